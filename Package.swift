@@ -1,0 +1,114 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Shared by every target: Swift 6 language mode plus the upcoming features that keep code explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "BoxOffice",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "boxoffice", targets: ["boxoffice"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // The executable only parses the command line and hands over to the composition root.
+        .executableTarget(
+            name: "boxoffice",
+            dependencies: ["BoxOfficeApp"],
+            swiftSettings: swiftSettings
+        ),
+        // Pure business vocabulary: no HTTP, no database.
+        .target(name: "Domain", swiftSettings: swiftSettings),
+        // Our only bridge to FluentKit's Databases and Migrator, and the ordered migration list.
+        .target(
+            name: "Persistence",
+            dependencies: [
+                "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // What every HTTP feature shares: request context, error rendering, middleware, API document parts.
+        .target(
+            name: "HTTPCore",
+            dependencies: [
+                "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Feature: liveness, readiness and the health report.
+        .target(
+            name: "Health",
+            dependencies: ["Domain", "HTTPCore", "Persistence", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        // Feature: the OpenAPI document and its offline reader page.
+        .target(
+            name: "APIDocs",
+            dependencies: ["HTTPCore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        // Composition root: configuration, wiring, services and the commands.
+        .target(
+            name: "BoxOfficeApp",
+            dependencies: [
+                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // One way to get an app under test, on SQLite and on PostgreSQL.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FoundationTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "HTTPCore", "Persistence", "Domain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

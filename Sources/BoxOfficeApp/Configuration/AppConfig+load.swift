@@ -1,0 +1,153 @@
+import Foundation
+import Logging
+import Persistence
+
+extension AppConfig {
+    /// Reads and validates every setting; throws one `ConfigurationError` naming each problem.
+    ///
+    /// - Parameter environment: the process environment merged over the `.env` file (see `EnvironmentFile`).
+    public static func load(from environment: [String: String]) throws(ConfigurationError) -> AppConfig {
+        var reader = SettingsReader(environment)
+
+        let mode = reader.choice("APP_ENV", default: Mode.development)
+        let host = reader.string("HOST") ?? "127.0.0.1"
+        let port = reader.integer("PORT", default: 8080, in: 1...65535)
+        let pool = reader.integer("DATABASE_POOL_SIZE", default: 2, in: 1...100)
+        let location = reader.databaseLocation()
+        let autoMigrate = reader.boolean("AUTO_MIGRATE", default: location?.kind == .sqlite)
+        let logLevel = reader.choice("LOG_LEVEL", default: Logger.Level.info)
+        let sqlLogLevel = reader.choice("SQL_LOG_LEVEL", default: Logger.Level.debug)
+        let maxBody = reader.integer("MAX_BODY_SIZE", default: 1 << 20, in: 1024...(64 << 20))
+        let origins = reader.list("CORS_ALLOWED_ORIGINS").filter { origin in
+            reader.require(origin == "*" || Self.isOrigin(origin), "CORS_ALLOWED_ORIGINS",
+                "'\(origin)' is not an origin such as https://tickets.example.org")
+        }
+        let hsts = reader.boolean("HSTS_ENABLED", default: false)
+        let smtp = reader.string("SMTP_URL")
+        if let smtp {
+            reader.require(["smtp", "smtps"].contains(URL(string: smtp)?.scheme ?? ""), "SMTP_URL",
+                "must be smtp://user:password@host:port or smtps://…")
+        }
+        let storage = reader.string("STORAGE_DIR")
+
+        var secret = reader.string("JWT_SECRET")
+        var ephemeral = false
+        if let given = secret, given.utf8.count < 32, mode == .production {
+            reader.problem("JWT_SECRET", "must be at least 32 bytes in production (it has \(given.utf8.count))")
+        } else if secret == nil, mode == .production {
+            reader.problem("JWT_SECRET", "is required in production (at least 32 random bytes)")
+        } else if secret == nil {
+            secret = Self.randomSecret()
+            ephemeral = true
+        }
+
+        if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
+        return AppConfig(
+            mode: mode,
+            host: host,
+            port: port,
+            database: DatabaseSettings(location: location!, connectionsPerEventLoop: pool, sqlLogLevel: sqlLogLevel),
+            autoMigrate: autoMigrate,
+            jwtSecret: secret ?? "",
+            jwtSecretIsEphemeral: ephemeral,
+            logLevel: logLevel,
+            maxBodyBytes: maxBody,
+            corsAllowedOrigins: origins,
+            hstsEnabled: hsts,
+            smtpURL: smtp,
+            storageDirectory: storage
+        )
+    }
+
+    static func isOrigin(_ value: String) -> Bool {
+        guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme),
+            url.host != nil
+        else { return false }
+        return url.path.isEmpty && url.query == nil
+    }
+
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+    }
+}
+
+/// Reads typed values, collecting every problem instead of stopping at the first.
+struct SettingsReader {
+    let environment: [String: String]
+    private(set) var problems: [String] = []
+
+    init(_ environment: [String: String]) {
+        self.environment = environment
+    }
+
+    mutating func problem(_ key: String, _ text: String) {
+        problems.append("\(key): \(text)")
+    }
+
+    /// Records a problem unless `condition` holds; returns `condition` so it can filter.
+    @discardableResult
+    mutating func require(_ condition: Bool, _ key: String, _ text: @autoclosure () -> String) -> Bool {
+        if !condition { problem(key, text()) }
+        return condition
+    }
+
+    /// The trimmed value, or nil when unset or blank.
+    func string(_ key: String) -> String? {
+        guard let value = environment[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func list(_ key: String) -> [String] {
+        (string(key) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    mutating func integer(_ key: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
+        guard let raw = string(key) else { return fallback }
+        guard let value = Int(raw), range.contains(value) else {
+            problem(key, "'\(raw)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return fallback
+        }
+        return value
+    }
+
+    mutating func boolean(_ key: String, default fallback: Bool) -> Bool {
+        guard let raw = string(key)?.lowercased() else { return fallback }
+        switch raw {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default:
+            problem(key, "'\(raw)' is not true or false")
+            return fallback
+        }
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T) -> T
+    where T.RawValue == String {
+        guard let raw = string(key)?.lowercased() else { return fallback }
+        guard let value = T(rawValue: raw) else {
+            problem(key, "'\(raw)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            return fallback
+        }
+        return value
+    }
+
+    /// `DATABASE_URL` selects PostgreSQL; without it BoxOffice uses the SQLite file at `SQLITE_PATH`.
+    mutating func databaseLocation() -> DatabaseLocation? {
+        guard let raw = string("DATABASE_URL") else {
+            return .sqlite(path: string("SQLITE_PATH") ?? "./boxoffice.sqlite")
+        }
+        guard let url = URL(string: raw), let scheme = url.scheme, ["postgres", "postgresql"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            problem("DATABASE_URL", "must look like postgres://user:password@host:5432/database")
+            return nil
+        }
+        guard url.path.count > 1 else {
+            problem("DATABASE_URL", "names no database (the path after the host, such as /boxoffice)")
+            return nil
+        }
+        return .postgres(url: raw)
+    }
+}

@@ -1,0 +1,67 @@
+public import Logging
+public import Persistence
+
+/// Every setting BoxOffice reads, decoded once at start by `AppConfig.load(from:)`.
+///
+/// Features receive the part they need; nothing reads the environment after start.
+public struct AppConfig: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        case development, production, test
+    }
+
+    public var mode: Mode
+    public var host: String
+    public var port: Int
+    public var database: DatabaseSettings
+    /// Apply pending migrations before serving. Default: on for SQLite, off for PostgreSQL.
+    public var autoMigrate: Bool
+    public var jwtSecret: String
+    /// True when no secret was configured and a random one was made for this process only.
+    public var jwtSecretIsEphemeral: Bool
+    public var logLevel: Logger.Level
+    public var maxBodyBytes: Int
+    public var corsAllowedOrigins: [String]
+    public var hstsEnabled: Bool
+    public var smtpURL: String?
+    public var storageDirectory: String?
+
+    public init(
+        mode: Mode = .development,
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        database: DatabaseSettings = DatabaseSettings(location: .sqlite(path: "./boxoffice.sqlite")),
+        autoMigrate: Bool = true,
+        jwtSecret: String,
+        jwtSecretIsEphemeral: Bool = false,
+        logLevel: Logger.Level = .info,
+        maxBodyBytes: Int = 1 << 20,
+        corsAllowedOrigins: [String] = [],
+        hstsEnabled: Bool = false,
+        smtpURL: String? = nil,
+        storageDirectory: String? = nil
+    ) {
+        self.mode = mode
+        self.host = host
+        self.port = port
+        self.database = database
+        self.autoMigrate = autoMigrate
+        self.jwtSecret = jwtSecret
+        self.jwtSecretIsEphemeral = jwtSecretIsEphemeral
+        self.logLevel = logLevel
+        self.maxBodyBytes = maxBodyBytes
+        self.corsAllowedOrigins = corsAllowedOrigins
+        self.hstsEnabled = hstsEnabled
+        self.smtpURL = smtpURL
+        self.storageDirectory = storageDirectory
+    }
+}
+
+/// All the problems found in the configuration, reported together so one edit fixes them all.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let problems: [String]
+
+    public var description: String {
+        "Invalid configuration (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
+            + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

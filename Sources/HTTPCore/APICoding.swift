@@ -1,0 +1,99 @@
+public import Foundation
+public import Hummingbird
+import Domain
+
+/// Decodes JSON request bodies, turning every way a body can be wrong into a 4xx that names the problem.
+public struct APIRequestDecoder: RequestDecoder {
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        let contentType = request.headers[.contentType]
+        guard let contentType, MediaType(from: contentType)?.isType(.applicationJson) == true else {
+            throw HTTPFailure.unsupportedMediaType(received: contentType)
+        }
+        // Throws HTTPError(.contentTooLarge) past the limit; ErrorMiddleware renders it.
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        guard body.readableBytes > 0 else {
+            throw HTTPFailure.validationFailed(FieldProblems("body", "a JSON body is required"))
+        }
+        do {
+            return try JSONCoding.decoder.decode(T.self, from: Data(body.readableBytesView))
+        } catch let error as DecodingError {
+            throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
+        }
+    }
+}
+
+/// Encodes response bodies as JSON with ISO-8601 dates.
+public struct APIResponseEncoder: ResponseEncoder {
+    public init() {}
+
+    public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
+        let data = try JSONCoding.encoder.encode(value)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(data.count)],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
+
+/// The JSON conventions of the whole API, in one place.
+public enum JSONCoding {
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
+
+/// Names the field a `DecodingError` is about, in the dotted form clients use (`sessions[1].start`).
+enum DecodingProblem {
+    static func describe(_ error: DecodingError) -> FieldProblems {
+        switch error {
+        case .keyNotFound(let key, let context):
+            FieldProblems(path(context.codingPath + [key]), "is required")
+        case .typeMismatch(let type, let context):
+            FieldProblems(path(context.codingPath), "must be \(jsonName(of: type))")
+        case .valueNotFound(let type, let context):
+            FieldProblems(path(context.codingPath), "must be \(jsonName(of: type)), not null")
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            FieldProblems("body", "is not valid JSON")
+        case .dataCorrupted(let context):
+            FieldProblems(path(context.codingPath), context.debugDescription)
+        @unknown default:
+            FieldProblems("body", "could not be read")
+        }
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        guard !keys.isEmpty else { return "body" }
+        var result = ""
+        for key in keys {
+            if let index = key.intValue {
+                result += "[\(index)]"
+            } else {
+                result += result.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return result
+    }
+
+    static func jsonName(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "a boolean"
+        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
+        case is Double.Type, is Float.Type: "a number"
+        case is [Any].Type: "an array"
+        default: "an object"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+public import HTTPTypes
+public import Hummingbird
+import Synchronization
+
+/// The routes the server answers, so that a path known under another method gets 405 and `Allow`
+/// rather than 404.
+///
+/// Middleware must exist before routes are added (Hummingbird applies it to later routes only), so the
+/// catalog is created empty, handed to `ErrorMiddleware`, and filled once all routes are registered.
+public final class RouteCatalog: Sendable {
+    private let routes = Mutex<[(path: RouterPath, method: HTTPRequest.Method)]>([])
+
+    public init() {}
+
+    public func record(_ routes: [Router<AppRequestContext>.RouteDescription]) {
+        self.routes.withLock { $0 = routes.map { ($0.path, $0.method) } }
+    }
+
+    /// The methods registered for a concrete request path, in a stable order.
+    public func methods(matching path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        let methods = routes.withLock { routes in
+            routes.filter { Self.matches($0.path, segments) }.map(\.method)
+        }
+        return Array(Set(methods)).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    private static func matches(_ route: RouterPath, _ segments: [Substring]) -> Bool {
+        var index = 0
+        for component in route.components {
+            // `Element.value` is not public; a recursive wildcard describes itself as "**".
+            if component.description == "**" { return true }
+            guard index < segments.count, component ~= segments[index] else { return false }
+            index += 1
+        }
+        return index == segments.count
+    }
+}

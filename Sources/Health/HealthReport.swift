@@ -1,0 +1,26 @@
+/// The body of `GET /health` (the shape of seed 004, with the database kind added).
+public struct HealthReport: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable {
+        case healthy, degraded, unhealthy
+    }
+
+    public struct DatabaseStatus: Codable, Sendable, Equatable {
+        public var status: Status
+        public var connected: Bool
+        public var kind: String
+    }
+
+    public var status: Status
+    public var version: String
+    public var database: DatabaseStatus
+    /// `configured` when outgoing mail has an SMTP server, else `not_configured`.
+    public var email: String
+    /// `configured` (a writable upload directory), `not_configured`, or `unavailable`.
+    public var storage: String
+}
+
+/// The body of `/health/live` and `/health/ready`.
+public struct ProbeReport: Codable, Sendable, Equatable {
+    public var status: String
+    public var checks: [String: String]
+}

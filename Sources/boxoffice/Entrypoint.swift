@@ -1,0 +1,5 @@
+import BoxOfficeApp
+
+/// Everything lives in the library; the executable only names the entry point.
+@main
+extension BoxOfficeCommand {}
