@@ -8,6 +8,12 @@ public struct HealthReport: Codable, Sendable, Equatable {
         public var status: Status
         public var connected: Bool
         public var kind: String
+
+        public init(status: Status, connected: Bool, kind: String) {
+            self.status = status
+            self.connected = connected
+            self.kind = kind
+        }
     }
 
     public var status: Status

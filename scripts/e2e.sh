@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End-to-end checks of the built binary, as an operator would meet it:
+#   1. an invalid configuration exits non-zero and names every problem at once;
+#   2. on a fresh directory with no settings, `serve` runs on SQLite and /health says so;
+#   3. on PostgreSQL, stopping the database turns /health into 503 while the process stays up,
+#      and /health recovers by itself when the database is back.
+# Needs PG_THROWAWAY_* from scripts/postgres-throwaway.sh (scripts/test provides them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/postgres-throwaway.sh
+bin="$PWD/.build/debug/boxoffice"
+[ -x "$bin" ] || swift build --product boxoffice
+work=$(mktemp -d)
+server_pid=
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "e2e FAILED: $*" >&2; [ -f "$work/server.log" ] && tail -n 20 "$work/server.log" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+status_of() { curl -s -o "$work/body" -w '%{http_code}' --max-time 10 "$1" || true; }
+wait_for() { # url expected-status seconds
+  for _ in $(seq 1 "$3"); do [ "$(status_of "$1")" = "$2" ] && return 0; sleep 1; done
+  fail "$1 did not answer $2 within $3 s (last body: $(cat "$work/body" 2>/dev/null))"
+}
+passed=0
+
+# 1. Invalid configuration.
+set +e
+(cd "$work" && env -i PATH="$PATH" APP_ENV=production PORT=99999 DATABASE_URL=mysql://nowhere LOG_LEVEL=loud \
+  "$bin" serve >"$work/out" 2>"$work/err")
+code=$?
+set -e
+[ "$code" -ne 0 ] || fail "invalid configuration exited 0"
+for key in PORT DATABASE_URL LOG_LEVEL JWT_SECRET; do
+  grep -q "$key" "$work/err" || fail "invalid configuration did not name $key: $(cat "$work/err")"
+done
+echo "ok: invalid configuration exits $code naming PORT, DATABASE_URL, LOG_LEVEL and JWT_SECRET"; passed=$((passed+1))
+
+# 2. The embedded default, in an empty directory with no settings at all.
+port=$(free_port)
+(cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
+server_pid=$!
+wait_for "http://127.0.0.1:$port/health" 200 60
+grep -q '"kind":"sqlite"' "$work/body" && grep -q '"connected":true' "$work/body" || fail "health: $(cat "$work/body")"
+[ -f "$work/boxoffice.sqlite" ] || fail "no ./boxoffice.sqlite was created"
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+echo "ok: serve with no settings runs on ./boxoffice.sqlite and reports kind sqlite, connected"; passed=$((passed+1))
+
+# 3. PostgreSQL goes away and comes back.
+database_url="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/boxoffice_e2e"
+psql "$PG_THROWAWAY_URL" -qc "DROP DATABASE IF EXISTS boxoffice_e2e" -c "CREATE DATABASE boxoffice_e2e" >/dev/null
+DATABASE_URL="$database_url" "$bin" migrate >/dev/null
+port=$(free_port)
+DATABASE_URL="$database_url" "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+wait_for "http://127.0.0.1:$port/health" 200 60
+grep -q '"kind":"postgres"' "$work/body" || fail "health on PostgreSQL: $(cat "$work/body")"
+pg_throwaway_pause
+wait_for "http://127.0.0.1:$port/health" 503 30
+grep -q '"status":"unhealthy"' "$work/body" || fail "outage health: $(cat "$work/body")"
+[ "$(status_of "http://127.0.0.1:$port/health/live")" = 200 ] || fail "liveness failed during the outage"
+kill -0 "$server_pid" || fail "the server exited during the outage"
+pg_throwaway_resume
+wait_for "http://127.0.0.1:$port/health" 200 60
+grep -q '"status":"healthy"' "$work/body" || fail "recovered health: $(cat "$work/body")"
+echo "ok: PostgreSQL outage gives 503 unhealthy with the process up, and recovery gives 200 healthy"; passed=$((passed+1))
+
+echo "e2e: $passed passed, 0 failed"
