@@ -17,7 +17,10 @@ public enum OpenAPIDocument {
                     """,
             ],
             "paths": .object(paths),
-            "components": ["schemas": .object(merged.schemas)],
+            "components": [
+                "schemas": .object(merged.schemas),
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
+            ],
             "tags": .array(merged.tags),
         ]
     }

@@ -1,11 +1,16 @@
+public import Accounts
+import APIDocs
+import Audit
 public import Domain
 public import FluentKit
-import APIDocs
 import Health
 public import HTTPCore
 public import Hummingbird
+public import Identity
 public import Logging
 public import Persistence
+import RateLimiting
+import ServiceLifecycle
 
 /// The composition root: builds the database, the router with every feature, and the application.
 ///
@@ -18,13 +23,15 @@ public struct BoxOffice: Sendable {
     public let logger: Logger
     public let store: DatabaseStore
     public let migrations: [any Migration]
+    public let tokens: AccessTokens
+    public let hasher: PasswordHasher
 
     public init(
         config: AppConfig,
         clock: AppClock = .system,
         migrations: [any Migration] = SchemaMigrations.all,
         logger: Logger = Logger(label: "boxoffice")
-    ) throws {
+    ) async throws {
         self.config = config
         self.clock = clock
         self.migrations = migrations
@@ -32,7 +39,21 @@ public struct BoxOffice: Sendable {
         logger.logLevel = config.logLevel
         self.logger = logger
         self.store = try DatabaseStore(settings: config.database, logger: logger)
+        self.tokens = await AccessTokens(
+            settings: AccessTokenSettings(
+                secret: config.jwtSecret, keyID: config.auth.jwtKeyID, previousKeys: config.auth.jwtPreviousKeys,
+                issuer: config.auth.jwtIssuer, audience: config.auth.jwtAudience,
+                lifetime: .seconds(config.auth.accessTokenSeconds)))
+        self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost))
     }
+
+    var clientAddress: ClientAddress {
+        ClientAddress(trustedProxies: config.auth.trustedProxies.compactMap(IPNetwork.init))
+    }
+
+    var rateLimiter: RateLimiter { RateLimiter(store: RateLimitStore(store: store)) }
+
+    public var adminBootstrap: AdminBootstrap { AdminBootstrap(store: store, hasher: hasher) }
 
     public var migrationRunner: MigrationRunner {
         MigrationRunner(store: store, migrations: migrations)
@@ -42,7 +63,10 @@ public struct BoxOffice: Sendable {
     public static var documentation: JSONValue {
         OpenAPIDocument.assemble(
             version: version,
-            parts: [HealthRoutes.documentation, APIDocsRoutes.documentation]
+            parts: [
+                HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
+                OrganizationsRoutes.documentation, AuditRoutes.documentation,
+            ]
         )
     }
 
@@ -60,6 +84,12 @@ public struct BoxOffice: Sendable {
         router.add(middleware: SecurityHeadersMiddleware(hsts: config.hstsEnabled))
         router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.maxBodyBytes))
+        router.add(middleware: AuthenticationMiddleware(tokens: tokens, clock: clock))
+        router.add(
+            middleware: APIRateLimitMiddleware(
+                limiter: rateLimiter,
+                rule: RateLimitRule(name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
+                clientAddress: clientAddress, clock: clock))
 
         let health = HealthService(
             settings: .init(
@@ -72,6 +102,15 @@ public struct BoxOffice: Sendable {
         )
         HealthRoutes(service: health).register(on: router)
         APIDocsRoutes(document: Self.documentation).register(on: router)
+        let auth = AuthService(
+            store: store, hasher: hasher, tokens: tokens, limiter: rateLimiter,
+            settings: .init(
+                refreshLifetime: .seconds(config.auth.refreshTokenSeconds),
+                attemptLimit: RateLimitRule(name: "auth", limit: config.auth.authAttempts, window: .seconds(config.auth.authWindowSeconds))))
+        AccountsRoutes(auth: auth, clientAddress: clientAddress, clock: clock).register(on: router)
+        OrganizationsRoutes(service: OrganizationService(store: store), clientAddress: clientAddress, clock: clock)
+            .register(on: router)
+        AuditRoutes(store: store).register(on: router)
         extraRoutes(router)
 
         catalog.record(router.routes)
@@ -80,22 +119,32 @@ public struct BoxOffice: Sendable {
 
     /// The HTTP server and the services it depends on, ready to run.
     public func application(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }) -> some ApplicationProtocol {
+        let longestWindow = max(config.auth.authWindowSeconds, config.auth.apiWindowSeconds)
+        let sweeper = RateLimitSweeper(
+            store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger)
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BoxOffice"),
             // The database is listed first so it is shut down last, after the server has drained.
-            services: [store],
+            services: [store, sweeper],
             logger: logger
         )
         let store = self.store
         let runner = migrationRunner
         let autoMigrate = config.autoMigrate
         let logger = self.logger
+        let bootstrap = adminBootstrap
+        let auth = config.auth
+        let clock = self.clock
         app.beforeServerStarts {
             try await store.prepareStorage()
             if autoMigrate {
                 let applied = try await runner.migrate()
                 if !applied.isEmpty { logger.info("applied migrations", metadata: ["names": "\(applied)"]) }
+            }
+            if let email = auth.defaultAdminEmail, let password = auth.defaultAdminPassword {
+                let outcome = try await bootstrap.ensureFirstAdmin(email: email, password: password, now: clock.now())
+                if outcome != .adminExists { logger.notice("first admin ready", metadata: ["email": "\(email)"]) }
             }
         }
         return app

@@ -1,3 +1,5 @@
+public import Domain
+public import Foundation
 public import Hummingbird
 public import Logging
 
@@ -11,11 +13,26 @@ public struct AppRequestContext: RequestContext {
     public var maxUploadSize: Int
     /// The request's correlation ID, as sent in `X-Request-ID` or generated; set by `RequestIDMiddleware`.
     public var requestID: String
+    /// Who is asking; set by the authentication middleware from a bearer token.
+    public var identity: Principal
+    /// The TCP peer's address. The client's own address may differ behind a proxy: see `ClientAddress`.
+    public let peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.maxUploadSize = RequestLimits.defaultMaxBodyBytes
         self.requestID = ""
+        self.identity = .anonymous
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// The signed-in user, or 401.
+    @discardableResult
+    public func requireUser() throws -> UserIdentity {
+        guard case .user(let user) = identity else {
+            throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
+        }
+        return user
     }
 
     public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
@@ -24,4 +41,14 @@ public struct AppRequestContext: RequestContext {
 
 public enum RequestLimits {
     public static let defaultMaxBodyBytes = 1 << 20
+}
+
+extension AppRequestContext {
+    /// A UUID path parameter, or 400 naming the parameter.
+    public func pathUUID(_ name: String) throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw HTTPFailure.validationFailed(FieldProblems(name, "must be a UUID"))
+        }
+        return id
+    }
 }

@@ -6,5 +6,13 @@ public import FluentKit
 /// (`M0001_CreateUsers`); appended here, never reordered; never edited once landed (write a new one);
 /// each works on SQLite and PostgreSQL, or says in its comment why it branches.
 public enum SchemaMigrations {
-    public static let all: [any Migration] = []
+    public static let all: [any Migration] = [
+        M0001_CreateUsers(),
+        M0002_CreateRefreshTokens(),
+        M0003_CreateOrganizations(),
+        M0004_CreateMemberships(),
+        M0005_CreateStaffAssignments(),
+        M0006_CreateAuditLogs(),
+        M0007_CreateRateLimitWindows(),
+    ]
 }

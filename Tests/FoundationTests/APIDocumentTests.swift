@@ -22,7 +22,7 @@ import TestSupport
     /// Every route the server answers is documented, and every documented operation is served.
     @Test func documentAndRoutesAgree() async throws {
         let config = AppConfig(jwtSecret: String(repeating: "k", count: 32))
-        let boxOffice = try BoxOffice(config: config)
+        let boxOffice = try await BoxOffice(config: config)
         let served = Set(boxOffice.router().routes.map { "\($0.method.rawValue) \(Self.openAPIPath($0.path.description))" })
         await boxOffice.store.shutdown()
 

@@ -16,6 +16,13 @@ public struct TestApp: Sendable {
     public let logs: LogCapture
 
     public var store: DatabaseStore { boxOffice.store }
+
+    struct Parts: Sendable {
+        let boxOffice: BoxOffice
+        let clock: TestClock
+        let database: TestDatabase
+        let logs: LogCapture
+    }
 }
 
 /// Runs `body` against a fully wired BoxOffice on a fresh, migrated database of the given kind.
@@ -35,47 +42,101 @@ public func withApp(
     extraRoutes: (Router<AppRequestContext>) -> Void = { _ in },
     _ body: @Sendable (TestApp) async throws -> Void
 ) async throws {
-    let clock = TestClock()
-    let logs = LogCapture()
-    let location: DatabaseLocation
-    var cleanup: @Sendable () async -> Void
-    switch database {
-    case .sqlite:
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boxoffice-test-\(UUID().uuidString).sqlite").path
-        location = .sqlite(path: path)
-        cleanup = {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-    case .postgres:
-        let (name, url) = try await PostgresTestDatabases.shared.makeDatabase(migrations: migrations)
-        location = .postgres(url: url)
-        cleanup = { await PostgresTestDatabases.shared.dropDatabase(name) }
+    let (location, cleanup) = try await makeTestDatabase(database, migrations: migrations)
+    do {
+        let app = try await makeTestApp(database, location: location, migrations: migrations, configure: configure)
+        try await run(app, testing: testing, extraRoutes: extraRoutes, body)
+    } catch {
+        await cleanup()
+        throw error
     }
+    await cleanup()
+}
 
-    var config = AppConfig(
+/// Two app instances on one database, as in a scaled-out deployment: what one writes, the other must honour.
+public func withTwoApps(
+    _ database: TestDatabase = .sqlite,
+    configure: (inout AppConfig) -> Void = { _ in },
+    _ body: @Sendable (TestApp, TestApp) async throws -> Void
+) async throws {
+    let migrations = SchemaMigrations.all
+    let (location, cleanup) = try await makeTestDatabase(database, migrations: migrations)
+    do {
+        let first = try await makeTestApp(database, location: location, migrations: migrations, configure: configure)
+        let second = try await makeTestApp(database, location: location, migrations: migrations, configure: configure)
+        try await run(first, testing: .router, extraRoutes: { _ in }) { one in
+            try await run(second, testing: .router, extraRoutes: { _ in }) { two in
+                try await body(one, two)
+            }
+        }
+    } catch {
+        await cleanup()
+        throw error
+    }
+    await cleanup()
+}
+
+/// The configuration every test starts from: fast bcrypt, loopback trusted as a proxy (so tests can
+/// set client addresses with X-Forwarded-For), and rate limits high enough not to interfere.
+public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
+    var auth = AuthConfig()
+    auth.bcryptCost = 4
+    auth.authAttempts = 1000
+    auth.apiRequests = 0
+    auth.trustedProxies = ["127.0.0.1", "::1"]
+    return AppConfig(
         mode: .test,
         host: "127.0.0.1",
         port: 0,
         database: DatabaseSettings(location: location, connectionsPerEventLoop: 2),
         autoMigrate: true,
         jwtSecret: "test-secret-that-is-at-least-32-bytes-long",
-        logLevel: TestEnvironment.logLevel
+        logLevel: TestEnvironment.logLevel,
+        auth: auth
     )
-    configure(&config)
+}
 
-    let boxOffice = try BoxOffice(config: config, clock: clock.appClock, migrations: migrations, logger: logs.logger(level: config.logLevel))
-    let app = boxOffice.application(extraRoutes: extraRoutes)
+private func makeTestDatabase(_ database: TestDatabase, migrations: [any Migration]) async throws
+    -> (DatabaseLocation, @Sendable () async -> Void)
+{
+    switch database {
+    case .sqlite:
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boxoffice-test-\(UUID().uuidString).sqlite").path
+        return (.sqlite(path: path), {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        })
+    case .postgres:
+        let (name, url) = try await PostgresTestDatabases.shared.makeDatabase(migrations: migrations)
+        return (.postgres(url: url), { await PostgresTestDatabases.shared.dropDatabase(name) })
+    }
+}
+
+private func makeTestApp(
+    _ database: TestDatabase, location: DatabaseLocation, migrations: [any Migration], configure: (inout AppConfig) -> Void
+) async throws -> TestApp.Parts {
+    var config = testConfiguration(location)
+    configure(&config)
+    let clock = TestClock()
+    let logs = LogCapture()
+    let boxOffice = try await BoxOffice(
+        config: config, clock: clock.appClock, migrations: migrations, logger: logs.logger(level: config.logLevel))
+    return TestApp.Parts(boxOffice: boxOffice, clock: clock, database: database, logs: logs)
+}
+
+private func run(
+    _ parts: TestApp.Parts, testing: TestingSetup, extraRoutes: (Router<AppRequestContext>) -> Void,
+    _ body: @Sendable (TestApp) async throws -> Void
+) async throws {
+    let app = parts.boxOffice.application(extraRoutes: extraRoutes)
     do {
         try await app.test(testing) { client in
-            try await body(TestApp(client: client, boxOffice: boxOffice, clock: clock, database: database, logs: logs))
+            try await body(TestApp(client: client, boxOffice: parts.boxOffice, clock: parts.clock, database: parts.database, logs: parts.logs))
         }
     } catch {
-        await boxOffice.store.shutdown()
-        await cleanup()
+        await parts.boxOffice.store.shutdown()
         throw error
     }
-    await boxOffice.store.shutdown()
-    await cleanup()
+    await parts.boxOffice.store.shutdown()
 }
 
 enum TestEnvironment {

@@ -13,7 +13,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try CommandStartup.configuration()
-        let boxOffice = try BoxOffice(config: config)
+        let boxOffice = try await BoxOffice(config: config)
         do {
             try await boxOffice.store.prepareStorage()
             let runner = boxOffice.migrationRunner

@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let port { environment["PORT"] = String(port) }
             if autoMigrate { environment["AUTO_MIGRATE"] = "true" }
         }
-        let boxOffice = try BoxOffice(config: config)
+        let boxOffice = try await BoxOffice(config: config)
         if config.jwtSecretIsEphemeral {
             boxOffice.logger.warning(
                 """

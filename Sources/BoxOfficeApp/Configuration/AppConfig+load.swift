@@ -1,4 +1,6 @@
+import Domain
 import Foundation
+import HTTPCore
 import Logging
 import Persistence
 
@@ -41,6 +43,8 @@ extension AppConfig {
             ephemeral = true
         }
 
+        let auth = reader.authConfig(mode: mode)
+
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         return AppConfig(
             mode: mode,
@@ -55,7 +59,8 @@ extension AppConfig {
             corsAllowedOrigins: origins,
             hstsEnabled: hsts,
             smtpURL: smtp,
-            storageDirectory: storage
+            storageDirectory: storage,
+            auth: auth
         )
     }
 
@@ -70,6 +75,43 @@ extension AppConfig {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString()
+    }
+}
+
+extension SettingsReader {
+    mutating func authConfig(mode: AppConfig.Mode) -> AuthConfig {
+        var auth = AuthConfig()
+        auth.jwtKeyID = string("JWT_KEY_ID") ?? auth.jwtKeyID
+        for entry in list("JWT_PREVIOUS_KEYS") {
+            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+            if require(parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.count >= 32, "JWT_PREVIOUS_KEYS",
+                "each entry must be keyID:secret with a secret of at least 32 bytes") {
+                auth.jwtPreviousKeys[parts[0]] = parts[1]
+            }
+        }
+        auth.jwtIssuer = string("JWT_ISSUER") ?? auth.jwtIssuer
+        auth.jwtAudience = string("JWT_AUDIENCE") ?? auth.jwtAudience
+        auth.accessTokenSeconds = integer("ACCESS_TOKEN_TTL", default: auth.accessTokenSeconds, in: 60...86_400)
+        auth.refreshTokenSeconds = integer("REFRESH_TOKEN_TTL", default: auth.refreshTokenSeconds, in: 3_600...7_776_000)
+        // Below 10 bcrypt is too cheap to slow a password guesser; only the test suite may go lower.
+        auth.bcryptCost = integer("BCRYPT_COST", default: auth.bcryptCost, in: (mode == .test ? 4 : 10)...15)
+        auth.authAttempts = integer("AUTH_RATE_LIMIT_ATTEMPTS", default: auth.authAttempts, in: 1...10_000)
+        auth.authWindowSeconds = integer("AUTH_RATE_LIMIT_WINDOW", default: auth.authWindowSeconds, in: 1...86_400)
+        auth.apiRequests = integer("API_RATE_LIMIT_REQUESTS", default: auth.apiRequests, in: 0...1_000_000)
+        auth.apiWindowSeconds = integer("API_RATE_LIMIT_WINDOW", default: auth.apiWindowSeconds, in: 1...86_400)
+        auth.trustedProxies = list("TRUSTED_PROXIES").filter { entry in
+            require(IPNetwork(entry) != nil, "TRUSTED_PROXIES", "'\(entry)' is not an IP address or CIDR network")
+        }
+        auth.defaultAdminEmail = string("DEFAULT_ADMIN_EMAIL")
+        auth.defaultAdminPassword = string("DEFAULT_ADMIN_PASSWORD")
+        if (auth.defaultAdminEmail == nil) != (auth.defaultAdminPassword == nil) {
+            problem("DEFAULT_ADMIN_EMAIL", "and DEFAULT_ADMIN_PASSWORD must be set together")
+        }
+        if let email = auth.defaultAdminEmail { require(EmailAddress(email) != nil, "DEFAULT_ADMIN_EMAIL", "is not a valid email address") }
+        if let password = auth.defaultAdminPassword, let issue = PasswordRules.problem(with: password) {
+            problem("DEFAULT_ADMIN_PASSWORD", issue)
+        }
+        return auth
     }
 }
 

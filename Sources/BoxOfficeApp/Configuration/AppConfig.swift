@@ -24,6 +24,7 @@ public struct AppConfig: Sendable {
     public var hstsEnabled: Bool
     public var smtpURL: String?
     public var storageDirectory: String?
+    public var auth: AuthConfig
 
     public init(
         mode: Mode = .development,
@@ -38,7 +39,8 @@ public struct AppConfig: Sendable {
         corsAllowedOrigins: [String] = [],
         hstsEnabled: Bool = false,
         smtpURL: String? = nil,
-        storageDirectory: String? = nil
+        storageDirectory: String? = nil,
+        auth: AuthConfig = AuthConfig()
     ) {
         self.mode = mode
         self.host = host
@@ -53,6 +55,7 @@ public struct AppConfig: Sendable {
         self.hstsEnabled = hstsEnabled
         self.smtpURL = smtpURL
         self.storageDirectory = storageDirectory
+        self.auth = auth
     }
 }
 

@@ -1,0 +1,72 @@
+import Foundation
+public import HTTPCore
+public import HTTPTypes
+
+/// Refusals of the accounts feature, each with a stable code.
+public enum AccountsError: APIError, Equatable {
+    /// Wrong email or password; deliberately the same whichever of the two was wrong.
+    case invalidCredentials
+    case emailTaken
+    case invalidRefreshToken
+    /// A refresh token that was already exchanged came back: the whole sign-in is revoked.
+    case refreshTokenReused
+    case currentPasswordWrong
+    case slugTaken(String)
+    case organizationNotFound
+    case userNotFound(email: String)
+    case memberNotFound
+    case alreadyMember
+    /// The change would leave the organization without an owner.
+    case lastOwner
+    case notStaff
+
+    public var code: String {
+        switch self {
+        case .invalidCredentials: "INVALID_CREDENTIALS"
+        case .emailTaken: "EMAIL_TAKEN"
+        case .invalidRefreshToken: "INVALID_REFRESH_TOKEN"
+        case .refreshTokenReused: "REFRESH_TOKEN_REUSED"
+        case .currentPasswordWrong: "CURRENT_PASSWORD_WRONG"
+        case .slugTaken: "SLUG_TAKEN"
+        case .organizationNotFound: "ORGANIZATION_NOT_FOUND"
+        case .userNotFound: "USER_NOT_FOUND"
+        case .memberNotFound: "MEMBER_NOT_FOUND"
+        case .alreadyMember: "ALREADY_MEMBER"
+        case .lastOwner: "LAST_OWNER"
+        case .notStaff: "NOT_STAFF"
+        }
+    }
+
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .invalidCredentials, .invalidRefreshToken, .refreshTokenReused, .currentPasswordWrong: .unauthorized
+        case .emailTaken, .slugTaken, .alreadyMember, .lastOwner, .notStaff: .conflict
+        case .organizationNotFound, .userNotFound, .memberNotFound: .notFound
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalidCredentials: "The email or password is wrong."
+        case .emailTaken: "An account with this email already exists."
+        case .invalidRefreshToken: "The refresh token is invalid or expired; sign in again."
+        case .refreshTokenReused: "This refresh token was already used. For safety, the whole sign-in was revoked; sign in again."
+        case .currentPasswordWrong: "The current password is wrong."
+        case .slugTaken(let slug): "The slug '\(slug)' is taken."
+        case .organizationNotFound: "No such organization."
+        case .userNotFound: "No account has this email; the person must sign up first."
+        case .memberNotFound: "This person is not a member of the organization."
+        case .alreadyMember: "This person is already a member."
+        case .lastOwner: "An organization must keep at least one owner."
+        case .notStaff: "Only staff members are assigned to events; organizers and owners see every event."
+        }
+    }
+
+    public var details: [String: JSONValue] {
+        switch self {
+        case .slugTaken(let slug): ["slug": .string(slug)]
+        case .userNotFound(let email): ["email": .string(email)]
+        default: [:]
+        }
+    }
+}

@@ -1,0 +1,51 @@
+public import Domain
+import Foundation
+public import HTTPCore
+public import Hummingbird
+
+/// `/api/auth/*` and the seed 003 alias `/api/user`.
+public struct AccountsRoutes: Sendable {
+    let auth: AuthService
+    let clientAddress: ClientAddress
+    let clock: AppClock
+
+    public init(auth: AuthService, clientAddress: ClientAddress, clock: AppClock) {
+        self.auth = auth
+        self.clientAddress = clientAddress
+        self.clock = clock
+    }
+
+    public func register(on router: some RouterMethods<AppRequestContext>) {
+        router.post("/api/auth/register") { request, context in
+            let body = try await request.decode(as: RegisterRequest.self, context: context)
+            let response = try await auth.register(
+                email: body.email ?? body.username, password: body.password, displayName: body.displayName,
+                now: clock.now(), request: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: response)
+        }
+        router.post("/api/auth/login") { request, context in
+            let body = try await request.decode(as: LoginRequest.self, context: context)
+            return try await auth.login(
+                identifier: body.email ?? body.username, password: body.password,
+                now: clock.now(), request: clientAddress.metadata(request, context))
+        }
+        router.post("/api/auth/refresh") { request, context in
+            let body = try await request.decode(as: RefreshRequest.self, context: context)
+            return try await auth.refresh(token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
+        }
+        router.post("/api/auth/logout") { request, context in
+            try await auth.logout(user: context.requireUser(), now: clock.now(), request: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+        router.post("/api/auth/change-password") { request, context in
+            let user = try context.requireUser()
+            let body = try await request.decode(as: ChangePasswordRequest.self, context: context)
+            try await auth.changePassword(
+                user: user, current: body.currentPassword, new: body.newPassword,
+                now: clock.now(), request: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+        router.get("/api/auth/me") { _, context in try await auth.currentUser(context.requireUser()) }
+        router.get("/api/user") { _, context in try await auth.currentUser(context.requireUser()) }
+    }
+}

@@ -1,0 +1,255 @@
+import Audit
+public import Domain
+public import FluentKit
+public import Foundation
+public import HTTPCore
+public import Identity
+public import Persistence
+public import RateLimiting
+import SQLKit
+
+/// Sign-up, sign-in, token refresh with rotation and reuse detection, sign-out and password change.
+///
+/// Functions take the instant and the request's metadata as values, so they run the same from a
+/// route, a command or a test.
+public struct AuthService: Sendable {
+    public struct Settings: Sendable {
+        public var refreshLifetime: Duration
+        public var attemptLimit: RateLimitRule
+
+        public init(refreshLifetime: Duration, attemptLimit: RateLimitRule) {
+            self.refreshLifetime = refreshLifetime
+            self.attemptLimit = attemptLimit
+        }
+    }
+
+    let store: DatabaseStore
+    let hasher: PasswordHasher
+    let tokens: AccessTokens
+    let limiter: RateLimiter
+    let settings: Settings
+    let audit = AuditTrail()
+
+    public init(store: DatabaseStore, hasher: PasswordHasher, tokens: AccessTokens, limiter: RateLimiter, settings: Settings) {
+        self.store = store
+        self.hasher = hasher
+        self.tokens = tokens
+        self.limiter = limiter
+        self.settings = settings
+    }
+
+    // MARK: Sign-up and sign-in
+
+    public func register(
+        email rawEmail: String?, password: String?, displayName: String?, now: Date, request: RequestMetadata
+    ) async throws -> TokenResponse {
+        try await limiter.consume(settings.attemptLimit.named("register"), keys: ["ip:\(request.ip)"], now: now)
+        var problems = FieldProblems()
+        let email = rawEmail.flatMap(EmailAddress.init)
+        problems.require(rawEmail != nil, "email", "is required")
+        problems.require(rawEmail == nil || email != nil, "email", "is not a valid email address")
+        problems.require(password != nil, "password", "is required")
+        if let password, let problem = PasswordRules.problem(with: password) { problems.add("password", problem) }
+        let name = (displayName ?? email.map { String($0.value.prefix { $0 != "@" }) } ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        problems.require((1...100).contains(name.count), "displayName", "must be 1 to 100 characters")
+        try problems.throwIfAny()
+        guard let email, let password else { throw problems }
+
+        let hash = try await hasher.hash(password)
+        let (user, refreshToken) = try await store.database().transaction { db in
+            if try await UserRecord.query(on: db).filter(\.$email == email.value).first() != nil {
+                throw AccountsError.emailTaken
+            }
+            // Self-registration always makes a member: no field of the request can choose the role.
+            let user = UserRecord(email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.member.rawValue, now: now)
+            do {
+                try await user.create(on: db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                throw AccountsError.emailTaken
+            }
+            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
+            try await audit.record(
+                AuditEntry(actor: .user(user.id!), action: "user.registered", targetType: "user", targetID: user.id!.uuidString),
+                from: request, at: now, on: db)
+            return (user, token)
+        }
+        return try await tokenResponse(user: user, refreshToken: refreshToken, now: now)
+    }
+
+    public func login(identifier: String?, password: String?, now: Date, request: RequestMetadata) async throws -> TokenResponse {
+        var problems = FieldProblems()
+        problems.require(identifier?.isEmpty == false, "email", "is required")
+        problems.require(password?.isEmpty == false, "password", "is required")
+        try problems.throwIfAny()
+        let email = EmailAddress(identifier ?? "")?.value ?? (identifier ?? "").lowercased()
+        let rule = settings.attemptLimit.named("login")
+        try await limiter.consume(rule, keys: ["ip:\(request.ip)", "account:\(email)"], now: now)
+
+        let db = store.database()
+        let user = try await UserRecord.query(on: db).filter(\.$email == email).first()
+        // Verified even when the account does not exist (against a decoy), so timing reveals nothing.
+        guard try await hasher.verify(password ?? "", against: user?.passwordHash), let user else {
+            try await audit.record(
+                AuditEntry(actor: user.map { .user($0.id!) } ?? .anonymous, action: "auth.login.failed", targetType: "user",
+                    targetID: user?.id?.uuidString, details: ["email": .string(email)]),
+                from: request, at: now, on: db)
+            throw AccountsError.invalidCredentials
+        }
+        let refreshToken = try await db.transaction { db in
+            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
+            try await audit.record(
+                AuditEntry(actor: .user(user.id!), action: "auth.login.succeeded", targetType: "user", targetID: user.id!.uuidString),
+                from: request, at: now, on: db)
+            return token
+        }
+        return try await tokenResponse(user: user, refreshToken: refreshToken, now: now)
+    }
+
+    // MARK: Refresh
+
+    private enum RefreshOutcome {
+        case rotated(UserRecord, IssuedRefreshToken)
+        case reused
+        case invalid
+    }
+
+    /// Exchanges a refresh token for a new pair. The old token dies; presenting it again later revokes
+    /// its whole family, since only a thief or a replay would hold an exchanged token.
+    public func refresh(token: String?, now: Date, request: RequestMetadata) async throws -> TokenResponse {
+        guard let token, !token.isEmpty else {
+            throw HTTPFailure.validationFailed(FieldProblems("refresh_token", "is required"))
+        }
+        try await limiter.consume(settings.attemptLimit.named("refresh"), keys: ["ip:\(request.ip)"], now: now)
+        let hash = OpaqueToken.hash(token)
+        let outcome: RefreshOutcome = try await store.database().transaction { db in
+            // The conditional update is the decision: of two concurrent refreshes, exactly one gets the row.
+            let claimed = try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE refresh_tokens SET rotated_at = \(bind: now)
+                WHERE token_hash = \(bind: hash) AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > \(bind: now)
+                RETURNING user_id, family_id
+                """
+            ).first()
+            if let claimed {
+                let userID = try claimed.decode(column: "user_id", as: UUID.self)
+                let familyID = try claimed.decode(column: "family_id", as: UUID.self)
+                guard let user = try await UserRecord.find(userID, on: db) else { return .invalid }
+                let next = try await issueRefreshToken(userID: userID, familyID: familyID, now: now, request: request, on: db)
+                return .rotated(user, next)
+            }
+            guard let known = try await RefreshTokenRecord.query(on: db).filter(\.$tokenHash == hash).first(),
+                known.rotatedAt != nil
+            else { return .invalid }
+            try await RefreshTokenRecord.query(on: db)
+                .filter(\.$familyID == known.familyID).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: now).update()
+            try await audit.record(
+                AuditEntry(actor: .user(known.userID), action: "auth.refresh.reused", targetType: "session",
+                    targetID: known.familyID.uuidString, details: ["familyRevoked": true]),
+                from: request, at: now, on: db)
+            return .reused
+        }
+        switch outcome {
+        case .rotated(let user, let next): return try await tokenResponse(user: user, refreshToken: next, now: now)
+        case .reused: throw AccountsError.refreshTokenReused
+        case .invalid: throw AccountsError.invalidRefreshToken
+        }
+    }
+
+    // MARK: Sign-out and password
+
+    /// Revokes every refresh token of the user: all devices are signed out once their access tokens expire.
+    public func logout(user: UserIdentity, now: Date, request: RequestMetadata) async throws {
+        try await store.database().transaction { db in
+            try await RefreshTokenRecord.query(on: db)
+                .filter(\.$userID == user.id).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: now).update()
+            try await audit.record(
+                AuditEntry(actor: .user(user.id), action: "auth.logout", targetType: "user", targetID: user.id.uuidString),
+                from: request, at: now, on: db)
+        }
+    }
+
+    /// Changes the password after checking the current one, and revokes every other sign-in.
+    public func changePassword(
+        user: UserIdentity, current: String?, new: String?, now: Date, request: RequestMetadata
+    ) async throws {
+        var problems = FieldProblems()
+        problems.require(current?.isEmpty == false, "currentPassword", "is required")
+        problems.require(new != nil, "newPassword", "is required")
+        if let new, let problem = PasswordRules.problem(with: new) { problems.add("newPassword", problem) }
+        try problems.throwIfAny()
+        try await limiter.consume(
+            settings.attemptLimit.named("password"), keys: ["ip:\(request.ip)", "user:\(user.id)"], now: now)
+
+        let db = store.database()
+        guard let record = try await UserRecord.find(user.id, on: db) else { throw AccountsError.invalidCredentials }
+        guard try await hasher.verify(current ?? "", against: record.passwordHash) else {
+            throw AccountsError.currentPasswordWrong
+        }
+        let hash = try await hasher.hash(new ?? "")
+        try await db.transaction { db in
+            record.passwordHash = hash
+            record.updatedAt = now
+            try await record.update(on: db)
+            var others = RefreshTokenRecord.query(on: db).filter(\.$userID == user.id).filter(\.$revokedAt == nil)
+            if let session = user.sessionID { others = others.filter(\.$familyID != session) }
+            try await others.set(\.$revokedAt, to: now).update()
+            try await audit.record(
+                AuditEntry(actor: .user(user.id), action: "auth.password.changed", targetType: "user", targetID: user.id.uuidString),
+                from: request, at: now, on: db)
+        }
+    }
+
+    public func currentUser(_ user: UserIdentity) async throws -> UserDTO {
+        guard let record = try await UserRecord.find(user.id, on: store.database()) else {
+            throw HTTPFailure.unauthorized("This account no longer exists.")
+        }
+        return UserDTO(record)
+    }
+
+    // MARK: Tokens
+
+    /// A refresh token just issued, with the sign-in (family) it belongs to.
+    private struct IssuedRefreshToken {
+        var token: String
+        var familyID: UUID
+    }
+
+    private func startSession(for userID: UUID, now: Date, request: RequestMetadata, on db: any Database) async throws
+        -> IssuedRefreshToken
+    {
+        try await issueRefreshToken(userID: userID, familyID: UUID(), now: now, request: request, on: db)
+    }
+
+    private func issueRefreshToken(
+        userID: UUID, familyID: UUID, now: Date, request: RequestMetadata, on db: any Database
+    ) async throws -> IssuedRefreshToken {
+        let token = OpaqueToken.generate()
+        let expires = now.addingTimeInterval(TimeInterval(settings.refreshLifetime.components.seconds))
+        try await RefreshTokenRecord(
+            userID: userID, familyID: familyID, tokenHash: OpaqueToken.hash(token), issuedAt: now, expiresAt: expires,
+            ip: request.ip, userAgent: request.userAgent
+        ).create(on: db)
+        return IssuedRefreshToken(token: token, familyID: familyID)
+    }
+
+    private func tokenResponse(user: UserRecord, refreshToken: IssuedRefreshToken, now: Date) async throws -> TokenResponse {
+        let identity = UserIdentity(
+            id: user.id!, role: PlatformRole(rawValue: user.role) ?? .member, sessionID: refreshToken.familyID)
+        return TokenResponse(
+            accessToken: try await tokens.issue(for: identity, now: now),
+            refreshToken: refreshToken.token,
+            expiresIn: tokens.lifetimeSeconds,
+            user: UserDTO(user)
+        )
+    }
+}
+
+extension RateLimitRule {
+    /// The same numbers under another counter name, so each endpoint has its own windows.
+    func named(_ name: String) -> RateLimitRule {
+        RateLimitRule(name: name, limit: limit, window: window)
+    }
+}

@@ -1,0 +1,272 @@
+import Audit
+public import Domain
+public import FluentKit
+public import Foundation
+public import HTTPCore
+public import Identity
+public import Persistence
+
+/// Organizations, their members and roles, and staff assignments to events.
+public struct OrganizationService: Sendable {
+    let store: DatabaseStore
+    let authorizer = Authorizer()
+    let audit = AuditTrail()
+
+    public init(store: DatabaseStore) {
+        self.store = store
+    }
+
+    /// Creates an organization; its creator becomes its first owner.
+    public func create(name: String?, slug: String?, by principal: Principal, now: Date, request: RequestMetadata)
+        async throws -> OrganizationDTO
+    {
+        let db = store.database()
+        guard let user = try await authorizer.require(.organizationCreate, on: .platform, by: principal, database: db) else {
+            throw HTTPFailure.unauthorized("Sign in first.")
+        }
+        var problems = FieldProblems()
+        let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        problems.require((2...100).contains(name.count), "name", "must be 2 to 100 characters")
+        if let slug { problems.require(Slug.isValid(slug), "slug", "must be 3 to 60 lower-case letters, digits or hyphens") }
+        try problems.throwIfAny()
+
+        let organization = try await db.transaction { db in
+            let chosen = try await availableSlug(requested: slug, name: name, on: db)
+            let organization = OrganizationRecord(name: name, slug: chosen, now: now)
+            try await organization.create(on: db)
+            try await MembershipRecord(organizationID: organization.id!, userID: user.id, role: OrganizationRole.owner.rawValue, now: now)
+                .create(on: db)
+            try await audit.record(
+                AuditEntry(actor: .user(user.id), action: "organization.created", targetType: "organization",
+                    targetID: organization.id!.uuidString, organizationID: organization.id, details: ["slug": .string(chosen)]),
+                from: request, at: now, on: db)
+            return organization
+        }
+        return OrganizationDTO(organization, role: .owner)
+    }
+
+    /// The organizations the user belongs to, with their role in each.
+    public func listMine(_ user: UserIdentity) async throws -> [OrganizationDTO] {
+        let db = store.database()
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$userID == user.id).all()
+        let roles = Dictionary(memberships.map { ($0.organizationID, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let organizations = try await OrganizationRecord.query(on: db).filter(\.$id ~~ Array(roles.keys)).sort(\.$name).all()
+        return organizations.map { OrganizationDTO($0, role: roles[$0.id!].flatMap(OrganizationRole.init(rawValue:))) }
+    }
+
+    public func get(_ id: UUID, by principal: Principal) async throws -> OrganizationDTO {
+        let db = store.database()
+        let organization = try await existing(id, on: db)
+        try await authorizer.require(.organizationRead, on: .organization(id), by: principal, database: db)
+        let role: OrganizationRole? =
+            if case .user(let user) = principal {
+                try await StandingQuery.load(userID: user.id, organizationID: id, on: db).membership
+            } else { nil }
+        return OrganizationDTO(organization, role: role)
+    }
+
+    public func members(of id: UUID, by principal: Principal) async throws -> [MemberDTO] {
+        let db = store.database()
+        _ = try await existing(id, on: db)
+        try await authorizer.require(.membersRead, on: .organization(id), by: principal, database: db)
+        return try await memberList(id, on: db)
+    }
+
+    public func addMember(
+        to id: UUID, email rawEmail: String?, role rawRole: String?, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> MemberDTO {
+        let db = store.database()
+        _ = try await existing(id, on: db)
+        try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
+        var problems = FieldProblems()
+        let email = rawEmail.flatMap(EmailAddress.init)
+        problems.require(email != nil, "email", rawEmail == nil ? "is required" : "is not a valid email address")
+        let role = Self.role(rawRole, into: &problems)
+        try problems.throwIfAny()
+        guard let email, let role else { throw problems }
+
+        return try await db.transaction { db in
+            try await RowLocks.lockOrganization(id, on: db)
+            guard let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() else {
+                throw AccountsError.userNotFound(email: email.value)
+            }
+            if try await membership(of: user.id!, in: id, on: db) != nil { throw AccountsError.alreadyMember }
+            try await MembershipRecord(organizationID: id, userID: user.id!, role: role.rawValue, now: now).create(on: db)
+            try await audit.record(
+                AuditEntry(actor: AuditActor(principal), action: "organization.member.added", targetType: "user",
+                    targetID: user.id!.uuidString, organizationID: id, details: ["role": .string(role.rawValue)]),
+                from: request, at: now, on: db)
+            return try await member(user.id!, of: id, on: db)
+        }
+    }
+
+    public func changeRole(
+        in id: UUID, of userID: UUID, to rawRole: String?, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> MemberDTO {
+        let db = store.database()
+        _ = try await existing(id, on: db)
+        try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
+        var problems = FieldProblems()
+        let role = Self.role(rawRole, into: &problems)
+        try problems.throwIfAny()
+        guard let role else { throw problems }
+
+        return try await db.transaction { db in
+            try await RowLocks.lockOrganization(id, on: db)
+            guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
+            let previous = membership.role
+            if previous == OrganizationRole.owner.rawValue, role != .owner, try await ownerCount(id, on: db) <= 1 {
+                throw AccountsError.lastOwner
+            }
+            membership.role = role.rawValue
+            try await membership.update(on: db)
+            if role != .staff {
+                try await StaffAssignmentRecord.query(on: db)
+                    .filter(\.$organizationID == id).filter(\.$userID == userID).delete()
+            }
+            try await audit.record(
+                AuditEntry(actor: AuditActor(principal), action: "organization.member.role_changed", targetType: "user",
+                    targetID: userID.uuidString, organizationID: id,
+                    details: ["from": .string(previous), "to": .string(role.rawValue)]),
+                from: request, at: now, on: db)
+            return try await member(userID, of: id, on: db)
+        }
+    }
+
+    public func removeMember(
+        from id: UUID, userID: UUID, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws {
+        let db = store.database()
+        _ = try await existing(id, on: db)
+        try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
+        try await db.transaction { db in
+            try await RowLocks.lockOrganization(id, on: db)
+            guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
+            if membership.role == OrganizationRole.owner.rawValue, try await ownerCount(id, on: db) <= 1 {
+                throw AccountsError.lastOwner
+            }
+            try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID).delete()
+            try await membership.delete(on: db)
+            try await audit.record(
+                AuditEntry(actor: AuditActor(principal), action: "organization.member.removed", targetType: "user",
+                    targetID: userID.uuidString, organizationID: id, details: ["role": .string(membership.role)]),
+                from: request, at: now, on: db)
+        }
+    }
+
+    /// Replaces the set of events a staff member works at.
+    public func assignEvents(
+        in id: UUID, userID: UUID, eventIDs: [UUID]?, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> MemberDTO {
+        let db = store.database()
+        _ = try await existing(id, on: db)
+        try await authorizer.require(.staffAssign, on: .organization(id), by: principal, database: db)
+        guard let eventIDs else { throw HTTPFailure.validationFailed(FieldProblems("eventIds", "is required")) }
+        let wanted = Set(eventIDs)
+        return try await db.transaction { db in
+            try await RowLocks.lockOrganization(id, on: db)
+            guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
+            guard membership.role == OrganizationRole.staff.rawValue else { throw AccountsError.notStaff }
+            try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID).delete()
+            for eventID in wanted.sorted(by: { $0.uuidString < $1.uuidString }) {
+                try await StaffAssignmentRecord(organizationID: id, userID: userID, eventID: eventID, now: now).create(on: db)
+            }
+            try await audit.record(
+                AuditEntry(actor: AuditActor(principal), action: "organization.staff.assigned", targetType: "user",
+                    targetID: userID.uuidString, organizationID: id,
+                    details: ["eventIds": .array(wanted.map { .string($0.uuidString) })]),
+                from: request, at: now, on: db)
+            return try await member(userID, of: id, on: db)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func existing(_ id: UUID, on db: any Database) async throws -> OrganizationRecord {
+        guard let organization = try await OrganizationRecord.find(id, on: db) else { throw AccountsError.organizationNotFound }
+        return organization
+    }
+
+    private func membership(of userID: UUID, in id: UUID, on db: any Database) async throws -> MembershipRecord? {
+        try await MembershipRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID).first()
+    }
+
+    private func ownerCount(_ id: UUID, on db: any Database) async throws -> Int {
+        try await MembershipRecord.query(on: db)
+            .filter(\.$organizationID == id).filter(\.$role == OrganizationRole.owner.rawValue).count()
+    }
+
+    private func member(_ userID: UUID, of id: UUID, on db: any Database) async throws -> MemberDTO {
+        guard let member = try await memberList(id, userIDs: [userID], on: db).first else { throw AccountsError.memberNotFound }
+        return member
+    }
+
+    /// Members with their accounts and staff events, in three queries whatever the size.
+    private func memberList(_ id: UUID, userIDs: [UUID]? = nil, on db: any Database) async throws -> [MemberDTO] {
+        var query = MembershipRecord.query(on: db).filter(\.$organizationID == id)
+        if let userIDs { query = query.filter(\.$userID ~~ userIDs) }
+        let memberships = try await query.all()
+        let ids = memberships.map(\.userID)
+        let users = Dictionary(
+            try await UserRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let assignments = Dictionary(
+            grouping: try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID ~~ ids).all(),
+            by: \.userID)
+        return memberships.compactMap { membership in
+            guard let user = users[membership.userID] else { return nil }
+            return MemberDTO(
+                userId: membership.userID, email: user.email, displayName: user.displayName, role: membership.role,
+                assignedEventIds: (assignments[membership.userID] ?? []).map(\.eventID).sorted { $0.uuidString < $1.uuidString },
+                joinedAt: membership.createdAt)
+        }.sorted { ($0.role, $0.email) < ($1.role, $1.email) }
+    }
+
+    private func availableSlug(requested: String?, name: String, on db: any Database) async throws -> String {
+        if let requested {
+            guard try await OrganizationRecord.query(on: db).filter(\.$slug == requested).first() == nil else {
+                throw AccountsError.slugTaken(requested)
+            }
+            return requested
+        }
+        let base = Slug.make(from: name)
+        var candidate = base
+        while try await OrganizationRecord.query(on: db).filter(\.$slug == candidate).first() != nil {
+            candidate = "\(base)-\(OpaqueToken.generate().lowercased().filter(\.isLetter).prefix(4))"
+        }
+        return candidate
+    }
+
+    static func role(_ raw: String?, into problems: inout FieldProblems) -> OrganizationRole? {
+        guard let raw else {
+            problems.add("role", "is required")
+            return nil
+        }
+        guard let role = OrganizationRole(rawValue: raw) else {
+            problems.add("role", "must be one of \(OrganizationRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return role
+    }
+}
+
+extension OrganizationDTO {
+    init(_ record: OrganizationRecord, role: OrganizationRole?) {
+        self.init(id: record.id!, name: record.name, slug: record.slug, role: role?.rawValue, createdAt: record.createdAt)
+    }
+}
+
+/// URL-safe organization identifiers.
+enum Slug {
+    static func isValid(_ slug: String) -> Bool {
+        (3...60).contains(slug.count) && slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+            && !slug.hasPrefix("-") && !slug.hasSuffix("-")
+    }
+
+    static func make(from name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        var slug = String(words.joined(separator: "-").prefix(60))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.count >= 3 ? slug : "org-\(slug.isEmpty ? "" : slug + "-")\(OpaqueToken.generate().lowercased().filter(\.isLetter).prefix(4))"
+    }
+}

@@ -1,0 +1,75 @@
+public import Domain
+import Foundation
+public import HTTPCore
+public import Hummingbird
+
+/// `/api/organizations/*`: organizations, members, roles and staff assignments.
+public struct OrganizationsRoutes: Sendable {
+    let service: OrganizationService
+    let clientAddress: ClientAddress
+    let clock: AppClock
+
+    public init(service: OrganizationService, clientAddress: ClientAddress, clock: AppClock) {
+        self.service = service
+        self.clientAddress = clientAddress
+        self.clock = clock
+    }
+
+    public func register(on router: some RouterMethods<AppRequestContext>) {
+        router.post("/api/organizations") { request, context in
+            try context.requireUser()
+            let body = try await request.decode(as: CreateOrganizationRequest.self, context: context)
+            let organization = try await service.create(
+                name: body.name, slug: body.slug, by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: organization)
+        }
+        router.get("/api/organizations") { _, context in
+            OrganizationList(organizations: try await service.listMine(context.requireUser()))
+        }
+        router.get("/api/organizations/:organizationId") { _, context in
+            try context.requireUser()
+            return try await service.get(try context.pathUUID("organizationId"), by: context.identity)
+        }
+        router.get("/api/organizations/:organizationId/members") { _, context in
+            try context.requireUser()
+            let id = try context.pathUUID("organizationId")
+            return MemberList(members: try await service.members(of: id, by: context.identity))
+        }
+        router.post("/api/organizations/:organizationId/members") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("organizationId")
+            let body = try await request.decode(as: AddMemberRequest.self, context: context)
+            let member = try await service.addMember(
+                to: id, email: body.email, role: body.role, by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: member)
+        }
+        router.put("/api/organizations/:organizationId/members/:userId") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("organizationId")
+            let userID = try context.pathUUID("userId")
+            let body = try await request.decode(as: ChangeRoleRequest.self, context: context)
+            return try await service.changeRole(
+                in: id, of: userID, to: body.role, by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+        }
+        router.delete("/api/organizations/:organizationId/members/:userId") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("organizationId")
+            let userID = try context.pathUUID("userId")
+            try await service.removeMember(
+                from: id, userID: userID, by: context.identity, now: clock.now(), request: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+        router.put("/api/organizations/:organizationId/members/:userId/events") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("organizationId")
+            let userID = try context.pathUUID("userId")
+            let body = try await request.decode(as: AssignEventsRequest.self, context: context)
+            return try await service.assignEvents(
+                in: id, userID: userID, eventIDs: body.eventIds, by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+        }
+    }
+}

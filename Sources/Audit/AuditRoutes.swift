@@ -1,0 +1,124 @@
+public import Domain
+public import FluentKit
+public import Foundation
+public import HTTPCore
+public import Hummingbird
+public import Identity
+public import Persistence
+
+/// One audit record as the API shows it.
+public struct AuditLogDTO: Codable, Sendable, Equatable {
+    public var id: UUID
+    public var occurredAt: Date
+    public var actorKind: String
+    public var actorId: UUID?
+    public var action: String
+    public var targetType: String
+    public var targetId: String?
+    public var organizationId: UUID?
+    public var ip: String?
+    public var userAgent: String?
+    public var requestId: String?
+    public var details: [String: JSONValue]
+}
+
+public struct AuditLogPage: Codable, Sendable, ResponseEncodable {
+    public var items: [AuditLogDTO]
+    public var page: Int
+    public var perPage: Int
+    public var total: Int
+}
+
+/// `GET /api/admin/audit-logs`: admins read everything; an organization's owners read its own trail
+/// by passing `organizationId`.
+public struct AuditRoutes: Sendable {
+    let store: DatabaseStore
+    let authorizer = Authorizer()
+
+    public init(store: DatabaseStore) {
+        self.store = store
+    }
+
+    public func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get("/api/admin/audit-logs") { request, context in
+            try context.requireUser()
+            let filter = try AuditFilter(request.uri.queryParameters)
+            let db = store.database()
+            if let organizationID = filter.organizationID {
+                try await authorizer.require(.auditRead, on: .organization(organizationID), by: context.identity, database: db)
+            } else {
+                try await authorizer.require(.platformAuditRead, on: .platform, by: context.identity, database: db)
+            }
+            return try await filter.page(on: db)
+        }
+    }
+}
+
+struct AuditFilter {
+    var actorID: UUID?
+    var action: String?
+    var targetType: String?
+    var targetID: String?
+    var organizationID: UUID?
+    var from: Date?
+    var to: Date?
+    var page = 1
+    var perPage = 50
+
+    init(_ query: Parameters) throws {
+        var problems = FieldProblems()
+        func uuid(_ name: String) -> UUID? {
+            guard let raw = query.get(name) else { return nil }
+            guard let id = UUID(uuidString: raw) else { problems.add(name, "must be a UUID"); return nil }
+            return id
+        }
+        func date(_ name: String) -> Date? {
+            guard let raw = query.get(name) else { return nil }
+            guard let date = try? Date.ISO8601FormatStyle().parse(raw) else {
+                problems.add(name, "must be an ISO-8601 date-time such as 2026-06-01T12:00:00Z"); return nil
+            }
+            return date
+        }
+        func integer(_ name: String, _ range: ClosedRange<Int>, default fallback: Int) -> Int {
+            guard let raw = query.get(name) else { return fallback }
+            guard let value = Int(raw), range.contains(value) else {
+                problems.add(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)"); return fallback
+            }
+            return value
+        }
+        actorID = uuid("actorId")
+        organizationID = uuid("organizationId")
+        action = query.get("action")
+        targetType = query.get("targetType")
+        targetID = query.get("targetId")
+        from = date("from")
+        to = date("to")
+        page = integer("page", 1...1_000_000, default: 1)
+        perPage = integer("perPage", 1...200, default: 50)
+        try problems.throwIfAny()
+    }
+
+    func page(on db: any Database) async throws -> AuditLogPage {
+        var query = AuditLogRecord.query(on: db)
+        if let actorID { query = query.filter(\.$actorID == actorID) }
+        if let action { query = query.filter(\.$action == action) }
+        if let targetType { query = query.filter(\.$targetType == targetType) }
+        if let targetID { query = query.filter(\.$targetID == targetID) }
+        if let organizationID { query = query.filter(\.$organizationID == organizationID) }
+        if let from { query = query.filter(\.$occurredAt >= from) }
+        if let to { query = query.filter(\.$occurredAt < to) }
+        let total = try await query.copy().count()
+        let records = try await query.sort(\.$occurredAt, .descending).sort(\.$id)
+            .range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        return AuditLogPage(
+            items: records.map { record in
+                AuditLogDTO(
+                    id: record.id!, occurredAt: record.occurredAt, actorKind: record.actorKind, actorId: record.actorID,
+                    action: record.action, targetType: record.targetType, targetId: record.targetID,
+                    organizationId: record.organizationID, ip: record.ip, userAgent: record.userAgent,
+                    requestId: record.requestID,
+                    details: (try? JSONCoding.decoder.decode([String: JSONValue].self, from: Data(record.details.utf8))) ?? [:])
+            },
+            page: page, perPage: perPage, total: total)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// An email address as BoxOffice stores it: trimmed and lower-cased, so one person has one account.
+public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
+    public let value: String
+
+    /// Nil unless `raw` looks like a deliverable address (`local@domain.tld`, at most 254 characters).
+    public init?(_ raw: String) {
+        let candidate = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let parts = candidate.split(separator: "@", omittingEmptySubsequences: false)
+        guard candidate.utf8.count <= 254, parts.count == 2,
+            let local = parts.first, let domain = parts.last,
+            !local.isEmpty, local.utf8.count <= 64,
+            domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains(".."),
+            !candidate.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
+        else { return nil }
+        self.value = candidate
+    }
+
+    public var description: String { value }
+}
+
+/// What makes a password acceptable: length only (8 to 128), as current guidance recommends;
+/// composition rules mostly produce `Password1!`.
+public enum PasswordRules {
+    public static let lengths = 8...128
+
+    /// A problem with the password, or nil when it is acceptable.
+    public static func problem(with password: String) -> String? {
+        lengths.contains(password.count) ? nil : "must be \(lengths.lowerBound) to \(lengths.upperBound) characters"
+    }
+}

@@ -1,0 +1,67 @@
+public import FluentKit
+public import Foundation
+
+/// An organization that runs events (seed 001 calls it an account).
+public final class OrganizationRecord: Model, @unchecked Sendable {
+    public static let schema = "organizations"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    /// URL-safe, unique.
+    @Field(key: "slug") public var slug: String
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public init() {}
+
+    public init(id: UUID = UUID(), name: String, slug: String, now: Date) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.createdAt = now
+        self.updatedAt = now
+    }
+}
+
+/// A user's role in an organization; one row per (organization, user).
+public final class MembershipRecord: Model, @unchecked Sendable {
+    public static let schema = "memberships"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "organization_id") public var organizationID: UUID
+    @Field(key: "user_id") public var userID: UUID
+    /// `OrganizationRole` raw value.
+    @Field(key: "role") public var role: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(organizationID: UUID, userID: UUID, role: String, now: Date) {
+        self.id = UUID()
+        self.organizationID = organizationID
+        self.userID = userID
+        self.role = role
+        self.createdAt = now
+    }
+}
+
+/// An event a staff member works at; staff see and check in only these.
+public final class StaffAssignmentRecord: Model, @unchecked Sendable {
+    public static let schema = "staff_assignments"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "organization_id") public var organizationID: UUID
+    @Field(key: "user_id") public var userID: UUID
+    @Field(key: "event_id") public var eventID: UUID
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(organizationID: UUID, userID: UUID, eventID: UUID, now: Date) {
+        self.id = UUID()
+        self.organizationID = organizationID
+        self.userID = userID
+        self.eventID = eventID
+        self.createdAt = now
+    }
+}

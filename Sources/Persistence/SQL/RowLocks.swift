@@ -1,0 +1,15 @@
+public import FluentKit
+public import Foundation
+import SQLKit
+
+/// Row locks for decisions that span several rows (such as "keep at least one owner").
+public enum RowLocks {
+    /// Locks one organization row until the transaction ends, serialising changes to its members.
+    ///
+    /// PostgreSQL takes a row lock. SQLite needs none: BoxOffice gives it a single connection, and a
+    /// transaction holds that connection until it commits, so transactions never interleave there.
+    public static func lockOrganization(_ id: UUID, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM organizations WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+}

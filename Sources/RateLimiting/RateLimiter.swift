@@ -1,0 +1,45 @@
+public import Foundation
+public import HTTPCore
+public import Persistence
+
+/// A limit: at most `limit` hits per `window`, counted per key.
+public struct RateLimitRule: Sendable, Equatable {
+    public var name: String
+    public var limit: Int
+    public var window: Duration
+
+    public init(name: String, limit: Int, window: Duration) {
+        self.name = name
+        self.limit = limit
+        self.window = window
+    }
+
+    /// A limit of zero switches the rule off.
+    public var isEnabled: Bool { limit > 0 }
+}
+
+/// Applies rate limit rules with counters shared through the database.
+public struct RateLimiter: Sendable {
+    let store: RateLimitStore
+
+    public init(store: RateLimitStore) {
+        self.store = store
+    }
+
+    /// Counts one hit for each key under `rule`; throws `RATE_LIMITED` with the longest wait when any key is over.
+    ///
+    /// Every key is counted even when an earlier one is over, so that an attacker switching accounts from
+    /// one address still fills the address's window.
+    public func consume(_ rule: RateLimitRule, keys: [String], now: Date) async throws {
+        guard rule.isEnabled else { return }
+        var wait = 0
+        for key in keys {
+            let (hits, start) = try await store.hit(bucket: "\(rule.name):\(key)", window: rule.window, now: now)
+            if hits > rule.limit {
+                let reopens = start.addingTimeInterval(TimeInterval(rule.window.components.seconds))
+                wait = max(wait, max(1, Int(reopens.timeIntervalSince(now).rounded(.up))))
+            }
+        }
+        if wait > 0 { throw HTTPFailure.rateLimited(retryAfterSeconds: wait) }
+    }
+}
