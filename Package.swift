@@ -145,7 +145,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain",
+                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -164,6 +164,20 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "AccountsTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Accounts", "Identity", "Audit", "RateLimiting", "HTTPCore", "Persistence",
+                "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -29,14 +29,15 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             throw HTTPFailure.unauthorized("Only bearer tokens are accepted: `Authorization: Bearer <token>`.")
         }
         let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        let user: UserIdentity
         do {
-            let user = try await tokens.verify(token, now: clock.now())
-            var context = context
-            context.identity = .user(user)
-            context.logger[metadataKey: "user.id"] = .string(user.id.uuidString)
-            return try await next(request, context)
+            user = try await tokens.verify(token, now: clock.now())
         } catch {
             throw HTTPFailure.unauthorized("The access token is invalid or expired; refresh it or sign in again.")
         }
+        var context = context
+        context.identity = .user(user)
+        context.logger[metadataKey: "user.id"] = .string(user.id.uuidString)
+        return try await next(request, context)
     }
 }

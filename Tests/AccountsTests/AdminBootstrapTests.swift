@@ -1,0 +1,54 @@
+import Accounts
+import BoxOfficeApp
+import FluentKit
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import Testing
+import TestSupport
+
+@Suite struct AdminBootstrapTests {
+    @Test(arguments: TestDatabase.all)
+    func theConfiguredFirstAdminIsCreatedAtStart(_ database: TestDatabase) async throws {
+        try await withApp(database, configure: {
+            $0.auth.defaultAdminEmail = "root@example.org"
+            $0.auth.defaultAdminPassword = "first admin password"
+        }) { app in
+            let admin = try await app.signIn("root@example.org", password: "first admin password")
+            #expect(admin.user.role == "admin")
+            // A later start finds an admin and changes nothing, even with another password configured.
+            let again = try await app.boxOffice.adminBootstrap.ensureFirstAdmin(
+                email: "root@example.org", password: "another password", now: app.clock.now)
+            #expect(again == .adminExists)
+            _ = try await app.signIn("root@example.org", password: "first admin password")
+            let granted = try await AuditLogRecord.query(on: app.store.database()).filter(\.$action == "user.admin_granted").all()
+            #expect(granted.count == 1 && granted.first?.actorKind == "system")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func createAdminPromotesAnExistingAccount(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let member = try await app.signUp("ada@example.org")
+            #expect(member.user.role == "member")
+            let outcome = try await app.boxOffice.adminBootstrap.makeAdmin(email: "ada@example.org", password: "a brand new password", now: app.clock.now)
+            #expect(outcome == .promoted(member.user.id))
+            let admin = try await app.signIn("ada@example.org", password: "a brand new password")
+            #expect(admin.user.role == "admin")
+            await #expect(throws: (any Error).self) {
+                try await app.boxOffice.adminBootstrap.makeAdmin(email: "bad", password: "short", now: app.clock.now)
+            }
+        }
+    }
+
+    @Test func adminSettingsAreValidatedTogether() throws {
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["DEFAULT_ADMIN_EMAIL": "root@example.org"]) }
+        #expect(throws: ConfigurationError.self) {
+            try AppConfig.load(from: ["DEFAULT_ADMIN_EMAIL": "root", "DEFAULT_ADMIN_PASSWORD": "short"])
+        }
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["APP_ENV": "production", "JWT_SECRET": String(repeating: "s", count: 32), "BCRYPT_COST": "4"]) }
+        #expect(try AppConfig.load(from: ["APP_ENV": "test", "BCRYPT_COST": "4"]).auth.bcryptCost == 4)
+        #expect(try AppConfig.load(from: [:]).auth.bcryptCost == 12)
+    }
+}

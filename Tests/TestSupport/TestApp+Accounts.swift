@@ -1,0 +1,45 @@
+import Accounts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// Sign-up and sign-in shortcuts, so tests read as what they check.
+extension TestApp {
+    public static let password = "correct horse battery"
+
+    /// Registers through the API and returns the tokens.
+    @discardableResult
+    public func signUp(_ email: String, password: String = TestApp.password, from ip: String? = nil) async throws -> TokenResponse {
+        let response = try await client.send(
+            .post, "/api/auth/register", headers: ip.map { [.xForwardedFor: $0] } ?? [:],
+            json: ["email": email, "password": password, "displayName": String(email.prefix { $0 != "@" })])
+        guard response.status == .created else {
+            throw TestSetupError("sign-up of \(email) failed: \(response.status) \(response.text)")
+        }
+        return try response.decode(TokenResponse.self)
+    }
+
+    public func signIn(_ email: String, password: String = TestApp.password) async throws -> TokenResponse {
+        let response = try await client.send(.post, "/api/auth/login", json: ["email": email, "password": password])
+        guard response.status == .ok else { throw TestSetupError("sign-in of \(email) failed: \(response.status) \(response.text)") }
+        return try response.decode(TokenResponse.self)
+    }
+
+    /// Makes a platform admin (as `boxoffice create-admin` does) and signs them in.
+    public func signInAdmin(_ email: String = "admin@example.org") async throws -> TokenResponse {
+        _ = try await boxOffice.adminBootstrap.makeAdmin(email: email, password: TestApp.password, now: clock.now)
+        return try await signIn(email)
+    }
+}
+
+extension TokenResponse {
+    /// `Authorization: Bearer …` for this sign-in.
+    public var bearer: HTTPFields { [.authorization: "Bearer \(accessToken)"] }
+}
+
+public func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
+
+extension HTTPField.Name {
+    static var xForwardedFor: Self { .init("X-Forwarded-For")! }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import HTTPCore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// One request of a race.
+public struct RaceRequest: Sendable {
+    public var method: HTTPRequest.Method
+    public var uri: String
+    public var headers: HTTPFields
+    public var json: String?
+
+    public init(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], json: (any Encodable & Sendable)? = nil) {
+        self.method = method
+        self.uri = uri
+        self.headers = headers
+        self.json = json.flatMap { try? String(decoding: JSONCoding.encoder.encode($0), as: UTF8.self) }
+        if self.json != nil { self.headers[.contentType] = "application/json" }
+    }
+}
+
+extension TestApp {
+    /// Sends every request at once, each over its own TCP connection, to a `.live` app; returns the statuses
+    /// and bodies in request order. This is how concurrency claims are shown: real connections, real
+    /// interleaving in the server and the database, nothing serialised by a shared client.
+    public func race(_ requests: [RaceRequest]) async throws -> [(status: HTTPResponse.Status, body: String)] {
+        guard let port = client.port else { throw TestSetupError("race needs withApp(testing: .live)") }
+        // Connect everything first, then release all requests together.
+        let clients = requests.map { _ in TestClient(host: "127.0.0.1", port: port) }
+        for client in clients { client.connect() }
+        defer { for client in clients { Task { try? await client.shutdown() } } }
+        return try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status, String).self) { group in
+            for (index, (request, client)) in zip(requests, clients).enumerated() {
+                group.addTask {
+                    let response = try await client.execute(TestClient.Request(
+                        request.uri, method: request.method, authority: "127.0.0.1", headers: request.headers,
+                        body: request.json.map { ByteBuffer(string: $0) }))
+                    return (index, response.status, response.body.map { String(buffer: $0) } ?? "")
+                }
+            }
+            var results = [(status: HTTPResponse.Status, body: String)?](repeating: nil, count: requests.count)
+            for try await (index, status, body) in group { results[index] = (status, body) }
+            return results.map { $0! }
+        }
+    }
+}
