@@ -35,15 +35,20 @@ for key in PORT DATABASE_URL LOG_LEVEL JWT_SECRET; do
 done
 echo "ok: invalid configuration exits $code naming PORT, DATABASE_URL, LOG_LEVEL and JWT_SECRET"; passed=$((passed+1))
 
-# 2. The embedded default, in an empty directory with no settings at all.
+# 2. The embedded default, in an empty directory with no settings at all; an admin made from the shell.
+printf 'an admin password\n' | (cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" create-admin \
+  --email admin@example.org --password-stdin >"$work/create-admin.log" 2>&1) || fail "create-admin: $(cat "$work/create-admin.log")"
 port=$(free_port)
 (cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
 server_pid=$!
 wait_for "http://127.0.0.1:$port/health" 200 60
 grep -q '"kind":"sqlite"' "$work/body" && grep -q '"connected":true' "$work/body" || fail "health: $(cat "$work/body")"
 [ -f "$work/boxoffice.sqlite" ] || fail "no ./boxoffice.sqlite was created"
+login=$(curl -s -H 'Content-Type: application/json' -d '{"email":"admin@example.org","password":"an admin password"}' \
+  "http://127.0.0.1:$port/api/auth/login")
+echo "$login" | grep -q '"role":"admin"' || fail "the admin made by create-admin cannot sign in: $login"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
-echo "ok: serve with no settings runs on ./boxoffice.sqlite and reports kind sqlite, connected"; passed=$((passed+1))
+echo "ok: serve with no settings runs on ./boxoffice.sqlite, reports kind sqlite, connected; create-admin's admin signs in"; passed=$((passed+1))
 
 # 3. PostgreSQL goes away and comes back.
 database_url="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/boxoffice_e2e"
