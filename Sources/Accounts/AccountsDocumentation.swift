@@ -1,8 +1,6 @@
 public import HTTPCore
 
 extension AccountsRoutes {
-    static let bearer: JSONValue = [["bearer": []]]
-
     public static let documentation: APIDocumentation = {
         let tokens = OpenAPI.json("Signed in", OpenAPI.ref("TokenResponse"))
         let limited = OpenAPI.error("Too many attempts (RATE_LIMITED, with Retry-After)")
@@ -10,10 +8,8 @@ extension AccountsRoutes {
         let unauthorized = OpenAPI.error("Missing, invalid or expired access token (UNAUTHORIZED)")
         func operation(_ id: String, _ summary: String, description: String? = nil, body: JSONValue? = nil,
                        secured: Bool = false, _ responses: [String: JSONValue]) -> JSONValue {
-            var op = OpenAPI.operation(id, tag: "Accounts", summary: summary, description: description,
-                                       requestBody: body.map { OpenAPI.body($0) }, responses: responses)
-            if secured, case .object(var object) = op { object["security"] = bearer; op = .object(object) }
-            return op
+            OpenAPI.operation(id, tag: "Accounts", summary: summary, description: description,
+                              requestBody: body.map { OpenAPI.body($0) }, signedIn: secured, responses: responses)
         }
         return APIDocumentation(
             paths: [

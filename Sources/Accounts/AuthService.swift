@@ -1,7 +1,7 @@
 import Audit
 public import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 public import HTTPCore
 public import Identity
 public import Persistence

@@ -1,9 +1,9 @@
 import Audit
 public import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 public import HTTPCore
-public import Identity
+import Identity
 public import Persistence
 
 /// Organizations, their members and roles, and staff assignments to events.

@@ -10,11 +10,9 @@ extension OrganizationsRoutes {
         ]
         func operation(_ id: String, _ summary: String, description: String? = nil, parameters: [JSONValue] = [],
                        body: JSONValue? = nil, _ responses: [String: JSONValue]) -> JSONValue {
-            var op = OpenAPI.operation(id, tag: "Organizations", summary: summary, description: description,
-                                       parameters: parameters, requestBody: body.map { OpenAPI.body($0) },
-                                       responses: responses.merging(common) { mine, _ in mine })
-            if case .object(var object) = op { object["security"] = AccountsRoutes.bearer; op = .object(object) }
-            return op
+            OpenAPI.operation(id, tag: "Organizations", summary: summary, description: description,
+                              parameters: parameters, requestBody: body.map { OpenAPI.body($0) }, signedIn: true,
+                              responses: responses.merging(common) { mine, _ in mine })
         }
         let invalid = OpenAPI.error("Invalid body or path (VALIDATION_FAILED)")
         let notFound = OpenAPI.error("No such organization or member")

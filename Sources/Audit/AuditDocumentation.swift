@@ -5,7 +5,7 @@ extension AuditRoutes {
         func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
             ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
         }
-        var operation = OpenAPI.operation(
+        let operation = OpenAPI.operation(
             "listAuditLogs", tag: "Audit", summary: "Audit log, newest first",
             description: "Admins see everything. Organization owners must pass organizationId and see that organization's records.",
             parameters: [
@@ -19,16 +19,13 @@ extension AuditRoutes {
                 query("page", ["type": "integer", "minimum": 1], "Page number, from 1"),
                 query("perPage", ["type": "integer", "minimum": 1, "maximum": 200], "Records per page (default 50)"),
             ],
+            signedIn: true,
             responses: [
                 "200": OpenAPI.json("A page of records", OpenAPI.ref("AuditLogPage")),
                 "400": OpenAPI.error("Bad filter (VALIDATION_FAILED)"),
                 "401": OpenAPI.error("Not signed in"),
                 "403": OpenAPI.error("Not an admin, nor an owner of the organization"),
             ])
-        if case .object(var object) = operation {
-            object["security"] = [["bearer": []]]
-            operation = .object(object)
-        }
         let nullableUUID: JSONValue = ["type": ["string", "null"], "format": "uuid"]
         let nullableString: JSONValue = ["type": ["string", "null"]]
         return APIDocumentation(

@@ -1,9 +1,9 @@
-public import Domain
+import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 public import HTTPCore
 public import Hummingbird
-public import Identity
+import Identity
 public import Persistence
 
 /// One audit record as the API shows it.

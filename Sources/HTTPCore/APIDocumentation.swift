@@ -58,6 +58,7 @@ public enum OpenAPI {
         description: String? = nil,
         parameters: [JSONValue] = [],
         requestBody: JSONValue? = nil,
+        signedIn: Bool = false,
         responses: [String: JSONValue]
     ) -> JSONValue {
         var object: [String: JSONValue] = [
@@ -69,6 +70,7 @@ public enum OpenAPI {
         if let description { object["description"] = .string(description) }
         if !parameters.isEmpty { object["parameters"] = .array(parameters) }
         if let requestBody { object["requestBody"] = requestBody }
+        if signedIn { object["security"] = [["bearer": []]] }
         return .object(object)
     }
 

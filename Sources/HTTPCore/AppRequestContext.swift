@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
 public import Hummingbird
-public import Logging
+import Logging
 
 /// The request context of every BoxOffice route.
 ///

@@ -1,7 +1,7 @@
 public import Domain
 public import FluentKit
-public import HTTPCore
-public import Persistence
+import HTTPCore
+import Persistence
 
 /// Asks `AccessPolicy` on behalf of a route, after loading the actor's standing in the resource's
 /// organization. Throws 401 or 403; returns the signed-in user when allowed.

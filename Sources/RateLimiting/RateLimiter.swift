@@ -1,5 +1,5 @@
 public import Foundation
-public import HTTPCore
+import HTTPCore
 public import Persistence
 
 /// A limit: at most `limit` hits per `window`, counted per key.

@@ -1,4 +1,4 @@
-public import Logging
+import Logging
 import Synchronization
 
 /// Keeps an app's log lines in memory so tests can check what was logged (and with which request ID).

@@ -1,5 +1,5 @@
 import Foundation
-public import HTTPCore
+import HTTPCore
 
 /// Checks JSON values against the schemas of BoxOffice's own OpenAPI document.
 ///

@@ -1,8 +1,8 @@
 import Foundation
-public import HTTPCore
-public import HTTPTypes
-public import Hummingbird
-public import HummingbirdTesting
+import HTTPCore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 
 extension TestClientProtocol {
     /// Sends a request with an optional JSON body (Content-Type set for it) and returns the response.

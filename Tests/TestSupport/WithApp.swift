@@ -1,11 +1,11 @@
-public import BoxOfficeApp
-public import FluentKit
+import BoxOfficeApp
+import FluentKit
 import Foundation
-public import HTTPCore
-public import Hummingbird
-public import HummingbirdTesting
-public import Logging
-public import Persistence
+import HTTPCore
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Persistence
 
 /// Everything a test body gets: an HTTP client for the app, the app's parts, and its clock.
 public struct TestApp: Sendable {

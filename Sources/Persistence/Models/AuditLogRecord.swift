@@ -1,5 +1,5 @@
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// One audited event: who did what to which target, from where, when. Append-only.
 public final class AuditLogRecord: Model, @unchecked Sendable {

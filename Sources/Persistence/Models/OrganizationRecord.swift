@@ -1,5 +1,5 @@
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// An organization that runs events (seed 001 calls it an account).
 public final class OrganizationRecord: Model, @unchecked Sendable {

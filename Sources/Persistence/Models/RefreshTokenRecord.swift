@@ -1,5 +1,5 @@
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// One refresh token. Only its SHA-256 is stored; tokens issued by rotation share a family, so that the
 /// reuse of a rotated token can revoke everything descended from the same sign-in.

@@ -1,5 +1,5 @@
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// A person with an account.
 public final class UserRecord: Model, @unchecked Sendable {

@@ -1,5 +1,5 @@
 public import FluentKit
-public import Foundation
+import Foundation
 import SQLKit
 
 /// Row locks for decisions that span several rows (such as "keep at least one owner").

@@ -1,6 +1,6 @@
 public import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// Loads what a user is to one organization: their role and, for staff, their events.
 public enum StandingQuery {
