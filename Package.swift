@@ -116,6 +116,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Feature: events, sessions, ticket types, their availability, and venues.
+        .target(
+            name: "Catalog",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: liveness, readiness and the health report.
         .target(
             name: "Health",
@@ -132,7 +144,7 @@ let package = Package(
         .target(
             name: "BoxOfficeApp",
             dependencies: [
-                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts",
+                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

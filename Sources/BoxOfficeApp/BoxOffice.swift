@@ -1,6 +1,7 @@
 public import Accounts
 import APIDocs
 import Audit
+import Catalog
 public import Domain
 public import FluentKit
 import Health
@@ -65,7 +66,7 @@ public struct BoxOffice: Sendable {
             version: version,
             parts: [
                 HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
-                OrganizationsRoutes.documentation, AuditRoutes.documentation,
+                OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
             ]
         )
     }
@@ -111,6 +112,11 @@ public struct BoxOffice: Sendable {
         OrganizationsRoutes(service: OrganizationService(store: store), clientAddress: clientAddress, clock: clock)
             .register(on: router)
         AuditRoutes(store: store).register(on: router)
+        CatalogRoutes(
+            store: store,
+            settings: .init(defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity),
+            clientAddress: clientAddress, clock: clock
+        ).register(on: router)
         extraRoutes(router)
 
         catalog.record(router.routes)

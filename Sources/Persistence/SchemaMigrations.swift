@@ -14,5 +14,11 @@ public enum SchemaMigrations {
         M0005_CreateStaffAssignments(),
         M0006_CreateAuditLogs(),
         M0007_CreateRateLimitWindows(),
+        M0008_CreateVenues(),
+        M0009_CreateEvents(),
+        M0010_CreateEventOrganizers(),
+        M0011_CreateSessions(),
+        M0012_CreateTicketTypes(),
+        M0013_CreateTicketTypeSessions(),
     ]
 }

@@ -44,6 +44,9 @@ extension AppConfig {
         }
 
         let auth = reader.authConfig(mode: mode)
+        let currency = reader.string("DEFAULT_CURRENCY") ?? "EUR"
+        reader.require(Currency(currency) != nil, "DEFAULT_CURRENCY", "'\(currency)' is not an ISO 4217 code such as EUR")
+        let sessionCapacity = reader.integer("SESSION_CAPACITY_MAX", default: 500, in: 1...1_000_000)
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         return AppConfig(
@@ -60,7 +63,9 @@ extension AppConfig {
             hstsEnabled: hsts,
             smtpURL: smtp,
             storageDirectory: storage,
-            auth: auth
+            auth: auth,
+            defaultCurrency: currency.uppercased(),
+            maximumSessionCapacity: sessionCapacity
         )
     }
 

@@ -25,6 +25,10 @@ public struct AppConfig: Sendable {
     public var smtpURL: String?
     public var storageDirectory: String?
     public var auth: AuthConfig
+    /// Currency of new events unless they name one (ISO 4217).
+    public var defaultCurrency: String
+    /// The largest capacity a session may have.
+    public var maximumSessionCapacity: Int
 
     public init(
         mode: Mode = .development,
@@ -40,7 +44,9 @@ public struct AppConfig: Sendable {
         hstsEnabled: Bool = false,
         smtpURL: String? = nil,
         storageDirectory: String? = nil,
-        auth: AuthConfig = AuthConfig()
+        auth: AuthConfig = AuthConfig(),
+        defaultCurrency: String = "EUR",
+        maximumSessionCapacity: Int = 500
     ) {
         self.mode = mode
         self.host = host
@@ -56,6 +62,8 @@ public struct AppConfig: Sendable {
         self.smtpURL = smtpURL
         self.storageDirectory = storageDirectory
         self.auth = auth
+        self.defaultCurrency = defaultCurrency
+        self.maximumSessionCapacity = maximumSessionCapacity
     }
 }
 

@@ -1,0 +1,163 @@
+import Domain
+import Foundation
+
+struct CreateEventRequest: Decodable, Sendable {
+    var organizationId: UUID?
+    var title: String?
+    var shortDescription: String?
+    var fullDescription: String?
+    var eventType: String?
+    var category: String?
+    var policiesProcedures: String?
+    var venueId: UUID?
+    var organizerIds: [UUID]?
+    var imageUrl: String?
+    var currency: String?
+}
+
+struct OrganizerAssignment: Decodable, Sendable {
+    var userId: UUID
+    var role: String?
+}
+
+struct UpdateEventRequest: Decodable, Sendable {
+    var title: String?
+    var shortDescription: String?
+    var fullDescription: String?
+    var eventType: String?
+    var category: Nullable<String>
+    var policiesProcedures: Nullable<String>
+    var venueId: Nullable<UUID>
+    var imageUrl: Nullable<String>
+    var currency: String?
+    var status: String?
+    var organizers: [OrganizerAssignment]?
+
+    enum CodingKeys: String, CodingKey {
+        case title, shortDescription, fullDescription, eventType, category, policiesProcedures, venueId, imageUrl
+        case currency, status, organizers
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        shortDescription = try container.decodeIfPresent(String.self, forKey: .shortDescription)
+        fullDescription = try container.decodeIfPresent(String.self, forKey: .fullDescription)
+        eventType = try container.decodeIfPresent(String.self, forKey: .eventType)
+        category = try container.decodeNullable(String.self, forKey: .category)
+        policiesProcedures = try container.decodeNullable(String.self, forKey: .policiesProcedures)
+        venueId = try container.decodeNullable(UUID.self, forKey: .venueId)
+        imageUrl = try container.decodeNullable(String.self, forKey: .imageUrl)
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+        organizers = try container.decodeIfPresent([OrganizerAssignment].self, forKey: .organizers)
+    }
+}
+
+struct SessionRequest: Decodable, Sendable {
+    var sessionName: String?
+    var startsAt: Date?
+    var endsAt: Date?
+    var capacity: Int?
+    var isActive: Bool?
+
+    enum CodingKeys: String, CodingKey { case sessionName, name, startsAt, endsAt, capacity, isActive }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sessionName = try container.decodeIfPresent(String.self, forKey: .sessionName)
+            ?? container.decodeIfPresent(String.self, forKey: .name)
+        startsAt = try container.decodeIfPresent(Date.self, forKey: .startsAt)
+        endsAt = try container.decodeIfPresent(Date.self, forKey: .endsAt)
+        capacity = try container.decodeIfPresent(Int.self, forKey: .capacity)
+        isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
+    }
+}
+
+struct TicketTypeRequest: Decodable, Sendable {
+    var name: String?
+    var description: String?
+    var includedSessions: [String]?
+    var price: Double?
+    var priceMinor: Int?
+    var memberPrice: Nullable<Double>
+    var memberPriceMinor: Nullable<Int>
+    var quantityLimit: Nullable<Int>
+    var maxQuantity: Int?
+    var salesStartDate: Nullable<Date>
+    var salesEndDate: Date?
+    var isActive: Bool?
+    var isHidden: Bool?
+    var sortOrder: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case name, description, includedSessions, price, priceMinor, memberPrice, memberPriceMinor, quantityLimit
+        case maxQuantity, salesStartDate, salesEndDate, isActive, isHidden, sortOrder
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        includedSessions = try container.decodeIfPresent([String].self, forKey: .includedSessions)
+        price = try container.decodeIfPresent(Double.self, forKey: .price)
+        priceMinor = try container.decodeIfPresent(Int.self, forKey: .priceMinor)
+        memberPrice = try container.decodeNullable(Double.self, forKey: .memberPrice)
+        memberPriceMinor = try container.decodeNullable(Int.self, forKey: .memberPriceMinor)
+        quantityLimit = try container.decodeNullable(Int.self, forKey: .quantityLimit)
+        maxQuantity = try container.decodeIfPresent(Int.self, forKey: .maxQuantity)
+        salesStartDate = try container.decodeNullable(Date.self, forKey: .salesStartDate)
+        salesEndDate = try container.decodeIfPresent(Date.self, forKey: .salesEndDate)
+        isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
+        isHidden = try container.decodeIfPresent(Bool.self, forKey: .isHidden)
+        sortOrder = try container.decodeIfPresent(Int.self, forKey: .sortOrder)
+    }
+
+    /// The price in minor units from either `priceMinor` or `price`, recording a problem when neither fits.
+    func minorUnits(
+        major: Double?, minor: Int?, field: String, currency: Currency, into problems: inout FieldProblems
+    ) -> Int? {
+        if let minor {
+            problems.require(minor >= 0, field + "Minor", "must not be negative")
+            return minor
+        }
+        guard let major else { return nil }
+        guard let value = currency.minorUnits(fromMajor: major) else {
+            problems.add(field, "must be an amount in \(currency.code) with at most \(currency.minorDigits) decimals")
+            return nil
+        }
+        problems.require(value >= 0, field, "must not be negative")
+        return value
+    }
+}
+
+struct VenueRequest: Decodable, Sendable {
+    var name: String?
+    var address: String?
+    var capacity: Int?
+}
+
+/// The rules every event field obeys, shared by create and update.
+enum EventRules {
+    static let titleLengths = 3...200
+    static let shortDescriptionMaximum = 500
+    static let fullDescriptionMaximum = 50_000
+    static let organizerRoles: Set<String> = ["Primary", "CoOrganizer", "Assistant"]
+
+    static func checkTitle(_ title: String?, required: Bool, into problems: inout FieldProblems) {
+        guard let title else {
+            if required { problems.add("title", "is required") }
+            return
+        }
+        let count = title.trimmingCharacters(in: .whitespacesAndNewlines).count
+        problems.require(titleLengths.contains(count), "title", "must be \(titleLengths.lowerBound) to \(titleLengths.upperBound) characters")
+    }
+
+    static func checkImageURL(_ url: String?, into problems: inout FieldProblems) {
+        guard let url else { return }
+        let parsed = URL(string: url)
+        problems.require(
+            ["https", "http"].contains(parsed?.scheme?.lowercased() ?? "") && parsed?.host != nil && url.count <= 2000,
+            "imageUrl", "must be an http(s) URL")
+    }
+}

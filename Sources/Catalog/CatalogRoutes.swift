@@ -1,0 +1,183 @@
+public import Domain
+import FluentKit
+import Foundation
+public import HTTPCore
+public import Hummingbird
+public import Persistence
+
+/// The catalog's routes: events, sessions, ticket types, availability and venues (seed 002 sections 1–3,
+/// plus the seed 003 and seed 004 aliases).
+public struct CatalogRoutes: Sendable {
+    let events: EventService
+    let sessions: SessionService
+    let ticketTypes: TicketTypeService
+    let venues: VenueService
+    let listing: EventListing
+    let clientAddress: ClientAddress
+    let clock: AppClock
+
+    public init(store: DatabaseStore, settings: EventService.Settings, clientAddress: ClientAddress, clock: AppClock) {
+        self.events = EventService(store: store, settings: settings)
+        self.sessions = SessionService(store: store, maximumCapacity: settings.maximumSessionCapacity)
+        self.ticketTypes = TicketTypeService(store: store)
+        self.venues = VenueService(store: store)
+        self.listing = EventListing(store: store)
+        self.clientAddress = clientAddress
+        self.clock = clock
+    }
+
+    public func register(on router: some RouterMethods<AppRequestContext>) {
+        registerEvents(on: router)
+        registerSessions(on: router)
+        registerTicketTypes(on: router)
+        registerVenues(on: router)
+    }
+
+    private func registerEvents(on router: some RouterMethods<AppRequestContext>) {
+        router.get("/api/events") { request, _ in
+            try await listing.list(EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now())
+        }
+        router.get("/api/events/upcoming") { request, _ in
+            try await listing.list(EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now(), upcomingOnly: true)
+        }
+        router.get("/api/events/category/:category") { request, context in
+            var filter = try EventFilter(request.uri.queryParameters)
+            filter.category = context.parameters.get("category")
+            return try await listing.list(filter, for: .everyone, now: clock.now())
+        }
+        router.get("/api/admin/events") { request, context in
+            let user = try context.requireUser()
+            let audience = try await insiderAudience(user)
+            return try await listing.list(EventFilter(request.uri.queryParameters).withPastShown(), for: audience, now: clock.now())
+        }
+        router.post("/api/events") { request, context in
+            try context.requireUser()
+            let body = try await request.decode(as: CreateEventRequest.self, context: context)
+            let event = try await events.create(body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: event)
+        }
+        router.get("/api/events/:eventId") { _, context in
+            try await events.details(context.pathUUID("eventId"), by: context.identity, now: clock.now())
+        }
+        router.put("/api/events/:eventId") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("eventId")
+            let body = try await request.decode(as: UpdateEventRequest.self, context: context)
+            return try await events.update(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+        }
+        router.delete("/api/events/:eventId") { request, context in
+            try context.requireUser()
+            try await events.delete(
+                context.pathUUID("eventId"), by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+        router.get("/api/events/:eventId/availability") { _, context in
+            try await events.availability(context.pathUUID("eventId"), by: context.identity, now: clock.now())
+        }
+        router.get("/api/events/:eventId/tickets") { _, context in
+            try await ticketTypes.list(context.pathUUID("eventId"), by: context.identity, now: clock.now())
+        }
+    }
+
+    private func registerSessions(on router: some RouterMethods<AppRequestContext>) {
+        router.get("/api/events/:eventId/sessions") { _, context in
+            try await sessions.list(context.pathUUID("eventId"), by: context.identity)
+        }
+        router.post("/api/events/:eventId/sessions") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("eventId")
+            let body = try await request.decode(as: SessionRequest.self, context: context)
+            let session = try await sessions.create(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: session)
+        }
+        router.put("/api/events/:eventId/sessions/:sessionId") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("eventId")
+            let code = try context.parameters.require("sessionId")
+            let body = try await request.decode(as: SessionRequest.self, context: context)
+            return try await sessions.update(id, code, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+        }
+        router.delete("/api/events/:eventId/sessions/:sessionId") { request, context in
+            try context.requireUser()
+            try await sessions.delete(
+                context.pathUUID("eventId"), try context.parameters.require("sessionId"), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+    }
+
+    private func registerTicketTypes(on router: some RouterMethods<AppRequestContext>) {
+        router.get("/api/events/:eventId/ticket-types") { _, context in
+            try await ticketTypes.list(context.pathUUID("eventId"), by: context.identity, now: clock.now())
+        }
+        router.post("/api/events/:eventId/ticket-types") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("eventId")
+            let body = try await request.decode(as: TicketTypeRequest.self, context: context)
+            let type = try await ticketTypes.create(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: type)
+        }
+        router.put("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("eventId")
+            let typeID = try context.pathUUID("ticketTypeId")
+            let body = try await request.decode(as: TicketTypeRequest.self, context: context)
+            return try await ticketTypes.update(id, typeID, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+        }
+        router.delete("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
+            try context.requireUser()
+            try await ticketTypes.delete(
+                context.pathUUID("eventId"), context.pathUUID("ticketTypeId"), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+        router.get("/api/ticket-types/:ticketTypeId/availability") { _, context in
+            try await ticketTypes.availability(context.pathUUID("ticketTypeId"), by: context.identity, now: clock.now())
+        }
+    }
+
+    private func registerVenues(on router: some RouterMethods<AppRequestContext>) {
+        router.get("/api/organizations/:organizationId/venues") { _, context in
+            try context.requireUser()
+            return try await venues.list(context.pathUUID("organizationId"), by: context.identity)
+        }
+        router.post("/api/organizations/:organizationId/venues") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("organizationId")
+            let body = try await request.decode(as: VenueRequest.self, context: context)
+            let venue = try await venues.create(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: venue)
+        }
+        router.put("/api/venues/:venueId") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("venueId")
+            let body = try await request.decode(as: VenueRequest.self, context: context)
+            return try await venues.update(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+        }
+        router.delete("/api/venues/:venueId") { request, context in
+            try context.requireUser()
+            try await venues.delete(context.pathUUID("venueId"), by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+    }
+
+    /// What an insider list shows: everything to admins; otherwise the events of the organizations where the
+    /// user reads all events, plus the events a staff member is assigned to.
+    private func insiderAudience(_ user: UserIdentity) async throws -> ListAudience {
+        if user.role == .admin { return .admin }
+        let db = listing.store.database()
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$userID == user.id).all()
+        let full = memberships.filter { $0.role != OrganizationRole.staff.rawValue }.map(\.organizationID)
+        let assigned = try await StaffAssignmentRecord.query(on: db).filter(\.$userID == user.id).all(\.$eventID)
+        return .organizations(full, events: assigned)
+    }
+}
+
+extension EventFilter {
+    /// Insider lists show past events unless asked not to.
+    func withPastShown() -> EventFilter {
+        var filter = self
+        filter.showPast = true
+        return filter
+    }
+}

@@ -1,0 +1,92 @@
+import Audit
+import Domain
+import FluentKit
+import Foundation
+import HTTPCore
+import Identity
+import Persistence
+
+/// Venues of an organization.
+struct VenueService: Sendable {
+    let store: DatabaseStore
+    let authorizer = Authorizer()
+    let audit = AuditTrail()
+
+    func list(_ organizationID: UUID, by principal: Principal) async throws -> VenueListDTO {
+        let db = store.database()
+        try await authorizer.require(.organizationRead, on: .organization(organizationID), by: principal, database: db)
+        let venues = try await VenueRecord.query(on: db).filter(\.$organizationID == organizationID).sort(\.$name).all()
+        return VenueListDTO(venues: venues.map(VenueDTO.init))
+    }
+
+    func create(_ organizationID: UUID, _ request: VenueRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+        async throws -> VenueDTO
+    {
+        let db = store.database()
+        guard try await OrganizationRecord.find(organizationID, on: db) != nil else {
+            throw HTTPFailure.notFound("No such organization.")
+        }
+        try await authorizer.require(.eventManage, on: .organization(organizationID), by: principal, database: db)
+        let (name, address, capacity) = try validate(request, creating: true)
+        let venue = VenueRecord(organizationID: organizationID, name: name ?? "", address: address ?? "", capacity: capacity ?? 0, now: now)
+        try await db.transaction { db in
+            try await venue.create(on: db)
+            try await audit.record(
+                AuditEntry(actor: AuditActor(principal), action: "venue.created", targetType: "venue",
+                    targetID: venue.id!.uuidString, organizationID: organizationID),
+                from: meta, at: now, on: db)
+        }
+        return VenueDTO(venue)
+    }
+
+    func update(_ venueID: UUID, _ request: VenueRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+        async throws -> VenueDTO
+    {
+        let db = store.database()
+        let venue = try await existing(venueID, by: principal, on: db)
+        let (name, address, capacity) = try validate(request, creating: false)
+        if let name { venue.name = name }
+        if let address { venue.address = address }
+        if let capacity { venue.capacity = capacity }
+        venue.updatedAt = now
+        try await db.transaction { db in
+            try await venue.update(on: db)
+            try await audit.record(
+                AuditEntry(actor: AuditActor(principal), action: "venue.updated", targetType: "venue",
+                    targetID: venueID.uuidString, organizationID: venue.organizationID),
+                from: meta, at: now, on: db)
+        }
+        return VenueDTO(venue)
+    }
+
+    /// Deletes a venue; events held there keep their data and lose only the venue reference.
+    func delete(_ venueID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
+        let db = store.database()
+        let venue = try await existing(venueID, by: principal, on: db)
+        try await db.transaction { db in
+            try await venue.delete(on: db)
+            try await audit.record(
+                AuditEntry(actor: AuditActor(principal), action: "venue.deleted", targetType: "venue",
+                    targetID: venueID.uuidString, organizationID: venue.organizationID, details: ["name": .string(venue.name)]),
+                from: meta, at: now, on: db)
+        }
+    }
+
+    private func existing(_ venueID: UUID, by principal: Principal, on db: any Database) async throws -> VenueRecord {
+        guard let venue = try await VenueRecord.find(venueID, on: db) else { throw CatalogError.venueNotFound }
+        try await authorizer.require(.eventManage, on: .organization(venue.organizationID), by: principal, database: db)
+        return venue
+    }
+
+    private func validate(_ request: VenueRequest, creating: Bool) throws -> (String?, String?, Int?) {
+        var problems = FieldProblems()
+        let name = request.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let address = request.address?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if creating || name != nil { problems.require((1...200).contains(name?.count ?? 0), "name", "must be 1 to 200 characters") }
+        if creating || address != nil { problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters") }
+        if let capacity = request.capacity { problems.require((0...1_000_000).contains(capacity), "capacity", "must be from 0 to 1000000") }
+        if creating { problems.require(request.capacity != nil, "capacity", "is required") }
+        try problems.throwIfAny()
+        return (name, address, request.capacity)
+    }
+}
