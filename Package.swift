@@ -196,5 +196,17 @@ let package = Package(
             ],
             swiftSettings: testSwiftSettings
         ),
+        .testTarget(
+            name: "CatalogTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
     ]
 )
