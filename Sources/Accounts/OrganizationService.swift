@@ -167,6 +167,13 @@ public struct OrganizationService: Sendable {
             try await RowLocks.lockOrganization(id, on: db)
             guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
             guard membership.role == OrganizationRole.staff.rawValue else { throw AccountsError.notStaff }
+            let known = Set(try await EventRecord.query(on: db).filter(\.$organizationID == id).filter(\.$id ~~ Array(wanted)).all(\.$id)
+                .compactMap { $0 })
+            let unknown = wanted.subtracting(known)
+            guard unknown.isEmpty else {
+                throw HTTPFailure.validationFailed(FieldProblems(
+                    "eventIds", "names events this organization does not have: \(unknown.map(\.uuidString).sorted().joined(separator: ", "))"))
+            }
             try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID).delete()
             for eventID in wanted.sorted(by: { $0.uuidString < $1.uuidString }) {
                 try await StaffAssignmentRecord(organizationID: id, userID: userID, eventID: eventID, now: now).create(on: db)

@@ -1,4 +1,5 @@
 import Accounts
+import Catalog
 import BoxOfficeApp
 import Foundation
 import HTTPCore
@@ -45,8 +46,11 @@ import TestSupport
                 .post, "/api/organizations/\(org.id)/members", headers: tokens.bearer, json: ["email": "grace@example.org", "role": "staff"])
             try check(added, "POST", "/api/organizations/{organizationId}/members")
             let grace = try added.decode(MemberDTO.self).userId
+            let event = try await app.client.send(.post, "/api/events", headers: tokens.bearer, json: [
+                "organizationId": org.id.uuidString, "title": "Door night", "eventType": "SocialEvent",
+            ]).decode(EventDetailsDTO.self).eventId
             try check(try await app.client.send(
-                .put, "/api/organizations/\(org.id)/members/\(grace)/events", headers: tokens.bearer, json: ["eventIds": [UUID().uuidString]]),
+                .put, "/api/organizations/\(org.id)/members/\(grace)/events", headers: tokens.bearer, json: ["eventIds": [event.uuidString]]),
                 "PUT", "/api/organizations/{organizationId}/members/{userId}/events")
             try check(try await app.client.send(
                 .put, "/api/organizations/\(org.id)/members/\(tokens.user.id)", headers: tokens.bearer, json: ["role": "viewer"]),

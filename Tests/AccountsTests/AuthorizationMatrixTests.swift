@@ -1,4 +1,6 @@
 import Accounts
+import Catalog
+import HTTPCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -15,6 +17,12 @@ import TestSupport
         var spareMember: UUID
         var disposableMember: UUID
         var tokens: [String: TokenResponse]
+        var event: UUID
+        var disposableEvent: UUID
+        var ticketType: UUID
+        var disposableTicketType: UUID
+        var venue: UUID
+        var disposableVenue: UUID
     }
 
     /// One protected request: which row of the table decides it, and what success looks like.
@@ -22,7 +30,7 @@ import TestSupport
         var route: String
         var method: HTTPRequest.Method
         var path: @Sendable (Cast) -> String
-        var body: @Sendable (Cast, String) -> [String: String]?
+        var body: @Sendable (Cast, String) -> [String: JSONValue]?
         var success: HTTPResponse.Status
     }
 
@@ -31,7 +39,7 @@ import TestSupport
         Probe(route: "GET /api/user", method: .get, path: { _ in "/api/user" }, body: { _, _ in nil }, success: .ok),
         Probe(route: "GET /api/organizations", method: .get, path: { _ in "/api/organizations" }, body: { _, _ in nil }, success: .ok),
         Probe(route: "POST /api/auth/change-password", method: .post, path: { _ in "/api/auth/change-password" },
-              body: { _, _ in ["currentPassword": TestApp.password, "newPassword": TestApp.password] }, success: .noContent),
+              body: { _, _ in ["currentPassword": .string(TestApp.password), "newPassword": .string(TestApp.password)] }, success: .noContent),
         Probe(route: "POST /api/auth/logout", method: .post, path: { _ in "/api/auth/logout" }, body: { _, _ in nil }, success: .noContent),
         Probe(route: "POST /api/organizations", method: .post, path: { _ in "/api/organizations" },
               body: { _, _ in ["name": "Another organization"] }, success: .created),
@@ -41,7 +49,7 @@ import TestSupport
               path: { "/api/organizations/\($0.organization)/members" }, body: { _, _ in nil }, success: .ok),
         Probe(route: "POST /api/organizations/{organizationId}/members", method: .post,
               path: { "/api/organizations/\($0.organization)/members" },
-              body: { _, caller in ["email": "newcomer-\(caller)@example.org", "role": "viewer"] }, success: .created),
+              body: { _, caller in ["email": .string("newcomer-\(caller)@example.org"), "role": "viewer"] }, success: .created),
         Probe(route: "PUT /api/organizations/{organizationId}/members/{userId}", method: .put,
               path: { "/api/organizations/\($0.organization)/members/\($0.spareMember)" },
               body: { _, _ in ["role": "viewer"] }, success: .ok),
@@ -50,11 +58,42 @@ import TestSupport
               success: .noContent),
         Probe(route: "PUT /api/organizations/{organizationId}/members/{userId}/events", method: .put,
               path: { "/api/organizations/\($0.organization)/members/\($0.staffMember)/events" },
-              body: { _, _ in nil }, success: .ok),
+              body: { cast, _ in ["eventIds": [.string(cast.event.uuidString)]] }, success: .ok),
         Probe(route: "GET /api/admin/audit-logs?organizationId={organizationId}", method: .get,
               path: { "/api/admin/audit-logs?organizationId=\($0.organization)" }, body: { _, _ in nil }, success: .ok),
         Probe(route: "GET /api/admin/audit-logs", method: .get, path: { _ in "/api/admin/audit-logs" }, body: { _, _ in nil },
               success: .ok),
+        Probe(route: "GET /api/admin/events", method: .get, path: { _ in "/api/admin/events" }, body: { _, _ in nil }, success: .ok),
+        Probe(route: "GET /api/organizations/{organizationId}/venues", method: .get,
+              path: { "/api/organizations/\($0.organization)/venues" }, body: { _, _ in nil }, success: .ok),
+        Probe(route: "POST /api/organizations/{organizationId}/venues", method: .post,
+              path: { "/api/organizations/\($0.organization)/venues" },
+              body: { _, _ in ["name": "Annex", "address": "1 Side St", "capacity": 40] }, success: .created),
+        Probe(route: "PUT /api/venues/{venueId}", method: .put, path: { "/api/venues/\($0.venue)" },
+              body: { _, _ in ["capacity": 55] }, success: .ok),
+        Probe(route: "DELETE /api/venues/{venueId}", method: .delete, path: { "/api/venues/\($0.disposableVenue)" },
+              body: { _, _ in nil }, success: .noContent),
+        Probe(route: "POST /api/events", method: .post, path: { _ in "/api/events" },
+              body: { cast, _ in ["organizationId": .string(cast.organization.uuidString), "title": "Probe event", "eventType": "Class"] },
+              success: .created),
+        Probe(route: "PUT /api/events/{eventId}", method: .put, path: { "/api/events/\($0.event)" },
+              body: { _, _ in ["title": "Renamed event"] }, success: .ok),
+        Probe(route: "DELETE /api/events/{eventId}", method: .delete, path: { "/api/events/\($0.disposableEvent)" },
+              body: { _, _ in nil }, success: .noContent),
+        Probe(route: "POST /api/events/{eventId}/sessions", method: .post, path: { "/api/events/\($0.event)/sessions" },
+              body: { _, _ in ["sessionName": "Extra", "startsAt": "2026-07-01T18:00:00Z", "endsAt": "2026-07-01T21:00:00Z", "capacity": 10] },
+              success: .created),
+        Probe(route: "PUT /api/events/{eventId}/sessions/{sessionId}", method: .put, path: { "/api/events/\($0.event)/sessions/S1" },
+              body: { _, _ in ["capacity": 25] }, success: .ok),
+        Probe(route: "DELETE /api/events/{eventId}/sessions/{sessionId}", method: .delete,
+              path: { "/api/events/\($0.event)/sessions/S2" }, body: { _, _ in nil }, success: .noContent),
+        Probe(route: "POST /api/events/{eventId}/ticket-types", method: .post, path: { "/api/events/\($0.event)/ticket-types" },
+              body: { _, _ in ["name": "Probe", "includedSessions": ["S1"], "price": 5, "salesEndDate": "2026-07-01T00:00:00Z"] },
+              success: .created),
+        Probe(route: "PUT /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .put,
+              path: { "/api/events/\($0.event)/ticket-types/\($0.ticketType)" }, body: { _, _ in ["name": "Renamed type"] }, success: .ok),
+        Probe(route: "DELETE /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .delete,
+              path: { "/api/events/\($0.event)/ticket-types/\($0.disposableTicketType)" }, body: { _, _ in nil }, success: .noContent),
     ]
 
     @Test func everyDocumentedRouteHasAProbeAndEveryProtectedRouteIsDocumented() throws {
@@ -77,13 +116,9 @@ import TestSupport
                     case .deny: .forbidden
                     case .signIn: .unauthorized
                     }
-                var json: [String: String]? = probe.body(cast, caller)
-                if probe.route.hasSuffix("/events") { json = nil }
                 let headers = cast.tokens[caller]?.bearer ?? [:]
                 let response: TestResponse
-                if probe.route.hasSuffix("/events") {
-                    response = try await app.client.send(probe.method, probe.path(cast), headers: headers, json: ["eventIds": [UUID().uuidString]])
-                } else if let json {
+                if let json = probe.body(cast, caller) {
                     response = try await app.client.send(probe.method, probe.path(cast), headers: headers, json: json)
                 } else {
                     response = try await app.client.send(probe.method, probe.path(cast), headers: headers)
@@ -118,8 +153,30 @@ import TestSupport
         tokens["member"] = outsider
         tokens["admin"] = try await app.signInAdmin()
         try await app.signUp("newcomer-\(caller)@example.org")
+
+        // The catalog side: a draft event with two sessions and two ticket types, a spare event, two venues.
+        func create<T: Decodable>(_ path: String, _ body: [String: JSONValue], as type: T.Type) async throws -> T {
+            let response = try await app.client.send(.post, path, headers: owner.bearer, json: body)
+            guard response.status == .created else { throw TestSetupError("\(path): \(response.text)") }
+            return try response.decode(T.self)
+        }
+        let eventBody: [String: JSONValue] = ["organizationId": .string(organization.uuidString), "title": "Matrix event", "eventType": "Class"]
+        let event = try await create("/api/events", eventBody, as: EventDetailsDTO.self).eventId
+        let disposableEvent = try await create("/api/events", eventBody, as: EventDetailsDTO.self).eventId
+        for day in ["2026-07-02", "2026-07-03"] {
+            _ = try await create("/api/events/\(event)/sessions", [
+                "sessionName": "Day", "startsAt": .string(day + "T18:00:00Z"), "endsAt": .string(day + "T21:00:00Z"), "capacity": 20,
+            ], as: SessionDTO.self)
+        }
+        let typeBody: [String: JSONValue] = ["name": "Entry", "includedSessions": ["S1"], "price": 10, "salesEndDate": "2026-07-01T00:00:00Z"]
+        let ticketType = try await create("/api/events/\(event)/ticket-types", typeBody, as: TicketTypeDTO.self).ticketTypeId
+        let disposableType = try await create("/api/events/\(event)/ticket-types", typeBody, as: TicketTypeDTO.self).ticketTypeId
+        let venueBody: [String: JSONValue] = ["name": "Main Studio", "address": "123 Salem St", "capacity": 25]
+        let venue = try await create("/api/organizations/\(organization)/venues", venueBody, as: VenueDTO.self).venueId
+        let disposableVenue = try await create("/api/organizations/\(organization)/venues", venueBody, as: VenueDTO.self).venueId
         return Cast(
             organization: organization, staffMember: tokens["staff"]!.user.id, spareMember: spare.user.id,
-            disposableMember: disposable.user.id, tokens: tokens)
+            disposableMember: disposable.user.id, tokens: tokens, event: event, disposableEvent: disposableEvent,
+            ticketType: ticketType, disposableTicketType: disposableType, venue: venue, disposableVenue: disposableVenue)
     }
 }

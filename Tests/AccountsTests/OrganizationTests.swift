@@ -1,4 +1,5 @@
 import Accounts
+import Catalog
 import FluentKit
 import Foundation
 import HTTPTypes
@@ -70,7 +71,12 @@ import TestSupport
             let twice = try await app.client.send(.post, base, headers: owner.bearer, json: ["email": "grace@example.org", "role": "viewer"])
             #expect(twice.errorCode == "ALREADY_MEMBER")
 
-            let event = UUID()
+            let unknownEvent = try await app.client.send(
+                .put, "\(base)/\(grace.user.id)/events", headers: owner.bearer, json: ["eventIds": [UUID().uuidString]])
+            #expect(unknownEvent.status == .badRequest, "only the organization's own events")
+            let event = try await app.client.send(.post, "/api/events", headers: owner.bearer, json: [
+                "organizationId": org.id.uuidString, "title": "Door night", "eventType": "SocialEvent",
+            ]).decode(EventDetailsDTO.self).eventId
             let assigned = try await app.client.send(
                 .put, "\(base)/\(grace.user.id)/events", headers: owner.bearer, json: ["eventIds": [event.uuidString]])
             #expect(try assigned.decode(MemberDTO.self).assignedEventIds == [event])

@@ -1,6 +1,8 @@
 import FluentKit
 
-/// `event_id` gets its foreign key when the events table exists (catalog migrations).
+/// `event_id` has no foreign key: events arrive in a later migration, and SQLite cannot add one to an existing
+/// table. The organization service accepts only the organization's own events, and deleting an event deletes its
+/// assignments in the same transaction.
 struct M0005_CreateStaffAssignments: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(StaffAssignmentRecord.schema)
