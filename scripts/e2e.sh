@@ -38,6 +38,7 @@ echo "ok: invalid configuration exits $code naming PORT, DATABASE_URL, LOG_LEVEL
 # 2. The embedded default, in an empty directory with no settings at all; an admin made from the shell.
 printf 'an admin password\n' | (cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" create-admin \
   --email admin@example.org --password-stdin >"$work/create-admin.log" 2>&1) || fail "create-admin: $(cat "$work/create-admin.log")"
+(cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" seed-demo >"$work/seed.log" 2>&1) || fail "seed-demo: $(cat "$work/seed.log")"
 port=$(free_port)
 (cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
 server_pid=$!
@@ -47,8 +48,10 @@ grep -q '"kind":"sqlite"' "$work/body" && grep -q '"connected":true' "$work/body
 login=$(curl -s -H 'Content-Type: application/json' -d '{"email":"admin@example.org","password":"an admin password"}' \
   "http://127.0.0.1:$port/api/auth/login")
 echo "$login" | grep -q '"role":"admin"' || fail "the admin made by create-admin cannot sign in: $login"
+events=$(curl -s "http://127.0.0.1:$port/api/events")
+echo "$events" | grep -q '3-Day Advanced Workshop Series' || fail "seed-demo's workshop is not listed: $events"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
-echo "ok: serve with no settings runs on ./boxoffice.sqlite, reports kind sqlite, connected; create-admin's admin signs in"; passed=$((passed+1))
+echo "ok: serve with no settings runs on ./boxoffice.sqlite, reports kind sqlite, connected; create-admin's admin signs in; seed-demo's workshop is listed"; passed=$((passed+1))
 
 # 3. PostgreSQL goes away and comes back.
 database_url="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/boxoffice_e2e"
