@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Read benchmark (issue: catalog). Drives GET /api/events and GET /api/events/{id}/availability (an event with
+# 10 sessions and 20 ticket types) with wrk, 50 connections, on SQLite and on a throwaway PostgreSQL cluster,
+# against a release build, and writes requests/s and p50/p99 latency into docs/benchmarks.md.
+#   bench/read.sh [seconds per run, default 15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-15}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+swift build -c release --product boxoffice >/dev/null
+bin="$PWD/.build/release/boxoffice"
+source scripts/postgres-throwaway.sh
+work=$(mktemp -d)
+server=
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; pg_throwaway_stop; rm -rf "$work"; }
+trap cleanup EXIT
+pg_throwaway_start
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+results="$work/results.tsv"
+
+run() { # database-label env...
+  local label=$1; shift
+  local port; port=$(free_port)
+  (cd "$work" && env "$@" APP_ENV=production JWT_SECRET=benchmark-secret-that-is-long-enough-123 LOG_LEVEL=warning \
+      API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 "$bin" serve --port "$port" >"$work/$label.log" 2>&1) &
+  server=$!
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+  local event; event=$(python3 bench/seed_catalog.py "http://127.0.0.1:$port")
+  for target in "/api/events" "/api/events/$event/availability"; do
+    wrk -t2 -c50 -d2s "http://127.0.0.1:$port$target" >/dev/null   # warm-up
+    wrk -t2 -c50 -d"${duration}s" --latency "http://127.0.0.1:$port$target" >"$work/wrk.txt"
+    local rps p50 p99 errors
+    rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+    p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
+    p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+    errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt"); errors=${errors:-0}
+    local name=${target/$event/\{eventId\}}
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$rps" "$p50" "$p99" "$errors" >>"$results"
+    echo "$label $name: $rps req/s, p50 $p50, p99 $p99, non-2xx $errors"
+  done
+  kill "$server"; wait "$server" 2>/dev/null || true; server=
+}
+
+run sqlite SQLITE_PATH="$work/bench.sqlite"
+psql "$PG_THROWAWAY_URL" -qc "CREATE DATABASE bench" >/dev/null
+DATABASE_URL="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/bench" "$bin" migrate >/dev/null 2>&1
+run postgres DATABASE_URL="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/bench" DATABASE_POOL_SIZE=4
+
+python3 bench/write_results.py read "$results" "bench/read.sh $duration"
