@@ -122,7 +122,6 @@ let package = Package(
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Audit",
                 .product(name: "FluentKit", package: "fluent-kit"),
-                .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

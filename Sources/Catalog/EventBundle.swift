@@ -1,47 +1,59 @@
 import Domain
 import FluentKit
+import SQLKit
 import Foundation
 import Persistence
 
 /// An event with everything its pages and availability need, read in a fixed number of queries.
 struct EventBundle: Sendable {
-    var event: EventRecord
-    var venue: VenueRecord?
+    var event: EventRow
     var organizers: [OrganizerDTO]
-    var sessions: [SessionRecord]
-    var ticketTypes: [TicketTypeRecord]
+    var sessions: [SessionRow]
+    var ticketTypes: [TicketTypeRow]
     /// Ticket type ID to the IDs of the sessions it includes.
     var inclusions: [UUID: [UUID]]
 
-    var eventID: UUID { event.id! }
+    var eventID: UUID { event.id }
     var currency: Currency { Currency(event.currency) ?? Currency("EUR")! }
     var isPublished: Bool { event.status == EventStatus.published.rawValue }
 
-    /// Reads the event and its venue, organizers, sessions, ticket types and inclusions: six queries at most,
-    /// whatever the number of sessions and ticket types.
-    static func load(_ eventID: UUID, on db: any Database, organizers withOrganizers: Bool = true) async throws -> EventBundle? {
-        guard let event = try await EventRecord.find(eventID, on: db) else { return nil }
-        let venue: VenueRecord? = if let venueID = event.venueID { try await VenueRecord.find(venueID, on: db) } else { nil }
-        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).sort(\.$number).all()
-        let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == eventID)
-            .sort(\.$sortOrder).sort(\.$createdAt).all()
-        let links = types.isEmpty ? [] :
-            try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID ~~ types.map { $0.id! }).all()
-        let organizers = withOrganizers ? try await Self.organizers(of: [eventID], on: db)[eventID] ?? [] : []
-        return EventBundle(
-            event: event, venue: venue, organizers: organizers, sessions: sessions, ticketTypes: types,
-            inclusions: Dictionary(grouping: links, by: \.ticketTypeID).mapValues { $0.map(\.sessionID) })
+    /// Reads the event with its venue, its sessions, its ticket types with their sessions, and (when asked) its
+    /// organizers: four or five queries, whatever the number of sessions and ticket types.
+    static func load(_ eventID: UUID, on db: any Database, organizers withOrganizers: Bool = false) async throws -> EventBundle? {
+        let sql = db as! any SQLDatabase
+        guard let eventRow = try await sql.raw("""
+            SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = \(bind: eventID)
+            """).first()
+        else { return nil }
+        let event = try EventRow(eventRow)
+        let sessions = try await sql.raw(
+            "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id = \(bind: eventID) ORDER BY number"
+        ).all().map(SessionRow.init)
+        let types = try await sql.raw("""
+            SELECT \(unsafeRaw: TicketTypeRow.columns) FROM ticket_types WHERE event_id = \(bind: eventID)
+            ORDER BY sort_order, created_at, id
+            """).all().map(TicketTypeRow.init)
+        var inclusions: [UUID: [UUID]] = [:]
+        for row in try await sql.raw("""
+            SELECT tts.ticket_type_id, tts.session_id FROM ticket_type_sessions tts
+            JOIN ticket_types tt ON tt.id = tts.ticket_type_id WHERE tt.event_id = \(bind: eventID)
+            """).all() {
+            inclusions[try row.decode(column: "ticket_type_id", as: UUID.self), default: []]
+                .append(try row.decode(column: "session_id", as: UUID.self))
+        }
+        let organizers = withOrganizers ? try await Self.organizers(of: eventID, on: sql) : []
+        return EventBundle(event: event, organizers: organizers, sessions: sessions, ticketTypes: types, inclusions: inclusions)
     }
 
-    /// Organizers of several events with their display names, in two queries.
-    static func organizers(of eventIDs: [UUID], on db: any Database) async throws -> [UUID: [OrganizerDTO]] {
-        guard !eventIDs.isEmpty else { return [:] }
-        let rows = try await EventOrganizerRecord.query(on: db).filter(\.$eventID ~~ eventIDs).sort(\.$createdAt).all()
-        let users = Dictionary(
-            try await UserRecord.query(on: db).filter(\.$id ~~ rows.map(\.userID)).all().map { ($0.id!, $0.displayName) },
-            uniquingKeysWith: { first, _ in first })
-        return Dictionary(grouping: rows, by: \.eventID).mapValues { rows in
-            rows.map { OrganizerDTO(userId: $0.userID, displayName: users[$0.userID] ?? "", role: $0.role) }
+    static func organizers(of eventID: UUID, on sql: any SQLDatabase) async throws -> [OrganizerDTO] {
+        try await sql.raw("""
+            SELECT eo.user_id, eo.role, u.display_name FROM event_organizers eo JOIN users u ON u.id = eo.user_id
+            WHERE eo.event_id = \(bind: eventID) ORDER BY eo.created_at, eo.id
+            """).all().map { row in
+            OrganizerDTO(
+                userId: try row.decode(column: "user_id", as: UUID.self),
+                displayName: try row.decode(column: "display_name", as: String.self),
+                role: try row.decode(column: "role", as: String.self))
         }
     }
 
@@ -53,15 +65,15 @@ struct EventBundle: Sendable {
         })
     }
 
-    func sessionCodes(of type: TicketTypeRecord) -> [String] {
-        let byID = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id!, $0) })
-        return (inclusions[type.id!] ?? []).compactMap { byID[$0] }.sorted { $0.number < $1.number }.map(\.code)
+    func sessionCodes(of type: TicketTypeRow) -> [String] {
+        let byID = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id, $0) })
+        return (inclusions[type.id] ?? []).compactMap { byID[$0] }.sorted { $0.number < $1.number }.map(\.code)
     }
 
-    func availability(of type: TicketTypeRecord, now: Date) -> TicketTypeAvailability {
+    func availability(of type: TicketTypeRow, now: Date) -> TicketTypeAvailability {
         AvailabilityCalculator.ticketType(
             TicketTypeCounters(
-                id: type.id!, sessionCodes: sessionCodes(of: type), quantityLimit: type.quantityLimit, sold: type.sold,
+                id: type.id, sessionCodes: sessionCodes(of: type), quantityLimit: type.quantityLimit, sold: type.sold,
                 held: type.held, maxPerOrder: type.maxPerOrder, salesStart: type.salesStart, salesEnd: type.salesEnd,
                 active: type.active),
             sessions: sessionCounters, eventPublished: isPublished, now: now)
@@ -75,16 +87,16 @@ struct EventBundle: Sendable {
             shortDescription: event.shortDescription, fullDescription: event.fullDescription, eventType: event.eventType,
             category: event.category, policiesProcedures: event.policies, imageUrl: event.imageURL, currency: event.currency,
             status: event.status, isPublished: isPublished, startDate: event.startsAt, endDate: event.endsAt,
-            venue: venue.map(VenueDTO.init), organizers: organizers, sessions: sessions.map(SessionDTO.init),
+            venue: event.venue, organizers: organizers, sessions: sessions.map(SessionDTO.init),
             ticketTypes: ticketTypes.filter { includeHidden || !$0.hidden }.map { ticketTypeDTO($0, now: now) },
             createdAt: event.createdAt, updatedAt: event.updatedAt)
     }
 
-    func ticketTypeDTO(_ type: TicketTypeRecord, now: Date) -> TicketTypeDTO {
+    func ticketTypeDTO(_ type: TicketTypeRow, now: Date) -> TicketTypeDTO {
         let availability = availability(of: type, now: now)
         let currency = self.currency
         return TicketTypeDTO(
-            ticketTypeId: type.id!, eventId: eventID, name: type.name, description: type.description,
+            ticketTypeId: type.id, eventId: eventID, name: type.name, description: type.description,
             includedSessions: sessionCodes(of: type),
             price: Money(minorUnits: type.priceMinor, currency: currency).decimal,
             memberPrice: type.memberPriceMinor.map { Money(minorUnits: $0, currency: currency).decimal },
@@ -101,14 +113,14 @@ struct EventBundle: Sendable {
             lastCalculated: now)
     }
 
-    func ticketTypeAvailabilityDTO(_ type: TicketTypeRecord, now: Date) -> TicketTypeAvailabilityDTO {
+    func ticketTypeAvailabilityDTO(_ type: TicketTypeRow, now: Date) -> TicketTypeAvailabilityDTO {
         let availability = availability(of: type, now: now)
-        let included = Set(inclusions[type.id!] ?? [])
+        let included = Set(inclusions[type.id] ?? [])
         return TicketTypeAvailabilityDTO(
-            ticketTypeId: type.id!, eventId: eventID, name: type.name, availableQuantity: availability.available,
+            ticketTypeId: type.id, eventId: eventID, name: type.name, availableQuantity: availability.available,
             isAvailable: availability.isAvailable, maxPurchasable: availability.maxPurchasable,
             constraintReason: availability.constraint?.rawValue, limitingSessionIds: availability.limitingSessionCodes,
-            sessions: sessions.filter { included.contains($0.id!) }.map(SessionAvailabilityDTO.init), lastCalculated: now)
+            sessions: sessions.filter { included.contains($0.id) }.map(SessionAvailabilityDTO.init), lastCalculated: now)
     }
 }
 
@@ -121,6 +133,10 @@ extension VenueDTO {
 
 extension SessionDTO {
     init(_ record: SessionRecord) {
+        self.init(SessionRow(record))
+    }
+
+    init(_ record: SessionRow) {
         self.init(
             sessionId: record.code, sessionName: record.name, sessionDate: record.startsAt,
             startTime: Self.time(record.startsAt), endTime: Self.time(record.endsAt), startsAt: record.startsAt,
@@ -138,7 +154,7 @@ extension SessionDTO {
 }
 
 extension SessionAvailabilityDTO {
-    init(_ record: SessionRecord) {
+    init(_ record: SessionRow) {
         self.init(
             sessionId: record.code, capacity: record.capacity, sold: record.sold, held: record.held,
             available: max(0, record.capacity - record.sold - record.held), isActive: record.active,

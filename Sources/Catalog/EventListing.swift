@@ -1,6 +1,5 @@
 import Domain
-import FluentKit
-import FluentSQL
+import SQLKit
 import Foundation
 import HTTPCore
 import Hummingbird
@@ -76,86 +75,101 @@ enum ListAudience: Sendable {
     case admin
 }
 
-/// Lists of events with their summaries, in a fixed number of queries per page.
+/// Lists of events with their summaries, in a fixed number of queries per page (see `CatalogRows` for why SQL).
 struct EventListing: Sendable {
     let store: DatabaseStore
 
     func list(_ filter: EventFilter, for audience: ListAudience, now: Date, upcomingOnly: Bool = false) async throws -> EventListDTO {
-        let db = store.database()
-        var query = EventRecord.query(on: db)
+        let sql = store.sql()
+        let conditions = try await conditions(filter, audience: audience, now: now, upcomingOnly: upcomingOnly, on: sql)
+        let whereClause = conditions.isEmpty ? SQLQueryString("") : SQLQueryString(" WHERE ") + conditions.joined(separator: " AND ")
+        let total = try await sql.raw("SELECT COUNT(*) AS total FROM events e" + whereClause).first()?
+            .decode(column: "total", as: Int.self) ?? 0
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id
+            """ + whereClause + """
+             ORDER BY (e.starts_at IS NULL), e.starts_at, e.title, e.id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
+            """).all().map(EventRow.init)
+        return EventListDTO(
+            events: try await summaries(rows, includeHidden: !audienceIsPublic(audience), on: sql),
+            page: filter.page, perPage: filter.perPage, total: total)
+    }
+
+    private func conditions(_ filter: EventFilter, audience: ListAudience, now: Date, upcomingOnly: Bool, on sql: any SQLDatabase)
+        async throws -> [SQLQueryString]
+    {
+        var conditions: [SQLQueryString] = []
         switch audience {
         case .everyone:
-            query = query.filter(\.$status == EventStatus.published.rawValue)
+            conditions.append("e.status = \(bind: EventStatus.published.rawValue)")
         case .organizations(let organizations, let events):
-            query = query.group(.or) { $0.filter(\.$organizationID ~~ organizations).filter(\.$id ~~ events) }
+            var either: [SQLQueryString] = []
+            if !organizations.isEmpty { either.append("e.organization_id IN (\(binds: organizations))") }
+            if !events.isEmpty { either.append("e.id IN (\(binds: events))") }
+            conditions.append(either.isEmpty ? "1 = 0" : "(" + either.joined(separator: " OR ") + ")")
         case .admin:
             break
         }
-        if let statuses = filter.statuses { query = query.filter(\.$status ~~ statuses.map(\.rawValue)) }
-        if let type = filter.eventType { query = query.filter(\.$eventType == type.rawValue) }
-        if let category = filter.category {
-            query = query.filter(.sql(embed: "LOWER(\(ident: "category")) = \(bind: category.lowercased())"))
+        if let statuses = filter.statuses, !statuses.isEmpty {
+            conditions.append("e.status IN (\(binds: statuses.map(\.rawValue)))")
         }
+        if let type = filter.eventType { conditions.append("e.event_type = \(bind: type.rawValue)") }
+        if let category = filter.category { conditions.append("LOWER(e.category) = \(bind: category.lowercased())") }
         if upcomingOnly {
-            query = query.filter(\.$startsAt > now)
+            conditions.append("e.starts_at > \(bind: now)")
         } else if !filter.showPast {
-            query = query.group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt >= now) }
+            conditions.append("(e.ends_at IS NULL OR e.ends_at >= \(bind: now))")
         }
         if let organizer = filter.organizerID {
-            let events = try await EventOrganizerRecord.query(on: db).filter(\.$userID == organizer).all(\.$eventID)
-            query = query.filter(\.$id ~~ events)
+            conditions.append("e.id IN (SELECT event_id FROM event_organizers WHERE user_id = \(bind: organizer))")
         }
         if let organization = filter.organization {
-            var id = UUID(uuidString: organization)
-            if id == nil { id = try await OrganizationRecord.query(on: db).filter(\.$slug == organization.lowercased()).first()?.id }
-            query = query.filter(\.$organizationID == (id ?? UUID()))
+            if let id = UUID(uuidString: organization) {
+                conditions.append("e.organization_id = \(bind: id)")
+            } else {
+                conditions.append("e.organization_id IN (SELECT id FROM organizations WHERE slug = \(bind: organization.lowercased()))")
+            }
         }
-        if let from = filter.from { query = query.filter(\.$startsAt >= from) }
-        if let to = filter.to { query = query.filter(\.$startsAt < to) }
+        if let from = filter.from { conditions.append("e.starts_at >= \(bind: from)") }
+        if let to = filter.to { conditions.append("e.starts_at < \(bind: to)") }
         if let text = filter.text?.lowercased() {
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            query = query.filter(.sql(embed: """
-                (LOWER(\(ident: "title")) LIKE \(bind: pattern) OR LOWER(\(ident: "short_description")) LIKE \(bind: pattern))
-                """))
+            conditions.append("(LOWER(e.title) LIKE \(bind: pattern) OR LOWER(e.short_description) LIKE \(bind: pattern))")
         }
-        let total = try await query.copy().count()
-        let events = try await query.sort(\.$startsAt).sort(\.$title).sort(\.$id)
-            .range(lower: (filter.page - 1) * filter.perPage, upper: filter.page * filter.perPage - 1).all()
-        return EventListDTO(
-            events: try await summaries(events, includeHidden: !(audienceIsPublic(audience)), on: db),
-            page: filter.page, perPage: filter.perPage, total: total)
+        return conditions
     }
 
     private func audienceIsPublic(_ audience: ListAudience) -> Bool {
         if case .everyone = audience { true } else { false }
     }
 
-    /// Summaries of a page of events: sessions, prices and venues for all of them in three queries.
-    func summaries(_ events: [EventRecord], includeHidden: Bool, on db: any Database) async throws -> [EventSummaryDTO] {
+    /// Summaries of a page of events: their sessions and their ticket types' prices in two queries.
+    func summaries(_ events: [EventRow], includeHidden: Bool, on sql: any SQLDatabase) async throws -> [EventSummaryDTO] {
         guard !events.isEmpty else { return [] }
-        let ids = events.map { $0.id! }
-        let sessions = Dictionary(grouping: try await SessionRecord.query(on: db).filter(\.$eventID ~~ ids).all(), by: \.eventID)
-        let types = Dictionary(
-            grouping: try await TicketTypeRecord.query(on: db).filter(\.$eventID ~~ ids).filter(\.$active == true).all()
-                .filter { includeHidden || !$0.hidden },
-            by: \.eventID)
-        let venueIDs = events.compactMap(\.venueID)
-        let venues = venueIDs.isEmpty ? [:] : Dictionary(
-            try await VenueRecord.query(on: db).filter(\.$id ~~ venueIDs).all().map { ($0.id!, $0.name) },
-            uniquingKeysWith: { first, _ in first })
+        let ids = events.map(\.id)
+        let sessions = Dictionary(grouping: try await sql.raw(
+            "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id IN (\(binds: ids))"
+        ).all().map(SessionRow.init), by: \.eventID)
+        var prices: [UUID: [Int]] = [:]
+        for row in try await sql.raw("""
+            SELECT event_id, price_minor, hidden FROM ticket_types WHERE event_id IN (\(binds: ids)) AND active = \(bind: true)
+            """).all() {
+            if !includeHidden, try row.decode(column: "hidden", as: Bool.self) { continue }
+            prices[try row.decode(column: "event_id", as: UUID.self), default: []].append(try row.decode(column: "price_minor", as: Int.self))
+        }
         return events.map { event in
-            let eventSessions = sessions[event.id!] ?? []
-            let prices = (types[event.id!] ?? []).map(\.priceMinor)
+            let eventSessions = sessions[event.id] ?? []
+            let eventPrices = prices[event.id] ?? []
             let currency = Currency(event.currency) ?? Currency("EUR")!
             return EventSummaryDTO(
-                eventId: event.id!, title: event.title, shortDescription: event.shortDescription, eventType: event.eventType,
+                eventId: event.id, title: event.title, shortDescription: event.shortDescription, eventType: event.eventType,
                 category: event.category, status: event.status, startDate: event.startsAt, endDate: event.endsAt,
-                venue: event.venueID.flatMap { venues[$0] }, organizationId: event.organizationID, imageUrl: event.imageURL,
+                venue: event.venue?.name, organizationId: event.organizationID, imageUrl: event.imageURL,
                 totalCapacity: eventSessions.map(\.capacity).max() ?? 0,
                 availableSpots: eventSessions.map { max(0, $0.capacity - $0.sold - $0.held) }.max() ?? 0,
                 hasMultipleSessions: eventSessions.count > 1, sessionCount: eventSessions.count,
-                lowestPrice: prices.min().map { Money(minorUnits: $0, currency: currency).decimal },
-                highestPrice: prices.max().map { Money(minorUnits: $0, currency: currency).decimal },
+                lowestPrice: eventPrices.min().map { Money(minorUnits: $0, currency: currency).decimal },
+                highestPrice: eventPrices.max().map { Money(minorUnits: $0, currency: currency).decimal },
                 currency: currency.code)
         }
     }

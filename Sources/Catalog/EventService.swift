@@ -78,7 +78,7 @@ public struct EventService: Sendable {
     }
 
     func details(_ eventID: UUID, by principal: Principal, now: Date) async throws -> EventDetailsDTO {
-        let (bundle, insider) = try await access.readable(eventID, by: principal, on: store.database())
+        let (bundle, insider) = try await access.readable(eventID, by: principal, on: store.database(), organizers: true)
         return bundle.details(now: now, includeHidden: insider)
     }
 

@@ -202,7 +202,7 @@ struct TicketTypeService: Sendable {
     }
 
     private func dto(_ ticketTypeID: UUID, in eventID: UUID, now: Date) async throws -> TicketTypeDTO {
-        guard let bundle = try await EventBundle.load(eventID, on: store.database(), organizers: false),
+        guard let bundle = try await EventBundle.load(eventID, on: store.database()),
             let type = bundle.ticketTypes.first(where: { $0.id == ticketTypeID })
         else { throw CatalogError.ticketTypeNotFound }
         return bundle.ticketTypeDTO(type, now: now)
