@@ -42,8 +42,13 @@ public struct APIResponseEncoder: ResponseEncoder {
 public enum JSONCoding {
     public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Whole-second UTC instants written by hand: Foundation's ISO-8601 strategy formats through a general
+        // date formatter and was a large part of encoding an availability answer (docs/benchmarks.md).
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601Instant.string(date))
+        }
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }
 
@@ -95,5 +100,35 @@ enum DecodingProblem {
         case is [Any].Type: "an array"
         default: "an object"
         }
+    }
+}
+
+/// `2026-06-01T12:00:00Z`: the UTC, whole-second form every date of the API takes.
+public enum ISO8601Instant {
+    public static func string(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var text = ""
+        text.reserveCapacity(20)
+        append(Int(parts.tm_year) + 1900, width: 4, to: &text)
+        text.append("-")
+        append(Int(parts.tm_mon) + 1, width: 2, to: &text)
+        text.append("-")
+        append(Int(parts.tm_mday), width: 2, to: &text)
+        text.append("T")
+        append(Int(parts.tm_hour), width: 2, to: &text)
+        text.append(":")
+        append(Int(parts.tm_min), width: 2, to: &text)
+        text.append(":")
+        append(Int(parts.tm_sec), width: 2, to: &text)
+        text.append("Z")
+        return text
+    }
+
+    private static func append(_ value: Int, width: Int, to text: inout String) {
+        let digits = String(value)
+        if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
+        text.append(digits)
     }
 }

@@ -1,6 +1,7 @@
 @testable import BoxOfficeApp
 import Logging
 import Persistence
+import Foundation
 import Testing
 
 @Suite struct ConfigurationTests {
@@ -83,5 +84,17 @@ import Testing
             NOT A SETTING
             """)
         #expect(parsed == ["PORT": "9001", "HOST": "0.0.0.0", "JWT_SECRET": "quoted value with = sign", "EMPTY": ""])
+    }
+}
+
+import HTTPCore
+
+@Suite struct ISO8601InstantTests {
+    @Test func datesAreWrittenAsWholeSecondUTC() throws {
+        let formatter = Date.ISO8601FormatStyle()
+        for text in ["2026-06-01T12:00:00Z", "1999-12-31T23:59:59Z", "2024-02-29T00:00:07Z", "1970-01-01T00:00:00Z"] {
+            #expect(ISO8601Instant.string(try formatter.parse(text)) == text)
+        }
+        #expect(ISO8601Instant.string(Date(timeIntervalSince1970: 1.9)) == "1970-01-01T00:00:01Z")
     }
 }
