@@ -49,6 +49,7 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -77,6 +78,7 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -127,6 +129,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Feature: holds, and the seat ledger that every sale goes through.
+        .target(
+            name: "Inventory",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: liveness, readiness and the health report.
         .target(
             name: "Health",
@@ -143,7 +158,7 @@ let package = Package(
         .target(
             name: "BoxOfficeApp",
             dependencies: [
-                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog",
+                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -156,8 +171,9 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts",
+                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -199,6 +215,18 @@ let package = Package(
             name: "CatalogTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "InventoryTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,8 +1,8 @@
-import Crypto
 import Foundation
 import NIOCore
 import NIOPosix
 import HummingbirdBcrypt
+import Identity
 
 /// bcrypt, run off the event loops: at cost 12 one hash takes a few hundred milliseconds of CPU.
 public struct PasswordHasher: Sendable {
@@ -26,19 +26,5 @@ public struct PasswordHasher: Sendable {
         let target = hash ?? decoy
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: target) }
         return matches && hash != nil
-    }
-}
-
-/// Opaque secrets (refresh tokens): 32 random bytes, URL-safe base64; only their SHA-256 is stored.
-public enum OpaqueToken {
-    public static func generate() -> String {
-        let key = SymmetricKey(size: .bits256)
-        return key.withUnsafeBytes { Data($0) }.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -8,6 +8,7 @@ import Health
 public import HTTPCore
 public import Hummingbird
 public import Identity
+import Inventory
 public import Logging
 public import Persistence
 import RateLimiting
@@ -67,6 +68,7 @@ public struct BoxOffice: Sendable {
             parts: [
                 HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
+                InventoryRoutes.documentation,
             ]
         )
     }
@@ -117,13 +119,26 @@ public struct BoxOffice: Sendable {
             settings: .init(defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity),
             clientAddress: clientAddress, clock: clock
         ).register(on: router)
+        InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock).register(on: router)
         extraRoutes(router)
 
         catalog.record(router.routes)
         return router
     }
 
-    /// The HTTP server and the services it depends on, ready to run.
+    /// Runs the server and its workers until SIGTERM or SIGINT, then closes the database once all have stopped.
+    public func serve() async throws {
+        do {
+            try await application().runService()
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+
+    /// The HTTP server and the services it depends on, ready to run. The database is not among the services:
+    /// whoever runs the application closes it afterwards (see `DatabaseStore`).
     public func application(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }) -> some ApplicationProtocol {
         let longestWindow = max(config.auth.authWindowSeconds, config.auth.apiWindowSeconds)
         let sweeper = RateLimitSweeper(
@@ -131,8 +146,7 @@ public struct BoxOffice: Sendable {
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BoxOffice"),
-            // The database is listed first so it is shut down last, after the server has drained.
-            services: [store, sweeper],
+            services: [sweeper, HoldSweeper(store: store, clock: clock, logger: logger)],
             logger: logger
         )
         let store = self.store

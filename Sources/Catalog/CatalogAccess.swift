@@ -12,10 +12,12 @@ struct CatalogAccess: Sendable {
     /// Loads an event for reading. Published events are public; any other state is visible only to those who
     /// may read the organization's events, and looks missing (404) to everyone else, so drafts do not leak.
     /// Returns whether the caller sees internal detail (hidden ticket types).
-    func readable(_ eventID: UUID, by principal: Principal, on db: any Database, organizers: Bool = false) async throws
+    func readable(_ eventID: UUID, by principal: Principal, now: Date, on db: any Database, organizers: Bool = false) async throws
         -> (EventBundle, Bool)
     {
-        guard let bundle = try await EventBundle.load(eventID, on: db, organizers: organizers) else { throw CatalogError.eventNotFound }
+        guard let bundle = try await EventBundle.load(eventID, now: now, on: db, organizers: organizers) else {
+            throw CatalogError.eventNotFound
+        }
         let resource = Resource.event(organizationID: bundle.event.organizationID, eventID: eventID)
         let insider: Bool
         if case .user = principal {

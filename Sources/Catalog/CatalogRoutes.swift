@@ -81,7 +81,7 @@ public struct CatalogRoutes: Sendable {
 
     private func registerSessions(on router: some RouterMethods<AppRequestContext>) {
         router.get("/api/events/:eventId/sessions") { _, context in
-            try await sessions.list(context.pathUUID("eventId"), by: context.identity)
+            try await sessions.list(context.pathUUID("eventId"), by: context.identity, now: clock.now())
         }
         router.post("/api/events/:eventId/sessions") { request, context in
             try context.requireUser()

@@ -17,9 +17,11 @@ struct EventBundle: Sendable {
     var currency: Currency { Currency(event.currency) ?? Currency("EUR")! }
     var isPublished: Bool { event.status == EventStatus.published.rawValue }
 
-    /// Reads the event with its venue, its sessions, its ticket types with their sessions, and (when asked) its
-    /// organizers: four or five queries, whatever the number of sessions and ticket types.
-    static func load(_ eventID: UUID, on db: any Database, organizers withOrganizers: Bool = false) async throws -> EventBundle? {
+    /// Reads the event with its venue, its sessions, its ticket types with their sessions, the expired holds not yet
+    /// reclaimed, and (when asked) its organizers: five or six queries, whatever the number of sessions and ticket types.
+    static func load(_ eventID: UUID, now: Date, on db: any Database, organizers withOrganizers: Bool = false) async throws
+        -> EventBundle?
+    {
         let sql = db as! any SQLDatabase
         guard let eventRow = try await sql.raw("""
             SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = \(bind: eventID)
@@ -42,7 +44,32 @@ struct EventBundle: Sendable {
                 .append(try row.decode(column: "session_id", as: UUID.self))
         }
         let organizers = withOrganizers ? try await Self.organizers(of: eventID, on: sql) : []
-        return EventBundle(event: event, organizers: organizers, sessions: sessions, ticketTypes: types, inclusions: inclusions)
+        var bundle = EventBundle(event: event, organizers: organizers, sessions: sessions, ticketTypes: types, inclusions: inclusions)
+        try await bundle.discountExpiredHolds(now: now, on: sql)
+        return bundle
+    }
+
+    /// Expired holds never count, whether or not anything has reclaimed them yet: their quantities are taken out
+    /// of `held` here, in one query, before anything is computed from the counters.
+    private mutating func discountExpiredHolds(now: Date, on sql: any SQLDatabase) async throws {
+        var stale: [UUID: Int] = [:]
+        for row in try await sql.raw("""
+            SELECT ticket_type_id, CAST(SUM(quantity) AS BIGINT) AS quantity FROM holds
+            WHERE event_id = \(bind: eventID) AND status = 'active' AND expires_at <= \(bind: now) GROUP BY ticket_type_id
+            """).all() {
+            stale[try row.decode(column: "ticket_type_id", as: UUID.self)] = try row.decode(column: "quantity", as: Int.self)
+        }
+        guard !stale.isEmpty else { return }
+        for index in ticketTypes.indices {
+            ticketTypes[index].held -= stale[ticketTypes[index].id] ?? 0
+        }
+        var perSession: [UUID: Int] = [:]
+        for (type, quantity) in stale {
+            for session in inclusions[type] ?? [] { perSession[session, default: 0] += quantity }
+        }
+        for index in sessions.indices {
+            sessions[index].held -= perSession[sessions[index].id] ?? 0
+        }
     }
 
     static func organizers(of eventID: UUID, on sql: any SQLDatabase) async throws -> [OrganizerDTO] {

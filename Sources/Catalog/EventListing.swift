@@ -91,7 +91,7 @@ struct EventListing: Sendable {
              ORDER BY (e.starts_at IS NULL), e.starts_at, e.title, e.id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
             """).all().map(EventRow.init)
         return EventListDTO(
-            events: try await summaries(rows, includeHidden: !audienceIsPublic(audience), on: sql),
+            events: try await summaries(rows, includeHidden: !audienceIsPublic(audience), now: now, on: sql),
             page: filter.page, perPage: filter.perPage, total: total)
     }
 
@@ -143,13 +143,18 @@ struct EventListing: Sendable {
         if case .everyone = audience { true } else { false }
     }
 
-    /// Summaries of a page of events: their sessions and their ticket types' prices in two queries.
-    func summaries(_ events: [EventRow], includeHidden: Bool, on sql: any SQLDatabase) async throws -> [EventSummaryDTO] {
+    /// Summaries of a page of events: their sessions, expired holds and prices in three or four queries.
+    func summaries(_ events: [EventRow], includeHidden: Bool, now: Date, on sql: any SQLDatabase) async throws -> [EventSummaryDTO] {
         guard !events.isEmpty else { return [] }
         let ids = events.map(\.id)
+        let stale = try await expiredHoldsPerSession(of: ids, now: now, on: sql)
         let sessions = Dictionary(grouping: try await sql.raw(
             "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id IN (\(binds: ids))"
-        ).all().map(SessionRow.init), by: \.eventID)
+        ).all().map { row in
+            var session = try SessionRow(row)
+            session.held -= stale[session.id] ?? 0
+            return session
+        }, by: \.eventID)
         var prices: [UUID: [Int]] = [:]
         for row in try await sql.raw("""
             SELECT event_id, price_minor, hidden FROM ticket_types WHERE event_id IN (\(binds: ids)) AND active = \(bind: true)
@@ -172,5 +177,19 @@ struct EventListing: Sendable {
                 highestPrice: eventPrices.max().map { Money(minorUnits: $0, currency: currency).decimal },
                 currency: currency.code)
         }
+    }
+
+    /// Places still counted in sessions' `held` by holds that have expired: they count for nothing.
+    private func expiredHoldsPerSession(of events: [UUID], now: Date, on sql: any SQLDatabase) async throws -> [UUID: Int] {
+        let rows = try await sql.raw("""
+            SELECT h.ticket_type_id, tts.session_id, h.quantity FROM holds h
+            JOIN ticket_type_sessions tts ON tts.ticket_type_id = h.ticket_type_id
+            WHERE h.event_id IN (\(binds: events)) AND h.status = 'active' AND h.expires_at <= \(bind: now)
+            """).all()
+        var perSession: [UUID: Int] = [:]
+        for row in rows {
+            perSession[try row.decode(column: "session_id", as: UUID.self), default: 0] += try row.decode(column: "quantity", as: Int.self)
+        }
+        return perSession
     }
 }

@@ -78,12 +78,12 @@ public struct EventService: Sendable {
     }
 
     func details(_ eventID: UUID, by principal: Principal, now: Date) async throws -> EventDetailsDTO {
-        let (bundle, insider) = try await access.readable(eventID, by: principal, on: store.database(), organizers: true)
+        let (bundle, insider) = try await access.readable(eventID, by: principal, now: now, on: store.database(), organizers: true)
         return bundle.details(now: now, includeHidden: insider)
     }
 
     func availability(_ eventID: UUID, by principal: Principal, now: Date) async throws -> AvailabilityDTO {
-        let (bundle, insider) = try await access.readable(eventID, by: principal, on: store.database())
+        let (bundle, insider) = try await access.readable(eventID, by: principal, now: now, on: store.database())
         return bundle.availabilityDTO(now: now, includeHidden: insider)
     }
 

@@ -13,8 +13,8 @@ struct SessionService: Sendable {
     let access = CatalogAccess()
     let audit = AuditTrail()
 
-    func list(_ eventID: UUID, by principal: Principal) async throws -> SessionListDTO {
-        let (bundle, _) = try await access.readable(eventID, by: principal, on: store.database())
+    func list(_ eventID: UUID, by principal: Principal, now: Date) async throws -> SessionListDTO {
+        let (bundle, _) = try await access.readable(eventID, by: principal, now: now, on: store.database())
         return SessionListDTO(sessions: bundle.sessions.map(SessionDTO.init))
     }
 

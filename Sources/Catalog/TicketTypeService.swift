@@ -15,7 +15,7 @@ struct TicketTypeService: Sendable {
     let audit = AuditTrail()
 
     func list(_ eventID: UUID, by principal: Principal, now: Date) async throws -> TicketTypeListDTO {
-        let (bundle, insider) = try await access.readable(eventID, by: principal, on: store.database())
+        let (bundle, insider) = try await access.readable(eventID, by: principal, now: now, on: store.database())
         return TicketTypeListDTO(
             ticketTypes: bundle.ticketTypes.filter { insider || !$0.hidden }.map { bundle.ticketTypeDTO($0, now: now) })
     }
@@ -23,7 +23,7 @@ struct TicketTypeService: Sendable {
     func availability(_ ticketTypeID: UUID, by principal: Principal, now: Date) async throws -> TicketTypeAvailabilityDTO {
         let db = store.database()
         guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db) else { throw CatalogError.ticketTypeNotFound }
-        let (bundle, insider) = try await access.readable(type.eventID, by: principal, on: db)
+        let (bundle, insider) = try await access.readable(type.eventID, by: principal, now: now, on: db)
         guard let current = bundle.ticketTypes.first(where: { $0.id == ticketTypeID }), insider || !current.hidden else {
             throw CatalogError.ticketTypeNotFound
         }
@@ -202,7 +202,7 @@ struct TicketTypeService: Sendable {
     }
 
     private func dto(_ ticketTypeID: UUID, in eventID: UUID, now: Date) async throws -> TicketTypeDTO {
-        guard let bundle = try await EventBundle.load(eventID, on: store.database()),
+        guard let bundle = try await EventBundle.load(eventID, now: now, on: store.database()),
             let type = bundle.ticketTypes.first(where: { $0.id == ticketTypeID })
         else { throw CatalogError.ticketTypeNotFound }
         return bundle.ticketTypeDTO(type, now: now)

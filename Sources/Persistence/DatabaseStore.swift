@@ -5,11 +5,14 @@ public import Logging
 import NIOCore
 import NIOPosix
 public import SQLKit
-public import ServiceLifecycle
 
-/// The application's database: FluentKit's `Databases`, configured for SQLite or PostgreSQL, run as a
-/// lifecycle service so its connections close on shutdown. No other module touches `Databases`.
-public final class DatabaseStore: Service, Sendable {
+/// The application's database: FluentKit's `Databases`, configured for SQLite or PostgreSQL. No other module
+/// touches `Databases`.
+///
+/// It is deliberately not one of the services: it must outlive all of them, including when a service group is
+/// cancelled rather than shut down gracefully (then every service stops at once, in no order). Its owner closes
+/// it with `shutdown()` after the whole group has stopped (`BoxOffice.serve()`, the commands, the test harness).
+public final class DatabaseStore: Sendable {
     public let settings: DatabaseSettings
     private let databases: Databases
     private let logger: Logger
@@ -88,11 +91,7 @@ public final class DatabaseStore: Service, Sendable {
         )
     }
 
-    public func run() async throws {
-        try await databases.run()
-    }
-
-    /// Closes all connections now; for commands and tests that do not run a service group.
+    /// Closes all connections. Call it once nothing can use the store any more.
     public func shutdown() async {
         await databases.shutdownAsync()
     }

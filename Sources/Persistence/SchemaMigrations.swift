@@ -20,5 +20,6 @@ public enum SchemaMigrations {
         M0011_CreateSessions(),
         M0012_CreateTicketTypes(),
         M0013_CreateTicketTypeSessions(),
+        M0014_CreateHolds(),
     ]
 }

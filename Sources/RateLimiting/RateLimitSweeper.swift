@@ -22,7 +22,7 @@ public struct RateLimitSweeper: Service {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let cutoff = clock.now().addingTimeInterval(-TimeInterval(retention.components.seconds))
                 let purged = try await store.purge(startedBefore: cutoff)

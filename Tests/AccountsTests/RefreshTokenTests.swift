@@ -1,4 +1,5 @@
 import Accounts
+import Identity
 import FluentKit
 import Foundation
 import HTTPTypes

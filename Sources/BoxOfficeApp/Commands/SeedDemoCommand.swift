@@ -1,4 +1,5 @@
 import Accounts
+import Identity
 import ArgumentParser
 import Catalog
 import Domain

@@ -41,6 +41,6 @@ struct ServeCommand: AsyncParsableCommand {
                 "database": "\(config.database.location.kind.rawValue)", "autoMigrate": "\(config.autoMigrate)",
             ]
         )
-        try await boxOffice.application().runService()
+        try await boxOffice.serve()
     }
 }

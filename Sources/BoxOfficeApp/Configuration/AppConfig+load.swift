@@ -47,6 +47,7 @@ extension AppConfig {
         let currency = reader.string("DEFAULT_CURRENCY") ?? "EUR"
         reader.require(Currency(currency) != nil, "DEFAULT_CURRENCY", "'\(currency)' is not an ISO 4217 code such as EUR")
         let sessionCapacity = reader.integer("SESSION_CAPACITY_MAX", default: 500, in: 1...1_000_000)
+        let holdSeconds = reader.integer("HOLD_TTL", default: 600, in: 30...86_400)
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         return AppConfig(
@@ -65,7 +66,8 @@ extension AppConfig {
             storageDirectory: storage,
             auth: auth,
             defaultCurrency: currency.uppercased(),
-            maximumSessionCapacity: sessionCapacity
+            maximumSessionCapacity: sessionCapacity,
+            holdSeconds: holdSeconds
         )
     }
 

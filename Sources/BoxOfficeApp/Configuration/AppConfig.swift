@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     public var defaultCurrency: String
     /// The largest capacity a session may have.
     public var maximumSessionCapacity: Int
+    /// How long a hold keeps its places.
+    public var holdSeconds: Int
 
     public init(
         mode: Mode = .development,
@@ -46,7 +48,8 @@ public struct AppConfig: Sendable {
         storageDirectory: String? = nil,
         auth: AuthConfig = AuthConfig(),
         defaultCurrency: String = "EUR",
-        maximumSessionCapacity: Int = 500
+        maximumSessionCapacity: Int = 500,
+        holdSeconds: Int = 600
     ) {
         self.mode = mode
         self.host = host
@@ -64,6 +67,7 @@ public struct AppConfig: Sendable {
         self.auth = auth
         self.defaultCurrency = defaultCurrency
         self.maximumSessionCapacity = maximumSessionCapacity
+        self.holdSeconds = holdSeconds
     }
 }
 

@@ -5,31 +5,30 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SQLKit
-import Testing
 import TestSupport
 
 /// An organization with an organizer, and helpers that build events through the API.
-struct CatalogFixture: Sendable {
-    let app: TestApp
-    let organizer: TokenResponse
-    let organization: OrganizationDTO
+public struct CatalogFixture: Sendable {
+    public let app: TestApp
+    public let organizer: TokenResponse
+    public let organization: OrganizationDTO
 
-    static func make(_ app: TestApp) async throws -> CatalogFixture {
+    public static func make(_ app: TestApp) async throws -> CatalogFixture {
         let organizer = try await app.signUp("organizer@example.org")
         let organization = try await app.client.send(.post, "/api/organizations", headers: organizer.bearer, json: ["name": "Rope Studio"])
             .decode(OrganizationDTO.self)
         return CatalogFixture(app: app, organizer: organizer, organization: organization)
     }
 
-    var headers: HTTPFields { organizer.bearer }
+    public var headers: HTTPFields { organizer.bearer }
 
     /// Instants relative to the test clock's start.
-    static func day(_ offset: Int, hour: Int = 18) -> String {
+    public static func day(_ offset: Int, hour: Int = 18) -> String {
         let date = TestClock.t0.addingTimeInterval(TimeInterval(offset * 86_400 + (hour - 12) * 3600))
         return date.formatted(.iso8601)
     }
 
-    func createEvent(_ title: String = "Advanced Rope Workshop", extra: [String: String] = [:]) async throws -> EventDetailsDTO {
+    public func createEvent(_ title: String = "Advanced Rope Workshop", extra: [String: String] = [:]) async throws -> EventDetailsDTO {
         var body: [String: String] = [
             "organizationId": organization.id.uuidString, "title": title, "shortDescription": "Learn advanced techniques",
             "eventType": "Class", "category": "Workshops",
@@ -41,7 +40,7 @@ struct CatalogFixture: Sendable {
     }
 
     @discardableResult
-    func addSession(_ event: UUID, name: String, day: Int, capacity: Int) async throws -> SessionDTO {
+    public func addSession(_ event: UUID, name: String, day: Int, capacity: Int) async throws -> SessionDTO {
         let response = try await app.client.send(
             .post, "/api/events/\(event)/sessions", headers: headers,
             json: ["sessionName": .string(name), "startsAt": .string(Self.day(day)), "endsAt": .string(Self.day(day, hour: 21)),
@@ -51,7 +50,7 @@ struct CatalogFixture: Sendable {
     }
 
     @discardableResult
-    func addTicketType(_ event: UUID, name: String, sessions: [String], price: Double, limit: Int? = nil, maxQuantity: Int? = nil,
+    public func addTicketType(_ event: UUID, name: String, sessions: [String], price: Double, limit: Int? = nil, maxQuantity: Int? = nil,
                        salesStart: String? = nil, salesEnd: String = CatalogFixture.day(30)) async throws -> TicketTypeDTO {
         var body: [String: JSONValue] = [
             "name": .string(name), "includedSessions": .array(sessions.map(JSONValue.string)), "price": .double(price), "salesEndDate": .string(salesEnd),
@@ -64,13 +63,13 @@ struct CatalogFixture: Sendable {
         return try response.decode(TicketTypeDTO.self)
     }
 
-    func publish(_ event: UUID) async throws {
+    public func publish(_ event: UUID) async throws {
         let response = try await app.client.send(.put, "/api/events/\(event)", headers: headers, json: ["status": "published"])
         guard response.status == .ok else { throw TestSetupError("publish: \(response.status) \(response.text)") }
     }
 
     /// The workshop of seed 002: S1–S3, "Full Series" (S1+S2+S3), "Day 1 Only" (S1), "Day 2 Only" (S2), published.
-    func workshop() async throws -> (event: EventDetailsDTO, full: TicketTypeDTO, day1: TicketTypeDTO, day2: TicketTypeDTO) {
+    public func workshop() async throws -> (event: EventDetailsDTO, full: TicketTypeDTO, day1: TicketTypeDTO, day2: TicketTypeDTO) {
         let event = try await createEvent()
         try await addSession(event.eventId, name: "Foundation Day", day: 10, capacity: 20)
         try await addSession(event.eventId, name: "Advanced Techniques", day: 11, capacity: 20)
@@ -83,14 +82,14 @@ struct CatalogFixture: Sendable {
     }
 
     /// Sets a session's counters directly, standing in for purchases and holds until checkout exists.
-    func setCounters(session code: String, of event: UUID, sold: Int, held: Int = 0) async throws {
+    public func setCounters(session code: String, of event: UUID, sold: Int, held: Int = 0) async throws {
         let number = Int(code.dropFirst())!
         try await app.store.sql().raw("""
             UPDATE sessions SET sold = \(bind: sold), held = \(bind: held) WHERE event_id = \(bind: event) AND number = \(bind: number)
             """).run()
     }
 
-    func setCounters(ticketType: UUID, sold: Int, held: Int = 0) async throws {
+    public func setCounters(ticketType: UUID, sold: Int, held: Int = 0) async throws {
         try await app.store.sql().raw("UPDATE ticket_types SET sold = \(bind: sold), held = \(bind: held) WHERE id = \(bind: ticketType)").run()
     }
 }

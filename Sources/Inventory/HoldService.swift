@@ -1,0 +1,151 @@
+import Domain
+import FluentKit
+public import Foundation
+import HTTPCore
+public import Persistence
+import SQLKit
+
+/// Who owns a hold: a signed-in user, or whoever has the anonymous cart's token.
+public enum HoldOwner: Sendable, Equatable {
+    case user(UUID)
+    case cart(tokenHash: String)
+}
+
+/// Holds: places set aside for a while, so a buyer can pay without losing them.
+public struct HoldService: Sendable {
+    let store: DatabaseStore
+    let lifetime: Duration
+
+    public init(store: DatabaseStore, lifetime: Duration) {
+        self.store = store
+        self.lifetime = lifetime
+    }
+
+    /// Sets `quantity` places of a ticket type aside until now + the hold lifetime.
+    func hold(ticketTypeID: UUID, quantity: Int, for owner: HoldOwner, now: Date) async throws -> (HoldDTO, remaining: Int) {
+        guard (1...10).contains(quantity) else {
+            throw HTTPFailure.validationFailed(FieldProblems("quantity", "must be from 1 to 10"))
+        }
+        let expires = now.addingTimeInterval(TimeInterval(lifetime.components.seconds))
+        return try await store.transaction { db in
+            let sale = try await SaleContext.load(ticketTypeID, on: db)
+            try sale.checkOnSale(quantity: quantity, now: now)
+            try await SeatLedger.take(quantity, of: sale.target, into: .held, now: now, on: db)
+            let (user, cart): (UUID?, String?) =
+                switch owner {
+                case .user(let id): (id, nil)
+                case .cart(let hash): (nil, hash)
+                }
+            let hold = HoldRecord(eventID: sale.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
+                                  cartTokenHash: cart, expiresAt: expires, now: now)
+            try await hold.create(on: db)
+            return (HoldDTO(hold, sessions: sale.sessionCodesInOrder), try await sale.remaining(on: db))
+        }
+    }
+
+    /// Ends a hold of this owner and gives its places back. Releasing a hold that already ended is a no-op.
+    func release(_ holdID: UUID, for owner: HoldOwner, now: Date) async throws {
+        try await store.transaction { db in
+            guard let hold = try await HoldRecord.find(holdID, on: db), owner.owns(hold) else { throw InventoryError.holdNotFound }
+            let ended = try await (db as! any SQLDatabase).raw("""
+                UPDATE holds SET status = CASE WHEN expires_at <= \(bind: now) THEN 'expired' ELSE 'released' END, ended_at = \(bind: now)
+                WHERE id = \(bind: holdID) AND status = 'active' RETURNING quantity
+                """).first()
+            guard ended != nil else { return }
+            let sale = try await SaleContext.load(hold.ticketTypeID, on: db)
+            try await SeatLedger.give(hold.quantity, of: sale.target, from: .held, on: db)
+        }
+    }
+
+    /// The owner's holds that are still active and not expired.
+    func mine(_ owner: HoldOwner, now: Date) async throws -> [HoldDTO] {
+        let db = store.database()
+        var query = HoldRecord.query(on: db).filter(\.$status == "active").filter(\.$expiresAt > now)
+        switch owner {
+        case .user(let id): query = query.filter(\.$userID == id)
+        case .cart(let hash): query = query.filter(\.$cartTokenHash == hash)
+        }
+        let holds = try await query.sort(\.$createdAt).all()
+        guard !holds.isEmpty else { return [] }
+        let links = try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID ~~ holds.map(\.ticketTypeID)).all()
+        let numbers = Dictionary(
+            try await SessionRecord.query(on: db).filter(\.$id ~~ links.map(\.sessionID)).all().map { ($0.id!, $0.number) },
+            uniquingKeysWith: { first, _ in first })
+        let codes = Dictionary(grouping: links, by: \.ticketTypeID).mapValues { links in
+            links.compactMap { numbers[$0.sessionID] }.sorted().map { "S\($0)" }
+        }
+        return holds.map { HoldDTO($0, sessions: codes[$0.ticketTypeID] ?? []) }
+    }
+}
+
+extension HoldOwner {
+    func owns(_ hold: HoldRecord) -> Bool {
+        switch self {
+        case .user(let id): hold.userID == id
+        case .cart(let hash): hold.cartTokenHash == hash
+        }
+    }
+}
+
+/// A ticket type as a sale sees it, read inside the sale's transaction.
+struct SaleContext: Sendable {
+    var ticketTypeID: UUID
+    var eventID: UUID
+    var eventStatus: String
+    var active: Bool
+    var salesStart: Date?
+    var salesEnd: Date
+    var maxPerOrder: Int
+    var target: SeatLedger.Target
+
+    var sessionCodesInOrder: [String] {
+        target.sessionCodes.values.sorted { (Int($0.dropFirst()) ?? 0) < (Int($1.dropFirst()) ?? 0) }
+    }
+
+    static func load(_ ticketTypeID: UUID, on db: any Database) async throws -> SaleContext {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.raw("""
+            SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, e.status
+            FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketTypeID)
+            """).first()
+        else { throw InventoryError.ticketTypeNotFound }
+        var codes: [UUID: String] = [:]
+        for session in try await sql.raw("""
+            SELECT s.id, s.number FROM ticket_type_sessions tts JOIN sessions s ON s.id = tts.session_id
+            WHERE tts.ticket_type_id = \(bind: ticketTypeID)
+            """).all() {
+            codes[try session.decode(column: "id", as: UUID.self)] = "S\(try session.decode(column: "number", as: Int.self))"
+        }
+        return SaleContext(
+            ticketTypeID: ticketTypeID,
+            eventID: try row.decode(column: "event_id", as: UUID.self),
+            eventStatus: try row.decode(column: "status", as: String.self),
+            active: try row.decode(column: "active", as: Bool.self),
+            salesStart: try row.decodeNil(column: "sales_start") ? nil : try row.decode(column: "sales_start", as: Date.self),
+            salesEnd: try row.decode(column: "sales_end", as: Date.self),
+            maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
+            target: .init(
+                ticketTypeID: ticketTypeID, sessionIDs: codes.keys.sorted { $0.uuidString < $1.uuidString }, sessionCodes: codes))
+    }
+
+    /// Refuses sales the catalog says cannot happen now.
+    func checkOnSale(quantity: Int, now: Date) throws {
+        guard eventStatus == EventStatus.published.rawValue else { throw InventoryError.notOnSale(ticketTypeID, reason: "event \(eventStatus)") }
+        guard active, !target.sessionIDs.isEmpty else { throw InventoryError.notOnSale(ticketTypeID, reason: "inactive") }
+        if let start = salesStart, now < start { throw InventoryError.salesNotStarted(ticketTypeID) }
+        guard now < salesEnd else { throw InventoryError.salesEnded(ticketTypeID) }
+        guard quantity <= maxPerOrder else { throw InventoryError.quantityLimit(requested: quantity, maximum: maxPerOrder) }
+    }
+
+    /// What the ticket type can still sell, after this transaction's changes.
+    func remaining(on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        let sessions = try await sql.raw(
+            "SELECT MIN(capacity - sold - held) AS remaining FROM sessions WHERE id IN (\(binds: target.sessionIDs))"
+        ).first()?.decode(column: "remaining", as: Int.self) ?? 0
+        let own = try await sql.raw("""
+            SELECT quantity_limit - sold - held AS remaining FROM ticket_types WHERE id = \(bind: ticketTypeID) AND quantity_limit IS NOT NULL
+            """).first().map { try $0.decode(column: "remaining", as: Int.self) }
+        return max(0, min(sessions, own ?? .max))
+    }
+}

@@ -1,0 +1,47 @@
+public import Domain
+import Foundation
+public import Logging
+public import Persistence
+public import ServiceLifecycle
+
+/// Gives expired holds' places back in the background. Correctness never waits for it: availability ignores
+/// expired holds and a sale reclaims those in its way. It keeps the counters tidy, and several instances can
+/// run it at once (each takes different holds).
+public struct HoldSweeper: Service {
+    let store: DatabaseStore
+    let clock: AppClock
+    let interval: Duration
+    let logger: Logger
+
+    public init(store: DatabaseStore, clock: AppClock, interval: Duration = .seconds(30), logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await sweep()
+            } catch {
+                logger.warning("hold sweep failed", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// Reclaims every expired hold, a batch per transaction; returns how many.
+    @discardableResult
+    public func sweep() async throws -> Int {
+        var total = 0
+        while true {
+            let now = clock.now()
+            let reclaimed = try await store.transaction { db in try await SeatLedger.reclaimExpired(now: now, on: db) }
+            total += reclaimed
+            if reclaimed < 500 { break }
+        }
+        if total > 0 { logger.debug("reclaimed expired holds", metadata: ["count": "\(total)"]) }
+        return total
+    }
+}

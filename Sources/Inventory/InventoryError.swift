@@ -1,0 +1,65 @@
+public import Foundation
+public import HTTPCore
+public import HTTPTypes
+
+/// Refusals of holds and sales, with seed 002's codes and details.
+public enum InventoryError: APIError, Equatable {
+    case insufficientCapacity(ticketTypeID: UUID, requested: Int, available: Int, limitingSessionID: String?)
+    case salesNotStarted(UUID)
+    case salesEnded(UUID)
+    case notOnSale(UUID, reason: String)
+    case quantityLimit(requested: Int, maximum: Int)
+    case holdNotFound
+    case holdExpired(expiredAt: Date)
+    case ticketTypeNotFound
+
+    public var code: String {
+        switch self {
+        case .insufficientCapacity: "INSUFFICIENT_CAPACITY"
+        case .salesNotStarted: "SALES_NOT_STARTED"
+        case .salesEnded: "SALES_ENDED"
+        case .notOnSale: "NOT_ON_SALE"
+        case .quantityLimit: "QUANTITY_LIMIT"
+        case .holdNotFound: "HOLD_NOT_FOUND"
+        case .holdExpired: "HOLD_EXPIRED"
+        case .ticketTypeNotFound: "TICKET_TYPE_NOT_FOUND"
+        }
+    }
+
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .holdNotFound, .ticketTypeNotFound: .notFound
+        case .quantityLimit: .badRequest
+        default: .conflict
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .insufficientCapacity(_, let requested, let available, _):
+            "Not enough places: \(requested) requested, \(available) available."
+        case .salesNotStarted: "Sales for this ticket type have not started."
+        case .salesEnded: "Sales for this ticket type have ended."
+        case .notOnSale(_, let reason): "This ticket type is not on sale (\(reason))."
+        case .quantityLimit(_, let maximum): "At most \(maximum) per order."
+        case .holdNotFound: "No such hold, or not yours."
+        case .holdExpired: "The hold has expired; its places went back on sale."
+        case .ticketTypeNotFound: "No such ticket type."
+        }
+    }
+
+    public var details: [String: JSONValue] {
+        switch self {
+        case .insufficientCapacity(let id, let requested, let available, let session):
+            [
+                "ticketTypeId": .string(id.uuidString), "requestedQuantity": .int(requested),
+                "availableQuantity": .int(available), "limitingSessionId": session.map(JSONValue.string) ?? .null,
+            ]
+        case .salesNotStarted(let id), .salesEnded(let id): ["ticketTypeId": .string(id.uuidString)]
+        case .notOnSale(let id, let reason): ["ticketTypeId": .string(id.uuidString), "reason": .string(reason)]
+        case .quantityLimit(let requested, let maximum): ["requestedQuantity": .int(requested), "maximum": .int(maximum)]
+        case .holdExpired(let at): ["expiredAt": .string(ISO8601Instant.string(at))]
+        default: [:]
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The only code that moves seat counters. Every change is a conditional update decided by the database
+/// inside the caller's transaction, sessions first in ascending ID order and the ticket type last, so two
+/// transactions never wait on each other in a circle.
+enum SeatLedger {
+    enum Counter: String {
+        case held, sold
+    }
+
+    /// What the ledger needs to know about a ticket type.
+    struct Target: Sendable {
+        var ticketTypeID: UUID
+        /// Included sessions, ascending by ID: the lock order.
+        var sessionIDs: [UUID]
+        var sessionCodes: [UUID: String]
+    }
+
+    /// Takes `quantity` places in every included session and in the ticket type, or throws
+    /// INSUFFICIENT_CAPACITY and leaves every counter as it was. Expired holds are reclaimed once when they stand
+    /// in the way, so they never cause a refusal, whether or not the sweeper has run.
+    static func take(_ quantity: Int, of target: Target, into counter: Counter, now: Date, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for attempt in 1...2 {
+            var taken: [UUID] = []
+            var failed: UUID?
+            for session in target.sessionIDs {
+                let row = try await sql.raw("""
+                    UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) + \(bind: quantity)
+                    WHERE id = \(bind: session) AND active = \(bind: true) AND sold + held + \(bind: quantity) <= capacity
+                    RETURNING id
+                    """).first()
+                guard row != nil else { failed = session; break }
+                taken.append(session)
+            }
+            if failed == nil {
+                let row = try await sql.raw("""
+                    UPDATE ticket_types SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) + \(bind: quantity)
+                    WHERE id = \(bind: target.ticketTypeID) AND (quantity_limit IS NULL OR sold + held + \(bind: quantity) <= quantity_limit)
+                    RETURNING id
+                    """).first()
+                if row != nil { return }
+            }
+            // Undo this attempt's increments on the rows already locked, then make room by reclaiming expired holds.
+            for session in taken {
+                try await sql.raw("""
+                    UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity) WHERE id = \(bind: session)
+                    """).run()
+            }
+            if attempt == 1, try await reclaimExpired(touching: target.sessionIDs, now: now, on: db) > 0 { continue }
+            break
+        }
+        throw try await shortage(of: target, requested: quantity, on: db)
+    }
+
+    /// Gives back `quantity` places taken by `take`.
+    static func give(_ quantity: Int, of target: Target, from counter: Counter, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for session in target.sessionIDs {
+            try await sql.raw("""
+                UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity) WHERE id = \(bind: session)
+                """).run()
+        }
+        try await sql.raw("""
+            UPDATE ticket_types SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity)
+            WHERE id = \(bind: target.ticketTypeID)
+            """).run()
+    }
+
+    /// Marks active holds past their expiry as expired and returns their places; `touching` limits it to holds of
+    /// ticket types that include one of those sessions. On PostgreSQL holds another transaction is already
+    /// reclaiming are skipped, not waited for. Returns the number of holds reclaimed.
+    @discardableResult
+    static func reclaimExpired(touching sessions: [UUID]? = nil, now: Date, limit: Int = 500, on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        let scope: SQLQueryString =
+            if let sessions, !sessions.isEmpty {
+                " AND h.ticket_type_id IN (SELECT ticket_type_id FROM ticket_type_sessions WHERE session_id IN (\(binds: sessions)))"
+            } else { "" }
+        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await sql.raw("""
+            UPDATE holds SET status = 'expired', ended_at = \(bind: now) WHERE id IN (
+              SELECT h.id FROM holds h WHERE h.status = 'active' AND h.expires_at <= \(bind: now)
+            """ + scope + " ORDER BY h.expires_at LIMIT \(literal: limit)" + lock + """
+            ) RETURNING ticket_type_id, quantity
+            """).all()
+        guard !rows.isEmpty else { return 0 }
+        var perType: [UUID: Int] = [:]
+        for row in rows {
+            perType[try row.decode(column: "ticket_type_id", as: UUID.self), default: 0] += try row.decode(column: "quantity", as: Int.self)
+        }
+        var perSession: [UUID: Int] = [:]
+        for row in try await sql.raw(
+            "SELECT ticket_type_id, session_id FROM ticket_type_sessions WHERE ticket_type_id IN (\(binds: Array(perType.keys)))"
+        ).all() {
+            let type = try row.decode(column: "ticket_type_id", as: UUID.self)
+            perSession[try row.decode(column: "session_id", as: UUID.self), default: 0] += perType[type] ?? 0
+        }
+        for (session, quantity) in perSession.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            try await sql.raw("UPDATE sessions SET held = held - \(bind: quantity) WHERE id = \(bind: session)").run()
+        }
+        for (type, quantity) in perType.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            try await sql.raw("UPDATE ticket_types SET held = held - \(bind: quantity) WHERE id = \(bind: type)").run()
+        }
+        return rows.count
+    }
+
+    /// The refusal, with what is left and which session limits it, read inside the same transaction.
+    private static func shortage(of target: Target, requested: Int, on db: any Database) async throws -> InventoryError {
+        let sql = db as! any SQLDatabase
+        var fewest: (code: String, left: Int)?
+        for row in try await sql.raw(
+            "SELECT id, capacity - sold - held AS remaining FROM sessions WHERE id IN (\(binds: target.sessionIDs))"
+        ).all() {
+            let left = max(0, try row.decode(column: "remaining", as: Int.self))
+            let code = target.sessionCodes[try row.decode(column: "id", as: UUID.self)] ?? "?"
+            if fewest == nil || left < fewest!.left || (left == fewest!.left && code < fewest!.code) { fewest = (code, left) }
+        }
+        let own = try await sql.raw("""
+            SELECT quantity_limit - sold - held AS remaining FROM ticket_types WHERE id = \(bind: target.ticketTypeID) AND quantity_limit IS NOT NULL
+            """).first().map { max(0, try $0.decode(column: "remaining", as: Int.self)) }
+        let sessionLeft = fewest?.left ?? 0
+        let available = min(sessionLeft, own ?? .max)
+        return .insufficientCapacity(
+            ticketTypeID: target.ticketTypeID, requested: requested, available: available,
+            limitingSessionID: own.map { $0 < sessionLeft } == true ? nil : fewest?.code)
+    }
+}

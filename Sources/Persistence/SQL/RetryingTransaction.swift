@@ -1,0 +1,26 @@
+public import FluentKit
+import PostgresNIO
+
+extension DatabaseStore {
+    /// Runs `work` in a transaction, again from the start when PostgreSQL aborts it for a deadlock or a
+    /// serialization failure: those are the database protecting consistency under contention, never the
+    /// buyer's problem, so they are retried here and never reach a response.
+    public func transaction<T: Sendable>(
+        attempts: Int = 5, _ work: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await database().transaction { db in try await work(db) }
+            } catch let error as PSQLError where attempt < attempts && Self.isRetryable(error) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+            }
+        }
+    }
+
+    static func isRetryable(_ error: PSQLError) -> Bool {
+        // 40001 serialization_failure, 40P01 deadlock_detected.
+        ["40001", "40P01"].contains(error.serverInfo?[.sqlState] ?? "")
+    }
+}
