@@ -142,6 +142,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Feature: checkout, orders and their lifecycle, tickets, registrations.
+        .target(
+            name: "Orders",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: liveness, readiness and the health report.
         .target(
             name: "Health",
@@ -158,7 +169,7 @@ let package = Package(
         .target(
             name: "BoxOfficeApp",
             dependencies: [
-                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory",
+                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory", "Orders",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -227,6 +238,18 @@ let package = Package(
             name: "InventoryTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "OrdersTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Orders", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

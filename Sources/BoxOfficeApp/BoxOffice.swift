@@ -9,6 +9,7 @@ public import HTTPCore
 public import Hummingbird
 public import Identity
 import Inventory
+import Orders
 public import Logging
 public import Persistence
 import RateLimiting
@@ -68,7 +69,7 @@ public struct BoxOffice: Sendable {
             parts: [
                 HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
-                InventoryRoutes.documentation,
+                InventoryRoutes.documentation, OrdersRoutes.documentation,
             ]
         )
     }
@@ -120,6 +121,8 @@ public struct BoxOffice: Sendable {
             clientAddress: clientAddress, clock: clock
         ).register(on: router)
         InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock).register(on: router)
+        OrdersRoutes(store: store, paymentWindow: .seconds(config.paymentWindowSeconds), clientAddress: clientAddress, clock: clock)
+            .register(on: router)
         extraRoutes(router)
 
         catalog.record(router.routes)

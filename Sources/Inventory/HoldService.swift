@@ -1,5 +1,5 @@
 import Domain
-import FluentKit
+package import FluentKit
 public import Foundation
 import HTTPCore
 public import Persistence
@@ -88,21 +88,21 @@ extension HoldOwner {
 }
 
 /// A ticket type as a sale sees it, read inside the sale's transaction.
-struct SaleContext: Sendable {
-    var ticketTypeID: UUID
-    var eventID: UUID
-    var eventStatus: String
-    var active: Bool
-    var salesStart: Date?
-    var salesEnd: Date
-    var maxPerOrder: Int
-    var target: SeatLedger.Target
+package struct SaleContext: Sendable {
+    package var ticketTypeID: UUID
+    package var eventID: UUID
+    package var eventStatus: String
+    package var active: Bool
+    package var salesStart: Date?
+    package var salesEnd: Date
+    package var maxPerOrder: Int
+    package var target: SeatLedger.Target
 
     var sessionCodesInOrder: [String] {
         target.sessionCodes.values.sorted { (Int($0.dropFirst()) ?? 0) < (Int($1.dropFirst()) ?? 0) }
     }
 
-    static func load(_ ticketTypeID: UUID, on db: any Database) async throws -> SaleContext {
+    package static func load(_ ticketTypeID: UUID, on db: any Database) async throws -> SaleContext {
         let sql = db as! any SQLDatabase
         guard let row = try await sql.raw("""
             SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, e.status
@@ -129,7 +129,7 @@ struct SaleContext: Sendable {
     }
 
     /// Refuses sales the catalog says cannot happen now.
-    func checkOnSale(quantity: Int, now: Date) throws {
+    package func checkOnSale(quantity: Int, now: Date) throws {
         guard eventStatus == EventStatus.published.rawValue else { throw InventoryError.notOnSale(ticketTypeID, reason: "event \(eventStatus)") }
         guard active, !target.sessionIDs.isEmpty else { throw InventoryError.notOnSale(ticketTypeID, reason: "inactive") }
         if let start = salesStart, now < start { throw InventoryError.salesNotStarted(ticketTypeID) }
@@ -138,7 +138,7 @@ struct SaleContext: Sendable {
     }
 
     /// What the ticket type can still sell, after this transaction's changes.
-    func remaining(on db: any Database) async throws -> Int {
+    package func remaining(on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
         let sessions = try await sql.raw(
             "SELECT MIN(capacity - sold - held) AS remaining FROM sessions WHERE id IN (\(binds: target.sessionIDs))"

@@ -1,27 +1,27 @@
-import FluentKit
-import Foundation
+package import FluentKit
+package import Foundation
 import SQLKit
 
 /// The only code that moves seat counters. Every change is a conditional update decided by the database
 /// inside the caller's transaction, sessions first in ascending ID order and the ticket type last, so two
 /// transactions never wait on each other in a circle.
-enum SeatLedger {
-    enum Counter: String {
+package enum SeatLedger {
+    package enum Counter: String {
         case held, sold
     }
 
     /// What the ledger needs to know about a ticket type.
-    struct Target: Sendable {
-        var ticketTypeID: UUID
+    package struct Target: Sendable {
+        package var ticketTypeID: UUID
         /// Included sessions, ascending by ID: the lock order.
-        var sessionIDs: [UUID]
-        var sessionCodes: [UUID: String]
+        package var sessionIDs: [UUID]
+        package var sessionCodes: [UUID: String]
     }
 
     /// Takes `quantity` places in every included session and in the ticket type, or throws
     /// INSUFFICIENT_CAPACITY and leaves every counter as it was. Expired holds are reclaimed once when they stand
     /// in the way, so they never cause a refusal, whether or not the sweeper has run.
-    static func take(_ quantity: Int, of target: Target, into counter: Counter, now: Date, on db: any Database) async throws {
+    package static func take(_ quantity: Int, of target: Target, into counter: Counter, now: Date, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         for attempt in 1...2 {
             var taken: [UUID] = []
@@ -56,7 +56,7 @@ enum SeatLedger {
     }
 
     /// Gives back `quantity` places taken by `take`.
-    static func give(_ quantity: Int, of target: Target, from counter: Counter, on db: any Database) async throws {
+    package static func give(_ quantity: Int, of target: Target, from counter: Counter, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         for session in target.sessionIDs {
             try await sql.raw("""
@@ -69,11 +69,24 @@ enum SeatLedger {
             """).run()
     }
 
+    /// Turns `quantity` held places into sold ones (a pending order paid), in the same lock order as `take`.
+    package static func confirmHeld(_ quantity: Int, of target: Target, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for session in target.sessionIDs {
+            try await sql.raw(
+                "UPDATE sessions SET held = held - \(bind: quantity), sold = sold + \(bind: quantity) WHERE id = \(bind: session)"
+            ).run()
+        }
+        try await sql.raw("""
+            UPDATE ticket_types SET held = held - \(bind: quantity), sold = sold + \(bind: quantity) WHERE id = \(bind: target.ticketTypeID)
+            """).run()
+    }
+
     /// Marks active holds past their expiry as expired and returns their places; `touching` limits it to holds of
     /// ticket types that include one of those sessions. On PostgreSQL holds another transaction is already
     /// reclaiming are skipped, not waited for. Returns the number of holds reclaimed.
     @discardableResult
-    static func reclaimExpired(touching sessions: [UUID]? = nil, now: Date, limit: Int = 500, on db: any Database) async throws -> Int {
+    package static func reclaimExpired(touching sessions: [UUID]? = nil, now: Date, limit: Int = 500, on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
         let scope: SQLQueryString =
             if let sessions, !sessions.isEmpty {
@@ -84,9 +97,10 @@ enum SeatLedger {
             UPDATE holds SET status = 'expired', ended_at = \(bind: now) WHERE id IN (
               SELECT h.id FROM holds h WHERE h.status = 'active' AND h.expires_at <= \(bind: now)
             """ + scope + " ORDER BY h.expires_at LIMIT \(literal: limit)" + lock + """
-            ) RETURNING ticket_type_id, quantity
+            ) RETURNING id, ticket_type_id, quantity
             """).all()
         guard !rows.isEmpty else { return 0 }
+        try await expireOrders(holding: try rows.map { try $0.decode(column: "id", as: UUID.self) }, now: now, on: sql)
         var perType: [UUID: Int] = [:]
         for row in rows {
             perType[try row.decode(column: "ticket_type_id", as: UUID.self), default: 0] += try row.decode(column: "quantity", as: Int.self)
@@ -126,5 +140,21 @@ enum SeatLedger {
         return .insufficientCapacity(
             ticketTypeID: target.ticketTypeID, requested: requested, available: available,
             limitingSessionID: own.map { $0 < sessionLeft } == true ? nil : fewest?.code)
+    }
+
+    /// Pending orders whose places were kept by these holds are unpaid at their deadline: they expire.
+    private static func expireOrders(holding holds: [UUID], now: Date, on sql: any SQLDatabase) async throws {
+        let orders = try await sql.raw("""
+            UPDATE orders SET status = 'expired', updated_at = \(bind: now) WHERE hold_id IN (\(binds: holds)) AND status = 'pending'
+            RETURNING id
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        guard !orders.isEmpty else { return }
+        try await sql.raw("UPDATE tickets SET status = 'cancelled' WHERE order_id IN (\(binds: orders))").run()
+        for order in orders {
+            try await sql.raw("""
+                INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, reason, occurred_at)
+                VALUES (\(bind: UUID()), \(bind: order), 'pending', 'expired', 'system', 'payment deadline passed', \(bind: now))
+                """).run()
+        }
     }
 }

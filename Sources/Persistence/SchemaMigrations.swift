@@ -21,5 +21,10 @@ public enum SchemaMigrations {
         M0012_CreateTicketTypes(),
         M0013_CreateTicketTypeSessions(),
         M0014_CreateHolds(),
+        M0015_CreateOrders(),
+        M0016_CreateOrderItems(),
+        M0017_CreateTickets(),
+        M0018_CreateOrderTransitions(),
+        M0019_CreateOutbox(),
     ]
 }

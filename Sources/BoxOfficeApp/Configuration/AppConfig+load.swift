@@ -48,6 +48,7 @@ extension AppConfig {
         reader.require(Currency(currency) != nil, "DEFAULT_CURRENCY", "'\(currency)' is not an ISO 4217 code such as EUR")
         let sessionCapacity = reader.integer("SESSION_CAPACITY_MAX", default: 500, in: 1...1_000_000)
         let holdSeconds = reader.integer("HOLD_TTL", default: 600, in: 30...86_400)
+        let paymentWindow = reader.integer("PAYMENT_WINDOW", default: 72 * 3600, in: 300...(30 * 86_400))
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         return AppConfig(
@@ -67,7 +68,8 @@ extension AppConfig {
             auth: auth,
             defaultCurrency: currency.uppercased(),
             maximumSessionCapacity: sessionCapacity,
-            holdSeconds: holdSeconds
+            holdSeconds: holdSeconds,
+            paymentWindowSeconds: paymentWindow
         )
     }
 

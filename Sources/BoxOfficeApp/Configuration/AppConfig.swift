@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
     public var maximumSessionCapacity: Int
     /// How long a hold keeps its places.
     public var holdSeconds: Int
+    /// How long an unpaid offline order keeps its places.
+    public var paymentWindowSeconds: Int
 
     public init(
         mode: Mode = .development,
@@ -49,7 +51,8 @@ public struct AppConfig: Sendable {
         auth: AuthConfig = AuthConfig(),
         defaultCurrency: String = "EUR",
         maximumSessionCapacity: Int = 500,
-        holdSeconds: Int = 600
+        holdSeconds: Int = 600,
+        paymentWindowSeconds: Int = 72 * 3600
     ) {
         self.mode = mode
         self.host = host
@@ -68,6 +71,7 @@ public struct AppConfig: Sendable {
         self.defaultCurrency = defaultCurrency
         self.maximumSessionCapacity = maximumSessionCapacity
         self.holdSeconds = holdSeconds
+        self.paymentWindowSeconds = paymentWindowSeconds
     }
 }
 

@@ -1,0 +1,226 @@
+import Domain
+import FluentKit
+public import Foundation
+import HTTPCore
+import Identity
+import Inventory
+public import Persistence
+import SQLKit
+
+/// Checkout: a purchase, an order, or a hold turned into an order, each decided in one transaction that takes the
+/// places, writes the order, its items, one ticket per place, its first transition and its outbox rows, or
+/// writes nothing at all.
+public struct CheckoutService: Sendable {
+    let store: DatabaseStore
+    /// How long an offline order keeps its places while the buyer pays.
+    let paymentWindow: Duration
+
+    public init(store: DatabaseStore, paymentWindow: Duration) {
+        self.store = store
+        self.paymentWindow = paymentWindow
+    }
+
+    struct Buyer: Sendable {
+        var userID: UUID?
+        var name: String
+        var email: String
+    }
+
+    /// What the request asks for, validated: every bad field is named before anything is touched.
+    struct ValidCheckout: Sendable {
+        var ticketTypeID: UUID?
+        var holdID: UUID?
+        var quantity: Int?
+        var attendees: [AttendeeRequest]?
+        var buyer: Buyer
+        var notes: String?
+    }
+
+    func checkout(_ request: CheckoutRequest, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?, now: Date)
+        async throws -> OrderDTO
+    {
+        let valid = try await validate(request, by: principal)
+        let eventID = pathEventID ?? request.eventId
+        let accessToken = OpaqueToken.generate()
+        let deadline = now.addingTimeInterval(TimeInterval(paymentWindow.components.seconds))
+        let orderID = try await store.transaction { db in
+            if let holdID = valid.holdID {
+                return try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
+                                               deadline: deadline, accessToken: accessToken, now: now, on: db)
+            }
+            return try await purchase(valid, eventID: eventID, deadline: deadline, accessToken: accessToken, now: now, on: db)
+        }
+        var order = try await OrderReads.order(orderID, now: now, on: store.database())
+        order.accessToken = accessToken
+        return order
+    }
+
+    private func purchase(_ valid: ValidCheckout, eventID: UUID?, deadline: Date, accessToken: String, now: Date, on db: any Database)
+        async throws -> UUID
+    {
+        let quantity = valid.quantity ?? 1
+        let sale = try await SaleContext.load(valid.ticketTypeID!, on: db)
+        if let eventID, eventID != sale.eventID {
+            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type"))
+        }
+        try sale.checkOnSale(quantity: quantity, now: now)
+        let price = try await Pricing.load(sale.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
+        var holdID: UUID?
+        let paid = price.unitMinor * quantity == 0
+        if paid {
+            try await SeatLedger.take(quantity, of: sale.target, into: .sold, now: now, on: db)
+        } else {
+            try await SeatLedger.take(quantity, of: sale.target, into: .held, now: now, on: db)
+            let hold = HoldRecord(eventID: sale.eventID, ticketTypeID: sale.ticketTypeID, quantity: quantity, userID: valid.buyer.userID,
+                                  cartTokenHash: nil, expiresAt: deadline, now: now)
+            try await hold.create(on: db)
+            holdID = hold.id
+        }
+        return try await OrderWriter.write(
+            valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, paid: paid,
+            holdID: holdID, deadline: paid ? nil : deadline, accessToken: accessToken, now: now, on: db)
+    }
+
+    private func orderFromHold(
+        _ holdID: UUID, _ valid: ValidCheckout, eventID: UUID?, principal: Principal, cartTokenHash: String?, deadline: Date,
+        accessToken: String, now: Date, on db: any Database
+    ) async throws -> UUID {
+        guard let hold = try await HoldRecord.find(holdID, on: db) else { throw InventoryError.holdNotFound }
+        let owned: Bool =
+            if case .user(let user) = principal { hold.userID == user.id } else { cartTokenHash != nil && hold.cartTokenHash == cartTokenHash }
+        guard owned else { throw InventoryError.holdNotFound }
+        guard hold.status == "active", hold.expiresAt > now else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
+        if let eventID, eventID != hold.eventID {
+            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this hold"))
+        }
+        let sale = try await SaleContext.load(hold.ticketTypeID, on: db)
+        let price = try await Pricing.load(hold.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
+        let paid = price.unitMinor * hold.quantity == 0
+        let sql = db as! any SQLDatabase
+        // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
+        // The order takes the hold from its owner (no owner left), so the same hold can never back a second order.
+        let ownerCondition: SQLQueryString =
+            if case .user(let user) = principal { "user_id = \(bind: user.id)" } else { "cart_token_hash = \(bind: cartTokenHash ?? "")" }
+        let claimed = try await sql.raw("""
+            UPDATE holds SET status = \(bind: paid ? "converted" : "active"), expires_at = \(bind: paid ? hold.expiresAt : deadline),
+              ended_at = \(bind: paid ? now : nil as Date?), user_id = NULL, cart_token_hash = NULL
+            WHERE id = \(bind: holdID) AND status = 'active' AND expires_at > \(bind: now) AND
+            """ + " " + ownerCondition + " RETURNING id").first()
+        guard claimed != nil else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
+        if paid { try await SeatLedger.confirmHeld(hold.quantity, of: sale.target, on: db) }
+        var order = valid
+        order.quantity = hold.quantity
+        return try await OrderWriter.write(
+            order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price, paid: paid,
+            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessToken: accessToken, now: now, on: db)
+    }
+
+    private func validate(_ request: CheckoutRequest, by principal: Principal) async throws -> ValidCheckout {
+        var problems = FieldProblems()
+        let holdID = request.holdId ?? request.lockId
+        let typeID = request.ticketTypeId ?? request.categoryId
+        if holdID == nil {
+            problems.require(typeID != nil, "ticketTypeId", "is required")
+            problems.require(request.quantity != nil, "quantity", "is required")
+        }
+        if let quantity = request.quantity { problems.require((1...10).contains(quantity), "quantity", "must be from 1 to 10") }
+        if let attendees = request.attendees {
+            if let quantity = request.quantity {
+                problems.require(attendees.count == quantity, "attendees", "must list one attendee per ticket (\(quantity))")
+            }
+            for (index, attendee) in attendees.enumerated() {
+                problems.require((1...100).contains(attendee.name?.trimmingCharacters(in: .whitespaces).count ?? 0),
+                                 "attendees[\(index)].name", "must be 1 to 100 characters")
+                problems.require(attendee.email.flatMap(EmailAddress.init) != nil, "attendees[\(index)].email", "is not a valid email address")
+                problems.require((attendee.dietaryRestrictions ?? "").count <= 500, "attendees[\(index)].dietaryRestrictions", "is too long")
+                problems.require((attendee.emergencyContact ?? "").count <= 200, "attendees[\(index)].emergencyContact", "is too long")
+            }
+        }
+        problems.require((request.notes ?? "").count <= 1000, "notes", "must be at most 1000 characters")
+        if let method = request.paymentMethod?.lowercased(), !["offline", "transfer", "door", "cash", "free", "invoice"].contains(method) {
+            throw OrdersError.paymentMethodUnavailable(request.paymentMethod!)
+        }
+        var buyer = Buyer(userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespaces) ?? "",
+                          email: request.buyerEmail.flatMap(EmailAddress.init)?.value ?? "")
+        if case .user(let user) = principal, let record = try await UserRecord.find(user.id, on: store.database()) {
+            buyer = Buyer(userID: user.id, name: buyer.name.isEmpty ? record.displayName : buyer.name, email: record.email)
+        } else {
+            problems.require((1...100).contains(buyer.name.count), "buyerName", "is required for guests (1 to 100 characters)")
+            problems.require(!buyer.email.isEmpty, "buyerEmail", request.buyerEmail == nil ? "is required for guests" : "is not a valid email address")
+        }
+        try problems.throwIfAny()
+        return ValidCheckout(ticketTypeID: typeID, holdID: holdID, quantity: request.quantity, attendees: request.attendees,
+                             buyer: buyer, notes: request.notes)
+    }
+}
+
+/// What one place of a ticket type costs this buyer.
+struct Pricing: Sendable {
+    var unitMinor: Int
+    var memberPrice: Bool
+    var currency: String
+
+    static func load(_ ticketTypeID: UUID, memberBuyer: Bool, on db: any Database) async throws -> Pricing {
+        guard let row = try await (db as! any SQLDatabase).raw("""
+            SELECT t.price_minor, t.member_price_minor, e.currency FROM ticket_types t JOIN events e ON e.id = t.event_id
+            WHERE t.id = \(bind: ticketTypeID)
+            """).first()
+        else { throw InventoryError.ticketTypeNotFound }
+        let price = try row.decode(column: "price_minor", as: Int.self)
+        let member = try row.decodeNil(column: "member_price_minor") ? nil : try row.decode(column: "member_price_minor", as: Int.self)
+        let currency = try row.decode(column: "currency", as: String.self)
+        // Signed-in members pay the member price where one is set.
+        if memberBuyer, let member { return Pricing(unitMinor: member, memberPrice: true, currency: currency) }
+        return Pricing(unitMinor: price, memberPrice: false, currency: currency)
+    }
+}
+
+/// Writes an order with its item, tickets, first transition and outbox rows.
+enum OrderWriter {
+    static func write(
+        _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, paid: Bool,
+        holdID: UUID?, deadline: Date?, accessToken: String, now: Date, on db: any Database
+    ) async throws -> UUID {
+        let status: OrderStatus = paid ? .paid : .pending
+        var order: OrderRecord!
+        for _ in 1...5 {
+            let candidate = OrderRecord(
+                number: OrderNumber.generate(), eventID: eventID, userID: valid.buyer.userID, buyerName: valid.buyer.name,
+                buyerEmail: valid.buyer.email, status: status.rawValue, provider: paid ? "free" : "offline",
+                totalMinor: price.unitMinor * quantity, currency: price.currency, notes: valid.notes, holdID: holdID,
+                paymentDeadline: deadline, accessTokenHash: OpaqueToken.hash(accessToken), now: now)
+            // 50 random bits rarely collide; when they do, the unique index says so and another number is drawn.
+            if try await OrderRecord.query(on: db).filter(\.$number == candidate.number).first() == nil {
+                order = candidate
+                break
+            }
+        }
+        try await order.create(on: db)
+        let orderID = order.id!
+        try await OrderItemRecord(orderID: orderID, ticketTypeID: ticketTypeID, quantity: quantity, unitPriceMinor: price.unitMinor,
+                                  memberPrice: price.memberPrice).create(on: db)
+        for index in 0..<quantity {
+            let attendee = valid.attendees.flatMap { index < $0.count ? $0[index] : nil }
+            try await TicketRecord(
+                orderID: orderID, ticketTypeID: ticketTypeID, eventID: eventID, status: status.ticketStatus,
+                attendeeName: attendee?.name?.trimmingCharacters(in: .whitespaces) ?? valid.buyer.name,
+                attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
+                dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact, now: now
+            ).create(on: db)
+        }
+        try await OrderTransitionRecord(
+            orderID: orderID, from: nil, to: status.rawValue, actorKind: valid.buyer.userID == nil ? "anonymous" : "user",
+            actorID: valid.buyer.userID, reason: "checkout", at: now).create(on: db)
+        try await Outbox.enqueue("email.order_confirmation", ["orderId": .string(orderID.uuidString)], now: now, on: db)
+        try await Outbox.enqueue("signal.availability_changed", ["eventId": .string(eventID.uuidString)], now: now, on: db)
+        return orderID
+    }
+}
+
+/// Writes side effects to deliver after commit, in the caller's transaction.
+enum Outbox {
+    static func enqueue(_ topic: String, _ payload: [String: JSONValue], now: Date, on db: any Database) async throws {
+        let text = String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)
+        try await OutboxRecord(topic: topic, payload: text, now: now).create(on: db)
+    }
+}

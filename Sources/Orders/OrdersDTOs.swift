@@ -1,0 +1,90 @@
+public import Foundation
+public import Hummingbird
+
+public struct OrderItemDTO: Codable, Sendable, Equatable {
+    public var ticketTypeId: UUID
+    public var quantity: Int
+    public var unitPrice: Decimal
+    public var unitPriceMinor: Int
+    public var memberPrice: Bool
+}
+
+public struct OrderTicketDTO: Codable, Sendable, Equatable {
+    public var ticketId: UUID
+    public var ticketTypeId: UUID
+    public var status: String
+    public var attendeeName: String
+    public var attendeeEmail: String
+    public var dietaryRestrictions: String?
+    public var emergencyContact: String?
+}
+
+public struct OrderDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var orderId: UUID
+    public var orderNumber: String
+    public var eventId: UUID
+    public var status: String
+    public var buyerName: String
+    public var buyerEmail: String
+    public var provider: String
+    public var total: Decimal
+    public var totalMinor: Int
+    public var currency: String
+    public var notes: String?
+    public var paymentDeadline: Date?
+    public var items: [OrderItemDTO]
+    public var tickets: [OrderTicketDTO]
+    public var createdAt: Date
+    public var paidAt: Date?
+    /// Lets a guest read the order (`X-Order-Token`); shown only in the answer that created the order.
+    public var accessToken: String?
+}
+
+public struct OrderListDTO: Codable, Sendable, ResponseEncodable {
+    public var orders: [OrderDTO]
+}
+
+public struct RegistrationDTO: Codable, Sendable, Equatable {
+    public var ticketId: UUID
+    public var orderNumber: String
+    public var ticketTypeId: UUID
+    public var ticketTypeName: String
+    public var status: String
+    public var attendeeName: String
+    public var attendeeEmail: String
+    public var dietaryRestrictions: String?
+    public var emergencyContact: String?
+}
+
+public struct RegistrationListDTO: Codable, Sendable, ResponseEncodable {
+    public var sessionId: String
+    public var eventId: UUID
+    public var registrations: [RegistrationDTO]
+}
+
+struct AttendeeRequest: Decodable, Sendable {
+    var name: String?
+    var email: String?
+    var dietaryRestrictions: String?
+    var emergencyContact: String?
+}
+
+/// Seed 002's purchase, seed 003/004's order, and the with-lock order, in one shape: every field any of them sends.
+struct CheckoutRequest: Decodable, Sendable {
+    var eventId: UUID?
+    var ticketTypeId: UUID?
+    var categoryId: UUID?
+    var quantity: Int?
+    var attendees: [AttendeeRequest]?
+    var paymentMethod: String?
+    var notes: String?
+    var buyerName: String?
+    var buyerEmail: String?
+    var holdId: UUID?
+    var lockId: UUID?
+}
+
+struct StatusChangeRequest: Decodable, Sendable {
+    var status: String?
+    var reason: String?
+}

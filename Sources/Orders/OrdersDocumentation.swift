@@ -1,0 +1,120 @@
+public import HTTPCore
+
+extension OrdersRoutes {
+    public static let documentation: APIDocumentation = {
+        let orderID: JSONValue = ["name": "orderId", "in": "path", "required": true, "schema": OpenAPI.uuid]
+        let orderToken: JSONValue = [
+            "name": "X-Order-Token", "in": "header", "required": false, "schema": OpenAPI.string,
+            "description": "A guest's access token for the order, as returned when it was created.",
+        ]
+        let cartToken: JSONValue = ["name": "X-Cart-Token", "in": "header", "required": false, "schema": OpenAPI.string]
+        let created = OpenAPI.json("The order (with its accessToken, shown only here)", OpenAPI.ref("Order"))
+        let invalid = OpenAPI.error("Invalid body; details.fields names each problem (VALIDATION_FAILED, QUANTITY_LIMIT)")
+        let refused = OpenAPI.error("""
+            Not possible: INSUFFICIENT_CAPACITY (details: ticketTypeId, requestedQuantity, availableQuantity, limitingSessionId), \
+            SALES_NOT_STARTED, SALES_ENDED, NOT_ON_SALE, HOLD_EXPIRED
+            """)
+        let notFound = OpenAPI.error("No such order, hold, ticket type or session (or not yours)")
+        let checkoutDescription = """
+            Takes the places from the ticket type and every session it includes, and writes the order, one ticket per place and \
+            its outbox rows, in one transaction, or nothing. A total of zero is paid at once (provider free); otherwise the order \
+            is pending (provider offline: pay by transfer or at the door) and keeps its places until its paymentDeadline. Guests \
+            give buyerName and buyerEmail; signed-in members pay the member price where one is set.
+            """
+        func checkout(_ id: String, _ summary: String, parameters: [JSONValue] = []) -> JSONValue {
+            OpenAPI.operation(id, tag: "Orders", summary: summary, description: checkoutDescription, parameters: parameters + [cartToken],
+                              requestBody: OpenAPI.body(OpenAPI.ref("CheckoutRequest")),
+                              responses: ["201": created, "400": invalid, "404": notFound, "409": refused])
+        }
+        return APIDocumentation(
+            paths: [
+                "/api/events/{eventId}/tickets/purchase": ["post": checkout(
+                    "purchaseTickets", "Buy tickets of an event (seed 002)",
+                    parameters: [["name": "eventId", "in": "path", "required": true, "schema": OpenAPI.uuid]])],
+                "/api/orders": [
+                    "post": checkout("createOrder", "Create an order (seeds 003 and 004)"),
+                    "get": OpenAPI.operation(
+                        "listMyOrders", tag: "Orders", summary: "My orders, newest first", signedIn: true,
+                        responses: ["200": OpenAPI.json("Orders", OpenAPI.ref("OrderList")), "401": OpenAPI.error("Not signed in")]),
+                ],
+                "/api/orders/with-lock": ["post": checkout("createOrderFromHold", "Turn a hold (lockId or holdId) into an order")],
+                "/api/orders/{orderId}": ["get": OpenAPI.operation(
+                    "getOrder", tag: "Orders", summary: "One order: its buyer, its organizers, admins, or a guest with its token",
+                    parameters: [orderID, orderToken],
+                    responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "404": notFound])],
+                "/api/orders/{orderId}/cancel": ["post": OpenAPI.operation(
+                    "cancelOrder", tag: "Orders", summary: "Cancel my unpaid order; its places go back on sale",
+                    parameters: [orderID, orderToken],
+                    responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "404": notFound,
+                                "409": OpenAPI.error("Not pending (INVALID_TRANSITION)")])],
+                "/api/admin/orders/{orderId}/status": ["put": OpenAPI.operation(
+                    "setOrderStatus", tag: "Orders", summary: "Move an order through its lifecycle (organizers, admins)",
+                    description: "pending → paid, cancelled or expired; paid → cancelled or refunded. Paying confirms the held places; cancelling or refunding gives places back in every included session.",
+                    parameters: [orderID], requestBody: OpenAPI.body(OpenAPI.ref("StatusChangeRequest")), signedIn: true,
+                    responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "400": invalid,
+                                "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound,
+                                "409": OpenAPI.error("INVALID_TRANSITION or HOLD_EXPIRED")])],
+                "/api/sessions/{sessionId}/registrations": ["get": OpenAPI.operation(
+                    "listSessionRegistrations", tag: "Orders", summary: "Who is registered for a session (organizers, admins)",
+                    parameters: [["name": "sessionId", "in": "path", "required": true, "schema": OpenAPI.uuid,
+                                  "description": "The session's ID (sessionUuid), not its code"]],
+                    signedIn: true,
+                    responses: ["200": OpenAPI.json("Registrations", OpenAPI.ref("RegistrationList")), "401": OpenAPI.error("Not signed in"),
+                                "403": OpenAPI.error("Not allowed"), "404": notFound])],
+            ],
+            schemas: [
+                "Order": OpenAPI.object(
+                    [
+                        "orderId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "eventId": OpenAPI.uuid,
+                        "status": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]),
+                        "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string, "provider": OpenAPI.enumeration(["free", "offline"]),
+                        "total": ["type": "number"], "totalMinor": OpenAPI.integer, "currency": OpenAPI.string, "notes": OpenAPI.string,
+                        "paymentDeadline": OpenAPI.dateTime,
+                        "items": ["type": "array", "items": OpenAPI.object([
+                            "ticketTypeId": OpenAPI.uuid, "quantity": OpenAPI.integer, "unitPrice": ["type": "number"],
+                            "unitPriceMinor": OpenAPI.integer, "memberPrice": OpenAPI.boolean,
+                        ])],
+                        "tickets": ["type": "array", "items": OpenAPI.object(
+                            [
+                                "ticketId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid,
+                                "status": OpenAPI.enumeration(["pending", "valid", "cancelled", "refunded"]),
+                                "attendeeName": OpenAPI.string, "attendeeEmail": OpenAPI.string,
+                                "dietaryRestrictions": OpenAPI.string, "emergencyContact": OpenAPI.string,
+                            ],
+                            optional: ["dietaryRestrictions", "emergencyContact"])],
+                        "createdAt": OpenAPI.dateTime, "paidAt": OpenAPI.dateTime, "accessToken": OpenAPI.string,
+                    ],
+                    optional: ["notes", "paymentDeadline", "paidAt", "accessToken"]),
+                "OrderList": OpenAPI.object(["orders": ["type": "array", "items": OpenAPI.ref("Order")]]),
+                "CheckoutRequest": OpenAPI.object(
+                    [
+                        "eventId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid, "categoryId": OpenAPI.uuid,
+                        "quantity": ["type": "integer", "minimum": 1, "maximum": 10],
+                        "attendees": ["type": "array", "items": OpenAPI.object(
+                            ["name": OpenAPI.string, "email": OpenAPI.string, "dietaryRestrictions": OpenAPI.string,
+                             "emergencyContact": OpenAPI.string],
+                            optional: ["dietaryRestrictions", "emergencyContact"])],
+                        "paymentMethod": ["type": "string", "description": "offline (default), transfer, door, cash, invoice"],
+                        "notes": OpenAPI.string, "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string,
+                        "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
+                    ],
+                    optional: ["eventId", "ticketTypeId", "categoryId", "quantity", "attendees", "paymentMethod", "notes", "buyerName",
+                               "buyerEmail", "holdId", "lockId"]),
+                "StatusChangeRequest": OpenAPI.object(
+                    ["status": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]), "reason": OpenAPI.string],
+                    optional: ["reason"]),
+                "RegistrationList": OpenAPI.object([
+                    "sessionId": OpenAPI.string, "eventId": OpenAPI.uuid,
+                    "registrations": ["type": "array", "items": OpenAPI.object(
+                        [
+                            "ticketId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "ticketTypeId": OpenAPI.uuid,
+                            "ticketTypeName": OpenAPI.string, "status": OpenAPI.string, "attendeeName": OpenAPI.string,
+                            "attendeeEmail": OpenAPI.string, "dietaryRestrictions": OpenAPI.string, "emergencyContact": OpenAPI.string,
+                        ],
+                        optional: ["dietaryRestrictions", "emergencyContact"])],
+                ]),
+            ],
+            tags: [["name": "Orders", "description": "Checkout, orders, their lifecycle and registrations."]]
+        )
+    }()
+}

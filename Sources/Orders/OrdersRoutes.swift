@@ -1,0 +1,139 @@
+public import Domain
+import FluentKit
+import Foundation
+public import HTTPCore
+public import HTTPTypes
+public import Hummingbird
+import Identity
+import Inventory
+public import Persistence
+import SQLKit
+
+/// Checkout and orders: seed 002's purchase, seed 003/004's orders, reading and changing orders, and the
+/// registrations of a session.
+public struct OrdersRoutes: Sendable {
+    let checkout: CheckoutService
+    let statuses: OrderStatusService
+    let store: DatabaseStore
+    let clientAddress: ClientAddress
+    let clock: AppClock
+    let authorizer = Authorizer()
+
+    public init(store: DatabaseStore, paymentWindow: Duration, clientAddress: ClientAddress, clock: AppClock) {
+        self.checkout = CheckoutService(store: store, paymentWindow: paymentWindow)
+        self.statuses = OrderStatusService(store: store)
+        self.store = store
+        self.clientAddress = clientAddress
+        self.clock = clock
+    }
+
+    public func register(on router: some RouterMethods<AppRequestContext>) {
+        router.post("/api/events/:eventId/tickets/purchase") { request, context in
+            let eventID = try context.pathUUID("eventId")
+            return try await create(request, context, eventID: eventID, requireHold: false)
+        }
+        router.post("/api/orders") { request, context in
+            try await create(request, context, eventID: nil, requireHold: false)
+        }
+        router.post("/api/orders/with-lock") { request, context in
+            try await create(request, context, eventID: nil, requireHold: true)
+        }
+        router.get("/api/orders") { _, context in
+            let user = try context.requireUser()
+            let orders = try await OrderRecord.query(on: store.database()).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
+            return OrderListDTO(orders: try await OrderReads.dtos(orders, now: clock.now(), on: store.database()))
+        }
+        router.get("/api/orders/:orderId") { request, context in
+            let id = try context.pathUUID("orderId")
+            let db = store.database()
+            guard let order = try await OrderRecord.find(id, on: db) else { throw OrdersError.orderNotFound }
+            if !viewer(request, context).owns(order) {
+                try await requireManager(of: order, context.identity, db)
+            }
+            return try await OrderReads.order(id, now: clock.now(), on: db)
+        }
+        router.post("/api/orders/:orderId/cancel") { request, context in
+            try await statuses.cancelOwn(
+                context.pathUUID("orderId"), viewer: viewer(request, context), now: clock.now(), meta: clientAddress.metadata(request, context))
+        }
+        router.put("/api/admin/orders/:orderId/status") { request, context in
+            try context.requireUser()
+            let id = try context.pathUUID("orderId")
+            let body = try await request.decode(as: StatusChangeRequest.self, context: context)
+            return try await statuses.set(id, to: body.status, reason: body.reason, by: context.identity, now: clock.now(),
+                                          meta: clientAddress.metadata(request, context))
+        }
+        router.get("/api/sessions/:sessionId/registrations") { _, context in
+            try context.requireUser()
+            return try await registrations(try context.pathUUID("sessionId"), principal: context.identity)
+        }
+    }
+
+    private func create(_ request: Request, _ context: AppRequestContext, eventID: UUID?, requireHold: Bool) async throws
+        -> EditedResponse<OrderDTO>
+    {
+        let body = try await request.decode(as: CheckoutRequest.self, context: context)
+        if requireHold, body.holdId ?? body.lockId == nil {
+            throw HTTPFailure.validationFailed(FieldProblems("lockId", "is required"))
+        }
+        let cart = request.headers[.cartToken].map(OpaqueToken.hash)
+        let order = try await checkout.checkout(body, pathEventID: eventID, by: context.identity, cartTokenHash: cart, now: clock.now())
+        return EditedResponse(status: .created, response: order)
+    }
+
+    private func viewer(_ request: Request, _ context: AppRequestContext) -> OrderViewer {
+        OrderViewer(principal: context.identity, accessTokenHash: request.headers[.orderToken].map(OpaqueToken.hash))
+    }
+
+    private func requireManager(of order: OrderRecord, _ principal: Principal, _ db: any Database) async throws {
+        guard case .user = principal, let event = try await EventRecord.find(order.eventID, on: db) else { throw OrdersError.orderNotFound }
+        do {
+            try await authorizer.require(.eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
+                                         by: principal, database: db)
+        } catch {
+            // To anyone else the order does not exist: numbers and IDs reveal nothing.
+            throw OrdersError.orderNotFound
+        }
+    }
+
+    /// Everyone registered for a session: the tickets, paid or awaiting payment, whose ticket type includes it.
+    private func registrations(_ sessionID: UUID, principal: Principal) async throws -> RegistrationListDTO {
+        let db = store.database()
+        guard let session = try await SessionRecord.find(sessionID, on: db), let event = try await EventRecord.find(session.eventID, on: db)
+        else { throw OrdersError.sessionNotFound }
+        try await authorizer.require(.eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
+                                     by: principal, database: db)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT t.id, t.ticket_type_id, t.status, t.attendee_name, t.attendee_email, t.dietary_restrictions, t.emergency_contact,
+                   o.number, o.status AS order_status, o.payment_deadline, tt.name AS type_name
+            FROM tickets t
+            JOIN ticket_type_sessions tts ON tts.ticket_type_id = t.ticket_type_id
+            JOIN orders o ON o.id = t.order_id
+            JOIN ticket_types tt ON tt.id = t.ticket_type_id
+            WHERE tts.session_id = \(bind: sessionID) AND t.status IN ('valid', 'pending')
+            ORDER BY t.attendee_name, t.id
+            """).all()
+        let now = clock.now()
+        var registrations: [RegistrationDTO] = []
+        for row in rows {
+            // A pending order past its deadline is expired, recorded or not.
+            if try row.decode(column: "order_status", as: String.self) == "pending",
+               !(try row.decodeNil(column: "payment_deadline")), try row.decode(column: "payment_deadline", as: Date.self) <= now {
+                continue
+            }
+            registrations.append(RegistrationDTO(
+                ticketId: try row.decode(column: "id", as: UUID.self), orderNumber: try row.decode(column: "number", as: String.self),
+                ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
+                ticketTypeName: try row.decode(column: "type_name", as: String.self), status: try row.decode(column: "status", as: String.self),
+                attendeeName: try row.decode(column: "attendee_name", as: String.self),
+                attendeeEmail: try row.decode(column: "attendee_email", as: String.self),
+                dietaryRestrictions: try row.decodeNil(column: "dietary_restrictions") ? nil : try row.decode(column: "dietary_restrictions", as: String.self),
+                emergencyContact: try row.decodeNil(column: "emergency_contact") ? nil : try row.decode(column: "emergency_contact", as: String.self)))
+        }
+        return RegistrationListDTO(sessionId: "S\(session.number)", eventId: event.id!, registrations: registrations)
+    }
+}
+
+extension HTTPField.Name {
+    public static var orderToken: Self { .init("X-Order-Token")! }
+}
