@@ -211,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "AccountsTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Accounts", "Catalog", "Identity", "Audit", "RateLimiting", "HTTPCore", "Persistence",
+                "TestSupport", "BoxOfficeApp", "Accounts", "Catalog", "Orders", "Identity", "Audit", "RateLimiting", "HTTPCore", "Persistence",
                 "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),

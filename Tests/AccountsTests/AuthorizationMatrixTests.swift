@@ -1,5 +1,8 @@
 import Accounts
 import Catalog
+import FluentKit
+import Orders
+import Persistence
 import HTTPCore
 import Foundation
 import HTTPTypes
@@ -23,6 +26,8 @@ import TestSupport
         var disposableTicketType: UUID
         var venue: UUID
         var disposableVenue: UUID
+        var session: UUID
+        var order: UUID
     }
 
     /// One protected request: which row of the table decides it, and what success looks like.
@@ -92,6 +97,10 @@ import TestSupport
               success: .created),
         Probe(route: "PUT /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .put,
               path: { "/api/events/\($0.event)/ticket-types/\($0.ticketType)" }, body: { _, _ in ["name": "Renamed type"] }, success: .ok),
+        Probe(route: "GET /api/sessions/{sessionId}/registrations", method: .get,
+              path: { "/api/sessions/\($0.session)/registrations" }, body: { _, _ in nil }, success: .ok),
+        Probe(route: "PUT /api/admin/orders/{orderId}/status", method: .put, path: { "/api/admin/orders/\($0.order)/status" },
+              body: { _, _ in ["status": "paid"] }, success: .ok),
         Probe(route: "DELETE /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .delete,
               path: { "/api/events/\($0.event)/ticket-types/\($0.disposableTicketType)" }, body: { _, _ in nil }, success: .noContent),
     ]
@@ -174,9 +183,22 @@ import TestSupport
         let venueBody: [String: JSONValue] = ["name": "Main Studio", "address": "123 Salem St", "capacity": 25]
         let venue = try await create("/api/organizations/\(organization)/venues", venueBody, as: VenueDTO.self).venueId
         let disposableVenue = try await create("/api/organizations/\(organization)/venues", venueBody, as: VenueDTO.self).venueId
+        // A published event with a pending order, for the order and registration routes.
+        let onSale = try await create("/api/events", eventBody, as: EventDetailsDTO.self).eventId
+        let session = try await create("/api/events/\(onSale)/sessions", [
+            "sessionName": "Sale day", "startsAt": "2026-07-05T18:00:00Z", "endsAt": "2026-07-05T21:00:00Z", "capacity": 20,
+        ], as: SessionDTO.self)
+        let sold = try await create("/api/events/\(onSale)/ticket-types", typeBody, as: TicketTypeDTO.self).ticketTypeId
+        _ = try await app.client.send(.put, "/api/events/\(onSale)", headers: owner.bearer, json: ["status": "published"])
+        let order = try await app.client.send(.post, "/api/orders", json: [
+            "ticketTypeId": .string(sold.uuidString), "quantity": 1, "buyerName": "Guest", "buyerEmail": "guest@example.org",
+        ] as [String: JSONValue]).decode(OrderDTO.self).orderId
+        let sessionID = try await SessionRecord.query(on: app.store.database()).filter(\.$eventID == onSale).first()!.id!
+        _ = session
         return Cast(
             organization: organization, staffMember: tokens["staff"]!.user.id, spareMember: spare.user.id,
             disposableMember: disposable.user.id, tokens: tokens, event: event, disposableEvent: disposableEvent,
-            ticketType: ticketType, disposableTicketType: disposableType, venue: venue, disposableVenue: disposableVenue)
+            ticketType: ticketType, disposableTicketType: disposableType, venue: venue, disposableVenue: disposableVenue,
+            session: sessionID, order: order)
     }
 }
