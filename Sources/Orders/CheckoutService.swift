@@ -36,23 +36,31 @@ public struct CheckoutService: Sendable {
         var notes: String?
     }
 
-    func checkout(_ request: CheckoutRequest, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?, now: Date)
-        async throws -> OrderDTO
-    {
+    /// - Returns: the order, and whether it was created now (false when an `Idempotency-Key` replayed it).
+    func checkout(
+        _ request: CheckoutRequest, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?, idempotency: (String?, Data),
+        now: Date
+    ) async throws -> (OrderDTO, created: Bool) {
         let valid = try await validate(request, by: principal)
+        let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
         let deadline = now.addingTimeInterval(TimeInterval(paymentWindow.components.seconds))
-        let orderID = try await store.transaction { db in
-            if let holdID = valid.holdID {
-                return try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
-                                               deadline: deadline, accessToken: accessToken, now: now, on: db)
-            }
-            return try await purchase(valid, eventID: eventID, deadline: deadline, accessToken: accessToken, now: now, on: db)
+        let (orderID, created) = try await store.transaction { db -> (UUID, Bool) in
+            if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (existing, false) }
+            let orderID =
+                if let holdID = valid.holdID {
+                    try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
+                                            deadline: deadline, accessToken: accessToken, now: now, on: db)
+                } else {
+                    try await purchase(valid, eventID: eventID, deadline: deadline, accessToken: accessToken, now: now, on: db)
+                }
+            try await key?.remember(orderID, on: db)
+            return (orderID, true)
         }
         var order = try await OrderReads.order(orderID, now: now, on: store.database())
-        order.accessToken = accessToken
-        return order
+        if created { order.accessToken = accessToken }
+        return (order, created)
     }
 
     private func purchase(_ valid: ValidCheckout, eventID: UUID?, deadline: Date, accessToken: String, now: Date, on db: any Database)

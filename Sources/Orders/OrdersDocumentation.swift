@@ -8,6 +8,10 @@ extension OrdersRoutes {
             "description": "A guest's access token for the order, as returned when it was created.",
         ]
         let cartToken: JSONValue = ["name": "X-Cart-Token", "in": "header", "required": false, "schema": OpenAPI.string]
+        let idempotencyKey: JSONValue = [
+            "name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 255],
+            "description": "A retry with the same key and the same body returns the same order (200); another body is refused (409).",
+        ]
         let created = OpenAPI.json("The order (with its accessToken, shown only here)", OpenAPI.ref("Order"))
         let invalid = OpenAPI.error("Invalid body; details.fields names each problem (VALIDATION_FAILED, QUANTITY_LIMIT)")
         let refused = OpenAPI.error("""
@@ -22,9 +26,11 @@ extension OrdersRoutes {
             give buyerName and buyerEmail; signed-in members pay the member price where one is set.
             """
         func checkout(_ id: String, _ summary: String, parameters: [JSONValue] = []) -> JSONValue {
-            OpenAPI.operation(id, tag: "Orders", summary: summary, description: checkoutDescription, parameters: parameters + [cartToken],
+            OpenAPI.operation(id, tag: "Orders", summary: summary, description: checkoutDescription,
+                              parameters: parameters + [cartToken, idempotencyKey],
                               requestBody: OpenAPI.body(OpenAPI.ref("CheckoutRequest")),
-                              responses: ["201": created, "400": invalid, "404": notFound, "409": refused])
+                              responses: ["201": created, "200": OpenAPI.json("A retry with the same Idempotency-Key: the same order", OpenAPI.ref("Order")),
+                                          "400": invalid, "404": notFound, "409": refused])
         }
         return APIDocumentation(
             paths: [

@@ -72,13 +72,19 @@ public struct OrdersRoutes: Sendable {
     private func create(_ request: Request, _ context: AppRequestContext, eventID: UUID?, requireHold: Bool) async throws
         -> EditedResponse<OrderDTO>
     {
-        let body = try await request.decode(as: CheckoutRequest.self, context: context)
+        // The raw body is kept for the idempotency check: a retry must send the same bytes.
+        let raw = try await request.body.collect(upTo: context.maxUploadSize)
+        var replayable = request
+        replayable.body = .init(buffer: raw)
+        let body = try await replayable.decode(as: CheckoutRequest.self, context: context)
         if requireHold, body.holdId ?? body.lockId == nil {
             throw HTTPFailure.validationFailed(FieldProblems("lockId", "is required"))
         }
         let cart = request.headers[.cartToken].map(OpaqueToken.hash)
-        let order = try await checkout.checkout(body, pathEventID: eventID, by: context.identity, cartTokenHash: cart, now: clock.now())
-        return EditedResponse(status: .created, response: order)
+        let (order, created) = try await checkout.checkout(
+            body, pathEventID: eventID, by: context.identity, cartTokenHash: cart,
+            idempotency: (request.headers[.idempotencyKey], Data(raw.readableBytesView)), now: clock.now())
+        return EditedResponse(status: created ? .created : .ok, response: order)
     }
 
     private func viewer(_ request: Request, _ context: AppRequestContext) -> OrderViewer {
@@ -136,4 +142,5 @@ public struct OrdersRoutes: Sendable {
 
 extension HTTPField.Name {
     public static var orderToken: Self { .init("X-Order-Token")! }
+    public static var idempotencyKey: Self { .init("Idempotency-Key")! }
 }

@@ -26,5 +26,6 @@ public enum SchemaMigrations {
         M0017_CreateTickets(),
         M0018_CreateOrderTransitions(),
         M0019_CreateOutbox(),
+        M0020_CreateIdempotencyKeys(),
     ]
 }
