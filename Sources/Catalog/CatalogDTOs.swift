@@ -121,6 +121,8 @@ public struct EventDetailsDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var organizers: [OrganizerDTO]
     public var sessions: [SessionDTO]
     public var ticketTypes: [TicketTypeDTO]
+    /// Full refund until this many hours before a ticket's first session; absent: no refunds.
+    public var refundCutoffHours: Int?
     public var createdAt: Date
     public var updatedAt: Date
 }

@@ -183,9 +183,9 @@ enum CatalogSchemas {
                 "organizers": ["type": "array", "items": OpenAPI.ref("Organizer")],
                 "sessions": ["type": "array", "items": OpenAPI.ref("Session")],
                 "ticketTypes": ["type": "array", "items": OpenAPI.ref("TicketType")],
-                "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
+                "refundCutoffHours": OpenAPI.integer, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
             ],
-            optional: ["category", "policiesProcedures", "imageUrl", "startDate", "endDate", "venue"]),
+            optional: ["category", "policiesProcedures", "imageUrl", "startDate", "endDate", "venue", "refundCutoffHours"]),
         "SessionAvailability": OpenAPI.object([
             "sessionId": OpenAPI.string, "capacity": OpenAPI.integer, "sold": OpenAPI.integer, "held": OpenAPI.integer,
             "available": OpenAPI.integer, "isActive": OpenAPI.boolean, "hasWaitlist": OpenAPI.boolean, "waitlistCount": OpenAPI.integer,
@@ -209,8 +209,10 @@ enum CatalogSchemas {
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]), "category": OpenAPI.string,
                 "policiesProcedures": OpenAPI.string, "venueId": OpenAPI.uuid,
                 "organizerIds": ["type": "array", "items": OpenAPI.uuid], "imageUrl": OpenAPI.string, "currency": OpenAPI.string,
+                "refundCutoffHours": ["type": "integer", "minimum": 0, "maximum": 8760],
             ],
-            optional: ["shortDescription", "fullDescription", "category", "policiesProcedures", "venueId", "organizerIds", "imageUrl", "currency"]),
+            optional: ["shortDescription", "fullDescription", "category", "policiesProcedures", "venueId", "organizerIds", "imageUrl", "currency",
+                       "refundCutoffHours"]),
         "UpdateEventRequest": OpenAPI.object(
             [
                 "title": OpenAPI.string, "shortDescription": OpenAPI.string, "fullDescription": OpenAPI.string,
@@ -219,9 +221,10 @@ enum CatalogSchemas {
                 "imageUrl": ["type": ["string", "null"]], "currency": OpenAPI.string,
                 "status": OpenAPI.enumeration(["draft", "published", "cancelled", "archived"]),
                 "organizers": ["type": "array", "items": OpenAPI.object(["userId": OpenAPI.uuid, "role": OpenAPI.string], optional: ["role"])],
+                "refundCutoffHours": ["type": ["integer", "null"]],
             ],
             optional: ["title", "shortDescription", "fullDescription", "eventType", "category", "policiesProcedures", "venueId",
-                       "imageUrl", "currency", "status", "organizers"]),
+                       "imageUrl", "currency", "status", "organizers", "refundCutoffHours"]),
         "SessionRequest": OpenAPI.object(
             [
                 "sessionName": ["type": "string", "minLength": 1, "maxLength": 200], "startsAt": OpenAPI.dateTime,

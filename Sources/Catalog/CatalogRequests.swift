@@ -13,6 +13,7 @@ struct CreateEventRequest: Decodable, Sendable {
     var organizerIds: [UUID]?
     var imageUrl: String?
     var currency: String?
+    var refundCutoffHours: Int?
 }
 
 struct OrganizerAssignment: Decodable, Sendable {
@@ -32,10 +33,11 @@ struct UpdateEventRequest: Decodable, Sendable {
     var currency: String?
     var status: String?
     var organizers: [OrganizerAssignment]?
+    var refundCutoffHours: Nullable<Int>
 
     enum CodingKeys: String, CodingKey {
         case title, shortDescription, fullDescription, eventType, category, policiesProcedures, venueId, imageUrl
-        case currency, status, organizers
+        case currency, status, organizers, refundCutoffHours
     }
 
     init(from decoder: any Decoder) throws {
@@ -51,6 +53,7 @@ struct UpdateEventRequest: Decodable, Sendable {
         currency = try container.decodeIfPresent(String.self, forKey: .currency)
         status = try container.decodeIfPresent(String.self, forKey: .status)
         organizers = try container.decodeIfPresent([OrganizerAssignment].self, forKey: .organizers)
+        refundCutoffHours = try container.decodeNullable(Int.self, forKey: .refundCutoffHours)
     }
 }
 

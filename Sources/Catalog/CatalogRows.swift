@@ -24,11 +24,12 @@ struct EventRow: Sendable {
     var endsAt: Date?
     var createdAt: Date
     var updatedAt: Date
+    var refundCutoffHours: Int?
 
     /// Columns for `SELECT`, with the venue joined as `v`.
     static let columns = """
         e.id, e.organization_id, e.venue_id, e.title, e.short_description, e.full_description, e.event_type, e.category,
-        e.policies, e.image_url, e.currency, e.status, e.starts_at, e.ends_at, e.created_at, e.updated_at,
+        e.policies, e.image_url, e.currency, e.status, e.starts_at, e.ends_at, e.created_at, e.updated_at, e.refund_cutoff_hours,
         v.name AS venue_name, v.address AS venue_address, v.capacity AS venue_capacity
         """
 
@@ -53,6 +54,7 @@ struct EventRow: Sendable {
         endsAt = try row.optional("ends_at", Date.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
         updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        refundCutoffHours = try row.optional("refund_cutoff_hours", Int.self)
     }
 }
 

@@ -45,6 +45,7 @@ public struct EventService: Sendable {
         problems.require(currency != nil, "currency", "must be an ISO 4217 code such as EUR")
         EventRules.checkImageURL(request.imageUrl, into: &problems)
         problems.require((request.category ?? "").count <= 100, "category", "must be at most 100 characters")
+        if let hours = request.refundCutoffHours { problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760") }
         try problems.throwIfAny()
         guard let organizationID = request.organizationId, let type, let currency, let title = request.title else { throw problems }
 
@@ -64,6 +65,7 @@ public struct EventService: Sendable {
                 eventType: type.rawValue, category: request.category.flatMap { $0.isEmpty ? nil : $0 },
                 policies: request.policiesProcedures, imageURL: request.imageUrl, currency: currency.code,
                 createdBy: user.id, now: now)
+            event.refundCutoffHours = request.refundCutoffHours
             try await event.create(on: db)
             var organizers = [OrganizerAssignment(userId: user.id, role: "Primary")]
             for id in request.organizerIds ?? [] where id != user.id { organizers.append(OrganizerAssignment(userId: id, role: "CoOrganizer")) }
@@ -108,6 +110,9 @@ public struct EventService: Sendable {
         let status = request.status.map(EventStatus.init(rawValue:))
         problems.require(status != .some(nil), "status", "must be one of draft, published, cancelled, archived")
         if case .value(let url) = request.imageUrl { EventRules.checkImageURL(url, into: &problems) }
+        if case .value(let hours) = request.refundCutoffHours {
+            problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
+        }
         for (index, organizer) in (request.organizers ?? []).enumerated() {
             problems.require(EventRules.organizerRoles.contains(organizer.role ?? "CoOrganizer"), "organizers[\(index)].role",
                              "must be one of Primary, CoOrganizer, Assistant")
@@ -123,6 +128,7 @@ public struct EventService: Sendable {
             event.category = request.category.applied(to: event.category)
             event.policies = request.policiesProcedures.applied(to: event.policies)
             event.imageURL = request.imageUrl.applied(to: event.imageURL)
+            event.refundCutoffHours = request.refundCutoffHours.applied(to: event.refundCutoffHours)
             if case .value(let venueID) = request.venueId { try await requireVenue(venueID, in: event.organizationID, on: db) }
             event.venueID = request.venueId.applied(to: event.venueID)
             if let currency = currency ?? nil, currency.code != event.currency {

@@ -88,3 +88,10 @@ struct StatusChangeRequest: Decodable, Sendable {
     var status: String?
     var reason: String?
 }
+
+public struct OrderPageDTO: Codable, Sendable, ResponseEncodable {
+    public var orders: [OrderDTO]
+    public var page: Int
+    public var perPage: Int
+    public var total: Int
+}

@@ -25,6 +25,11 @@ extension OrdersRoutes {
             is pending (provider offline: pay by transfer or at the door) and keeps its places until its paymentDeadline. Guests \
             give buyerName and buyerEmail; signed-in members pay the member price where one is set.
             """
+        let pageParameters: [JSONValue] = [
+            ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1]],
+            ["name": "perPage", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 100]],
+            ["name": "status", "in": "query", "required": false, "schema": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"])],
+        ]
         func checkout(_ id: String, _ summary: String, parameters: [JSONValue] = []) -> JSONValue {
             OpenAPI.operation(id, tag: "Orders", summary: summary, description: checkoutDescription,
                               parameters: parameters + [cartToken, idempotencyKey],
@@ -44,9 +49,34 @@ extension OrdersRoutes {
                         responses: ["200": OpenAPI.json("Orders", OpenAPI.ref("OrderList")), "401": OpenAPI.error("Not signed in")]),
                 ],
                 "/api/orders/with-lock": ["post": checkout("createOrderFromHold", "Turn a hold (lockId or holdId) into an order")],
+                "/api/orders/all": ["get": OpenAPI.operation(
+                    "listAllOrders", tag: "Orders", summary: "Every order, newest first (admins)", parameters: pageParameters, signedIn: true,
+                    responses: ["200": OpenAPI.json("A page of orders", OpenAPI.ref("OrderPage")), "400": invalid,
+                                "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not an admin")])],
+                "/api/orders/event/{eventId}": ["get": OpenAPI.operation(
+                    "listEventOrders", tag: "Orders", summary: "An event's orders, newest first (organizers, admins)",
+                    parameters: [["name": "eventId", "in": "path", "required": true, "schema": OpenAPI.uuid]] + pageParameters, signedIn: true,
+                    responses: ["200": OpenAPI.json("A page of orders", OpenAPI.ref("OrderPage")), "400": invalid,
+                                "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound])],
+                "/api/users/{userId}/tickets": ["get": OpenAPI.operation(
+                    "listUserTickets", tag: "Orders", summary: "A user's tickets (the user, admins)",
+                    parameters: [["name": "userId", "in": "path", "required": true, "schema": OpenAPI.uuid]], signedIn: true,
+                    responses: ["200": OpenAPI.json("Tickets", OpenAPI.ref("UserTicketList")), "401": OpenAPI.error("Not signed in"),
+                                "403": OpenAPI.error("Another user's tickets")])],
+                "/api/tickets/{ticketId}/cancel": ["put": OpenAPI.operation(
+                    "cancelTicket", tag: "Orders", summary: "Cancel one ticket of a paid order under the event's refund rule",
+                    description: "Frees its place in every session it includes. Full refund until the event's refundCutoffHours before the ticket's first session, none after (or when the event has no rule).",
+                    parameters: [["name": "ticketId", "in": "path", "required": true, "schema": OpenAPI.uuid], orderToken],
+                    responses: ["200": OpenAPI.json("The cancellation", OpenAPI.ref("TicketCancellation")), "404": notFound,
+                                "409": OpenAPI.error("The order is not paid, or the ticket is not valid (INVALID_TRANSITION)")])],
                 "/api/orders/{orderId}": ["get": OpenAPI.operation(
-                    "getOrder", tag: "Orders", summary: "One order: its buyer, its organizers, admins, or a guest with its token",
-                    parameters: [orderID, orderToken],
+                    "getOrder", tag: "Orders",
+                    summary: "One order by ID (its buyer, its organizers, admins, or a guest with its token) or by number with ?email=",
+                    parameters: [["name": "orderId", "in": "path", "required": true, "schema": OpenAPI.string,
+                                  "description": "The order's ID, or its 10-character number"],
+                                 ["name": "email", "in": "query", "required": false, "schema": OpenAPI.string,
+                                  "description": "The buyer's email, required to look an order up by number without its token"],
+                                 orderToken],
                     responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "404": notFound])],
                 "/api/orders/{orderId}/cancel": ["post": OpenAPI.operation(
                     "cancelOrder", tag: "Orders", summary: "Cancel my unpaid order; its places go back on sale",
@@ -92,6 +122,20 @@ extension OrdersRoutes {
                     ],
                     optional: ["notes", "paymentDeadline", "paidAt", "accessToken"]),
                 "OrderList": OpenAPI.object(["orders": ["type": "array", "items": OpenAPI.ref("Order")]]),
+                "OrderPage": OpenAPI.object([
+                    "orders": ["type": "array", "items": OpenAPI.ref("Order")], "page": OpenAPI.integer, "perPage": OpenAPI.integer,
+                    "total": OpenAPI.integer,
+                ]),
+                "UserTicketList": OpenAPI.object(["tickets": ["type": "array", "items": OpenAPI.object([
+                    "ticketId": OpenAPI.uuid, "orderId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "eventId": OpenAPI.uuid,
+                    "eventTitle": OpenAPI.string, "ticketTypeId": OpenAPI.uuid, "ticketTypeName": OpenAPI.string,
+                    "sessions": ["type": "array", "items": OpenAPI.string],
+                    "status": OpenAPI.enumeration(["pending", "valid", "cancelled", "refunded"]), "attendeeName": OpenAPI.string,
+                ])]]),
+                "TicketCancellation": OpenAPI.object([
+                    "ticketId": OpenAPI.uuid, "status": OpenAPI.enumeration(["cancelled", "refunded"]), "refundAmount": ["type": "number"],
+                    "refundMinor": OpenAPI.integer, "currency": OpenAPI.string, "rule": OpenAPI.string,
+                ]),
                 "CheckoutRequest": OpenAPI.object(
                     [
                         "eventId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid, "categoryId": OpenAPI.uuid,

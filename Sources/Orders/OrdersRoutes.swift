@@ -14,6 +14,7 @@ import SQLKit
 public struct OrdersRoutes: Sendable {
     let checkout: CheckoutService
     let statuses: OrderStatusService
+    let tickets: TicketService
     let store: DatabaseStore
     let clientAddress: ClientAddress
     let clock: AppClock
@@ -22,6 +23,7 @@ public struct OrdersRoutes: Sendable {
     public init(store: DatabaseStore, paymentWindow: Duration, clientAddress: ClientAddress, clock: AppClock) {
         self.checkout = CheckoutService(store: store, paymentWindow: paymentWindow)
         self.statuses = OrderStatusService(store: store)
+        self.tickets = TicketService(store: store)
         self.store = store
         self.clientAddress = clientAddress
         self.clock = clock
@@ -43,14 +45,49 @@ public struct OrdersRoutes: Sendable {
             let orders = try await OrderRecord.query(on: store.database()).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
             return OrderListDTO(orders: try await OrderReads.dtos(orders, now: clock.now(), on: store.database()))
         }
-        router.get("/api/orders/:orderId") { request, context in
-            let id = try context.pathUUID("orderId")
+        router.get("/api/orders/all") { request, context in
+            try context.requireUser()
+            try await authorizer.require(.platformOrdersRead, on: .platform, by: context.identity, database: store.database())
+            return try await page(OrderRecord.query(on: store.database()), request)
+        }
+        router.get("/api/orders/event/:eventId") { request, context in
+            try context.requireUser()
+            let eventID = try context.pathUUID("eventId")
             let db = store.database()
-            guard let order = try await OrderRecord.find(id, on: db) else { throw OrdersError.orderNotFound }
-            if !viewer(request, context).owns(order) {
-                try await requireManager(of: order, context.identity, db)
+            guard let event = try await EventRecord.find(eventID, on: db) else { throw OrdersError.orderNotFound }
+            try await authorizer.require(.eventManage, on: .event(organizationID: event.organizationID, eventID: eventID),
+                                         by: context.identity, database: db)
+            return try await page(OrderRecord.query(on: db).filter(\.$eventID == eventID), request)
+        }
+        router.get("/api/orders/:orderId") { request, context in
+            let db = store.database()
+            let raw = try context.parameters.require("orderId")
+            let order: OrderRecord
+            if let id = UUID(uuidString: raw) {
+                guard let found = try await OrderRecord.find(id, on: db) else { throw OrdersError.orderNotFound }
+                order = found
+                if !viewer(request, context).owns(order) { try await requireManager(of: order, context.identity, db) }
+            } else {
+                // Seed 004's lookup by number: only with the buyer's email or the order's token, so numbers cannot be tried.
+                guard let found = try await OrderRecord.query(on: db).filter(\.$number == raw.uppercased()).first() else {
+                    throw OrdersError.orderNotFound
+                }
+                let email = request.uri.queryParameters.get("email").flatMap(EmailAddress.init)?.value
+                guard email == found.buyerEmail || viewer(request, context).owns(found) else { throw OrdersError.orderNotFound }
+                order = found
             }
-            return try await OrderReads.order(id, now: clock.now(), on: db)
+            return try await OrderReads.order(order.id!, now: clock.now(), on: db)
+        }
+        router.get("/api/users/:userId/tickets") { _, context in
+            let caller = try context.requireUser()
+            let userID = try context.pathUUID("userId")
+            if userID != caller.id {
+                try await authorizer.require(.platformOrdersRead, on: .platform, by: context.identity, database: store.database())
+            }
+            return try await tickets.tickets(of: userID, now: clock.now())
+        }
+        router.put("/api/tickets/:ticketId/cancel") { request, context in
+            try await tickets.cancel(context.pathUUID("ticketId"), viewer: viewer(request, context), now: clock.now())
         }
         router.post("/api/orders/:orderId/cancel") { request, context in
             try await statuses.cancelOwn(
@@ -85,6 +122,26 @@ public struct OrdersRoutes: Sendable {
             body, pathEventID: eventID, by: context.identity, cartTokenHash: cart,
             idempotency: (request.headers[.idempotencyKey], Data(raw.readableBytesView)), now: clock.now())
         return EditedResponse(status: created ? .created : .ok, response: order)
+    }
+
+    /// A page of orders, newest first (`page`, `perPage` up to 100, optional `status`).
+    private func page(_ query: QueryBuilder<OrderRecord>, _ request: Request) async throws -> OrderPageDTO {
+        var problems = FieldProblems()
+        let parameters = request.uri.queryParameters
+        let pageNumber = parameters.get("page").map { Int($0) ?? 0 } ?? 1
+        let perPage = parameters.get("perPage").map { Int($0) ?? 0 } ?? 50
+        problems.require(pageNumber >= 1, "page", "must be a whole number from 1")
+        problems.require((1...100).contains(perPage), "perPage", "must be from 1 to 100")
+        let status = parameters.get("status")
+        problems.require(status.map { OrderStatus(rawValue: $0) != nil } ?? true, "status", "is not an order status")
+        try problems.throwIfAny()
+        var query = query
+        if let status { query = query.filter(\.$status == status) }
+        let total = try await query.copy().count()
+        let orders = try await query.sort(\.$createdAt, .descending).sort(\.$id)
+            .range(lower: (pageNumber - 1) * perPage, upper: pageNumber * perPage - 1).all()
+        return OrderPageDTO(orders: try await OrderReads.dtos(orders, now: clock.now(), on: store.database()),
+                            page: pageNumber, perPage: perPage, total: total)
     }
 
     private func viewer(_ request: Request, _ context: AppRequestContext) -> OrderViewer {

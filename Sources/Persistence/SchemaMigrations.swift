@@ -27,5 +27,6 @@ public enum SchemaMigrations {
         M0018_CreateOrderTransitions(),
         M0019_CreateOutbox(),
         M0020_CreateIdempotencyKeys(),
+        M0021_AddEventRefundCutoff(),
     ]
 }

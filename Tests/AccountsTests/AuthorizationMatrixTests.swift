@@ -28,6 +28,7 @@ import TestSupport
         var disposableVenue: UUID
         var session: UUID
         var order: UUID
+        var onSaleEvent: UUID
     }
 
     /// One protected request: which row of the table decides it, and what success looks like.
@@ -97,6 +98,9 @@ import TestSupport
               success: .created),
         Probe(route: "PUT /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .put,
               path: { "/api/events/\($0.event)/ticket-types/\($0.ticketType)" }, body: { _, _ in ["name": "Renamed type"] }, success: .ok),
+        Probe(route: "GET /api/orders/all", method: .get, path: { _ in "/api/orders/all" }, body: { _, _ in nil }, success: .ok),
+        Probe(route: "GET /api/orders/event/{eventId}", method: .get, path: { "/api/orders/event/\($0.onSaleEvent)" },
+              body: { _, _ in nil }, success: .ok),
         Probe(route: "GET /api/sessions/{sessionId}/registrations", method: .get,
               path: { "/api/sessions/\($0.session)/registrations" }, body: { _, _ in nil }, success: .ok),
         Probe(route: "PUT /api/admin/orders/{orderId}/status", method: .put, path: { "/api/admin/orders/\($0.order)/status" },
@@ -199,6 +203,6 @@ import TestSupport
             organization: organization, staffMember: tokens["staff"]!.user.id, spareMember: spare.user.id,
             disposableMember: disposable.user.id, tokens: tokens, event: event, disposableEvent: disposableEvent,
             ticketType: ticketType, disposableTicketType: disposableType, venue: venue, disposableVenue: disposableVenue,
-            session: sessionID, order: order)
+            session: sessionID, order: order, onSaleEvent: onSale)
     }
 }

@@ -19,6 +19,8 @@ public enum Action: String, Sendable, CaseIterable {
     // Audit log
     case auditRead = "audit.read"
     case platformAuditRead = "audit.read.all"
+    // Every order and ticket of the installation, and other people's tickets
+    case platformOrdersRead = "orders.read.all"
 }
 
 /// What an action is about.
@@ -58,7 +60,7 @@ public enum AccessPolicy {
         switch action {
         case .accountRead, .accountUpdate, .organizationCreate:
             return .allow
-        case .platformAuditRead:
+        case .platformAuditRead, .platformOrdersRead:
             return .deny
         case .organizationRead:
             return role != nil ? .allow : .deny

@@ -54,6 +54,8 @@ public final class EventRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "published_at") public var publishedAt: Date?
+    /// Full refund until this many hours before a ticket's first session, none after; nil: no refunds.
+    @OptionalField(key: "refund_cutoff_hours") public var refundCutoffHours: Int?
 
     public init() {}
 

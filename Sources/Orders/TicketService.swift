@@ -1,0 +1,126 @@
+import Domain
+import FluentKit
+public import Foundation
+import HTTPCore
+public import Hummingbird
+import Identity
+import Inventory
+import Persistence
+import SQLKit
+
+public struct TicketCancellationDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var ticketId: UUID
+    public var status: String
+    public var refundAmount: Decimal
+    public var refundMinor: Int
+    public var currency: String
+    /// Why this refund: the event's rule as applied at this moment.
+    public var rule: String
+}
+
+public struct UserTicketDTO: Codable, Sendable, Equatable {
+    public var ticketId: UUID
+    public var orderId: UUID
+    public var orderNumber: String
+    public var eventId: UUID
+    public var eventTitle: String
+    public var ticketTypeId: UUID
+    public var ticketTypeName: String
+    public var sessions: [String]
+    public var status: String
+    public var attendeeName: String
+}
+
+public struct UserTicketListDTO: Codable, Sendable, ResponseEncodable {
+    public var tickets: [UserTicketDTO]
+}
+
+/// Tickets after checkout: a user's tickets, and cancelling one under the event's refund rule.
+struct TicketService: Sendable {
+    let store: DatabaseStore
+
+    func tickets(of userID: UUID, now: Date) async throws -> UserTicketListDTO {
+        let sql = store.sql()
+        let rows = try await sql.raw("""
+            SELECT t.id, t.order_id, o.number, o.status AS order_status, o.payment_deadline, t.event_id, e.title, t.ticket_type_id,
+                   tt.name, t.status, t.attendee_name
+            FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id JOIN ticket_types tt ON tt.id = t.ticket_type_id
+            WHERE o.user_id = \(bind: userID) ORDER BY t.created_at DESC, t.id
+            """).all()
+        var codes: [UUID: [String]] = [:]
+        let types = Set(try rows.map { try $0.decode(column: "ticket_type_id", as: UUID.self) })
+        if !types.isEmpty {
+            for row in try await sql.raw("""
+                SELECT tts.ticket_type_id, s.number FROM ticket_type_sessions tts JOIN sessions s ON s.id = tts.session_id
+                WHERE tts.ticket_type_id IN (\(binds: Array(types))) ORDER BY s.number
+                """).all() {
+                codes[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append("S\(try row.decode(column: "number", as: Int.self))")
+            }
+        }
+        return UserTicketListDTO(tickets: try rows.map { row in
+            let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
+            var status = try row.decode(column: "status", as: String.self)
+            // An unpaid order past its deadline has expired, recorded or not.
+            if try row.decode(column: "order_status", as: String.self) == "pending", !(try row.decodeNil(column: "payment_deadline")),
+               try row.decode(column: "payment_deadline", as: Date.self) <= now {
+                status = OrderStatus.expired.ticketStatus
+            }
+            return UserTicketDTO(
+                ticketId: try row.decode(column: "id", as: UUID.self), orderId: try row.decode(column: "order_id", as: UUID.self),
+                orderNumber: try row.decode(column: "number", as: String.self), eventId: try row.decode(column: "event_id", as: UUID.self),
+                eventTitle: try row.decode(column: "title", as: String.self), ticketTypeId: typeID,
+                ticketTypeName: try row.decode(column: "name", as: String.self), sessions: codes[typeID] ?? [], status: status,
+                attendeeName: try row.decode(column: "attendee_name", as: String.self))
+        })
+    }
+
+    /// Cancels one ticket of a paid order, frees its place in every session it includes, and refunds it in full
+    /// if the event's refund cutoff before the ticket's first session has not passed (none otherwise).
+    func cancel(_ ticketID: UUID, viewer: OrderViewer, now: Date) async throws -> TicketCancellationDTO {
+        try await store.transaction { db in
+            guard let ticket = try await TicketRecord.find(ticketID, on: db),
+                let order = try await OrderRecord.find(ticket.orderID, on: db), viewer.owns(order)
+            else { throw OrdersError.orderNotFound }
+            guard order.status == OrderStatus.paid.rawValue else {
+                throw OrdersError.invalidTransition(from: "order \(OrderReads.effectiveStatus(order, now: now).rawValue)", to: "ticket cancelled")
+            }
+            guard let event = try await EventRecord.find(order.eventID, on: db) else { throw OrdersError.orderNotFound }
+            let sql = db as! any SQLDatabase
+            let firstStart = try await sql.raw("""
+                SELECT MIN(s.starts_at) AS starts_at FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
+                WHERE tts.ticket_type_id = \(bind: ticket.ticketTypeID)
+                """).first().flatMap { try $0.decodeNil(column: "starts_at") ? nil : try $0.decode(column: "starts_at", as: Date.self) }
+            let unit = try await OrderItemRecord.query(on: db).filter(\.$orderID == order.id!).filter(\.$ticketTypeID == ticket.ticketTypeID)
+                .first()?.unitPriceMinor ?? 0
+            let (refund, rule): (Int, String) =
+                if let hours = event.refundCutoffHours, let firstStart {
+                    now < firstStart.addingTimeInterval(-TimeInterval(hours * 3600))
+                        ? (unit, "full refund until \(hours) hours before the first session")
+                        : (0, "no refund within \(hours) hours of the first session")
+                } else { (0, "this event gives no refunds") }
+            let status = refund > 0 ? "refunded" : "cancelled"
+            let changed = try await sql.raw(
+                "UPDATE tickets SET status = \(bind: status) WHERE id = \(bind: ticketID) AND status = 'valid' RETURNING id"
+            ).first()
+            guard changed != nil else { throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status) }
+            let sale = try await SaleContext.load(ticket.ticketTypeID, on: db)
+            try await SeatLedger.give(1, of: sale.target, from: .sold, on: db)
+            // The order follows its last valid ticket.
+            if try await TicketRecord.query(on: db).filter(\.$orderID == order.id!).filter(\.$status == "valid").count() == 0 {
+                let anyRefund = try await TicketRecord.query(on: db).filter(\.$orderID == order.id!).filter(\.$status == "refunded").count() > 0
+                let next: OrderStatus = anyRefund ? .refunded : .cancelled
+                order.status = next.rawValue
+                order.updatedAt = now
+                try await order.update(on: db)
+                let (kind, actorID): (String, UUID?) =
+                    if case .user(let user) = viewer.principal { ("user", user.id) } else { ("anonymous", nil) }
+                try await OrderTransitionRecord(orderID: order.id!, from: OrderStatus.paid.rawValue, to: next.rawValue, actorKind: kind,
+                                                actorID: actorID, reason: "every ticket cancelled", at: now).create(on: db)
+            }
+            try await Outbox.enqueue("signal.availability_changed", ["eventId": .string(order.eventID.uuidString)], now: now, on: db)
+            let currency = Currency(order.currency) ?? Currency("EUR")!
+            return TicketCancellationDTO(ticketId: ticketID, status: status, refundAmount: Money(minorUnits: refund, currency: currency).decimal,
+                                         refundMinor: refund, currency: currency.code, rule: rule)
+        }
+    }
+}
