@@ -12,12 +12,12 @@ import SQLKit
 /// writes nothing at all.
 public struct CheckoutService: Sendable {
     let store: DatabaseStore
-    /// How long an offline order keeps its places while the buyer pays.
-    let paymentWindow: Duration
+    let providers: PaymentProviders
 
+    /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
     public init(store: DatabaseStore, paymentWindow: Duration) {
         self.store = store
-        self.paymentWindow = paymentWindow
+        self.providers = PaymentProviders(offline: OfflineProvider(window: paymentWindow))
     }
 
     struct Buyer: Sendable {
@@ -45,15 +45,14 @@ public struct CheckoutService: Sendable {
         let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
-        let deadline = now.addingTimeInterval(TimeInterval(paymentWindow.components.seconds))
         let (orderID, created) = try await store.transaction { db -> (UUID, Bool) in
             if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (existing, false) }
             let orderID =
                 if let holdID = valid.holdID {
                     try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
-                                            deadline: deadline, accessToken: accessToken, now: now, on: db)
+                                            accessToken: accessToken, now: now, on: db)
                 } else {
-                    try await purchase(valid, eventID: eventID, deadline: deadline, accessToken: accessToken, now: now, on: db)
+                    try await purchase(valid, eventID: eventID, accessToken: accessToken, now: now, on: db)
                 }
             try await key?.remember(orderID, on: db)
             return (orderID, true)
@@ -63,7 +62,7 @@ public struct CheckoutService: Sendable {
         return (order, created)
     }
 
-    private func purchase(_ valid: ValidCheckout, eventID: UUID?, deadline: Date, accessToken: String, now: Date, on db: any Database)
+    private func purchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, now: Date, on db: any Database)
         async throws -> UUID
     {
         let quantity = valid.quantity ?? 1
@@ -74,23 +73,26 @@ public struct CheckoutService: Sendable {
         try sale.checkOnSale(quantity: quantity, now: now)
         let price = try await Pricing.load(sale.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
         var holdID: UUID?
-        let paid = price.unitMinor * quantity == 0
+        let provider = providers.provider(totalMinor: price.unitMinor * quantity)
+        let start = provider.start(totalMinor: price.unitMinor * quantity, now: now)
+        let deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
+        let paid = deadline == nil
         if paid {
             try await SeatLedger.take(quantity, of: sale.target, into: .sold, now: now, on: db)
         } else {
             try await SeatLedger.take(quantity, of: sale.target, into: .held, now: now, on: db)
             let hold = HoldRecord(eventID: sale.eventID, ticketTypeID: sale.ticketTypeID, quantity: quantity, userID: valid.buyer.userID,
-                                  cartTokenHash: nil, expiresAt: deadline, now: now)
+                                  cartTokenHash: nil, expiresAt: deadline!, now: now)
             try await hold.create(on: db)
             holdID = hold.id
         }
         return try await OrderWriter.write(
-            valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, paid: paid,
-            holdID: holdID, deadline: paid ? nil : deadline, accessToken: accessToken, now: now, on: db)
+            valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
+            holdID: holdID, deadline: deadline, accessToken: accessToken, now: now, on: db)
     }
 
     private func orderFromHold(
-        _ holdID: UUID, _ valid: ValidCheckout, eventID: UUID?, principal: Principal, cartTokenHash: String?, deadline: Date,
+        _ holdID: UUID, _ valid: ValidCheckout, eventID: UUID?, principal: Principal, cartTokenHash: String?,
         accessToken: String, now: Date, on db: any Database
     ) async throws -> UUID {
         guard let hold = try await HoldRecord.find(holdID, on: db) else { throw InventoryError.holdNotFound }
@@ -103,7 +105,10 @@ public struct CheckoutService: Sendable {
         }
         let sale = try await SaleContext.load(hold.ticketTypeID, on: db)
         let price = try await Pricing.load(hold.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
-        let paid = price.unitMinor * hold.quantity == 0
+        let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity)
+        let start = provider.start(totalMinor: price.unitMinor * hold.quantity, now: now)
+        let deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
+        let paid = start == .paid
         let sql = db as! any SQLDatabase
         // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
         // The order takes the hold from its owner (no owner left), so the same hold can never back a second order.
@@ -119,7 +124,7 @@ public struct CheckoutService: Sendable {
         var order = valid
         order.quantity = hold.quantity
         return try await OrderWriter.write(
-            order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price, paid: paid,
+            order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price, provider: provider.name,
             holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessToken: accessToken, now: now, on: db)
     }
 
@@ -145,7 +150,7 @@ public struct CheckoutService: Sendable {
             }
         }
         problems.require((request.notes ?? "").count <= 1000, "notes", "must be at most 1000 characters")
-        if let method = request.paymentMethod?.lowercased(), !["offline", "transfer", "door", "cash", "free", "invoice"].contains(method) {
+        if let method = request.paymentMethod?.lowercased(), !PaymentProviders.offlineMethods.contains(method) {
             throw OrdersError.paymentMethodUnavailable(request.paymentMethod!)
         }
         var buyer = Buyer(userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespaces) ?? "",
@@ -186,15 +191,15 @@ struct Pricing: Sendable {
 /// Writes an order with its item, tickets, first transition and outbox rows.
 enum OrderWriter {
     static func write(
-        _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, paid: Bool,
+        _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
         holdID: UUID?, deadline: Date?, accessToken: String, now: Date, on db: any Database
     ) async throws -> UUID {
-        let status: OrderStatus = paid ? .paid : .pending
+        let status: OrderStatus = deadline == nil ? .paid : .pending
         var order: OrderRecord!
         for _ in 1...5 {
             let candidate = OrderRecord(
                 number: OrderNumber.generate(), eventID: eventID, userID: valid.buyer.userID, buyerName: valid.buyer.name,
-                buyerEmail: valid.buyer.email, status: status.rawValue, provider: paid ? "free" : "offline",
+                buyerEmail: valid.buyer.email, status: status.rawValue, provider: provider,
                 totalMinor: price.unitMinor * quantity, currency: price.currency, notes: valid.notes, holdID: holdID,
                 paymentDeadline: deadline, accessTokenHash: OpaqueToken.hash(accessToken), now: now)
             // 50 random bits rarely collide; when they do, the unique index says so and another number is drawn.

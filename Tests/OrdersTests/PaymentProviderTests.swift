@@ -1,0 +1,13 @@
+import Foundation
+import Orders
+import Testing
+import TestSupport
+
+@Suite struct PaymentProviderTests {
+    @Test func freeIsPaidAtOnceAndOfflineWaitsForItsWindow() {
+        #expect(FreeProvider().start(totalMinor: 0, now: TestClock.t0) == .paid)
+        let offline = OfflineProvider(window: .seconds(3600))
+        #expect(offline.start(totalMinor: 1500, now: TestClock.t0) == .awaiting(deadline: TestClock.t0.addingTimeInterval(3600)))
+        #expect(offline.name == "offline")
+    }
+}
