@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 kind, results_path, command = sys.argv[1], sys.argv[2], sys.argv[3]
+columns = sys.argv[4].split("|") if len(sys.argv) > 4 else ["database", "endpoint", "requests/s", "p50", "p99", "non-2xx"]
 path = os.path.join(os.path.dirname(__file__), "..", "docs", "benchmarks.md")
 rows = [line.rstrip("\n").split("\t") for line in open(results_path) if line.strip()]
 
@@ -24,12 +25,12 @@ postgres = subprocess.run(["psql", "--version"], capture_output=True, text=True)
 section = [
     f"<!-- {kind}:start -->",
     f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu_model()}), "
-    f"{memory} GiB, {swift[0] if swift else 'swift'}, {postgres}; wrk and the server share the machine.",
+    f"{memory} GiB, {swift[0] if swift else 'swift'}, {postgres}; the load generator and the server share the machine.",
     "",
     f"Command: `{command}`",
     "",
-    "| database | endpoint | requests/s | p50 | p99 | non-2xx |",
-    "| --- | --- | --- | --- | --- | --- |",
+    "| " + " | ".join(columns) + " |",
+    "| " + " | ".join("---" for _ in columns) + " |",
 ] + [f"| {' | '.join(row)} |" for row in rows] + [f"<!-- {kind}:end -->"]
 
 text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"

@@ -30,7 +30,6 @@ public struct HoldService: Sendable {
         return try await store.transaction { db in
             let sale = try await SaleContext.load(ticketTypeID, on: db)
             try sale.checkOnSale(quantity: quantity, now: now)
-            try await SeatLedger.take(quantity, of: sale.target, into: .held, now: now, on: db)
             let (user, cart): (UUID?, String?) =
                 switch owner {
                 case .user(let id): (id, nil)
@@ -39,6 +38,8 @@ public struct HoldService: Sendable {
             let hold = HoldRecord(eventID: sale.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
                                   cartTokenHash: cart, expiresAt: expires, now: now)
             try await hold.create(on: db)
+            // Hot rows last: the contended counters are locked only from here to the commit.
+            try await SeatLedger.take(quantity, of: sale.target, into: .held, now: now, on: db)
             return (HoldDTO(hold, sessions: sale.sessionCodesInOrder), try await sale.remaining(on: db))
         }
     }

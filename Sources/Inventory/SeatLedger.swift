@@ -55,6 +55,27 @@ package enum SeatLedger {
         throw try await shortage(of: target, requested: quantity, on: db)
     }
 
+    /// A cheap read that refuses at once when the places are clearly not there (expired holds counted as free), so a
+    /// sold-out rush costs one query per refusal instead of a written-then-rolled-back order. It decides nothing on
+    /// its own: a sale still happens only if `take`'s conditional updates succeed.
+    package static func refuseEarlyIfShort(_ quantity: Int, of target: Target, now: Date, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT
+              (SELECT CAST(MIN(s.capacity - s.sold - s.held + COALESCE((
+                 SELECT SUM(h.quantity) FROM holds h JOIN ticket_type_sessions x ON x.ticket_type_id = h.ticket_type_id
+                 WHERE x.session_id = s.id AND h.status = 'active' AND h.expires_at <= \(bind: now)), 0)) AS BIGINT)
+               FROM sessions s WHERE s.id IN (\(binds: target.sessionIDs)) AND s.active = \(bind: true)) AS sessions_left,
+              (SELECT COUNT(*) FROM sessions s WHERE s.id IN (\(binds: target.sessionIDs)) AND s.active = \(bind: true)) AS active_sessions
+            """).first()
+        guard let row else { return }
+        let active = try row.decode(column: "active_sessions", as: Int.self)
+        let left = try row.decodeNil(column: "sessions_left") ? 0 : try row.decode(column: "sessions_left", as: Int.self)
+        if active < target.sessionIDs.count || left < quantity {
+            throw try await shortage(of: target, requested: quantity, on: db)
+        }
+    }
+
     /// Gives back `quantity` places taken by `take`.
     package static func give(_ quantity: Int, of target: Target, from counter: Counter, on db: any Database) async throws {
         let sql = db as! any SQLDatabase

@@ -72,23 +72,24 @@ public struct CheckoutService: Sendable {
         }
         try sale.checkOnSale(quantity: quantity, now: now)
         let price = try await Pricing.load(sale.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
-        var holdID: UUID?
         let provider = providers.provider(totalMinor: price.unitMinor * quantity)
         let start = provider.start(totalMinor: price.unitMinor * quantity, now: now)
         let deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
-        let paid = deadline == nil
-        if paid {
-            try await SeatLedger.take(quantity, of: sale.target, into: .sold, now: now, on: db)
-        } else {
-            try await SeatLedger.take(quantity, of: sale.target, into: .held, now: now, on: db)
+        // Hot rows last: everything this order writes goes in first, and the contended session and ticket type rows
+        // are updated at the very end, so their locks are held only from there to the commit. A refusal rolls it all back.
+        try await SeatLedger.refuseEarlyIfShort(quantity, of: sale.target, now: now, on: db)
+        var holdID: UUID?
+        if let deadline {
             let hold = HoldRecord(eventID: sale.eventID, ticketTypeID: sale.ticketTypeID, quantity: quantity, userID: valid.buyer.userID,
-                                  cartTokenHash: nil, expiresAt: deadline!, now: now)
+                                  cartTokenHash: nil, expiresAt: deadline, now: now)
             try await hold.create(on: db)
             holdID = hold.id
         }
-        return try await OrderWriter.write(
+        let orderID = try await OrderWriter.write(
             valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
             holdID: holdID, deadline: deadline, accessToken: accessToken, now: now, on: db)
+        try await SeatLedger.take(quantity, of: sale.target, into: deadline == nil ? .sold : .held, now: now, on: db)
+        return orderID
     }
 
     private func orderFromHold(

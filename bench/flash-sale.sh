@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Flash-sale benchmark (issue: checkout). 10,000 purchase attempts by 200 concurrent clients against 1,000 places
+# spread over ticket types that share sessions, on a throwaway PostgreSQL with durable commits
+# (synchronous_commit on), against a release build. Verifies afterwards that nothing was oversold or undersold
+# and that every counter equals its tickets, records the WAL flush latency measured during the run
+# (pg_stat_wal, track_wal_io_timing), and writes the figures into docs/benchmarks.md.
+#   bench/flash-sale.sh [attempts, default 10000] [clients, default 200]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+attempts=${1:-10000}
+clients=${2:-200}
+swift build -c release --product boxoffice >/dev/null
+bin="$PWD/.build/release/boxoffice"
+source scripts/postgres-throwaway.sh
+work=$(mktemp -d)
+server=
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; pg_throwaway_stop; rm -rf "$work"; }
+trap cleanup EXIT
+pg_throwaway_start
+url="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/flash"
+psql "$PG_THROWAWAY_URL" -qc "CREATE DATABASE flash" >/dev/null
+psql "$PG_THROWAWAY_URL" -Atc "SHOW synchronous_commit" | grep -qx on
+DATABASE_URL="$url" "$bin" migrate >/dev/null 2>&1
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+DATABASE_URL="$url" DATABASE_POOL_SIZE=4 APP_ENV=production JWT_SECRET=flash-sale-secret-that-is-long-enough LOG_LEVEL=warning \
+  API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+
+wal() { psql "$url" -Atc "SELECT wal_sync, wal_sync_time FROM pg_stat_wal"; }
+before=$(wal)
+report=$(python3 bench/flash_sale.py 127.0.0.1 "$port" --attempts "$attempts" --clients "$clients")
+after=$(wal)
+echo "$report"
+event=$(echo "$report" | python3 -c 'import json,sys; print(json.load(sys.stdin)["event"])')
+
+# The verdict, from the database: every session sold out exactly, and every counter equals its tickets.
+verdict=$(psql "$url" -At <<SQL
+SELECT bool_and(s.sold = s.capacity AND s.held = 0 AND s.sold = (
+         SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions tts ON tts.ticket_type_id = t.ticket_type_id
+         WHERE tts.session_id = s.id AND t.status = 'valid'))
+FROM sessions s WHERE s.event_id = '$event';
+SQL
+)
+types_ok=$(psql "$url" -At <<SQL
+SELECT bool_and(tt.sold = (SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status = 'valid'))
+FROM ticket_types tt WHERE tt.event_id = '$event';
+SQL
+)
+flush=$(python3 - "$before" "$after" <<'PY'
+import sys
+(s0, t0), (s1, t1) = (map(float, line.split("|")) for line in sys.argv[1:3])
+print(f"{(t1 - t0) / max(s1 - s0, 1):.2f} ms over {int(s1 - s0)} flushes")
+PY
+)
+echo "sessions sold out exactly and counters match tickets: $verdict; ticket types match: $types_ok; WAL flush: $flush"
+[ "$verdict" = t ] && [ "$types_ok" = t ] || { echo "VERIFICATION FAILED" >&2; exit 1; }
+
+python3 - "$report" "$flush" <<'PY' >"$work/results.tsv"
+import json, sys
+r = json.loads(sys.argv[1])
+p, f = r["purchase_latency_ms"], r["refusal_latency_ms"]
+print("\t".join(map(str, [r["attempts"], r["purchases"], r["refusals"], r["other"], r["purchases_per_second"],
+    f'{p["p50"]} / {p["p95"]} / {p["p99"]}', r["refusals_per_second_after_sellout"], f'{f["p50"]} / {f["p95"]} / {f["p99"]}', sys.argv[2], "yes"])))
+PY
+python3 bench/write_results.py flash-sale "$work/results.tsv" "bench/flash-sale.sh $attempts $clients" \
+  "attempts|purchases|refusals|other|purchases/s|purchase p50 / p95 / p99 ms|refusals/s after sell-out|refusal p50 / p95 / p99 ms|WAL flush (avg)|verified"
