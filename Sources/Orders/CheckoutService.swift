@@ -45,25 +45,28 @@ public struct CheckoutService: Sendable {
         let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
-        let (orderID, created) = try await store.transaction { db -> (UUID, Bool) in
-            if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (existing, false) }
-            let orderID =
+        let outcome = try await store.transaction { db -> (order: OrderDTO?, replayed: UUID?) in
+            if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (nil, existing) }
+            let order =
                 if let holdID = valid.holdID {
                     try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
                                             accessToken: accessToken, now: now, on: db)
                 } else {
                     try await purchase(valid, eventID: eventID, accessToken: accessToken, now: now, on: db)
                 }
-            try await key?.remember(orderID, on: db)
-            return (orderID, true)
+            try await key?.remember(order.orderId, on: db)
+            return (order, nil)
         }
-        var order = try await OrderReads.order(orderID, now: now, on: store.database())
-        if created { order.accessToken = accessToken }
-        return (order, created)
+        if let replayed = outcome.replayed {
+            return (try await OrderReads.order(replayed, now: now, on: store.database()), false)
+        }
+        var order = outcome.order!
+        order.accessToken = accessToken
+        return (order, true)
     }
 
     private func purchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, now: Date, on db: any Database)
-        async throws -> UUID
+        async throws -> OrderDTO
     {
         let quantity = valid.quantity ?? 1
         let sale = try await SaleContext.load(valid.ticketTypeID!, on: db)
@@ -85,17 +88,17 @@ public struct CheckoutService: Sendable {
             try await hold.create(on: db)
             holdID = hold.id
         }
-        let orderID = try await OrderWriter.write(
+        let order = try await OrderWriter.write(
             valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
             holdID: holdID, deadline: deadline, accessToken: accessToken, now: now, on: db)
         try await SeatLedger.take(quantity, of: sale.target, into: deadline == nil ? .sold : .held, now: now, on: db)
-        return orderID
+        return order
     }
 
     private func orderFromHold(
         _ holdID: UUID, _ valid: ValidCheckout, eventID: UUID?, principal: Principal, cartTokenHash: String?,
         accessToken: String, now: Date, on db: any Database
-    ) async throws -> UUID {
+    ) async throws -> OrderDTO {
         guard let hold = try await HoldRecord.find(holdID, on: db) else { throw InventoryError.holdNotFound }
         let owned: Bool =
             if case .user(let user) = principal { hold.userID == user.id } else { cartTokenHash != nil && hold.cartTokenHash == cartTokenHash }
@@ -189,52 +192,91 @@ struct Pricing: Sendable {
     }
 }
 
-/// Writes an order with its item, tickets, first transition and outbox rows.
+/// Writes an order with its item, tickets, first transition and outbox rows: one statement each, whatever the
+/// quantity, because every round trip inside a sale's transaction is time its hot rows wait (docs/benchmarks.md).
 enum OrderWriter {
     static func write(
         _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
         holdID: UUID?, deadline: Date?, accessToken: String, now: Date, on db: any Database
-    ) async throws -> UUID {
+    ) async throws -> OrderDTO {
+        let sql = db as! any SQLDatabase
         let status: OrderStatus = deadline == nil ? .paid : .pending
-        var order: OrderRecord!
-        for _ in 1...5 {
-            let candidate = OrderRecord(
-                number: OrderNumber.generate(), eventID: eventID, userID: valid.buyer.userID, buyerName: valid.buyer.name,
-                buyerEmail: valid.buyer.email, status: status.rawValue, provider: provider,
-                totalMinor: price.unitMinor * quantity, currency: price.currency, notes: valid.notes, holdID: holdID,
-                paymentDeadline: deadline, accessTokenHash: OpaqueToken.hash(accessToken), now: now)
-            // 50 random bits rarely collide; when they do, the unique index says so and another number is drawn.
-            if try await OrderRecord.query(on: db).filter(\.$number == candidate.number).first() == nil {
-                order = candidate
-                break
-            }
+        let orderID = UUID()
+        var number = OrderNumber.generate()
+        // 50 random bits rarely collide; when they do, another number is drawn before the insert can fail on the unique index.
+        while try await sql.raw("SELECT 1 AS taken FROM orders WHERE number = \(bind: number)").first() != nil {
+            number = OrderNumber.generate()
         }
-        try await order.create(on: db)
-        let orderID = order.id!
-        try await OrderItemRecord(orderID: orderID, ticketTypeID: ticketTypeID, quantity: quantity, unitPriceMinor: price.unitMinor,
-                                  memberPrice: price.memberPrice).create(on: db)
-        for index in 0..<quantity {
+        let total = price.unitMinor * quantity
+        try await sql.raw("""
+            INSERT INTO orders (id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total_minor, currency, notes,
+              hold_id, payment_deadline, access_token_hash, created_at, updated_at, paid_at)
+            VALUES (\(bind: orderID), \(bind: number), \(bind: eventID), \(bind: valid.buyer.userID), \(bind: valid.buyer.name),
+              \(bind: valid.buyer.email), \(bind: status.rawValue), \(bind: provider), \(bind: total), \(bind: price.currency),
+              \(bind: valid.notes), \(bind: holdID), \(bind: deadline), \(bind: OpaqueToken.hash(accessToken)), \(bind: now), \(bind: now),
+              \(bind: status == .paid ? now : nil as Date?))
+            """).run()
+        try await sql.raw("""
+            INSERT INTO order_items (id, order_id, ticket_type_id, quantity, unit_price_minor, member_price)
+            VALUES (\(bind: UUID()), \(bind: orderID), \(bind: ticketTypeID), \(bind: quantity), \(bind: price.unitMinor), \(bind: price.memberPrice))
+            """).run()
+        let tickets = (0..<quantity).map { index in
             let attendee = valid.attendees.flatMap { index < $0.count ? $0[index] : nil }
-            try await TicketRecord(
-                orderID: orderID, ticketTypeID: ticketTypeID, eventID: eventID, status: status.ticketStatus,
+            return OrderTicketDTO(
+                ticketId: UUID(), ticketTypeId: ticketTypeID, status: status.ticketStatus,
                 attendeeName: attendee?.name?.trimmingCharacters(in: .whitespaces) ?? valid.buyer.name,
                 attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
-                dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact, now: now
-            ).create(on: db)
+                dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }
-        try await OrderTransitionRecord(
-            orderID: orderID, from: nil, to: status.rawValue, actorKind: valid.buyer.userID == nil ? "anonymous" : "user",
-            actorID: valid.buyer.userID, reason: "checkout", at: now).create(on: db)
-        try await Outbox.enqueue("email.order_confirmation", ["orderId": .string(orderID.uuidString)], now: now, on: db)
-        try await Outbox.enqueue("signal.availability_changed", ["eventId": .string(eventID.uuidString)], now: now, on: db)
-        return orderID
+        let rows = tickets.enumerated().map { index, ticket -> SQLQueryString in
+            // Creation instants a microsecond apart keep the tickets in attendee order.
+            let created = now.addingTimeInterval(Double(index) / 1_000_000)
+            return """
+                (\(bind: ticket.ticketId), \(bind: orderID), \(bind: ticketTypeID), \(bind: eventID), \(bind: ticket.status),
+                 \(bind: ticket.attendeeName), \(bind: ticket.attendeeEmail), \(bind: ticket.dietaryRestrictions),
+                 \(bind: ticket.emergencyContact), \(bind: created))
+                """
+        }
+        try await sql.raw("""
+            INSERT INTO tickets (id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, dietary_restrictions,
+              emergency_contact, created_at) VALUES
+            """ + " " + rows.joined(separator: ", ")).run()
+        try await sql.raw("""
+            INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at)
+            VALUES (\(bind: UUID()), \(bind: orderID), NULL, \(bind: status.rawValue),
+              \(bind: valid.buyer.userID == nil ? "anonymous" : "user"), \(bind: valid.buyer.userID), 'checkout', \(bind: now))
+            """).run()
+        try await Outbox.enqueue(
+            [("email.order_confirmation", ["orderId": .string(orderID.uuidString)]),
+             ("signal.availability_changed", ["eventId": .string(eventID.uuidString)])],
+            now: now, on: db)
+        let currency = Currency(price.currency) ?? Currency("EUR")!
+        return OrderDTO(
+            orderId: orderID, orderNumber: number, eventId: eventID, status: status.rawValue, buyerName: valid.buyer.name,
+            buyerEmail: valid.buyer.email, provider: provider, total: Money(minorUnits: total, currency: currency).decimal,
+            totalMinor: total, currency: currency.code, notes: valid.notes, paymentDeadline: deadline,
+            items: [OrderItemDTO(ticketTypeId: ticketTypeID, quantity: quantity,
+                                 unitPrice: Money(minorUnits: price.unitMinor, currency: currency).decimal,
+                                 unitPriceMinor: price.unitMinor, memberPrice: price.memberPrice)],
+            tickets: tickets, createdAt: now, paidAt: status == .paid ? now : nil, accessToken: nil)
     }
 }
 
 /// Writes side effects to deliver after commit, in the caller's transaction.
 enum Outbox {
     static func enqueue(_ topic: String, _ payload: [String: JSONValue], now: Date, on db: any Database) async throws {
-        let text = String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)
-        try await OutboxRecord(topic: topic, payload: text, now: now).create(on: db)
+        try await enqueue([(topic, payload)], now: now, on: db)
+    }
+
+    /// Several rows in one statement.
+    static func enqueue(_ messages: [(String, [String: JSONValue])], now: Date, on db: any Database) async throws {
+        guard !messages.isEmpty else { return }
+        let rows = try messages.map { topic, payload -> SQLQueryString in
+            let text = String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)
+            return "(\(bind: UUID()), \(bind: topic), \(bind: text), \(bind: now), \(bind: now), 0)"
+        }
+        try await (db as! any SQLDatabase).raw(
+            "INSERT INTO outbox (id, topic, payload, created_at, available_at, attempts) VALUES " + rows.joined(separator: ", ")
+        ).run()
     }
 }
