@@ -86,7 +86,7 @@ public struct BoxOffice: Sendable {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: AllowedOriginsCORSMiddleware(origins: config.corsAllowedOrigins))
         router.add(middleware: SecurityHeadersMiddleware(hsts: config.hstsEnabled))
-        router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog))
+        router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.maxBodyBytes))
         router.add(middleware: AuthenticationMiddleware(tokens: tokens, clock: clock))
         router.add(

@@ -14,6 +14,8 @@ public enum HTTPFailure: APIError, Equatable {
     case methodNotAllowed(allowed: [HTTPRequest.Method])
     case badRequest(String)
     case serviceUnavailable(String)
+    /// The server is saturated right now; the client should retry shortly.
+    case busy(retryAfterSeconds: Int)
     case `internal`
 
     public var code: String {
@@ -27,7 +29,7 @@ public enum HTTPFailure: APIError, Equatable {
         case .payloadTooLarge: "PAYLOAD_TOO_LARGE"
         case .unsupportedMediaType: "UNSUPPORTED_MEDIA_TYPE"
         case .methodNotAllowed: "METHOD_NOT_ALLOWED"
-        case .serviceUnavailable: "SERVICE_UNAVAILABLE"
+        case .serviceUnavailable, .busy: "SERVICE_UNAVAILABLE"
         case .internal: "INTERNAL"
         }
     }
@@ -43,7 +45,7 @@ public enum HTTPFailure: APIError, Equatable {
         case .payloadTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .methodNotAllowed: .methodNotAllowed
-        case .serviceUnavailable: .serviceUnavailable
+        case .serviceUnavailable, .busy: .serviceUnavailable
         case .internal: .internalServerError
         }
     }
@@ -59,6 +61,7 @@ public enum HTTPFailure: APIError, Equatable {
         case .payloadTooLarge(let limit): "The request body is larger than the limit of \(limit) bytes."
         case .unsupportedMediaType: "The request body must be JSON (Content-Type: application/json)."
         case .methodNotAllowed: "This path does not accept that method."
+        case .busy(let seconds): "The server is busy; retry in \(seconds) second\(seconds == 1 ? "" : "s")."
         case .internal: "Something went wrong on our side. The request ID identifies it in our logs."
         }
     }
@@ -67,7 +70,7 @@ public enum HTTPFailure: APIError, Equatable {
         switch self {
         case .validationFailed(let problems):
             ["fields": .object(problems.byField.mapValues(JSONValue.string))]
-        case .rateLimited(let seconds): ["retryAfterSeconds": .int(seconds)]
+        case .rateLimited(let seconds), .busy(let seconds): ["retryAfterSeconds": .int(seconds)]
         case .payloadTooLarge(let limit): ["limitBytes": .int(limit)]
         case .unsupportedMediaType(let received): ["received": received.map(JSONValue.string) ?? .null]
         case .methodNotAllowed(let allowed): ["allowed": .array(allowed.map { .string($0.rawValue) })]
@@ -77,7 +80,7 @@ public enum HTTPFailure: APIError, Equatable {
 
     public var headers: HTTPFields {
         switch self {
-        case .rateLimited(let seconds): [.retryAfter: String(seconds)]
+        case .rateLimited(let seconds), .busy(let seconds): [.retryAfter: String(seconds)]
         case .methodNotAllowed(let allowed): [.allow: allowed.map(\.rawValue).joined(separator: ", ")]
         default: [:]
         }

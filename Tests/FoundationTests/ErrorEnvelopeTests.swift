@@ -111,6 +111,16 @@ import TestSupport
         }
     }
 
+    @Test func databaseRefusalsAndOverloadAreNotServerFaults() async throws {
+        try await withApp(extraRoutes: ProbeRoutes.register) { app in
+            let conflict = try await app.client.send(.get, "/api/probe/constraint")
+            try expectError(conflict, .conflict, "CONFLICT", at: app.clock.now)
+            let busy = try await app.client.send(.get, "/api/probe/pool")
+            try expectError(busy, .serviceUnavailable, "SERVICE_UNAVAILABLE", at: app.clock.now)
+            #expect(busy.headers[.retryAfter] == "1")
+        }
+    }
+
     /// Asserts status, code, the full envelope shape, and that the timestamp is the app clock's.
     func expectError(
         _ response: TestResponse, _ status: HTTPResponse.Status, _ code: String, at now: Date,

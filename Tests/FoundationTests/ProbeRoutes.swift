@@ -1,3 +1,5 @@
+import AsyncKit
+import FluentKit
 import HTTPCore
 import Hummingbird
 
@@ -13,6 +15,13 @@ enum ProbeRoutes {
 
     struct Unexpected: Error {}
 
+    /// What a CHECK or unique constraint refusal looks like from the database driver.
+    struct ConstraintRefusal: Error, DatabaseError {
+        var isSyntaxError: Bool { false }
+        var isConstraintFailure: Bool { true }
+        var isConnectionClosed: Bool { false }
+    }
+
     static func register(on router: Router<AppRequestContext>) {
         router.post("/api/probe/orders") { request, context in
             try await request.decode(as: Order.self, context: context)
@@ -21,5 +30,7 @@ enum ProbeRoutes {
             throw Unexpected()
         }
         router.delete("/api/probe/items/:id") { _, _ in HTTPResponse.Status.noContent }
+        router.get("/api/probe/constraint") { _, _ -> String in throw ConstraintRefusal() }
+        router.get("/api/probe/pool") { _, _ -> String in throw ConnectionPoolTimeoutError.connectionRequestTimeout }
     }
 }

@@ -10,10 +10,14 @@ public struct ErrorMiddleware: RouterMiddleware {
 
     let clock: AppClock
     let catalog: RouteCatalog
+    let translate: ErrorTranslator
 
-    public init(clock: AppClock, catalog: RouteCatalog) {
+    /// - Parameter translate: gives meaning to errors of libraries this module does not know (the database's),
+    ///   supplied by the composition root.
+    public init(clock: AppClock, catalog: RouteCatalog, translate: @escaping ErrorTranslator = { _ in nil }) {
         self.clock = clock
         self.catalog = catalog
+        self.translate = translate
     }
 
     public func handle(
@@ -46,7 +50,7 @@ public struct ErrorMiddleware: RouterMiddleware {
         case let error as any HTTPResponseError:
             return StatusFailure(status: error.status)
         default:
-            return HTTPFailure.internal
+            return translate(error) ?? HTTPFailure.internal
         }
     }
 
@@ -68,6 +72,9 @@ public struct ErrorMiddleware: RouterMiddleware {
         }
     }
 }
+
+/// Maps an error from a lower layer to what the client should see, or nil to leave it unknown (500).
+public typealias ErrorTranslator = @Sendable (any Error) -> (any APIError)?
 
 /// A failure known only by its status, coded from the status class.
 struct StatusFailure: APIError {
