@@ -3,8 +3,9 @@ package import Foundation
 import SQLKit
 
 /// The only code that moves seat counters. Every change is a conditional update decided by the database
-/// inside the caller's transaction, sessions first in ascending ID order and the ticket type last, so two
-/// transactions never wait on each other in a circle.
+/// inside the caller's transaction: the sessions first, in one statement, and the ticket type last. Should two
+/// transactions ever wait on each other in a circle over session rows, PostgreSQL aborts one and
+/// `DatabaseStore.transaction` runs it again; the buyer never sees it.
 package enum SeatLedger {
     package enum Counter: String {
         case held, sold
@@ -24,18 +25,13 @@ package enum SeatLedger {
     package static func take(_ quantity: Int, of target: Target, into counter: Counter, now: Date, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         for attempt in 1...2 {
-            var taken: [UUID] = []
-            var failed: UUID?
-            for session in target.sessionIDs {
-                let row = try await sql.raw("""
-                    UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) + \(bind: quantity)
-                    WHERE id = \(bind: session) AND active = \(bind: true) AND sold + held + \(bind: quantity) <= capacity
-                    RETURNING id
-                    """).first()
-                guard row != nil else { failed = session; break }
-                taken.append(session)
-            }
-            if failed == nil {
+            // One statement for every included session: each row is taken only if it has room; all must be.
+            let taken = try await sql.raw("""
+                UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) + \(bind: quantity)
+                WHERE id IN (\(binds: target.sessionIDs)) AND active = \(bind: true) AND sold + held + \(bind: quantity) <= capacity
+                RETURNING id
+                """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            if taken.count == target.sessionIDs.count {
                 let row = try await sql.raw("""
                     UPDATE ticket_types SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) + \(bind: quantity)
                     WHERE id = \(bind: target.ticketTypeID) AND (quantity_limit IS NULL OR sold + held + \(bind: quantity) <= quantity_limit)
@@ -44,9 +40,10 @@ package enum SeatLedger {
                 if row != nil { return }
             }
             // Undo this attempt's increments on the rows already locked, then make room by reclaiming expired holds.
-            for session in taken {
+            if !taken.isEmpty {
                 try await sql.raw("""
-                    UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity) WHERE id = \(bind: session)
+                    UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity)
+                    WHERE id IN (\(binds: taken))
                     """).run()
             }
             if attempt == 1, try await reclaimExpired(touching: target.sessionIDs, now: now, on: db) > 0 { continue }
@@ -79,11 +76,10 @@ package enum SeatLedger {
     /// Gives back `quantity` places taken by `take`.
     package static func give(_ quantity: Int, of target: Target, from counter: Counter, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        for session in target.sessionIDs {
-            try await sql.raw("""
-                UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity) WHERE id = \(bind: session)
-                """).run()
-        }
+        try await sql.raw("""
+            UPDATE sessions SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity)
+            WHERE id IN (\(binds: target.sessionIDs))
+            """).run()
         try await sql.raw("""
             UPDATE ticket_types SET \(unsafeRaw: counter.rawValue) = \(unsafeRaw: counter.rawValue) - \(bind: quantity)
             WHERE id = \(bind: target.ticketTypeID)
@@ -93,11 +89,9 @@ package enum SeatLedger {
     /// Turns `quantity` held places into sold ones (a pending order paid), in the same lock order as `take`.
     package static func confirmHeld(_ quantity: Int, of target: Target, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        for session in target.sessionIDs {
-            try await sql.raw(
-                "UPDATE sessions SET held = held - \(bind: quantity), sold = sold + \(bind: quantity) WHERE id = \(bind: session)"
-            ).run()
-        }
+        try await sql.raw(
+            "UPDATE sessions SET held = held - \(bind: quantity), sold = sold + \(bind: quantity) WHERE id IN (\(binds: target.sessionIDs))"
+        ).run()
         try await sql.raw("""
             UPDATE ticket_types SET held = held - \(bind: quantity), sold = sold + \(bind: quantity) WHERE id = \(bind: target.ticketTypeID)
             """).run()

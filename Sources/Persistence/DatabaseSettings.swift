@@ -23,10 +23,15 @@ public struct DatabaseSettings: Sendable, Equatable {
     public var connectionsPerEventLoop: Int
     /// Level at which every SQL statement is logged.
     public var sqlLogLevel: Logger.Level
+    /// How long a request waits for a free connection before it is answered 503.
+    public var poolTimeoutSeconds: Int
 
-    public init(location: DatabaseLocation, connectionsPerEventLoop: Int = 2, sqlLogLevel: Logger.Level = .debug) {
+    public init(
+        location: DatabaseLocation, connectionsPerEventLoop: Int = 2, sqlLogLevel: Logger.Level = .debug, poolTimeoutSeconds: Int = 10
+    ) {
         self.location = location
         self.connectionsPerEventLoop = connectionsPerEventLoop
         self.sqlLogLevel = sqlLogLevel
+        self.poolTimeoutSeconds = poolTimeoutSeconds
     }
 }

@@ -27,14 +27,16 @@ public final class DatabaseStore: Sendable {
         self.databases = Databases(threadPool: .singleton, on: group)
         switch settings.location {
         case .sqlite(let path):
-            databases.use(.sqlite(.file(path), sqlLogLevel: settings.sqlLogLevel), as: .sqlite)
+            databases.use(
+                .sqlite(.file(path), connectionPoolTimeout: .seconds(Int64(settings.poolTimeoutSeconds)), sqlLogLevel: settings.sqlLogLevel),
+                as: .sqlite)
             pinnedLoop = group.next()
         case .postgres(let url):
             databases.use(
                 try .postgres(
                     url: url,
                     maxConnectionsPerEventLoop: settings.connectionsPerEventLoop,
-                    connectionPoolTimeout: .seconds(10),
+                    connectionPoolTimeout: .seconds(Int64(settings.poolTimeoutSeconds)),
                     sqlLogLevel: settings.sqlLogLevel
                 ),
                 as: .psql

@@ -13,7 +13,10 @@ import TestSupport
     @Test(arguments: TestDatabase.all)
     func concurrentHoldsNeverExceedCapacity(_ database: TestDatabase) async throws {
         // A larger pool than the default keeps the database, not the pool queue, the thing under test.
-        try await withApp(database, testing: .live, configure: { $0.database.connectionsPerEventLoop = 4 }) { app in
+        try await withApp(database, testing: .live, configure: {
+            $0.database.connectionsPerEventLoop = 4
+            $0.database.poolTimeoutSeconds = 120
+        }) { app in
             let fixture = try await CatalogFixture.make(app)
             let event = try await fixture.createEvent("Last seats")
             try await fixture.addSession(event.eventId, name: "One", day: 5, capacity: 12)

@@ -16,7 +16,10 @@ import TestSupport
         // PostgreSQL gets the full load; SQLite, one writer by design, the same race at a smaller scale.
         let (capacity, attempts) = database == .postgres ? (50, 200) : (10, 60)
         // A larger pool than the default keeps the database, not the pool queue, the thing under test.
-        try await withApp(database, testing: .live, configure: { $0.database.connectionsPerEventLoop = 4 }) { app in
+        try await withApp(database, testing: .live, configure: {
+            $0.database.connectionsPerEventLoop = 4
+            $0.database.poolTimeoutSeconds = 120
+        }) { app in
             let fixture = try await CatalogFixture.make(app)
             let event = try await fixture.createEvent("Flash sale")
             for day in 1...3 { try await fixture.addSession(event.eventId, name: "Day \(day)", day: day + 5, capacity: capacity) }

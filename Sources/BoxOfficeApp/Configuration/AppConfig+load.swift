@@ -15,6 +15,7 @@ extension AppConfig {
         let host = reader.string("HOST") ?? "127.0.0.1"
         let port = reader.integer("PORT", default: 8080, in: 1...65535)
         let pool = reader.integer("DATABASE_POOL_SIZE", default: 2, in: 1...100)
+        let poolTimeout = reader.integer("DATABASE_POOL_TIMEOUT", default: 10, in: 1...300)
         let location = reader.databaseLocation()
         let autoMigrate = reader.boolean("AUTO_MIGRATE", default: location?.kind == .sqlite)
         let logLevel = reader.choice("LOG_LEVEL", default: Logger.Level.info)
@@ -55,7 +56,8 @@ extension AppConfig {
             mode: mode,
             host: host,
             port: port,
-            database: DatabaseSettings(location: location!, connectionsPerEventLoop: pool, sqlLogLevel: sqlLogLevel),
+            database: DatabaseSettings(
+                location: location!, connectionsPerEventLoop: pool, sqlLogLevel: sqlLogLevel, poolTimeoutSeconds: poolTimeout),
             autoMigrate: autoMigrate,
             jwtSecret: secret ?? "",
             jwtSecretIsEphemeral: ephemeral,
