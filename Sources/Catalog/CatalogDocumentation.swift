@@ -128,7 +128,6 @@ extension CatalogRoutes {
 
 enum CatalogSchemas {
     static let money: JSONValue = ["type": "number", "description": "Major units of `currency`, e.g. 120.00"]
-    static let nullableMoney: JSONValue = ["type": "number"]
     static let constraint = OpenAPI.enumeration(["EVENT_NOT_PUBLISHED", "INACTIVE", "SALES_NOT_STARTED", "SALES_ENDED", "SOLD_OUT", "SESSION_FULL"])
 
     static let all: [String: JSONValue] = [

@@ -140,10 +140,3 @@ struct TicketTypeRow: Sendable {
         hidden = try row.decode(column: "hidden", as: Bool.self)
     }
 }
-
-extension SQLRow {
-    /// A nullable column.
-    func optional<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
-        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
-    }
-}

@@ -122,7 +122,7 @@ package struct SaleContext: Sendable {
             eventID: try row.decode(column: "event_id", as: UUID.self),
             eventStatus: try row.decode(column: "status", as: String.self),
             active: try row.decode(column: "active", as: Bool.self),
-            salesStart: try row.decodeNil(column: "sales_start") ? nil : try row.decode(column: "sales_start", as: Date.self),
+            salesStart: try row.optional("sales_start", Date.self),
             salesEnd: try row.decode(column: "sales_end", as: Date.self),
             maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
             target: .init(

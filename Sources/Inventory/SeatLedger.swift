@@ -1,5 +1,6 @@
 package import FluentKit
 package import Foundation
+import Persistence
 import SQLKit
 
 /// The only code that moves seat counters. Every change is a conditional update decided by the database
@@ -67,7 +68,7 @@ package enum SeatLedger {
             """).first()
         guard let row else { return }
         let active = try row.decode(column: "active_sessions", as: Int.self)
-        let left = try row.decodeNil(column: "sessions_left") ? 0 : try row.decode(column: "sessions_left", as: Int.self)
+        let left = try row.optional("sessions_left", Int.self) ?? 0
         if active < target.sessionIDs.count || left < quantity {
             throw try await shortage(of: target, requested: quantity, on: db)
         }

@@ -184,7 +184,7 @@ struct Pricing: Sendable {
             """).first()
         else { throw InventoryError.ticketTypeNotFound }
         let price = try row.decode(column: "price_minor", as: Int.self)
-        let member = try row.decodeNil(column: "member_price_minor") ? nil : try row.decode(column: "member_price_minor", as: Int.self)
+        let member = try row.optional("member_price_minor", Int.self)
         let currency = try row.decode(column: "currency", as: String.self)
         // Signed-in members pay the member price where one is set.
         if memberBuyer, let member { return Pricing(unitMinor: member, memberPrice: true, currency: currency) }

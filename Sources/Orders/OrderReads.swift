@@ -40,11 +40,7 @@ enum OrderReads {
         }
     }
 
-    /// A pending order past its payment deadline is expired from that instant, whether or not the sweeper has
-    /// recorded it yet.
     static func effectiveStatus(_ order: OrderRecord, now: Date) -> OrderStatus {
-        let stored = OrderStatus(rawValue: order.status) ?? .pending
-        if stored == .pending, let deadline = order.paymentDeadline, deadline <= now { return .expired }
-        return stored
+        (OrderStatus(rawValue: order.status) ?? .pending).effective(paymentDeadline: order.paymentDeadline, now: now)
     }
 }

@@ -179,19 +179,16 @@ public struct OrdersRoutes: Sendable {
         let now = clock.now()
         var registrations: [RegistrationDTO] = []
         for row in rows {
-            // A pending order past its deadline is expired, recorded or not.
-            if try row.decode(column: "order_status", as: String.self) == "pending",
-               !(try row.decodeNil(column: "payment_deadline")), try row.decode(column: "payment_deadline", as: Date.self) <= now {
-                continue
-            }
+            let orderStatus = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
+            if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now) == .expired { continue }
             registrations.append(RegistrationDTO(
                 ticketId: try row.decode(column: "id", as: UUID.self), orderNumber: try row.decode(column: "number", as: String.self),
                 ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
                 ticketTypeName: try row.decode(column: "type_name", as: String.self), status: try row.decode(column: "status", as: String.self),
                 attendeeName: try row.decode(column: "attendee_name", as: String.self),
                 attendeeEmail: try row.decode(column: "attendee_email", as: String.self),
-                dietaryRestrictions: try row.decodeNil(column: "dietary_restrictions") ? nil : try row.decode(column: "dietary_restrictions", as: String.self),
-                emergencyContact: try row.decodeNil(column: "emergency_contact") ? nil : try row.decode(column: "emergency_contact", as: String.self)))
+                dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
+                emergencyContact: try row.optional("emergency_contact", String.self)))
         }
         return RegistrationListDTO(sessionId: "S\(session.number)", eventId: event.id!, registrations: registrations)
     }

@@ -60,9 +60,8 @@ struct TicketService: Sendable {
         return UserTicketListDTO(tickets: try rows.map { row in
             let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
             var status = try row.decode(column: "status", as: String.self)
-            // An unpaid order past its deadline has expired, recorded or not.
-            if try row.decode(column: "order_status", as: String.self) == "pending", !(try row.decodeNil(column: "payment_deadline")),
-               try row.decode(column: "payment_deadline", as: Date.self) <= now {
+            let orderStatus = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
+            if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now) == .expired {
                 status = OrderStatus.expired.ticketStatus
             }
             return UserTicketDTO(
@@ -89,7 +88,7 @@ struct TicketService: Sendable {
             let firstStart = try await sql.raw("""
                 SELECT MIN(s.starts_at) AS starts_at FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
                 WHERE tts.ticket_type_id = \(bind: ticket.ticketTypeID)
-                """).first().flatMap { try $0.decodeNil(column: "starts_at") ? nil : try $0.decode(column: "starts_at", as: Date.self) }
+                """).first().flatMap { try $0.optional("starts_at", Date.self) }
             let unit = try await OrderItemRecord.query(on: db).filter(\.$orderID == order.id!).filter(\.$ticketTypeID == ticket.ticketTypeID)
                 .first()?.unitPriceMinor ?? 0
             let (refund, rule): (Int, String) =

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Where an order is in its life. Every change of status goes through `OrderStatus.canMove(to:)`.
 public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     /// Waiting for payment; its places are held until the payment deadline.
@@ -7,6 +9,13 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     case refunded
     /// Unpaid at its deadline; its places went back on sale.
     case expired
+
+    /// The status as of `now`: a pending order past its payment deadline is expired from that instant, whether
+    /// or not the sweeper has recorded it yet.
+    public func effective(paymentDeadline: Date?, now: Date) -> OrderStatus {
+        if self == .pending, let paymentDeadline, paymentDeadline <= now { return .expired }
+        return self
+    }
 
     public func canMove(to next: OrderStatus) -> Bool {
         switch (self, next) {
