@@ -66,36 +66,17 @@ struct AuditFilter {
     var perPage = 50
 
     init(_ query: Parameters) throws {
-        var problems = FieldProblems()
-        func uuid(_ name: String) -> UUID? {
-            guard let raw = query.get(name) else { return nil }
-            guard let id = UUID(uuidString: raw) else { problems.add(name, "must be a UUID"); return nil }
-            return id
-        }
-        func date(_ name: String) -> Date? {
-            guard let raw = query.get(name) else { return nil }
-            guard let date = try? Date.ISO8601FormatStyle().parse(raw) else {
-                problems.add(name, "must be an ISO-8601 date-time such as 2026-06-01T12:00:00Z"); return nil
-            }
-            return date
-        }
-        func integer(_ name: String, _ range: ClosedRange<Int>, default fallback: Int) -> Int {
-            guard let raw = query.get(name) else { return fallback }
-            guard let value = Int(raw), range.contains(value) else {
-                problems.add(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)"); return fallback
-            }
-            return value
-        }
-        actorID = uuid("actorId")
-        organizationID = uuid("organizationId")
-        action = query.get("action")
-        targetType = query.get("targetType")
-        targetID = query.get("targetId")
-        from = date("from")
-        to = date("to")
-        page = integer("page", 1...1_000_000, default: 1)
-        perPage = integer("perPage", 1...200, default: 50)
-        try problems.throwIfAny()
+        var reader = QueryReader(query)
+        actorID = reader.uuid("actorId")
+        organizationID = reader.uuid("organizationId")
+        action = reader.string("action")
+        targetType = reader.string("targetType")
+        targetID = reader.string("targetId")
+        from = reader.date("from")
+        to = reader.date("to")
+        page = reader.integer("page", in: 1...1_000_000, default: 1)
+        perPage = reader.integer("perPage", in: 1...200, default: 50)
+        try reader.throwIfAny()
     }
 
     func page(on db: any Database) async throws -> AuditLogPage {

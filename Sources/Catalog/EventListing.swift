@@ -22,49 +22,23 @@ struct EventFilter: Sendable {
     init() {}
 
     init(_ query: Parameters) throws {
-        var problems = FieldProblems()
-        if let raw = query.get("eventType") {
-            eventType = EventType(rawValue: raw)
-            problems.require(eventType != nil, "eventType", "must be Class or SocialEvent")
-        }
-        category = query.get("category")
-        if let raw = query.get("showPast") {
-            problems.require(["true", "false"].contains(raw), "showPast", "must be true or false")
-            showPast = raw == "true"
-        }
-        if let raw = query.get("organizerId") {
-            organizerID = UUID(uuidString: raw)
-            problems.require(organizerID != nil, "organizerId", "must be a UUID")
-        }
-        organization = query.get("organization")
-        from = Self.date(query, "from", &problems)
-        to = Self.date(query, "to", &problems)
-        text = query.get("q").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
-        if let raw = query.get("status") {
+        var reader = QueryReader(query)
+        eventType = reader.choice("eventType", as: EventType.self, allowed: "Class or SocialEvent")
+        category = reader.string("category")
+        showPast = reader.boolean("showPast", default: false)
+        organizerID = reader.uuid("organizerId")
+        organization = reader.string("organization")
+        from = reader.date("from")
+        to = reader.date("to")
+        text = reader.string("q").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
+        if let raw = reader.string("status") {
             let parsed = raw.split(separator: ",").map { EventStatus(rawValue: String($0)) }
-            problems.require(!parsed.contains(nil), "status", "must be draft, published, cancelled or archived (comma-separated)")
             statuses = parsed.compactMap { $0 }
+            if parsed.contains(nil) { reader.report("status", "must be draft, published, cancelled or archived (comma-separated)") }
         }
-        page = Self.integer(query, "page", 1...100_000, default: 1, &problems)
-        perPage = Self.integer(query, "perPage", 1...100, default: 20, &problems)
-        try problems.throwIfAny()
-    }
-
-    static func date(_ query: Parameters, _ name: String, _ problems: inout FieldProblems) -> Date? {
-        guard let raw = query.get(name) else { return nil }
-        let date = try? Date.ISO8601FormatStyle().parse(raw)
-        problems.require(date != nil, name, "must be an ISO-8601 date-time such as 2026-06-01T12:00:00Z")
-        return date
-    }
-
-    static func integer(_ query: Parameters, _ name: String, _ range: ClosedRange<Int>, default fallback: Int,
-                        _ problems: inout FieldProblems) -> Int {
-        guard let raw = query.get(name) else { return fallback }
-        guard let value = Int(raw), range.contains(value) else {
-            problems.add(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-            return fallback
-        }
-        return value
+        page = reader.integer("page", in: 1...100_000, default: 1)
+        perPage = reader.integer("perPage", in: 1...100, default: 20)
+        try reader.throwIfAny()
     }
 }
 

@@ -126,15 +126,11 @@ public struct OrdersRoutes: Sendable {
 
     /// A page of orders, newest first (`page`, `perPage` up to 100, optional `status`).
     private func page(_ query: QueryBuilder<OrderRecord>, _ request: Request) async throws -> OrderPageDTO {
-        var problems = FieldProblems()
-        let parameters = request.uri.queryParameters
-        let pageNumber = parameters.get("page").map { Int($0) ?? 0 } ?? 1
-        let perPage = parameters.get("perPage").map { Int($0) ?? 0 } ?? 50
-        problems.require(pageNumber >= 1, "page", "must be a whole number from 1")
-        problems.require((1...100).contains(perPage), "perPage", "must be from 1 to 100")
-        let status = parameters.get("status")
-        problems.require(status.map { OrderStatus(rawValue: $0) != nil } ?? true, "status", "is not an order status")
-        try problems.throwIfAny()
+        var reader = QueryReader(request.uri.queryParameters)
+        let pageNumber = reader.integer("page", in: 1...1_000_000, default: 1)
+        let perPage = reader.integer("perPage", in: 1...100, default: 50)
+        let status = reader.choice("status", as: OrderStatus.self, allowed: "an order status")?.rawValue
+        try reader.throwIfAny()
         var query = query
         if let status { query = query.filter(\.$status == status) }
         let total = try await query.copy().count()
