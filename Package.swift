@@ -42,6 +42,8 @@ let package = Package(
         ),
         // Pure business vocabulary: no HTTP, no database.
         .target(name: "Domain", swiftSettings: swiftSettings),
+        // QR code symbols as SVG and PNG, drawn in-process: no network, no system library.
+        .target(name: "QRCode", swiftSettings: swiftSettings),
         // Our only bridge to FluentKit's Databases and Migrator, and the ordered migration list.
         .target(
             name: "Persistence",
@@ -197,6 +199,7 @@ let package = Package(
             swiftSettings: testSwiftSettings
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: testSwiftSettings),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "FoundationTests",
             dependencies: [
