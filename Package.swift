@@ -156,6 +156,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Feature: tickets at the door: QR codes, check-in, kiosks, offline kits and door numbers.
+        .target(
+            name: "Admission",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: liveness, readiness and the health report.
         .target(
             name: "Health",
@@ -172,7 +186,7 @@ let package = Package(
         .target(
             name: "BoxOfficeApp",
             dependencies: [
-                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory", "Orders",
+                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory", "Orders", "Admission",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -199,7 +213,7 @@ let package = Package(
             swiftSettings: testSwiftSettings
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: testSwiftSettings),
-        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: testSwiftSettings),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "TestSupport"], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "FoundationTests",
             dependencies: [
@@ -246,6 +260,19 @@ let package = Package(
                 "TestSupport", "BoxOfficeApp", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "AdmissionTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Admission", "Orders", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain", "QRCode",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

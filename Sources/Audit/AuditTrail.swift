@@ -9,11 +9,14 @@ public enum AuditActor: Sendable, Equatable {
     case anonymous
     case system
     case user(UUID)
+    /// A door kiosk; its station name goes into the record's details.
+    case kiosk(UUID, station: String)
 
     public init(_ principal: Principal) {
         switch principal {
         case .anonymous: self = .anonymous
         case .user(let user): self = .user(user.id)
+        case .kiosk(let kiosk): self = .kiosk(kiosk.id, station: kiosk.stationName)
         }
     }
 }
@@ -48,18 +51,21 @@ public struct AuditTrail: Sendable {
     public func record(_ entry: AuditEntry, from request: RequestMetadata, at now: Date, on database: any Database)
         async throws
     {
+        var details = entry.details
         let (kind, actorID): (String, UUID?) =
             switch entry.actor {
             case .anonymous: ("anonymous", nil)
             case .system: ("system", nil)
             case .user(let id): ("user", id)
+            case .kiosk(let id, _): ("kiosk", id)
             }
-        let details = String(decoding: try JSONCoding.encoder.encode(entry.details), as: UTF8.self)
+        if case .kiosk(_, let station) = entry.actor { details["station"] = .string(station) }
+        let encodedDetails = String(decoding: try JSONCoding.encoder.encode(details), as: UTF8.self)
         try await AuditLogRecord(
             occurredAt: now, actorKind: kind, actorID: actorID,
             action: entry.action, targetType: entry.targetType, targetID: entry.targetID,
             organizationID: entry.organizationID, ip: request.ip, userAgent: request.userAgent,
-            requestID: request.requestID.isEmpty ? nil : request.requestID, details: details
+            requestID: request.requestID.isEmpty ? nil : request.requestID, details: encodedDetails
         ).create(on: database)
     }
 }

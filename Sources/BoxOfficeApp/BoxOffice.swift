@@ -10,6 +10,7 @@ public import Hummingbird
 public import Identity
 import Inventory
 import Orders
+import Admission
 public import Logging
 public import Persistence
 import RateLimiting
@@ -28,6 +29,7 @@ public struct BoxOffice: Sendable {
     public let migrations: [any Migration]
     public let tokens: AccessTokens
     public let hasher: PasswordHasher
+    public let ticketKeys: TicketKeys
 
     public init(
         config: AppConfig,
@@ -48,6 +50,7 @@ public struct BoxOffice: Sendable {
                 issuer: config.auth.jwtIssuer, audience: config.auth.jwtAudience,
                 lifetime: .seconds(config.auth.accessTokenSeconds)))
         self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost))
+        self.ticketKeys = TicketKeys(configured: config.ticketSecretKey, store: store)
     }
 
     var clientAddress: ClientAddress {
@@ -69,7 +72,7 @@ public struct BoxOffice: Sendable {
             parts: [
                 HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
-                InventoryRoutes.documentation, OrdersRoutes.documentation,
+                InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
             ]
         )
     }
@@ -88,7 +91,7 @@ public struct BoxOffice: Sendable {
         router.add(middleware: SecurityHeadersMiddleware(hsts: config.hstsEnabled))
         router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.maxBodyBytes))
-        router.add(middleware: AuthenticationMiddleware(tokens: tokens, clock: clock))
+        router.add(middleware: AuthenticationMiddleware(tokens: tokens, clock: clock, store: store, kioskPaths: AdmissionRoutes.kioskPaths))
         router.add(
             middleware: APIRateLimitMiddleware(
                 limiter: rateLimiter,
@@ -121,8 +124,9 @@ public struct BoxOffice: Sendable {
             clientAddress: clientAddress, clock: clock
         ).register(on: router)
         InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock).register(on: router)
-        OrdersRoutes(store: store, paymentWindow: .seconds(config.paymentWindowSeconds), clientAddress: clientAddress, clock: clock)
-            .register(on: router)
+        OrdersRoutes(store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys, clientAddress: clientAddress,
+                     clock: clock).register(on: router)
+        AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock).register(on: router)
         extraRoutes(router)
 
         catalog.record(router.routes)

@@ -29,10 +29,11 @@ public struct AppRequestContext: RequestContext {
     /// The signed-in user, or 401.
     @discardableResult
     public func requireUser() throws -> UserIdentity {
-        guard case .user(let user) = identity else {
-            throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
+        switch identity {
+        case .user(let user): return user
+        case .kiosk: throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
+        case .anonymous: throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
         }
-        return user
     }
 
     public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }

@@ -2,7 +2,7 @@ import Domain
 import FluentKit
 public import Foundation
 import HTTPCore
-import Identity
+public import Identity
 import Inventory
 public import Persistence
 import SQLKit
@@ -13,11 +13,14 @@ import SQLKit
 public struct CheckoutService: Sendable {
     let store: DatabaseStore
     let providers: PaymentProviders
+    let ticketKeys: TicketKeys
 
     /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
-    public init(store: DatabaseStore, paymentWindow: Duration) {
+    /// - Parameter ticketKeys: seals each new ticket's QR secret.
+    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys) {
         self.store = store
         self.providers = PaymentProviders(offline: OfflineProvider(window: paymentWindow))
+        self.ticketKeys = ticketKeys
     }
 
     struct Buyer: Sendable {
@@ -90,7 +93,7 @@ public struct CheckoutService: Sendable {
         }
         let order = try await OrderWriter.write(
             valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
-            holdID: holdID, deadline: deadline, accessToken: accessToken, now: now, on: db)
+            holdID: holdID, deadline: deadline, accessToken: accessToken, secrets: ticketKeys, now: now, on: db)
         try await SeatLedger.take(quantity, of: sale.target, into: deadline == nil ? .sold : .held, now: now, on: db)
         return order
     }
@@ -129,7 +132,7 @@ public struct CheckoutService: Sendable {
         order.quantity = hold.quantity
         return try await OrderWriter.write(
             order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price, provider: provider.name,
-            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessToken: accessToken, now: now, on: db)
+            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessToken: accessToken, secrets: ticketKeys, now: now, on: db)
     }
 
     private func validate(_ request: CheckoutRequest, by principal: Principal) async throws -> ValidCheckout {
@@ -197,7 +200,7 @@ struct Pricing: Sendable {
 enum OrderWriter {
     static func write(
         _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
-        holdID: UUID?, deadline: Date?, accessToken: String, now: Date, on db: any Database
+        holdID: UUID?, deadline: Date?, accessToken: String, secrets: TicketKeys, now: Date, on db: any Database
     ) async throws -> OrderDTO {
         let sql = db as! any SQLDatabase
         let status: OrderStatus = deadline == nil ? .paid : .pending
@@ -228,18 +231,21 @@ enum OrderWriter {
                 attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }
+        // Every ticket gets its QR secret now (sealed; only its hash is searchable); it opens doors once the order is paid.
+        var issued: [TicketKeys.Issued] = []
+        for _ in tickets { issued.append(try await secrets.issue(on: db)) }
         let rows = tickets.enumerated().map { index, ticket -> SQLQueryString in
             // Creation instants a microsecond apart keep the tickets in attendee order.
             let created = now.addingTimeInterval(Double(index) / 1_000_000)
             return """
                 (\(bind: ticket.ticketId), \(bind: orderID), \(bind: ticketTypeID), \(bind: eventID), \(bind: ticket.status),
                  \(bind: ticket.attendeeName), \(bind: ticket.attendeeEmail), \(bind: ticket.dietaryRestrictions),
-                 \(bind: ticket.emergencyContact), \(bind: created))
+                 \(bind: ticket.emergencyContact), \(bind: created), \(bind: issued[index].hash), \(bind: issued[index].sealed))
                 """
         }
         try await sql.raw("""
             INSERT INTO tickets (id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, dietary_restrictions,
-              emergency_contact, created_at) VALUES
+              emergency_contact, created_at, secret_hash, secret_sealed) VALUES
             """ + " " + rows.joined(separator: ", ")).run()
         try await sql.raw("""
             INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at)

@@ -79,6 +79,10 @@ struct OrderStatusService: Sendable {
                 }
             }
             try await sql.raw("UPDATE tickets SET status = \(bind: next.ticketStatus) WHERE order_id = \(bind: orderID)").run()
+            if next == .cancelled || next == .refunded {
+                // Tickets that stop being valid go on the event's revocation list, which offline kiosks receive.
+                try await TicketRevocations.revokeOrder(orderID, reason: next.rawValue, now: now, on: db)
+            }
             let (kind, actorID): (String, UUID?) = if case .user(let user) = principal { ("user", user.id) } else { ("anonymous", nil) }
             try await OrderTransitionRecord(orderID: orderID, from: current.rawValue, to: next.rawValue, actorKind: kind, actorID: actorID,
                                             reason: reason, at: now).create(on: db)

@@ -4,7 +4,7 @@ import Foundation
 public import HTTPCore
 public import HTTPTypes
 public import Hummingbird
-import Identity
+public import Identity
 import Inventory
 public import Persistence
 import SQLKit
@@ -20,8 +20,8 @@ public struct OrdersRoutes: Sendable {
     let clock: AppClock
     let authorizer = Authorizer()
 
-    public init(store: DatabaseStore, paymentWindow: Duration, clientAddress: ClientAddress, clock: AppClock) {
-        self.checkout = CheckoutService(store: store, paymentWindow: paymentWindow)
+    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, clientAddress: ClientAddress, clock: AppClock) {
+        self.checkout = CheckoutService(store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys)
         self.statuses = OrderStatusService(store: store)
         self.tickets = TicketService(store: store)
         self.store = store

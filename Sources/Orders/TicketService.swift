@@ -102,6 +102,8 @@ struct TicketService: Sendable {
                 "UPDATE tickets SET status = \(bind: status) WHERE id = \(bind: ticketID) AND status = 'valid' RETURNING id"
             ).first()
             guard changed != nil else { throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status) }
+            try await TicketRevocations.revoke(ticketID: ticketID, eventID: ticket.eventID, version: try await currentVersion(ticketID, sql),
+                                               reason: status, now: now, on: db)
             let sale = try await SaleContext.load(ticket.ticketTypeID, on: db)
             try await SeatLedger.give(1, of: sale.target, from: .sold, on: db)
             // The order follows its last valid ticket.
@@ -121,5 +123,9 @@ struct TicketService: Sendable {
             return TicketCancellationDTO(ticketId: ticketID, status: status, refundAmount: Money(minorUnits: refund, currency: currency).decimal,
                                          refundMinor: refund, currency: currency.code, rule: rule)
         }
+    }
+
+    private func currentVersion(_ ticketID: UUID, _ sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT secret_version FROM tickets WHERE id = \(bind: ticketID)").first()?.decode(column: "secret_version", as: Int.self) ?? 1
     }
 }

@@ -28,5 +28,12 @@ public enum SchemaMigrations {
         M0019_CreateOutbox(),
         M0020_CreateIdempotencyKeys(),
         M0021_AddEventRefundCutoff(),
+        M0022_AddTicketSecrets(),
+        M0023_AddEventDoorSettings(),
+        M0024_CreateTicketRevocations(),
+        M0025_CreateKioskTokens(),
+        M0026_CreateCheckins(),
+        M0027_CreateCheckinConflicts(),
+        M0028_CreateInstallationSecrets(),
     ]
 }

@@ -44,6 +44,14 @@ extension AppConfig {
             ephemeral = true
         }
 
+        let ticketKeyText = reader.string("TICKET_SECRET_KEY")
+        let ticketKey = ticketKeyText.flatMap { Data(base64Encoded: $0) }
+        if ticketKeyText != nil, ticketKey?.count != 32 {
+            reader.problem("TICKET_SECRET_KEY", "must be 32 random bytes in base64 (for example `openssl rand -base64 32`)")
+        } else if ticketKeyText == nil, mode == .production {
+            reader.problem("TICKET_SECRET_KEY", "is required in production (32 random bytes in base64: `openssl rand -base64 32`)")
+        }
+
         let auth = reader.authConfig(mode: mode)
         let currency = reader.string("DEFAULT_CURRENCY") ?? "EUR"
         reader.require(Currency(currency) != nil, "DEFAULT_CURRENCY", "'\(currency)' is not an ISO 4217 code such as EUR")
@@ -71,7 +79,8 @@ extension AppConfig {
             defaultCurrency: currency.uppercased(),
             maximumSessionCapacity: sessionCapacity,
             holdSeconds: holdSeconds,
-            paymentWindowSeconds: paymentWindow
+            paymentWindowSeconds: paymentWindow,
+            ticketSecretKey: ticketKey
         )
     }
 

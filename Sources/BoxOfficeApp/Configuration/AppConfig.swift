@@ -1,3 +1,4 @@
+public import Foundation
 public import Logging
 public import Persistence
 
@@ -33,6 +34,9 @@ public struct AppConfig: Sendable {
     public var holdSeconds: Int
     /// How long an unpaid offline order keeps its places.
     public var paymentWindowSeconds: Int
+    /// Seals ticket secrets and events' signing keys (`TICKET_SECRET_KEY`, 32 bytes). Nil in development means the
+    /// installation keeps a key of its own in the database.
+    public var ticketSecretKey: Data?
 
     public init(
         mode: Mode = .development,
@@ -52,7 +56,8 @@ public struct AppConfig: Sendable {
         defaultCurrency: String = "EUR",
         maximumSessionCapacity: Int = 500,
         holdSeconds: Int = 600,
-        paymentWindowSeconds: Int = 72 * 3600
+        paymentWindowSeconds: Int = 72 * 3600,
+        ticketSecretKey: Data? = nil
     ) {
         self.mode = mode
         self.host = host
@@ -72,6 +77,7 @@ public struct AppConfig: Sendable {
         self.maximumSessionCapacity = maximumSessionCapacity
         self.holdSeconds = holdSeconds
         self.paymentWindowSeconds = paymentWindowSeconds
+        self.ticketSecretKey = ticketSecretKey
     }
 }
 

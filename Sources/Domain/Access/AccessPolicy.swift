@@ -54,6 +54,7 @@ public enum AccessPolicy {
     public static func decide(_ principal: Principal, _ action: Action, on resource: Resource, standing: Standing = .none)
         -> Decision
     {
+        if case .kiosk(let kiosk) = principal { return decideForKiosk(kiosk, action, on: resource) }
         guard case .user(let user) = principal else { return .unauthenticated }
         if user.role == .admin { return .allow }
         let role = standing.membership
@@ -76,5 +77,11 @@ public enum AccessPolicy {
             }
             return .deny
         }
+    }
+
+    /// A kiosk checks in at its own event and does nothing else: not even read another event.
+    private static func decideForKiosk(_ kiosk: KioskIdentity, _ action: Action, on resource: Resource) -> Decision {
+        guard action == .eventCheckIn, case .event(_, let eventID) = resource, eventID == kiosk.eventID else { return .deny }
+        return .allow
     }
 }

@@ -2,11 +2,33 @@ public import Foundation
 
 /// Who is making a request, as far as authorization is concerned.
 ///
-/// Kiosks and partner apps join as further cases when their features land; the access policy is the
-/// one place that decides what each may do.
+/// Partner apps join as a further case when their feature lands; the access policy is the one place that decides
+/// what each may do.
 public enum Principal: Sendable, Equatable {
     case anonymous
     case user(UserIdentity)
+    /// A door kiosk, by its token: check-in work on one event and nothing else.
+    case kiosk(KioskIdentity)
+}
+
+/// A door kiosk, as proven by a kiosk token that is neither expired nor revoked.
+public struct KioskIdentity: Sendable, Equatable {
+    public let id: UUID
+    public let eventID: UUID
+    public let organizationID: UUID
+    public let stationName: String
+    /// Attendee search and manual check-in, and with them attendees' personal data; scan-only kiosks see none.
+    public let canSearch: Bool
+    public let expiresAt: Date
+
+    public init(id: UUID, eventID: UUID, organizationID: UUID, stationName: String, canSearch: Bool, expiresAt: Date) {
+        self.id = id
+        self.eventID = eventID
+        self.organizationID = organizationID
+        self.stationName = stationName
+        self.canSearch = canSearch
+        self.expiresAt = expiresAt
+    }
 }
 
 /// A signed-in person, as proven by an access token.
