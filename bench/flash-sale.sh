@@ -22,7 +22,7 @@ psql "$PG_THROWAWAY_URL" -qc "CREATE DATABASE flash" >/dev/null
 psql "$PG_THROWAWAY_URL" -Atc "SHOW synchronous_commit" | grep -qx on
 DATABASE_URL="$url" "$bin" migrate >/dev/null 2>&1
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-DATABASE_URL="$url" DATABASE_POOL_SIZE=4 APP_ENV=production JWT_SECRET=flash-sale-secret-that-is-long-enough LOG_LEVEL=warning \
+DATABASE_URL="$url" DATABASE_POOL_SIZE=4 APP_ENV=production JWT_SECRET=flash-sale-secret-that-is-long-enough TICKET_SECRET_KEY=$(openssl rand -base64 32) LOG_LEVEL=warning \
   API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done

@@ -21,7 +21,7 @@ results="$work/results.tsv"
 run() { # database-label env...
   local label=$1; shift
   local port; port=$(free_port)
-  (cd "$work" && env "$@" APP_ENV=production JWT_SECRET=benchmark-secret-that-is-long-enough-123 LOG_LEVEL=warning \
+  (cd "$work" && env "$@" APP_ENV=production JWT_SECRET=benchmark-secret-that-is-long-enough-123 TICKET_SECRET_KEY=$(openssl rand -base64 32) LOG_LEVEL=warning \
       API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 "$bin" serve --port "$port" >"$work/$label.log" 2>&1) &
   server=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done

@@ -31,6 +31,7 @@ import Testing
             "DATABASE_POOL_SIZE": "8", "JWT_SECRET": String(repeating: "s", count: 40), "LOG_LEVEL": "debug",
             "SQL_LOG_LEVEL": "trace", "MAX_BODY_SIZE": "2048", "HSTS_ENABLED": "true", "SMTP_URL": "smtps://u:p@mail:465",
             "STORAGE_DIR": "/srv/uploads", "CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example:8443",
+            "TICKET_SECRET_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
         ])
         #expect(config.mode == .production)
         #expect(config.host == "0.0.0.0" && config.port == 9000)
@@ -40,6 +41,12 @@ import Testing
         #expect(config.logLevel == .debug && config.maxBodyBytes == 2048 && config.hstsEnabled)
         #expect(config.smtpURL == "smtps://u:p@mail:465" && config.storageDirectory == "/srv/uploads")
         #expect(config.corsAllowedOrigins == ["https://a.example", "https://b.example:8443"])
+        #expect(config.ticketSecretKey == Data(repeating: 7, count: 32))
+    }
+
+    @Test func aTicketKeyMustBeThirtyTwoBytes() throws {
+        #expect(try AppConfig.load(from: [:]).ticketSecretKey == nil, "development keeps its own key in the database")
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["TICKET_SECRET_KEY": "c2hvcnQ="]) }
     }
 
     @Test func everyProblemIsListedAtOnce() {
@@ -52,7 +59,7 @@ import Testing
         } throws: { error in
             let problems = (error as? ConfigurationError)?.problems ?? []
             let keys = ["PORT", "DATABASE_URL", "LOG_LEVEL", "MAX_BODY_SIZE", "HSTS_ENABLED", "CORS_ALLOWED_ORIGINS",
-                        "SMTP_URL", "DATABASE_POOL_SIZE", "JWT_SECRET"]
+                        "SMTP_URL", "DATABASE_POOL_SIZE", "JWT_SECRET", "TICKET_SECRET_KEY"]
             return keys.allSatisfy { key in problems.contains { $0.hasPrefix(key + ":") } } && problems.count == keys.count
         }
     }
