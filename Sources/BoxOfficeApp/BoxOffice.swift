@@ -153,7 +153,7 @@ public struct BoxOffice: Sendable {
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BoxOffice"),
-            services: [sweeper, HoldSweeper(store: store, clock: clock, logger: logger)],
+            services: [sweeper, HoldSweeper(store: store, clock: clock, interval: .seconds(config.holdSweepSeconds), logger: logger)],
             logger: logger
         )
         let store = self.store

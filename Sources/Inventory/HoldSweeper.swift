@@ -20,14 +20,17 @@ public struct HoldSweeper: Service {
         self.logger = logger
     }
 
+    /// Sweeps once per interval, the first after one interval: nothing is owed at start, since reads and sales already
+    /// ignore expired holds.
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            if Task.isShuttingDownGracefully || Task.isCancelled { break }
             do {
                 try await sweep()
             } catch {
                 logger.warning("hold sweep failed", metadata: ["error": "\(error)"])
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 

@@ -92,7 +92,9 @@ public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
         autoMigrate: true,
         jwtSecret: "test-secret-that-is-at-least-32-bytes-long",
         logLevel: TestEnvironment.logLevel,
-        auth: auth
+        auth: auth,
+        // Tests sweep explicitly (with the test clock); a background sweep in the middle of one would race its checks.
+        holdSweepSeconds: 3600
     )
 }
 

@@ -58,6 +58,7 @@ extension AppConfig {
         let sessionCapacity = reader.integer("SESSION_CAPACITY_MAX", default: 500, in: 1...1_000_000)
         let holdSeconds = reader.integer("HOLD_TTL", default: 600, in: 30...86_400)
         let paymentWindow = reader.integer("PAYMENT_WINDOW", default: 72 * 3600, in: 300...(30 * 86_400))
+        let holdSweep = reader.integer("HOLD_SWEEP_INTERVAL", default: 30, in: 1...3600)
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         return AppConfig(
@@ -80,7 +81,8 @@ extension AppConfig {
             maximumSessionCapacity: sessionCapacity,
             holdSeconds: holdSeconds,
             paymentWindowSeconds: paymentWindow,
-            ticketSecretKey: ticketKey
+            ticketSecretKey: ticketKey,
+            holdSweepSeconds: holdSweep
         )
     }
 

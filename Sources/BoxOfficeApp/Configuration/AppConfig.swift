@@ -37,6 +37,8 @@ public struct AppConfig: Sendable {
     /// Seals ticket secrets and events' signing keys (`TICKET_SECRET_KEY`, 32 bytes). Nil in development means the
     /// installation keeps a key of its own in the database.
     public var ticketSecretKey: Data?
+    /// Seconds between background sweeps of expired holds (`HOLD_SWEEP_INTERVAL`). Correctness never waits for it.
+    public var holdSweepSeconds: Int
 
     public init(
         mode: Mode = .development,
@@ -57,7 +59,8 @@ public struct AppConfig: Sendable {
         maximumSessionCapacity: Int = 500,
         holdSeconds: Int = 600,
         paymentWindowSeconds: Int = 72 * 3600,
-        ticketSecretKey: Data? = nil
+        ticketSecretKey: Data? = nil,
+        holdSweepSeconds: Int = 30
     ) {
         self.mode = mode
         self.host = host
@@ -78,6 +81,7 @@ public struct AppConfig: Sendable {
         self.holdSeconds = holdSeconds
         self.paymentWindowSeconds = paymentWindowSeconds
         self.ticketSecretKey = ticketSecretKey
+        self.holdSweepSeconds = holdSweepSeconds
     }
 }
 
