@@ -5,12 +5,26 @@ public import Foundation
 public enum OpaqueToken {
     public static func generate() -> String {
         let key = SymmetricKey(size: .bits256)
-        return key.withUnsafeBytes { Data($0) }.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        // URL-safe base64 without padding, mapped byte by byte: every checkout makes one per ticket, so it stays cheap.
+        let base64 = key.withUnsafeBytes { Data($0) }.base64EncodedData()
+        var out: [UInt8] = []
+        out.reserveCapacity(base64.count)
+        for byte in base64 where byte != UInt8(ascii: "=") {
+            out.append(byte == UInt8(ascii: "+") ? UInt8(ascii: "-") : byte == UInt8(ascii: "/") ? UInt8(ascii: "_") : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lowercase hex SHA-256 (`String(format:)` per byte cost a checkout more than its SHA-256 did).
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

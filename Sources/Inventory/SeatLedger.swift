@@ -1,7 +1,7 @@
 package import FluentKit
 package import Foundation
 import Persistence
-import SQLKit
+package import SQLKit
 
 /// The only code that moves seat counters. Every change is a conditional update decided by the database
 /// inside the caller's transaction: the sessions first, in one statement, and the ticket type last. Should two
@@ -51,6 +51,33 @@ package enum SeatLedger {
             break
         }
         throw try await shortage(of: target, requested: quantity, on: db)
+    }
+
+    /// PostgreSQL only: `take` as common table expressions for a single statement that also writes the sale, so a
+    /// purchase is one round trip and one commit. `locked_sessions` locks the included sessions in ID order and then
+    /// `locked_type` the ticket type (the same order as `take`); `decision` is decided on those locked, current rows,
+    /// so it holds until the statement's commit; `taken_sessions` and `taken_type` apply it. The caller's own writes must
+    /// be conditional on `(SELECT ok FROM decision)`, and when it is false nothing at all is written.
+    /// Expired holds are not reclaimed here: a false decision sends the caller to `take`, which does.
+    package static func takeClauses(_ quantity: Int, of target: Target, into counter: Counter) -> SQLQueryString {
+        let column = counter.rawValue
+        return """
+            locked_sessions AS (
+              SELECT id, capacity - sold - held AS room FROM sessions
+              WHERE id IN (\(binds: target.sessionIDs)) AND active = TRUE ORDER BY id FOR UPDATE),
+            locked_type AS (
+              SELECT id, quantity_limit, sold + held AS taken FROM ticket_types
+              WHERE id = \(bind: target.ticketTypeID) AND (SELECT COUNT(*) FROM locked_sessions) >= 0 FOR UPDATE),
+            decision AS (
+              SELECT ((SELECT COUNT(*) FROM locked_sessions WHERE room >= \(bind: quantity)) = \(bind: target.sessionIDs.count)
+                AND EXISTS (SELECT 1 FROM locked_type WHERE quantity_limit IS NULL OR taken + \(bind: quantity) <= quantity_limit)) AS ok),
+            taken_sessions AS (
+              UPDATE sessions SET \(unsafeRaw: column) = \(unsafeRaw: column) + \(bind: quantity)
+              WHERE id IN (\(binds: target.sessionIDs)) AND (SELECT ok FROM decision) RETURNING id),
+            taken_type AS (
+              UPDATE ticket_types SET \(unsafeRaw: column) = \(unsafeRaw: column) + \(bind: quantity)
+              WHERE id = \(bind: target.ticketTypeID) AND (SELECT ok FROM decision) RETURNING id)
+            """
     }
 
     /// A cheap read that refuses at once when the places are clearly not there (expired holds counted as free), so a

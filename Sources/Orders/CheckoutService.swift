@@ -48,6 +48,12 @@ public struct CheckoutService: Sendable {
         let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
+        if key == nil, valid.holdID == nil, store.kind == .postgres,
+            var order = try await singleStatementPurchase(valid, eventID: eventID, accessToken: accessToken, now: now)
+        {
+            order.accessToken = accessToken
+            return (order, true)
+        }
         let outcome = try await store.transaction { db -> (order: OrderDTO?, replayed: UUID?) in
             if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (nil, existing) }
             let order =
@@ -66,6 +72,42 @@ public struct CheckoutService: Sendable {
         var order = outcome.order!
         order.accessToken = accessToken
         return (order, true)
+    }
+
+    /// PostgreSQL's fast way for a purchase paid at once (the common case of a rush): one read that shows the ticket
+    /// type, its price and the room left (refusing at once when it is clearly short), then one statement that locks,
+    /// decides, takes and writes the whole order, so the hot rows are locked for one statement and its commit. Nil when
+    /// the purchase needs the transactional way: a pending order (it keeps a hold), or a write that found the places
+    /// gone after all (`purchase` then decides again, reclaiming expired holds, and words the refusal).
+    private func singleStatementPurchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, now: Date) async throws -> OrderDTO? {
+        let db = store.database()
+        let quantity = valid.quantity ?? 1
+        let snapshot = try await SaleSnapshot.load(valid.ticketTypeID!, now: now, on: db)
+        let sale = snapshot.context
+        if let eventID, eventID != sale.eventID {
+            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type"))
+        }
+        try sale.checkOnSale(quantity: quantity, now: now)
+        if let shortage = snapshot.shortage(requested: quantity) { throw shortage }
+        let member = valid.buyer.userID != nil ? snapshot.memberPriceMinor : nil
+        let price = Pricing(unitMinor: member ?? snapshot.priceMinor, memberPrice: member != nil, currency: snapshot.currency)
+        let provider = providers.provider(totalMinor: price.unitMinor * quantity)
+        guard case .paid = provider.start(totalMinor: price.unitMinor * quantity, now: now) else { return nil }
+        for attempt in 1...5 {
+            let draft = try await OrderDraft(
+                valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
+                holdID: nil, deadline: nil, accessToken: accessToken, secrets: ticketKeys, now: now, on: db)
+            let statement: SQLQueryString = "WITH " + SeatLedger.takeClauses(quantity, of: sale.target, into: .sold) + ", "
+                + draft.conditionalInsertClauses(when: "(SELECT ok FROM decision)") + " SELECT ok FROM decision"
+            do {
+                let decided = try await (db as! any SQLDatabase).raw(statement).first()?.decode(column: "ok", as: Bool.self) ?? false
+                return decided ? draft.dto() : nil
+            } catch where attempt < 5 && (DatabaseFailure.isUniqueViolation(error) || DatabaseFailure.isRetryable(error)) {
+                // Another order drew the same number (50 random bits), or PostgreSQL broke a lock cycle: draw again.
+                continue
+            }
+        }
+        return nil
     }
 
     private func purchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, now: Date, on db: any Database)
@@ -91,9 +133,9 @@ public struct CheckoutService: Sendable {
             try await hold.create(on: db)
             holdID = hold.id
         }
-        let order = try await OrderWriter.write(
+        let order = try await OrderDraft(
             valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
-            holdID: holdID, deadline: deadline, accessToken: accessToken, secrets: ticketKeys, now: now, on: db)
+            holdID: holdID, deadline: deadline, accessToken: accessToken, secrets: ticketKeys, now: now, on: db).write(on: db)
         try await SeatLedger.take(quantity, of: sale.target, into: deadline == nil ? .sold : .held, now: now, on: db)
         return order
     }
@@ -130,9 +172,10 @@ public struct CheckoutService: Sendable {
         if paid { try await SeatLedger.confirmHeld(hold.quantity, of: sale.target, on: db) }
         var order = valid
         order.quantity = hold.quantity
-        return try await OrderWriter.write(
+        return try await OrderDraft(
             order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price, provider: provider.name,
             holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessToken: accessToken, secrets: ticketKeys, now: now, on: db)
+            .write(on: db)
     }
 
     private func validate(_ request: CheckoutRequest, by principal: Principal) async throws -> ValidCheckout {
@@ -192,79 +235,6 @@ struct Pricing: Sendable {
         // Signed-in members pay the member price where one is set.
         if memberBuyer, let member { return Pricing(unitMinor: member, memberPrice: true, currency: currency) }
         return Pricing(unitMinor: price, memberPrice: false, currency: currency)
-    }
-}
-
-/// Writes an order with its item, tickets, first transition and outbox rows: one statement each, whatever the
-/// quantity, because every round trip inside a sale's transaction is time its hot rows wait (docs/benchmarks.md).
-enum OrderWriter {
-    static func write(
-        _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
-        holdID: UUID?, deadline: Date?, accessToken: String, secrets: TicketKeys, now: Date, on db: any Database
-    ) async throws -> OrderDTO {
-        let sql = db as! any SQLDatabase
-        let status: OrderStatus = deadline == nil ? .paid : .pending
-        let orderID = UUID()
-        var number = OrderNumber.generate()
-        // 50 random bits rarely collide; when they do, another number is drawn before the insert can fail on the unique index.
-        while try await sql.raw("SELECT 1 AS taken FROM orders WHERE number = \(bind: number)").first() != nil {
-            number = OrderNumber.generate()
-        }
-        let total = price.unitMinor * quantity
-        try await sql.raw("""
-            INSERT INTO orders (id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total_minor, currency, notes,
-              hold_id, payment_deadline, access_token_hash, created_at, updated_at, paid_at)
-            VALUES (\(bind: orderID), \(bind: number), \(bind: eventID), \(bind: valid.buyer.userID), \(bind: valid.buyer.name),
-              \(bind: valid.buyer.email), \(bind: status.rawValue), \(bind: provider), \(bind: total), \(bind: price.currency),
-              \(bind: valid.notes), \(bind: holdID), \(bind: deadline), \(bind: OpaqueToken.hash(accessToken)), \(bind: now), \(bind: now),
-              \(bind: status == .paid ? now : nil as Date?))
-            """).run()
-        try await sql.raw("""
-            INSERT INTO order_items (id, order_id, ticket_type_id, quantity, unit_price_minor, member_price)
-            VALUES (\(bind: UUID()), \(bind: orderID), \(bind: ticketTypeID), \(bind: quantity), \(bind: price.unitMinor), \(bind: price.memberPrice))
-            """).run()
-        let tickets = (0..<quantity).map { index in
-            let attendee = valid.attendees.flatMap { index < $0.count ? $0[index] : nil }
-            return OrderTicketDTO(
-                ticketId: UUID(), ticketTypeId: ticketTypeID, status: status.ticketStatus,
-                attendeeName: attendee?.name?.trimmingCharacters(in: .whitespaces) ?? valid.buyer.name,
-                attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
-                dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
-        }
-        // Every ticket gets its QR secret now (sealed; only its hash is searchable); it opens doors once the order is paid.
-        var issued: [TicketKeys.Issued] = []
-        for _ in tickets { issued.append(try await secrets.issue(on: db)) }
-        let rows = tickets.enumerated().map { index, ticket -> SQLQueryString in
-            // Creation instants a microsecond apart keep the tickets in attendee order.
-            let created = now.addingTimeInterval(Double(index) / 1_000_000)
-            return """
-                (\(bind: ticket.ticketId), \(bind: orderID), \(bind: ticketTypeID), \(bind: eventID), \(bind: ticket.status),
-                 \(bind: ticket.attendeeName), \(bind: ticket.attendeeEmail), \(bind: ticket.dietaryRestrictions),
-                 \(bind: ticket.emergencyContact), \(bind: created), \(bind: issued[index].hash), \(bind: issued[index].sealed))
-                """
-        }
-        try await sql.raw("""
-            INSERT INTO tickets (id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, dietary_restrictions,
-              emergency_contact, created_at, secret_hash, secret_sealed) VALUES
-            """ + " " + rows.joined(separator: ", ")).run()
-        try await sql.raw("""
-            INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at)
-            VALUES (\(bind: UUID()), \(bind: orderID), NULL, \(bind: status.rawValue),
-              \(bind: valid.buyer.userID == nil ? "anonymous" : "user"), \(bind: valid.buyer.userID), 'checkout', \(bind: now))
-            """).run()
-        try await Outbox.enqueue(
-            [("email.order_confirmation", ["orderId": .string(orderID.uuidString)]),
-             ("signal.availability_changed", ["eventId": .string(eventID.uuidString)])],
-            now: now, on: db)
-        let currency = Currency(price.currency) ?? Currency("EUR")!
-        return OrderDTO(
-            orderId: orderID, orderNumber: number, eventId: eventID, status: status.rawValue, buyerName: valid.buyer.name,
-            buyerEmail: valid.buyer.email, provider: provider, total: Money(minorUnits: total, currency: currency).decimal,
-            totalMinor: total, currency: currency.code, notes: valid.notes, paymentDeadline: deadline,
-            items: [OrderItemDTO(ticketTypeId: ticketTypeID, quantity: quantity,
-                                 unitPrice: Money(minorUnits: price.unitMinor, currency: currency).decimal,
-                                 unitPriceMinor: price.unitMinor, memberPrice: price.memberPrice)],
-            tickets: tickets, createdAt: now, paidAt: status == .paid ? now : nil, accessToken: nil)
     }
 }
 
