@@ -1,3 +1,4 @@
+import Domain
 public import Foundation
 public import HTTPCore
 public import HTTPTypes
@@ -73,5 +74,15 @@ public enum AdmissionError: APIError, Equatable {
              "closesAt": .string(ISO8601Instant.string(closes))]
         default: [:]
         }
+    }
+}
+
+extension AdmissionError {
+    /// Why a ticket cannot open a door (or show its code) now: cancelled, with its order or alone, or not paid yet.
+    static func refusal(ticketStatus: String, orderStatus: OrderStatus) -> AdmissionError? {
+        if ticketStatus == "cancelled" || ticketStatus == "refunded" || orderStatus == .cancelled || orderStatus == .refunded {
+            return .cancelled(status: ticketStatus == "valid" ? orderStatus.rawValue : ticketStatus)
+        }
+        return orderStatus == .paid ? nil : .notPaid(orderStatus: orderStatus.rawValue)
     }
 }

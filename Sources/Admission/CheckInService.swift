@@ -68,10 +68,7 @@ struct CheckInService: Sendable {
         {
             return dto(earlier, ticket, replayed: true, seesAttendee: seesAttendee)
         }
-        if ticket.status == "cancelled" || ticket.status == "refunded" || ticket.orderStatus == .cancelled || ticket.orderStatus == .refunded {
-            throw AdmissionError.cancelled(status: ticket.status == "valid" ? ticket.orderStatus.rawValue : ticket.status)
-        }
-        guard ticket.orderStatus == .paid else { throw AdmissionError.notPaid(orderStatus: ticket.orderStatus.rawValue) }
+        if let refusal = AdmissionError.refusal(ticketStatus: ticket.status, orderStatus: ticket.orderStatus) { throw refusal }
         let session = try await chooseSession(attempt, ticket, on: sql)
         let window = ticket.window(session)
         guard attempt.scannedAt >= window.opens, attempt.scannedAt <= window.closes else {

@@ -70,10 +70,7 @@ struct TicketPassService: Sendable {
     }
 
     private func usable(_ row: Row) throws {
-        if row.status == "cancelled" || row.status == "refunded" || row.orderStatus == .cancelled || row.orderStatus == .refunded {
-            throw AdmissionError.cancelled(status: row.status == "valid" ? row.orderStatus.rawValue : row.status)
-        }
-        guard row.orderStatus == .paid else { throw AdmissionError.notPaid(orderStatus: row.orderStatus.rawValue) }
+        if let refusal = AdmissionError.refusal(ticketStatus: row.status, orderStatus: row.orderStatus) { throw refusal }
     }
 
     private func load(_ ticketID: UUID, holder: Holder, now: Date, on db: any Database) async throws -> Row {
