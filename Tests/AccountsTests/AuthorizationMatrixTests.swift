@@ -105,6 +105,18 @@ import TestSupport
               path: { "/api/sessions/\($0.session)/registrations" }, body: { _, _ in nil }, success: .ok),
         Probe(route: "PUT /api/admin/orders/{orderId}/status", method: .put, path: { "/api/admin/orders/\($0.order)/status" },
               body: { _, _ in ["status": "paid"] }, success: .ok),
+        Probe(route: "GET /api/events/{eventId}/checkins/stats", method: .get, path: { "/api/events/\($0.event)/checkins/stats" },
+              body: { _, _ in nil }, success: .ok),
+        Probe(route: "GET /api/events/{eventId}/checkins/conflicts", method: .get, path: { "/api/events/\($0.event)/checkins/conflicts" },
+              body: { _, _ in nil }, success: .ok),
+        Probe(route: "GET /api/events/{eventId}/door-settings", method: .get, path: { "/api/events/\($0.event)/door-settings" },
+              body: { _, _ in nil }, success: .ok),
+        Probe(route: "PUT /api/events/{eventId}/door-settings", method: .put, path: { "/api/events/\($0.event)/door-settings" },
+              body: { _, _ in ["checkinOpensMinutesBefore": 90] }, success: .ok),
+        Probe(route: "POST /api/events/{eventId}/kiosk-tokens", method: .post, path: { "/api/events/\($0.event)/kiosk-tokens" },
+              body: { _, caller in ["stationName": .string("Door of \(caller)")] }, success: .created),
+        Probe(route: "GET /api/events/{eventId}/kiosk-tokens", method: .get, path: { "/api/events/\($0.event)/kiosk-tokens" },
+              body: { _, _ in nil }, success: .ok),
         Probe(route: "DELETE /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .delete,
               path: { "/api/events/\($0.event)/ticket-types/\($0.disposableTicketType)" }, body: { _, _ in nil }, success: .noContent),
     ]
@@ -198,6 +210,10 @@ import TestSupport
             "ticketTypeId": .string(sold.uuidString), "quantity": 1, "buyerName": "Guest", "buyerEmail": "guest@example.org",
         ] as [String: JSONValue]).decode(OrderDTO.self).orderId
         let sessionID = try await SessionRecord.query(on: app.store.database()).filter(\.$eventID == onSale).first()!.id!
+        // Staff check in only at the events they are assigned to: this one.
+        let assigned = try await app.client.send(.put, "/api/organizations/\(organization)/members/\(tokens["staff"]!.user.id)/events",
+                                                 headers: owner.bearer, json: ["eventIds": [JSONValue.string(event.uuidString)]])
+        guard assigned.status == .ok else { throw TestSetupError("assign staff: \(assigned.status) \(assigned.text)") }
         _ = session
         return Cast(
             organization: organization, staffMember: tokens["staff"]!.user.id, spareMember: spare.user.id,
