@@ -120,6 +120,14 @@ public struct RevokedTicketDTO: Codable, Sendable, Equatable {
     public var revokedAt: Date
 }
 
+/// A valid ticket of an event without signed tickets, as an offline kiosk checks it: the SHA-256 of the scanned code
+/// must be one of these.
+public struct OfflineTicketDTO: Codable, Sendable, Equatable {
+    public var ticketId: UUID
+    public var ticketTypeId: UUID
+    public var secretHash: String
+}
+
 public struct AdmittedDTO: Codable, Sendable, Equatable {
     public var ticketId: UUID
     public var sessionId: UUID
@@ -138,6 +146,8 @@ public struct OfflineBundleDTO: Codable, Sendable, ResponseEncodable {
     public var sessions: [OfflineSessionDTO]
     public var ticketTypes: [OfflineTicketTypeDTO]
     public var revoked: [RevokedTicketDTO]
+    /// For events without signed tickets: every valid ticket's secret hash (hex SHA-256), so codes are checked offline too.
+    public var tickets: [OfflineTicketDTO]
     public var admitted: [AdmittedDTO]
     public var generatedAt: Date
 }

@@ -107,7 +107,7 @@ extension AdmissionRoutes {
                     responses: ["200": OpenAPI.json("The kiosk", OpenAPI.ref("KioskSelf")), "401": signedIn, "403": forbidden])],
                 "/api/kiosk/offline-bundle": ["get": OpenAPI.operation(
                     "getOfflineBundle", tag: "Kiosks", summary: "What a kiosk needs to keep admitting offline",
-                    description: "The event's public key and payload format, the revocation list, the sessions' check-in windows, the ticket types' sessions and who is already in.",
+                    description: "The event's public key and payload format, the revocation list, the sessions' check-in windows, the ticket types' sessions and who is already in; for events without signed tickets, every valid ticket's secret hash (hex SHA-256).",
                     signedIn: true,
                     responses: ["200": OpenAPI.json("The bundle", OpenAPI.ref("OfflineBundle")), "401": signedIn, "403": forbidden])],
                 "/api/kiosk/attendees": ["get": OpenAPI.operation(
@@ -189,6 +189,7 @@ extension AdmissionRoutes {
                  "ticketTypes": array(OpenAPI.object(["ticketTypeId": OpenAPI.uuid, "name": OpenAPI.string, "sessionIds": array(OpenAPI.uuid)])),
                  "revoked": array(OpenAPI.object(["ticketId": OpenAPI.uuid, "version": OpenAPI.integer, "reason": OpenAPI.string,
                                                   "revokedAt": OpenAPI.dateTime])),
+                 "tickets": array(OpenAPI.object(["ticketId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid, "secretHash": OpenAPI.string])),
                  "admitted": array(OpenAPI.object(["ticketId": OpenAPI.uuid, "sessionId": OpenAPI.uuid, "checkedInAt": OpenAPI.dateTime])),
                  "generatedAt": OpenAPI.dateTime],
                 optional: ["publicKey"]),

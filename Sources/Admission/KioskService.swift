@@ -51,6 +51,15 @@ struct KioskService: Sendable {
             RevokedTicketDTO(ticketId: try row.decode(column: "ticket_id", as: UUID.self), version: try row.decode(column: "secret_version", as: Int.self),
                              reason: try row.decode(column: "reason", as: String.self), revokedAt: try row.decode(column: "revoked_at", as: Date.self))
         }
+        let signed = settings.signedTickets && settings.publicKey != nil
+        let tickets = signed ? [] : try await sql.raw("""
+            SELECT t.id, t.ticket_type_id, t.secret_hash FROM tickets t JOIN orders o ON o.id = t.order_id
+            WHERE t.event_id = \(bind: kiosk.eventID) AND t.status = 'valid' AND o.status = 'paid' AND t.secret_hash IS NOT NULL
+            ORDER BY t.id
+            """).all().map { row in
+            OfflineTicketDTO(ticketId: try row.decode(column: "id", as: UUID.self), ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
+                             secretHash: try row.decode(column: "secret_hash", as: String.self))
+        }
         let admitted = try await CheckinRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map {
             AdmittedDTO(ticketId: $0.ticketID, sessionId: $0.sessionID, checkedInAt: $0.scannedAt)
         }
@@ -60,10 +69,10 @@ struct KioskService: Sendable {
             from: meta, at: now, on: db)
         return OfflineBundleDTO(
             eventId: kiosk.eventID, eventTitle: event.title, eventCode: try await DoorManagementService.doorCode(kiosk.eventID, on: db),
-            signedTickets: settings.signedTickets && settings.publicKey != nil, keyAlgorithm: "Ed25519", publicKey: settings.publicKey,
+            signedTickets: signed, keyAlgorithm: "Ed25519", publicKey: settings.publicKey,
             payloadFormat: "BOX1. + base64url(payload ‖ Ed25519 signature); payload = 0x01, ticketId, eventId, ticketTypeId (16 bytes each), "
                 + "version (uint32 BE), session count (uint8), session numbers (uint16 BE each)",
-            sessions: sessions, ticketTypes: types, revoked: revoked, admitted: admitted, generatedAt: now)
+            sessions: sessions, ticketTypes: types, revoked: revoked, tickets: tickets, admitted: admitted, generatedAt: now)
     }
 
     /// Attendees of the kiosk's event whose name, email or order number contains `query` (kiosks with the search capability).
