@@ -163,7 +163,7 @@ public struct AdmissionRoutes: Sendable {
     // MARK: - Helpers
 
     private func holder(_ request: Request, _ context: AppRequestContext) -> TicketPassService.Holder {
-        let token = request.headers[HTTPField.Name("X-Order-Token")!] ?? request.uri.queryParameters.get("orderToken")
+        let token = request.headers[.orderToken] ?? request.uri.queryParameters.get("orderToken")
         return .init(principal: context.identity, orderTokenHash: token.map(OpaqueToken.hash))
     }
 

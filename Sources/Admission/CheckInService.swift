@@ -63,9 +63,7 @@ struct CheckInService: Sendable {
             seesAttendee = true
         }
         let sql = db as! any SQLDatabase
-        if let nonce = attempt.nonce, let earlier = try await CheckinRecord.query(on: db).filter(\.$eventID == ticket.eventID)
-            .filter(\.$nonce == nonce).first()
-        {
+        if let earlier = try await admission(withNonce: attempt.nonce, at: ticket.eventID, on: db) {
             return dto(earlier, ticket, replayed: true, seesAttendee: seesAttendee)
         }
         if let refusal = AdmissionError.refusal(ticketStatus: ticket.status, orderStatus: ticket.orderStatus) { throw refusal }
@@ -89,9 +87,7 @@ struct CheckInService: Sendable {
             """).first()
         guard inserted != nil else {
             // Someone else got there first: the same upload again (same nonce), or another door.
-            if let nonce = attempt.nonce, let earlier = try await CheckinRecord.query(on: db).filter(\.$eventID == ticket.eventID)
-                .filter(\.$nonce == nonce).first()
-            {
+            if let earlier = try await admission(withNonce: attempt.nonce, at: ticket.eventID, on: db) {
                 return dto(earlier, ticket, replayed: true, seesAttendee: seesAttendee)
             }
             guard let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticket.id).filter(\.$sessionID == session.id).first()
@@ -127,7 +123,7 @@ struct CheckInService: Sendable {
         case .text(let text):
             let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard SignedTicket.looksSigned(text) else {
-                guard !text.isEmpty, let ticket = try await TicketAtDoor.load(secretHash: TicketKeys.secretHash(text), now: now, on: db) else {
+                guard !text.isEmpty, let ticket = try await TicketAtDoor.load(secretHash: OpaqueToken.hash(text), now: now, on: db) else {
                     throw AdmissionError.invalidTicket(reason: "unknown")
                 }
                 return ticket
@@ -140,6 +136,12 @@ struct CheckInService: Sendable {
             guard signed.version == ticket.version else { throw AdmissionError.invalidTicket(reason: "revoked") }
             return ticket
         }
+    }
+
+    /// The admission an earlier upload with this nonce made at this event, if any.
+    private func admission(withNonce nonce: String?, at eventID: UUID, on db: any Database) async throws -> CheckinRecord? {
+        guard let nonce else { return nil }
+        return try await CheckinRecord.query(on: db).filter(\.$eventID == eventID).filter(\.$nonce == nonce).first()
     }
 
     private func chooseSession(_ attempt: Attempt, _ ticket: TicketAtDoor, on sql: any SQLDatabase) async throws -> TicketAtDoor.Session {

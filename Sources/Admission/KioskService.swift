@@ -63,12 +63,14 @@ struct KioskService: Sendable {
         let admitted = try await CheckinRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map {
             AdmittedDTO(ticketId: $0.ticketID, sessionId: $0.sessionID, checkedInAt: $0.scannedAt)
         }
+        var eventCode = settings.eventCode
+        if eventCode == nil { eventCode = try await DoorManagementService.doorCode(kiosk.eventID, on: db) }
         try await audit.record(
             AuditEntry(actor: .kiosk(kiosk.id, station: kiosk.stationName), action: "kiosk.offline_bundle", targetType: "event",
                        targetID: kiosk.eventID.uuidString, organizationID: kiosk.organizationID),
             from: meta, at: now, on: db)
         return OfflineBundleDTO(
-            eventId: kiosk.eventID, eventTitle: event.title, eventCode: try await DoorManagementService.doorCode(kiosk.eventID, on: db),
+            eventId: kiosk.eventID, eventTitle: event.title, eventCode: eventCode!,
             signedTickets: signed, keyAlgorithm: "Ed25519", publicKey: settings.publicKey,
             payloadFormat: "BOX1. + base64url(payload ‖ Ed25519 signature); payload = 0x01, ticketId, eventId, ticketTypeId (16 bytes each), "
                 + "version (uint32 BE), session count (uint8), session numbers (uint16 BE each)",

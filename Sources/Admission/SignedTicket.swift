@@ -1,5 +1,6 @@
 public import Crypto
 public import Foundation
+import Identity
 
 /// What a signed ticket's QR code says, verifiable by a kiosk that has only the event's public key.
 ///
@@ -68,19 +69,5 @@ public struct SignedTicket: Sendable, Equatable {
             key.isValidSignature(signature, for: payload)
         else { return nil }
         return ticket
-    }
-}
-
-/// URL-safe base64 without padding, as in JWTs: it survives URLs, QR byte mode and copy and paste.
-public enum Base64URL {
-    public static func encode(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    public static func decode(_ text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
     }
 }

@@ -56,8 +56,6 @@ public final class TicketKeys: Sendable {
             throw SealedValueUnreadable()
         }
     }
-
-    public static func secretHash(_ secret: String) -> String { OpaqueToken.hash(secret) }
 }
 
 /// A sealed value that the configured ticket key cannot open: the key was changed without re-sealing.

@@ -240,19 +240,29 @@ struct Pricing: Sendable {
 
 /// Writes side effects to deliver after commit, in the caller's transaction.
 enum Outbox {
+    /// One row to write: its ID, topic and JSON payload.
+    typealias Row = (id: UUID, topic: String, payload: String)
+
     static func enqueue(_ topic: String, _ payload: [String: JSONValue], now: Date, on db: any Database) async throws {
         try await enqueue([(topic, payload)], now: now, on: db)
     }
 
     /// Several rows in one statement.
     static func enqueue(_ messages: [(String, [String: JSONValue])], now: Date, on db: any Database) async throws {
-        guard !messages.isEmpty else { return }
-        let rows = try messages.map { topic, payload -> SQLQueryString in
-            let text = String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)
-            return "(\(bind: UUID()), \(bind: topic), \(bind: text), \(bind: now), \(bind: now), 0)"
+        try await insert(try rows(messages), now: now, on: db)
+    }
+
+    static func rows(_ messages: [(String, [String: JSONValue])]) throws -> [Row] {
+        try messages.map { topic, payload in (UUID(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
+    }
+
+    static func insert(_ rows: [Row], now: Date, on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        let values = rows.map { row -> SQLQueryString in
+            "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
         }
         try await (db as! any SQLDatabase).raw(
-            "INSERT INTO outbox (id, topic, payload, created_at, available_at, attempts) VALUES " + rows.joined(separator: ", ")
+            "INSERT INTO outbox (id, topic, payload, created_at, available_at, attempts) VALUES " + values.joined(separator: ", ")
         ).run()
     }
 }

@@ -26,7 +26,7 @@ struct OrderDraft: Sendable {
     let accessTokenHash: String
     let tickets: [OrderTicketDTO]
     let secrets: [TicketKeys.Issued]
-    let outbox: [(id: UUID, topic: String, payload: String)]
+    let outbox: [Outbox.Row]
     let now: Date
 
     var status: OrderStatus { deadline == nil ? .paid : .pending }
@@ -59,11 +59,8 @@ struct OrderDraft: Sendable {
         var issued: [TicketKeys.Issued] = []
         for _ in 0..<quantity { issued.append(try await secrets.issue(on: db)) }
         self.secrets = issued
-        let orderID = self.orderID
-        self.outbox = try [("email.order_confirmation", ["orderId": JSONValue.string(orderID.uuidString)]),
-                           ("signal.availability_changed", ["eventId": JSONValue.string(eventID.uuidString)])].map { topic, payload in
-            (UUID(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self))
-        }
+        self.outbox = try Outbox.rows([("email.order_confirmation", ["orderId": .string(orderID.uuidString)]),
+                                       ("signal.availability_changed", ["eventId": .string(eventID.uuidString)])])
     }
 
     /// Creation instants a microsecond apart keep the tickets in attendee order.
@@ -107,12 +104,7 @@ struct OrderDraft: Sendable {
             VALUES (\(bind: transitionID), \(bind: orderID), NULL, \(bind: status.rawValue), \(bind: actorKind), \(bind: valid.buyer.userID),
               'checkout', \(bind: now))
             """).run()
-        let outboxRows = outbox.map { row -> SQLQueryString in
-            "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
-        }
-        try await sql.raw(
-            "INSERT INTO outbox (id, topic, payload, created_at, available_at, attempts) VALUES " + outboxRows.joined(separator: ", ")
-        ).run()
+        try await Outbox.insert(outbox, now: now, on: db)
         return dto(number: number)
     }
 

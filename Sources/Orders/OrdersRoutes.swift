@@ -189,8 +189,3 @@ public struct OrdersRoutes: Sendable {
         return RegistrationListDTO(sessionId: "S\(session.number)", eventId: event.id!, registrations: registrations)
     }
 }
-
-extension HTTPField.Name {
-    public static var orderToken: Self { .init("X-Order-Token")! }
-    public static var idempotencyKey: Self { .init("Idempotency-Key")! }
-}

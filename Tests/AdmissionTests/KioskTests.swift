@@ -121,6 +121,23 @@ import TestSupport
     }
 
     @Test(arguments: TestDatabase.all)
+    func cancelledTicketsAndOrdersReachTheRevocationList(_ database: TestDatabase) async throws {
+        try await withApp(database, configure: AdmissionFixture.configure) { app in
+            let f = try await AdmissionFixture.make(app)
+            let single = try await f.buy(f.dayOne).tickets[0].ticketId
+            let order = try await f.buy(f.both, quantity: 2)
+            #expect(try await app.client.send(.put, "/api/tickets/\(single)/cancel", headers: f.buyer.bearer).status == .ok)
+            #expect(try await app.client.send(.put, "/api/admin/orders/\(order.orderId)/status", headers: f.organizer,
+                                              json: ["status": "cancelled"]).status == .ok)
+            app.clock.set(f.start(1))
+            let kiosk = bearer(try await f.kiosk().token!)
+            let bundle = try await app.client.send(.get, "/api/kiosk/offline-bundle", headers: kiosk).decode(OfflineBundleDTO.self)
+            #expect(Set(bundle.revoked.map(\.ticketId)) == Set([single] + order.tickets.map(\.ticketId)))
+            #expect(Set(bundle.revoked.map(\.reason)) == ["cancelled"] && bundle.tickets.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func anUnsignedTicketIsRevokedByReissueToo(_ database: TestDatabase) async throws {
         try await withApp(database, configure: AdmissionFixture.configure) { app in
             let f = try await AdmissionFixture.make(app)

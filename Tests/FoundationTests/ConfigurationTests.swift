@@ -31,7 +31,7 @@ import Testing
             "DATABASE_POOL_SIZE": "8", "JWT_SECRET": String(repeating: "s", count: 40), "LOG_LEVEL": "debug",
             "SQL_LOG_LEVEL": "trace", "MAX_BODY_SIZE": "2048", "HSTS_ENABLED": "true", "SMTP_URL": "smtps://u:p@mail:465",
             "STORAGE_DIR": "/srv/uploads", "CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example:8443",
-            "TICKET_SECRET_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
+            "TICKET_SECRET_KEY": Data(repeating: 7, count: 32).base64EncodedString(), "HOLD_SWEEP_INTERVAL": "5",
         ])
         #expect(config.mode == .production)
         #expect(config.host == "0.0.0.0" && config.port == 9000)
@@ -41,7 +41,7 @@ import Testing
         #expect(config.logLevel == .debug && config.maxBodyBytes == 2048 && config.hstsEnabled)
         #expect(config.smtpURL == "smtps://u:p@mail:465" && config.storageDirectory == "/srv/uploads")
         #expect(config.corsAllowedOrigins == ["https://a.example", "https://b.example:8443"])
-        #expect(config.ticketSecretKey == Data(repeating: 7, count: 32))
+        #expect(config.ticketSecretKey == Data(repeating: 7, count: 32) && config.holdSweepSeconds == 5)
     }
 
     @Test func aTicketKeyMustBeThirtyTwoBytes() throws {
