@@ -1,18 +1,17 @@
 #!/usr/bin/env python3
 """Flash-sale load: N purchase attempts by C concurrent clients against a seeded event, then the verdict.
 
-Seeds (through the API) an event with 4 sessions of 250 places (1,000 in all) sold by 7 free ticket types that
+Seeds (through the API) an event with 4 sessions of 250 places (1,000 in all; `--capacity` sets another size) sold by 7 free ticket types that
 share them (each session alone, two pairs, and all four), so every sale is decided at once by the conditional
-updates. Each client keeps one HTTP connection and buys one ticket at a time. Prints a JSON report: purchases/s
+updates. Each client keeps one HTTP connection and buys one ticket at a time; all clients run on one asyncio loop. Prints a JSON report: purchases/s
 while places remained, refusals/s after the sell-out, p50/p95/p99 latency of each, and whether the counters match
 the tickets with nothing oversold or undersold.
 """
 import argparse
+import asyncio
 import datetime
-import http.client
 import json
 import random
-import threading
 import time
 import urllib.request
 
@@ -27,7 +26,7 @@ def api(base, method, path, body=None, token=None):
         return json.loads(text) if text else None
 
 
-def seed(base):
+def seed(base, capacity):
     token = api(base, "POST", "/api/auth/register", {"email": "flash@example.org", "password": "flash sale password"})["access_token"]
     org = api(base, "POST", "/api/organizations", {"name": "Flash Hall"}, token)["id"]
     event = api(base, "POST", "/api/events", {"organizationId": org, "title": "Flash sale", "eventType": "SocialEvent"}, token)["eventId"]
@@ -36,7 +35,7 @@ def seed(base):
         moment = start + datetime.timedelta(days=day)
         api(base, "POST", f"/api/events/{event}/sessions", {
             "sessionName": f"Night {day + 1}", "startsAt": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "endsAt": (moment + datetime.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ"), "capacity": 250}, token)
+            "endsAt": (moment + datetime.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ"), "capacity": capacity}, token)
     types = []
     for name, sessions in [("Night 1", ["S1"]), ("Night 2", ["S2"]), ("Night 3", ["S3"]), ("Night 4", ["S4"]),
                            ("Nights 1-2", ["S1", "S2"]), ("Nights 3-4", ["S3", "S4"]), ("All nights", ["S1", "S2", "S3", "S4"])]:
@@ -44,6 +43,67 @@ def seed(base):
             "name": name, "includedSessions": sessions, "price": 0, "salesEndDate": start.strftime("%Y-%m-%dT%H:%M:%SZ")}, token)["ticketTypeId"])
     api(base, "PUT", f"/api/events/{event}", {"status": "published"}, token)
     return event, types
+
+
+class Buyer(asyncio.Protocol):
+    """One client on one kept-alive connection, buying one ticket at a time. An event-loop protocol rather than a
+    thread per client: the generator shares the machine with the server, so what it spends is taken from what it
+    measures."""
+
+    def __init__(self, number, types, attempts, host, start, finished):
+        self.number, self.types, self.left, self.host = number, types, attempts, host
+        self.rng = random.Random(number)
+        self.start, self.finished = start, finished
+        self.results, self.buffer, self.attempt = [], b"", 0
+
+    def connection_made(self, transport):
+        self.transport = transport
+        self.start.add_done_callback(lambda _: self.send())
+
+    def send(self):
+        body = json.dumps({"ticketTypeId": self.rng.choice(self.types), "quantity": 1, "buyerName": f"Buyer {self.number}",
+                           "buyerEmail": f"buyer{self.number}-{self.attempt}@example.org"}).encode()
+        self.attempt += 1
+        self.began = time.perf_counter()
+        self.transport.write(b"POST /api/orders HTTP/1.1\r\nHost: " + self.host + b"\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+
+    def data_received(self, data):
+        self.buffer += data
+        end = self.buffer.find(b"\r\n\r\n")
+        if end < 0:
+            return
+        head = self.buffer[:end].decode("latin-1").split("\r\n")
+        length = next(int(line.split(":", 1)[1]) for line in head if line.lower().startswith("content-length:"))
+        if len(self.buffer) < end + 4 + length:
+            return
+        self.results.append((int(head[0].split(" ")[1]), self.began, time.perf_counter()))
+        self.buffer = self.buffer[end + 4 + length:]
+        self.left -= 1
+        if self.left > 0:
+            self.send()
+        else:
+            self.transport.close()
+
+    def connection_lost(self, exc):
+        if self.left > 0:
+            self.results.extend((0, self.began, time.perf_counter()) for _ in range(self.left))
+        if not self.finished.done():
+            self.finished.set_result(None)
+
+
+async def rush(host, port, types, clients, attempts):
+    loop = asyncio.get_running_loop()
+    start = loop.create_future()
+    buyers = []
+    for number in range(clients):
+        finished = loop.create_future()
+        _, buyer = await loop.create_connection(
+            lambda: Buyer(number, types, attempts, host.encode(), start, finished), host, port)
+        buyers.append((buyer, finished))
+    start.set_result(None)
+    await asyncio.gather(*(finished for _, finished in buyers))
+    return [result for buyer, _ in buyers for result in buyer.results]
 
 
 def percentile(values, fraction):
@@ -59,42 +119,11 @@ def main():
     parser.add_argument("port", type=int)
     parser.add_argument("--attempts", type=int, default=10000)
     parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--capacity", type=int, default=250, help="places per session (4 sessions)")
     args = parser.parse_args()
     base = f"http://{args.host}:{args.port}"
-    event, types = seed(base)
-    results = []
-    lock = threading.Lock()
-    per_client = args.attempts // args.clients
-    barrier = threading.Barrier(args.clients)
-
-    def client(number):
-        connection = http.client.HTTPConnection(args.host, args.port, timeout=60)
-        rng = random.Random(number)
-        mine = []
-        barrier.wait()
-        for attempt in range(per_client):
-            body = json.dumps({"ticketTypeId": rng.choice(types), "quantity": 1, "buyerName": f"Buyer {number}",
-                               "buyerEmail": f"buyer{number}-{attempt}@example.org"})
-            began = time.perf_counter()
-            try:
-                connection.request("POST", "/api/orders", body, {"Content-Type": "application/json"})
-                response = connection.getresponse()
-                response.read()
-                status = response.status
-            except Exception:
-                status = 0
-                connection = http.client.HTTPConnection(args.host, args.port, timeout=60)
-            ended = time.perf_counter()
-            mine.append((status, began, ended))
-        with lock:
-            results.extend(mine)
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
+    event, types = seed(base, args.capacity)
+    results = asyncio.run(rush(args.host, args.port, types, args.clients, args.attempts // args.clients))
     sold = [r for r in results if r[0] == 201]
     refused = [r for r in results if r[0] == 409]
     other = [r for r in results if r[0] not in (201, 409)]

@@ -125,7 +125,7 @@ public struct BoxOffice: Sendable {
         ).register(on: router)
         InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock).register(on: router)
         OrdersRoutes(store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys, clientAddress: clientAddress,
-                     clock: clock).register(on: router)
+                     clock: clock, logger: logger).register(on: router)
         AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock).register(on: router)
         extraRoutes(router)
 

@@ -44,6 +44,13 @@ public final class TicketKeys: Sendable {
         return Issued(secret: secret, hash: OpaqueToken.hash(secret), sealed: try await seal(Data(secret.utf8), on: db))
     }
 
+    /// One new secret per ticket of an order.
+    public func issue(count: Int, on db: (any Database)? = nil) async throws -> [Issued] {
+        var issued: [Issued] = []
+        for _ in 0..<count { issued.append(try await issue(on: db)) }
+        return issued
+    }
+
     public func seal(_ plain: Data, on db: (any Database)? = nil) async throws -> String {
         try AES.GCM.seal(plain, using: try await key(on: db)).combined!.base64EncodedString()
     }

@@ -18,6 +18,12 @@ package enum SeatLedger {
         /// Included sessions, ascending by ID: the lock order.
         package var sessionIDs: [UUID]
         package var sessionCodes: [UUID: String]
+
+        package init(ticketTypeID: UUID, sessionIDs: [UUID], sessionCodes: [UUID: String]) {
+            self.ticketTypeID = ticketTypeID
+            self.sessionIDs = sessionIDs
+            self.sessionCodes = sessionCodes
+        }
     }
 
     /// Takes `quantity` places in every included session and in the ticket type, or throws
@@ -53,31 +59,21 @@ package enum SeatLedger {
         throw try await shortage(of: target, requested: quantity, on: db)
     }
 
-    /// PostgreSQL only: `take` as common table expressions for a single statement that also writes the sale, so a
-    /// purchase is one round trip and one commit. `locked_sessions` locks the included sessions in ID order and then
-    /// `locked_type` the ticket type (the same order as `take`); `decision` is decided on those locked, current rows,
-    /// so it holds until the statement's commit; `taken_sessions` and `taken_type` apply it. The caller's own writes must
-    /// be conditional on `(SELECT ok FROM decision)`, and when it is false nothing at all is written.
-    /// Expired holds are not reclaimed here: a false decision sends the caller to `take`, which does.
-    package static func takeClauses(_ quantity: Int, of target: Target, into counter: Counter) -> SQLQueryString {
-        let column = counter.rawValue
-        return """
-            locked_sessions AS (
-              SELECT id, capacity - sold - held AS room FROM sessions
-              WHERE id IN (\(binds: target.sessionIDs)) AND active = TRUE ORDER BY id FOR UPDATE),
-            locked_type AS (
-              SELECT id, quantity_limit, sold + held AS taken FROM ticket_types
-              WHERE id = \(bind: target.ticketTypeID) AND (SELECT COUNT(*) FROM locked_sessions) >= 0 FOR UPDATE),
-            decision AS (
-              SELECT ((SELECT COUNT(*) FROM locked_sessions WHERE room >= \(bind: quantity)) = \(bind: target.sessionIDs.count)
-                AND EXISTS (SELECT 1 FROM locked_type WHERE quantity_limit IS NULL OR taken + \(bind: quantity) <= quantity_limit)) AS ok),
-            taken_sessions AS (
-              UPDATE sessions SET \(unsafeRaw: column) = \(unsafeRaw: column) + \(bind: quantity)
-              WHERE id IN (\(binds: target.sessionIDs)) AND (SELECT ok FROM decision) RETURNING id),
-            taken_type AS (
-              UPDATE ticket_types SET \(unsafeRaw: column) = \(unsafeRaw: column) + \(bind: quantity)
-              WHERE id = \(bind: target.ticketTypeID) AND (SELECT ok FROM decision) RETURNING id)
-            """
+    /// PostgreSQL only: the sales a batch decided on rows it has locked (`LockedSales`), as common table expressions of
+    /// the statement that also writes the batch's orders: every touched session and ticket type moves once, by the sum of
+    /// what the batch took from it. The CHECK constraints still stand behind the decision.
+    package static func spendClauses(_ places: PlacesLeft, into counter: Counter) -> SQLQueryString {
+        func moves(_ table: String, _ taken: [UUID: Int]) -> SQLQueryString {
+            let values = taken.sorted { $0.key.uuidString < $1.key.uuidString }.map { id, quantity -> SQLQueryString in
+                "(CAST(\(bind: id) AS uuid), CAST(\(bind: quantity) AS integer))"
+            }
+            return """
+                spent_\(unsafeRaw: table) AS (
+                  UPDATE \(unsafeRaw: table) AS r SET \(unsafeRaw: counter.rawValue) = r.\(unsafeRaw: counter.rawValue) + v.quantity
+                  FROM (VALUES
+                """ + " " + values.joined(separator: ", ") + ") AS v(id, quantity) WHERE r.id = v.id)"
+        }
+        return moves("sessions", places.takenFromSessions) + ", " + moves("ticket_types", places.takenFromTypes)
     }
 
     /// A cheap read that refuses at once when the places are clearly not there (expired holds counted as free), so a

@@ -4,6 +4,7 @@ public import Foundation
 import HTTPCore
 public import Identity
 import Inventory
+public import Logging
 public import Persistence
 import SQLKit
 
@@ -14,13 +15,17 @@ public struct CheckoutService: Sendable {
     let store: DatabaseStore
     let providers: PaymentProviders
     let ticketKeys: TicketKeys
+    /// PostgreSQL only; SQLite has a single writer, so there is nothing to gather.
+    let batcher: PurchaseBatcher?
 
     /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
     /// - Parameter ticketKeys: seals each new ticket's QR secret.
-    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys) {
+    /// - Parameter logger: where a failed purchase batch is reported.
+    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, logger: Logger) {
         self.store = store
         self.providers = PaymentProviders(offline: OfflineProvider(window: paymentWindow))
         self.ticketKeys = ticketKeys
+        self.batcher = store.kind == .postgres ? PurchaseBatcher(store: store, providers: providers, logger: logger) : nil
     }
 
     struct Buyer: Sendable {
@@ -48,11 +53,18 @@ public struct CheckoutService: Sendable {
         let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
-        if key == nil, valid.holdID == nil, store.kind == .postgres,
-            var order = try await singleStatementPurchase(valid, eventID: eventID, accessToken: accessToken, now: now)
-        {
-            order.accessToken = accessToken
-            return (order, true)
+        if key == nil, valid.holdID == nil, let batcher {
+            // PostgreSQL: purchases arriving together are decided and written together (`PurchaseBatcher`).
+            let queued = PurchaseBatch.Purchase(
+                valid: valid, eventID: eventID, accessTokenHash: OpaqueToken.hash(accessToken),
+                secrets: try await ticketKeys.issue(count: valid.quantity ?? 1), now: now)
+            switch try await batcher.submit(queued) {
+            case .sold(var order):
+                order.accessToken = accessToken
+                return (order, true)
+            case .refused(let error): throw error
+            case .elsewhere: break
+            }
         }
         let outcome = try await store.transaction { db -> (order: OrderDTO?, replayed: UUID?) in
             if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (nil, existing) }
@@ -72,42 +84,6 @@ public struct CheckoutService: Sendable {
         var order = outcome.order!
         order.accessToken = accessToken
         return (order, true)
-    }
-
-    /// PostgreSQL's fast way for a purchase paid at once (the common case of a rush): one read that shows the ticket
-    /// type, its price and the room left (refusing at once when it is clearly short), then one statement that locks,
-    /// decides, takes and writes the whole order, so the hot rows are locked for one statement and its commit. Nil when
-    /// the purchase needs the transactional way: a pending order (it keeps a hold), or a write that found the places
-    /// gone after all (`purchase` then decides again, reclaiming expired holds, and words the refusal).
-    private func singleStatementPurchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, now: Date) async throws -> OrderDTO? {
-        let db = store.database()
-        let quantity = valid.quantity ?? 1
-        let snapshot = try await SaleSnapshot.load(valid.ticketTypeID!, now: now, on: db)
-        let sale = snapshot.context
-        if let eventID, eventID != sale.eventID {
-            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type"))
-        }
-        try sale.checkOnSale(quantity: quantity, now: now)
-        if let shortage = snapshot.shortage(requested: quantity) { throw shortage }
-        let member = valid.buyer.userID != nil ? snapshot.memberPriceMinor : nil
-        let price = Pricing(unitMinor: member ?? snapshot.priceMinor, memberPrice: member != nil, currency: snapshot.currency)
-        let provider = providers.provider(totalMinor: price.unitMinor * quantity)
-        guard case .paid = provider.start(totalMinor: price.unitMinor * quantity, now: now) else { return nil }
-        for attempt in 1...5 {
-            let draft = try await OrderDraft(
-                valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
-                holdID: nil, deadline: nil, accessToken: accessToken, secrets: ticketKeys, now: now, on: db)
-            let statement: SQLQueryString = "WITH " + SeatLedger.takeClauses(quantity, of: sale.target, into: .sold) + ", "
-                + draft.conditionalInsertClauses(when: "(SELECT ok FROM decision)") + " SELECT ok FROM decision"
-            do {
-                let decided = try await (db as! any SQLDatabase).raw(statement).first()?.decode(column: "ok", as: Bool.self) ?? false
-                return decided ? draft.dto() : nil
-            } catch where attempt < 5 && (DatabaseFailure.isUniqueViolation(error) || DatabaseFailure.isRetryable(error)) {
-                // Another order drew the same number (50 random bits), or PostgreSQL broke a lock cycle: draw again.
-                continue
-            }
-        }
-        return nil
     }
 
     private func purchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, now: Date, on db: any Database)
@@ -135,7 +111,8 @@ public struct CheckoutService: Sendable {
         }
         let order = try await OrderDraft(
             valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
-            holdID: holdID, deadline: deadline, accessToken: accessToken, secrets: ticketKeys, now: now, on: db).write(on: db)
+            holdID: holdID, deadline: deadline, accessTokenHash: OpaqueToken.hash(accessToken),
+            secrets: try await ticketKeys.issue(count: quantity, on: db), now: now).write(on: db)
         try await SeatLedger.take(quantity, of: sale.target, into: deadline == nil ? .sold : .held, now: now, on: db)
         return order
     }
@@ -174,7 +151,8 @@ public struct CheckoutService: Sendable {
         order.quantity = hold.quantity
         return try await OrderDraft(
             order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price, provider: provider.name,
-            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessToken: accessToken, secrets: ticketKeys, now: now, on: db)
+            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessTokenHash: OpaqueToken.hash(accessToken),
+            secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now)
             .write(on: db)
     }
 
@@ -256,13 +234,14 @@ enum Outbox {
         try messages.map { topic, payload in (UUID(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
     }
 
+    static let columns: SQLQueryString = "outbox (id, topic, payload, created_at, available_at, attempts)"
+
+    static func values(_ row: Row, now: Date) -> SQLQueryString {
+        "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
+    }
+
     static func insert(_ rows: [Row], now: Date, on db: any Database) async throws {
         guard !rows.isEmpty else { return }
-        let values = rows.map { row -> SQLQueryString in
-            "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
-        }
-        try await (db as! any SQLDatabase).raw(
-            "INSERT INTO outbox (id, topic, payload, created_at, available_at, attempts) VALUES " + values.joined(separator: ", ")
-        ).run()
+        try await (db as! any SQLDatabase).raw("INSERT INTO " + columns + " VALUES " + rows.map { values($0, now: now) }.joined(separator: ", ")).run()
     }
 }

@@ -7,6 +7,7 @@ public import Hummingbird
 public import Identity
 import Inventory
 public import Persistence
+public import Logging
 import SQLKit
 
 /// Checkout and orders: seed 002's purchase, seed 003/004's orders, reading and changing orders, and the
@@ -20,8 +21,9 @@ public struct OrdersRoutes: Sendable {
     let clock: AppClock
     let authorizer = Authorizer()
 
-    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, clientAddress: ClientAddress, clock: AppClock) {
-        self.checkout = CheckoutService(store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys)
+    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, clientAddress: ClientAddress, clock: AppClock,
+                logger: Logger) {
+        self.checkout = CheckoutService(store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys, logger: logger)
         self.statuses = OrderStatusService(store: store)
         self.tickets = TicketService(store: store)
         self.store = store

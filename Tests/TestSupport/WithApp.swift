@@ -56,6 +56,7 @@ public func withApp(
 /// Two app instances on one database, as in a scaled-out deployment: what one writes, the other must honour.
 public func withTwoApps(
     _ database: TestDatabase = .sqlite,
+    testing: TestingSetup = .router,
     configure: (inout AppConfig) -> Void = { _ in },
     _ body: @Sendable (TestApp, TestApp) async throws -> Void
 ) async throws {
@@ -64,8 +65,8 @@ public func withTwoApps(
     do {
         let first = try await makeTestApp(database, location: location, migrations: migrations, configure: configure)
         let second = try await makeTestApp(database, location: location, migrations: migrations, configure: configure)
-        try await run(first, testing: .router, extraRoutes: { _ in }) { one in
-            try await run(second, testing: .router, extraRoutes: { _ in }) { two in
+        try await run(first, testing: testing, extraRoutes: { _ in }) { one in
+            try await run(second, testing: testing, extraRoutes: { _ in }) { two in
                 try await body(one, two)
             }
         }
