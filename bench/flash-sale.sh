@@ -4,9 +4,10 @@
 # (synchronous_commit on), against a release build. Verifies afterwards that nothing was oversold or undersold
 # and that every counter equals its tickets, records the WAL flush latency measured during the run
 # (pg_stat_wal, track_wal_io_timing), and writes the figures into docs/benchmarks.md.
-#   bench/flash-sale.sh [attempts, default 10000] [clients, default 200] [places per session, default 250]
+#   bench/flash-sale.sh [attempts, default 10000] [clients, default 200] [places per session, default 250] [keys]
 # With more places than 250 a session (say 40000 200 5000), the sale lasts seconds instead of a fraction of one,
-# which shows the sustained rate; its figures go into their own table.
+# which shows the sustained rate; its figures go into their own table. With `keys` every purchase carries an
+# Idempotency-Key, as a widget's would (its own table too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 attempts=${1:-10000}
@@ -14,6 +15,8 @@ clients=${2:-200}
 capacity=${3:-250}
 kind=flash-sale
 [ "$capacity" = 250 ] || kind=flash-sale-sustained
+keys=${4:-}
+[ "$keys" = keys ] && kind="$kind-keys"
 swift build -c release --product boxoffice >/dev/null
 bin="$PWD/.build/release/boxoffice"
 source scripts/postgres-throwaway.sh
@@ -34,7 +37,7 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && 
 
 wal() { psql "$url" -Atc "SELECT wal_sync, wal_sync_time FROM pg_stat_wal"; }
 before=$(wal)
-report=$(python3 bench/flash_sale.py 127.0.0.1 "$port" --attempts "$attempts" --clients "$clients" --capacity "$capacity")
+report=$(python3 bench/flash_sale.py 127.0.0.1 "$port" --attempts "$attempts" --clients "$clients" --capacity "$capacity" ${keys:+--keys})
 # PostgreSQL backends report their WAL statistics at most once a second, or when they exit: stop the server, so that
 # its connections close and everything they flushed is counted.
 kill "$server"; wait "$server" 2>/dev/null || true; server=
@@ -73,6 +76,7 @@ print("\t".join(map(str, [r["attempts"], r["purchases"], r["refusals"], r["other
     f'{p["p50"]} / {p["p95"]} / {p["p99"]}', r["refusals_per_second_after_sellout"], f'{f["p50"]} / {f["p95"]} / {f["p99"]}', sys.argv[2], "yes"])))
 PY
 command="bench/flash-sale.sh $attempts $clients"
-[ "$kind" = flash-sale ] || command="$command $capacity"
+[ "$capacity" = 250 ] && [ -z "$keys" ] || command="$command $capacity"
+[ -z "$keys" ] || command="$command keys"
 python3 bench/write_results.py "$kind" "$work/results.tsv" "$command" \
   "attempts|purchases|refusals|other|purchases/s|purchase p50 / p95 / p99 ms|refusals/s after sell-out|refusal p50 / p95 / p99 ms|WAL flush (avg)|verified"

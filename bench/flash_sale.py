@@ -50,8 +50,8 @@ class Buyer(asyncio.Protocol):
     thread per client: the generator shares the machine with the server, so what it spends is taken from what it
     measures."""
 
-    def __init__(self, number, types, attempts, host, start, finished):
-        self.number, self.types, self.left, self.host = number, types, attempts, host
+    def __init__(self, number, types, attempts, host, start, finished, keys):
+        self.number, self.types, self.left, self.host, self.keys = number, types, attempts, host, keys
         self.rng = random.Random(number)
         self.start, self.finished = start, finished
         self.results, self.buffer, self.attempt = [], b"", 0
@@ -65,7 +65,8 @@ class Buyer(asyncio.Protocol):
                            "buyerEmail": f"buyer{self.number}-{self.attempt}@example.org"}).encode()
         self.attempt += 1
         self.began = time.perf_counter()
-        self.transport.write(b"POST /api/orders HTTP/1.1\r\nHost: " + self.host + b"\r\nContent-Type: application/json\r\n"
+        key = f"Idempotency-Key: flash-{self.number}-{self.attempt}\r\n".encode() if self.keys else b""
+        self.transport.write(b"POST /api/orders HTTP/1.1\r\nHost: " + self.host + b"\r\nContent-Type: application/json\r\n" + key +
                              b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
 
     def data_received(self, data):
@@ -92,14 +93,14 @@ class Buyer(asyncio.Protocol):
             self.finished.set_result(None)
 
 
-async def rush(host, port, types, clients, attempts):
+async def rush(host, port, types, clients, attempts, keys):
     loop = asyncio.get_running_loop()
     start = loop.create_future()
     buyers = []
     for number in range(clients):
         finished = loop.create_future()
         _, buyer = await loop.create_connection(
-            lambda: Buyer(number, types, attempts, host.encode(), start, finished), host, port)
+            lambda: Buyer(number, types, attempts, host.encode(), start, finished, keys), host, port)
         buyers.append((buyer, finished))
     start.set_result(None)
     await asyncio.gather(*(finished for _, finished in buyers))
@@ -119,11 +120,12 @@ def main():
     parser.add_argument("port", type=int)
     parser.add_argument("--attempts", type=int, default=10000)
     parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--keys", action="store_true", help="send an Idempotency-Key with every purchase, as a widget would")
     parser.add_argument("--capacity", type=int, default=250, help="places per session (4 sessions)")
     args = parser.parse_args()
     base = f"http://{args.host}:{args.port}"
     event, types = seed(base, args.capacity)
-    results = asyncio.run(rush(args.host, args.port, types, args.clients, args.attempts // args.clients))
+    results = asyncio.run(rush(args.host, args.port, types, args.clients, args.attempts // args.clients, args.keys))
     sold = [r for r in results if r[0] == 201]
     refused = [r for r in results if r[0] == 409]
     other = [r for r in results if r[0] not in (201, 409)]

@@ -53,11 +53,11 @@ public struct CheckoutService: Sendable {
         let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
-        if key == nil, valid.holdID == nil, let batcher {
+        if valid.holdID == nil, let batcher {
             // PostgreSQL: purchases arriving together are decided and written together (`PurchaseBatcher`).
             let queued = PurchaseBatch.Purchase(
                 valid: valid, eventID: eventID, accessTokenHash: OpaqueToken.hash(accessToken),
-                secrets: try await ticketKeys.issue(count: valid.quantity ?? 1), now: now)
+                secrets: try await ticketKeys.issue(count: valid.quantity ?? 1), now: now, key: key)
             switch try await batcher.submit(queued) {
             case .sold(var order):
                 order.accessToken = accessToken

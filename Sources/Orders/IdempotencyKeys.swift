@@ -46,6 +46,41 @@ struct IdempotencyKey: Sendable {
             """).run()
     }
 
+    /// A purchase batch's claims, in one statement, before any hot row is locked, each already naming the order it will
+    /// stand for (the batch deletes the claims of purchases it refuses before it commits, so a claim with an order is only
+    /// ever seen with that order written). Returns the indexes of the keys claimed now; a key seen before (or twice in
+    /// the batch: the later ones) is not, and its purchase goes the one-transaction way, which replays or refuses it.
+    /// On PostgreSQL a key another transaction is claiming is waited for, as in `claim`.
+    static func claimAll(_ keys: [(index: Int, key: IdempotencyKey, orderID: UUID, now: Date)], on db: any Database) async throws -> Set<Int> {
+        var first: [String: (index: Int, key: IdempotencyKey, orderID: UUID, now: Date)] = [:]
+        for entry in keys where first[entry.key.identity] == nil { first[entry.key.identity] = entry }
+        guard !first.isEmpty else { return [] }
+        let rows = first.values.map { entry -> SQLQueryString in
+            """
+            (\(bind: entry.key.scope), \(bind: entry.key.key), \(bind: entry.key.requestHash), \(bind: Int64(entry.now.timeIntervalSince1970 * 1000)),
+              \(bind: entry.orderID.uuidString))
+            """
+        }
+        let claimed = try await (db as! any SQLDatabase).raw("""
+            INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, created_at_ms, order_id) VALUES
+            """ + " " + rows.joined(separator: ", ") + """
+             ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING scope, idempotency_key
+            """).all().map { "\(try $0.decode(column: "scope", as: String.self))\u{0}\(try $0.decode(column: "idempotency_key", as: String.self))" }
+        return Set(claimed.compactMap { first[$0]?.index })
+    }
+
+    /// Frees the keys of purchases the batch refused, in the same transaction: a failed checkout leaves its key free.
+    static func releaseAll(_ keys: [IdempotencyKey], on db: any Database) async throws {
+        guard !keys.isEmpty else { return }
+        let pairs = keys.map { key -> SQLQueryString in "(\(bind: key.scope), \(bind: key.key))" }
+        try await (db as! any SQLDatabase).raw(
+            "DELETE FROM idempotency_keys WHERE (scope, idempotency_key) IN (" + pairs.joined(separator: ", ") + ")"
+        ).run()
+    }
+
+    /// Scope and key together: what the primary key makes unique.
+    var identity: String { "\(scope)\u{0}\(key)" }
+
     /// Keys are scoped to their buyer: a signed-in user, or a guest's email, so nobody can replay another's key.
     static func from(header: String?, body: Data, userID: UUID?, guestEmail: String?) throws -> IdempotencyKey? {
         guard let header, !header.isEmpty else { return nil }

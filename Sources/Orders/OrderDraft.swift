@@ -11,7 +11,7 @@ import SQLKit
 /// with a whole batch of orders as clauses of one PostgreSQL statement (`insertClauses`): every round trip while the
 /// hot rows are locked is time other buyers wait (docs/benchmarks.md).
 struct OrderDraft: Sendable {
-    let orderID = UUID()
+    let orderID: UUID
     let itemID = UUID()
     let transitionID = UUID()
     var number = OrderNumber.generate()
@@ -35,9 +35,10 @@ struct OrderDraft: Sendable {
     /// - Parameter secrets: one issued QR secret per ticket (`TicketKeys.issue`), made before any row is locked.
     init(
         _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
-        holdID: UUID?, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued], now: Date
+        holdID: UUID?, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued], now: Date, orderID: UUID = UUID()
     ) throws {
         precondition(secrets.count == quantity, "one QR secret per ticket")
+        self.orderID = orderID
         self.valid = valid
         self.ticketTypeID = ticketTypeID
         self.eventID = eventID
