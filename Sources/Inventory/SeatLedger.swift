@@ -160,25 +160,26 @@ package enum SeatLedger {
         return rows.count
     }
 
-    /// The refusal, with what is left and which session limits it, read inside the same transaction.
+    /// The refusal, with what is left and which session limits it, read inside the same transaction and worded by the
+    /// same rule as a batch's (`PlacesLeft`); an inactive session has nothing left.
     private static func shortage(of target: Target, requested: Int, on db: any Database) async throws -> InventoryError {
         let sql = db as! any SQLDatabase
-        var fewest: (code: String, left: Int)?
-        for row in try await sql.raw(
-            "SELECT id, capacity - sold - held AS remaining FROM sessions WHERE id IN (\(binds: target.sessionIDs))"
-        ).all() {
-            let left = max(0, try row.decode(column: "remaining", as: Int.self))
-            let code = target.sessionCodes[try row.decode(column: "id", as: UUID.self)] ?? "?"
-            if fewest == nil || left < fewest!.left || (left == fewest!.left && code < fewest!.code) { fewest = (code, left) }
+        var sessions: [UUID: Int] = [:]
+        for row in try await sql.raw("""
+            SELECT id, capacity - sold - held AS remaining FROM sessions WHERE id IN (\(binds: target.sessionIDs)) AND active = \(bind: true)
+            """).all() {
+            sessions[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "remaining", as: Int.self)
         }
-        let own = try await sql.raw("""
+        var types: [UUID: Int] = [:]
+        if let own = try await sql.raw("""
             SELECT quantity_limit - sold - held AS remaining FROM ticket_types WHERE id = \(bind: target.ticketTypeID) AND quantity_limit IS NOT NULL
-            """).first().map { max(0, try $0.decode(column: "remaining", as: Int.self)) }
-        let sessionLeft = fewest?.left ?? 0
-        let available = min(sessionLeft, own ?? .max)
-        return .insufficientCapacity(
-            ticketTypeID: target.ticketTypeID, requested: requested, available: available,
-            limitingSessionID: own.map { $0 < sessionLeft } == true ? nil : fewest?.code)
+            """).first() {
+            types[target.ticketTypeID] = try own.decode(column: "remaining", as: Int.self)
+        }
+        var places = PlacesLeft(sessions: sessions, types: types)
+        // The rows said no a moment ago in this transaction; should they read as enough now, nothing is left to promise.
+        return places.take(requested, of: target)
+            ?? .insufficientCapacity(ticketTypeID: target.ticketTypeID, requested: requested, available: 0, limitingSessionID: nil)
     }
 
     /// Pending orders whose places were kept by these holds are unpaid at their deadline: they expire.
