@@ -17,30 +17,20 @@ kind=flash-sale
 [ "$capacity" = 250 ] || kind=flash-sale-sustained
 keys=${4:-}
 [ "$keys" = keys ] && kind="$kind-keys"
-swift build -c release --product boxoffice >/dev/null
-bin="$PWD/.build/release/boxoffice"
-source scripts/postgres-throwaway.sh
-work=$(mktemp -d)
-server=
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; pg_throwaway_stop; rm -rf "$work"; }
-trap cleanup EXIT
-pg_throwaway_start
+source bench/server.sh
+bench_start
 url="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/flash"
 psql "$PG_THROWAWAY_URL" -qc "CREATE DATABASE flash" >/dev/null
 psql "$PG_THROWAWAY_URL" -Atc "SHOW synchronous_commit" | grep -qx on
 DATABASE_URL="$url" "$bin" migrate >/dev/null 2>&1
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-DATABASE_URL="$url" DATABASE_POOL_SIZE=4 APP_ENV=production JWT_SECRET=flash-sale-secret-that-is-long-enough TICKET_SECRET_KEY=$(openssl rand -base64 32) LOG_LEVEL=warning \
-  SESSION_CAPACITY_MAX=1000000 API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+bench_serve "$work/server.log" DATABASE_URL="$url" DATABASE_POOL_SIZE=4 SESSION_CAPACITY_MAX=1000000
 
 wal() { psql "$url" -Atc "SELECT wal_sync, wal_sync_time FROM pg_stat_wal"; }
 before=$(wal)
 report=$(python3 bench/flash_sale.py 127.0.0.1 "$port" --attempts "$attempts" --clients "$clients" --capacity "$capacity" ${keys:+--keys})
 # PostgreSQL backends report their WAL statistics at most once a second, or when they exit: stop the server, so that
 # its connections close and everything they flushed is counted.
-kill "$server"; wait "$server" 2>/dev/null || true; server=
+bench_stop_server
 sleep 1
 after=$(wal)
 echo "$report"

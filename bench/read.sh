@@ -7,24 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-swift build -c release --product boxoffice >/dev/null
-bin="$PWD/.build/release/boxoffice"
-source scripts/postgres-throwaway.sh
-work=$(mktemp -d)
-server=
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; pg_throwaway_stop; rm -rf "$work"; }
-trap cleanup EXIT
-pg_throwaway_start
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/server.sh
+bench_start
 results="$work/results.tsv"
 
 run() { # database-label env...
   local label=$1; shift
-  local port; port=$(free_port)
-  (cd "$work" && env "$@" APP_ENV=production JWT_SECRET=benchmark-secret-that-is-long-enough-123 TICKET_SECRET_KEY=$(openssl rand -base64 32) LOG_LEVEL=warning \
-      API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 "$bin" serve --port "$port" >"$work/$label.log" 2>&1) &
-  server=$!
-  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+  bench_serve "$work/$label.log" "$@"
   local event; event=$(python3 bench/seed_catalog.py "http://127.0.0.1:$port")
   for target in "/api/events" "/api/events/$event/availability"; do
     wrk -t2 -c50 -d2s "http://127.0.0.1:$port$target" >/dev/null   # warm-up
@@ -38,7 +27,7 @@ run() { # database-label env...
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$rps" "$p50" "$p99" "$errors" >>"$results"
     echo "$label $name: $rps req/s, p50 $p50, p99 $p99, non-2xx $errors"
   done
-  kill "$server"; wait "$server" 2>/dev/null || true; server=
+  bench_stop_server
 }
 
 run sqlite SQLITE_PATH="$work/bench.sqlite"

@@ -40,7 +40,7 @@ printf 'an admin password\n' | (cd "$work" && env -i PATH="$PATH" HOME="$work" "
   --email admin@example.org --password-stdin >"$work/create-admin.log" 2>&1) || fail "create-admin: $(cat "$work/create-admin.log")"
 (cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" seed-demo >"$work/seed.log" 2>&1) || fail "seed-demo: $(cat "$work/seed.log")"
 port=$(free_port)
-(cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
+(cd "$work" && exec env -i PATH="$PATH" HOME="$work" "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
 server_pid=$!
 wait_for "http://127.0.0.1:$port/health" 200 60
 grep -q '"kind":"sqlite"' "$work/body" && grep -q '"connected":true' "$work/body" || fail "health: $(cat "$work/body")"

@@ -21,14 +21,16 @@ public struct HoldService: Sendable {
         self.lifetime = lifetime
     }
 
-    /// Sets `quantity` places of a ticket type aside until now + the hold lifetime.
-    func hold(ticketTypeID: UUID, quantity: Int, for owner: HoldOwner, now: Date) async throws -> (HoldDTO, remaining: Int) {
+    /// Sets `quantity` places of a ticket type aside until now + the hold lifetime; `eventID`, when the request names
+    /// one, must be the ticket type's.
+    func hold(ticketTypeID: UUID, quantity: Int, eventID: UUID? = nil, for owner: HoldOwner, now: Date) async throws -> (HoldDTO, remaining: Int) {
         guard (1...10).contains(quantity) else {
             throw HTTPFailure.validationFailed(FieldProblems("quantity", "must be from 1 to 10"))
         }
         let expires = now.addingTimeInterval(TimeInterval(lifetime.components.seconds))
         return try await store.transaction { db in
             let sale = try await SaleContext.load(ticketTypeID, on: db)
+            try sale.requireEvent(eventID)
             try sale.checkOnSale(quantity: quantity, now: now)
             let (user, cart): (UUID?, String?) =
                 switch owner {
@@ -127,6 +129,13 @@ package struct SaleContext: Sendable {
             maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
             target: .init(
                 ticketTypeID: ticketTypeID, sessionIDs: codes.keys.sorted { $0.uuidString < $1.uuidString }, sessionCodes: codes))
+    }
+
+    /// Refuses a request that names another event than the ticket type's (the field is optional).
+    package func requireEvent(_ eventID: UUID?) throws {
+        if let eventID, eventID != self.eventID {
+            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type"))
+        }
     }
 
     /// Refuses sales the catalog says cannot happen now.

@@ -47,11 +47,8 @@ public struct InventoryRoutes: Sendable {
             problems.require(body.quantity != nil, "quantity", "is required")
             try problems.throwIfAny()
             let (hold, remaining) = try await holds.hold(
-                ticketTypeID: (body.ticketTypeId ?? body.categoryId)!, quantity: body.quantity!, for: .user(user.id), now: clock.now())
-            if let eventID = body.eventId, eventID != hold.eventId {
-                try await holds.release(hold.holdId, for: .user(user.id), now: clock.now())
-                throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type"))
-            }
+                ticketTypeID: (body.ticketTypeId ?? body.categoryId)!, quantity: body.quantity!, eventID: body.eventId, for: .user(user.id),
+                now: clock.now())
             return ReserveResponse(
                 success: true, availableSeats: remaining, message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).",
                 holdId: hold.holdId, lockId: hold.holdId, expiresAt: hold.expiresAt)

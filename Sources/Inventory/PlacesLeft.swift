@@ -16,8 +16,6 @@ package struct PlacesLeft: Sendable {
         self.types = types
     }
 
-    package var isEmpty: Bool { takenFromSessions.isEmpty && takenFromTypes.isEmpty }
-
     /// Takes `quantity` places in every included session and under the type's own limit, or takes nothing and returns
     /// the refusal, worded as the seat ledger words it.
     package mutating func take(_ quantity: Int, of target: SeatLedger.Target) -> InventoryError? {

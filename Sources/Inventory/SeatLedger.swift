@@ -1,5 +1,5 @@
 package import FluentKit
-package import Foundation
+import Foundation
 import Persistence
 package import SQLKit
 

@@ -1,6 +1,6 @@
 import Domain
 import FluentKit
-public import Foundation
+import Foundation
 import HTTPCore
 public import Identity
 import Inventory
@@ -91,9 +91,7 @@ public struct CheckoutService: Sendable {
     {
         let quantity = valid.quantity ?? 1
         let sale = try await SaleContext.load(valid.ticketTypeID!, on: db)
-        if let eventID, eventID != sale.eventID {
-            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type"))
-        }
+        try sale.requireEvent(eventID)
         try sale.checkOnSale(quantity: quantity, now: now)
         let price = try await Pricing.load(sale.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
         let provider = providers.provider(totalMinor: price.unitMinor * quantity)
@@ -207,12 +205,21 @@ struct Pricing: Sendable {
             WHERE t.id = \(bind: ticketTypeID)
             """).first()
         else { throw InventoryError.ticketTypeNotFound }
-        let price = try row.decode(column: "price_minor", as: Int.self)
-        let member = try row.optional("member_price_minor", Int.self)
-        let currency = try row.decode(column: "currency", as: String.self)
-        // Signed-in members pay the member price where one is set.
-        if memberBuyer, let member { return Pricing(unitMinor: member, memberPrice: true, currency: currency) }
-        return Pricing(unitMinor: price, memberPrice: false, currency: currency)
+        return Pricing(
+            priceMinor: try row.decode(column: "price_minor", as: Int.self), memberPriceMinor: try row.optional("member_price_minor", Int.self),
+            currency: try row.decode(column: "currency", as: String.self), memberBuyer: memberBuyer)
+    }
+
+    /// Signed-in members pay the member price where one is set.
+    init(priceMinor: Int, memberPriceMinor: Int?, currency: String, memberBuyer: Bool) {
+        let member = memberBuyer ? memberPriceMinor : nil
+        self.init(unitMinor: member ?? priceMinor, memberPrice: member != nil, currency: currency)
+    }
+
+    init(unitMinor: Int, memberPrice: Bool, currency: String) {
+        self.unitMinor = unitMinor
+        self.memberPrice = memberPrice
+        self.currency = currency
     }
 }
 

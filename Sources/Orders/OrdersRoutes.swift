@@ -2,12 +2,12 @@ public import Domain
 import FluentKit
 import Foundation
 public import HTTPCore
-public import HTTPTypes
+import HTTPTypes
 public import Hummingbird
 public import Identity
 import Inventory
-public import Persistence
 public import Logging
+public import Persistence
 import SQLKit
 
 /// Checkout and orders: seed 002's purchase, seed 003/004's orders, reading and changing orders, and the

@@ -104,13 +104,12 @@ enum PurchaseBatch {
             guard let typeID = purchase.valid.ticketTypeID, let type = locked.types[typeID] else {
                 return .refuse(InventoryError.ticketTypeNotFound)
             }
-            if let eventID = purchase.eventID, eventID != type.context.eventID {
-                return .refuse(HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type")))
-            }
-            do { try type.context.checkOnSale(quantity: quantity, now: purchase.now) } catch { return .refuse(error) }
-            // Signed-in members pay the member price where one is set.
-            let member = purchase.valid.buyer.userID != nil ? type.memberPriceMinor : nil
-            let price = Pricing(unitMinor: member ?? type.priceMinor, memberPrice: member != nil, currency: type.currency)
+            do {
+                try type.context.requireEvent(purchase.eventID)
+                try type.context.checkOnSale(quantity: quantity, now: purchase.now)
+            } catch { return .refuse(error) }
+            let price = Pricing(priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
+                                memberBuyer: purchase.valid.buyer.userID != nil)
             let provider = providers.provider(totalMinor: price.unitMinor * quantity)
             guard case .paid = provider.start(totalMinor: price.unitMinor * quantity, now: purchase.now) else { return .elsewhere }
             if let shortage = locked.places.take(quantity, of: type.context.target) { return .short(shortage) }

@@ -164,7 +164,7 @@ import TestSupport
                 "eventId": .string(UUID().uuidString), "categoryId": .string(day1.ticketTypeId.uuidString), "quantity": 1,
             ] as [String: JSONValue])
             #expect(wrongEvent.status == .badRequest)
-            #expect(try await counters(app, event.eventId)["S1"] == 2, "the mismatched reservation was undone")
+            #expect(try await counters(app, event.eventId)["S1"] == 2, "a mismatched reservation takes no place")
             let released = try await app.client.send(.post, "/api/events/tickets/release", headers: buyer.bearer,
                                                      json: ["lockId": answer.holdId.uuidString])
             #expect(try released.decode(ReleaseResponse.self).success)

@@ -1,0 +1,34 @@
+# Sourced by the benchmarks: builds the release server and starts it with the benchmarks' settings, on a throwaway
+# PostgreSQL cluster that is stopped (with the server and the work folder) whatever happens.
+#   bench_start                 build, start the cluster, set $bin and $work
+#   bench_serve LOG [ENV=…]     start the server in $work on a free port with ENV on top; sets $server and $port
+#   bench_stop_server           stop it and wait until its connections have closed
+source scripts/postgres-throwaway.sh
+
+bench_start() {
+  swift build -c release --product boxoffice >/dev/null
+  bin="$PWD/.build/release/boxoffice"
+  work=$(mktemp -d)
+  server=
+  trap 'bench_stop_server; pg_throwaway_stop; rm -rf "$work"' EXIT
+  pg_throwaway_start
+}
+
+bench_serve() {
+  local log=$1; shift
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  (cd "$work" && exec env "$@" APP_ENV=production JWT_SECRET=benchmark-secret-that-is-long-enough-123 \
+      TICKET_SECRET_KEY="$(openssl rand -base64 32)" LOG_LEVEL=warning API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 \
+      "$bin" serve --port "$port" >"$log" 2>&1) &
+  server=$!
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && return; sleep 1; done
+  echo "the server did not start; see $log" >&2
+  return 1
+}
+
+bench_stop_server() {
+  [ -n "${server:-}" ] || return 0
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  server=
+}
