@@ -1,7 +1,7 @@
 package import FluentKit
 import Foundation
-import Persistence
-package import SQLKit
+package import Persistence
+import SQLKit
 
 /// The only code that moves seat counters. Every change is a conditional update decided by the database
 /// inside the caller's transaction: the sessions first, in one statement, and the ticket type last. Should two
@@ -62,18 +62,18 @@ package enum SeatLedger {
     /// PostgreSQL only: the sales a batch decided on rows it has locked (`LockedSales`), as common table expressions of
     /// the statement that also writes the batch's orders: every touched session and ticket type moves once, by the sum of
     /// what the batch took from it. The CHECK constraints still stand behind the decision.
-    package static func spendClauses(_ places: PlacesLeft, into counter: Counter) -> SQLQueryString {
-        func moves(_ table: String, _ taken: [UUID: Int]) -> SQLQueryString {
-            let values = taken.sorted { $0.key.uuidString < $1.key.uuidString }.map { id, quantity -> SQLQueryString in
-                "(CAST(\(bind: id) AS uuid), CAST(\(bind: quantity) AS integer))"
-            }
-            return """
-                spent_\(unsafeRaw: table) AS (
-                  UPDATE \(unsafeRaw: table) AS r SET \(unsafeRaw: counter.rawValue) = r.\(unsafeRaw: counter.rawValue) + v.quantity
-                  FROM (VALUES
-                """ + " " + values.joined(separator: ", ") + ") AS v(id, quantity) WHERE r.id = v.id)"
+    package static func spendClauses(_ places: PlacesLeft, into counter: Counter, on statement: PostgresStatement) throws -> String {
+        let column = counter.rawValue
+        func moves(_ table: String, _ taken: [UUID: Int]) throws -> String {
+            let rows = taken.sorted { $0.key.uuidString < $1.key.uuidString }
+            return try """
+                spent_\(table) AS (
+                  UPDATE \(table) AS r SET \(column) = r.\(column) + v.quantity
+                  FROM unnest(\(statement.bind(rows.map(\.key)))::uuid[], \(statement.bind(rows.map(\.value)))::bigint[]) AS v(id, quantity)
+                  WHERE r.id = v.id)
+                """
         }
-        return moves("sessions", places.takenFromSessions) + ", " + moves("ticket_types", places.takenFromTypes)
+        return try moves("sessions", places.takenFromSessions) + ", " + moves("ticket_types", places.takenFromTypes)
     }
 
     /// A cheap read that refuses at once when the places are clearly not there (expired holds counted as free), so a

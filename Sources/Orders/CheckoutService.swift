@@ -241,7 +241,7 @@ enum Outbox {
         try messages.map { topic, payload in (UUID(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
     }
 
-    static let columns: SQLQueryString = "outbox (id, topic, payload, created_at, available_at, attempts)"
+    static let columns = "outbox (id, topic, payload, created_at, available_at, attempts)"
 
     static func values(_ row: Row, now: Date) -> SQLQueryString {
         "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
@@ -249,6 +249,6 @@ enum Outbox {
 
     static func insert(_ rows: [Row], now: Date, on db: any Database) async throws {
         guard !rows.isEmpty else { return }
-        try await (db as! any SQLDatabase).raw("INSERT INTO " + columns + " VALUES " + rows.map { values($0, now: now) }.joined(separator: ", ")).run()
+        try await (db as! any SQLDatabase).raw("INSERT INTO \(unsafeRaw: columns) VALUES " + rows.map { values($0, now: now) }.joined(separator: ", ")).run()
     }
 }

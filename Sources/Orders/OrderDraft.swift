@@ -70,16 +70,16 @@ struct OrderDraft: Sendable {
 
     // The rows, as VALUES tuples shared by both ways of writing them.
 
-    static let orderColumns: SQLQueryString = """
+    static let orderColumns = """
         orders (id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total_minor, currency, notes,
           hold_id, payment_deadline, access_token_hash, created_at, updated_at, paid_at)
         """
-    static let itemColumns: SQLQueryString = "order_items (id, order_id, ticket_type_id, quantity, unit_price_minor, member_price)"
-    static let ticketColumns: SQLQueryString = """
+    static let itemColumns = "order_items (id, order_id, ticket_type_id, quantity, unit_price_minor, member_price)"
+    static let ticketColumns = """
         tickets (id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, dietary_restrictions,
           emergency_contact, created_at, secret_hash, secret_sealed)
         """
-    static let transitionColumns: SQLQueryString =
+    static let transitionColumns =
         "order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at)"
 
     private var orderRow: SQLQueryString {
@@ -124,27 +124,67 @@ struct OrderDraft: Sendable {
         while try await sql.raw("SELECT 1 AS taken FROM orders WHERE number = \(bind: draft.number)").first() != nil {
             draft.number = OrderNumber.generate()
         }
-        try await sql.raw("INSERT INTO " + Self.orderColumns + " VALUES " + draft.orderRow).run()
-        try await sql.raw("INSERT INTO " + Self.itemColumns + " VALUES " + itemRow).run()
-        try await sql.raw("INSERT INTO " + Self.ticketColumns + " VALUES " + ticketRows.joined(separator: ", ")).run()
-        try await sql.raw("INSERT INTO " + Self.transitionColumns + " VALUES " + transitionRow).run()
-        try await sql.raw("INSERT INTO " + Outbox.columns + " VALUES " + outboxRows.joined(separator: ", ")).run()
+        try await sql.raw("INSERT INTO \(unsafeRaw: Self.orderColumns) VALUES " + draft.orderRow).run()
+        try await sql.raw("INSERT INTO \(unsafeRaw: Self.itemColumns) VALUES " + itemRow).run()
+        try await sql.raw("INSERT INTO \(unsafeRaw: Self.ticketColumns) VALUES " + ticketRows.joined(separator: ", ")).run()
+        try await sql.raw("INSERT INTO \(unsafeRaw: Self.transitionColumns) VALUES " + transitionRow).run()
+        try await sql.raw("INSERT INTO \(unsafeRaw: Outbox.columns) VALUES " + outboxRows.joined(separator: ", ")).run()
         return draft.dto()
     }
 
-    /// PostgreSQL common table expressions that write the rows of all `drafts`, each table in one multi-row insert. An
-    /// order number that collides fails the whole statement on its unique index; the caller draws new numbers and retries.
-    static func insertClauses(_ drafts: [OrderDraft]) -> SQLQueryString {
-        func insert(_ name: String, _ columns: SQLQueryString, _ rows: [SQLQueryString]) -> SQLQueryString {
-            "\(unsafeRaw: name) AS (INSERT INTO " + columns + " VALUES " + rows.joined(separator: ", ") + ")"
-        }
-        return [
-            insert("new_orders", orderColumns, drafts.map(\.orderRow)),
-            insert("new_items", itemColumns, drafts.map(\.itemRow)),
-            insert("new_tickets", ticketColumns, drafts.flatMap(\.ticketRows)),
-            insert("new_transitions", transitionColumns, drafts.map(\.transitionRow)),
-            insert("new_outbox", Outbox.columns, drafts.flatMap(\.outboxRows)),
-        ].joined(separator: ", ")
+    /// PostgreSQL common table expressions that write the rows of all `drafts` (paid orders, as a purchase batch makes),
+    /// each table in one insert from arrays bound once per column. An order number that collides fails the whole
+    /// statement on its unique index; the caller draws new numbers and retries.
+    static func insertClauses(_ drafts: [OrderDraft], on statement: PostgresStatement) throws -> String {
+        precondition(drafts.allSatisfy { $0.status == .paid && $0.holdID == nil }, "a batch writes paid orders only")
+        let s = statement
+        let tickets = drafts.flatMap { draft in draft.tickets.indices.map { (draft, $0) } }
+        let outbox = drafts.flatMap { draft in draft.outbox.map { (draft, $0) } }
+        let notes = drafts.map(\.valid.notes).nullableColumn
+        let diets = tickets.map { $0.0.tickets[$0.1].dietaryRestrictions }.nullableColumn
+        let contacts = tickets.map { $0.0.tickets[$0.1].emergencyContact }.nullableColumn
+        // A missing buyer account is "" here and NULL in the row.
+        let users = drafts.map { $0.valid.buyer.userID?.uuidString ?? "" }
+        return try """
+            new_orders AS (
+              INSERT INTO \(Self.orderColumns)
+              SELECT id, number, event_id, CAST(NULLIF(user_id, '') AS uuid), buyer_name, buyer_email, 'paid', provider, total, currency,
+                CASE WHEN no_notes THEN NULL ELSE notes END, NULL, NULL, token_hash, at, at, at
+              FROM unnest(\(s.bind(drafts.map(\.orderID)))::uuid[], \(s.bind(drafts.map(\.number)))::text[],
+                \(s.bind(drafts.map(\.eventID)))::uuid[], \(s.bind(users))::text[], \(s.bind(drafts.map(\.valid.buyer.name)))::text[],
+                \(s.bind(drafts.map(\.valid.buyer.email)))::text[], \(s.bind(drafts.map(\.provider)))::text[], \(s.bind(drafts.map(\.total)))::bigint[],
+                \(s.bind(drafts.map(\.price.currency)))::text[], \(s.bind(notes.values))::text[], \(s.bind(notes.isNull))::boolean[],
+                \(s.bind(drafts.map(\.accessTokenHash)))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[])
+                AS o(id, number, event_id, user_id, buyer_name, buyer_email, provider, total, currency, notes, no_notes, token_hash, at)),
+            new_items AS (
+              INSERT INTO \(Self.itemColumns)
+              SELECT * FROM unnest(\(s.bind(drafts.map(\.itemID)))::uuid[], \(s.bind(drafts.map(\.orderID)))::uuid[],
+                \(s.bind(drafts.map(\.ticketTypeID)))::uuid[], \(s.bind(drafts.map(\.quantity)))::integer[],
+                \(s.bind(drafts.map(\.price.unitMinor)))::bigint[], \(s.bind(drafts.map(\.price.memberPrice)))::boolean[])),
+            new_tickets AS (
+              INSERT INTO \(Self.ticketColumns)
+              SELECT id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email,
+                CASE WHEN no_diet THEN NULL ELSE diet END, CASE WHEN no_contact THEN NULL ELSE contact END, at, secret_hash, secret_sealed
+              FROM unnest(\(s.bind(tickets.map { $0.0.tickets[$0.1].ticketId }))::uuid[], \(s.bind(tickets.map { $0.0.orderID }))::uuid[],
+                \(s.bind(tickets.map { $0.0.ticketTypeID }))::uuid[], \(s.bind(tickets.map { $0.0.eventID }))::uuid[],
+                \(s.bind(tickets.map { $0.0.tickets[$0.1].status }))::text[], \(s.bind(tickets.map { $0.0.tickets[$0.1].attendeeName }))::text[],
+                \(s.bind(tickets.map { $0.0.tickets[$0.1].attendeeEmail }))::text[], \(s.bind(diets.values))::text[], \(s.bind(diets.isNull))::boolean[],
+                \(s.bind(contacts.values))::text[], \(s.bind(contacts.isNull))::boolean[], \(s.bind(tickets.map { $0.0.createdAt($0.1) }))::timestamptz[],
+                \(s.bind(tickets.map { $0.0.secrets[$0.1].hash }))::text[], \(s.bind(tickets.map { $0.0.secrets[$0.1].sealed }))::text[])
+                AS t(id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, diet, no_diet, contact, no_contact, at,
+                  secret_hash, secret_sealed)),
+            new_transitions AS (
+              INSERT INTO \(Self.transitionColumns)
+              SELECT id, order_id, NULL, 'paid', actor_kind, CAST(NULLIF(actor_id, '') AS uuid), 'checkout', at
+              FROM unnest(\(s.bind(drafts.map(\.transitionID)))::uuid[], \(s.bind(drafts.map(\.orderID)))::uuid[],
+                \(s.bind(drafts.map(\.actorKind)))::text[], \(s.bind(users))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[])
+                AS x(id, order_id, actor_kind, actor_id, at)),
+            new_outbox AS (
+              INSERT INTO \(Outbox.columns)
+              SELECT id, topic, payload, at, at, 0
+              FROM unnest(\(s.bind(outbox.map { $0.1.id }))::uuid[], \(s.bind(outbox.map { $0.1.topic }))::text[],
+                \(s.bind(outbox.map { $0.1.payload }))::text[], \(s.bind(outbox.map { $0.0.now }))::timestamptz[]) AS m(id, topic, payload, at))
+            """
     }
 
     func dto() -> OrderDTO {

@@ -12,8 +12,8 @@ import SQLKit
 /// one statement that moves each touched counter once and inserts every order, item, ticket, transition and outbox
 /// row (purchases that bring an `Idempotency-Key` add a statement that claims the keys first, and one that frees
 /// those of refused purchases). Each purchase is decided in arrival order against the locked rows, exactly as if they
-/// had come one after another, so a batch of a hundred costs the hot rows one lock and one WAL flush instead of a
-/// hundred.
+/// had come one after another, so a batch of two hundred costs the hot rows one lock and one WAL flush instead of
+/// two hundred.
 enum PurchaseBatch {
     /// A validated purchase waiting for its batch; its ticket secrets are issued before any row is locked.
     struct Purchase: Sendable {
@@ -80,9 +80,10 @@ enum PurchaseBatch {
         }
         try await IdempotencyKey.releaseAll(released, on: db)
         if !drafts.isEmpty {
-            try await (db as! any SQLDatabase).raw(
-                "WITH " + SeatLedger.spendClauses(locked.places, into: .sold) + ", " + OrderDraft.insertClauses(drafts) + " SELECT 1 AS written"
-            ).run()
+            let statement = PostgresStatement()
+            statement.append(try "WITH " + SeatLedger.spendClauses(locked.places, into: .sold, on: statement) + ", ")
+            statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
+            try await statement.run(on: db)
         }
         return decisions.map { decision in
             switch decision {

@@ -11,8 +11,9 @@ actor PurchaseBatcher {
     private let store: DatabaseStore
     private let providers: PaymentProviders
     private let logger: Logger
-    /// At most 100 purchases of up to 10 tickets: about 17,000 parameters, well under PostgreSQL's 65,535 per statement.
-    private let limit = 100
+    /// The statement binds one array per column, so its size does not limit a batch; this bound keeps one batch's
+    /// statement to a few tens of milliseconds, so the purchases queued behind it are not kept waiting long.
+    private let limit = 200
     private var waiting: [(purchase: PurchaseBatch.Purchase, reply: CheckedContinuation<PurchaseBatch.Outcome, any Error>)] = []
     private var draining = false
 

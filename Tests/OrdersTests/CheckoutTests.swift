@@ -48,6 +48,40 @@ import TestSupport
         }
     }
 
+    /// A free order of a signed-in buyer with attendees, some details missing: what is stored (and read back) is what
+    /// the purchase answered, whichever way it was written (a PostgreSQL batch, or row by row).
+    @Test(arguments: TestDatabase.all)
+    func aFreeOrderIsStoredAsAnswered(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, _, _) = try await fixture.workshop()
+            let free = try await fixture.addTicketType(event.eventId, name: "Open rehearsal", sessions: ["S1"], price: 0)
+            let buyer = try await app.signUp("member@example.org")
+            let response = try await app.client.send(.post, "/api/events/\(event.eventId)/tickets/purchase", headers: buyer.bearer, json: [
+                "ticketTypeId": .string(free.ticketTypeId.uuidString), "quantity": 2, "notes": "Wheelchair access, please",
+                "attendees": [["name": "Ada", "email": "ada@example.org", "dietaryRestrictions": "Vegetarian"],
+                              ["name": "Grace", "email": "grace@example.org", "emergencyContact": "Alan (555-1234)"]],
+            ] as [String: JSONValue])
+            #expect(response.status == .created)
+            var answered = try response.decode(OrderDTO.self)
+            #expect(answered.status == "paid" && answered.notes == "Wheelchair access, please")
+            #expect(answered.tickets.map(\.dietaryRestrictions) == ["Vegetarian", nil] && answered.tickets.map(\.emergencyContact) == [nil, "Alan (555-1234)"])
+            answered.accessToken = nil
+            let stored = try await app.client.send(.get, "/api/orders/\(answered.orderId)", headers: buyer.bearer).decode(OrderDTO.self)
+            #expect(stored == answered)
+
+            let row = try #require(try await app.store.sql().raw("""
+                SELECT o.user_id, o.hold_id, o.payment_deadline, o.paid_at = o.created_at AS paid_then, t.actor_kind, t.actor_id, t.from_status
+                FROM orders o JOIN order_transitions t ON t.order_id = o.id WHERE o.id = \(bind: answered.orderId)
+                """).first())
+            let me = try await app.client.send(.get, "/api/auth/me", headers: buyer.bearer).json()["id"]?.stringValue
+            #expect(try row.decode(column: "user_id", as: UUID?.self)?.uuidString == me)
+            #expect(try row.decode(column: "actor_id", as: UUID?.self)?.uuidString == me && row.decode(column: "actor_kind", as: String.self) == "user")
+            #expect(try row.decodeNil(column: "hold_id") && row.decodeNil(column: "payment_deadline") && row.decodeNil(column: "from_status"))
+            #expect(try row.decode(column: "paid_then", as: Bool.self))
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func anOfflineOrderHoldsItsPlacesUntilPaid(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
