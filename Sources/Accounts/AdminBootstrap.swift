@@ -59,7 +59,7 @@ public struct AdminBootstrap: Sendable {
             let id: UUID =
                 switch outcome {
                 case .created(let id), .promoted(let id): id
-                case .adminExists: UUID()
+                case .adminExists: UUID.random()
                 }
             try await audit.record(
                 AuditEntry(actor: .system, action: "user.admin_granted", targetType: "user", targetID: id.uuidString,

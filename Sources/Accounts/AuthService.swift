@@ -220,7 +220,7 @@ public struct AuthService: Sendable {
     private func startSession(for userID: UUID, now: Date, request: RequestMetadata, on db: any Database) async throws
         -> IssuedRefreshToken
     {
-        try await issueRefreshToken(userID: userID, familyID: UUID(), now: now, request: request, on: db)
+        try await issueRefreshToken(userID: userID, familyID: UUID.random(), now: now, request: request, on: db)
     }
 
     private func issueRefreshToken(

@@ -78,7 +78,7 @@ struct CheckInService: Sendable {
             case .user(let user): (nil, user.id, nil)
             case .anonymous: (nil, nil, nil)
             }
-        let id = UUID()
+        let id = UUID.random()
         let inserted = try await sql.raw("""
             INSERT INTO checkins (id, event_id, ticket_id, session_id, gate, station, kiosk_id, user_id, nonce, method, scanned_at, recorded_at)
             VALUES (\(bind: id), \(bind: ticket.eventID), \(bind: ticket.id), \(bind: session.id), \(bind: attempt.gate), \(bind: station),

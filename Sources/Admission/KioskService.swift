@@ -158,7 +158,7 @@ struct KioskService: Sendable {
             try await (db as! any SQLDatabase).raw("""
                 INSERT INTO checkin_conflicts (id, event_id, ticket_id, session_id, gate, station, nonce, scanned_at, first_checkin_id,
                   first_scanned_at, first_gate, recorded_at)
-                VALUES (\(bind: UUID()), \(bind: kiosk.eventID), \(bind: ticketID), \(bind: sessionID), \(bind: scan.gate), \(bind: kiosk.stationName),
+                VALUES (\(bind: UUID.random()), \(bind: kiosk.eventID), \(bind: ticketID), \(bind: sessionID), \(bind: scan.gate), \(bind: kiosk.stationName),
                   \(bind: nonce), \(bind: attempt.scannedAt), \(bind: first?.id), \(bind: firstAt), \(bind: firstGate), \(bind: now))
                 ON CONFLICT DO NOTHING
                 """).run()

@@ -35,7 +35,7 @@ struct TicketAtDoor: Sendable {
     /// Finds a ticket by the SHA-256 of its secret, or by ID.
     static func load(secretHash: String? = nil, id: UUID? = nil, now: Date, on db: any Database) async throws -> TicketAtDoor? {
         let sql = db as! any SQLDatabase
-        let condition: SQLQueryString = if let secretHash { "t.secret_hash = \(bind: secretHash)" } else { "t.id = \(bind: id ?? UUID())" }
+        let condition: SQLQueryString = if let secretHash { "t.secret_hash = \(bind: secretHash)" } else { "t.id = \(bind: id ?? UUID.random())" }
         guard let row = try await sql.raw("""
             SELECT t.id, t.event_id, e.organization_id, t.ticket_type_id, tt.name AS type_name, t.status, t.secret_version,
                    o.status AS order_status, o.payment_deadline, t.attendee_name, t.attendee_email, t.dietary_restrictions,

@@ -1,3 +1,4 @@
+import Domain
 package import FluentKit
 import Foundation
 package import Persistence
@@ -193,7 +194,7 @@ package enum SeatLedger {
         for order in orders {
             try await sql.raw("""
                 INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, reason, occurred_at)
-                VALUES (\(bind: UUID()), \(bind: order), 'pending', 'expired', 'system', 'payment deadline passed', \(bind: now))
+                VALUES (\(bind: UUID.random()), \(bind: order), 'pending', 'expired', 'system', 'payment deadline passed', \(bind: now))
                 """).run()
         }
     }

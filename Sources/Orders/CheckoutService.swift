@@ -238,7 +238,7 @@ enum Outbox {
     }
 
     static func rows(_ messages: [(String, [String: JSONValue])]) throws -> [Row] {
-        try messages.map { topic, payload in (UUID(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
+        try messages.map { topic, payload in (UUID.random(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
     }
 
     static let columns = "outbox (id, topic, payload, created_at, available_at, attempts)"

@@ -12,8 +12,8 @@ import SQLKit
 /// hot rows are locked is time other buyers wait (docs/benchmarks.md).
 struct OrderDraft: Sendable {
     let orderID: UUID
-    let itemID = UUID()
-    let transitionID = UUID()
+    let itemID = UUID.random()
+    let transitionID = UUID.random()
     var number = OrderNumber.generate()
     let valid: CheckoutService.ValidCheckout
     let ticketTypeID: UUID
@@ -35,7 +35,7 @@ struct OrderDraft: Sendable {
     /// - Parameter secrets: one issued QR secret per ticket (`TicketKeys.issue`), made before any row is locked.
     init(
         _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
-        holdID: UUID?, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued], now: Date, orderID: UUID = UUID()
+        holdID: UUID?, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued], now: Date, orderID: UUID = UUID.random()
     ) throws {
         precondition(secrets.count == quantity, "one QR secret per ticket")
         self.orderID = orderID
@@ -54,7 +54,7 @@ struct OrderDraft: Sendable {
         self.tickets = (0..<quantity).map { index in
             let attendee = valid.attendees.flatMap { index < $0.count ? $0[index] : nil }
             return OrderTicketDTO(
-                ticketId: UUID(), ticketTypeId: ticketTypeID, status: ticketStatus,
+                ticketId: UUID.random(), ticketTypeId: ticketTypeID, status: ticketStatus,
                 attendeeName: attendee?.name?.trimmingCharacters(in: .whitespaces) ?? valid.buyer.name,
                 attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)

@@ -24,7 +24,7 @@ enum PurchaseBatch {
         var now: Date
         var key: IdempotencyKey?
         /// Drawn before the batch, so that a claimed key can name its order at once.
-        var orderID = UUID()
+        var orderID = UUID.random()
     }
 
     enum Outcome: Sendable {

@@ -1,3 +1,4 @@
+import Domain
 public import HTTPTypes
 public import Hummingbird
 import Foundation
@@ -15,7 +16,7 @@ public struct RequestIDMiddleware: RouterMiddleware {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let id = request.headers[.requestID].flatMap(Self.acceptable) ?? UUID().uuidString.lowercased()
+        let id = request.headers[.requestID].flatMap(Self.acceptable) ?? UUID.random().uuidString.lowercased()
         var context = context
         context.requestID = id
         // Replacing Hummingbird's own key means its internal log lines carry our ID too.

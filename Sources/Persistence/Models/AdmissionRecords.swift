@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 public import Foundation
 
@@ -22,7 +23,7 @@ public final class KioskTokenRecord: Model, @unchecked Sendable {
 
     public init(eventID: UUID, organizationID: UUID, stationName: String, tokenHash: String, capabilities: String, createdBy: UUID?,
                 now: Date, expiresAt: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.eventID = eventID
         self.organizationID = organizationID
         self.stationName = stationName

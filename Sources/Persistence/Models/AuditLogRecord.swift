@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 import Foundation
 
@@ -28,7 +29,7 @@ public final class AuditLogRecord: Model, @unchecked Sendable {
         occurredAt: Date, actorKind: String, actorID: UUID?, action: String, targetType: String, targetID: String?,
         organizationID: UUID?, ip: String?, userAgent: String?, requestID: String?, details: String
     ) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.occurredAt = occurredAt
         self.actorKind = actorKind
         self.actorID = actorID

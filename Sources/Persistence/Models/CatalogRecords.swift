@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 public import Foundation
 
@@ -16,7 +17,7 @@ public final class VenueRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(organizationID: UUID, name: String, address: String, capacity: Int, now: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.organizationID = organizationID
         self.name = name
         self.address = address
@@ -63,7 +64,7 @@ public final class EventRecord: Model, @unchecked Sendable {
         organizationID: UUID, venueID: UUID?, title: String, shortDescription: String, fullDescription: String,
         eventType: String, category: String?, policies: String?, imageURL: String?, currency: String, createdBy: UUID, now: Date
     ) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.organizationID = organizationID
         self.venueID = venueID
         self.title = title
@@ -95,7 +96,7 @@ public final class EventOrganizerRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(eventID: UUID, userID: UUID, role: String, now: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.eventID = eventID
         self.userID = userID
         self.role = role
@@ -124,7 +125,7 @@ public final class SessionRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(eventID: UUID, number: Int, name: String, startsAt: Date, endsAt: Date, capacity: Int, active: Bool, now: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.eventID = eventID
         self.number = number
         self.name = name
@@ -170,7 +171,7 @@ public final class TicketTypeRecord: Model, @unchecked Sendable {
         eventID: UUID, name: String, description: String, priceMinor: Int, memberPriceMinor: Int?, quantityLimit: Int?,
         maxPerOrder: Int, salesStart: Date?, salesEnd: Date, active: Bool, hidden: Bool, sortOrder: Int, now: Date
     ) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.eventID = eventID
         self.name = name
         self.description = description
@@ -201,7 +202,7 @@ public final class TicketTypeSessionRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(ticketTypeID: UUID, sessionID: UUID) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.ticketTypeID = ticketTypeID
         self.sessionID = sessionID
     }

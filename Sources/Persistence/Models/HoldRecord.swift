@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 public import Foundation
 
@@ -23,7 +24,7 @@ public final class HoldRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(eventID: UUID, ticketTypeID: UUID, quantity: Int, userID: UUID?, cartTokenHash: String?, expiresAt: Date, now: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.eventID = eventID
         self.ticketTypeID = ticketTypeID
         self.quantity = quantity

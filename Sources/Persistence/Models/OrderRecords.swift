@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 public import Foundation
 
@@ -34,7 +35,7 @@ public final class OrderRecord: Model, @unchecked Sendable {
         number: String, eventID: UUID, userID: UUID?, buyerName: String, buyerEmail: String, status: String, provider: String,
         totalMinor: Int, currency: String, notes: String?, holdID: UUID?, paymentDeadline: Date?, accessTokenHash: String, now: Date
     ) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.number = number
         self.eventID = eventID
         self.userID = userID
@@ -68,7 +69,7 @@ public final class OrderItemRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(orderID: UUID, ticketTypeID: UUID, quantity: Int, unitPriceMinor: Int, memberPrice: Bool) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.orderID = orderID
         self.ticketTypeID = ticketTypeID
         self.quantity = quantity
@@ -99,7 +100,7 @@ public final class TicketRecord: Model, @unchecked Sendable {
         orderID: UUID, ticketTypeID: UUID, eventID: UUID, status: String, attendeeName: String, attendeeEmail: String,
         dietaryRestrictions: String?, emergencyContact: String?, now: Date
     ) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.orderID = orderID
         self.ticketTypeID = ticketTypeID
         self.eventID = eventID
@@ -129,7 +130,7 @@ public final class OrderTransitionRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(orderID: UUID, from: String?, to: String, actorKind: String, actorID: UUID?, reason: String?, at: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.orderID = orderID
         self.fromStatus = from
         self.toStatus = to
@@ -158,7 +159,7 @@ public final class OutboxRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(topic: String, payload: String, now: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.topic = topic
         self.payload = payload
         self.createdAt = now

@@ -1,3 +1,4 @@
+public import Domain
 public import FluentKit
 import Foundation
 
@@ -14,7 +15,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID = UUID(), name: String, slug: String, now: Date) {
+    public init(id: UUID = UUID.random(), name: String, slug: String, now: Date) {
         self.id = id
         self.name = name
         self.slug = slug
@@ -37,7 +38,7 @@ public final class MembershipRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(organizationID: UUID, userID: UUID, role: String, now: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.organizationID = organizationID
         self.userID = userID
         self.role = role
@@ -58,7 +59,7 @@ public final class StaffAssignmentRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(organizationID: UUID, userID: UUID, eventID: UUID, now: Date) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.organizationID = organizationID
         self.userID = userID
         self.eventID = eventID

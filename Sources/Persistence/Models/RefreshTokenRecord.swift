@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 import Foundation
 
@@ -25,7 +26,7 @@ public final class RefreshTokenRecord: Model, @unchecked Sendable {
     public init(
         userID: UUID, familyID: UUID, tokenHash: String, issuedAt: Date, expiresAt: Date, ip: String?, userAgent: String?
     ) {
-        self.id = UUID()
+        self.id = UUID.random()
         self.userID = userID
         self.familyID = familyID
         self.tokenHash = tokenHash

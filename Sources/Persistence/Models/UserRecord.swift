@@ -1,3 +1,4 @@
+public import Domain
 public import FluentKit
 import Foundation
 
@@ -17,7 +18,7 @@ public final class UserRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID = UUID(), email: String, displayName: String, passwordHash: String, role: String, now: Date) {
+    public init(id: UUID = UUID.random(), email: String, displayName: String, passwordHash: String, role: String, now: Date) {
         self.id = id
         self.email = email
         self.displayName = displayName

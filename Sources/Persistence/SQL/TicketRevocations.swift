@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 public import Foundation
 import SQLKit
@@ -17,7 +18,7 @@ public enum TicketRevocations {
     public static func revoke(ticketID: UUID, eventID: UUID, version: Int, reason: String, now: Date, on db: any Database) async throws {
         try await (db as! any SQLDatabase).raw("""
             INSERT INTO ticket_revocations (id, event_id, ticket_id, secret_version, reason, revoked_at)
-            VALUES (\(bind: UUID()), \(bind: eventID), \(bind: ticketID), \(bind: version), \(bind: reason), \(bind: now))
+            VALUES (\(bind: UUID.random()), \(bind: eventID), \(bind: ticketID), \(bind: version), \(bind: reason), \(bind: now))
             ON CONFLICT DO NOTHING
             """).run()
     }
