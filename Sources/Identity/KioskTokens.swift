@@ -1,6 +1,6 @@
 public import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 import Persistence
 
 /// Kiosk tokens: `kiosk_` followed by 32 random bytes in URL-safe base64. The prefix lets the authentication

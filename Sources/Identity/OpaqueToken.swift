@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// Opaque secrets (refresh tokens, cart tokens): 32 random bytes, URL-safe base64; only their SHA-256 is stored.
 public enum OpaqueToken {

@@ -1,6 +1,6 @@
 import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// A door kiosk's token. Only the token's SHA-256 is kept; the token itself is shown once, at creation.
 public final class KioskTokenRecord: Model, @unchecked Sendable {

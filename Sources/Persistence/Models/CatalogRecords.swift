@@ -1,6 +1,6 @@
 import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// A place where sessions happen, owned by an organization.
 public final class VenueRecord: Model, @unchecked Sendable {

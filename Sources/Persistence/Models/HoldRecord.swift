@@ -1,6 +1,6 @@
 import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// Seats of one ticket type set aside for a buyer until `expiresAt`. While `status` is `active` its quantity is
 /// counted in `held` of the ticket type and of every session the type includes.

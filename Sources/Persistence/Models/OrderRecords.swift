@@ -1,6 +1,6 @@
 import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// An order: what a buyer bought, for how much, and where it is in its life.
 public final class OrderRecord: Model, @unchecked Sendable {

@@ -1,6 +1,6 @@
 import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 import SQLKit
 
 /// Puts ticket versions on their event's revocation list, in the caller's transaction. Cancelling and reissuing
