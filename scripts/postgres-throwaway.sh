@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL cluster for tests and benchmarks: temporary directory, unprivileged user,
 # free loopback port. Source it, then call pg_throwaway_start / pg_throwaway_stop.
-#   pg_throwaway_start   exports PG_THROWAWAY_URL (superuser URL to database "postgres") and PG_THROWAWAY_PORT
+#   pg_throwaway_start   exports PG_THROWAWAY_URL (superuser URL to database "postgres"), PG_THROWAWAY_PORT and
+#                        PG_THROWAWAY_LOG (the server's log; each line names its database: db=NAME)
 #   pg_throwaway_stop    stops the cluster and removes its directory (safe to call twice)
 #   pg_throwaway_pause / pg_throwaway_resume   stop and restart the same cluster (outage drills)
 
@@ -48,9 +49,12 @@ unix_socket_directories = '$PG_THROWAWAY_DIR'
 max_connections = 400
 shared_buffers = 256MB
 track_wal_io_timing = on
+# Each line names its database, so a test can read what PostgreSQL logged about its own (a deadlock, say).
+log_line_prefix = '%m [%p] db=%d '
 CONF
   pg_throwaway_resume || return 1
-  export PG_THROWAWAY_PORT PG_THROWAWAY_DIR PG_THROWAWAY_BIN PG_THROWAWAY_USER
+  PG_THROWAWAY_LOG="$PG_THROWAWAY_DIR/server.log"
+  export PG_THROWAWAY_PORT PG_THROWAWAY_DIR PG_THROWAWAY_BIN PG_THROWAWAY_USER PG_THROWAWAY_LOG
   export PG_THROWAWAY_URL="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/postgres"
 }
 

@@ -176,7 +176,7 @@ public struct AdmissionRoutes: Sendable {
         switch context.identity {
         case .kiosk(let kiosk): return kiosk
         case .user: throw HTTPFailure.forbidden("Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
-        case .anonymous: throw HTTPFailure.unauthorized("Send a kiosk token as `Authorization: Bearer kiosk_…`.")
+        case .anonymous, .system: throw HTTPFailure.unauthorized("Send a kiosk token as `Authorization: Bearer kiosk_…`.")
         }
     }
 

@@ -17,6 +17,7 @@ public enum AuditActor: Sendable, Equatable {
         case .anonymous: self = .anonymous
         case .user(let user): self = .user(user.id)
         case .kiosk(let kiosk): self = .kiosk(kiosk.id, station: kiosk.stationName)
+        case .system: self = .system
         }
     }
 }

@@ -32,6 +32,7 @@ public struct AppRequestContext: RequestContext {
         switch identity {
         case .user(let user): return user
         case .kiosk: throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
+        case .system: throw HTTPFailure.forbidden("The system does not sign in.")
         case .anonymous: throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
         }
     }

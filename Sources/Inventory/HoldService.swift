@@ -28,21 +28,20 @@ public struct HoldService: Sendable {
             throw HTTPFailure.validationFailed(FieldProblems("quantity", "must be from 1 to 10"))
         }
         let expires = now.addingTimeInterval(TimeInterval(lifetime.components.seconds))
-        return try await store.transaction { db in
-            let sale = try await SaleContext.load(ticketTypeID, on: db)
-            try sale.requireEvent(eventID)
-            try sale.checkOnSale(quantity: quantity, now: now)
-            let (user, cart): (UUID?, String?) =
-                switch owner {
-                case .user(let id): (id, nil)
-                case .cart(let hash): (nil, hash)
-                }
-            let hold = HoldRecord(eventID: sale.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
+        let (user, cart): (UUID?, String?) =
+            switch owner {
+            case .user(let id): (id, nil)
+            case .cart(let hash): (nil, hash)
+            }
+        return try await SeatLedger.decidingOnLockedSeats(store, now: now) { db, _ in
+            // The one decision of a sale, on the seats this transaction locked first.
+            var locked = try await LockedSales.lock([ticketTypeID], on: db)
+            let type = try locked.decide(ticketTypeID, quantity: quantity, eventID: eventID, now: now) { _ in .held }
+            let hold = HoldRecord(eventID: type.context.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
                                   cartTokenHash: cart, expiresAt: expires, now: now)
             try await hold.create(on: db)
-            // Hot rows last: the contended counters are locked only from here to the commit.
-            try await SeatLedger.take(quantity, of: sale.target, into: .held, now: now, on: db)
-            return (HoldDTO(hold, sessions: sale.sessionCodesInOrder), try await sale.remaining(on: db))
+            try await SeatLedger.apply(locked.places.moves, on: db)
+            return (HoldDTO(hold, sessions: type.context.sessionCodesInOrder), locked.remaining(ticketTypeID))
         }
     }
 
@@ -50,13 +49,7 @@ public struct HoldService: Sendable {
     func release(_ holdID: UUID, for owner: HoldOwner, now: Date) async throws {
         try await store.transaction { db in
             guard let hold = try await HoldRecord.find(holdID, on: db), owner.owns(hold) else { throw InventoryError.holdNotFound }
-            let ended = try await (db as! any SQLDatabase).raw("""
-                UPDATE holds SET status = CASE WHEN expires_at <= \(bind: now) THEN 'expired' ELSE 'released' END, ended_at = \(bind: now)
-                WHERE id = \(bind: holdID) AND status = 'active' RETURNING quantity
-                """).first()
-            guard ended != nil else { return }
-            let sale = try await SaleContext.load(hold.ticketTypeID, on: db)
-            try await SeatLedger.give(hold.quantity, of: sale.target, from: .held, on: db)
+            try await HoldLifecycle.end([holdID], as: hold.expiresAt <= now ? .expired : .released, now: now, on: db)
         }
     }
 
@@ -145,17 +138,5 @@ package struct SaleContext: Sendable {
         if let start = salesStart, now < start { throw InventoryError.salesNotStarted(ticketTypeID) }
         guard now < salesEnd else { throw InventoryError.salesEnded(ticketTypeID) }
         guard quantity <= maxPerOrder else { throw InventoryError.quantityLimit(requested: quantity, maximum: maxPerOrder) }
-    }
-
-    /// What the ticket type can still sell, after this transaction's changes.
-    package func remaining(on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
-        let sessions = try await sql.raw(
-            "SELECT MIN(capacity - sold - held) AS remaining FROM sessions WHERE id IN (\(binds: target.sessionIDs))"
-        ).first()?.decode(column: "remaining", as: Int.self) ?? 0
-        let own = try await sql.raw("""
-            SELECT quantity_limit - sold - held AS remaining FROM ticket_types WHERE id = \(bind: ticketTypeID) AND quantity_limit IS NOT NULL
-            """).first().map { try $0.decode(column: "remaining", as: Int.self) }
-        return max(0, min(sessions, own ?? .max))
     }
 }

@@ -12,6 +12,8 @@ public enum InventoryError: APIError, Equatable {
     case holdNotFound
     case holdExpired(expiredAt: Date)
     case ticketTypeNotFound
+    /// The order lifecycle refuses a move (`OrderStatus.canMove`), or another change got there first.
+    case invalidTransition(from: String, to: String)
 
     public var code: String {
         switch self {
@@ -23,6 +25,7 @@ public enum InventoryError: APIError, Equatable {
         case .holdNotFound: "HOLD_NOT_FOUND"
         case .holdExpired: "HOLD_EXPIRED"
         case .ticketTypeNotFound: "TICKET_TYPE_NOT_FOUND"
+        case .invalidTransition: "INVALID_TRANSITION"
         }
     }
 
@@ -45,6 +48,7 @@ public enum InventoryError: APIError, Equatable {
         case .holdNotFound: "No such hold, or not yours."
         case .holdExpired: "The hold has expired; its places went back on sale."
         case .ticketTypeNotFound: "No such ticket type."
+        case .invalidTransition(let from, let to): "An order cannot go from \(from) to \(to)."
         }
     }
 
@@ -59,6 +63,7 @@ public enum InventoryError: APIError, Equatable {
         case .notOnSale(let id, let reason): ["ticketTypeId": .string(id.uuidString), "reason": .string(reason)]
         case .quantityLimit(let requested, let maximum): ["requestedQuantity": .int(requested), "maximum": .int(maximum)]
         case .holdExpired(let at): ["expiredAt": .string(ISO8601Instant.string(at))]
+        case .invalidTransition(let from, let to): ["from": .string(from), "to": .string(to)]
         default: [:]
         }
     }

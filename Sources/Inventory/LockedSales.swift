@@ -3,10 +3,14 @@ import Foundation
 import Persistence
 import SQLKit
 
-/// PostgreSQL: what a batch of purchases decides on, read inside the deciding transaction from rows it locks in the
-/// ledger's order (the included sessions by ID, then the ticket types by ID, as `SeatLedger.take` does): each ticket
-/// type's sale facts and prices, and the places left. The locks hold until the batch commits, so the decisions made on
-/// these values stay true until the counters are written.
+/// The seat rows a transaction decides on, read from rows it locks in the one lock order of BoxOffice: the included
+/// sessions by ID, then the ticket types by ID, then anything else (holds, orders, tickets). Every path that moves a
+/// seat counter starts here (a purchase batch, a hold, an order's or a ticket's change of status, the hold sweeper), so
+/// no two transactions can wait on each other in a circle over these rows.
+///
+/// PostgreSQL takes `FOR NO KEY UPDATE`: it excludes other writers of the same rows but not the key-share locks that
+/// inserting an order item, ticket or hold takes on its ticket type (a full `FOR UPDATE` would wait on those, and
+/// with them form a cycle). SQLite has one connection and one writer: reading is enough.
 package struct LockedSales: Sendable {
     package struct TicketType: Sendable {
         package var context: SaleContext
@@ -19,40 +23,43 @@ package struct LockedSales: Sendable {
     package var types: [UUID: TicketType]
     package var places: PlacesLeft
 
-    package static func lock(_ ticketTypeIDs: [UUID], on db: any Database) async throws -> LockedSales {
+    /// Locks the sessions of `ticketTypeIDs`, then the types themselves, and reads what a sale decides on.
+    package static func lock(_ ticketTypeIDs: some Collection<UUID>, on db: any Database) async throws -> LockedSales {
         let sql = db as! any SQLDatabase
-        var sessions = try await lockSessions(
-            "SELECT session_id FROM ticket_type_sessions WHERE ticket_type_id IN (\(binds: ticketTypeIDs))", on: sql)
+        guard !ticketTypeIDs.isEmpty else { return LockedSales(types: [:], places: PlacesLeft(sessions: [:], types: [:])) }
+        let ids = Array(Set(ticketTypeIDs))
+        let postgres = sql.dialect.name == "postgresql"
+        // One statement locks every included session and says which type includes which.
+        var sessions: [UUID: (code: String, room: Int, active: Bool)] = [:]
+        var included: [UUID: [UUID]] = [:]
+        for row in try await sql.raw("""
+            SELECT s.id, s.number, s.active, s.capacity - s.sold - s.held AS room, x.ticket_type_id
+            FROM sessions s JOIN ticket_type_sessions x ON x.session_id = s.id WHERE x.ticket_type_id IN (\(binds: ids))
+            ORDER BY s.id
+            """ + (postgres ? " FOR NO KEY UPDATE OF s" : "")).all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            sessions[id] = ("S\(try row.decode(column: "number", as: Int.self))", try row.decode(column: "room", as: Int.self),
+                            try row.decode(column: "active", as: Bool.self))
+            included[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(id)
+        }
         let rows = try await sql.raw("""
             SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, t.price_minor, t.member_price_minor,
-              t.quantity_limit - t.sold - t.held AS own_room, e.status, e.currency,
-              (SELECT string_agg(CAST(x.session_id AS text), ',') FROM ticket_type_sessions x WHERE x.ticket_type_id = t.id) AS sessions
-            FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id IN (\(binds: ticketTypeIDs))
-            ORDER BY t.id FOR UPDATE OF t
-            """).all()
-        var included: [UUID: [UUID]] = [:]
-        for row in rows {
-            included[try row.decode(column: "id", as: UUID.self)] =
-                (try row.optional("sessions", String.self) ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
-        }
-        // A session included after the first statement (possible only while a type has sold nothing) is locked now;
-        // out of order, so PostgreSQL may break a lock cycle, and the transaction then runs again.
-        let missing = Set(included.values.joined()).subtracting(sessions.keys)
-        if !missing.isEmpty {
-            sessions.merge(try await lockSessions("\(binds: Array(missing))", on: sql)) { _, new in new }
-        }
+              t.quantity_limit - t.sold - t.held AS own_room, e.status, e.currency
+            FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id IN (\(binds: ids))
+            ORDER BY t.id
+            """ + (postgres ? " FOR NO KEY UPDATE OF t" : "")).all()
         var types: [UUID: TicketType] = [:]
         var ownRoom: [UUID: Int] = [:]
         for row in rows {
             let id = try row.decode(column: "id", as: UUID.self)
-            let ids = included[id] ?? []
+            let sessionIDs = (included[id] ?? []).sorted { $0.uuidString < $1.uuidString }
             let context = SaleContext(
                 ticketTypeID: id, eventID: try row.decode(column: "event_id", as: UUID.self),
                 eventStatus: try row.decode(column: "status", as: String.self), active: try row.decode(column: "active", as: Bool.self),
                 salesStart: try row.optional("sales_start", Date.self), salesEnd: try row.decode(column: "sales_end", as: Date.self),
                 maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
-                target: .init(ticketTypeID: id, sessionIDs: ids.sorted { $0.uuidString < $1.uuidString },
-                              sessionCodes: ids.reduce(into: [:]) { codes, session in codes[session] = sessions[session]?.code }))
+                target: .init(ticketTypeID: id, sessionIDs: sessionIDs,
+                              sessionCodes: sessionIDs.reduce(into: [:]) { codes, session in codes[session] = sessions[session]?.code }))
             types[id] = TicketType(
                 context: context, priceMinor: try row.decode(column: "price_minor", as: Int.self),
                 memberPriceMinor: try row.optional("member_price_minor", Int.self), currency: try row.decode(column: "currency", as: String.self))
@@ -62,18 +69,24 @@ package struct LockedSales: Sendable {
         return LockedSales(types: types, places: PlacesLeft(sessions: room, types: ownRoom))
     }
 
-    private static func lockSessions(_ ids: SQLQueryString, on sql: any SQLDatabase) async throws
-        -> [UUID: (code: String, room: Int, active: Bool)]
-    {
-        var sessions: [UUID: (code: String, room: Int, active: Bool)] = [:]
-        for row in try await sql.raw(
-            "SELECT id, number, active, capacity - sold - held AS room FROM sessions WHERE id IN (" + ids + ") ORDER BY id FOR UPDATE"
-        ).all() {
-            sessions[try row.decode(column: "id", as: UUID.self)] = (
-                "S\(try row.decode(column: "number", as: Int.self))", try row.decode(column: "room", as: Int.self),
-                try row.decode(column: "active", as: Bool.self)
-            )
-        }
-        return sessions
+    /// The one decision of a sale, for every way to take places (a purchase, paid at once or pending; a hold; seed 003's
+    /// reserve): the ticket type exists and belongs to the request's event, the catalog has it on sale now for this
+    /// quantity, and the places are there, in every included session and under the type's own limit. On success the
+    /// places are taken into `counter` (which may depend on the type, as a price decides whether an order waits for
+    /// payment) and the type is returned; otherwise nothing is taken and the refusal is thrown.
+    package mutating func decide(
+        _ ticketTypeID: UUID?, quantity: Int, eventID: UUID?, now: Date, into counter: (TicketType) -> SeatLedger.Counter
+    ) throws -> TicketType {
+        guard let ticketTypeID, let type = types[ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
+        try type.context.requireEvent(eventID)
+        try type.context.checkOnSale(quantity: quantity, now: now)
+        if let shortage = places.take(quantity, of: type.context.target, into: counter(type)) { throw shortage }
+        return type
+    }
+
+    /// What the type can still sell after this transaction's decisions.
+    package func remaining(_ ticketTypeID: UUID) -> Int {
+        guard let type = types[ticketTypeID] else { return 0 }
+        return places.available(type.context.target).available
     }
 }

@@ -8,15 +8,14 @@ public import Logging
 public import Persistence
 import SQLKit
 
-/// Checkout: a purchase, an order, or a hold turned into an order, each decided in one transaction that takes the
-/// places, writes the order, its items, one ticket per place, its first transition and its outbox rows, or
-/// writes nothing at all.
+/// Checkout: a purchase, decided and written in a batch with the purchases that arrive with it (`PurchaseBatch`), or a
+/// hold turned into an order in one transaction. Either takes the places, writes the order, its items, one ticket per
+/// place, its first transition and its outbox rows, or writes nothing at all.
 public struct CheckoutService: Sendable {
     let store: DatabaseStore
     let providers: PaymentProviders
     let ticketKeys: TicketKeys
-    /// PostgreSQL only; SQLite has a single writer, so there is nothing to gather.
-    let batcher: PurchaseBatcher?
+    let batcher: PurchaseBatcher
 
     /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
     /// - Parameter ticketKeys: seals each new ticket's QR secret.
@@ -25,7 +24,7 @@ public struct CheckoutService: Sendable {
         self.store = store
         self.providers = PaymentProviders(offline: OfflineProvider(window: paymentWindow))
         self.ticketKeys = ticketKeys
-        self.batcher = store.kind == .postgres ? PurchaseBatcher(store: store, providers: providers, logger: logger) : nil
+        self.batcher = PurchaseBatcher(store: store, providers: providers, logger: logger)
     }
 
     struct Buyer: Sendable {
@@ -53,28 +52,13 @@ public struct CheckoutService: Sendable {
         let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
-        if valid.holdID == nil, let batcher {
-            // PostgreSQL: purchases arriving together are decided and written together (`PurchaseBatcher`).
-            let queued = PurchaseBatch.Purchase(
-                valid: valid, eventID: eventID, accessTokenHash: OpaqueToken.hash(accessToken),
-                secrets: try await ticketKeys.issue(count: valid.quantity ?? 1), now: now, key: key)
-            switch try await batcher.submit(queued) {
-            case .sold(var order):
-                order.accessToken = accessToken
-                return (order, true)
-            case .refused(let error): throw error
-            case .elsewhere: break
-            }
+        guard let holdID = valid.holdID else {
+            return try await purchase(valid, eventID: eventID, accessToken: accessToken, key: key, now: now)
         }
         let outcome = try await store.transaction { db -> (order: OrderDTO?, replayed: UUID?) in
             if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (nil, existing) }
-            let order =
-                if let holdID = valid.holdID {
-                    try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
-                                            accessToken: accessToken, now: now, on: db)
-                } else {
-                    try await purchase(valid, eventID: eventID, accessToken: accessToken, now: now, on: db)
-                }
+            let order = try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
+                                                accessToken: accessToken, now: now, on: db)
             try await key?.remember(order.orderId, on: db)
             return (order, nil)
         }
@@ -86,35 +70,32 @@ public struct CheckoutService: Sendable {
         return (order, true)
     }
 
-    private func purchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, now: Date, on db: any Database)
-        async throws -> OrderDTO
+    /// A purchase goes into the next batch; a key seen before replays its order (or is refused for another request).
+    private func purchase(_ valid: ValidCheckout, eventID: UUID?, accessToken: String, key: IdempotencyKey?, now: Date)
+        async throws -> (OrderDTO, created: Bool)
     {
-        let quantity = valid.quantity ?? 1
-        let sale = try await SaleContext.load(valid.ticketTypeID!, on: db)
-        try sale.requireEvent(eventID)
-        try sale.checkOnSale(quantity: quantity, now: now)
-        let price = try await Pricing.load(sale.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
-        let provider = providers.provider(totalMinor: price.unitMinor * quantity)
-        let start = provider.start(totalMinor: price.unitMinor * quantity, now: now)
-        let deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
-        // Hot rows last: everything this order writes goes in first, and the contended session and ticket type rows
-        // are updated at the very end, so their locks are held only from there to the commit. A refusal rolls it all back.
-        try await SeatLedger.refuseEarlyIfShort(quantity, of: sale.target, now: now, on: db)
-        var holdID: UUID?
-        if let deadline {
-            let hold = HoldRecord(eventID: sale.eventID, ticketTypeID: sale.ticketTypeID, quantity: quantity, userID: valid.buyer.userID,
-                                  cartTokenHash: nil, expiresAt: deadline, now: now)
-            try await hold.create(on: db)
-            holdID = hold.id
+        let secrets = try await ticketKeys.issue(count: valid.quantity ?? 1)
+        // A key can be seen in use and then freed by a refusal before it is looked up: such a purchase is batched again.
+        for _ in 1...3 {
+            let queued = PurchaseBatch.Purchase(valid: valid, eventID: eventID, accessTokenHash: OpaqueToken.hash(accessToken),
+                                                secrets: secrets, now: now, key: key)
+            switch try await batcher.submit(queued) {
+            case .sold(var order):
+                order.accessToken = accessToken
+                return (order, true)
+            case .refused(let error):
+                throw error
+            case .keySeen:
+                if let existing = try await key?.existingOrder(on: store.database()) {
+                    return (try await OrderReads.order(existing, now: now, on: store.database()), false)
+                }
+            }
         }
-        let order = try await OrderDraft(
-            valid, ticketTypeID: sale.ticketTypeID, eventID: sale.eventID, quantity: quantity, price: price, provider: provider.name,
-            holdID: holdID, deadline: deadline, accessTokenHash: OpaqueToken.hash(accessToken),
-            secrets: try await ticketKeys.issue(count: quantity, on: db), now: now).write(on: db)
-        try await SeatLedger.take(quantity, of: sale.target, into: deadline == nil ? .sold : .held, now: now, on: db)
-        return order
+        throw HTTPFailure.conflict("This Idempotency-Key is in use by a request still in progress; retry in a moment.")
     }
 
+    /// The hold's places become the order's: sold when nothing is to be paid, else still held (now by the order, until its
+    /// payment deadline). The seats are locked first, in the one lock order, then the hold is taken from its owner.
     private func orderFromHold(
         _ holdID: UUID, _ valid: ValidCheckout, eventID: UUID?, principal: Principal, cartTokenHash: String?,
         accessToken: String, now: Date, on db: any Database
@@ -123,12 +104,14 @@ public struct CheckoutService: Sendable {
         let owned: Bool =
             if case .user(let user) = principal { hold.userID == user.id } else { cartTokenHash != nil && hold.cartTokenHash == cartTokenHash }
         guard owned else { throw InventoryError.holdNotFound }
-        guard hold.status == "active", hold.expiresAt > now else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
+        guard hold.status == HoldStatus.active.rawValue, hold.expiresAt > now else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
         if let eventID, eventID != hold.eventID {
             throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this hold"))
         }
-        let sale = try await SaleContext.load(hold.ticketTypeID, on: db)
-        let price = try await Pricing.load(hold.ticketTypeID, memberBuyer: valid.buyer.userID != nil, on: db)
+        let locked = try await LockedSales.lock([hold.ticketTypeID], on: db)
+        guard let type = locked.types[hold.ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
+        let price = Pricing(priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
+                            memberBuyer: valid.buyer.userID != nil)
         let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity)
         let start = provider.start(totalMinor: price.unitMinor * hold.quantity, now: now)
         let deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
@@ -139,12 +122,11 @@ public struct CheckoutService: Sendable {
         let ownerCondition: SQLQueryString =
             if case .user(let user) = principal { "user_id = \(bind: user.id)" } else { "cart_token_hash = \(bind: cartTokenHash ?? "")" }
         let claimed = try await sql.raw("""
-            UPDATE holds SET status = \(bind: paid ? "converted" : "active"), expires_at = \(bind: paid ? hold.expiresAt : deadline),
-              ended_at = \(bind: paid ? now : nil as Date?), user_id = NULL, cart_token_hash = NULL
-            WHERE id = \(bind: holdID) AND status = 'active' AND expires_at > \(bind: now) AND
+            UPDATE holds SET expires_at = \(bind: paid ? hold.expiresAt : deadline), user_id = NULL, cart_token_hash = NULL
+            WHERE id = \(bind: holdID) AND status = \(bind: HoldStatus.active.rawValue) AND expires_at > \(bind: now) AND
             """ + " " + ownerCondition + " RETURNING id").first()
         guard claimed != nil else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
-        if paid { try await SeatLedger.confirmHeld(hold.quantity, of: sale.target, on: db) }
+        if paid { try await HoldLifecycle.end([holdID], as: .converted, now: now, locked: locked, on: db) }
         var order = valid
         order.quantity = hold.quantity
         return try await OrderDraft(
@@ -199,17 +181,6 @@ struct Pricing: Sendable {
     var memberPrice: Bool
     var currency: String
 
-    static func load(_ ticketTypeID: UUID, memberBuyer: Bool, on db: any Database) async throws -> Pricing {
-        guard let row = try await (db as! any SQLDatabase).raw("""
-            SELECT t.price_minor, t.member_price_minor, e.currency FROM ticket_types t JOIN events e ON e.id = t.event_id
-            WHERE t.id = \(bind: ticketTypeID)
-            """).first()
-        else { throw InventoryError.ticketTypeNotFound }
-        return Pricing(
-            priceMinor: try row.decode(column: "price_minor", as: Int.self), memberPriceMinor: try row.optional("member_price_minor", Int.self),
-            currency: try row.decode(column: "currency", as: String.self), memberBuyer: memberBuyer)
-    }
-
     /// Signed-in members pay the member price where one is set.
     init(priceMinor: Int, memberPriceMinor: Int?, currency: String, memberBuyer: Bool) {
         let member = memberBuyer ? memberPriceMinor : nil
@@ -220,35 +191,5 @@ struct Pricing: Sendable {
         self.unitMinor = unitMinor
         self.memberPrice = memberPrice
         self.currency = currency
-    }
-}
-
-/// Writes side effects to deliver after commit, in the caller's transaction.
-enum Outbox {
-    /// One row to write: its ID, topic and JSON payload.
-    typealias Row = (id: UUID, topic: String, payload: String)
-
-    static func enqueue(_ topic: String, _ payload: [String: JSONValue], now: Date, on db: any Database) async throws {
-        try await enqueue([(topic, payload)], now: now, on: db)
-    }
-
-    /// Several rows in one statement.
-    static func enqueue(_ messages: [(String, [String: JSONValue])], now: Date, on db: any Database) async throws {
-        try await insert(try rows(messages), now: now, on: db)
-    }
-
-    static func rows(_ messages: [(String, [String: JSONValue])]) throws -> [Row] {
-        try messages.map { topic, payload in (UUID.random(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
-    }
-
-    static let columns = "outbox (id, topic, payload, created_at, available_at, attempts)"
-
-    static func values(_ row: Row, now: Date) -> SQLQueryString {
-        "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
-    }
-
-    static func insert(_ rows: [Row], now: Date, on db: any Database) async throws {
-        guard !rows.isEmpty else { return }
-        try await (db as! any SQLDatabase).raw("INSERT INTO \(unsafeRaw: columns) VALUES " + rows.map { values($0, now: now) }.joined(separator: ", ")).run()
     }
 }

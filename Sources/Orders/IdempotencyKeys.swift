@@ -40,6 +40,19 @@ struct IdempotencyKey: Sendable {
         return .replay(order)
     }
 
+    /// The order this key already stands for, as committed now; nil when the key is free again or its first use is still
+    /// in progress. Throws 409 when it was used with another request.
+    func existingOrder(on db: any Database) async throws -> UUID? {
+        guard let row = try await (db as! any SQLDatabase).raw("""
+            SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
+            """).first()
+        else { return nil }
+        guard try row.decode(column: "request_hash", as: String.self) == requestHash else {
+            throw HTTPFailure.conflict("This Idempotency-Key was used with a different request.")
+        }
+        return try row.optional("order_id", String.self).flatMap(UUID.init(uuidString:))
+    }
+
     func remember(_ orderID: UUID, on db: any Database) async throws {
         try await (db as! any SQLDatabase).raw("""
             UPDATE idempotency_keys SET order_id = \(bind: orderID.uuidString) WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)

@@ -3,17 +3,18 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
+import Inventory
 import Persistence
 import SQLKit
 
-/// An order about to be written: its item, one ticket per place (each with its QR secret), its first transition and its
-/// outbox rows. It is written either as one statement per table inside the caller's transaction (`write`), or together
-/// with a whole batch of orders as clauses of one PostgreSQL statement (`insertClauses`): every round trip while the
-/// hot rows are locked is time other buyers wait (docs/benchmarks.md).
+/// An order about to be written: its item, one ticket per place (each with its QR secret), the hold that keeps a pending
+/// order's places until its payment deadline, its first transition and its outbox rows. It is written either as one
+/// statement per table inside the caller's transaction (`write`), or together with a whole batch of orders as clauses of
+/// one PostgreSQL statement (`insertClauses`): every round trip while the hot rows are locked is time other buyers wait
+/// (docs/benchmarks.md).
 struct OrderDraft: Sendable {
     let orderID: UUID
     let itemID = UUID.random()
-    let transitionID = UUID.random()
     var number = OrderNumber.generate()
     let valid: CheckoutService.ValidCheckout
     let ticketTypeID: UUID
@@ -22,6 +23,8 @@ struct OrderDraft: Sendable {
     let price: Pricing
     let provider: String
     let holdID: UUID?
+    /// The order's hold is written with it (a purchase that ends pending); false when it takes over an existing hold.
+    let newHold: Bool
     let deadline: Date?
     let accessTokenHash: String
     let tickets: [OrderTicketDTO]
@@ -35,8 +38,10 @@ struct OrderDraft: Sendable {
     /// - Parameter secrets: one issued QR secret per ticket (`TicketKeys.issue`), made before any row is locked.
     init(
         _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
-        holdID: UUID?, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued], now: Date, orderID: UUID = UUID.random()
+        holdID: UUID?, newHold: Bool = false, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued], now: Date,
+        orderID: UUID = UUID.random()
     ) throws {
+        precondition(!newHold || (holdID != nil && deadline != nil), "a new hold keeps a pending order's places until its deadline")
         precondition(secrets.count == quantity, "one QR secret per ticket")
         self.orderID = orderID
         self.valid = valid
@@ -46,11 +51,12 @@ struct OrderDraft: Sendable {
         self.price = price
         self.provider = provider
         self.holdID = holdID
+        self.newHold = newHold
         self.deadline = deadline
         self.accessTokenHash = accessTokenHash
         self.secrets = secrets
         self.now = now
-        let ticketStatus = (deadline == nil ? OrderStatus.paid : .pending).ticketStatus
+        let ticketStatus = (deadline == nil ? OrderStatus.paid : .pending).ticketStatus.rawValue
         self.tickets = (0..<quantity).map { index in
             let attendee = valid.attendees.flatMap { index < $0.count ? $0[index] : nil }
             return OrderTicketDTO(
@@ -60,13 +66,17 @@ struct OrderDraft: Sendable {
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }
         self.outbox = try Outbox.rows([("email.order_confirmation", ["orderId": .string(orderID.uuidString)]),
-                                       ("signal.availability_changed", ["eventId": .string(eventID.uuidString)])])
+                                       Outbox.availabilityChanged(eventID)])
     }
 
     /// Creation instants a microsecond apart keep the tickets in attendee order.
     private func createdAt(_ index: Int) -> Date { now.addingTimeInterval(Double(index) / 1_000_000) }
 
-    private var actorKind: String { valid.buyer.userID == nil ? "anonymous" : "user" }
+    /// The order's first transition, recorded by the order lifecycle (the one writer of transition rows).
+    var transition: OrderLifecycle.Transition {
+        OrderLifecycle.Transition(orderID: orderID, from: nil, to: status, actor: valid.buyer.userID.map(TransitionActor.user) ?? .anonymous,
+                                  reason: "checkout", at: now)
+    }
 
     // The rows, as VALUES tuples shared by both ways of writing them.
 
@@ -79,8 +89,6 @@ struct OrderDraft: Sendable {
         tickets (id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, dietary_restrictions,
           emergency_contact, created_at, secret_hash, secret_sealed)
         """
-    static let transitionColumns =
-        "order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at)"
 
     private var orderRow: SQLQueryString {
         """
@@ -88,6 +96,17 @@ struct OrderDraft: Sendable {
           \(bind: valid.buyer.email), \(bind: status.rawValue), \(bind: provider), \(bind: total), \(bind: price.currency),
           \(bind: valid.notes), \(bind: holdID), \(bind: deadline), \(bind: accessTokenHash), \(bind: now), \(bind: now),
           \(bind: status == .paid ? now : nil as Date?))
+        """
+    }
+
+    /// The hold of a pending order: owned by the order alone (no user or cart can take it over), active until the
+    /// order is paid, cancelled or expires at its deadline.
+    static let holdColumns = "holds (id, event_id, ticket_type_id, quantity, user_id, cart_token_hash, status, expires_at, created_at)"
+
+    private var holdRow: SQLQueryString {
+        """
+        (\(bind: holdID), \(bind: eventID), \(bind: ticketTypeID), \(bind: quantity), NULL, NULL, \(bind: HoldStatus.active.rawValue),
+          \(bind: deadline), \(bind: now))
         """
     }
 
@@ -107,13 +126,6 @@ struct OrderDraft: Sendable {
         }
     }
 
-    private var transitionRow: SQLQueryString {
-        """
-        (\(bind: transitionID), \(bind: orderID), NULL, \(bind: status.rawValue), \(bind: actorKind), \(bind: valid.buyer.userID),
-          'checkout', \(bind: now))
-        """
-    }
-
     private var outboxRows: [SQLQueryString] { outbox.map { Outbox.values($0, now: now) } }
 
     /// One statement per table, in the caller's transaction.
@@ -124,38 +136,53 @@ struct OrderDraft: Sendable {
         while try await sql.raw("SELECT 1 AS taken FROM orders WHERE number = \(bind: draft.number)").first() != nil {
             draft.number = OrderNumber.generate()
         }
+        if newHold { try await sql.raw("INSERT INTO \(unsafeRaw: Self.holdColumns) VALUES " + holdRow).run() }
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.orderColumns) VALUES " + draft.orderRow).run()
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.itemColumns) VALUES " + itemRow).run()
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.ticketColumns) VALUES " + ticketRows.joined(separator: ", ")).run()
-        try await sql.raw("INSERT INTO \(unsafeRaw: Self.transitionColumns) VALUES " + transitionRow).run()
+        try await OrderLifecycle.record([transition], on: db)
         try await sql.raw("INSERT INTO \(unsafeRaw: Outbox.columns) VALUES " + outboxRows.joined(separator: ", ")).run()
         return draft.dto()
     }
 
-    /// PostgreSQL common table expressions that write the rows of all `drafts` (paid orders, as a purchase batch makes),
-    /// each table in one insert from arrays bound once per column. An order number that collides fails the whole
-    /// statement on its unique index; the caller draws new numbers and retries.
+    /// PostgreSQL common table expressions that write the rows of all `drafts` (paid orders and pending ones with their
+    /// holds, as a purchase batch makes), each table in one insert from arrays bound once per column. An order number that
+    /// collides fails the whole statement on its unique index; the caller draws new numbers and retries. The transitions
+    /// are written apart, by the order lifecycle.
     static func insertClauses(_ drafts: [OrderDraft], on statement: PostgresStatement) throws -> String {
-        precondition(drafts.allSatisfy { $0.status == .paid && $0.holdID == nil }, "a batch writes paid orders only")
         let s = statement
+        let holds = drafts.filter(\.newHold)
         let tickets = drafts.flatMap { draft in draft.tickets.indices.map { (draft, $0) } }
         let outbox = drafts.flatMap { draft in draft.outbox.map { (draft, $0) } }
         let notes = drafts.map(\.valid.notes).nullableColumn
         let diets = tickets.map { $0.0.tickets[$0.1].dietaryRestrictions }.nullableColumn
         let contacts = tickets.map { $0.0.tickets[$0.1].emergencyContact }.nullableColumn
-        // A missing buyer account is "" here and NULL in the row.
+        // A missing buyer account, hold or deadline is "" or the epoch here and NULL in the row.
         let users = drafts.map { $0.valid.buyer.userID?.uuidString ?? "" }
+        let holdIDs = drafts.map { $0.holdID?.uuidString ?? "" }
+        let deadlines = drafts.map { $0.deadline ?? Date(timeIntervalSince1970: 0) }
         return try """
+            new_holds AS (
+              INSERT INTO \(Self.holdColumns)
+              SELECT id, event_id, ticket_type_id, quantity, NULL, NULL, 'active', expires_at, at
+              FROM unnest(\(s.bind(holds.map { $0.holdID! }))::uuid[], \(s.bind(holds.map(\.eventID)))::uuid[],
+                \(s.bind(holds.map(\.ticketTypeID)))::uuid[], \(s.bind(holds.map(\.quantity)))::integer[],
+                \(s.bind(holds.map { $0.deadline! }))::timestamptz[], \(s.bind(holds.map(\.now)))::timestamptz[])
+                AS h(id, event_id, ticket_type_id, quantity, expires_at, at)),
             new_orders AS (
               INSERT INTO \(Self.orderColumns)
-              SELECT id, number, event_id, CAST(NULLIF(user_id, '') AS uuid), buyer_name, buyer_email, 'paid', provider, total, currency,
-                CASE WHEN no_notes THEN NULL ELSE notes END, NULL, NULL, token_hash, at, at, at
+              SELECT id, number, event_id, CAST(NULLIF(user_id, '') AS uuid), buyer_name, buyer_email, status, provider, total, currency,
+                CASE WHEN no_notes THEN NULL ELSE notes END, CAST(NULLIF(hold_id, '') AS uuid),
+                CASE WHEN status = 'paid' THEN NULL ELSE deadline END, token_hash, at, at, CASE WHEN status = 'paid' THEN at END
               FROM unnest(\(s.bind(drafts.map(\.orderID)))::uuid[], \(s.bind(drafts.map(\.number)))::text[],
                 \(s.bind(drafts.map(\.eventID)))::uuid[], \(s.bind(users))::text[], \(s.bind(drafts.map(\.valid.buyer.name)))::text[],
-                \(s.bind(drafts.map(\.valid.buyer.email)))::text[], \(s.bind(drafts.map(\.provider)))::text[], \(s.bind(drafts.map(\.total)))::bigint[],
+                \(s.bind(drafts.map(\.valid.buyer.email)))::text[], \(s.bind(drafts.map(\.status.rawValue)))::text[],
+                \(s.bind(drafts.map(\.provider)))::text[], \(s.bind(drafts.map(\.total)))::bigint[],
                 \(s.bind(drafts.map(\.price.currency)))::text[], \(s.bind(notes.values))::text[], \(s.bind(notes.isNull))::boolean[],
+                \(s.bind(holdIDs))::text[], \(s.bind(deadlines))::timestamptz[],
                 \(s.bind(drafts.map(\.accessTokenHash)))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[])
-                AS o(id, number, event_id, user_id, buyer_name, buyer_email, provider, total, currency, notes, no_notes, token_hash, at)),
+                AS o(id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total, currency, notes, no_notes, hold_id,
+                  deadline, token_hash, at)),
             new_items AS (
               INSERT INTO \(Self.itemColumns)
               SELECT * FROM unnest(\(s.bind(drafts.map(\.itemID)))::uuid[], \(s.bind(drafts.map(\.orderID)))::uuid[],
@@ -173,12 +200,6 @@ struct OrderDraft: Sendable {
                 \(s.bind(tickets.map { $0.0.secrets[$0.1].hash }))::text[], \(s.bind(tickets.map { $0.0.secrets[$0.1].sealed }))::text[])
                 AS t(id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, diet, no_diet, contact, no_contact, at,
                   secret_hash, secret_sealed)),
-            new_transitions AS (
-              INSERT INTO \(Self.transitionColumns)
-              SELECT id, order_id, NULL, 'paid', actor_kind, CAST(NULLIF(actor_id, '') AS uuid), 'checkout', at
-              FROM unnest(\(s.bind(drafts.map(\.transitionID)))::uuid[], \(s.bind(drafts.map(\.orderID)))::uuid[],
-                \(s.bind(drafts.map(\.actorKind)))::text[], \(s.bind(users))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[])
-                AS x(id, order_id, actor_kind, actor_id, at)),
             new_outbox AS (
               INSERT INTO \(Outbox.columns)
               SELECT id, topic, payload, at, at, 0

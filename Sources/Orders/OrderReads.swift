@@ -32,7 +32,7 @@ enum OrderReads {
                 },
                 tickets: (tickets[order.id!] ?? []).map {
                     OrderTicketDTO(ticketId: $0.id!, ticketTypeId: $0.ticketTypeID,
-                                   status: status == .expired ? OrderStatus.expired.ticketStatus : $0.status,
+                                   status: status == .expired ? OrderStatus.expired.ticketStatus.rawValue : $0.status,
                                    attendeeName: $0.attendeeName, attendeeEmail: $0.attendeeEmail,
                                    dietaryRestrictions: $0.dietaryRestrictions, emergencyContact: $0.emergencyContact)
                 },

@@ -7,13 +7,17 @@ import Inventory
 import Persistence
 import SQLKit
 
-/// PostgreSQL: purchases paid at once, decided and written many at a time, in one transaction of three statements
-/// whatever their number: lock the included sessions, lock the ticket types (with their sale facts and prices), then
-/// one statement that moves each touched counter once and inserts every order, item, ticket, transition and outbox
-/// row (purchases that bring an `Idempotency-Key` add a statement that claims the keys first, and one that frees
-/// those of refused purchases). Each purchase is decided in arrival order against the locked rows, exactly as if they
-/// had come one after another, so a batch of two hundred costs the hot rows one lock and one WAL flush instead of
-/// two hundred.
+/// Every purchase of places, paid at once or pending payment, decided and written many at a time: one transaction locks
+/// the included sessions, then the ticket types (`LockedSales`, the one lock order), decides each purchase in arrival
+/// order against the locked rows with the one decision of a sale (`LockedSales.decide`), exactly as if they had come one
+/// after another, and writes what it sold. On PostgreSQL that is one statement whatever the batch's size: it moves each
+/// touched counter once and inserts every hold, order, item, ticket and outbox row (plus one for the transitions, and,
+/// for purchases that bring an `Idempotency-Key`, one that claims the keys first and one that frees those of refused
+/// purchases). On SQLite, one writer by design, the same decisions are written row by row in the same transaction. A
+/// batch of two hundred costs the hot rows one lock and one commit instead of two hundred.
+///
+/// A pending order (offline payment now, card payment later) keeps its places as `held` through a hold of its own that
+/// ends when the order is paid, cancelled or expires at its payment deadline.
 enum PurchaseBatch {
     /// A validated purchase waiting for its batch; its ticket secrets are issued before any row is locked.
     struct Purchase: Sendable {
@@ -30,48 +34,49 @@ enum PurchaseBatch {
     enum Outcome: Sendable {
         case sold(OrderDTO)
         case refused(any Error)
-        /// Not one for a batch: the order would stay pending and keep a hold while the buyer pays, or its
-        /// `Idempotency-Key` was seen before. The one-transaction way decides it (and replays or refuses a seen key).
-        case elsewhere
+        /// Its `Idempotency-Key` was seen before: the checkout replays that order or refuses the key.
+        case keySeen
     }
 
     private enum Decision {
         case sell(OrderDraft)
         case refuse(any Error)
-        case short(InventoryError)
-        case elsewhere
+        case keySeen
     }
 
-    /// Decides and writes `purchases` in one transaction (run again on a deadlock, or when two orders drew the same number).
+    /// Decides and writes `purchases` in one transaction (run again on a deadlock, when two orders drew the same number,
+    /// or once after reclaiming expired holds that stood in the way of a purchase).
     static func run(_ purchases: [Purchase], providers: PaymentProviders, store: DatabaseStore) async throws -> [Outcome] {
         var attempt = 1
         while true {
             do {
-                return try await store.transaction { db in try await decideAndWrite(purchases, providers: providers, on: db) }
+                return try await SeatLedger.decidingOnLockedSeats(store, now: purchases.map(\.now).max()!) { db, mayReclaim in
+                    try await decideAndWrite(purchases, providers: providers, mayReclaim: mayReclaim, on: db)
+                }
             } catch where attempt < 3 && DatabaseFailure.isUniqueViolation(error) {
                 attempt += 1
             }
         }
     }
 
-    private static func decideAndWrite(_ purchases: [Purchase], providers: PaymentProviders, on db: any Database) async throws -> [Outcome] {
+    private static func decideAndWrite(_ purchases: [Purchase], providers: PaymentProviders, mayReclaim: Bool, on db: any Database)
+        async throws -> [Outcome]
+    {
         // Keys first, before any hot row is locked, so waiting on another transaction's use of a key holds up nobody.
         let keyed = purchases.enumerated().compactMap { index, purchase in
             purchase.key.map { (index: index, key: $0, orderID: purchase.orderID, now: purchase.now) }
         }
         let claimed = try await IdempotencyKey.claimAll(keyed, on: db)
         let seen = Set(keyed.map(\.index)).subtracting(claimed)
-        let typeIDs = Array(Set(purchases.compactMap(\.valid.ticketTypeID)))
-        var locked = try await LockedSales.lock(typeIDs, on: db)
-        var decisions = try decide(purchases, skipping: seen, on: &locked, providers: providers)
-        // Expired holds are free places whether or not the sweeper has run: when some purchase fell short, reclaim those
-        // that stand in its way and decide the whole batch again on the rows as they are now.
-        if decisions.contains(where: { if case .short = $0 { true } else { false } }) {
-            let sessions = Set(locked.types.values.flatMap(\.context.target.sessionIDs))
-            if try await SeatLedger.reclaimExpired(touching: Array(sessions), now: purchases.map(\.now).max()!, on: db) > 0 {
-                locked = try await LockedSales.lock(typeIDs, on: db)
-                decisions = try decide(purchases, skipping: seen, on: &locked, providers: providers)
-            }
+        var locked = try await LockedSales.lock(purchases.compactMap(\.valid.ticketTypeID), on: db)
+        let decisions = decide(purchases, skipping: seen, on: &locked, providers: providers)
+        // Expired holds are free places whether or not the sweeper has run: when they stand in the way of a purchase,
+        // they are reclaimed in a transaction of their own and the batch is decided again.
+        let short = decisions.compactMap { decision -> UUID? in
+            if case .refuse(InventoryError.insufficientCapacity(let typeID, _, _, _)) = decision { typeID } else { nil }
+        }
+        if mayReclaim, let now = purchases.map(\.now).max(), try await SeatLedger.expiredHoldsInTheWay(of: short, now: now, on: db) {
+            throw SeatLedger.ExpiredHoldsInTheWay(Array(Set(short)))
         }
         let drafts = decisions.compactMap { decision -> OrderDraft? in if case .sell(let draft) = decision { draft } else { nil } }
         let released = decisions.indices.compactMap { index -> IdempotencyKey? in
@@ -79,45 +84,58 @@ enum PurchaseBatch {
             return claimed.contains(index) ? purchases[index].key : nil
         }
         try await IdempotencyKey.releaseAll(released, on: db)
-        if !drafts.isEmpty {
-            let statement = PostgresStatement()
-            statement.append(try "WITH " + SeatLedger.spendClauses(locked.places, into: .sold, on: statement) + ", ")
-            statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
-            try await statement.run(on: db)
-        }
+        if !drafts.isEmpty { try await write(drafts, moves: locked.places.moves, on: db) }
         return decisions.map { decision in
             switch decision {
             case .sell(let draft): .sold(draft.dto())
             case .refuse(let error): .refused(error)
-            case .short(let error): .refused(error)
-            case .elsewhere: .elsewhere
+            case .keySeen: .keySeen
             }
         }
     }
 
-    /// The same checks, in the same order, as the transactional way (`CheckoutService.purchase`), spending the locked places.
+    /// The counters, once each, and every row of the orders sold.
+    private static func write(_ drafts: [OrderDraft], moves: SeatMoves, on db: any Database) async throws {
+        guard (db as! any SQLDatabase).dialect.name == "postgresql" else {
+            try await SeatLedger.apply(moves, on: db)
+            for draft in drafts { _ = try await draft.write(on: db) }
+            return
+        }
+        let statement = PostgresStatement()
+        statement.append(try "WITH " + SeatLedger.clauses(moves, on: statement) + ", ")
+        statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
+        try await statement.run(on: db)
+        try await OrderLifecycle.record(drafts.map(\.transition), on: db)
+    }
+
+    /// Each purchase in arrival order: the one decision of a sale on the locked places, into `sold` when it is paid at
+    /// once or `held` when the order waits for payment.
     private static func decide(_ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales, providers: PaymentProviders)
-        throws -> [Decision]
+        -> [Decision]
     {
-        try purchases.enumerated().map { index, purchase in
-            if seen.contains(index) { return .elsewhere }
+        purchases.enumerated().map { index, purchase in
+            if seen.contains(index) { return .keySeen }
             let quantity = purchase.valid.quantity ?? 1
-            guard let typeID = purchase.valid.ticketTypeID, let type = locked.types[typeID] else {
-                return .refuse(InventoryError.ticketTypeNotFound)
-            }
+            var price: Pricing?
+            var provider: (any PaymentProvider)?
+            var start = PaymentStart.paid
             do {
-                try type.context.requireEvent(purchase.eventID)
-                try type.context.checkOnSale(quantity: quantity, now: purchase.now)
-            } catch { return .refuse(error) }
-            let price = Pricing(priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
-                                memberBuyer: purchase.valid.buyer.userID != nil)
-            let provider = providers.provider(totalMinor: price.unitMinor * quantity)
-            guard case .paid = provider.start(totalMinor: price.unitMinor * quantity, now: purchase.now) else { return .elsewhere }
-            if let shortage = locked.places.take(quantity, of: type.context.target) { return .short(shortage) }
-            return .sell(try OrderDraft(
-                purchase.valid, ticketTypeID: typeID, eventID: type.context.eventID, quantity: quantity, price: price,
-                provider: provider.name, holdID: nil, deadline: nil, accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets,
-                now: purchase.now, orderID: purchase.orderID))
+                let type = try locked.decide(purchase.valid.ticketTypeID, quantity: quantity, eventID: purchase.eventID, now: purchase.now) { type in
+                    let unit = Pricing(priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
+                                       memberBuyer: purchase.valid.buyer.userID != nil)
+                    let chosen = providers.provider(totalMinor: unit.unitMinor * quantity)
+                    (price, provider) = (unit, chosen)
+                    start = chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now)
+                    return start == .paid ? .sold : .held
+                }
+                let deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
+                return .sell(try OrderDraft(
+                    purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID, quantity: quantity, price: price!,
+                    provider: provider!.name, holdID: deadline == nil ? nil : UUID.random(), newHold: deadline != nil, deadline: deadline,
+                    accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets, now: purchase.now, orderID: purchase.orderID))
+            } catch {
+                return .refuse(error)
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ import Persistence
 /// purchase after a quiet moment is written at once, alone; under a rush each batch takes everything that queued
 /// behind the one before, up to `limit`. No timer, so nobody waits for company. One batch at a time per instance:
 /// batches touch the same hot rows, so a second one would only wait on the first one's locks. Several instances each
-/// run their own, and the row locks order them.
+/// run their own, and the row locks order them. On SQLite the batch's transaction holds the single connection while it
+/// writes, and the purchases that queue meanwhile form the next batch in the same way.
 actor PurchaseBatcher {
     private let store: DatabaseStore
     private let providers: PaymentProviders
@@ -44,10 +45,16 @@ actor PurchaseBatcher {
                 if batch.count == 1 {
                     batch[0].reply.resume(throwing: error)
                 } else {
-                    // One purchase's bad row must not fail the others: each is decided again on its own.
+                    // One purchase's bad row must not fail the others: each is decided again, in a batch of its own.
                     logger.warning("purchase batch failed; deciding its purchases one by one",
                                    metadata: ["purchases": "\(batch.count)", "error": "\(error)"])
-                    for entry in batch { entry.reply.resume(returning: .elsewhere) }
+                    for entry in batch {
+                        do {
+                            entry.reply.resume(returning: try await PurchaseBatch.run([entry.purchase], providers: providers, store: store)[0])
+                        } catch {
+                            entry.reply.resume(throwing: error)
+                        }
+                    }
                 }
             }
         }

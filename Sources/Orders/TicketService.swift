@@ -62,7 +62,7 @@ struct TicketService: Sendable {
             var status = try row.decode(column: "status", as: String.self)
             let orderStatus = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
             if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now) == .expired {
-                status = OrderStatus.expired.ticketStatus
+                status = OrderStatus.expired.ticketStatus.rawValue
             }
             return UserTicketDTO(
                 ticketId: try row.decode(column: "id", as: UUID.self), orderId: try row.decode(column: "order_id", as: UUID.self),
@@ -97,35 +97,15 @@ struct TicketService: Sendable {
                         ? (unit, "full refund until \(hours) hours before the first session")
                         : (0, "no refund within \(hours) hours of the first session")
                 } else { (0, "this event gives no refunds") }
-            let status = refund > 0 ? "refunded" : "cancelled"
-            let changed = try await sql.raw(
-                "UPDATE tickets SET status = \(bind: status) WHERE id = \(bind: ticketID) AND status = 'valid' RETURNING id"
-            ).first()
-            guard changed != nil else { throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status) }
-            try await TicketRevocations.revoke(ticketID: ticketID, eventID: ticket.eventID, version: try await currentVersion(ticketID, sql),
-                                               reason: status, now: now, on: db)
-            let sale = try await SaleContext.load(ticket.ticketTypeID, on: db)
-            try await SeatLedger.give(1, of: sale.target, from: .sold, on: db)
-            // The order follows its last valid ticket.
-            if try await TicketRecord.query(on: db).filter(\.$orderID == order.id!).filter(\.$status == "valid").count() == 0 {
-                let anyRefund = try await TicketRecord.query(on: db).filter(\.$orderID == order.id!).filter(\.$status == "refunded").count() > 0
-                let next: OrderStatus = anyRefund ? .refunded : .cancelled
-                order.status = next.rawValue
-                order.updatedAt = now
-                try await order.update(on: db)
-                let (kind, actorID): (String, UUID?) =
-                    if case .user(let user) = viewer.principal { ("user", user.id) } else { ("anonymous", nil) }
-                try await OrderTransitionRecord(orderID: order.id!, from: OrderStatus.paid.rawValue, to: next.rawValue, actorKind: kind,
-                                                actorID: actorID, reason: "every ticket cancelled", at: now).create(on: db)
+            let status: TicketStatus = refund > 0 ? .refunded : .cancelled
+            do {
+                try await TicketLifecycle.cancel(ticketID, to: status, by: TransitionActor(viewer.principal), reason: rule, now: now, on: db)
+            } catch InventoryError.invalidTransition {
+                throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status.rawValue)
             }
-            try await Outbox.enqueue("signal.availability_changed", ["eventId": .string(order.eventID.uuidString)], now: now, on: db)
             let currency = Currency(order.currency) ?? Currency("EUR")!
-            return TicketCancellationDTO(ticketId: ticketID, status: status, refundAmount: Money(minorUnits: refund, currency: currency).decimal,
+            return TicketCancellationDTO(ticketId: ticketID, status: status.rawValue, refundAmount: Money(minorUnits: refund, currency: currency).decimal,
                                          refundMinor: refund, currency: currency.code, rule: rule)
         }
-    }
-
-    private func currentVersion(_ ticketID: UUID, _ sql: any SQLDatabase) async throws -> Int {
-        try await sql.raw("SELECT secret_version FROM tickets WHERE id = \(bind: ticketID)").first()?.decode(column: "secret_version", as: Int.self) ?? 1
     }
 }

@@ -22,7 +22,7 @@ import Testing
                 .insufficientCapacity(ticketTypeID: second, requested: 1, available: 0, limitingSessionID: "S2"))
         #expect(places.take(2, of: target(both, [s1, s2])) ==
                 .insufficientCapacity(ticketTypeID: both, requested: 2, available: 0, limitingSessionID: "S2"))
-        #expect(places.takenFromSessions == [s1: 2, s2: 2] && places.takenFromTypes == [both: 2])
+        #expect(places.moves.sessions == [s1: .init(sold: 2), s2: .init(sold: 2)] && places.moves.types == [both: .init(sold: 2)])
     }
 
     @Test func aTypesOwnLimitRefusesWithoutALimitingSession() {
@@ -30,14 +30,29 @@ import Testing
         #expect(places.take(1, of: target(second, [s1])) == nil)
         #expect(places.take(1, of: target(second, [s1])) ==
                 .insufficientCapacity(ticketTypeID: second, requested: 1, available: 0, limitingSessionID: nil))
-        #expect(places.takenFromSessions == [s1: 1] && places.takenFromTypes == [second: 1])
+        #expect(places.moves.sessions == [s1: .init(sold: 1)] && places.moves.types == [second: .init(sold: 1)])
     }
 
     @Test func anInactiveSessionHasNothingToGiveAndARefusalTakesNothing() {
         var places = PlacesLeft(sessions: [s1: 5], types: [:])  // S2 is inactive: absent
         #expect(places.take(1, of: target(both, [s1, s2])) ==
                 .insufficientCapacity(ticketTypeID: both, requested: 1, available: 0, limitingSessionID: "S2"))
-        #expect(places.takenFromSessions.isEmpty && places.takenFromTypes.isEmpty)
+        #expect(places.moves.isEmpty)
         #expect(places.take(5, of: target(second, [s1])) == nil)
+    }
+
+    @Test func heldAndSoldPlacesAreCountedApartAndWrittenInIDOrder() {
+        var places = PlacesLeft(sessions: [s1: 5, s2: 5], types: [second: 3])
+        #expect(places.take(2, of: target(both, [s1, s2]), into: .held) == nil)
+        #expect(places.take(1, of: target(second, [s1]), into: .sold) == nil)
+        #expect(places.moves.sessions == [s1: .init(held: 2, sold: 1), s2: .init(held: 2)])
+        #expect(places.moves.sessionRows.map(\.id) == [s1, s2] && places.moves.typeRows.map(\.id) == [both, second])
+        // A hold ending as paid moves its places from held to sold; one given back leaves no move at all.
+        var moves = SeatMoves()
+        moves.add(.confirmHeld, 2, of: target(both, [s1, s2]))
+        #expect(moves.sessions[s1] == .init(held: -2, sold: 2))
+        moves.add(-2, to: .sold, of: target(both, [s1, s2]))
+        moves.add(2, to: .held, of: target(both, [s1, s2]))
+        #expect(moves.isEmpty && moves.sessionRows.isEmpty)
     }
 }

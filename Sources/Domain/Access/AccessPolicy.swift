@@ -55,6 +55,8 @@ public enum AccessPolicy {
         -> Decision
     {
         if case .kiosk(let kiosk) = principal { return decideForKiosk(kiosk, action, on: resource) }
+        // The system acts on its own records directly; it is never granted a request's action.
+        if case .system = principal { return .deny }
         guard case .user(let user) = principal else { return .unauthenticated }
         if user.role == .admin { return .allow }
         let role = standing.membership

@@ -9,6 +9,9 @@ public enum Principal: Sendable, Equatable {
     case user(UserIdentity)
     /// A door kiosk, by its token: check-in work on one event and nothing else.
     case kiosk(KioskIdentity)
+    /// BoxOffice itself: a worker (the hold sweeper, a payment confirmation), named by what it is. It never arrives with a
+    /// request; the access policy grants it nothing, and its changes are recorded as the system's.
+    case system(String)
 }
 
 /// A door kiosk, as proven by a kiosk token that is neither expired nor revoked.

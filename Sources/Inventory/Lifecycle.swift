@@ -1,0 +1,259 @@
+package import Domain
+package import FluentKit
+package import Foundation
+package import HTTPCore
+import Persistence
+package import SQLKit
+
+/// The one lifecycle of orders: every change of an order's status, whoever asks for it (its buyer, an organizer, an
+/// admin, the hold sweeper, a payment confirmation, the system), goes through `move`, inside the caller's transaction.
+/// The state machine in `Domain` decides; one conditional `UPDATE … RETURNING` makes the change only from the status
+/// decided on (a concurrent change makes it fail); the seat effect is applied in every included session; the tickets
+/// follow (`TicketLifecycle`), the hold that kept a pending order's places ends (`HoldLifecycle`); cancelled and refunded
+/// tickets go on the revocation list; the transition is recorded with its actor and reason; the outbox rows are written.
+/// This file holds the only writers of order, ticket and hold status and of transition rows.
+package enum OrderLifecycle {
+    /// Moves `orderID` to `next`; returns the status it left, or nil when there is no such order. Throws
+    /// `InventoryError.invalidTransition` when the lifecycle does not allow the move from the order's status now (or
+    /// another change got there first), and `holdExpired` when a pending order is paid after its places went back.
+    /// The seats of the order's ticket types are locked first (the lock order), unless `locked` already holds them.
+    @discardableResult
+    package static func move(
+        _ orderID: UUID, to next: OrderStatus, by actor: TransitionActor, reason: String?, now: Date, locked: LockedSales? = nil,
+        on db: any Database
+    ) async throws -> OrderStatus? {
+        let sql = db as! any SQLDatabase
+        guard let order = try await sql.raw("""
+            SELECT status, hold_id, payment_deadline, event_id FROM orders WHERE id = \(bind: orderID)
+            """).first()
+        else { return nil }
+        var items: [(typeID: UUID, quantity: Int)] = []
+        for row in try await sql.raw("SELECT ticket_type_id, quantity FROM order_items WHERE order_id = \(bind: orderID)").all() {
+            items.append((try row.decode(column: "ticket_type_id", as: UUID.self), try row.decode(column: "quantity", as: Int.self)))
+        }
+        let seats = try await LockedSales.covering(items.map(\.typeID), locked, on: db)
+        let stored = OrderStatus(rawValue: try order.decode(column: "status", as: String.self)) ?? .pending
+        let effective = stored.effective(paymentDeadline: try order.optional("payment_deadline", Date.self), now: now)
+        // Expiry is the one move made from what is stored: a pending order past its deadline reads as expired already.
+        let from = next == .expired && stored == .pending ? stored : effective
+        guard from.canMove(to: next) else {
+            throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue)
+        }
+        let paidAt: SQLQueryString = next == .paid ? "\(bind: now)" : "paid_at"
+        guard try await sql.raw("""
+            UPDATE orders SET status = \(bind: next.rawValue), updated_at = \(bind: now), paid_at =
+            """ + " " + paidAt + " WHERE id = \(bind: orderID) AND status = \(bind: stored.rawValue) RETURNING id").first() != nil
+        else { throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue) }
+
+        var moves = SeatMoves()
+        if let end = next.endOfHold, from == .pending, let holdID = try order.optional("hold_id", UUID.self) {
+            // The hold kept the order's places: ending it makes them sold, or gives them back.
+            let ended = try await HoldLifecycle.end([holdID], as: end, now: now, locked: seats, on: db)
+            if end == .converted, ended == 0 {
+                throw InventoryError.holdExpired(expiredAt: try order.optional("payment_deadline", Date.self) ?? now)
+            }
+        }
+        let eventID = try order.decode(column: "event_id", as: UUID.self)
+        let tickets = try await TicketLifecycle.move(.order(orderID), to: next.ticketStatus, now: now, on: db)
+        if from.seatEffect(to: next) == .releaseSold {
+            // One place per ticket that stops being valid now: a ticket cancelled on its own gave its place back then.
+            for ticket in tickets { moves.add(.releaseSold, 1, of: try seats.target(ticket.typeID)) }
+        }
+        try await SeatLedger.apply(moves, on: db)
+        try await record([Transition(orderID: orderID, from: from, to: next, actor: actor, reason: reason, at: now)], on: db)
+        try await Outbox.enqueue(Outbox.availabilityChanged(eventID), now: now, on: db)
+        return from
+    }
+
+    /// A change of status as its row records it; `from` is nil when the order was created.
+    package struct Transition: Sendable {
+        package var id = UUID.random()
+        package var orderID: UUID
+        package var from: OrderStatus?
+        package var to: OrderStatus
+        package var actor: TransitionActor
+        package var reason: String?
+        package var at: Date
+
+        package init(orderID: UUID, from: OrderStatus?, to: OrderStatus, actor: TransitionActor, reason: String?, at: Date) {
+            self.orderID = orderID
+            self.from = from
+            self.to = to
+            self.actor = actor
+            self.reason = reason
+            self.at = at
+        }
+    }
+
+    /// The one writer of transition rows: an order's creation (its first row, written with the order by checkout) and
+    /// every move, in one statement however many.
+    package static func record(_ transitions: [Transition], on db: any Database) async throws {
+        guard !transitions.isEmpty else { return }
+        let rows = transitions.map { t -> SQLQueryString in
+            let reason = t.reason ?? t.actor.systemName
+            return """
+                (\(bind: t.id), \(bind: t.orderID), \(bind: t.from?.rawValue), \(bind: t.to.rawValue), \(bind: t.actor.kind),
+                 \(bind: t.actor.id), \(bind: reason), \(bind: t.at))
+                """
+        }
+        try await (db as! any SQLDatabase).raw("""
+            INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at) VALUES
+            """ + " " + rows.joined(separator: ", ")).run()
+    }
+}
+
+extension TransitionActor {
+    /// The system names itself (which worker) where a person would have an ID.
+    fileprivate var systemName: String? { if case .system(let name) = self { name } else { nil } }
+}
+
+/// The one writer of ticket status (a ticket's creation aside). Tickets move with their order, or one at a time when a
+/// buyer cancels one ticket of a paid order.
+package enum TicketLifecycle {
+    package enum Scope: Sendable {
+        case order(UUID)
+        case ticket(UUID)
+    }
+
+    package struct Moved: Sendable {
+        package var id: UUID
+        package var typeID: UUID
+        package var eventID: UUID
+    }
+
+    /// Moves the tickets in `scope` that may go to `next` (`TicketStatus.canMove`), and puts those that stop opening
+    /// doors on their event's revocation list, which offline kiosks receive. Returns the tickets moved.
+    static func move(_ scope: Scope, to next: TicketStatus, now: Date, on db: any Database) async throws -> [Moved] {
+        let from = TicketStatus.allCases.filter { $0.canMove(to: next) }.map(\.rawValue)
+        guard !from.isEmpty else { return [] }
+        let condition: SQLQueryString =
+            switch scope {
+            case .order(let id): "order_id = \(bind: id)"
+            case .ticket(let id): "id = \(bind: id)"
+            }
+        let rows = try await (db as! any SQLDatabase).raw("UPDATE tickets SET status = \(bind: next.rawValue) WHERE " + condition + """
+             AND status IN (\(binds: from)) RETURNING id, ticket_type_id, event_id, secret_version
+            """).all()
+        var moved: [Moved] = []
+        for row in rows {
+            let ticket = Moved(id: try row.decode(column: "id", as: UUID.self), typeID: try row.decode(column: "ticket_type_id", as: UUID.self),
+                               eventID: try row.decode(column: "event_id", as: UUID.self))
+            if next == .cancelled || next == .refunded {
+                try await TicketRevocations.revoke(ticketID: ticket.id, eventID: ticket.eventID,
+                                                   version: try row.decode(column: "secret_version", as: Int.self),
+                                                   reason: next.rawValue, now: now, on: db)
+            }
+            moved.append(ticket)
+        }
+        return moved
+    }
+
+    /// Cancels one valid ticket of a paid order (`cancelled`, or `refunded` when the refund rule pays it back) and gives
+    /// its place back in every session it includes; when it was the order's last valid ticket, the order follows
+    /// (refunded if any of its tickets was refunded, else cancelled). Throws `invalidTransition` when the ticket is not
+    /// valid any more.
+    package static func cancel(
+        _ ticketID: UUID, to next: TicketStatus, by actor: TransitionActor, reason: String, now: Date, on db: any Database
+    ) async throws {
+        let sql = db as! any SQLDatabase
+        guard let ticket = try await sql.raw("SELECT order_id, ticket_type_id, status FROM tickets WHERE id = \(bind: ticketID)").first()
+        else { throw InventoryError.invalidTransition(from: "ticket missing", to: next.rawValue) }
+        let orderID = try ticket.decode(column: "order_id", as: UUID.self)
+        let seats = try await LockedSales.lock([try ticket.decode(column: "ticket_type_id", as: UUID.self)], on: db)
+        let moved = try await move(.ticket(ticketID), to: next, now: now, on: db)
+        guard let one = moved.first else {
+            throw InventoryError.invalidTransition(from: "ticket \(try ticket.decode(column: "status", as: String.self))", to: next.rawValue)
+        }
+        var moves = SeatMoves()
+        moves.add(.releaseSold, 1, of: try seats.target(one.typeID))
+        try await SeatLedger.apply(moves, on: db)
+        let left = try await sql.raw("""
+            SELECT SUM(CASE WHEN status = \(bind: TicketStatus.valid.rawValue) THEN 1 ELSE 0 END) AS valid,
+                   SUM(CASE WHEN status = \(bind: TicketStatus.refunded.rawValue) THEN 1 ELSE 0 END) AS refunded
+            FROM tickets WHERE order_id = \(bind: orderID)
+            """).first()
+        if (try left?.optional("valid", Int.self) ?? 0) == 0 {
+            let refunded = (try left?.optional("refunded", Int.self) ?? 0) > 0
+            try await OrderLifecycle.move(orderID, to: refunded ? .refunded : .cancelled, by: actor, reason: "every ticket cancelled",
+                                          now: now, locked: seats, on: db)
+        } else {
+            try await Outbox.enqueue(Outbox.availabilityChanged(one.eventID), now: now, on: db)
+        }
+    }
+}
+
+/// The one writer of hold status (a hold's creation aside). Ending a hold applies its seat effect (`HoldStatus.seatEffect`):
+/// its places become sold (`converted`) or go back on sale (`released`, `expired`).
+package enum HoldLifecycle {
+    /// Ends those of `holds` that are still active (a `converted` one only before its expiry) and applies their seat effect; the seats are locked first unless `locked` already holds them. Returns how
+    /// many ended.
+    @discardableResult
+    package static func end(_ holds: [UUID], as status: HoldStatus, now: Date, locked: LockedSales? = nil, on db: any Database)
+        async throws -> Int
+    {
+        guard !holds.isEmpty, status != .active else { return 0 }
+        let sql = db as! any SQLDatabase
+        let types = try await sql.raw("SELECT DISTINCT ticket_type_id FROM holds WHERE id IN (\(binds: holds))").all()
+            .map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
+        let seats = try await LockedSales.covering(types, locked, on: db)
+        let timing: SQLQueryString =
+            switch status {
+            case .converted: " AND expires_at > \(bind: now)"
+            case .released, .expired, .active: ""
+            }
+        let ended = try await sql.raw("""
+            UPDATE holds SET status = \(bind: status.rawValue), ended_at = \(bind: now)
+            WHERE id IN (\(binds: holds)) AND status = \(bind: HoldStatus.active.rawValue)
+            """ + timing + " RETURNING ticket_type_id, quantity").all()
+        var moves = SeatMoves()
+        for row in ended {
+            moves.add(status.seatEffect, try row.decode(column: "quantity", as: Int.self),
+                      of: try seats.target(try row.decode(column: "ticket_type_id", as: UUID.self)))
+        }
+        try await SeatLedger.apply(moves, on: db)
+        return ended.count
+    }
+}
+
+extension LockedSales {
+    /// `locked` when it already holds the seats of `types`, else those seats locked now.
+    static func covering(_ types: [UUID], _ locked: LockedSales?, on db: any Database) async throws -> LockedSales {
+        if let locked, Set(types).isSubset(of: locked.types.keys) { return locked }
+        return try await lock(types, on: db)
+    }
+
+    /// The seats a ticket type moves.
+    func target(_ ticketTypeID: UUID) throws -> SeatLedger.Target {
+        guard let type = types[ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
+        return type.context.target
+    }
+}
+
+/// Side effects to deliver after commit, written as outbox rows in the caller's transaction.
+package enum Outbox {
+    /// One row to write: its ID, topic and JSON payload.
+    package typealias Row = (id: UUID, topic: String, payload: String)
+
+    package static func availabilityChanged(_ eventID: UUID) -> (String, [String: JSONValue]) {
+        ("signal.availability_changed", ["eventId": .string(eventID.uuidString)])
+    }
+
+    package static func enqueue(_ message: (String, [String: JSONValue]), now: Date, on db: any Database) async throws {
+        try await insert(try rows([message]), now: now, on: db)
+    }
+
+    package static func rows(_ messages: [(String, [String: JSONValue])]) throws -> [Row] {
+        try messages.map { topic, payload in (UUID.random(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
+    }
+
+    package static let columns = "outbox (id, topic, payload, created_at, available_at, attempts)"
+
+    package static func values(_ row: Row, now: Date) -> SQLQueryString {
+        "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
+    }
+
+    package static func insert(_ rows: [Row], now: Date, on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        try await (db as! any SQLDatabase).raw("INSERT INTO \(unsafeRaw: columns) VALUES " + rows.map { values($0, now: now) }.joined(separator: ", ")).run()
+    }
+}
