@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Flash-sale load: N purchase attempts by C concurrent clients against a seeded event, then the verdict.
 
-Seeds (through the API) an event with 4 sessions of 250 places (1,000 in all; `--capacity` sets another size) sold by 7 free ticket types that
-share them (each session alone, two pairs, and all four), so every sale is decided at once by the conditional
-updates. Each client keeps one HTTP connection and buys one ticket at a time; all clients run on one asyncio loop. Prints a JSON report: purchases/s
+Seeds (through the API) an event with 4 sessions of 250 places (1,000 in all; `--capacity` sets another size) sold by 7 ticket types that
+share them (each session alone, two pairs, and all four): free, or priced with `--price`, when each purchase ends as a
+pending order (offline payment) holding its places. Each client keeps one HTTP connection and buys one ticket at a time; all clients run on one asyncio loop. Prints a JSON report: purchases/s
 while places remained, refusals/s after the sell-out, p50/p95/p99 latency of each, and whether the counters match
 the tickets with nothing oversold or undersold.
 """
@@ -26,7 +26,7 @@ def api(base, method, path, body=None, token=None):
         return json.loads(text) if text else None
 
 
-def seed(base, capacity):
+def seed(base, capacity, price):
     token = api(base, "POST", "/api/auth/register", {"email": "flash@example.org", "password": "flash sale password"})["access_token"]
     org = api(base, "POST", "/api/organizations", {"name": "Flash Hall"}, token)["id"]
     event = api(base, "POST", "/api/events", {"organizationId": org, "title": "Flash sale", "eventType": "SocialEvent"}, token)["eventId"]
@@ -40,7 +40,7 @@ def seed(base, capacity):
     for name, sessions in [("Night 1", ["S1"]), ("Night 2", ["S2"]), ("Night 3", ["S3"]), ("Night 4", ["S4"]),
                            ("Nights 1-2", ["S1", "S2"]), ("Nights 3-4", ["S3", "S4"]), ("All nights", ["S1", "S2", "S3", "S4"])]:
         types.append(api(base, "POST", f"/api/events/{event}/ticket-types", {
-            "name": name, "includedSessions": sessions, "price": 0, "salesEndDate": start.strftime("%Y-%m-%dT%H:%M:%SZ")}, token)["ticketTypeId"])
+            "name": name, "includedSessions": sessions, "price": price, "salesEndDate": start.strftime("%Y-%m-%dT%H:%M:%SZ")}, token)["ticketTypeId"])
     api(base, "PUT", f"/api/events/{event}", {"status": "published"}, token)
     return event, types
 
@@ -122,9 +122,11 @@ def main():
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--keys", action="store_true", help="send an Idempotency-Key with every purchase, as a widget would")
     parser.add_argument("--capacity", type=int, default=250, help="places per session (4 sessions)")
+    parser.add_argument("--price", type=float, default=0,
+                        help="price of every ticket type; above 0 each purchase is a pending order (offline payment) holding its places")
     args = parser.parse_args()
     base = f"http://{args.host}:{args.port}"
-    event, types = seed(base, args.capacity)
+    event, types = seed(base, args.capacity, args.price)
     results = asyncio.run(rush(args.host, args.port, types, args.clients, args.attempts // args.clients, args.keys))
     sold = [r for r in results if r[0] == 201]
     refused = [r for r in results if r[0] == 409]

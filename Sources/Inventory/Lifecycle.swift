@@ -174,8 +174,8 @@ package enum TicketLifecycle {
             """).first()
         if (try left?.optional("valid", Int.self) ?? 0) == 0 {
             let refunded = (try left?.optional("refunded", Int.self) ?? 0) > 0
-            try await OrderLifecycle.move(orderID, to: refunded ? .refunded : .cancelled, by: actor, reason: "every ticket cancelled",
-                                          now: now, locked: seats, on: db)
+            try await OrderLifecycle.move(orderID, to: refunded ? .refunded : .cancelled, by: actor,
+                                          reason: "every ticket cancelled (the last: \(reason))", now: now, locked: seats, on: db)
         } else {
             try await Outbox.enqueue(Outbox.availabilityChanged(one.eventID), now: now, on: db)
         }

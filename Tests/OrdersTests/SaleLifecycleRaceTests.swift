@@ -162,17 +162,19 @@ func deadlocksLogged(for app: TestApp) throws -> [Substring]? {
         guard TestDatabase.all.contains(.postgres),
             let path = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_POSTGRES_LOG"], !path.isEmpty
         else { return }
-        try await withApp(.postgres) { app in
+        try await withApp(.postgres, configure: { $0.database.connectionsPerEventLoop = 4 }) { app in
             let sql = app.store.sql()
             try await sql.raw("CREATE TABLE deadlock_probe (id integer PRIMARY KEY, n integer NOT NULL)").run()
             try await sql.raw("INSERT INTO deadlock_probe VALUES (1, 0), (2, 0)").run()
+            let bothLocked = Rendezvous(parties: 2)
             // Not `DatabaseStore.transaction`, which would quietly run the loser again.
             func crosswise(_ first: Int, _ second: Int) async -> Bool {
                 do {
                     try await app.store.database().transaction { db in
                         let sql = db as! any SQLDatabase
                         try await sql.raw("UPDATE deadlock_probe SET n = n + 1 WHERE id = \(literal: first)").run()
-                        try await Task.sleep(for: .milliseconds(300))
+                        // Each holds its first row before either asks for the other's: a cycle, whatever the machine's load.
+                        await bothLocked.arrive()
                         try await sql.raw("UPDATE deadlock_probe SET n = n + 1 WHERE id = \(literal: second)").run()
                     }
                     return true
@@ -190,5 +192,31 @@ func deadlocksLogged(for app: TestApp) throws -> [Substring]? {
             }
             #expect(!found.isEmpty, "the deadlock is in the log, under this database's name")
         }
+    }
+}
+
+/// Lets `parties` tasks wait for one another (at most ten seconds, so a test never hangs on it).
+actor Rendezvous {
+    private let parties: Int
+    private var arrived = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(parties: Int) {
+        self.parties = parties
+    }
+
+    func arrive() async {
+        arrived += 1
+        if arrived >= parties { return release() }
+        Task {
+            try? await Task.sleep(for: .seconds(10))
+            await self.release()
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        waiting.forEach { $0.resume() }
+        waiting.removeAll()
     }
 }

@@ -15,7 +15,7 @@ public final class HoldRecord: Model, @unchecked Sendable {
     @OptionalField(key: "user_id") public var userID: UUID?
     /// SHA-256 of the anonymous cart token that owns the hold.
     @OptionalField(key: "cart_token_hash") public var cartTokenHash: String?
-    /// `active`, `released`, `expired` or `converted`.
+    /// `HoldStatus`: `active`, `released`, `expired` or `converted`; changed only by `HoldLifecycle`.
     @Field(key: "status") public var status: String
     @Field(key: "expires_at") public var expiresAt: Date
     @Field(key: "created_at") public var createdAt: Date
@@ -30,7 +30,7 @@ public final class HoldRecord: Model, @unchecked Sendable {
         self.quantity = quantity
         self.userID = userID
         self.cartTokenHash = cartTokenHash
-        self.status = "active"
+        self.status = HoldStatus.active.rawValue
         self.expiresAt = expiresAt
         self.createdAt = now
     }

@@ -31,28 +31,6 @@ public final class OrderRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(
-        number: String, eventID: UUID, userID: UUID?, buyerName: String, buyerEmail: String, status: String, provider: String,
-        totalMinor: Int, currency: String, notes: String?, holdID: UUID?, paymentDeadline: Date?, accessTokenHash: String, now: Date
-    ) {
-        self.id = UUID.random()
-        self.number = number
-        self.eventID = eventID
-        self.userID = userID
-        self.buyerName = buyerName
-        self.buyerEmail = buyerEmail
-        self.status = status
-        self.provider = provider
-        self.totalMinor = totalMinor
-        self.currency = currency
-        self.notes = notes
-        self.holdID = holdID
-        self.paymentDeadline = paymentDeadline
-        self.accessTokenHash = accessTokenHash
-        self.createdAt = now
-        self.updatedAt = now
-        self.paidAt = status == "paid" ? now : nil
-    }
 }
 
 /// One line of an order: a quantity of one ticket type at one unit price.
@@ -68,14 +46,6 @@ public final class OrderItemRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(orderID: UUID, ticketTypeID: UUID, quantity: Int, unitPriceMinor: Int, memberPrice: Bool) {
-        self.id = UUID.random()
-        self.orderID = orderID
-        self.ticketTypeID = ticketTypeID
-        self.quantity = quantity
-        self.unitPriceMinor = unitPriceMinor
-        self.memberPrice = memberPrice
-    }
 }
 
 /// One seat for one attendee: admits to every session its ticket type includes.
@@ -96,21 +66,6 @@ public final class TicketRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(
-        orderID: UUID, ticketTypeID: UUID, eventID: UUID, status: String, attendeeName: String, attendeeEmail: String,
-        dietaryRestrictions: String?, emergencyContact: String?, now: Date
-    ) {
-        self.id = UUID.random()
-        self.orderID = orderID
-        self.ticketTypeID = ticketTypeID
-        self.eventID = eventID
-        self.status = status
-        self.attendeeName = attendeeName
-        self.attendeeEmail = attendeeEmail
-        self.dietaryRestrictions = dietaryRestrictions
-        self.emergencyContact = emergencyContact
-        self.createdAt = now
-    }
 }
 
 /// Every change of an order's status, with who made it and when.
@@ -121,7 +76,7 @@ public final class OrderTransitionRecord: Model, @unchecked Sendable {
     @Field(key: "order_id") public var orderID: UUID
     @OptionalField(key: "from_status") public var fromStatus: String?
     @Field(key: "to_status") public var toStatus: String
-    /// `user`, `anonymous` or `system`.
+    /// `user`, `anonymous`, `kiosk` or `system` (`TransitionActor`); written only by the order lifecycle.
     @Field(key: "actor_kind") public var actorKind: String
     @OptionalField(key: "actor_id") public var actorID: UUID?
     @OptionalField(key: "reason") public var reason: String?
@@ -129,16 +84,6 @@ public final class OrderTransitionRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(orderID: UUID, from: String?, to: String, actorKind: String, actorID: UUID?, reason: String?, at: Date) {
-        self.id = UUID.random()
-        self.orderID = orderID
-        self.fromStatus = from
-        self.toStatus = to
-        self.actorKind = actorKind
-        self.actorID = actorID
-        self.reason = reason
-        self.occurredAt = at
-    }
 }
 
 /// A side effect to deliver after its transaction commits (an email, a live signal). Written in the same
@@ -158,12 +103,4 @@ public final class OutboxRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(topic: String, payload: String, now: Date) {
-        self.id = UUID.random()
-        self.topic = topic
-        self.payload = payload
-        self.createdAt = now
-        self.availableAt = now
-        self.attempts = 0
-    }
 }
