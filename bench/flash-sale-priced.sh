@@ -53,6 +53,7 @@ run() { # database sale price number
   if [ "$database" = PostgreSQL ]; then
     local url="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/flash_$n"
     psql "$PG_THROWAWAY_URL" -qc "CREATE DATABASE flash_$n" >/dev/null
+    psql "$url" -Atc "SHOW synchronous_commit" | grep -qx on
     DATABASE_URL="$url" "$bin" migrate >/dev/null 2>&1
     bench_serve "$work/server-$n.log" DATABASE_URL="$url" DATABASE_POOL_SIZE=4 SESSION_CAPACITY_MAX=1000000
   else

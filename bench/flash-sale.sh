@@ -5,11 +5,15 @@
 # and that every counter equals its tickets, records the WAL flush latency measured during the run
 # (pg_stat_wal, track_wal_io_timing), and writes the figures into docs/benchmarks.md.
 #   bench/flash-sale.sh [attempts, default 10000] [clients, default 200] [places per session, default 250] [keys]
+#   bench/flash-sale.sh priced [attempts] [clients] [places per session] [rounds]
+# The priced mode (bench/flash-sale-priced.sh) runs free and priced sales (pending `offline` orders holding their
+# places) in one run, on PostgreSQL and on SQLite, and writes their figures side by side.
 # With more places than 250 a session (say 40000 200 5000), the sale lasts seconds instead of a fraction of one,
 # which shows the sustained rate; its figures go into their own table. With `keys` every purchase carries an
 # Idempotency-Key, as a widget's would (its own table too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = priced ]; then shift; exec bench/flash-sale-priced.sh "$@"; fi
 attempts=${1:-10000}
 clients=${2:-200}
 capacity=${3:-250}
@@ -57,6 +61,9 @@ PY
 )
 echo "sessions sold out exactly and counters match tickets: $verdict; ticket types match: $types_ok; WAL flush: $flush"
 [ "$verdict" = t ] && [ "$types_ok" = t ] || { echo "VERIFICATION FAILED" >&2; exit 1; }
+deadlocks=$(grep -c "deadlock detected" "$PG_THROWAWAY_LOG" || true)
+echo "PostgreSQL deadlocks logged: $deadlocks"
+[ "$deadlocks" = 0 ] || { echo "DEADLOCKS LOGGED" >&2; exit 1; }
 
 python3 - "$report" "$flush" <<'PY' >"$work/results.tsv"
 import json, sys

@@ -49,14 +49,15 @@ public struct HoldService: Sendable {
     func release(_ holdID: UUID, for owner: HoldOwner, now: Date) async throws {
         try await store.transaction { db in
             guard let hold = try await HoldRecord.find(holdID, on: db), owner.owns(hold) else { throw InventoryError.holdNotFound }
-            try await HoldLifecycle.end([holdID], as: hold.expiresAt <= now ? .expired : .released, now: now, on: db)
+            // The owner is part of the change: a hold an order took over a moment ago is the order's now.
+            try await HoldLifecycle.end([holdID], as: hold.expiresAt <= now ? .expired : .released, now: now, owner: owner, on: db)
         }
     }
 
     /// The owner's holds that are still active and not expired.
     func mine(_ owner: HoldOwner, now: Date) async throws -> [HoldDTO] {
         let db = store.database()
-        var query = HoldRecord.query(on: db).filter(\.$status == "active").filter(\.$expiresAt > now)
+        var query = HoldRecord.query(on: db).filter(\.$status == HoldStatus.active.rawValue).filter(\.$expiresAt > now)
         switch owner {
         case .user(let id): query = query.filter(\.$userID == id)
         case .cart(let hash): query = query.filter(\.$cartTokenHash == hash)

@@ -5,8 +5,9 @@ public import Persistence
 public import ServiceLifecycle
 
 /// Gives expired holds' places back in the background. Correctness never waits for it: availability ignores
-/// expired holds and a sale reclaims those in its way. It keeps the counters tidy, and several instances can
-/// run it at once (each takes different holds).
+/// expired holds and a sale reclaims those in its way. It keeps the counters tidy and expires unpaid orders (as the
+/// system). Several instances can run it at once: each sweep locks the seats it touches first, so two sweeps of the
+/// same seats take turns, and the second finds those holds already ended.
 public struct HoldSweeper: Service {
     let store: DatabaseStore
     let clock: AppClock
@@ -42,7 +43,7 @@ public struct HoldSweeper: Service {
             let now = clock.now()
             let reclaimed = try await store.transaction { db in try await SeatLedger.reclaimExpired(now: now, on: db) }
             total += reclaimed
-            if reclaimed < 500 { break }
+            if reclaimed < 100 { break }
         }
         if total > 0 { logger.debug("reclaimed expired holds", metadata: ["count": "\(total)"]) }
         return total

@@ -19,9 +19,10 @@ package enum OrderLifecycle {
     /// The seats of the order's ticket types are locked first (the lock order), unless `locked` already holds them.
     @discardableResult
     package static func move(
-        _ orderID: UUID, to next: OrderStatus, by actor: TransitionActor, reason: String?, now: Date, locked: LockedSales? = nil,
+        _ orderID: UUID, to next: OrderStatus, by principal: Principal, reason: String?, now: Date, locked: LockedSales? = nil,
         on db: any Database
     ) async throws -> OrderStatus? {
+        let actor = TransitionActor(principal)
         let sql = db as! any SQLDatabase
         guard let order = try await sql.raw("""
             SELECT status, hold_id, payment_deadline, event_id FROM orders WHERE id = \(bind: orderID)
@@ -90,7 +91,8 @@ package enum OrderLifecycle {
     package static func record(_ transitions: [Transition], on db: any Database) async throws {
         guard !transitions.isEmpty else { return }
         let rows = transitions.map { t -> SQLQueryString in
-            let reason = t.reason ?? t.actor.systemName
+            // The system has no ID: the worker's name leads the reason instead.
+            let reason = t.actor.systemName.map { name in t.reason.map { "\(name): \($0)" } ?? name } ?? t.reason
             return """
                 (\(bind: t.id), \(bind: t.orderID), \(bind: t.from?.rawValue), \(bind: t.to.rawValue), \(bind: t.actor.kind),
                  \(bind: t.actor.id), \(bind: reason), \(bind: t.at))
@@ -153,7 +155,7 @@ package enum TicketLifecycle {
     /// (refunded if any of its tickets was refunded, else cancelled). Throws `invalidTransition` when the ticket is not
     /// valid any more.
     package static func cancel(
-        _ ticketID: UUID, to next: TicketStatus, by actor: TransitionActor, reason: String, now: Date, on db: any Database
+        _ ticketID: UUID, to next: TicketStatus, by principal: Principal, reason: String, now: Date, on db: any Database
     ) async throws {
         let sql = db as! any SQLDatabase
         guard let ticket = try await sql.raw("SELECT order_id, ticket_type_id, status FROM tickets WHERE id = \(bind: ticketID)").first()
@@ -174,7 +176,7 @@ package enum TicketLifecycle {
             """).first()
         if (try left?.optional("valid", Int.self) ?? 0) == 0 {
             let refunded = (try left?.optional("refunded", Int.self) ?? 0) > 0
-            try await OrderLifecycle.move(orderID, to: refunded ? .refunded : .cancelled, by: actor,
+            try await OrderLifecycle.move(orderID, to: refunded ? .refunded : .cancelled, by: principal,
                                           reason: "every ticket cancelled (the last: \(reason))", now: now, locked: seats, on: db)
         } else {
             try await Outbox.enqueue(Outbox.availabilityChanged(one.eventID), now: now, on: db)
@@ -185,12 +187,14 @@ package enum TicketLifecycle {
 /// The one writer of hold status (a hold's creation aside). Ending a hold applies its seat effect (`HoldStatus.seatEffect`):
 /// its places become sold (`converted`) or go back on sale (`released`, `expired`).
 package enum HoldLifecycle {
-    /// Ends those of `holds` that are still active (a `converted` one only before its expiry) and applies their seat effect; the seats are locked first unless `locked` already holds them. Returns how
-    /// many ended.
+    /// Ends those of `holds` that are still active (a `converted` one only before its expiry; with `owner`, only the
+    /// owner's, so a hold an order took over meanwhile stays; with `expiredBy`, only those expired by then) and applies
+    /// their seat effect; the seats are locked first unless `locked` already holds them. Returns how many ended.
     @discardableResult
-    package static func end(_ holds: [UUID], as status: HoldStatus, now: Date, locked: LockedSales? = nil, on db: any Database)
-        async throws -> Int
-    {
+    package static func end(
+        _ holds: [UUID], as status: HoldStatus, now: Date, owner: HoldOwner? = nil, expiredBy: Date? = nil, locked: LockedSales? = nil,
+        on db: any Database
+    ) async throws -> Int {
         guard !holds.isEmpty, status != .active else { return 0 }
         let sql = db as! any SQLDatabase
         let types = try await sql.raw("SELECT DISTINCT ticket_type_id FROM holds WHERE id IN (\(binds: holds))").all()
@@ -201,10 +205,17 @@ package enum HoldLifecycle {
             case .converted: " AND expires_at > \(bind: now)"
             case .released, .expired, .active: ""
             }
+        let ownerCondition: SQLQueryString =
+            switch owner {
+            case .user(let id): " AND user_id = \(bind: id)"
+            case .cart(let hash): " AND cart_token_hash = \(bind: hash)"
+            case nil: ""
+            }
+        let expiry: SQLQueryString = expiredBy.map { " AND expires_at <= \(bind: $0)" } ?? ""
         let ended = try await sql.raw("""
             UPDATE holds SET status = \(bind: status.rawValue), ended_at = \(bind: now)
             WHERE id IN (\(binds: holds)) AND status = \(bind: HoldStatus.active.rawValue)
-            """ + timing + " RETURNING ticket_type_id, quantity").all()
+            """ + timing + ownerCondition + expiry + " RETURNING ticket_type_id, quantity").all()
         var moves = SeatMoves()
         for row in ended {
             moves.add(status.seatEffect, try row.decode(column: "quantity", as: Int.self),

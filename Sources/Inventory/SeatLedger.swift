@@ -64,11 +64,12 @@ package enum SeatLedger {
     /// Ends the active holds past their expiry and gives their places back (with the pending orders they kept, which
     /// expire through the order lifecycle); `sharingSessionsWith` limits it to holds of ticket types that share a session
     /// with one of those types. The seats are locked in the lock order before any hold or order row; a hold another
-    /// transaction ended meanwhile is left alone. Returns the number of holds ended.
+    /// transaction ended meanwhile is left alone. `worker` names the system actor on the expired orders' transitions.
+    /// Returns the number of holds ended.
     @discardableResult
-    package static func reclaimExpired(sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 500, on db: any Database)
-        async throws -> Int
-    {
+    package static func reclaimExpired(
+        sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 100, by worker: String = "hold-sweeper", on db: any Database
+    ) async throws -> Int {
         let sql = db as! any SQLDatabase
         let scope: SQLQueryString =
             if let typeIDs, !typeIDs.isEmpty {
@@ -78,8 +79,9 @@ package enum SeatLedger {
                 """
             } else { "" }
         let candidates = try await sql.raw("""
-            SELECT h.id, h.ticket_type_id, o.id AS order_id FROM holds h LEFT JOIN orders o ON o.hold_id = h.id AND o.status = 'pending'
-            WHERE h.status = 'active' AND h.expires_at <= \(bind: now)
+            SELECT h.id, h.ticket_type_id, o.id AS order_id FROM holds h
+              LEFT JOIN orders o ON o.hold_id = h.id AND o.status = \(bind: OrderStatus.pending.rawValue)
+            WHERE h.status = \(bind: HoldStatus.active.rawValue) AND h.expires_at <= \(bind: now)
             """ + scope + " ORDER BY h.expires_at LIMIT \(literal: limit)").all()
         guard !candidates.isEmpty else { return 0 }
         let locked = try await LockedSales.lock(Set(try candidates.map { try $0.decode(column: "ticket_type_id", as: UUID.self) }), on: db)
@@ -92,11 +94,12 @@ package enum SeatLedger {
             }
             // The order's move ends its hold and gives the places back; one changed a moment ago is left as it is now.
             do {
-                if try await OrderLifecycle.move(order, to: .expired, by: .system("hold-sweeper"), reason: "payment deadline passed",
+                if try await OrderLifecycle.move(order, to: .expired, by: .system(worker), reason: "payment deadline passed",
                                                  now: now, locked: locked, on: db) != nil { ended += 1 }
             } catch InventoryError.invalidTransition {}
         }
-        ended += try await HoldLifecycle.end(plain, as: .expired, now: now, locked: locked, on: db)
+        // Chosen before the seats were locked: a hold turned into an order meanwhile has a later expiry now, and stays.
+        ended += try await HoldLifecycle.end(plain, as: .expired, now: now, expiredBy: now, locked: locked, on: db)
         return ended
     }
 
@@ -116,7 +119,9 @@ package enum SeatLedger {
             case let inTheWay as ExpiredHoldsInTheWay: typeIDs = inTheWay.ticketTypeIDs
             default: throw error
             }
-            let reclaimed = try await store.transaction { db in try await reclaimExpired(sharingSessionsWith: typeIDs, now: now, on: db) }
+            let reclaimed = try await store.transaction { db in
+                try await reclaimExpired(sharingSessionsWith: typeIDs, now: now, by: "sale-reclaim", on: db)
+            }
             guard reclaimed > 0 || error is ExpiredHoldsInTheWay else { throw error }
             return try await store.transaction { db in try await work(db, false) }
         }
@@ -133,7 +138,7 @@ package enum SeatLedger {
     package static func expiredHoldsInTheWay(of typeIDs: [UUID], now: Date, on db: any Database) async throws -> Bool {
         guard !typeIDs.isEmpty else { return false }
         return try await (db as! any SQLDatabase).raw("""
-            SELECT 1 AS found FROM holds h WHERE h.status = 'active' AND h.expires_at <= \(bind: now) AND h.ticket_type_id IN (
+            SELECT 1 AS found FROM holds h WHERE h.status = \(bind: HoldStatus.active.rawValue) AND h.expires_at <= \(bind: now) AND h.ticket_type_id IN (
               SELECT b.ticket_type_id FROM ticket_type_sessions a JOIN ticket_type_sessions b ON b.session_id = a.session_id
               WHERE a.ticket_type_id IN (\(binds: typeIDs))) LIMIT 1
             """).first() != nil

@@ -62,13 +62,14 @@ struct IdempotencyKey: Sendable {
     /// A purchase batch's claims, in one statement, before any hot row is locked, each already naming the order it will
     /// stand for (the batch deletes the claims of purchases it refuses before it commits, so a claim with an order is only
     /// ever seen with that order written). Returns the indexes of the keys claimed now; a key seen before (or twice in
-    /// the batch: the later ones) is not, and its purchase goes the one-transaction way, which replays or refuses it.
+    /// the batch: the later ones) is not, and its checkout replays that order or refuses the key.
     /// On PostgreSQL a key another transaction is claiming is waited for, as in `claim`.
     static func claimAll(_ keys: [(index: Int, key: IdempotencyKey, orderID: UUID, now: Date)], on db: any Database) async throws -> Set<Int> {
         var first: [String: (index: Int, key: IdempotencyKey, orderID: UUID, now: Date)] = [:]
         for entry in keys where first[entry.key.identity] == nil { first[entry.key.identity] = entry }
         guard !first.isEmpty else { return [] }
-        let rows = first.values.map { entry -> SQLQueryString in
+        // In one order (by identity), so two batches that share keys wait on each other's claims in the same order.
+        let rows = first.values.sorted { $0.key.identity < $1.key.identity }.map { entry -> SQLQueryString in
             """
             (\(bind: entry.key.scope), \(bind: entry.key.key), \(bind: entry.key.requestHash), \(bind: Int64(entry.now.timeIntervalSince1970 * 1000)),
               \(bind: entry.orderID.uuidString))

@@ -45,7 +45,7 @@ struct OrderStatusService: Sendable {
         try await store.transaction { db in
             guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
             do {
-                let from = try await OrderLifecycle.move(orderID, to: next, by: TransitionActor(principal), reason: reason, now: now, on: db)
+                let from = try await OrderLifecycle.move(orderID, to: next, by: principal, reason: reason, now: now, on: db)
                 if let organizationID, let from {
                     try await audit.record(
                         AuditEntry(actor: AuditActor(principal), action: "order.\(next.rawValue)", targetType: "order",

@@ -44,8 +44,8 @@ enum PurchaseBatch {
         case keySeen
     }
 
-    /// Decides and writes `purchases` in one transaction (run again on a deadlock, when two orders drew the same number,
-    /// or once after reclaiming expired holds that stood in the way of a purchase).
+    /// Decides and writes `purchases` in one transaction (run again when two orders drew the same number, once after
+    /// reclaiming expired holds that stood in the way of a purchase, and on a serialization failure by the store).
     static func run(_ purchases: [Purchase], providers: PaymentProviders, store: DatabaseStore) async throws -> [Outcome] {
         var attempt = 1
         while true {

@@ -99,7 +99,7 @@ struct TicketService: Sendable {
                 } else { (0, "this event gives no refunds") }
             let status: TicketStatus = refund > 0 ? .refunded : .cancelled
             do {
-                try await TicketLifecycle.cancel(ticketID, to: status, by: TransitionActor(viewer.principal), reason: rule, now: now, on: db)
+                try await TicketLifecycle.cancel(ticketID, to: status, by: viewer.principal, reason: rule, now: now, on: db)
             } catch InventoryError.invalidTransition {
                 throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status.rawValue)
             }

@@ -10,16 +10,19 @@ import TestSupport
 
 /// The proof of one decision and one lock order: every way to take or give back places at once, over real connections,
 /// on ticket types that share sessions. Free and priced purchases (pending orders holding their places), new holds,
-/// holds turned into orders, buyers cancelling pending orders, and expired holds reclaimed by the sweeper and by sales
-/// that need their places. Afterwards exactly the capacity is taken, every counter equals the tickets and holds behind
-/// it, no request failed, and on PostgreSQL the server's own log shows no deadlock for this database.
+/// holds turned into orders and holds released, buyers cancelling pending orders and single tickets, an organizer
+/// marking orders paid, cancelling and refunding paid ones, and expired holds and unpaid orders past their deadline
+/// reclaimed by sweepers running meanwhile and by sales that need their places. Afterwards exactly the capacity is
+/// taken, every counter equals the tickets and holds behind it, no request failed, the expired orders are recorded as
+/// the system's doing, and on PostgreSQL the server's own log shows no deadlock for this database.
 @Suite struct SaleLifecycleRaceTests {
     @Test(arguments: TestDatabase.all)
     func everyWayToMovePlacesRacesSafely(_ database: TestDatabase) async throws {
-        let (capacity, purchases) = database == .postgres ? (40, 160) : (12, 48)
+        let (capacity, purchases) = database == .postgres ? (60, 160) : (30, 48)
         try await withApp(database, testing: .live, configure: {
             $0.database.connectionsPerEventLoop = 4
             $0.database.poolTimeoutSeconds = 120
+            $0.paymentWindowSeconds = 300
         }) { app in
             let fixture = try await CatalogFixture.make(app)
             let event = try await fixture.createEvent("Race of every kind")
@@ -40,43 +43,83 @@ import TestSupport
                 ] as [String: JSONValue])
             }
             func json(_ body: String) -> JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)) }
+            func setStatus(_ order: JSONValue?, _ status: String) -> RaceRequest {
+                var request = RaceRequest(.put, "/api/admin/orders/\(order?["orderId"]?.stringValue ?? "")/status",
+                                          json: ["status": .string(status)] as [String: JSONValue])
+                for field in fixture.headers { request.headers.append(field) }
+                return request
+            }
+            func withToken(_ request: RaceRequest, _ name: HTTPField.Name, _ token: JSONValue?) -> RaceRequest {
+                var request = request
+                request.headers[name] = token?.stringValue
+                return request
+            }
 
-            // Before the race: holds that will have expired (never swept), then, once they have, live holds and pending orders.
+            // Before the race: holds and priced orders that will be past their time (never swept), then, once they are,
+            // live holds, pending orders and paid ones for the race to move.
             let stale = try await app.race((0..<6).map { hold(types[$0 % 3]) })
-            #expect(stale.allSatisfy { $0.status == .created })
+            let unpaid = try await app.race((0..<3).map { buy(900 + $0, $0 % 2 == 0 ? first : rest) })
+            #expect(stale.allSatisfy { $0.status == .created } && unpaid.allSatisfy { json($0.body)?["status"]?.stringValue == "pending" })
             app.clock.advance(by: 601)
-            let live = try await app.race((0..<4).map { hold(types[$0 % 3]) }).map { json($0.body) }
-            let pending = try await app.race((0..<4).map { buy(1000 + $0, $0 % 2 == 0 ? first : rest) }).map { json($0.body) }
-            #expect(pending.allSatisfy { $0?["status"]?.stringValue == "pending" })
+            let live = try await app.race((0..<7).map { hold(types[$0 % 3]) }).map { json($0.body) }
+            let pending = try await app.race((0..<7).map { buy(1000 + $0, $0 % 2 == 0 ? first : rest) }).map { json($0.body) }
+            let paid = try await app.race((0..<8).map { buy(2000 + $0, full, 2) }).map { json($0.body) }
+            #expect(pending.allSatisfy { $0?["status"]?.stringValue == "pending" } && paid.allSatisfy { $0?["status"]?.stringValue == "paid" })
 
             // The race.
             var requests = (0..<purchases).map { buy($0, types[$0 % 3], 1 + $0 % 2) }
             requests += (0..<8).map { hold(types[$0 % 3]) }
-            for (index, held) in live.enumerated() {
-                var request = RaceRequest(.post, "/api/orders", json: [
+            var expected: [Int] = []
+            for (index, held) in live.prefix(4).enumerated() {
+                requests.append(withToken(RaceRequest(.post, "/api/orders", json: [
                     "holdId": held?["holdId"] ?? .null, "buyerName": .string("Holder \(index)"),
                     "buyerEmail": .string("holder\(index)@example.org"),
-                ] as [String: JSONValue])
-                request.headers[.cartToken] = held?["cartToken"]?.stringValue
-                requests.append(request)
+                ] as [String: JSONValue]), .cartToken, held?["cartToken"]))
+                expected.append(201)
             }
-            for order in pending {
-                var request = RaceRequest(.post, "/api/orders/\(order?["orderId"]?.stringValue ?? "")/cancel")
-                request.headers[.orderToken] = order?["accessToken"]?.stringValue
-                requests.append(request)
+            for held in live.suffix(3) {
+                requests.append(withToken(RaceRequest(.delete, "/api/holds/\(held?["holdId"]?.stringValue ?? "")"), .cartToken, held?["cartToken"]))
+                expected.append(204)
+            }
+            for order in pending.prefix(4) {
+                requests.append(withToken(RaceRequest(.post, "/api/orders/\(order?["orderId"]?.stringValue ?? "")/cancel"), .orderToken,
+                                          order?["accessToken"]))
+                expected.append(200)
+            }
+            for order in pending.suffix(3) {
+                requests.append(setStatus(order, "paid"))
+                expected.append(200)
+            }
+            for (index, order) in paid.enumerated() {
+                switch index % 4 {
+                case 0: requests.append(setStatus(order, "cancelled"))
+                case 1: requests.append(setStatus(order, "refunded"))
+                default:
+                    let ticket = order?["tickets"]?.arrayValue?.first?["ticketId"]?.stringValue ?? ""
+                    requests.append(withToken(RaceRequest(.put, "/api/tickets/\(ticket)/cancel"), .orderToken, order?["accessToken"]))
+                }
+                expected.append(200)
             }
             let sweeper = HoldSweeper(store: app.store, clock: app.clock.appClock, logger: app.boxOffice.logger)
-            async let swept = sweeper.sweep()
+            async let sweeps = withThrowingTaskGroup(of: Int.self) { group in
+                for pause in [0, 20, 60] {
+                    group.addTask {
+                        try await Task.sleep(for: .milliseconds(pause))
+                        return try await sweeper.sweep()
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
             let results = try await app.race(requests)
-            _ = try await swept
+            _ = try await sweeps
             var codes: [Int: Int] = [:]
             for result in results { codes[result.status.code, default: 0] += 1 }
-            #expect(Set(codes.keys).isSubset(of: [200, 201, 409]), "no request fails: \(codes)")
-            for result in results where result.status.code == 409 {
+            #expect(Set(codes.keys).isSubset(of: [200, 201, 204, 409]), "no request fails: \(codes)")
+            for result in results.prefix(purchases + 8) where result.status.code == 409 {
                 #expect(json(result.body)?["error"]?["code"]?.stringValue == "INSUFFICIENT_CAPACITY", "\(result.body)")
             }
-            let tail = results.suffix(live.count + pending.count)
-            #expect(tail.allSatisfy { [200, 201].contains($0.status.code) }, "every live hold became an order, every pending one was cancelled")
+            let moves = results.suffix(expected.count).map(\.status.code)
+            #expect(moves == expected, "every hold, order and ticket move was made: \(moves)")
             #expect(results.prefix(purchases).contains { json($0.body)?["status"]?.stringValue == "pending" }, "priced sales were in the race")
 
             // Whatever is left goes to one more wave of buyers, so that the sale ends sold out exactly.
@@ -119,6 +162,17 @@ import TestSupport
                 SELECT COUNT(*) AS n FROM holds WHERE status = 'active' AND expires_at <= \(bind: now)
                 """).first()?.decode(column: "n", as: Int.self)
             #expect(expiredLeft == 0, "every expired hold was reclaimed")
+            // The unpaid orders expired, and their transitions say the system did it.
+            for order in unpaid.map({ json($0.body)?["orderId"]?.stringValue ?? "" }) {
+                let row = try await sql.raw("""
+                    SELECT o.status, x.actor_kind, x.reason FROM orders o JOIN order_transitions x ON x.order_id = o.id AND x.to_status = 'expired'
+                    WHERE o.id = \(bind: UUID(uuidString: order)!)
+                    """).first()
+                #expect(try row?.decode(column: "status", as: String.self) == "expired")
+                #expect(try row?.decode(column: "actor_kind", as: String.self) == "system")
+                let reason = try row?.decode(column: "reason", as: String.self) ?? ""
+                #expect(reason.hasPrefix("hold-sweeper:") || reason.hasPrefix("sale-reclaim:"), "\(reason)")
+            }
             #expect(!app.logs.all.contains { $0.message.description.contains("purchase batch failed") })
 
             if database == .postgres {
