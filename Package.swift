@@ -132,11 +132,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Side effects after commit: typed outbox messages, their delivery workers, and the change feed across instances.
+        .target(
+            name: "Outbox",
+            dependencies: [
+                "Domain", "Persistence",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: holds, and the seat ledger that every sale goes through.
         .target(
             name: "Inventory",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -149,7 +163,7 @@ let package = Package(
         .target(
             name: "Orders",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -2,6 +2,7 @@ import Domain
 package import FluentKit
 public import Foundation
 import HTTPCore
+import Outbox
 public import Persistence
 import SQLKit
 
@@ -41,6 +42,10 @@ public struct HoldService: Sendable {
                                   cartTokenHash: cart, expiresAt: expires, now: now)
             try await hold.create(on: db)
             try await SeatLedger.apply(locked.places.moves, on: db)
+            try await Outbox.enqueue(
+                [try Outbox.row(HoldChanged(holdId: hold.id!, eventId: hold.eventID, ticketTypeId: ticketTypeID, status: .active)),
+                 try Outbox.row(AvailabilityChanged(eventId: hold.eventID))],
+                now: now, on: db)
             return (HoldDTO(hold, sessions: type.context.sessionCodesInOrder), locked.remaining(ticketTypeID))
         }
     }

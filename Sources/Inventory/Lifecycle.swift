@@ -2,6 +2,7 @@ package import Domain
 package import FluentKit
 package import Foundation
 package import HTTPCore
+import Outbox
 import Persistence
 package import SQLKit
 
@@ -62,7 +63,10 @@ package enum OrderLifecycle {
         }
         try await SeatLedger.apply(moves, on: db)
         try await record([Transition(orderID: orderID, from: from, to: next, actor: actor, reason: reason, at: now)], on: db)
-        try await Outbox.enqueue(Outbox.availabilityChanged(eventID), now: now, on: db)
+        try await Outbox.enqueue(
+            [try Outbox.row(OrderStatusChanged(orderId: orderID, eventId: eventID, from: from, to: next, actor: actor.kind)),
+             try Outbox.row(AvailabilityChanged(eventId: eventID))],
+            now: now, on: db)
         return from
     }
 
@@ -179,7 +183,7 @@ package enum TicketLifecycle {
             try await OrderLifecycle.move(orderID, to: refunded ? .refunded : .cancelled, by: principal,
                                           reason: "every ticket cancelled (the last: \(reason))", now: now, locked: seats, on: db)
         } else {
-            try await Outbox.enqueue(Outbox.availabilityChanged(one.eventID), now: now, on: db)
+            try await Outbox.enqueue(AvailabilityChanged(eventId: one.eventID), now: now, on: db)
         }
     }
 }
@@ -215,13 +219,19 @@ package enum HoldLifecycle {
         let ended = try await sql.raw("""
             UPDATE holds SET status = \(bind: status.rawValue), ended_at = \(bind: now)
             WHERE id IN (\(binds: holds)) AND status = \(bind: HoldStatus.active.rawValue)
-            """ + timing + ownerCondition + expiry + " RETURNING ticket_type_id, quantity").all()
+            """ + timing + ownerCondition + expiry + " RETURNING id, event_id, ticket_type_id, quantity").all()
         var moves = SeatMoves()
+        var messages: [Outbox.Row] = []
         for row in ended {
-            moves.add(status.seatEffect, try row.decode(column: "quantity", as: Int.self),
-                      of: try seats.target(try row.decode(column: "ticket_type_id", as: UUID.self)))
+            let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
+            moves.add(status.seatEffect, try row.decode(column: "quantity", as: Int.self), of: try seats.target(typeID))
+            let eventID = try row.decode(column: "event_id", as: UUID.self)
+            messages.append(try Outbox.row(HoldChanged(holdId: try row.decode(column: "id", as: UUID.self), eventId: eventID,
+                                                       ticketTypeId: typeID, status: status)))
+            messages.append(try Outbox.row(AvailabilityChanged(eventId: eventID)))
         }
         try await SeatLedger.apply(moves, on: db)
+        try await Outbox.enqueue(messages, now: now, on: db)
         return ended.count
     }
 }
@@ -237,34 +247,5 @@ extension LockedSales {
     func target(_ ticketTypeID: UUID) throws -> SeatLedger.Target {
         guard let type = types[ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
         return type.context.target
-    }
-}
-
-/// Side effects to deliver after commit, written as outbox rows in the caller's transaction.
-package enum Outbox {
-    /// One row to write: its ID, topic and JSON payload.
-    package typealias Row = (id: UUID, topic: String, payload: String)
-
-    package static func availabilityChanged(_ eventID: UUID) -> (String, [String: JSONValue]) {
-        ("signal.availability_changed", ["eventId": .string(eventID.uuidString)])
-    }
-
-    package static func enqueue(_ message: (String, [String: JSONValue]), now: Date, on db: any Database) async throws {
-        try await insert(try rows([message]), now: now, on: db)
-    }
-
-    package static func rows(_ messages: [(String, [String: JSONValue])]) throws -> [Row] {
-        try messages.map { topic, payload in (UUID.random(), topic, String(decoding: try JSONCoding.encoder.encode(payload), as: UTF8.self)) }
-    }
-
-    package static let columns = "outbox (id, topic, payload, created_at, available_at, attempts)"
-
-    package static func values(_ row: Row, now: Date) -> SQLQueryString {
-        "(\(bind: row.id), \(bind: row.topic), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
-    }
-
-    package static func insert(_ rows: [Row], now: Date, on db: any Database) async throws {
-        guard !rows.isEmpty else { return }
-        try await (db as! any SQLDatabase).raw("INSERT INTO \(unsafeRaw: columns) VALUES " + rows.map { values($0, now: now) }.joined(separator: ", ")).run()
     }
 }

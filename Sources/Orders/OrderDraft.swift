@@ -4,6 +4,7 @@ import Foundation
 import HTTPCore
 import Identity
 import Inventory
+import Outbox
 import Persistence
 import SQLKit
 
@@ -65,8 +66,8 @@ struct OrderDraft: Sendable {
                 attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }
-        self.outbox = try Outbox.rows([("email.order_confirmation", ["orderId": .string(orderID.uuidString)]),
-                                       Outbox.availabilityChanged(eventID)])
+        self.outbox = [try Outbox.row(OrderConfirmation(orderId: orderID, eventId: eventID)),
+                       try Outbox.row(AvailabilityChanged(eventId: eventID))]
     }
 
     /// Creation instants a microsecond apart keep the tickets in attendee order.
@@ -126,7 +127,6 @@ struct OrderDraft: Sendable {
         }
     }
 
-    private var outboxRows: [SQLQueryString] { outbox.map { Outbox.values($0, now: now) } }
 
     /// One statement per table, in the caller's transaction.
     func write(on db: any Database) async throws -> OrderDTO {
@@ -141,7 +141,7 @@ struct OrderDraft: Sendable {
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.itemColumns) VALUES " + itemRow).run()
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.ticketColumns) VALUES " + ticketRows.joined(separator: ", ")).run()
         try await OrderLifecycle.record([transition], on: db)
-        try await sql.raw("INSERT INTO \(unsafeRaw: Outbox.columns) VALUES " + outboxRows.joined(separator: ", ")).run()
+        try await Outbox.enqueue(outbox, now: now, on: db)
         return draft.dto()
     }
 
@@ -203,7 +203,7 @@ struct OrderDraft: Sendable {
             new_outbox AS (
               INSERT INTO \(Outbox.columns)
               SELECT id, topic, payload, at, at, 0
-              FROM unnest(\(s.bind(outbox.map { $0.1.id }))::uuid[], \(s.bind(outbox.map { $0.1.topic }))::text[],
+              FROM unnest(\(s.bind(outbox.map { $0.1.id }))::uuid[], \(s.bind(outbox.map { $0.1.topic.rawValue }))::text[],
                 \(s.bind(outbox.map { $0.1.payload }))::text[], \(s.bind(outbox.map { $0.0.now }))::timestamptz[]) AS m(id, topic, payload, at))
             """
     }

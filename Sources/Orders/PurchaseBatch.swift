@@ -4,6 +4,7 @@ import Foundation
 import HTTPCore
 import Identity
 import Inventory
+import Outbox
 import Persistence
 import SQLKit
 
@@ -106,6 +107,7 @@ enum PurchaseBatch {
         statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
         try await statement.run(on: db)
         try await OrderLifecycle.record(drafts.map(\.transition), on: db)
+        try await Outbox.announce(drafts.flatMap(\.outbox), on: db)
     }
 
     /// Each purchase in arrival order: the one decision of a sale on the locked places, into `sold` when it is paid at

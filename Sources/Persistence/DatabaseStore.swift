@@ -47,6 +47,10 @@ public final class DatabaseStore: Sendable {
 
     public var kind: DatabaseKind { settings.location.kind }
 
+    /// The changes committed on this database, for this process's subscribers (workers, live features): published
+    /// after each commit on SQLite, and by the `LISTEN` of the change-feed listener on PostgreSQL.
+    public let changes = ChangeBroadcaster()
+
     /// A database handle for one unit of work, logging with the caller's logger (and so its request ID).
     public func database(logger: Logger? = nil) -> any Database {
         let loop = pinnedLoop ?? MultiThreadedEventLoopGroup.singleton.any()

@@ -35,5 +35,6 @@ public enum SchemaMigrations {
         M0026_CreateCheckins(),
         M0027_CreateCheckinConflicts(),
         M0028_CreateInstallationSecrets(),
+        M0029_AddOutboxDeliveryState(),
     ]
 }

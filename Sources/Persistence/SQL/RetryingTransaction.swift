@@ -11,7 +11,13 @@ extension DatabaseStore {
         var attempt = 1
         while true {
             do {
-                return try await database().transaction { db in try await work(db) }
+                // On SQLite the changes this transaction announces are published once it has committed.
+                let pending = PendingChanges()
+                let value = try await PendingChanges.$current.withValue(pending) {
+                    try await database().transaction { db in try await work(db) }
+                }
+                changes.publish(pending.drain())
+                return value
             } catch let error as PSQLError where attempt < attempts && Self.isRetryable(error) {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))

@@ -1,0 +1,177 @@
+public import Foundation
+
+/// The payloads of every topic (`OutboxTopic`), as stored in the outbox's JSON column.
+
+public struct OrderConfirmation: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.orderConfirmation
+    public var orderId: UUID
+    public var eventId: UUID
+    public var subjects: [UUID] { [orderId, eventId] }
+
+    public init(orderId: UUID, eventId: UUID) {
+        self.orderId = orderId
+        self.eventId = eventId
+    }
+}
+
+public struct AvailabilityChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.availabilityChanged
+    public var eventId: UUID
+    public var subjects: [UUID] { [eventId] }
+
+    public init(eventId: UUID) {
+        self.eventId = eventId
+    }
+}
+
+public struct OrderStatusChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.orderStatusChanged
+    public var orderId: UUID
+    public var eventId: UUID
+    public var from: OrderStatus
+    public var to: OrderStatus
+    /// `TransitionActor.kind`: who made the change.
+    public var actor: String
+    public var subjects: [UUID] { [orderId, eventId] }
+
+    public init(orderId: UUID, eventId: UUID, from: OrderStatus, to: OrderStatus, actor: String) {
+        self.orderId = orderId
+        self.eventId = eventId
+        self.from = from
+        self.to = to
+        self.actor = actor
+    }
+}
+
+public struct HoldChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.holdChanged
+    public var holdId: UUID
+    public var eventId: UUID
+    public var ticketTypeId: UUID
+    public var status: HoldStatus
+    public var subjects: [UUID] { [holdId, eventId] }
+
+    public init(holdId: UUID, eventId: UUID, ticketTypeId: UUID, status: HoldStatus) {
+        self.holdId = holdId
+        self.eventId = eventId
+        self.ticketTypeId = ticketTypeId
+        self.status = status
+    }
+}
+
+public struct CheckinRecorded: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.checkinRecorded
+    public var eventId: UUID
+    public var ticketId: UUID
+    public var sessionId: UUID
+    /// True when an admission was undone.
+    public var undone: Bool
+    public var subjects: [UUID] { [eventId, ticketId, sessionId] }
+
+    public init(eventId: UUID, ticketId: UUID, sessionId: UUID, undone: Bool) {
+        self.eventId = eventId
+        self.ticketId = ticketId
+        self.sessionId = sessionId
+        self.undone = undone
+    }
+}
+
+public struct EventPublished: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.eventPublished
+    public var eventId: UUID
+    public var organizationId: UUID
+    public var subjects: [UUID] { [eventId] }
+
+    public init(eventId: UUID, organizationId: UUID) {
+        self.eventId = eventId
+        self.organizationId = organizationId
+    }
+}
+
+public struct EventChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.eventChanged
+    public var eventId: UUID
+    public var organizationId: UUID
+    public var subjects: [UUID] { [eventId] }
+
+    public init(eventId: UUID, organizationId: UUID) {
+        self.eventId = eventId
+        self.organizationId = organizationId
+    }
+}
+
+public struct EventCancelled: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.eventCancelled
+    public var eventId: UUID
+    public var organizationId: UUID
+    public var subjects: [UUID] { [eventId] }
+
+    public init(eventId: UUID, organizationId: UUID) {
+        self.eventId = eventId
+        self.organizationId = organizationId
+    }
+}
+
+public struct SessionChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.sessionChanged
+    public var eventId: UUID
+    public var sessionId: UUID
+    public var subjects: [UUID] { [eventId, sessionId] }
+
+    public init(eventId: UUID, sessionId: UUID) {
+        self.eventId = eventId
+        self.sessionId = sessionId
+    }
+}
+
+public struct TicketTypeChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.ticketTypeChanged
+    public var eventId: UUID
+    public var ticketTypeId: UUID
+    public var subjects: [UUID] { [eventId, ticketTypeId] }
+
+    public init(eventId: UUID, ticketTypeId: UUID) {
+        self.eventId = eventId
+        self.ticketTypeId = ticketTypeId
+    }
+}
+
+public struct KioskChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.kioskChanged
+    public var eventId: UUID
+    public var kioskId: UUID
+    /// `created` or `revoked`.
+    public var change: String
+    public var subjects: [UUID] { [eventId, kioskId] }
+
+    public init(eventId: UUID, kioskId: UUID, change: String) {
+        self.eventId = eventId
+        self.kioskId = kioskId
+        self.change = change
+    }
+}
+
+public struct MemberChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.memberChanged
+    public var organizationId: UUID
+    public var userId: UUID
+    /// `added`, `role_changed` or `removed`.
+    public var change: String
+    public var subjects: [UUID] { [organizationId, userId] }
+
+    public init(organizationId: UUID, userId: UUID, change: String) {
+        self.organizationId = organizationId
+        self.userId = userId
+        self.change = change
+    }
+}
+
+public struct Ping: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.ping
+    public var note: String
+    public var subjects: [UUID] { [] }
+
+    public init(note: String) {
+        self.note = note
+    }
+}

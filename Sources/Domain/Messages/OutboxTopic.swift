@@ -1,0 +1,36 @@
+public import Foundation
+
+/// What an outbox message is about. Every side effect BoxOffice owes after a commit (an email, a live signal, a
+/// webhook) is an outbox row with one of these topics, written in the same transaction as the change that owes it,
+/// and delivered afterwards by the workers that handle the topic. The raw value is stored, shown by the admin API and
+/// carried by the change feed.
+public enum OutboxTopic: String, Sendable, Codable, CaseIterable {
+    /// An order was created: its buyer is owed a confirmation.
+    case orderConfirmation = "email.order_confirmation"
+    /// Places of an event were taken or given back.
+    case availabilityChanged = "signal.availability_changed"
+    /// An order moved through its lifecycle.
+    case orderStatusChanged = "order.status_changed"
+    /// A hold was taken or ended.
+    case holdChanged = "hold.changed"
+    /// A ticket was admitted to a session, or an admission was undone.
+    case checkinRecorded = "checkin.recorded"
+    case eventPublished = "event.published"
+    case eventChanged = "event.changed"
+    case eventCancelled = "event.cancelled"
+    case sessionChanged = "session.changed"
+    case ticketTypeChanged = "ticket_type.changed"
+    /// A kiosk token was created or revoked.
+    case kioskChanged = "kiosk.changed"
+    /// Someone joined or left an organization, or their role changed.
+    case memberChanged = "member.changed"
+    /// A message that only proves delivery end to end (an admin's ping, the tests).
+    case ping = "system.ping"
+}
+
+/// A message's payload: a Codable value with its topic. `subjects` are the IDs the change feed carries, so that a
+/// subscriber can tell what changed without reading the row.
+public protocol OutboxMessage: Codable, Sendable {
+    static var topic: OutboxTopic { get }
+    var subjects: [UUID] { get }
+}

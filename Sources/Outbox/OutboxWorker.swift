@@ -1,0 +1,165 @@
+public import Domain
+import FluentKit
+public import Foundation
+public import Logging
+public import Persistence
+import SQLKit
+public import ServiceLifecycle
+
+/// Delivers the outbox messages of one handler's topics, as a lifecycle service: it claims due messages in batches
+/// (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances racing for the same rows each take different ones), leases
+/// them, calls the handler outside any transaction, and records the outcome: delivered; or, on failure, tried again
+/// after a backoff with jitter; or, past the topic's limit, failed with its last error. A worker that dies mid-way
+/// leaves its messages leased; they are claimed again once the lease has passed. It wakes when the change feed
+/// announces one of its topics (from any instance), and polls slowly as a backstop for notifications missed while
+/// reconnecting.
+public struct OutboxWorker: Service {
+    public struct Settings: Sendable {
+        public var batchSize: Int
+        /// How long a claimed message is the claimer's alone; longer than any handler should take.
+        public var lease: Duration
+        /// The backstop: how often to look without being woken.
+        public var pollInterval: Duration
+
+        public init(batchSize: Int = 50, lease: Duration = .seconds(120), pollInterval: Duration = .seconds(30)) {
+            self.batchSize = batchSize
+            self.lease = lease
+            self.pollInterval = pollInterval
+        }
+    }
+
+    let store: DatabaseStore
+    let handler: any OutboxHandler
+    let clock: AppClock
+    let settings: Settings
+    let unitRandom: @Sendable () -> Double
+    let logger: Logger
+
+    /// - Parameter unitRandom: the jitter's source (0..<1), a parameter so tests can fix it.
+    public init(
+        store: DatabaseStore, handler: any OutboxHandler, clock: AppClock, settings: Settings = Settings(),
+        unitRandom: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, logger: Logger
+    ) {
+        self.store = store
+        self.handler = handler
+        self.clock = clock
+        self.settings = settings
+        self.unitRandom = unitRandom
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let bell = Doorbell()
+        let topics = handler.topics
+        let changes = store.changes.subscribe()
+        // Rings for every change of one of this worker's topics (or of anything, after the feed reconnected).
+        let listener = Task {
+            for await change in changes where change.topic.map(topics.contains) ?? true { await bell.ring() }
+        }
+        defer { listener.cancel() }
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    while try await deliverDue() == settings.batchSize, !Task.isCancelled {}
+                } catch {
+                    logger.warning("outbox delivery failed", metadata: ["handler": "\(handler.name)", "error": "\(error)"])
+                }
+                await bell.wait(atMost: settings.pollInterval)
+            }
+        }
+    }
+
+    /// Claims and delivers one batch of due messages; returns how many were claimed.
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        let claimed = try await claim(now: clock.now())
+        for (message, token) in claimed {
+            do {
+                try await handler.handle(message)
+                try await record(message.id, token: token, "state = 'delivered', delivered_at = \(bind: clock.now()), last_error = NULL")
+            } catch {
+                let now = clock.now()
+                let reason = String(String(describing: error).prefix(1000))
+                if message.attempt >= handler.retry.maxAttempts {
+                    logger.error("outbox message failed for good", metadata: [
+                        "handler": "\(handler.name)", "topic": "\(message.topic.rawValue)", "id": "\(message.id)", "error": "\(reason)",
+                    ])
+                    try await record(message.id, token: token, "state = 'failed', failed_at = \(bind: now), last_error = \(bind: reason)")
+                } else {
+                    let next = now.addingTimeInterval(handler.retry.delay(afterAttempt: message.attempt, unitRandom: unitRandom()))
+                    logger.notice("outbox message will be retried", metadata: [
+                        "handler": "\(handler.name)", "topic": "\(message.topic.rawValue)", "id": "\(message.id)",
+                        "attempt": "\(message.attempt)", "error": "\(reason)",
+                    ])
+                    try await record(message.id, token: token, "available_at = \(bind: next), last_error = \(bind: reason)")
+                }
+            }
+        }
+        return claimed.count
+    }
+
+    /// One statement: the due, unleased, pending messages of this worker's topics, oldest first, leased to this claim.
+    private func claim(now: Date) async throws -> [(OutboxDelivery, UUID)] {
+        let sql = store.sql()
+        let token = UUID.random()
+        let leaseEnd = now.addingTimeInterval(TimeInterval(settings.lease.components.seconds))
+        let skipLocked = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await sql.raw("""
+            UPDATE outbox SET claim_token = \(bind: token), lease_until = \(bind: leaseEnd), attempts = attempts + 1
+            WHERE id IN (
+              SELECT id FROM outbox WHERE state = 'pending' AND topic IN (\(binds: handler.topics.map(\.rawValue).sorted()))
+                AND available_at <= \(bind: now) AND (lease_until IS NULL OR lease_until <= \(bind: now))
+              ORDER BY available_at, id LIMIT \(literal: settings.batchSize)\(unsafeRaw: skipLocked))
+            RETURNING id, topic, payload, attempts, created_at
+            """).all()
+        return try rows.compactMap { row in
+            guard let topic = OutboxTopic(rawValue: try row.decode(column: "topic", as: String.self)) else { return nil }
+            let message = OutboxDelivery(
+                id: try row.decode(column: "id", as: UUID.self), topic: topic, payload: try row.decode(column: "payload", as: String.self),
+                attempt: try row.decode(column: "attempts", as: Int.self), createdAt: try row.decode(column: "created_at", as: Date.self))
+            return (message, token)
+        }.sorted { $0.0.createdAt < $1.0.createdAt }
+    }
+
+    /// Records an outcome, only while this claim still holds the message (a lease that passed may have let another
+    /// worker claim it).
+    private func record(_ id: UUID, token: UUID, _ assignments: SQLQueryString) async throws {
+        try await store.sql().raw("UPDATE outbox SET " + assignments + """
+            , claim_token = NULL, lease_until = NULL WHERE id = \(bind: id) AND claim_token = \(bind: token)
+            """).run()
+    }
+}
+
+/// Wakes a waiting worker: a ring while nobody waits is kept for the next wait.
+actor Doorbell {
+    private var rung = false
+    private var waiter: CheckedContinuation<Void, Never>?
+
+    func ring() {
+        if let waiter {
+            self.waiter = nil
+            waiter.resume()
+        } else {
+            rung = true
+        }
+    }
+
+    /// Returns at the next ring, after `timeout`, or when the task is cancelled, whichever comes first.
+    func wait(atMost timeout: Duration) async {
+        if rung {
+            rung = false
+            return
+        }
+        let timer = Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            await self?.ring()
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { waiter = $0 }
+        } onCancel: {
+            Task { await self.ring() }
+        }
+        timer.cancel()
+        rung = false
+    }
+}
