@@ -146,6 +146,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Admin API of the outbox: what is owed, delivered and failed; a failed message queued again.
+        .target(
+            name: "OutboxAdmin",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: holds, and the seat ledger that every sale goes through.
         .target(
             name: "Inventory",
@@ -200,7 +211,7 @@ let package = Package(
         .target(
             name: "BoxOfficeApp",
             dependencies: [
-                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory", "Orders", "Admission",
+                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -227,6 +238,20 @@ let package = Package(
             swiftSettings: testSwiftSettings
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "OutboxTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "TestSupport"], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "FoundationTests",

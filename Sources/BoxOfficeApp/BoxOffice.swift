@@ -10,11 +10,13 @@ public import Hummingbird
 public import Identity
 import Inventory
 import Orders
+import Outbox
+import OutboxAdmin
 import Admission
 public import Logging
 public import Persistence
 import RateLimiting
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// The composition root: builds the database, the router with every feature, and the application.
 ///
@@ -73,6 +75,7 @@ public struct BoxOffice: Sendable {
                 HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
                 InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
+                OutboxAdminRoutes.documentation,
             ]
         )
     }
@@ -127,6 +130,7 @@ public struct BoxOffice: Sendable {
         OrdersRoutes(store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys, clientAddress: clientAddress,
                      clock: clock, logger: logger).register(on: router)
         AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock).register(on: router)
+        OutboxAdminRoutes(store: store, clock: clock).register(on: router)
         extraRoutes(router)
 
         catalog.record(router.routes)
@@ -144,16 +148,37 @@ public struct BoxOffice: Sendable {
         await store.shutdown()
     }
 
+    /// The outbox handlers of this installation, one worker each: the topics whose delivery is the change feed. Mail,
+    /// payments and webhooks add theirs as they land; a topic without a handler stays pending (and visible in
+    /// `GET /api/admin/outbox`) until one is configured.
+    var outboxHandlers: [any OutboxHandler] { [ChangeFeedTopics()] }
+
+    /// The background workers: sweepers, the outbox workers, and on PostgreSQL the change-feed listener that wakes
+    /// them (and every other subscriber) when any instance commits a change. `serve` runs them beside the server unless
+    /// `WORKERS=false`; `boxoffice work` runs them alone.
+    public func workers() -> [any Service] {
+        let longestWindow = max(config.auth.authWindowSeconds, config.auth.apiWindowSeconds)
+        var services: [any Service] = [
+            RateLimitSweeper(store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),
+            HoldSweeper(store: store, clock: clock, interval: .seconds(config.holdSweepSeconds), logger: logger),
+        ]
+        if case .postgres(let url) = config.database.location {
+            services.append(ChangeFeedListener(url: url, store: store, logger: logger))
+        }
+        for handler in outboxHandlers {
+            services.append(OutboxWorker(store: store, handler: handler, clock: clock,
+                                         settings: .init(pollInterval: .seconds(config.outboxPollSeconds)), logger: logger))
+        }
+        return services
+    }
+
     /// The HTTP server and the services it depends on, ready to run. The database is not among the services:
     /// whoever runs the application closes it afterwards (see `DatabaseStore`).
     public func application(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }) -> some ApplicationProtocol {
-        let longestWindow = max(config.auth.authWindowSeconds, config.auth.apiWindowSeconds)
-        let sweeper = RateLimitSweeper(
-            store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger)
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BoxOffice"),
-            services: [sweeper, HoldSweeper(store: store, clock: clock, interval: .seconds(config.holdSweepSeconds), logger: logger)],
+            services: config.runWorkers ? workers() : [],
             logger: logger
         )
         let store = self.store

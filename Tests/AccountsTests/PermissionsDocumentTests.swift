@@ -16,7 +16,7 @@ import Testing
                 let resource: Resource =
                     switch action {
                     case .eventRead, .eventManage, .eventCheckIn: .event(organizationID: organization, eventID: assignedEvent)
-                    case .organizationCreate, .platformAuditRead: .platform
+                    case .organizationCreate, .platformAuditRead, .outboxManage: .platform
                     case .accountRead, .accountUpdate: .ownAccount
                     default: .organization(organization)
                     }

@@ -6,7 +6,7 @@ public struct BoxOfficeCommand: AsyncParsableCommand {
         commandName: "boxoffice",
         abstract: "BoxOffice: self-hosted event ticketing.",
         version: BoxOffice.version,
-        subcommands: [ServeCommand.self, MigrateCommand.self, RoutesCommand.self, CreateAdminCommand.self, SeedDemoCommand.self],
+        subcommands: [ServeCommand.self, WorkCommand.self, MigrateCommand.self, RoutesCommand.self, CreateAdminCommand.self, SeedDemoCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

@@ -59,6 +59,8 @@ extension AppConfig {
         let holdSeconds = reader.integer("HOLD_TTL", default: 600, in: 30...86_400)
         let paymentWindow = reader.integer("PAYMENT_WINDOW", default: 72 * 3600, in: 300...(30 * 86_400))
         let holdSweep = reader.integer("HOLD_SWEEP_INTERVAL", default: 30, in: 1...3600)
+        let workers = reader.boolean("WORKERS", default: true)
+        let outboxPoll = reader.integer("OUTBOX_POLL_INTERVAL", default: 30, in: 1...3600)
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         return AppConfig(
@@ -82,7 +84,9 @@ extension AppConfig {
             holdSeconds: holdSeconds,
             paymentWindowSeconds: paymentWindow,
             ticketSecretKey: ticketKey,
-            holdSweepSeconds: holdSweep
+            holdSweepSeconds: holdSweep,
+            runWorkers: workers,
+            outboxPollSeconds: outboxPoll
         )
     }
 

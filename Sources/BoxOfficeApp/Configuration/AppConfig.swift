@@ -39,6 +39,10 @@ public struct AppConfig: Sendable {
     public var ticketSecretKey: Data?
     /// Seconds between background sweeps of expired holds (`HOLD_SWEEP_INTERVAL`). Correctness never waits for it.
     public var holdSweepSeconds: Int
+    /// Whether `serve` also runs the background workers (`WORKERS`, default true); `boxoffice work` runs only them.
+    public var runWorkers: Bool
+    /// The outbox workers' backstop poll, in seconds (`OUTBOX_POLL_INTERVAL`); the change feed wakes them at once.
+    public var outboxPollSeconds: Int
 
     public init(
         mode: Mode = .development,
@@ -60,7 +64,9 @@ public struct AppConfig: Sendable {
         holdSeconds: Int = 600,
         paymentWindowSeconds: Int = 72 * 3600,
         ticketSecretKey: Data? = nil,
-        holdSweepSeconds: Int = 30
+        holdSweepSeconds: Int = 30,
+        runWorkers: Bool = true,
+        outboxPollSeconds: Int = 30
     ) {
         self.mode = mode
         self.host = host
@@ -82,6 +88,8 @@ public struct AppConfig: Sendable {
         self.paymentWindowSeconds = paymentWindowSeconds
         self.ticketSecretKey = ticketSecretKey
         self.holdSweepSeconds = holdSweepSeconds
+        self.runWorkers = runWorkers
+        self.outboxPollSeconds = outboxPollSeconds
     }
 }
 

@@ -21,6 +21,8 @@ public enum Action: String, Sendable, CaseIterable {
     case platformAuditRead = "audit.read.all"
     // Every order and ticket of the installation, and other people's tickets
     case platformOrdersRead = "orders.read.all"
+    // The outbox: messages owed after commits, their delivery and failures
+    case outboxManage = "outbox.manage"
 }
 
 /// What an action is about.
@@ -63,7 +65,7 @@ public enum AccessPolicy {
         switch action {
         case .accountRead, .accountUpdate, .organizationCreate:
             return .allow
-        case .platformAuditRead, .platformOrdersRead:
+        case .platformAuditRead, .platformOrdersRead, .outboxManage:
             return .deny
         case .organizationRead:
             return role != nil ? .allow : .deny

@@ -12,9 +12,10 @@ extension DatabaseStore {
         while true {
             do {
                 // On SQLite the changes this transaction announces are published once it has committed.
+                // (Set inside the transaction's closure: the driver runs it in a task of its own, which would not inherit it.)
                 let pending = PendingChanges()
-                let value = try await PendingChanges.$current.withValue(pending) {
-                    try await database().transaction { db in try await work(db) }
+                let value = try await database().transaction { db in
+                    try await PendingChanges.$current.withValue(pending) { try await work(db) }
                 }
                 changes.publish(pending.drain())
                 return value
