@@ -110,7 +110,7 @@ let package = Package(
         .target(
             name: "Accounts",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "RateLimiting",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "RateLimiting", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "Catalog",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -185,7 +185,7 @@ let package = Package(
         .target(
             name: "Admission",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -46,7 +46,8 @@ pg_throwaway_start() {
 listen_addresses = '127.0.0.1'
 port = $PG_THROWAWAY_PORT
 unix_socket_directories = '$PG_THROWAWAY_DIR'
-max_connections = 400
+# Tests run many apps at once, each with its pool, its change-feed listener and its workers.
+max_connections = 1000
 shared_buffers = 256MB
 track_wal_io_timing = on
 # Each line names its database, so a test can read what PostgreSQL logged about its own (a deadlock, say).

@@ -4,6 +4,7 @@ public import FluentKit
 import Foundation
 public import HTTPCore
 import Identity
+import Outbox
 public import Persistence
 
 /// Organizations, their members and roles, and staff assignments to events.
@@ -85,13 +86,14 @@ public struct OrganizationService: Sendable {
         try problems.throwIfAny()
         guard let email, let role else { throw problems }
 
-        return try await db.transaction { db in
+        return try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
             guard let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() else {
                 throw AccountsError.userNotFound(email: email.value)
             }
             if try await membership(of: user.id!, in: id, on: db) != nil { throw AccountsError.alreadyMember }
             try await MembershipRecord(organizationID: id, userID: user.id!, role: role.rawValue, now: now).create(on: db)
+            try await Outbox.enqueue(MemberChanged(organizationId: id, userId: user.id!, change: "added"), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "organization.member.added", targetType: "user",
                     targetID: user.id!.uuidString, organizationID: id, details: ["role": .string(role.rawValue)]),
@@ -111,7 +113,7 @@ public struct OrganizationService: Sendable {
         try problems.throwIfAny()
         guard let role else { throw problems }
 
-        return try await db.transaction { db in
+        return try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
             guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
             let previous = membership.role
@@ -124,6 +126,7 @@ public struct OrganizationService: Sendable {
                 try await StaffAssignmentRecord.query(on: db)
                     .filter(\.$organizationID == id).filter(\.$userID == userID).delete()
             }
+            try await Outbox.enqueue(MemberChanged(organizationId: id, userId: userID, change: "role_changed"), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "organization.member.role_changed", targetType: "user",
                     targetID: userID.uuidString, organizationID: id,
@@ -139,7 +142,7 @@ public struct OrganizationService: Sendable {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
-        try await db.transaction { db in
+        try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
             guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
             if membership.role == OrganizationRole.owner.rawValue, try await ownerCount(id, on: db) <= 1 {
@@ -147,6 +150,7 @@ public struct OrganizationService: Sendable {
             }
             try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID).delete()
             try await membership.delete(on: db)
+            try await Outbox.enqueue(MemberChanged(organizationId: id, userId: userID, change: "removed"), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "organization.member.removed", targetType: "user",
                     targetID: userID.uuidString, organizationID: id, details: ["role": .string(membership.role)]),

@@ -4,6 +4,7 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
+import Outbox
 import Persistence
 import SQLKit
 
@@ -95,6 +96,8 @@ struct CheckInService: Sendable {
             throw AdmissionError.alreadyCheckedIn(ticketID: ticket.id, sessionID: session.id, checkedInAt: first.scannedAt, gate: first.gate,
                                                   station: first.station)
         }
+        try await Outbox.enqueue(CheckinRecorded(eventId: ticket.eventID, ticketId: ticket.id, sessionId: session.id, undone: false),
+                                 now: now, on: db)
         try await audit.record(
             AuditEntry(actor: AuditActor(principal), action: "checkin.admitted", targetType: "ticket", targetID: ticket.id.uuidString,
                        organizationID: ticket.organizationID,

@@ -4,6 +4,7 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
+import Outbox
 import Persistence
 import SQLKit
 
@@ -94,6 +95,7 @@ struct DoorManagementService: Sendable {
                 eventID: eventID, organizationID: event.organizationID, stationName: station, tokenHash: OpaqueToken.hash(token),
                 capabilities: capabilities, createdBy: userID, now: now, expiresAt: now.addingTimeInterval(TimeInterval(minutes * 60)))
             try await record.create(on: db)
+            try await Outbox.enqueue(KioskChanged(eventId: eventID, kioskId: record.id!, change: "created"), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "kiosk.created", targetType: "kiosk", targetID: record.id!.uuidString,
                            organizationID: event.organizationID,
@@ -122,6 +124,7 @@ struct DoorManagementService: Sendable {
             record.revokedAt = now
             if case .user(let user) = principal { record.revokedBy = user.id }
             try await record.update(on: db)
+            try await Outbox.enqueue(KioskChanged(eventId: eventID, kioskId: kioskID, change: "revoked"), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "kiosk.revoked", targetType: "kiosk", targetID: kioskID.uuidString,
                            organizationID: event.organizationID, details: ["station": .string(record.stationName)]),
@@ -161,6 +164,8 @@ struct DoorManagementService: Sendable {
             guard let checkin = try await CheckinRecord.find(checkinID, on: db) else { throw AdmissionError.checkinNotFound }
             let event = try await event(checkin.eventID, .eventManage, by: principal, on: db)
             try await checkin.delete(on: db)
+            try await Outbox.enqueue(CheckinRecorded(eventId: checkin.eventID, ticketId: checkin.ticketID, sessionId: checkin.sessionID,
+                                                     undone: true), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "checkin.undone", targetType: "ticket", targetID: checkin.ticketID.uuidString,
                            organizationID: event.organizationID,

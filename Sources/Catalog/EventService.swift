@@ -6,6 +6,7 @@ import SQLKit
 import Foundation
 import HTTPCore
 import Identity
+import Outbox
 public import Persistence
 
 /// Events: creation, changes, the lifecycle, deletion, and reading one event.
@@ -57,7 +58,7 @@ public struct EventService: Sendable {
             .eventManage, on: .organization(organizationID), by: principal, database: db)
         else { throw HTTPFailure.unauthorized("Sign in first.") }
 
-        let event = try await db.transaction { db in
+        let event = try await store.transaction { db in
             if let venueID = request.venueId { try await requireVenue(venueID, in: organizationID, on: db) }
             let event = EventRecord(
                 organizationID: organizationID, venueID: request.venueId, title: title.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -70,6 +71,7 @@ public struct EventService: Sendable {
             var organizers = [OrganizerAssignment(userId: user.id, role: "Primary")]
             for id in request.organizerIds ?? [] where id != user.id { organizers.append(OrganizerAssignment(userId: id, role: "CoOrganizer")) }
             try await replaceOrganizers(of: event, with: organizers, now: now, on: db)
+            try await Outbox.enqueue(EventChanged(eventId: event.id!, organizationId: organizationID), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "event.created", targetType: "event",
                     targetID: event.id!.uuidString, organizationID: organizationID, details: ["title": .string(event.title)]),
@@ -119,7 +121,7 @@ public struct EventService: Sendable {
         }
         try problems.throwIfAny()
 
-        try await db.transaction { db in
+        try await store.transaction { db in
             let previous = event.status
             if let title = request.title { event.title = title.trimmingCharacters(in: .whitespacesAndNewlines) }
             if let short = request.shortDescription { event.shortDescription = short }
@@ -153,6 +155,15 @@ public struct EventService: Sendable {
             if let organizers = request.organizers { try await replaceOrganizers(of: event, with: organizers, now: now, on: db) }
             event.updatedAt = now
             try await event.update(on: db)
+            let organizationID = event.organizationID
+            switch EventStatus(rawValue: event.status) {
+            case .published where previous != event.status:
+                try await Outbox.enqueue(EventPublished(eventId: eventID, organizationId: organizationID), now: now, on: db)
+            case .cancelled where previous != event.status:
+                try await Outbox.enqueue(EventCancelled(eventId: eventID, organizationId: organizationID), now: now, on: db)
+            default:
+                try await Outbox.enqueue(EventChanged(eventId: eventID, organizationId: organizationID), now: now, on: db)
+            }
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: previous == event.status ? "event.updated" : "event.\(event.status)",
                     targetType: "event", targetID: eventID.uuidString, organizationID: event.organizationID),
@@ -165,7 +176,7 @@ public struct EventService: Sendable {
     func delete(_ eventID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
-        try await db.transaction { db in
+        try await store.transaction { db in
             // The deletes decide: only ticket types and sessions with nothing sold or held go, and if anything is left
             // the whole transaction rolls back. A purchase racing this waits on the row locks and sees the outcome.
             let sql = db as! any SQLDatabase
@@ -180,6 +191,7 @@ public struct EventService: Sendable {
             }
             try await StaffAssignmentRecord.query(on: db).filter(\.$eventID == eventID).delete()
             try await event.delete(on: db)
+            try await Outbox.enqueue(EventChanged(eventId: eventID, organizationId: event.organizationID), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "event.deleted", targetType: "event",
                     targetID: eventID.uuidString, organizationID: event.organizationID, details: ["title": .string(event.title)]),

@@ -3,6 +3,7 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
+import Outbox
 import Persistence
 import SQLKit
 
@@ -33,7 +34,7 @@ struct SessionService: Sendable {
         try problems.throwIfAny()
         guard let start = request.startsAt, let end = request.endsAt, let capacity = request.capacity else { throw problems }
 
-        let session = try await db.transaction { db in
+        let session = try await store.transaction { db in
             let sql = db as! any SQLDatabase
             // Taking the number and moving the counter is one statement, so two concurrent creations never get the same S#.
             let row = try await sql.raw("""
@@ -46,6 +47,7 @@ struct SessionService: Sendable {
                 active: request.isActive ?? true, now: now)
             try await session.create(on: db)
             try await Self.refreshEventDates(eventID, on: db)
+            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: session.id!), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "session.created", targetType: "session",
                     targetID: session.id!.uuidString, organizationID: event.organizationID,
@@ -69,7 +71,7 @@ struct SessionService: Sendable {
         checkCapacity(request.capacity, required: false, into: &problems)
         try problems.throwIfAny()
 
-        let session = try await db.transaction { db in
+        let session = try await store.transaction { db in
             let session = try await Self.find(code, in: eventID, on: db)
             let start = request.startsAt ?? session.startsAt
             let end = request.endsAt ?? session.endsAt
@@ -93,6 +95,7 @@ struct SessionService: Sendable {
             fresh.updatedAt = now
             try await fresh.update(on: db)
             try await Self.refreshEventDates(eventID, on: db)
+            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: fresh.id!), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "session.updated", targetType: "session",
                     targetID: fresh.id!.uuidString, organizationID: event.organizationID,
@@ -107,7 +110,7 @@ struct SessionService: Sendable {
     func delete(_ eventID: UUID, _ code: String, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
-        try await db.transaction { db in
+        try await store.transaction { db in
             let session = try await Self.find(code, in: eventID, on: db)
             guard try await TicketTypeSessionRecord.query(on: db).filter(\.$sessionID == session.id!).count() == 0 else {
                 throw CatalogError.sessionInUse(code)
@@ -117,6 +120,7 @@ struct SessionService: Sendable {
             ).first()
             guard deleted != nil else { throw CatalogError.sessionHasRegistrations(code) }
             try await Self.refreshEventDates(eventID, on: db)
+            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: session.id!), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "session.deleted", targetType: "session",
                     targetID: session.id!.uuidString, organizationID: event.organizationID,

@@ -3,6 +3,7 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
+import Outbox
 import Persistence
 import SQLKit
 
@@ -40,7 +41,7 @@ struct TicketTypeService: Sendable {
         let fields = validate(request, currency: currency, creating: true, into: &problems)
         try problems.throwIfAny()
 
-        let id = try await db.transaction { db in
+        let id = try await store.transaction { db in
             let sessions = try await resolveSessions(request.includedSessions ?? [], in: eventID, on: db)
             let sortOrder = try await TicketTypeRecord.query(on: db).filter(\.$eventID == eventID).count()
             let type = TicketTypeRecord(
@@ -51,6 +52,7 @@ struct TicketTypeService: Sendable {
                 active: request.isActive ?? true, hidden: request.isHidden ?? false, sortOrder: request.sortOrder ?? sortOrder, now: now)
             try await type.create(on: db)
             for session in sessions { try await TicketTypeSessionRecord(ticketTypeID: type.id!, sessionID: session.id!).create(on: db) }
+            try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: type.id!), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "ticket_type.created", targetType: "ticket_type",
                     targetID: type.id!.uuidString, organizationID: event.organizationID,
@@ -71,7 +73,7 @@ struct TicketTypeService: Sendable {
         let fields = validate(request, currency: currency, creating: false, into: &problems)
         try problems.throwIfAny()
 
-        try await db.transaction { db in
+        try await store.transaction { db in
             guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db), type.eventID == eventID else {
                 throw CatalogError.ticketTypeNotFound
             }
@@ -118,6 +120,7 @@ struct TicketTypeService: Sendable {
             if let order = request.sortOrder { fresh.sortOrder = order }
             fresh.updatedAt = now
             try await fresh.update(on: db)
+            try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: ticketTypeID), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "ticket_type.updated", targetType: "ticket_type",
                     targetID: ticketTypeID.uuidString, organizationID: event.organizationID,
@@ -131,7 +134,7 @@ struct TicketTypeService: Sendable {
     func delete(_ eventID: UUID, _ ticketTypeID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
-        try await db.transaction { db in
+        try await store.transaction { db in
             guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db), type.eventID == eventID else {
                 throw CatalogError.ticketTypeNotFound
             }
@@ -139,6 +142,7 @@ struct TicketTypeService: Sendable {
                 "DELETE FROM ticket_types WHERE id = \(bind: ticketTypeID) AND sold = 0 AND held = 0 RETURNING id"
             ).first()
             guard deleted != nil else { throw CatalogError.ticketTypeHasSales }
+            try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: ticketTypeID), now: now, on: db)
             try await audit.record(
                 AuditEntry(actor: AuditActor(principal), action: "ticket_type.deleted", targetType: "ticket_type",
                     targetID: ticketTypeID.uuidString, organizationID: event.organizationID,

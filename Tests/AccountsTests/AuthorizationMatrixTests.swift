@@ -99,6 +99,10 @@ import TestSupport
         Probe(route: "PUT /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .put,
               path: { "/api/events/\($0.event)/ticket-types/\($0.ticketType)" }, body: { _, _ in ["name": "Renamed type"] }, success: .ok),
         Probe(route: "GET /api/orders/all", method: .get, path: { _ in "/api/orders/all" }, body: { _, _ in nil }, success: .ok),
+        Probe(route: "GET /api/admin/outbox", method: .get, path: { _ in "/api/admin/outbox" }, body: { _, _ in nil }, success: .ok),
+        // Allowed callers get past authorization to the lookup: no message has this ID.
+        Probe(route: "POST /api/admin/outbox/{id}/retry", method: .post, path: { _ in "/api/admin/outbox/\(UUID())/retry" },
+              body: { _, _ in nil }, success: .notFound),
         Probe(route: "GET /api/orders/event/{eventId}", method: .get, path: { "/api/orders/event/\($0.onSaleEvent)" },
               body: { _, _ in nil }, success: .ok),
         Probe(route: "GET /api/sessions/{sessionId}/registrations", method: .get,
