@@ -3,7 +3,9 @@
 #   1. an invalid configuration exits non-zero and names every problem at once;
 #   2. on a fresh directory with no settings, `serve` runs on SQLite and /health says so;
 #   3. on PostgreSQL, stopping the database turns /health into 503 while the process stays up,
-#      and /health recovers by itself when the database is back.
+#      and /health recovers by itself when the database is back;
+#   4. workers apart: a web instance with WORKERS=false and `boxoffice work` beside it; the worker delivers what the
+#      web instance's requests owe, and stops cleanly on SIGTERM.
 # Needs PG_THROWAWAY_* from scripts/postgres-throwaway.sh (scripts/test provides them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,5 +73,29 @@ pg_throwaway_resume
 wait_for "http://127.0.0.1:$port/health" 200 60
 grep -q '"status":"healthy"' "$work/body" || fail "recovered health: $(cat "$work/body")"
 echo "ok: PostgreSQL outage gives 503 unhealthy with the process up, and recovery gives 200 healthy"; passed=$((passed+1))
+
+# 4. Workers apart from the web instance.
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+port=$(free_port)
+WORKERS=false DATABASE_URL="$database_url" "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+DATABASE_URL="$database_url" "$bin" work >"$work/worker.log" 2>&1 &
+worker_pid=$!
+wait_for "http://127.0.0.1:$port/health" 200 60
+api() { curl -s -H 'Content-Type: application/json' ${token:+-H "Authorization: Bearer $token"} -d "$2" "http://127.0.0.1:$port$1"; }
+token=$(api /api/auth/register '{"email":"worker-e2e@example.org","password":"a long enough password"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+org=$(api /api/organizations '{"name":"Worker Hall"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+api /api/events "{\"organizationId\":\"$org\",\"title\":\"Apart\",\"eventType\":\"SocialEvent\"}" >/dev/null
+delivered=
+for _ in $(seq 1 20); do
+  delivered=$(psql "$database_url" -Atc "SELECT state FROM outbox WHERE topic = 'event.changed'")
+  [ "$delivered" = delivered ] && break
+  sleep 0.5
+done
+[ "$delivered" = delivered ] || fail "the separate worker did not deliver the web instance's message (state: $delivered; $(tail -n 5 "$work/worker.log"))"
+kill -TERM "$worker_pid"
+wait "$worker_pid" || fail "boxoffice work did not stop cleanly on SIGTERM: $(tail -n 5 "$work/worker.log")"
+echo "ok: with WORKERS=false on the web instance, boxoffice work delivers its messages and stops cleanly on SIGTERM"; passed=$((passed+1))
 
 echo "e2e: $passed passed, 0 failed"
