@@ -5,6 +5,7 @@ public enum OpenAPIDocument {
     public static func assemble(version: String, parts: [APIDocumentation]) -> JSONValue {
         let merged = parts.reduce(APIDocumentation(schemas: OpenAPI.errorSchemas), { $0.merging($1) })
         let paths = merged.paths.mapValues { methods in JSONValue.object(methods) }
+        let schemas = closed(merged.schemas, requestBodies: merged.paths.values.flatMap(\.values))
         return [
             "openapi": "3.1.0",
             "info": [
@@ -13,15 +14,47 @@ public enum OpenAPIDocument {
                 "description": """
                     Self-hosted event ticketing. JSON under /api, camelCase. Every error has the shape \
                     {"error":{"code","message","details","timestamp"}} with a stable code; every response \
-                    carries X-Request-ID.
+                    carries X-Request-ID. A request body with a field its endpoint does not know is refused \
+                    with 400 VALIDATION_FAILED naming the field (request schemas say additionalProperties: false).
                     """,
             ],
             "paths": .object(paths),
             "components": [
-                "schemas": .object(merged.schemas),
+                "schemas": .object(schemas),
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
             ],
             "tags": .array(merged.tags),
         ]
+    }
+
+    /// The request schemas marked closed (`additionalProperties: false`), with the objects nested in them, as the
+    /// decoder refuses unknown fields (`UnknownFields`). Schemas used only by responses stay as they are.
+    static func closed(_ schemas: [String: JSONValue], requestBodies operations: [JSONValue]) -> [String: JSONValue] {
+        var schemas = schemas
+        var done = Set<String>()
+        func close(_ schema: JSONValue) -> JSONValue {
+            if let reference = schema["$ref"]?.stringValue {
+                let name = String(reference.split(separator: "/").last ?? "")
+                if !done.contains(name), let target = schemas[name] {
+                    done.insert(name)
+                    schemas[name] = close(target)
+                }
+                return schema
+            }
+            guard case .object(var fields) = schema else { return schema }
+            if case .object(let properties)? = fields["properties"] {
+                fields["properties"] = .object(properties.mapValues(close))
+                if fields["additionalProperties"] == nil { fields["additionalProperties"] = false }
+            }
+            if let items = fields["items"] { fields["items"] = close(items) }
+            for key in ["oneOf", "anyOf", "allOf"] {
+                if case .array(let options)? = fields[key] { fields[key] = .array(options.map(close)) }
+            }
+            return .object(fields)
+        }
+        for operation in operations {
+            if let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] { _ = close(schema) }
+        }
+        return schemas
     }
 }

@@ -16,11 +16,23 @@ public struct APIRequestDecoder: RequestDecoder {
         guard body.readableBytes > 0 else {
             throw HTTPFailure.validationFailed(FieldProblems("body", "a JSON body is required"))
         }
+        let data = Data(body.readableBytesView)
+        let value: T
         do {
-            return try JSONCoding.decoder.decode(T.self, from: Data(body.readableBytesView))
+            value = try JSONCoding.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
         }
+        // A field the endpoint does not know is a mistake worth naming, never something to ignore.
+        if let json = try? JSONCoding.decoder.decode(JSONValue.self, from: data) {
+            let unknown = UnknownFields.of(T.self, in: json)
+            if !unknown.isEmpty {
+                var problems = FieldProblems()
+                for field in unknown { problems.add(field, "is not a field of this request") }
+                throw HTTPFailure.validationFailed(problems)
+            }
+        }
+        return value
     }
 }
 

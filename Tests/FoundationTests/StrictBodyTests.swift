@@ -1,0 +1,76 @@
+import BoxOfficeApp
+import Foundation
+import HTTPCore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+/// Every endpoint with a body refuses a field it does not know, naming it: the test walks the API document's request
+/// schemas, builds for each operation a body with its required fields and one unknown field, and sends it as a caller
+/// allowed to reach the body (an admin; a kiosk for the kiosk routes).
+@Suite struct StrictBodyTests {
+    let document = BoxOffice.documentation
+
+    @Test func everyBodyRefusesAnUnknownFieldByName() async throws {
+        try await withApp { app in
+            let admin = try await app.signInAdmin()
+            let fixture = try await CatalogFixture.make(app)
+            let event = try await fixture.createEvent("Strict")
+            let kiosk = try await app.client.send(.post, "/api/events/\(event.eventId)/kiosk-tokens", headers: fixture.headers,
+                                                  json: ["stationName": "North door"])
+            let kioskToken = try #require(try kiosk.json()["token"]?.stringValue)
+            var checked = 0
+            for (path, item) in document["paths"]?.objectValue ?? [:] {
+                for (method, operation) in item.objectValue ?? [:] {
+                    guard let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] else { continue }
+                    var body = example(schema)
+                    guard case .object(var fields) = body else { Issue.record("\(method) \(path): body is not an object"); continue }
+                    fields["zzNotAField"] = true
+                    body = .object(fields)
+                    let uri = path.replacingOccurrences(of: #"\{[^}]+\}"#, with: UUID().uuidString, options: .regularExpression)
+                    let token = path.hasPrefix("/api/kiosk") ? kioskToken : admin.accessToken
+                    let response = try await app.client.send(
+                        HTTPRequest.Method(rawValue: method.uppercased())!, uri, headers: [.authorization: "Bearer \(token)"], json: body)
+                    let named = try? response.json()["error"]?["details"]?["fields"]?["zzNotAField"]
+                    #expect(response.status == .badRequest && named != nil, "\(method.uppercased()) \(path): \(response.status) \(response.text)")
+                    checked += 1
+                }
+            }
+            #expect(checked >= 28, "every operation with a body was tried (\(checked))")
+        }
+    }
+
+    /// A body holding the schema's required fields, each with a value of its type.
+    func example(_ schema: JSONValue) -> JSONValue {
+        if let reference = schema["$ref"]?.stringValue {
+            let name = String(reference.split(separator: "/").last ?? "")
+            return example(document["components"]?["schemas"]?[name] ?? [:])
+        }
+        if let options = (schema["oneOf"] ?? schema["anyOf"])?.arrayValue, let first = options.first { return example(first) }
+        if let allowed = schema["enum"]?.arrayValue, let first = allowed.first { return first }
+        let type: String? =
+            if let name = schema["type"]?.stringValue { name } else { schema["type"]?.arrayValue?.compactMap(\.stringValue).first { $0 != "null" } }
+        switch type {
+        case "object", nil where schema["properties"] != nil:
+            var fields: [String: JSONValue] = [:]
+            for name in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                fields[name] = example(schema["properties"]?[name] ?? [:])
+            }
+            return .object(fields)
+        case "array": return .array([])
+        case "integer": return .int(Int(schema["minimum"].flatMap { if case .int(let i) = $0 { i } else { nil } } ?? 1))
+        case "number": return .double(1)
+        case "boolean": return .bool(true)
+        case "string":
+            switch schema["format"]?.stringValue {
+            case "uuid": return .string(UUID().uuidString)
+            case "date-time": return .string("2031-01-01T10:00:00Z")
+            case "email": return .string("someone@example.org")
+            default: return .string("a")
+            }
+        default: return .object([:])
+        }
+    }
+}
