@@ -14,7 +14,7 @@ let package = Package(
     name: "BoxOffice",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "boxoffice", targets: ["boxoffice"]),
+        .executable(name: "boxoffice", targets: ["boxoffice"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -211,7 +211,8 @@ let package = Package(
         .target(
             name: "BoxOfficeApp",
             dependencies: [
-                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit", "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin",
+                "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
+                "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -270,7 +271,8 @@ let package = Package(
         .testTarget(
             name: "AccountsTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Accounts", "Catalog", "Orders", "Identity", "Audit", "RateLimiting", "HTTPCore", "Persistence",
+                "TestSupport", "BoxOfficeApp", "Accounts", "Catalog", "Orders", "Identity", "Audit", "RateLimiting",
+                "HTTPCore", "Persistence",
                 "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -308,7 +310,8 @@ let package = Package(
         .testTarget(
             name: "AdmissionTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Admission", "Orders", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain", "QRCode",
+                "TestSupport", "BoxOfficeApp", "Admission", "Orders", "Catalog", "Accounts", "HTTPCore", "Persistence",
+                "Domain", "QRCode",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -321,7 +324,8 @@ let package = Package(
         .testTarget(
             name: "OrdersTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Orders", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                "TestSupport", "BoxOfficeApp", "Orders", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence",
+                "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -12,11 +12,11 @@ public enum OpenAPIDocument {
                 "title": "BoxOffice API",
                 "version": .string(version),
                 "description": """
-                    Self-hosted event ticketing. JSON under /api, camelCase. Every error has the shape \
-                    {"error":{"code","message","details","timestamp"}} with a stable code; every response \
-                    carries X-Request-ID. A request body with a field its endpoint does not know is refused \
-                    with 400 VALIDATION_FAILED naming the field (request schemas say additionalProperties: false).
-                    """,
+                Self-hosted event ticketing. JSON under /api, camelCase. Every error has the shape \
+                {"error":{"code","message","details","timestamp"}} with a stable code; every response \
+                carries X-Request-ID. A request body with a field its endpoint does not know is refused \
+                with 400 VALIDATION_FAILED naming the field (request schemas say additionalProperties: false).
+                """,
             ],
             "paths": .object(paths),
             "components": [

@@ -24,8 +24,11 @@ public struct UserDTO: Codable, Sendable, Equatable, ResponseEncodable {
 /// The sign-in answer. Snake case on purpose: it is the OAuth-style shape that seed 003 clients read.
 public struct TokenResponse: Codable, Sendable, Equatable, ResponseEncodable {
     enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token", refreshToken = "refresh_token", tokenType = "token_type"
-        case expiresIn = "expires_in", user
+        case accessToken = "access_token"
+        case refreshToken = "refresh_token"
+        case tokenType = "token_type"
+        case expiresIn = "expires_in"
+        case user
     }
 
     public var accessToken: String
@@ -51,7 +54,10 @@ struct LoginRequest: Decodable {
 }
 
 struct RefreshRequest: Decodable {
-    enum CodingKeys: String, CodingKey { case snake = "refresh_token", camel = "refreshToken" }
+    enum CodingKeys: String, CodingKey {
+        case snake = "refresh_token"
+        case camel = "refreshToken"
+    }
     var snake: String?
     var camel: String?
     var token: String? { snake ?? camel }

@@ -6,44 +6,76 @@ extension AccountsRoutes {
         let limited = OpenAPI.error("Too many attempts (RATE_LIMITED, with Retry-After)")
         let invalid = OpenAPI.error("Invalid body; details.fields names each problem (VALIDATION_FAILED)")
         let unauthorized = OpenAPI.error("Missing, invalid or expired access token (UNAUTHORIZED)")
-        func operation(_ id: String, _ summary: String, description: String? = nil, body: JSONValue? = nil,
-                       secured: Bool = false, _ responses: [String: JSONValue]) -> JSONValue {
-            OpenAPI.operation(id, tag: "Accounts", summary: summary, description: description,
-                              requestBody: body.map { OpenAPI.body($0) }, signedIn: secured, responses: responses)
+        func operation(
+            _ id: String, _ summary: String, description: String? = nil, body: JSONValue? = nil,
+            secured: Bool = false, _ responses: [String: JSONValue]
+        ) -> JSONValue {
+            OpenAPI.operation(
+                id, tag: "Accounts", summary: summary, description: description,
+                requestBody: body.map { OpenAPI.body($0) }, signedIn: secured, responses: responses)
         }
         return APIDocumentation(
             paths: [
-                "/api/auth/register": ["post": operation(
-                    "register", "Create an account (always a member) and sign in",
-                    description: "`username` is accepted as an alias of `email`. Any `role` in the body is ignored.",
-                    body: OpenAPI.ref("RegisterRequest"),
-                    ["201": tokens, "400": invalid, "409": OpenAPI.error("Email already registered (EMAIL_TAKEN)"), "429": limited])],
-                "/api/auth/login": ["post": operation(
-                    "login", "Sign in with email (or username) and password", body: OpenAPI.ref("LoginRequest"),
-                    ["200": tokens, "400": invalid, "401": OpenAPI.error("Wrong email or password (INVALID_CREDENTIALS)"), "429": limited])],
-                "/api/auth/refresh": ["post": operation(
-                    "refreshTokens", "Exchange a refresh token for a new pair",
-                    description: "The presented token is rotated out. Presenting an already-rotated token revokes the whole sign-in (REFRESH_TOKEN_REUSED).",
-                    body: OpenAPI.ref("RefreshRequest"),
-                    ["200": tokens, "400": invalid, "401": OpenAPI.error("Invalid, expired or reused refresh token"), "429": limited])],
-                "/api/auth/logout": ["post": operation(
-                    "logout", "Revoke every refresh token of the signed-in user", secured: true,
-                    ["204": ["description": "Signed out everywhere"], "401": unauthorized])],
-                "/api/auth/change-password": ["post": operation(
-                    "changePassword", "Change the password; every other sign-in is revoked",
-                    body: OpenAPI.ref("ChangePasswordRequest"), secured: true,
-                    ["204": ["description": "Changed"], "400": invalid, "401": OpenAPI.error("Not signed in, or current password wrong"),
-                     "429": limited])],
-                "/api/auth/me": ["get": operation(
-                    "getCurrentUser", "The signed-in user", secured: true,
-                    ["200": OpenAPI.json("The user", OpenAPI.ref("User")), "401": unauthorized])],
-                "/api/user": ["get": operation(
-                    "getUser", "The signed-in user (alias of /api/auth/me)", secured: true,
-                    ["200": OpenAPI.json("The user", OpenAPI.ref("User")), "401": unauthorized])],
+                "/api/auth/register": [
+                    "post": operation(
+                        "register", "Create an account (always a member) and sign in",
+                        description:
+                            "`username` is accepted as an alias of `email`. Any `role` in the body is ignored.",
+                        body: OpenAPI.ref("RegisterRequest"),
+                        [
+                            "201": tokens, "400": invalid,
+                            "409": OpenAPI.error("Email already registered (EMAIL_TAKEN)"), "429": limited,
+                        ])
+                ],
+                "/api/auth/login": [
+                    "post": operation(
+                        "login", "Sign in with email (or username) and password", body: OpenAPI.ref("LoginRequest"),
+                        [
+                            "200": tokens, "400": invalid,
+                            "401": OpenAPI.error("Wrong email or password (INVALID_CREDENTIALS)"), "429": limited,
+                        ])
+                ],
+                "/api/auth/refresh": [
+                    "post": operation(
+                        "refreshTokens", "Exchange a refresh token for a new pair",
+                        description:
+                            "The presented token is rotated out. Presenting an already-rotated token revokes the whole sign-in (REFRESH_TOKEN_REUSED).",
+                        body: OpenAPI.ref("RefreshRequest"),
+                        [
+                            "200": tokens, "400": invalid,
+                            "401": OpenAPI.error("Invalid, expired or reused refresh token"), "429": limited,
+                        ])
+                ],
+                "/api/auth/logout": [
+                    "post": operation(
+                        "logout", "Revoke every refresh token of the signed-in user", secured: true,
+                        ["204": ["description": "Signed out everywhere"], "401": unauthorized])
+                ],
+                "/api/auth/change-password": [
+                    "post": operation(
+                        "changePassword", "Change the password; every other sign-in is revoked",
+                        body: OpenAPI.ref("ChangePasswordRequest"), secured: true,
+                        [
+                            "204": ["description": "Changed"], "400": invalid,
+                            "401": OpenAPI.error("Not signed in, or current password wrong"),
+                            "429": limited,
+                        ])
+                ],
+                "/api/auth/me": [
+                    "get": operation(
+                        "getCurrentUser", "The signed-in user", secured: true,
+                        ["200": OpenAPI.json("The user", OpenAPI.ref("User")), "401": unauthorized])
+                ],
+                "/api/user": [
+                    "get": operation(
+                        "getUser", "The signed-in user (alias of /api/auth/me)", secured: true,
+                        ["200": OpenAPI.json("The user", OpenAPI.ref("User")), "401": unauthorized])
+                ],
             ],
             schemas: [
                 "User": OpenAPI.object([
-                    "id": OpenAPI.uuid, "email": OpenAPI.string, "username": OpenAPI.string, "displayName": OpenAPI.string,
+                    "id": OpenAPI.uuid, "email": OpenAPI.string, "username": OpenAPI.string,
+                    "displayName": OpenAPI.string,
                     "role": OpenAPI.enumeration(["admin", "member"]), "createdAt": OpenAPI.dateTime,
                 ]),
                 "TokenResponse": OpenAPI.object([
@@ -51,14 +83,20 @@ extension AccountsRoutes {
                     "expires_in": OpenAPI.integer, "user": OpenAPI.ref("User"),
                 ]),
                 "RegisterRequest": OpenAPI.object(
-                    ["email": OpenAPI.string, "username": OpenAPI.string, "password": ["type": "string", "minLength": 8, "maxLength": 128],
-                     "displayName": OpenAPI.string], optional: ["email", "username", "displayName"]),
+                    [
+                        "email": OpenAPI.string, "username": OpenAPI.string,
+                        "password": ["type": "string", "minLength": 8, "maxLength": 128],
+                        "displayName": OpenAPI.string,
+                    ], optional: ["email", "username", "displayName"]),
                 "LoginRequest": OpenAPI.object(
-                    ["email": OpenAPI.string, "username": OpenAPI.string, "password": OpenAPI.string], optional: ["email", "username"]),
+                    ["email": OpenAPI.string, "username": OpenAPI.string, "password": OpenAPI.string],
+                    optional: ["email", "username"]),
                 "RefreshRequest": OpenAPI.object(
-                    ["refresh_token": OpenAPI.string, "refreshToken": OpenAPI.string], optional: ["refresh_token", "refreshToken"]),
+                    ["refresh_token": OpenAPI.string, "refreshToken": OpenAPI.string],
+                    optional: ["refresh_token", "refreshToken"]),
                 "ChangePasswordRequest": OpenAPI.object([
-                    "currentPassword": OpenAPI.string, "newPassword": ["type": "string", "minLength": 8, "maxLength": 128],
+                    "currentPassword": OpenAPI.string,
+                    "newPassword": ["type": "string", "minLength": 8, "maxLength": 128],
                 ]),
             ],
             tags: [["name": "Accounts", "description": "Sign-up, sign-in, tokens and passwords."]]

@@ -50,7 +50,8 @@ public enum AccountsError: APIError, Equatable {
         case .invalidCredentials: "The email or password is wrong."
         case .emailTaken: "An account with this email already exists."
         case .invalidRefreshToken: "The refresh token is invalid or expired; sign in again."
-        case .refreshTokenReused: "This refresh token was already used. For safety, the whole sign-in was revoked; sign in again."
+        case .refreshTokenReused:
+            "This refresh token was already used. For safety, the whole sign-in was revoked; sign in again."
         case .currentPasswordWrong: "The current password is wrong."
         case .slugTaken(let slug): "The slug '\(slug)' is taken."
         case .organizationNotFound: "No such organization."

@@ -31,10 +31,12 @@ public struct AccountsRoutes: Sendable {
         }
         router.post("/api/auth/refresh") { request, context in
             let body = try await request.decode(as: RefreshRequest.self, context: context)
-            return try await auth.refresh(token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
+            return try await auth.refresh(
+                token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
         }
         router.post("/api/auth/logout") { request, context in
-            try await auth.logout(user: context.requireUser(), now: clock.now(), request: clientAddress.metadata(request, context))
+            try await auth.logout(
+                user: context.requireUser(), now: clock.now(), request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
         router.post("/api/auth/change-password") { request, context in

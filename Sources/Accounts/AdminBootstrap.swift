@@ -34,7 +34,9 @@ public struct AdminBootstrap: Sendable {
     }
 
     /// Creates an admin, or promotes the account with that email and sets its password.
-    public func makeAdmin(email rawEmail: String, password: String, resetPassword: Bool = true, now: Date) async throws -> Outcome {
+    public func makeAdmin(email rawEmail: String, password: String, resetPassword: Bool = true, now: Date) async throws
+        -> Outcome
+    {
         var problems = FieldProblems()
         let email = EmailAddress(rawEmail)
         problems.require(email != nil, "email", "is not a valid email address")
@@ -52,7 +54,9 @@ public struct AdminBootstrap: Sendable {
                 outcome = .promoted(user.id!)
             } else {
                 let name = String(email.value.prefix { $0 != "@" })
-                let user = UserRecord(email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.admin.rawValue, now: now)
+                let user = UserRecord(
+                    email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.admin.rawValue,
+                    now: now)
                 try await user.create(on: db)
                 outcome = .created(user.id!)
             }
@@ -62,7 +66,8 @@ public struct AdminBootstrap: Sendable {
                 case .adminExists: UUID.random()
                 }
             try await audit.record(
-                AuditEntry(actor: .system, action: "user.admin_granted", targetType: "user", targetID: id.uuidString,
+                AuditEntry(
+                    actor: .system, action: "user.admin_granted", targetType: "user", targetID: id.uuidString,
                     details: ["email": .string(email.value)]),
                 from: .system, at: now, on: db)
             return outcome

@@ -30,7 +30,9 @@ public struct AuthService: Sendable {
     let settings: Settings
     let audit = AuditTrail()
 
-    public init(store: DatabaseStore, hasher: PasswordHasher, tokens: AccessTokens, limiter: RateLimiter, settings: Settings) {
+    public init(
+        store: DatabaseStore, hasher: PasswordHasher, tokens: AccessTokens, limiter: RateLimiter, settings: Settings
+    ) {
         self.store = store
         self.hasher = hasher
         self.tokens = tokens
@@ -62,7 +64,8 @@ public struct AuthService: Sendable {
                 throw AccountsError.emailTaken
             }
             // Self-registration always makes a member: no field of the request can choose the role.
-            let user = UserRecord(email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.member.rawValue, now: now)
+            let user = UserRecord(
+                email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.member.rawValue, now: now)
             do {
                 try await user.create(on: db)
             } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -70,14 +73,18 @@ public struct AuthService: Sendable {
             }
             let token = try await startSession(for: user.id!, now: now, request: request, on: db)
             try await audit.record(
-                AuditEntry(actor: .user(user.id!), action: "user.registered", targetType: "user", targetID: user.id!.uuidString),
+                AuditEntry(
+                    actor: .user(user.id!), action: "user.registered", targetType: "user", targetID: user.id!.uuidString
+                ),
                 from: request, at: now, on: db)
             return (user, token)
         }
         return try await tokenResponse(user: user, refreshToken: refreshToken, now: now)
     }
 
-    public func login(identifier: String?, password: String?, now: Date, request: RequestMetadata) async throws -> TokenResponse {
+    public func login(identifier: String?, password: String?, now: Date, request: RequestMetadata) async throws
+        -> TokenResponse
+    {
         var problems = FieldProblems()
         problems.require(identifier?.isEmpty == false, "email", "is required")
         problems.require(password?.isEmpty == false, "password", "is required")
@@ -91,7 +98,8 @@ public struct AuthService: Sendable {
         // Verified even when the account does not exist (against a decoy), so timing reveals nothing.
         guard try await hasher.verify(password ?? "", against: user?.passwordHash), let user else {
             try await audit.record(
-                AuditEntry(actor: user.map { .user($0.id!) } ?? .anonymous, action: "auth.login.failed", targetType: "user",
+                AuditEntry(
+                    actor: user.map { .user($0.id!) } ?? .anonymous, action: "auth.login.failed", targetType: "user",
                     targetID: user?.id?.uuidString, details: ["email": .string(email)]),
                 from: request, at: now, on: db)
             throw AccountsError.invalidCredentials
@@ -99,7 +107,9 @@ public struct AuthService: Sendable {
         let refreshToken = try await db.transaction { db in
             let token = try await startSession(for: user.id!, now: now, request: request, on: db)
             try await audit.record(
-                AuditEntry(actor: .user(user.id!), action: "auth.login.succeeded", targetType: "user", targetID: user.id!.uuidString),
+                AuditEntry(
+                    actor: .user(user.id!), action: "auth.login.succeeded", targetType: "user",
+                    targetID: user.id!.uuidString),
                 from: request, at: now, on: db)
             return token
         }
@@ -135,7 +145,8 @@ public struct AuthService: Sendable {
                 let userID = try claimed.decode(column: "user_id", as: UUID.self)
                 let familyID = try claimed.decode(column: "family_id", as: UUID.self)
                 guard let user = try await UserRecord.find(userID, on: db) else { return .invalid }
-                let next = try await issueRefreshToken(userID: userID, familyID: familyID, now: now, request: request, on: db)
+                let next = try await issueRefreshToken(
+                    userID: userID, familyID: familyID, now: now, request: request, on: db)
                 return .rotated(user, next)
             }
             guard let known = try await RefreshTokenRecord.query(on: db).filter(\.$tokenHash == hash).first(),
@@ -145,7 +156,8 @@ public struct AuthService: Sendable {
                 .filter(\.$familyID == known.familyID).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: now).update()
             try await audit.record(
-                AuditEntry(actor: .user(known.userID), action: "auth.refresh.reused", targetType: "session",
+                AuditEntry(
+                    actor: .user(known.userID), action: "auth.refresh.reused", targetType: "session",
                     targetID: known.familyID.uuidString, details: ["familyRevoked": true]),
                 from: request, at: now, on: db)
             return .reused
@@ -166,7 +178,8 @@ public struct AuthService: Sendable {
                 .filter(\.$userID == user.id).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: now).update()
             try await audit.record(
-                AuditEntry(actor: .user(user.id), action: "auth.logout", targetType: "user", targetID: user.id.uuidString),
+                AuditEntry(
+                    actor: .user(user.id), action: "auth.logout", targetType: "user", targetID: user.id.uuidString),
                 from: request, at: now, on: db)
         }
     }
@@ -197,7 +210,9 @@ public struct AuthService: Sendable {
             if let session = user.sessionID { others = others.filter(\.$familyID != session) }
             try await others.set(\.$revokedAt, to: now).update()
             try await audit.record(
-                AuditEntry(actor: .user(user.id), action: "auth.password.changed", targetType: "user", targetID: user.id.uuidString),
+                AuditEntry(
+                    actor: .user(user.id), action: "auth.password.changed", targetType: "user",
+                    targetID: user.id.uuidString),
                 from: request, at: now, on: db)
         }
     }
@@ -235,7 +250,9 @@ public struct AuthService: Sendable {
         return IssuedRefreshToken(token: token, familyID: familyID)
     }
 
-    private func tokenResponse(user: UserRecord, refreshToken: IssuedRefreshToken, now: Date) async throws -> TokenResponse {
+    private func tokenResponse(user: UserRecord, refreshToken: IssuedRefreshToken, now: Date) async throws
+        -> TokenResponse
+    {
         let identity = UserIdentity(
             id: user.id!, role: PlatformRole(rawValue: user.role) ?? .member, sessionID: refreshToken.familyID)
         return TokenResponse(

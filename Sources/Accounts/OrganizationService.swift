@@ -22,24 +22,31 @@ public struct OrganizationService: Sendable {
         async throws -> OrganizationDTO
     {
         let db = store.database()
-        guard let user = try await authorizer.require(.organizationCreate, on: .platform, by: principal, database: db) else {
+        guard let user = try await authorizer.require(.organizationCreate, on: .platform, by: principal, database: db)
+        else {
             throw HTTPFailure.unauthorized("Sign in first.")
         }
         var problems = FieldProblems()
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         problems.require((2...100).contains(name.count), "name", "must be 2 to 100 characters")
-        if let slug { problems.require(Slug.isValid(slug), "slug", "must be 3 to 60 lower-case letters, digits or hyphens") }
+        if let slug {
+            problems.require(Slug.isValid(slug), "slug", "must be 3 to 60 lower-case letters, digits or hyphens")
+        }
         try problems.throwIfAny()
 
         let organization = try await db.transaction { db in
             let chosen = try await availableSlug(requested: slug, name: name, on: db)
             let organization = OrganizationRecord(name: name, slug: chosen, now: now)
             try await organization.create(on: db)
-            try await MembershipRecord(organizationID: organization.id!, userID: user.id, role: OrganizationRole.owner.rawValue, now: now)
-                .create(on: db)
+            try await MembershipRecord(
+                organizationID: organization.id!, userID: user.id, role: OrganizationRole.owner.rawValue, now: now
+            )
+            .create(on: db)
             try await audit.record(
-                AuditEntry(actor: .user(user.id), action: "organization.created", targetType: "organization",
-                    targetID: organization.id!.uuidString, organizationID: organization.id, details: ["slug": .string(chosen)]),
+                AuditEntry(
+                    actor: .user(user.id), action: "organization.created", targetType: "organization",
+                    targetID: organization.id!.uuidString, organizationID: organization.id,
+                    details: ["slug": .string(chosen)]),
                 from: request, at: now, on: db)
             return organization
         }
@@ -50,8 +57,10 @@ public struct OrganizationService: Sendable {
     public func listMine(_ user: UserIdentity) async throws -> [OrganizationDTO] {
         let db = store.database()
         let memberships = try await MembershipRecord.query(on: db).filter(\.$userID == user.id).all()
-        let roles = Dictionary(memberships.map { ($0.organizationID, $0.role) }, uniquingKeysWith: { first, _ in first })
-        let organizations = try await OrganizationRecord.query(on: db).filter(\.$id ~~ Array(roles.keys)).sort(\.$name).all()
+        let roles = Dictionary(
+            memberships.map { ($0.organizationID, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let organizations = try await OrganizationRecord.query(on: db).filter(\.$id ~~ Array(roles.keys)).sort(\.$name)
+            .all()
         return organizations.map { OrganizationDTO($0, role: roles[$0.id!].flatMap(OrganizationRole.init(rawValue:))) }
     }
 
@@ -74,7 +83,8 @@ public struct OrganizationService: Sendable {
     }
 
     public func addMember(
-        to id: UUID, email rawEmail: String?, role rawRole: String?, by principal: Principal, now: Date, request: RequestMetadata
+        to id: UUID, email rawEmail: String?, role rawRole: String?, by principal: Principal, now: Date,
+        request: RequestMetadata
     ) async throws -> MemberDTO {
         let db = store.database()
         _ = try await existing(id, on: db)
@@ -92,10 +102,13 @@ public struct OrganizationService: Sendable {
                 throw AccountsError.userNotFound(email: email.value)
             }
             if try await membership(of: user.id!, in: id, on: db) != nil { throw AccountsError.alreadyMember }
-            try await MembershipRecord(organizationID: id, userID: user.id!, role: role.rawValue, now: now).create(on: db)
-            try await Outbox.enqueue(MemberChanged(organizationId: id, userId: user.id!, change: "added"), now: now, on: db)
+            try await MembershipRecord(organizationID: id, userID: user.id!, role: role.rawValue, now: now).create(
+                on: db)
+            try await Outbox.enqueue(
+                MemberChanged(organizationId: id, userId: user.id!, change: "added"), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "organization.member.added", targetType: "user",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "organization.member.added", targetType: "user",
                     targetID: user.id!.uuidString, organizationID: id, details: ["role": .string(role.rawValue)]),
                 from: request, at: now, on: db)
             return try await member(user.id!, of: id, on: db)
@@ -115,7 +128,9 @@ public struct OrganizationService: Sendable {
 
         return try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
-            guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
+            guard let membership = try await membership(of: userID, in: id, on: db) else {
+                throw AccountsError.memberNotFound
+            }
             let previous = membership.role
             if previous == OrganizationRole.owner.rawValue, role != .owner, try await ownerCount(id, on: db) <= 1 {
                 throw AccountsError.lastOwner
@@ -126,9 +141,11 @@ public struct OrganizationService: Sendable {
                 try await StaffAssignmentRecord.query(on: db)
                     .filter(\.$organizationID == id).filter(\.$userID == userID).delete()
             }
-            try await Outbox.enqueue(MemberChanged(organizationId: id, userId: userID, change: "role_changed"), now: now, on: db)
+            try await Outbox.enqueue(
+                MemberChanged(organizationId: id, userId: userID, change: "role_changed"), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "organization.member.role_changed", targetType: "user",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "organization.member.role_changed", targetType: "user",
                     targetID: userID.uuidString, organizationID: id,
                     details: ["from": .string(previous), "to": .string(role.rawValue)]),
                 from: request, at: now, on: db)
@@ -144,15 +161,20 @@ public struct OrganizationService: Sendable {
         try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
         try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
-            guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
+            guard let membership = try await membership(of: userID, in: id, on: db) else {
+                throw AccountsError.memberNotFound
+            }
             if membership.role == OrganizationRole.owner.rawValue, try await ownerCount(id, on: db) <= 1 {
                 throw AccountsError.lastOwner
             }
-            try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID).delete()
+            try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID)
+                .delete()
             try await membership.delete(on: db)
-            try await Outbox.enqueue(MemberChanged(organizationId: id, userId: userID, change: "removed"), now: now, on: db)
+            try await Outbox.enqueue(
+                MemberChanged(organizationId: id, userId: userID, change: "removed"), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "organization.member.removed", targetType: "user",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "organization.member.removed", targetType: "user",
                     targetID: userID.uuidString, organizationID: id, details: ["role": .string(membership.role)]),
                 from: request, at: now, on: db)
         }
@@ -169,21 +191,32 @@ public struct OrganizationService: Sendable {
         let wanted = Set(eventIDs)
         return try await db.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
-            guard let membership = try await membership(of: userID, in: id, on: db) else { throw AccountsError.memberNotFound }
+            guard let membership = try await membership(of: userID, in: id, on: db) else {
+                throw AccountsError.memberNotFound
+            }
             guard membership.role == OrganizationRole.staff.rawValue else { throw AccountsError.notStaff }
-            let known = Set(try await EventRecord.query(on: db).filter(\.$organizationID == id).filter(\.$id ~~ Array(wanted)).all(\.$id)
+            let known = Set(
+                try await EventRecord.query(on: db).filter(\.$organizationID == id).filter(\.$id ~~ Array(wanted)).all(
+                    \.$id
+                )
                 .compactMap { $0 })
             let unknown = wanted.subtracting(known)
             guard unknown.isEmpty else {
-                throw HTTPFailure.validationFailed(FieldProblems(
-                    "eventIds", "names events this organization does not have: \(unknown.map(\.uuidString).sorted().joined(separator: ", "))"))
+                throw HTTPFailure.validationFailed(
+                    FieldProblems(
+                        "eventIds",
+                        "names events this organization does not have: \(unknown.map(\.uuidString).sorted().joined(separator: ", "))"
+                    ))
             }
-            try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID).delete()
+            try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID == userID)
+                .delete()
             for eventID in wanted.sorted(by: { $0.uuidString < $1.uuidString }) {
-                try await StaffAssignmentRecord(organizationID: id, userID: userID, eventID: eventID, now: now).create(on: db)
+                try await StaffAssignmentRecord(organizationID: id, userID: userID, eventID: eventID, now: now).create(
+                    on: db)
             }
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "organization.staff.assigned", targetType: "user",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "organization.staff.assigned", targetType: "user",
                     targetID: userID.uuidString, organizationID: id,
                     details: ["eventIds": .array(wanted.map { .string($0.uuidString) })]),
                 from: request, at: now, on: db)
@@ -194,7 +227,9 @@ public struct OrganizationService: Sendable {
     // MARK: Helpers
 
     private func existing(_ id: UUID, on db: any Database) async throws -> OrganizationRecord {
-        guard let organization = try await OrganizationRecord.find(id, on: db) else { throw AccountsError.organizationNotFound }
+        guard let organization = try await OrganizationRecord.find(id, on: db) else {
+            throw AccountsError.organizationNotFound
+        }
         return organization
     }
 
@@ -208,7 +243,9 @@ public struct OrganizationService: Sendable {
     }
 
     private func member(_ userID: UUID, of id: UUID, on db: any Database) async throws -> MemberDTO {
-        guard let member = try await memberList(id, userIDs: [userID], on: db).first else { throw AccountsError.memberNotFound }
+        guard let member = try await memberList(id, userIDs: [userID], on: db).first else {
+            throw AccountsError.memberNotFound
+        }
         return member
     }
 
@@ -219,15 +256,20 @@ public struct OrganizationService: Sendable {
         let memberships = try await query.all()
         let ids = memberships.map(\.userID)
         let users = Dictionary(
-            try await UserRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+            try await UserRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) },
+            uniquingKeysWith: { a, _ in a })
         let assignments = Dictionary(
-            grouping: try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(\.$userID ~~ ids).all(),
+            grouping: try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(
+                \.$userID ~~ ids
+            ).all(),
             by: \.userID)
         return memberships.compactMap { membership in
             guard let user = users[membership.userID] else { return nil }
             return MemberDTO(
                 userId: membership.userID, email: user.email, displayName: user.displayName, role: membership.role,
-                assignedEventIds: (assignments[membership.userID] ?? []).map(\.eventID).sorted { $0.uuidString < $1.uuidString },
+                assignedEventIds: (assignments[membership.userID] ?? []).map(\.eventID).sorted {
+                    $0.uuidString < $1.uuidString
+                },
                 joinedAt: membership.createdAt)
         }.sorted { ($0.role, $0.email) < ($1.role, $1.email) }
     }
@@ -262,7 +304,8 @@ public struct OrganizationService: Sendable {
 
 extension OrganizationDTO {
     init(_ record: OrganizationRecord, role: OrganizationRole?) {
-        self.init(id: record.id!, name: record.name, slug: record.slug, role: role?.rawValue, createdAt: record.createdAt)
+        self.init(
+            id: record.id!, name: record.name, slug: record.slug, role: role?.rawValue, createdAt: record.createdAt)
     }
 }
 
@@ -278,6 +321,8 @@ enum Slug {
         let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         var slug = String(words.joined(separator: "-").prefix(60))
         while slug.hasSuffix("-") { slug.removeLast() }
-        return slug.count >= 3 ? slug : "org-\(slug.isEmpty ? "" : slug + "-")\(OpaqueToken.generate().lowercased().filter(\.isLetter).prefix(4))"
+        return slug.count >= 3
+            ? slug
+            : "org-\(slug.isEmpty ? "" : slug + "-")\(OpaqueToken.generate().lowercased().filter(\.isLetter).prefix(4))"
     }
 }

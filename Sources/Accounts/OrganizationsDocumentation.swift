@@ -2,17 +2,22 @@ public import HTTPCore
 
 extension OrganizationsRoutes {
     public static let documentation: APIDocumentation = {
-        let organizationID: JSONValue = ["name": "organizationId", "in": "path", "required": true, "schema": OpenAPI.uuid]
+        let organizationID: JSONValue = [
+            "name": "organizationId", "in": "path", "required": true, "schema": OpenAPI.uuid,
+        ]
         let userID: JSONValue = ["name": "userId", "in": "path", "required": true, "schema": OpenAPI.uuid]
         let common: [String: JSONValue] = [
             "401": OpenAPI.error("Not signed in (UNAUTHORIZED)"),
             "403": OpenAPI.error("Signed in but not allowed (FORBIDDEN); see docs/permissions.md"),
         ]
-        func operation(_ id: String, _ summary: String, description: String? = nil, parameters: [JSONValue] = [],
-                       body: JSONValue? = nil, _ responses: [String: JSONValue]) -> JSONValue {
-            OpenAPI.operation(id, tag: "Organizations", summary: summary, description: description,
-                              parameters: parameters, requestBody: body.map { OpenAPI.body($0) }, signedIn: true,
-                              responses: responses.merging(common) { mine, _ in mine })
+        func operation(
+            _ id: String, _ summary: String, description: String? = nil, parameters: [JSONValue] = [],
+            body: JSONValue? = nil, _ responses: [String: JSONValue]
+        ) -> JSONValue {
+            OpenAPI.operation(
+                id, tag: "Organizations", summary: summary, description: description,
+                parameters: parameters, requestBody: body.map { OpenAPI.body($0) }, signedIn: true,
+                responses: responses.merging(common) { mine, _ in mine })
         }
         let invalid = OpenAPI.error("Invalid body or path (VALIDATION_FAILED)")
         let notFound = OpenAPI.error("No such organization or member")
@@ -22,51 +27,85 @@ extension OrganizationsRoutes {
                 "/api/organizations": [
                     "post": operation(
                         "createOrganization", "Create an organization; the creator becomes its owner",
-                        description: "Without a slug, one is made from the name.", body: OpenAPI.ref("CreateOrganizationRequest"),
-                        ["201": OpenAPI.json("Created", OpenAPI.ref("Organization")), "400": invalid,
-                         "409": OpenAPI.error("Slug taken (SLUG_TAKEN)")]),
+                        description: "Without a slug, one is made from the name.",
+                        body: OpenAPI.ref("CreateOrganizationRequest"),
+                        [
+                            "201": OpenAPI.json("Created", OpenAPI.ref("Organization")), "400": invalid,
+                            "409": OpenAPI.error("Slug taken (SLUG_TAKEN)"),
+                        ]),
                     "get": operation(
                         "listMyOrganizations", "The organizations I belong to, with my role",
-                        ["200": OpenAPI.json("Organizations", OpenAPI.object(["organizations": ["type": "array", "items": OpenAPI.ref("Organization")]]))]),
+                        [
+                            "200": OpenAPI.json(
+                                "Organizations",
+                                OpenAPI.object([
+                                    "organizations": ["type": "array", "items": OpenAPI.ref("Organization")]
+                                ]))
+                        ]),
                 ],
                 "/api/organizations/{organizationId}": [
                     "get": operation(
                         "getOrganization", "One organization (members and admins)", parameters: [organizationID],
-                        ["200": OpenAPI.json("The organization", OpenAPI.ref("Organization")), "400": invalid, "404": notFound])
+                        [
+                            "200": OpenAPI.json("The organization", OpenAPI.ref("Organization")), "400": invalid,
+                            "404": notFound,
+                        ])
                 ],
                 "/api/organizations/{organizationId}/members": [
                     "get": operation(
-                        "listMembers", "Members with roles and staff events (owners, organizers, admins)", parameters: [organizationID],
-                        ["200": OpenAPI.json("Members", OpenAPI.object(["members": ["type": "array", "items": OpenAPI.ref("Member")]])),
-                         "400": invalid, "404": notFound]),
+                        "listMembers", "Members with roles and staff events (owners, organizers, admins)",
+                        parameters: [organizationID],
+                        [
+                            "200": OpenAPI.json(
+                                "Members",
+                                OpenAPI.object(["members": ["type": "array", "items": OpenAPI.ref("Member")]])),
+                            "400": invalid, "404": notFound,
+                        ]),
                     "post": operation(
-                        "addMember", "Add an existing account as a member (owners, admins)", parameters: [organizationID],
+                        "addMember", "Add an existing account as a member (owners, admins)",
+                        parameters: [organizationID],
                         body: OpenAPI.ref("AddMemberRequest"),
-                        ["201": member, "400": invalid, "404": notFound, "409": OpenAPI.error("Already a member (ALREADY_MEMBER)")]),
+                        [
+                            "201": member, "400": invalid, "404": notFound,
+                            "409": OpenAPI.error("Already a member (ALREADY_MEMBER)"),
+                        ]),
                 ],
                 "/api/organizations/{organizationId}/members/{userId}": [
                     "put": operation(
                         "changeMemberRole", "Change a member's role (owners, admins)",
-                        description: "The last owner cannot be demoted (LAST_OWNER). Leaving the staff role clears event assignments.",
+                        description:
+                            "The last owner cannot be demoted (LAST_OWNER). Leaving the staff role clears event assignments.",
                         parameters: [organizationID, userID], body: OpenAPI.ref("ChangeRoleRequest"),
-                        ["200": member, "400": invalid, "404": notFound, "409": OpenAPI.error("Would leave no owner (LAST_OWNER)")]),
+                        [
+                            "200": member, "400": invalid, "404": notFound,
+                            "409": OpenAPI.error("Would leave no owner (LAST_OWNER)"),
+                        ]),
                     "delete": operation(
-                        "removeMember", "Remove a member (owners, admins)", description: "The last owner cannot be removed (LAST_OWNER).",
+                        "removeMember", "Remove a member (owners, admins)",
+                        description: "The last owner cannot be removed (LAST_OWNER).",
                         parameters: [organizationID, userID],
-                        ["204": ["description": "Removed"], "400": invalid, "404": notFound,
-                         "409": OpenAPI.error("Would leave no owner (LAST_OWNER)")]),
+                        [
+                            "204": ["description": "Removed"], "400": invalid, "404": notFound,
+                            "409": OpenAPI.error("Would leave no owner (LAST_OWNER)"),
+                        ]),
                 ],
                 "/api/organizations/{organizationId}/members/{userId}/events": [
                     "put": operation(
                         "assignStaffEvents", "Set the events a staff member works at (organizers, owners, admins)",
                         parameters: [organizationID, userID], body: OpenAPI.ref("AssignEventsRequest"),
-                        ["200": member, "400": invalid, "404": notFound, "409": OpenAPI.error("The member is not staff (NOT_STAFF)")])
+                        [
+                            "200": member, "400": invalid, "404": notFound,
+                            "409": OpenAPI.error("The member is not staff (NOT_STAFF)"),
+                        ])
                 ],
             ],
             schemas: [
                 "Organization": OpenAPI.object(
-                    ["id": OpenAPI.uuid, "name": OpenAPI.string, "slug": OpenAPI.string,
-                     "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]), "createdAt": OpenAPI.dateTime],
+                    [
+                        "id": OpenAPI.uuid, "name": OpenAPI.string, "slug": OpenAPI.string,
+                        "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]),
+                        "createdAt": OpenAPI.dateTime,
+                    ],
                     optional: ["role"]),
                 "Member": OpenAPI.object([
                     "userId": OpenAPI.uuid, "email": OpenAPI.string, "displayName": OpenAPI.string,
@@ -74,11 +113,14 @@ extension OrganizationsRoutes {
                     "assignedEventIds": ["type": "array", "items": OpenAPI.uuid], "joinedAt": OpenAPI.dateTime,
                 ]),
                 "CreateOrganizationRequest": OpenAPI.object(
-                    ["name": ["type": "string", "minLength": 2, "maxLength": 100], "slug": OpenAPI.string], optional: ["slug"]),
+                    ["name": ["type": "string", "minLength": 2, "maxLength": 100], "slug": OpenAPI.string],
+                    optional: ["slug"]),
                 "AddMemberRequest": OpenAPI.object([
                     "email": OpenAPI.string, "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]),
                 ]),
-                "ChangeRoleRequest": OpenAPI.object(["role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"])]),
+                "ChangeRoleRequest": OpenAPI.object([
+                    "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"])
+                ]),
                 "AssignEventsRequest": OpenAPI.object(["eventIds": ["type": "array", "items": OpenAPI.uuid]]),
             ],
             tags: [["name": "Organizations", "description": "Organizations, members, roles and staff assignments."]]

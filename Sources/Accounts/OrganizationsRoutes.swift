@@ -59,7 +59,8 @@ public struct OrganizationsRoutes: Sendable {
             let id = try context.pathUUID("organizationId")
             let userID = try context.pathUUID("userId")
             try await service.removeMember(
-                from: id, userID: userID, by: context.identity, now: clock.now(), request: clientAddress.metadata(request, context))
+                from: id, userID: userID, by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
         router.put("/api/organizations/:organizationId/members/:userId/events") { request, context in

@@ -1,8 +1,8 @@
 import Foundation
-import NIOCore
-import NIOPosix
 import HummingbirdBcrypt
 import Identity
+import NIOCore
+import NIOPosix
 
 /// bcrypt, run off the event loops: at cost 12 one hash takes a few hundred milliseconds of CPU.
 public struct PasswordHasher: Sendable {

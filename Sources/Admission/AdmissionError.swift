@@ -64,14 +64,19 @@ public enum AdmissionError: APIError, Equatable {
         case .notPaid(let status): ["orderStatus": .string(status)]
         case .cancelled(let status): ["status": .string(status)]
         case .alreadyCheckedIn(let ticketID, let sessionID, let at, let gate, let station):
-            ["ticketId": .string(ticketID.uuidString), "sessionId": .string(sessionID.uuidString),
-             "checkedInAt": .string(ISO8601Instant.string(at)), "gate": gate.map(JSONValue.string) ?? .null,
-             "station": station.map(JSONValue.string) ?? .null]
+            [
+                "ticketId": .string(ticketID.uuidString), "sessionId": .string(sessionID.uuidString),
+                "checkedInAt": .string(ISO8601Instant.string(at)), "gate": gate.map(JSONValue.string) ?? .null,
+                "station": station.map(JSONValue.string) ?? .null,
+            ]
         case .wrongEvent(let eventID): ["ticketEventId": .string(eventID.uuidString)]
-        case .wrongSession(let session, let included): ["sessionId": .string(session), "includedSessions": .array(included.map(JSONValue.string))]
+        case .wrongSession(let session, let included):
+            ["sessionId": .string(session), "includedSessions": .array(included.map(JSONValue.string))]
         case .outsideCheckinWindow(let sessionID, let opens, let closes):
-            ["sessionId": .string(sessionID.uuidString), "opensAt": .string(ISO8601Instant.string(opens)),
-             "closesAt": .string(ISO8601Instant.string(closes))]
+            [
+                "sessionId": .string(sessionID.uuidString), "opensAt": .string(ISO8601Instant.string(opens)),
+                "closesAt": .string(ISO8601Instant.string(closes)),
+            ]
         default: [:]
         }
     }
@@ -80,7 +85,9 @@ public enum AdmissionError: APIError, Equatable {
 extension AdmissionError {
     /// Why a ticket cannot open a door (or show its code) now: cancelled, with its order or alone, or not paid yet.
     static func refusal(ticketStatus: String, orderStatus: OrderStatus) -> AdmissionError? {
-        if ticketStatus == "cancelled" || ticketStatus == "refunded" || orderStatus == .cancelled || orderStatus == .refunded {
+        if ticketStatus == "cancelled" || ticketStatus == "refunded" || orderStatus == .cancelled
+            || orderStatus == .refunded
+        {
             return .cancelled(status: ticketStatus == "valid" ? orderStatus.rawValue : ticketStatus)
         }
         return orderStatus == .paid ? nil : .notPaid(orderStatus: orderStatus.rawValue)

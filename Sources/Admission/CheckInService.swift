@@ -34,44 +34,60 @@ struct CheckInService: Sendable {
     let authorizer = Authorizer()
     let audit = AuditTrail()
 
-    func admit(_ attempt: Attempt, by principal: Principal, now: Date, meta: RequestMetadata) async throws -> CheckinDTO {
+    func admit(_ attempt: Attempt, by principal: Principal, now: Date, meta: RequestMetadata) async throws -> CheckinDTO
+    {
         do {
-            return try await store.transaction { db in try await admit(attempt, by: principal, now: now, meta: meta, on: db) }
+            return try await store.transaction { db in
+                try await admit(attempt, by: principal, now: now, meta: meta, on: db)
+            }
         } catch let refusal as AdmissionError {
             // The refusal's transaction rolled back; its record is written on its own.
             if case .kiosk(let kiosk) = principal {
                 try? await audit.record(
-                    AuditEntry(actor: AuditActor(principal), action: "checkin.refused", targetType: "event", targetID: kiosk.eventID.uuidString,
-                               organizationID: kiosk.organizationID, details: ["code": .string(refusal.code), "method": .string(attempt.method)]),
+                    AuditEntry(
+                        actor: AuditActor(principal), action: "checkin.refused", targetType: "event",
+                        targetID: kiosk.eventID.uuidString,
+                        organizationID: kiosk.organizationID,
+                        details: ["code": .string(refusal.code), "method": .string(attempt.method)]),
                     from: meta, at: now, on: store.database())
             }
             throw refusal
         }
     }
 
-    private func admit(_ attempt: Attempt, by principal: Principal, now: Date, meta: RequestMetadata, on db: any Database) async throws
+    private func admit(
+        _ attempt: Attempt, by principal: Principal, now: Date, meta: RequestMetadata, on db: any Database
+    ) async throws
         -> CheckinDTO
     {
         let ticket = try await resolve(attempt.credential, now: now, on: db)
         let seesAttendee: Bool
         if case .kiosk(let kiosk) = principal {
-            guard kiosk.eventID == ticket.eventID else { throw AdmissionError.wrongEvent(ticketEventID: ticket.eventID) }
+            guard kiosk.eventID == ticket.eventID else {
+                throw AdmissionError.wrongEvent(ticketEventID: ticket.eventID)
+            }
             seesAttendee = kiosk.canSearch
         } else {
-            if let expected = attempt.expectedEventID, expected != ticket.eventID { throw AdmissionError.wrongEvent(ticketEventID: ticket.eventID) }
-            try await authorizer.require(.eventCheckIn, on: .event(organizationID: ticket.organizationID, eventID: ticket.eventID),
-                                         by: principal, database: db)
+            if let expected = attempt.expectedEventID, expected != ticket.eventID {
+                throw AdmissionError.wrongEvent(ticketEventID: ticket.eventID)
+            }
+            try await authorizer.require(
+                .eventCheckIn, on: .event(organizationID: ticket.organizationID, eventID: ticket.eventID),
+                by: principal, database: db)
             seesAttendee = true
         }
         let sql = db as! any SQLDatabase
         if let earlier = try await admission(withNonce: attempt.nonce, at: ticket.eventID, on: db) {
             return dto(earlier, ticket, replayed: true, seesAttendee: seesAttendee)
         }
-        if let refusal = AdmissionError.refusal(ticketStatus: ticket.status, orderStatus: ticket.orderStatus) { throw refusal }
+        if let refusal = AdmissionError.refusal(ticketStatus: ticket.status, orderStatus: ticket.orderStatus) {
+            throw refusal
+        }
         let session = try await chooseSession(attempt, ticket, on: sql)
         let window = ticket.window(session)
         guard attempt.scannedAt >= window.opens, attempt.scannedAt <= window.closes else {
-            throw AdmissionError.outsideCheckinWindow(sessionID: session.id, opensAt: window.opens, closesAt: window.closes)
+            throw AdmissionError.outsideCheckinWindow(
+                sessionID: session.id, opensAt: window.opens, closesAt: window.closes)
         }
         let (kioskID, userID, station): (UUID?, UUID?, String?) =
             switch principal {
@@ -80,29 +96,40 @@ struct CheckInService: Sendable {
             case .anonymous, .system: (nil, nil, nil)
             }
         let id = UUID.random()
-        let inserted = try await sql.raw("""
+        let inserted = try await sql.raw(
+            """
             INSERT INTO checkins (id, event_id, ticket_id, session_id, gate, station, kiosk_id, user_id, nonce, method, scanned_at, recorded_at)
             VALUES (\(bind: id), \(bind: ticket.eventID), \(bind: ticket.id), \(bind: session.id), \(bind: attempt.gate), \(bind: station),
               \(bind: kioskID), \(bind: userID), \(bind: attempt.nonce), \(bind: attempt.method), \(bind: attempt.scannedAt), \(bind: now))
             ON CONFLICT DO NOTHING RETURNING id
-            """).first()
+            """
+        ).first()
         guard inserted != nil else {
             // Someone else got there first: the same upload again (same nonce), or another door.
             if let earlier = try await admission(withNonce: attempt.nonce, at: ticket.eventID, on: db) {
                 return dto(earlier, ticket, replayed: true, seesAttendee: seesAttendee)
             }
-            guard let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticket.id).filter(\.$sessionID == session.id).first()
+            guard
+                let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticket.id).filter(
+                    \.$sessionID == session.id
+                ).first()
             else { throw AdmissionError.invalidTicket(reason: "unknown") }
-            throw AdmissionError.alreadyCheckedIn(ticketID: ticket.id, sessionID: session.id, checkedInAt: first.scannedAt, gate: first.gate,
-                                                  station: first.station)
+            throw AdmissionError.alreadyCheckedIn(
+                ticketID: ticket.id, sessionID: session.id, checkedInAt: first.scannedAt, gate: first.gate,
+                station: first.station)
         }
-        try await Outbox.enqueue(CheckinRecorded(eventId: ticket.eventID, ticketId: ticket.id, sessionId: session.id, undone: false),
-                                 now: now, on: db)
+        try await Outbox.enqueue(
+            CheckinRecorded(eventId: ticket.eventID, ticketId: ticket.id, sessionId: session.id, undone: false),
+            now: now, on: db)
         try await audit.record(
-            AuditEntry(actor: AuditActor(principal), action: "checkin.admitted", targetType: "ticket", targetID: ticket.id.uuidString,
-                       organizationID: ticket.organizationID,
-                       details: ["sessionId": .string(session.id.uuidString), "method": .string(attempt.method),
-                                 "gate": attempt.gate.map(JSONValue.string) ?? .null]),
+            AuditEntry(
+                actor: AuditActor(principal), action: "checkin.admitted", targetType: "ticket",
+                targetID: ticket.id.uuidString,
+                organizationID: ticket.organizationID,
+                details: [
+                    "sessionId": .string(session.id.uuidString), "method": .string(attempt.method),
+                    "gate": attempt.gate.map(JSONValue.string) ?? .null,
+                ]),
             from: meta, at: now, on: db)
         let record = CheckinRecord()
         record.id = id
@@ -121,19 +148,24 @@ struct CheckInService: Sendable {
     private func resolve(_ credential: Credential, now: Date, on db: any Database) async throws -> TicketAtDoor {
         switch credential {
         case .ticket(let id):
-            guard let ticket = try await TicketAtDoor.load(id: id, now: now, on: db) else { throw AdmissionError.ticketNotFound }
+            guard let ticket = try await TicketAtDoor.load(id: id, now: now, on: db) else {
+                throw AdmissionError.ticketNotFound
+            }
             return ticket
         case .text(let text):
             let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard SignedTicket.looksSigned(text) else {
-                guard !text.isEmpty, let ticket = try await TicketAtDoor.load(secretHash: OpaqueToken.hash(text), now: now, on: db) else {
+                guard !text.isEmpty,
+                    let ticket = try await TicketAtDoor.load(secretHash: OpaqueToken.hash(text), now: now, on: db)
+                else {
                     throw AdmissionError.invalidTicket(reason: "unknown")
                 }
                 return ticket
             }
             guard let claimed = SignedTicket.unverified(text)?.ticket,
                 let ticket = try await TicketAtDoor.load(id: claimed.ticketID, now: now, on: db),
-                let key = ticket.publicKey.flatMap(Base64URL.decode), let signed = SignedTicket.verified(text, publicKey: key),
+                let key = ticket.publicKey.flatMap(Base64URL.decode),
+                let signed = SignedTicket.verified(text, publicKey: key),
                 signed.eventID == ticket.eventID
             else { throw AdmissionError.invalidTicket(reason: "signature") }
             guard signed.version == ticket.version else { throw AdmissionError.invalidTicket(reason: "revoked") }
@@ -142,37 +174,51 @@ struct CheckInService: Sendable {
     }
 
     /// The admission an earlier upload with this nonce made at this event, if any.
-    private func admission(withNonce nonce: String?, at eventID: UUID, on db: any Database) async throws -> CheckinRecord? {
+    private func admission(withNonce nonce: String?, at eventID: UUID, on db: any Database) async throws
+        -> CheckinRecord?
+    {
         guard let nonce else { return nil }
         return try await CheckinRecord.query(on: db).filter(\.$eventID == eventID).filter(\.$nonce == nonce).first()
     }
 
-    private func chooseSession(_ attempt: Attempt, _ ticket: TicketAtDoor, on sql: any SQLDatabase) async throws -> TicketAtDoor.Session {
+    private func chooseSession(_ attempt: Attempt, _ ticket: TicketAtDoor, on sql: any SQLDatabase) async throws
+        -> TicketAtDoor.Session
+    {
         if let asked = attempt.session?.trimmingCharacters(in: .whitespaces), !asked.isEmpty {
-            guard let session = ticket.sessions.first(where: { $0.id.uuidString.caseInsensitiveCompare(asked) == .orderedSame
-                || $0.code.caseInsensitiveCompare(asked) == .orderedSame })
+            guard
+                let session = ticket.sessions.first(where: {
+                    $0.id.uuidString.caseInsensitiveCompare(asked) == .orderedSame
+                        || $0.code.caseInsensitiveCompare(asked) == .orderedSame
+                })
             else { throw AdmissionError.wrongSession(sessionID: asked, included: ticket.sessions.map(\.code)) }
             return session
         }
-        guard let nearest = ticket.sessions.min(by: {
-            abs($0.startsAt.timeIntervalSince(attempt.scannedAt)) < abs($1.startsAt.timeIntervalSince(attempt.scannedAt))
-        }) else { throw AdmissionError.wrongSession(sessionID: "", included: []) }
+        guard
+            let nearest = ticket.sessions.min(by: {
+                abs($0.startsAt.timeIntervalSince(attempt.scannedAt))
+                    < abs($1.startsAt.timeIntervalSince(attempt.scannedAt))
+            })
+        else { throw AdmissionError.wrongSession(sessionID: "", included: []) }
         let open = ticket.sessions.filter { session in
             let window = ticket.window(session)
             return attempt.scannedAt >= window.opens && attempt.scannedAt <= window.closes
         }
         guard open.count > 1 else { return open.first ?? nearest }
         // Several windows open at once: the first session this ticket has not entered yet.
-        let entered = Set(try await sql.raw("SELECT session_id FROM checkins WHERE ticket_id = \(bind: ticket.id)").all()
-            .map { try $0.decode(column: "session_id", as: UUID.self) })
+        let entered = Set(
+            try await sql.raw("SELECT session_id FROM checkins WHERE ticket_id = \(bind: ticket.id)").all()
+                .map { try $0.decode(column: "session_id", as: UUID.self) })
         return open.first { !entered.contains($0.id) } ?? open[0]
     }
 
-    private func dto(_ record: CheckinRecord, _ ticket: TicketAtDoor, replayed: Bool, seesAttendee: Bool) -> CheckinDTO {
+    private func dto(_ record: CheckinRecord, _ ticket: TicketAtDoor, replayed: Bool, seesAttendee: Bool) -> CheckinDTO
+    {
         CheckinDTO(
             checkinId: record.id!, ticketId: ticket.id, eventId: ticket.eventID, sessionId: record.sessionID,
-            sessionCode: ticket.sessions.first { $0.id == record.sessionID }?.code ?? "", ticketTypeName: ticket.ticketTypeName,
-            gate: record.gate, station: record.station, method: record.method, checkedInAt: record.scannedAt, replayed: replayed,
+            sessionCode: ticket.sessions.first { $0.id == record.sessionID }?.code ?? "",
+            ticketTypeName: ticket.ticketTypeName,
+            gate: record.gate, station: record.station, method: record.method, checkedInAt: record.scannedAt,
+            replayed: replayed,
             attendee: seesAttendee ? ticket.attendee : nil)
     }
 }

@@ -20,9 +20,12 @@ struct DoorManagementService: Sendable {
     static let defaultKioskMinutes = 4 * 60
 
     /// The event, once the caller may do `action` on it; 404 for an event that does not exist.
-    func event(_ eventID: UUID, _ action: Action, by principal: Principal, on db: any Database) async throws -> EventRecord {
+    func event(_ eventID: UUID, _ action: Action, by principal: Principal, on db: any Database) async throws
+        -> EventRecord
+    {
         guard let event = try await EventRecord.find(eventID, on: db) else { throw AdmissionError.eventNotFound }
-        try await authorizer.require(action, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal, database: db)
+        try await authorizer.require(
+            action, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal, database: db)
         return event
     }
 
@@ -32,39 +35,60 @@ struct DoorManagementService: Sendable {
         return try await Self.settings(eventID, on: db)
     }
 
-    func update(_ eventID: UUID, _ body: DoorSettingsRequest, by principal: Principal, now: Date, meta: RequestMetadata) async throws
+    func update(_ eventID: UUID, _ body: DoorSettingsRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+        async throws
         -> DoorSettingsDTO
     {
         var problems = FieldProblems()
-        if let opens = body.checkinOpensMinutesBefore { problems.require((0...10_080).contains(opens), "checkinOpensMinutesBefore", "must be 0–10080") }
-        if let closes = body.checkinClosesMinutesAfter { problems.require((0...10_080).contains(closes), "checkinClosesMinutesAfter", "must be 0–10080") }
+        if let opens = body.checkinOpensMinutesBefore {
+            problems.require((0...10_080).contains(opens), "checkinOpensMinutesBefore", "must be 0–10080")
+        }
+        if let closes = body.checkinClosesMinutesAfter {
+            problems.require((0...10_080).contains(closes), "checkinClosesMinutesAfter", "must be 0–10080")
+        }
         try problems.throwIfAny()
         return try await store.transaction { db in
             let event = try await event(eventID, .eventManage, by: principal, on: db)
             let sql = db as! any SQLDatabase
             if body.signedTickets == true { try await signingKeys.ensure(eventID, on: db) }
-            if let signed = body.signedTickets { try await sql.raw("UPDATE events SET signed_tickets = \(bind: signed) WHERE id = \(bind: eventID)").run() }
+            if let signed = body.signedTickets {
+                try await sql.raw("UPDATE events SET signed_tickets = \(bind: signed) WHERE id = \(bind: eventID)")
+                    .run()
+            }
             if let opens = body.checkinOpensMinutesBefore {
-                try await sql.raw("UPDATE events SET checkin_opens_minutes = \(bind: opens) WHERE id = \(bind: eventID)").run()
+                try await sql.raw(
+                    "UPDATE events SET checkin_opens_minutes = \(bind: opens) WHERE id = \(bind: eventID)"
+                ).run()
             }
             if let closes = body.checkinClosesMinutesAfter {
-                try await sql.raw("UPDATE events SET checkin_closes_minutes = \(bind: closes) WHERE id = \(bind: eventID)").run()
+                try await sql.raw(
+                    "UPDATE events SET checkin_closes_minutes = \(bind: closes) WHERE id = \(bind: eventID)"
+                ).run()
             }
             let settings = try await Self.settings(eventID, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "event.door_settings", targetType: "event", targetID: eventID.uuidString,
-                           organizationID: event.organizationID,
-                           details: ["signedTickets": .bool(settings.signedTickets), "opens": .int(settings.checkinOpensMinutesBefore),
-                                     "closes": .int(settings.checkinClosesMinutesAfter)]),
+                AuditEntry(
+                    actor: AuditActor(principal), action: "event.door_settings", targetType: "event",
+                    targetID: eventID.uuidString,
+                    organizationID: event.organizationID,
+                    details: [
+                        "signedTickets": .bool(settings.signedTickets),
+                        "opens": .int(settings.checkinOpensMinutesBefore),
+                        "closes": .int(settings.checkinClosesMinutesAfter),
+                    ]),
                 from: meta, at: now, on: db)
             return settings
         }
     }
 
     static func settings(_ eventID: UUID, on db: any Database) async throws -> DoorSettingsDTO {
-        guard let row = try await (db as! any SQLDatabase).raw("""
-            SELECT signed_tickets, signing_public_key, checkin_opens_minutes, checkin_closes_minutes, door_code FROM events WHERE id = \(bind: eventID)
-            """).first() else { throw AdmissionError.eventNotFound }
+        guard
+            let row = try await (db as! any SQLDatabase).raw(
+                """
+                SELECT signed_tickets, signing_public_key, checkin_opens_minutes, checkin_closes_minutes, door_code FROM events WHERE id = \(bind: eventID)
+                """
+            ).first()
+        else { throw AdmissionError.eventNotFound }
         return DoorSettingsDTO(
             eventId: eventID, signedTickets: try row.decode(column: "signed_tickets", as: Bool.self),
             publicKey: try row.optional("signing_public_key", String.self),
@@ -75,7 +99,9 @@ struct DoorManagementService: Sendable {
 
     // MARK: - Kiosk tokens
 
-    func createKiosk(_ eventID: UUID, _ body: KioskTokenRequest, by principal: Principal, now: Date, meta: RequestMetadata) async throws
+    func createKiosk(
+        _ eventID: UUID, _ body: KioskTokenRequest, by principal: Principal, now: Date, meta: RequestMetadata
+    ) async throws
         -> KioskTokenDTO
     {
         var problems = FieldProblems()
@@ -84,7 +110,9 @@ struct DoorManagementService: Sendable {
         let capabilities = body.capabilities ?? "scan"
         problems.require(["scan", "scan_search"].contains(capabilities), "capabilities", "must be scan or scan_search")
         let minutes = body.expiresInMinutes ?? Self.defaultKioskMinutes
-        problems.require((1...Self.maximumKioskMinutes).contains(minutes), "expiresInMinutes", "must be 1–\(Self.maximumKioskMinutes) (8 hours at most)")
+        problems.require(
+            (1...Self.maximumKioskMinutes).contains(minutes), "expiresInMinutes",
+            "must be 1–\(Self.maximumKioskMinutes) (8 hours at most)")
         try problems.throwIfAny()
         let token = KioskTokens.generate()
         return try await store.transaction { db in
@@ -92,14 +120,22 @@ struct DoorManagementService: Sendable {
             let code = try await Self.doorCode(eventID, on: db)
             let userID: UUID? = if case .user(let user) = principal { user.id } else { nil }
             let record = KioskTokenRecord(
-                eventID: eventID, organizationID: event.organizationID, stationName: station, tokenHash: OpaqueToken.hash(token),
-                capabilities: capabilities, createdBy: userID, now: now, expiresAt: now.addingTimeInterval(TimeInterval(minutes * 60)))
+                eventID: eventID, organizationID: event.organizationID, stationName: station,
+                tokenHash: OpaqueToken.hash(token),
+                capabilities: capabilities, createdBy: userID, now: now,
+                expiresAt: now.addingTimeInterval(TimeInterval(minutes * 60)))
             try await record.create(on: db)
-            try await Outbox.enqueue(KioskChanged(eventId: eventID, kioskId: record.id!, change: "created"), now: now, on: db)
+            try await Outbox.enqueue(
+                KioskChanged(eventId: eventID, kioskId: record.id!, change: "created"), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "kiosk.created", targetType: "kiosk", targetID: record.id!.uuidString,
-                           organizationID: event.organizationID,
-                           details: ["station": .string(station), "capabilities": .string(capabilities), "eventId": .string(eventID.uuidString)]),
+                AuditEntry(
+                    actor: AuditActor(principal), action: "kiosk.created", targetType: "kiosk",
+                    targetID: record.id!.uuidString,
+                    organizationID: event.organizationID,
+                    details: [
+                        "station": .string(station), "capabilities": .string(capabilities),
+                        "eventId": .string(eventID.uuidString),
+                    ]),
                 from: meta, at: now, on: db)
             var dto = Self.dto(record, code: code, now: now)
             dto.token = token
@@ -111,23 +147,32 @@ struct DoorManagementService: Sendable {
         let db = store.database()
         _ = try await event(eventID, .eventManage, by: principal, on: db)
         let code = try await Self.doorCode(eventID, on: db)
-        let records = try await KioskTokenRecord.query(on: db).filter(\.$eventID == eventID).sort(\.$createdAt, .descending).all()
+        let records = try await KioskTokenRecord.query(on: db).filter(\.$eventID == eventID).sort(
+            \.$createdAt, .descending
+        ).all()
         return KioskTokenListDTO(kiosks: records.map { Self.dto($0, code: code, now: now) })
     }
 
     /// Revoked at once: the token is checked in the database on every request.
-    func revokeKiosk(_ eventID: UUID, _ kioskID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
+    func revokeKiosk(_ eventID: UUID, _ kioskID: UUID, by principal: Principal, now: Date, meta: RequestMetadata)
+        async throws
+    {
         try await store.transaction { db in
             let event = try await event(eventID, .eventManage, by: principal, on: db)
-            guard let record = try await KioskTokenRecord.find(kioskID, on: db), record.eventID == eventID else { throw AdmissionError.kioskNotFound }
+            guard let record = try await KioskTokenRecord.find(kioskID, on: db), record.eventID == eventID else {
+                throw AdmissionError.kioskNotFound
+            }
             guard record.revokedAt == nil else { return }
             record.revokedAt = now
             if case .user(let user) = principal { record.revokedBy = user.id }
             try await record.update(on: db)
-            try await Outbox.enqueue(KioskChanged(eventId: eventID, kioskId: kioskID, change: "revoked"), now: now, on: db)
+            try await Outbox.enqueue(
+                KioskChanged(eventId: eventID, kioskId: kioskID, change: "revoked"), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "kiosk.revoked", targetType: "kiosk", targetID: kioskID.uuidString,
-                           organizationID: event.organizationID, details: ["station": .string(record.stationName)]),
+                AuditEntry(
+                    actor: AuditActor(principal), action: "kiosk.revoked", targetType: "kiosk",
+                    targetID: kioskID.uuidString,
+                    organizationID: event.organizationID, details: ["station": .string(record.stationName)]),
                 from: meta, at: now, on: db)
         }
     }
@@ -137,12 +182,16 @@ struct DoorManagementService: Sendable {
         let sql = db as! any SQLDatabase
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         for _ in 0..<5 {
-            if let code = try await sql.raw("SELECT door_code FROM events WHERE id = \(bind: eventID)").first()?.optional("door_code", String.self) {
+            if let code = try await sql.raw("SELECT door_code FROM events WHERE id = \(bind: eventID)").first()?
+                .optional("door_code", String.self)
+            {
                 return code
             }
             let candidate = String((0..<6).map { _ in alphabet.randomElement()! })
             if try await sql.raw("SELECT 1 AS taken FROM events WHERE door_code = \(bind: candidate)").first() == nil {
-                try await sql.raw("UPDATE events SET door_code = \(bind: candidate) WHERE id = \(bind: eventID) AND door_code IS NULL").run()
+                try await sql.raw(
+                    "UPDATE events SET door_code = \(bind: candidate) WHERE id = \(bind: eventID) AND door_code IS NULL"
+                ).run()
             }
         }
         throw AdmissionError.eventNotFound
@@ -151,8 +200,10 @@ struct DoorManagementService: Sendable {
     static func dto(_ record: KioskTokenRecord, code: String, now: Date) -> KioskTokenDTO {
         let status = record.revokedAt != nil ? "revoked" : (record.expiresAt <= now ? "expired" : "active")
         return KioskTokenDTO(
-            kioskId: record.id!, eventId: record.eventID, eventCode: code, stationName: record.stationName, capabilities: record.capabilities,
-            status: status, createdAt: record.createdAt, expiresAt: record.expiresAt, revokedAt: record.revokedAt, token: nil)
+            kioskId: record.id!, eventId: record.eventID, eventCode: code, stationName: record.stationName,
+            capabilities: record.capabilities,
+            status: status, createdAt: record.createdAt, expiresAt: record.expiresAt, revokedAt: record.revokedAt,
+            token: nil)
     }
 
     // MARK: - Undo
@@ -161,17 +212,26 @@ struct DoorManagementService: Sendable {
     /// audit record keeps what was undone.
     func undo(_ checkinID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
         try await store.transaction { db in
-            guard let checkin = try await CheckinRecord.find(checkinID, on: db) else { throw AdmissionError.checkinNotFound }
+            guard let checkin = try await CheckinRecord.find(checkinID, on: db) else {
+                throw AdmissionError.checkinNotFound
+            }
             let event = try await event(checkin.eventID, .eventManage, by: principal, on: db)
             try await checkin.delete(on: db)
-            try await Outbox.enqueue(CheckinRecorded(eventId: checkin.eventID, ticketId: checkin.ticketID, sessionId: checkin.sessionID,
-                                                     undone: true), now: now, on: db)
+            try await Outbox.enqueue(
+                CheckinRecorded(
+                    eventId: checkin.eventID, ticketId: checkin.ticketID, sessionId: checkin.sessionID,
+                    undone: true), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "checkin.undone", targetType: "ticket", targetID: checkin.ticketID.uuidString,
-                           organizationID: event.organizationID,
-                           details: ["checkinId": .string(checkinID.uuidString), "sessionId": .string(checkin.sessionID.uuidString),
-                                     "checkedInAt": .string(ISO8601Instant.string(checkin.scannedAt)),
-                                     "gate": checkin.gate.map(JSONValue.string) ?? .null, "station": checkin.station.map(JSONValue.string) ?? .null]),
+                AuditEntry(
+                    actor: AuditActor(principal), action: "checkin.undone", targetType: "ticket",
+                    targetID: checkin.ticketID.uuidString,
+                    organizationID: event.organizationID,
+                    details: [
+                        "checkinId": .string(checkinID.uuidString), "sessionId": .string(checkin.sessionID.uuidString),
+                        "checkedInAt": .string(ISO8601Instant.string(checkin.scannedAt)),
+                        "gate": checkin.gate.map(JSONValue.string) ?? .null,
+                        "station": checkin.station.map(JSONValue.string) ?? .null,
+                    ]),
                 from: meta, at: now, on: db)
         }
     }

@@ -14,10 +14,12 @@ struct EventSigningKeys: Sendable {
     func ensure(_ eventID: UUID, on db: any Database) async throws {
         let key = Curve25519.Signing.PrivateKey()
         let sealed = try await keys.seal(key.rawRepresentation, on: db)
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             UPDATE events SET signing_public_key = \(bind: Base64URL.encode(key.publicKey.rawRepresentation)),
               signing_key_sealed = \(bind: sealed) WHERE id = \(bind: eventID) AND signing_key_sealed IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     func privateKey(sealed: String, on db: any Database) async throws -> Curve25519.Signing.PrivateKey {

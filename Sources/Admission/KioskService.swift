@@ -20,7 +20,8 @@ struct KioskService: Sendable {
         guard let event = try await EventRecord.find(kiosk.eventID, on: db) else { throw AdmissionError.eventNotFound }
         return KioskSelfDTO(
             kioskId: kiosk.id, stationName: kiosk.stationName, eventId: kiosk.eventID, eventTitle: event.title,
-            eventCode: try await DoorManagementService.doorCode(kiosk.eventID, on: db), capabilities: kiosk.canSearch ? "scan_search" : "scan",
+            eventCode: try await DoorManagementService.doorCode(kiosk.eventID, on: db),
+            capabilities: kiosk.canSearch ? "scan_search" : "scan",
             expiresAt: kiosk.expiresAt)
     }
 
@@ -29,100 +30,144 @@ struct KioskService: Sendable {
         let sql = db as! any SQLDatabase
         guard let event = try await EventRecord.find(kiosk.eventID, on: db) else { throw AdmissionError.eventNotFound }
         let settings = try await DoorManagementService.settings(kiosk.eventID, on: db)
-        let opens = TimeInterval(settings.checkinOpensMinutesBefore * 60), closes = TimeInterval(settings.checkinClosesMinutesAfter * 60)
-        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == kiosk.eventID).sort(\.$number).all().map { session in
-            OfflineSessionDTO(sessionId: session.id!, sessionCode: "S\(session.number)", number: session.number, name: session.name,
-                              startsAt: session.startsAt, checkinOpensAt: session.startsAt.addingTimeInterval(-opens),
-                              checkinClosesAt: session.startsAt.addingTimeInterval(closes))
-        }
+        let opens = TimeInterval(settings.checkinOpensMinutesBefore * 60)
+        let closes = TimeInterval(settings.checkinClosesMinutesAfter * 60)
+        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == kiosk.eventID).sort(\.$number).all()
+            .map { session in
+                OfflineSessionDTO(
+                    sessionId: session.id!, sessionCode: "S\(session.number)", number: session.number,
+                    name: session.name,
+                    startsAt: session.startsAt, checkinOpensAt: session.startsAt.addingTimeInterval(-opens),
+                    checkinClosesAt: session.startsAt.addingTimeInterval(closes))
+            }
         var typeSessions: [UUID: [UUID]] = [:]
-        for row in try await sql.raw("""
+        for row in try await sql.raw(
+            """
             SELECT tts.ticket_type_id, tts.session_id FROM ticket_type_sessions tts JOIN ticket_types tt ON tt.id = tts.ticket_type_id
             WHERE tt.event_id = \(bind: kiosk.eventID)
-            """).all() {
-            typeSessions[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(try row.decode(column: "session_id", as: UUID.self))
+            """
+        ).all() {
+            typeSessions[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(
+                try row.decode(column: "session_id", as: UUID.self))
         }
         let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map { type in
             OfflineTicketTypeDTO(ticketTypeId: type.id!, name: type.name, sessionIds: typeSessions[type.id!] ?? [])
         }
-        let revoked = try await sql.raw("""
+        let revoked = try await sql.raw(
+            """
             SELECT ticket_id, secret_version, reason, revoked_at FROM ticket_revocations WHERE event_id = \(bind: kiosk.eventID) ORDER BY revoked_at
-            """).all().map { row in
-            RevokedTicketDTO(ticketId: try row.decode(column: "ticket_id", as: UUID.self), version: try row.decode(column: "secret_version", as: Int.self),
-                             reason: try row.decode(column: "reason", as: String.self), revokedAt: try row.decode(column: "revoked_at", as: Date.self))
+            """
+        ).all().map { row in
+            RevokedTicketDTO(
+                ticketId: try row.decode(column: "ticket_id", as: UUID.self),
+                version: try row.decode(column: "secret_version", as: Int.self),
+                reason: try row.decode(column: "reason", as: String.self),
+                revokedAt: try row.decode(column: "revoked_at", as: Date.self))
         }
         let signed = settings.signedTickets && settings.publicKey != nil
-        let tickets = signed ? [] : try await sql.raw("""
-            SELECT t.id, t.ticket_type_id, t.secret_hash FROM tickets t JOIN orders o ON o.id = t.order_id
-            WHERE t.event_id = \(bind: kiosk.eventID) AND t.status = 'valid' AND o.status = 'paid' AND t.secret_hash IS NOT NULL
-            ORDER BY t.id
-            """).all().map { row in
-            OfflineTicketDTO(ticketId: try row.decode(column: "id", as: UUID.self), ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
-                             secretHash: try row.decode(column: "secret_hash", as: String.self))
-        }
+        let tickets =
+            signed
+            ? []
+            : try await sql.raw(
+                """
+                SELECT t.id, t.ticket_type_id, t.secret_hash FROM tickets t JOIN orders o ON o.id = t.order_id
+                WHERE t.event_id = \(bind: kiosk.eventID) AND t.status = 'valid' AND o.status = 'paid' AND t.secret_hash IS NOT NULL
+                ORDER BY t.id
+                """
+            ).all().map { row in
+                OfflineTicketDTO(
+                    ticketId: try row.decode(column: "id", as: UUID.self),
+                    ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
+                    secretHash: try row.decode(column: "secret_hash", as: String.self))
+            }
         let admitted = try await CheckinRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map {
             AdmittedDTO(ticketId: $0.ticketID, sessionId: $0.sessionID, checkedInAt: $0.scannedAt)
         }
         var eventCode = settings.eventCode
         if eventCode == nil { eventCode = try await DoorManagementService.doorCode(kiosk.eventID, on: db) }
         try await audit.record(
-            AuditEntry(actor: .kiosk(kiosk.id, station: kiosk.stationName), action: "kiosk.offline_bundle", targetType: "event",
-                       targetID: kiosk.eventID.uuidString, organizationID: kiosk.organizationID),
+            AuditEntry(
+                actor: .kiosk(kiosk.id, station: kiosk.stationName), action: "kiosk.offline_bundle",
+                targetType: "event",
+                targetID: kiosk.eventID.uuidString, organizationID: kiosk.organizationID),
             from: meta, at: now, on: db)
         return OfflineBundleDTO(
             eventId: kiosk.eventID, eventTitle: event.title, eventCode: eventCode!,
             signedTickets: signed, keyAlgorithm: "Ed25519", publicKey: settings.publicKey,
-            payloadFormat: "BOX1. + base64url(payload ‖ Ed25519 signature); payload = 0x01, ticketId, eventId, ticketTypeId (16 bytes each), "
+            payloadFormat:
+                "BOX1. + base64url(payload ‖ Ed25519 signature); payload = 0x01, ticketId, eventId, ticketTypeId (16 bytes each), "
                 + "version (uint32 BE), session count (uint8), session numbers (uint16 BE each)",
-            sessions: sessions, ticketTypes: types, revoked: revoked, tickets: tickets, admitted: admitted, generatedAt: now)
+            sessions: sessions, ticketTypes: types, revoked: revoked, tickets: tickets, admitted: admitted,
+            generatedAt: now)
     }
 
     /// Attendees of the kiosk's event whose name, email or order number contains `query` (kiosks with the search capability).
-    func search(_ kiosk: KioskIdentity, query: String, now: Date, meta: RequestMetadata) async throws -> AttendeeSearchDTO {
-        guard kiosk.canSearch else { throw HTTPFailure.forbidden("This kiosk may only scan; attendee search needs the scan_search capability.") }
+    func search(_ kiosk: KioskIdentity, query: String, now: Date, meta: RequestMetadata) async throws
+        -> AttendeeSearchDTO
+    {
+        guard kiosk.canSearch else {
+            throw HTTPFailure.forbidden("This kiosk may only scan; attendee search needs the scan_search capability.")
+        }
         let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
-        guard needle.count >= 2 else { throw HTTPFailure.validationFailed(FieldProblems("q", "must have at least 2 characters")) }
+        guard needle.count >= 2 else {
+            throw HTTPFailure.validationFailed(FieldProblems("q", "must have at least 2 characters"))
+        }
         let pattern = "%" + needle.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
         let db = store.database()
         let sql = db as! any SQLDatabase
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT t.id, tt.name AS type_name, t.status, o.number, t.attendee_name, t.attendee_email, t.dietary_restrictions, t.emergency_contact
             FROM tickets t JOIN orders o ON o.id = t.order_id JOIN ticket_types tt ON tt.id = t.ticket_type_id
             WHERE t.event_id = \(bind: kiosk.eventID) AND o.status = 'paid'
               AND (LOWER(t.attendee_name) LIKE \(bind: pattern) OR LOWER(t.attendee_email) LIKE \(bind: pattern) OR LOWER(o.number) LIKE \(bind: pattern))
             ORDER BY t.attendee_name, t.id LIMIT 50
-            """).all()
+            """
+        ).all()
         let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
         var entered: [UUID: [UUID]] = [:]
         if !ids.isEmpty {
-            for checkin in try await CheckinRecord.query(on: db).filter(\.$ticketID ~~ ids).all() { entered[checkin.ticketID, default: []].append(checkin.sessionID) }
+            for checkin in try await CheckinRecord.query(on: db).filter(\.$ticketID ~~ ids).all() {
+                entered[checkin.ticketID, default: []].append(checkin.sessionID)
+            }
         }
         try await audit.record(
-            AuditEntry(actor: .kiosk(kiosk.id, station: kiosk.stationName), action: "kiosk.search", targetType: "event",
-                       targetID: kiosk.eventID.uuidString, organizationID: kiosk.organizationID, details: ["results": .int(rows.count)]),
+            AuditEntry(
+                actor: .kiosk(kiosk.id, station: kiosk.stationName), action: "kiosk.search", targetType: "event",
+                targetID: kiosk.eventID.uuidString, organizationID: kiosk.organizationID,
+                details: ["results": .int(rows.count)]),
             from: meta, at: now, on: db)
-        return AttendeeSearchDTO(attendees: try rows.map { row in
-            let id = try row.decode(column: "id", as: UUID.self)
-            return AttendeeMatchDTO(
-                ticketId: id, ticketTypeName: try row.decode(column: "type_name", as: String.self), status: try row.decode(column: "status", as: String.self),
-                orderNumber: try row.decode(column: "number", as: String.self),
-                attendee: AttendeeDTO(name: try row.decode(column: "attendee_name", as: String.self),
-                                      email: try row.decode(column: "attendee_email", as: String.self),
-                                      dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
-                                      emergencyContact: try row.optional("emergency_contact", String.self)),
-                checkedInSessionIds: entered[id] ?? [])
-        })
+        return AttendeeSearchDTO(
+            attendees: try rows.map { row in
+                let id = try row.decode(column: "id", as: UUID.self)
+                return AttendeeMatchDTO(
+                    ticketId: id, ticketTypeName: try row.decode(column: "type_name", as: String.self),
+                    status: try row.decode(column: "status", as: String.self),
+                    orderNumber: try row.decode(column: "number", as: String.self),
+                    attendee: AttendeeDTO(
+                        name: try row.decode(column: "attendee_name", as: String.self),
+                        email: try row.decode(column: "attendee_email", as: String.self),
+                        dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
+                        emergencyContact: try row.optional("emergency_contact", String.self)),
+                    checkedInSessionIds: entered[id] ?? [])
+            })
     }
 
     /// Scans made offline, each admitted as if at its own time (never later than now). A scan of a ticket already admitted to
     /// that session is a double admit: reported back and kept for the organizer. Each nonce counts once, however often uploaded.
-    func sync(_ kiosk: KioskIdentity, _ body: SyncRequest, now: Date, meta: RequestMetadata) async throws -> SyncResponseDTO {
+    func sync(_ kiosk: KioskIdentity, _ body: SyncRequest, now: Date, meta: RequestMetadata) async throws
+        -> SyncResponseDTO
+    {
         let scans = body.scans ?? []
         var problems = FieldProblems()
         problems.require(!scans.isEmpty, "scans", "must list at least one scan")
-        problems.require(scans.count <= Self.maximumScansPerUpload, "scans", "must list at most \(Self.maximumScansPerUpload) scans per upload")
+        problems.require(
+            scans.count <= Self.maximumScansPerUpload, "scans",
+            "must list at most \(Self.maximumScansPerUpload) scans per upload")
         for (index, scan) in scans.enumerated() {
-            problems.require(!(scan.nonce ?? "").isEmpty && (scan.nonce ?? "").count <= 100, "scans[\(index)].nonce", "is required (1–100 characters)")
+            problems.require(
+                !(scan.nonce ?? "").isEmpty && (scan.nonce ?? "").count <= 100, "scans[\(index)].nonce",
+                "is required (1–100 characters)")
             problems.require(!(scan.secret ?? "").isEmpty, "scans[\(index)].secret", "is required")
             problems.require(scan.scannedAt != nil, "scans[\(index)].scannedAt", "is required")
         }
@@ -133,40 +178,56 @@ struct KioskService: Sendable {
         }
         return SyncResponseDTO(
             results: results, admitted: results.filter { $0.outcome == "admitted" }.count,
-            duplicates: results.filter { $0.outcome == "duplicate" }.count, refused: results.filter { $0.outcome == "refused" }.count)
+            duplicates: results.filter { $0.outcome == "duplicate" }.count,
+            refused: results.filter { $0.outcome == "refused" }.count)
     }
 
-    private func upload(_ scan: OfflineScanDTO, kiosk: KioskIdentity, now: Date, meta: RequestMetadata) async throws -> SyncResultDTO {
+    private func upload(_ scan: OfflineScanDTO, kiosk: KioskIdentity, now: Date, meta: RequestMetadata) async throws
+        -> SyncResultDTO
+    {
         let nonce = scan.nonce!
         let db = store.database()
-        if let known = try await (db as! any SQLDatabase).raw("""
+        if let known = try await (db as! any SQLDatabase).raw(
+            """
             SELECT ticket_id, session_id, first_scanned_at, first_gate FROM checkin_conflicts WHERE event_id = \(bind: kiosk.eventID) AND nonce = \(bind: nonce)
-            """).first() {
-            return SyncResultDTO(nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil,
-                                 ticketId: try known.decode(column: "ticket_id", as: UUID.self), sessionId: try known.decode(column: "session_id", as: UUID.self),
-                                 firstCheckedInAt: try known.decode(column: "first_scanned_at", as: Date.self), firstGate: try known.optional("first_gate", String.self))
+            """
+        ).first() {
+            return SyncResultDTO(
+                nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil,
+                ticketId: try known.decode(column: "ticket_id", as: UUID.self),
+                sessionId: try known.decode(column: "session_id", as: UUID.self),
+                firstCheckedInAt: try known.decode(column: "first_scanned_at", as: Date.self),
+                firstGate: try known.optional("first_gate", String.self))
         }
         let attempt = CheckInService.Attempt(
             credential: .text(scan.secret!), session: scan.sessionId, gate: scan.gate, nonce: nonce, method: "offline",
             scannedAt: min(scan.scannedAt!, now), expectedEventID: nil)
         do {
             let admitted = try await checkIn.admit(attempt, by: .kiosk(kiosk), now: now, meta: meta)
-            return SyncResultDTO(nonce: nonce, outcome: "admitted", code: nil, checkinId: admitted.checkinId, ticketId: admitted.ticketId,
-                                 sessionId: admitted.sessionId, firstCheckedInAt: nil, firstGate: nil)
+            return SyncResultDTO(
+                nonce: nonce, outcome: "admitted", code: nil, checkinId: admitted.checkinId,
+                ticketId: admitted.ticketId,
+                sessionId: admitted.sessionId, firstCheckedInAt: nil, firstGate: nil)
         } catch let AdmissionError.alreadyCheckedIn(ticketID, sessionID, firstAt, firstGate, _) {
-            let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticketID).filter(\.$sessionID == sessionID).first()
-            try await (db as! any SQLDatabase).raw("""
+            let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticketID).filter(
+                \.$sessionID == sessionID
+            ).first()
+            try await (db as! any SQLDatabase).raw(
+                """
                 INSERT INTO checkin_conflicts (id, event_id, ticket_id, session_id, gate, station, nonce, scanned_at, first_checkin_id,
                   first_scanned_at, first_gate, recorded_at)
                 VALUES (\(bind: UUID.random()), \(bind: kiosk.eventID), \(bind: ticketID), \(bind: sessionID), \(bind: scan.gate), \(bind: kiosk.stationName),
                   \(bind: nonce), \(bind: attempt.scannedAt), \(bind: first?.id), \(bind: firstAt), \(bind: firstGate), \(bind: now))
                 ON CONFLICT DO NOTHING
-                """).run()
-            return SyncResultDTO(nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil, ticketId: ticketID,
-                                 sessionId: sessionID, firstCheckedInAt: firstAt, firstGate: firstGate)
+                """
+            ).run()
+            return SyncResultDTO(
+                nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil, ticketId: ticketID,
+                sessionId: sessionID, firstCheckedInAt: firstAt, firstGate: firstGate)
         } catch let refusal as AdmissionError {
-            return SyncResultDTO(nonce: nonce, outcome: "refused", code: refusal.code, checkinId: nil, ticketId: nil, sessionId: nil,
-                                 firstCheckedInAt: nil, firstGate: nil)
+            return SyncResultDTO(
+                nonce: nonce, outcome: "refused", code: refusal.code, checkinId: nil, ticketId: nil, sessionId: nil,
+                firstCheckedInAt: nil, firstGate: nil)
         }
     }
 }

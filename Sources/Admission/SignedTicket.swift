@@ -45,21 +45,29 @@ public struct SignedTicket: Sendable, Equatable {
 
     /// The payload of `text` without checking its signature (to learn which event's key to check it with).
     public static func unverified(_ text: String) -> (ticket: SignedTicket, payload: Data, signature: Data)? {
-        guard text.hasPrefix(prefix), let bytes = Base64URL.decode(String(text.dropFirst(prefix.count))), bytes.count > 64 + 54 else { return nil }
+        guard text.hasPrefix(prefix), let bytes = Base64URL.decode(String(text.dropFirst(prefix.count))),
+            bytes.count > 64 + 54
+        else { return nil }
         let payload = bytes.prefix(bytes.count - 64)
         let signature = bytes.suffix(64)
         let raw = [UInt8](payload)
         guard raw[0] == format else { return nil }
         func uuid(_ offset: Int) -> UUID {
             let b = Array(raw[offset..<offset + 16])
-            return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+            return UUID(
+                uuid: (
+                    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+                ))
         }
         let version = raw[49..<53].reduce(0) { $0 << 8 | Int($1) }
         let count = Int(raw[53])
         guard raw.count == 54 + count * 2 else { return nil }
         let numbers = (0..<count).map { Int(raw[54 + $0 * 2]) << 8 | Int(raw[55 + $0 * 2]) }
-        return (SignedTicket(ticketID: uuid(1), eventID: uuid(17), ticketTypeID: uuid(33), version: version, sessionNumbers: numbers),
-                Data(payload), Data(signature))
+        return (
+            SignedTicket(
+                ticketID: uuid(1), eventID: uuid(17), ticketTypeID: uuid(33), version: version, sessionNumbers: numbers),
+            Data(payload), Data(signature)
+        )
     }
 
     /// The ticket `text` carries if it is signed by the holder of `publicKey` (raw 32 bytes), nil otherwise.

@@ -39,10 +39,12 @@ struct TicketPassService: Sendable {
         if row.sealed == nil {
             // Tickets sold before secrets existed get theirs on first sight.
             let issued = try await keys.issue(on: db)
-            try await (db as! any SQLDatabase).raw("""
+            try await (db as! any SQLDatabase).raw(
+                """
                 UPDATE tickets SET secret_hash = \(bind: issued.hash), secret_sealed = \(bind: issued.sealed)
                 WHERE id = \(bind: ticketID) AND secret_sealed IS NULL
-                """).run()
+                """
+            ).run()
             row = try await load(ticketID, holder: holder, now: now, on: db)
         }
         return try await dto(row, on: db)
@@ -55,40 +57,57 @@ struct TicketPassService: Sendable {
             let row = try await load(ticketID, holder: holder, now: now, on: db)
             try usable(row)
             let sql = db as! any SQLDatabase
-            guard try await sql.raw("""
-                UPDATE tickets SET secret_hash = \(bind: issued.hash), secret_sealed = \(bind: issued.sealed),
-                  secret_version = secret_version + 1
-                WHERE id = \(bind: ticketID) AND secret_version = \(bind: row.version) RETURNING id
-                """).first() != nil else { throw HTTPFailure.conflict("The ticket changed meanwhile; try again.") }
-            try await TicketRevocations.revoke(ticketID: ticketID, eventID: row.eventID, version: row.version, reason: "reissued", now: now, on: db)
+            guard
+                try await sql.raw(
+                    """
+                    UPDATE tickets SET secret_hash = \(bind: issued.hash), secret_sealed = \(bind: issued.sealed),
+                      secret_version = secret_version + 1
+                    WHERE id = \(bind: ticketID) AND secret_version = \(bind: row.version) RETURNING id
+                    """
+                ).first() != nil
+            else { throw HTTPFailure.conflict("The ticket changed meanwhile; try again.") }
+            try await TicketRevocations.revoke(
+                ticketID: ticketID, eventID: row.eventID, version: row.version, reason: "reissued", now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(holder.principal), action: "ticket.reissued", targetType: "ticket", targetID: ticketID.uuidString,
-                           organizationID: row.organizationID, details: ["revokedVersion": .int(row.version)]),
+                AuditEntry(
+                    actor: AuditActor(holder.principal), action: "ticket.reissued", targetType: "ticket",
+                    targetID: ticketID.uuidString,
+                    organizationID: row.organizationID, details: ["revokedVersion": .int(row.version)]),
                 from: meta, at: now, on: db)
             return try await dto(try await load(ticketID, holder: holder, now: now, on: db), on: db)
         }
     }
 
     private func usable(_ row: Row) throws {
-        if let refusal = AdmissionError.refusal(ticketStatus: row.status, orderStatus: row.orderStatus) { throw refusal }
+        if let refusal = AdmissionError.refusal(ticketStatus: row.status, orderStatus: row.orderStatus) {
+            throw refusal
+        }
     }
 
     private func load(_ ticketID: UUID, holder: Holder, now: Date, on db: any Database) async throws -> Row {
-        guard let row = try await (db as! any SQLDatabase).raw("""
-            SELECT t.id, t.event_id, e.organization_id, t.ticket_type_id, t.status, t.secret_version, t.secret_sealed, o.status AS order_status,
-                   o.payment_deadline, o.user_id, o.access_token_hash, e.signed_tickets, e.signing_key_sealed
-            FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketID)
-            """).first() else { throw AdmissionError.ticketNotFound }
+        guard
+            let row = try await (db as! any SQLDatabase).raw(
+                """
+                SELECT t.id, t.event_id, e.organization_id, t.ticket_type_id, t.status, t.secret_version, t.secret_sealed, o.status AS order_status,
+                       o.payment_deadline, o.user_id, o.access_token_hash, e.signed_tickets, e.signing_key_sealed
+                FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketID)
+                """
+            ).first()
+        else { throw AdmissionError.ticketNotFound }
         let userID = try row.optional("user_id", UUID.self)
         let tokenHash = try row.optional("access_token_hash", String.self)
         let isBuyer = if case .user(let user) = holder.principal { user.id == userID } else { false }
-        guard isBuyer || (holder.orderTokenHash != nil && holder.orderTokenHash == tokenHash) else { throw AdmissionError.ticketNotFound }
+        guard isBuyer || (holder.orderTokenHash != nil && holder.orderTokenHash == tokenHash) else {
+            throw AdmissionError.ticketNotFound
+        }
         let status = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
         return Row(
             ticketID: ticketID, eventID: try row.decode(column: "event_id", as: UUID.self),
             organizationID: try row.decode(column: "organization_id", as: UUID.self),
-            ticketTypeID: try row.decode(column: "ticket_type_id", as: UUID.self), status: try row.decode(column: "status", as: String.self),
-            version: try row.decode(column: "secret_version", as: Int.self), sealed: try row.optional("secret_sealed", String.self),
+            ticketTypeID: try row.decode(column: "ticket_type_id", as: UUID.self),
+            status: try row.decode(column: "status", as: String.self),
+            version: try row.decode(column: "secret_version", as: Int.self),
+            sealed: try row.optional("secret_sealed", String.self),
             orderStatus: status.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now),
             signedTickets: try row.decode(column: "signed_tickets", as: Bool.self),
             signingKeySealed: try row.optional("signing_key_sealed", String.self))
@@ -96,16 +115,24 @@ struct TicketPassService: Sendable {
 
     private func dto(_ row: Row, on db: any Database) async throws -> TicketPassDTO {
         if row.signedTickets, let sealedKey = row.signingKeySealed {
-            let numbers = try await (db as! any SQLDatabase).raw("""
+            let numbers = try await (db as! any SQLDatabase).raw(
+                """
                 SELECT s.number FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
                 WHERE tts.ticket_type_id = \(bind: row.ticketTypeID) ORDER BY s.number
-                """).all().map { try $0.decode(column: "number", as: Int.self) }
-            let signed = try SignedTicket(ticketID: row.ticketID, eventID: row.eventID, ticketTypeID: row.ticketTypeID, version: row.version,
-                                          sessionNumbers: numbers).signed(with: try await EventSigningKeys(keys: keys).privateKey(sealed: sealedKey, on: db))
-            return TicketPassDTO(ticketId: row.ticketID, eventId: row.eventID, status: row.status, version: row.version, signed: true, qrText: signed)
+                """
+            ).all().map { try $0.decode(column: "number", as: Int.self) }
+            let signed = try SignedTicket(
+                ticketID: row.ticketID, eventID: row.eventID, ticketTypeID: row.ticketTypeID, version: row.version,
+                sessionNumbers: numbers
+            ).signed(with: try await EventSigningKeys(keys: keys).privateKey(sealed: sealedKey, on: db))
+            return TicketPassDTO(
+                ticketId: row.ticketID, eventId: row.eventID, status: row.status, version: row.version, signed: true,
+                qrText: signed)
         }
         guard let sealed = row.sealed else { throw AdmissionError.ticketNotFound }
         let secret = String(decoding: try await keys.open(sealed, on: db), as: UTF8.self)
-        return TicketPassDTO(ticketId: row.ticketID, eventId: row.eventID, status: row.status, version: row.version, signed: false, qrText: secret)
+        return TicketPassDTO(
+            ticketId: row.ticketID, eventId: row.eventID, status: row.status, version: row.version, signed: false,
+            qrText: secret)
     }
 }

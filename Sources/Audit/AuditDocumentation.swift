@@ -3,11 +3,15 @@ public import HTTPCore
 extension AuditRoutes {
     public static let documentation: APIDocumentation = {
         func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
-            ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+            [
+                "name": .string(name), "in": "query", "required": false, "schema": schema,
+                "description": .string(description),
+            ]
         }
         let operation = OpenAPI.operation(
             "listAuditLogs", tag: "Audit", summary: "Audit log, newest first",
-            description: "Admins see everything. Organization owners must pass organizationId and see that organization's records.",
+            description:
+                "Admins see everything. Organization owners must pass organizationId and see that organization's records.",
             parameters: [
                 query("actorId", OpenAPI.uuid, "Only records by this user"),
                 query("action", OpenAPI.string, "Exact action, such as auth.login.failed"),

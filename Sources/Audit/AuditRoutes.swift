@@ -45,7 +45,8 @@ public struct AuditRoutes: Sendable {
             let filter = try AuditFilter(request.uri.queryParameters)
             let db = store.database()
             if let organizationID = filter.organizationID {
-                try await authorizer.require(.auditRead, on: .organization(organizationID), by: context.identity, database: db)
+                try await authorizer.require(
+                    .auditRead, on: .organization(organizationID), by: context.identity, database: db)
             } else {
                 try await authorizer.require(.platformAuditRead, on: .platform, by: context.identity, database: db)
             }
@@ -98,7 +99,8 @@ struct AuditFilter {
                     action: record.action, targetType: record.targetType, targetId: record.targetID,
                     organizationId: record.organizationID, ip: record.ip, userAgent: record.userAgent,
                     requestId: record.requestID,
-                    details: (try? JSONCoding.decoder.decode([String: JSONValue].self, from: Data(record.details.utf8))) ?? [:])
+                    details: (try? JSONCoding.decoder.decode([String: JSONValue].self, from: Data(record.details.utf8)))
+                        ?? [:])
             },
             page: page, perPage: perPage, total: total)
     }

@@ -1,19 +1,19 @@
-public import Accounts
 import APIDocs
+public import Accounts
+import Admission
 import Audit
 import Catalog
 public import Domain
 public import FluentKit
-import Health
 public import HTTPCore
+import Health
 public import Hummingbird
 public import Identity
 import Inventory
+public import Logging
 import Orders
 import Outbox
 import OutboxAdmin
-import Admission
-public import Logging
 public import Persistence
 import RateLimiting
 public import ServiceLifecycle
@@ -94,11 +94,14 @@ public struct BoxOffice: Sendable {
         router.add(middleware: SecurityHeadersMiddleware(hsts: config.hstsEnabled))
         router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.maxBodyBytes))
-        router.add(middleware: AuthenticationMiddleware(tokens: tokens, clock: clock, store: store, kioskPaths: AdmissionRoutes.kioskPaths))
+        router.add(
+            middleware: AuthenticationMiddleware(
+                tokens: tokens, clock: clock, store: store, kioskPaths: AdmissionRoutes.kioskPaths))
         router.add(
             middleware: APIRateLimitMiddleware(
                 limiter: rateLimiter,
-                rule: RateLimitRule(name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
+                rule: RateLimitRule(
+                    name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
                 clientAddress: clientAddress, clock: clock))
 
         let health = HealthService(
@@ -116,20 +119,27 @@ public struct BoxOffice: Sendable {
             store: store, hasher: hasher, tokens: tokens, limiter: rateLimiter,
             settings: .init(
                 refreshLifetime: .seconds(config.auth.refreshTokenSeconds),
-                attemptLimit: RateLimitRule(name: "auth", limit: config.auth.authAttempts, window: .seconds(config.auth.authWindowSeconds))))
+                attemptLimit: RateLimitRule(
+                    name: "auth", limit: config.auth.authAttempts, window: .seconds(config.auth.authWindowSeconds))))
         AccountsRoutes(auth: auth, clientAddress: clientAddress, clock: clock).register(on: router)
         OrganizationsRoutes(service: OrganizationService(store: store), clientAddress: clientAddress, clock: clock)
             .register(on: router)
         AuditRoutes(store: store).register(on: router)
         CatalogRoutes(
             store: store,
-            settings: .init(defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity),
+            settings: .init(
+                defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity),
             clientAddress: clientAddress, clock: clock
         ).register(on: router)
-        InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock).register(on: router)
-        OrdersRoutes(store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys, clientAddress: clientAddress,
-                     clock: clock, logger: logger).register(on: router)
-        AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock).register(on: router)
+        InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock)
+            .register(on: router)
+        OrdersRoutes(
+            store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys,
+            clientAddress: clientAddress,
+            clock: clock, logger: logger
+        ).register(on: router)
+        AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock).register(
+            on: router)
         OutboxAdminRoutes(store: store, clock: clock).register(on: router)
         extraRoutes(router)
 
@@ -159,15 +169,18 @@ public struct BoxOffice: Sendable {
     public func workers() -> [any Service] {
         let longestWindow = max(config.auth.authWindowSeconds, config.auth.apiWindowSeconds)
         var services: [any Service] = [
-            RateLimitSweeper(store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),
+            RateLimitSweeper(
+                store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),
             HoldSweeper(store: store, clock: clock, interval: .seconds(config.holdSweepSeconds), logger: logger),
         ]
         if case .postgres(let url) = config.database.location {
             services.append(ChangeFeedListener(url: url, store: store, logger: logger))
         }
         for handler in outboxHandlers {
-            services.append(OutboxWorker(store: store, handler: handler, clock: clock,
-                                         settings: .init(pollInterval: .seconds(config.outboxPollSeconds)), logger: logger))
+            services.append(
+                OutboxWorker(
+                    store: store, handler: handler, clock: clock,
+                    settings: .init(pollInterval: .seconds(config.outboxPollSeconds)), logger: logger))
         }
         return services
     }

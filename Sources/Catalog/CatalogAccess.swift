@@ -12,7 +12,8 @@ struct CatalogAccess: Sendable {
     /// Loads an event for reading. Published events are public; any other state is visible only to those who
     /// may read the organization's events, and looks missing (404) to everyone else, so drafts do not leak.
     /// Returns whether the caller sees internal detail (hidden ticket types).
-    func readable(_ eventID: UUID, by principal: Principal, now: Date, on db: any Database, organizers: Bool = false) async throws
+    func readable(_ eventID: UUID, by principal: Principal, now: Date, on db: any Database, organizers: Bool = false)
+        async throws
         -> (EventBundle, Bool)
     {
         guard let bundle = try await EventBundle.load(eventID, now: now, on: db, organizers: organizers) else {
@@ -33,7 +34,8 @@ struct CatalogAccess: Sendable {
     func manageable(_ eventID: UUID, by principal: Principal, on db: any Database) async throws -> EventRecord {
         guard let event = try await EventRecord.find(eventID, on: db) else { throw CatalogError.eventNotFound }
         try await authorizer.require(
-            .eventManage, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal, database: db)
+            .eventManage, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal,
+            database: db)
         return event
     }
 }

@@ -8,7 +8,10 @@ extension CatalogRoutes {
             return .object(object)
         }
         func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
-            ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+            [
+                "name": .string(name), "in": "query", "required": false, "schema": schema,
+                "description": .string(description),
+            ]
         }
         let eventID = path("eventId")
         let sessionID = path("sessionId", OpenAPI.string, "Session code within the event: S1, S2, …")
@@ -31,11 +34,15 @@ extension CatalogRoutes {
             "401": OpenAPI.error("Not signed in"),
             "403": OpenAPI.error("Not allowed; see docs/permissions.md"),
         ]
-        func op(_ id: String, _ summary: String, description: String? = nil, parameters: [JSONValue] = [], body: JSONValue? = nil,
-                signedIn: Bool = false, _ responses: [String: JSONValue]) -> JSONValue {
-            OpenAPI.operation(id, tag: "Catalog", summary: summary, description: description, parameters: parameters,
-                              requestBody: body.map { OpenAPI.body($0) }, signedIn: signedIn,
-                              responses: signedIn ? responses.merging(guarded) { mine, _ in mine } : responses)
+        func op(
+            _ id: String, _ summary: String, description: String? = nil, parameters: [JSONValue] = [],
+            body: JSONValue? = nil,
+            signedIn: Bool = false, _ responses: [String: JSONValue]
+        ) -> JSONValue {
+            OpenAPI.operation(
+                id, tag: "Catalog", summary: summary, description: description, parameters: parameters,
+                requestBody: body.map { OpenAPI.body($0) }, signedIn: signedIn,
+                responses: signedIn ? responses.merging(guarded) { mine, _ in mine } : responses)
         }
         let list = OpenAPI.json("A page of events", OpenAPI.ref("EventList"))
         let details = OpenAPI.json("The event", OpenAPI.ref("EventDetails"))
@@ -43,81 +50,147 @@ extension CatalogRoutes {
         return APIDocumentation(
             paths: [
                 "/api/events": [
-                    "get": op("listEvents", "Published events", parameters: listFilters, ["200": list, "400": invalid]),
-                    "post": op("createEvent", "Create an event (as a draft)", description: "Organizers of the organization and admins. The creator becomes the Primary organizer.",
-                               body: OpenAPI.ref("CreateEventRequest"), signedIn: true,
-                               ["201": details, "400": invalid, "404": notFound]),
+                    "get": op(
+                        "listEvents", "Published events", parameters: listFilters, ["200": list, "400": invalid]),
+                    "post": op(
+                        "createEvent", "Create an event (as a draft)",
+                        description:
+                            "Organizers of the organization and admins. The creator becomes the Primary organizer.",
+                        body: OpenAPI.ref("CreateEventRequest"), signedIn: true,
+                        ["201": details, "400": invalid, "404": notFound]),
                 ],
-                "/api/events/upcoming": ["get": op("listUpcomingEvents", "Published events that have not started", parameters: listFilters, ["200": list, "400": invalid])],
-                "/api/events/category/{category}": ["get": op(
-                    "listEventsByCategory", "Published events of one category", parameters: [path("category", OpenAPI.string)] + listFilters,
-                    ["200": list, "400": invalid])],
-                "/api/admin/events": ["get": op(
-                    "listManagedEvents", "Events in every state (admins: all; members: their organizations')",
-                    parameters: listFilters + [query("status", OpenAPI.string, "Comma-separated states: draft,published,cancelled,archived")],
-                    signedIn: true, ["200": list, "400": invalid])],
+                "/api/events/upcoming": [
+                    "get": op(
+                        "listUpcomingEvents", "Published events that have not started", parameters: listFilters,
+                        ["200": list, "400": invalid])
+                ],
+                "/api/events/category/{category}": [
+                    "get": op(
+                        "listEventsByCategory", "Published events of one category",
+                        parameters: [path("category", OpenAPI.string)] + listFilters,
+                        ["200": list, "400": invalid])
+                ],
+                "/api/admin/events": [
+                    "get": op(
+                        "listManagedEvents", "Events in every state (admins: all; members: their organizations')",
+                        parameters: listFilters + [
+                            query(
+                                "status", OpenAPI.string, "Comma-separated states: draft,published,cancelled,archived")
+                        ],
+                        signedIn: true, ["200": list, "400": invalid])
+                ],
                 "/api/events/{eventId}": [
-                    "get": op("getEvent", "An event with venue, organizers, sessions and ticket types",
-                              description: "Published events are public; others are visible to those who may read the organization's events.",
-                              parameters: [eventID], ["200": details, "400": invalid, "404": notFound]),
-                    "put": op("updateEvent", "Change an event, or move it through its lifecycle",
-                              description: "Lifecycle: draft → published → cancelled or archived; cancelled → archived. Publishing needs a session.",
-                              parameters: [eventID], body: OpenAPI.ref("UpdateEventRequest"), signedIn: true,
-                              ["200": details, "400": invalid, "404": notFound, "409": conflict]),
-                    "delete": op("deleteEvent", "Delete an event without registrations", parameters: [eventID], signedIn: true,
-                                 ["204": ["description": "Deleted"], "404": notFound, "409": OpenAPI.error("The event has registrations (EVENT_HAS_REGISTRATIONS)")]),
+                    "get": op(
+                        "getEvent", "An event with venue, organizers, sessions and ticket types",
+                        description:
+                            "Published events are public; others are visible to those who may read the organization's events.",
+                        parameters: [eventID], ["200": details, "400": invalid, "404": notFound]),
+                    "put": op(
+                        "updateEvent", "Change an event, or move it through its lifecycle",
+                        description:
+                            "Lifecycle: draft → published → cancelled or archived; cancelled → archived. Publishing needs a session.",
+                        parameters: [eventID], body: OpenAPI.ref("UpdateEventRequest"), signedIn: true,
+                        ["200": details, "400": invalid, "404": notFound, "409": conflict]),
+                    "delete": op(
+                        "deleteEvent", "Delete an event without registrations", parameters: [eventID], signedIn: true,
+                        [
+                            "204": ["description": "Deleted"], "404": notFound,
+                            "409": OpenAPI.error("The event has registrations (EVENT_HAS_REGISTRATIONS)"),
+                        ]),
                 ],
-                "/api/events/{eventId}/availability": ["get": op(
-                    "getEventAvailability", "Seats left per session and what each ticket type can sell",
-                    parameters: [eventID], ["200": OpenAPI.json("Availability", OpenAPI.ref("Availability")), "404": notFound])],
-                "/api/events/{eventId}/tickets": ["get": op(
-                    "listEventTickets", "The event's ticket types (seed 003's ticket categories)", parameters: [eventID],
-                    ["200": OpenAPI.json("Ticket types", OpenAPI.ref("TicketTypeList")), "404": notFound])],
+                "/api/events/{eventId}/availability": [
+                    "get": op(
+                        "getEventAvailability", "Seats left per session and what each ticket type can sell",
+                        parameters: [eventID],
+                        ["200": OpenAPI.json("Availability", OpenAPI.ref("Availability")), "404": notFound])
+                ],
+                "/api/events/{eventId}/tickets": [
+                    "get": op(
+                        "listEventTickets", "The event's ticket types (seed 003's ticket categories)",
+                        parameters: [eventID],
+                        ["200": OpenAPI.json("Ticket types", OpenAPI.ref("TicketTypeList")), "404": notFound])
+                ],
                 "/api/events/{eventId}/sessions": [
-                    "get": op("listSessions", "The event's sessions", parameters: [eventID],
-                              ["200": OpenAPI.json("Sessions", OpenAPI.ref("SessionList")), "404": notFound]),
-                    "post": op("createSession", "Add a session; it gets the next free number (S1, S2, …)", parameters: [eventID],
-                               body: OpenAPI.ref("SessionRequest"), signedIn: true,
-                               ["201": OpenAPI.json("The session", OpenAPI.ref("Session")), "400": invalid, "404": notFound]),
+                    "get": op(
+                        "listSessions", "The event's sessions", parameters: [eventID],
+                        ["200": OpenAPI.json("Sessions", OpenAPI.ref("SessionList")), "404": notFound]),
+                    "post": op(
+                        "createSession", "Add a session; it gets the next free number (S1, S2, …)",
+                        parameters: [eventID],
+                        body: OpenAPI.ref("SessionRequest"), signedIn: true,
+                        ["201": OpenAPI.json("The session", OpenAPI.ref("Session")), "400": invalid, "404": notFound]),
                 ],
                 "/api/events/{eventId}/sessions/{sessionId}": [
-                    "put": op("updateSession", "Change a session; capacity never below sold + held", parameters: [eventID, sessionID],
-                              body: OpenAPI.ref("SessionRequest"), signedIn: true,
-                              ["200": OpenAPI.json("The session", OpenAPI.ref("Session")), "400": invalid, "404": notFound,
-                               "409": OpenAPI.error("Capacity below sold + held (CAPACITY_BELOW_SOLD)")]),
-                    "delete": op("deleteSession", "Delete a session with no registrations that no ticket type includes",
-                                 parameters: [eventID, sessionID], signedIn: true,
-                                 ["204": ["description": "Deleted"], "404": notFound,
-                                  "409": OpenAPI.error("SESSION_HAS_REGISTRATIONS or SESSION_IN_USE")]),
+                    "put": op(
+                        "updateSession", "Change a session; capacity never below sold + held",
+                        parameters: [eventID, sessionID],
+                        body: OpenAPI.ref("SessionRequest"), signedIn: true,
+                        [
+                            "200": OpenAPI.json("The session", OpenAPI.ref("Session")), "400": invalid, "404": notFound,
+                            "409": OpenAPI.error("Capacity below sold + held (CAPACITY_BELOW_SOLD)"),
+                        ]),
+                    "delete": op(
+                        "deleteSession", "Delete a session with no registrations that no ticket type includes",
+                        parameters: [eventID, sessionID], signedIn: true,
+                        [
+                            "204": ["description": "Deleted"], "404": notFound,
+                            "409": OpenAPI.error("SESSION_HAS_REGISTRATIONS or SESSION_IN_USE"),
+                        ]),
                 ],
                 "/api/events/{eventId}/ticket-types": [
-                    "get": op("listTicketTypes", "The event's ticket types with availability", parameters: [eventID],
-                              ["200": OpenAPI.json("Ticket types", OpenAPI.ref("TicketTypeList")), "404": notFound]),
-                    "post": op("createTicketType", "Add a ticket type including one or more sessions", parameters: [eventID],
-                               body: OpenAPI.ref("TicketTypeRequest"), signedIn: true,
-                               ["201": OpenAPI.json("The ticket type", OpenAPI.ref("TicketType")), "400": invalid, "404": notFound]),
+                    "get": op(
+                        "listTicketTypes", "The event's ticket types with availability", parameters: [eventID],
+                        ["200": OpenAPI.json("Ticket types", OpenAPI.ref("TicketTypeList")), "404": notFound]),
+                    "post": op(
+                        "createTicketType", "Add a ticket type including one or more sessions", parameters: [eventID],
+                        body: OpenAPI.ref("TicketTypeRequest"), signedIn: true,
+                        [
+                            "201": OpenAPI.json("The ticket type", OpenAPI.ref("TicketType")), "400": invalid,
+                            "404": notFound,
+                        ]),
                 ],
                 "/api/events/{eventId}/ticket-types/{ticketTypeId}": [
-                    "put": op("updateTicketType", "Change a ticket type", description: "Included sessions are fixed once anything is sold (SESSIONS_LOCKED).",
-                              parameters: [eventID, ticketTypeID], body: OpenAPI.ref("TicketTypeRequest"), signedIn: true,
-                              ["200": OpenAPI.json("The ticket type", OpenAPI.ref("TicketType")), "400": invalid, "404": notFound, "409": conflict]),
-                    "delete": op("deleteTicketType", "Delete a ticket type that never sold", parameters: [eventID, ticketTypeID], signedIn: true,
-                                 ["204": ["description": "Deleted"], "404": notFound, "409": OpenAPI.error("TICKET_TYPE_HAS_SALES")]),
+                    "put": op(
+                        "updateTicketType", "Change a ticket type",
+                        description: "Included sessions are fixed once anything is sold (SESSIONS_LOCKED).",
+                        parameters: [eventID, ticketTypeID], body: OpenAPI.ref("TicketTypeRequest"), signedIn: true,
+                        [
+                            "200": OpenAPI.json("The ticket type", OpenAPI.ref("TicketType")), "400": invalid,
+                            "404": notFound, "409": conflict,
+                        ]),
+                    "delete": op(
+                        "deleteTicketType", "Delete a ticket type that never sold",
+                        parameters: [eventID, ticketTypeID], signedIn: true,
+                        [
+                            "204": ["description": "Deleted"], "404": notFound,
+                            "409": OpenAPI.error("TICKET_TYPE_HAS_SALES"),
+                        ]),
                 ],
-                "/api/ticket-types/{ticketTypeId}/availability": ["get": op(
-                    "getTicketTypeAvailability", "What one ticket type can sell, and which sessions limit it", parameters: [ticketTypeID],
-                    ["200": OpenAPI.json("Availability", OpenAPI.ref("TicketTypeAvailability")), "404": notFound])],
+                "/api/ticket-types/{ticketTypeId}/availability": [
+                    "get": op(
+                        "getTicketTypeAvailability", "What one ticket type can sell, and which sessions limit it",
+                        parameters: [ticketTypeID],
+                        ["200": OpenAPI.json("Availability", OpenAPI.ref("TicketTypeAvailability")), "404": notFound])
+                ],
                 "/api/organizations/{organizationId}/venues": [
-                    "get": op("listVenues", "The organization's venues", parameters: [path("organizationId")], signedIn: true,
-                              ["200": OpenAPI.json("Venues", OpenAPI.ref("VenueList"))]),
-                    "post": op("createVenue", "Add a venue", parameters: [path("organizationId")], body: OpenAPI.ref("VenueRequest"),
-                               signedIn: true, ["201": OpenAPI.json("The venue", OpenAPI.ref("Venue")), "400": invalid, "404": notFound]),
+                    "get": op(
+                        "listVenues", "The organization's venues", parameters: [path("organizationId")], signedIn: true,
+                        ["200": OpenAPI.json("Venues", OpenAPI.ref("VenueList"))]),
+                    "post": op(
+                        "createVenue", "Add a venue", parameters: [path("organizationId")],
+                        body: OpenAPI.ref("VenueRequest"),
+                        signedIn: true,
+                        ["201": OpenAPI.json("The venue", OpenAPI.ref("Venue")), "400": invalid, "404": notFound]),
                 ],
                 "/api/venues/{venueId}": [
-                    "put": op("updateVenue", "Change a venue", parameters: [path("venueId")], body: OpenAPI.ref("VenueRequest"), signedIn: true,
-                              ["200": OpenAPI.json("The venue", OpenAPI.ref("Venue")), "400": invalid, "404": notFound]),
-                    "delete": op("deleteVenue", "Delete a venue (its events keep their data)", parameters: [path("venueId")], signedIn: true,
-                                 ["204": ["description": "Deleted"], "404": notFound]),
+                    "put": op(
+                        "updateVenue", "Change a venue", parameters: [path("venueId")],
+                        body: OpenAPI.ref("VenueRequest"), signedIn: true,
+                        ["200": OpenAPI.json("The venue", OpenAPI.ref("Venue")), "400": invalid, "404": notFound]),
+                    "delete": op(
+                        "deleteVenue", "Delete a venue (its events keep their data)", parameters: [path("venueId")],
+                        signedIn: true,
+                        ["204": ["description": "Deleted"], "404": notFound]),
                 ],
             ],
             schemas: CatalogSchemas.all,
@@ -128,7 +201,9 @@ extension CatalogRoutes {
 
 enum CatalogSchemas {
     static let money: JSONValue = ["type": "number", "description": "Major units of `currency`, e.g. 120.00"]
-    static let constraint = OpenAPI.enumeration(["EVENT_NOT_PUBLISHED", "INACTIVE", "SALES_NOT_STARTED", "SALES_ENDED", "SOLD_OUT", "SESSION_FULL"])
+    static let constraint = OpenAPI.enumeration([
+        "EVENT_NOT_PUBLISHED", "INACTIVE", "SALES_NOT_STARTED", "SALES_ENDED", "SOLD_OUT", "SESSION_FULL",
+    ])
 
     static let all: [String: JSONValue] = [
         "EventSummary": OpenAPI.object(
@@ -136,7 +211,8 @@ enum CatalogSchemas {
                 "eventId": OpenAPI.uuid, "title": OpenAPI.string, "shortDescription": OpenAPI.string,
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]), "category": OpenAPI.string,
                 "status": OpenAPI.enumeration(["draft", "published", "cancelled", "archived"]),
-                "startDate": OpenAPI.dateTime, "endDate": OpenAPI.dateTime, "venue": OpenAPI.string, "organizationId": OpenAPI.uuid,
+                "startDate": OpenAPI.dateTime, "endDate": OpenAPI.dateTime, "venue": OpenAPI.string,
+                "organizationId": OpenAPI.uuid,
                 "imageUrl": OpenAPI.string, "totalCapacity": OpenAPI.integer, "availableSpots": OpenAPI.integer,
                 "hasMultipleSessions": OpenAPI.boolean, "sessionCount": OpenAPI.integer, "lowestPrice": money,
                 "highestPrice": money, "currency": OpenAPI.string,
@@ -154,14 +230,16 @@ enum CatalogSchemas {
         "Organizer": OpenAPI.object(["userId": OpenAPI.uuid, "displayName": OpenAPI.string, "role": OpenAPI.string]),
         "Session": OpenAPI.object([
             "sessionId": OpenAPI.string, "sessionName": OpenAPI.string, "sessionDate": OpenAPI.dateTime,
-            "startTime": OpenAPI.string, "endTime": OpenAPI.string, "startsAt": OpenAPI.dateTime, "endsAt": OpenAPI.dateTime,
+            "startTime": OpenAPI.string, "endTime": OpenAPI.string, "startsAt": OpenAPI.dateTime,
+            "endsAt": OpenAPI.dateTime,
             "capacity": OpenAPI.integer, "currentRegistrations": OpenAPI.integer, "held": OpenAPI.integer,
             "availableSpots": OpenAPI.integer, "isActive": OpenAPI.boolean,
         ]),
         "SessionList": OpenAPI.object(["sessions": ["type": "array", "items": OpenAPI.ref("Session")]]),
         "TicketType": OpenAPI.object(
             [
-                "ticketTypeId": OpenAPI.uuid, "eventId": OpenAPI.uuid, "name": OpenAPI.string, "description": OpenAPI.string,
+                "ticketTypeId": OpenAPI.uuid, "eventId": OpenAPI.uuid, "name": OpenAPI.string,
+                "description": OpenAPI.string,
                 "includedSessions": ["type": "array", "items": OpenAPI.string], "price": money, "memberPrice": money,
                 "priceMinor": OpenAPI.integer, "memberPriceMinor": OpenAPI.integer, "currency": OpenAPI.string,
                 "quantityLimit": OpenAPI.integer, "maxQuantity": OpenAPI.integer, "availableQuantity": OpenAPI.integer,
@@ -174,32 +252,39 @@ enum CatalogSchemas {
         "EventDetails": OpenAPI.object(
             [
                 "eventId": OpenAPI.uuid, "organizationId": OpenAPI.uuid, "title": OpenAPI.string,
-                "shortDescription": OpenAPI.string, "fullDescription": ["type": "string", "description": "Sanitised HTML"],
+                "shortDescription": OpenAPI.string,
+                "fullDescription": ["type": "string", "description": "Sanitised HTML"],
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]), "category": OpenAPI.string,
                 "policiesProcedures": OpenAPI.string, "imageUrl": OpenAPI.string, "currency": OpenAPI.string,
-                "status": OpenAPI.enumeration(["draft", "published", "cancelled", "archived"]), "isPublished": OpenAPI.boolean,
+                "status": OpenAPI.enumeration(["draft", "published", "cancelled", "archived"]),
+                "isPublished": OpenAPI.boolean,
                 "startDate": OpenAPI.dateTime, "endDate": OpenAPI.dateTime, "venue": OpenAPI.ref("Venue"),
                 "organizers": ["type": "array", "items": OpenAPI.ref("Organizer")],
                 "sessions": ["type": "array", "items": OpenAPI.ref("Session")],
                 "ticketTypes": ["type": "array", "items": OpenAPI.ref("TicketType")],
                 "refundCutoffHours": OpenAPI.integer, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
             ],
-            optional: ["category", "policiesProcedures", "imageUrl", "startDate", "endDate", "venue", "refundCutoffHours"]),
+            optional: [
+                "category", "policiesProcedures", "imageUrl", "startDate", "endDate", "venue", "refundCutoffHours",
+            ]),
         "SessionAvailability": OpenAPI.object([
             "sessionId": OpenAPI.string, "capacity": OpenAPI.integer, "sold": OpenAPI.integer, "held": OpenAPI.integer,
-            "available": OpenAPI.integer, "isActive": OpenAPI.boolean, "hasWaitlist": OpenAPI.boolean, "waitlistCount": OpenAPI.integer,
+            "available": OpenAPI.integer, "isActive": OpenAPI.boolean, "hasWaitlist": OpenAPI.boolean,
+            "waitlistCount": OpenAPI.integer,
         ]),
         "TicketTypeAvailability": OpenAPI.object(
             [
                 "ticketTypeId": OpenAPI.uuid, "eventId": OpenAPI.uuid, "name": OpenAPI.string,
                 "availableQuantity": OpenAPI.integer, "isAvailable": OpenAPI.boolean, "maxPurchasable": OpenAPI.integer,
                 "constraintReason": constraint, "limitingSessionIds": ["type": "array", "items": OpenAPI.string],
-                "sessions": ["type": "array", "items": OpenAPI.ref("SessionAvailability")], "lastCalculated": OpenAPI.dateTime,
+                "sessions": ["type": "array", "items": OpenAPI.ref("SessionAvailability")],
+                "lastCalculated": OpenAPI.dateTime,
             ],
             optional: ["constraintReason"]),
         "Availability": OpenAPI.object([
             "eventId": OpenAPI.uuid, "sessions": ["type": "array", "items": OpenAPI.ref("SessionAvailability")],
-            "ticketTypes": ["type": "array", "items": OpenAPI.ref("TicketTypeAvailability")], "lastCalculated": OpenAPI.dateTime,
+            "ticketTypes": ["type": "array", "items": OpenAPI.ref("TicketTypeAvailability")],
+            "lastCalculated": OpenAPI.dateTime,
         ]),
         "CreateEventRequest": OpenAPI.object(
             [
@@ -207,23 +292,34 @@ enum CatalogSchemas {
                 "shortDescription": ["type": "string", "maxLength": 500], "fullDescription": OpenAPI.string,
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]), "category": OpenAPI.string,
                 "policiesProcedures": OpenAPI.string, "venueId": OpenAPI.uuid,
-                "organizerIds": ["type": "array", "items": OpenAPI.uuid], "imageUrl": OpenAPI.string, "currency": OpenAPI.string,
+                "organizerIds": ["type": "array", "items": OpenAPI.uuid], "imageUrl": OpenAPI.string,
+                "currency": OpenAPI.string,
                 "refundCutoffHours": ["type": "integer", "minimum": 0, "maximum": 8760],
             ],
-            optional: ["shortDescription", "fullDescription", "category", "policiesProcedures", "venueId", "organizerIds", "imageUrl", "currency",
-                       "refundCutoffHours"]),
+            optional: [
+                "shortDescription", "fullDescription", "category", "policiesProcedures", "venueId", "organizerIds",
+                "imageUrl", "currency",
+                "refundCutoffHours",
+            ]),
         "UpdateEventRequest": OpenAPI.object(
             [
                 "title": OpenAPI.string, "shortDescription": OpenAPI.string, "fullDescription": OpenAPI.string,
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]), "category": ["type": ["string", "null"]],
-                "policiesProcedures": ["type": ["string", "null"]], "venueId": ["type": ["string", "null"], "format": "uuid"],
+                "policiesProcedures": ["type": ["string", "null"]],
+                "venueId": ["type": ["string", "null"], "format": "uuid"],
                 "imageUrl": ["type": ["string", "null"]], "currency": OpenAPI.string,
                 "status": OpenAPI.enumeration(["draft", "published", "cancelled", "archived"]),
-                "organizers": ["type": "array", "items": OpenAPI.object(["userId": OpenAPI.uuid, "role": OpenAPI.string], optional: ["role"])],
+                "organizers": [
+                    "type": "array",
+                    "items": OpenAPI.object(["userId": OpenAPI.uuid, "role": OpenAPI.string], optional: ["role"]),
+                ],
                 "refundCutoffHours": ["type": ["integer", "null"]],
             ],
-            optional: ["title", "shortDescription", "fullDescription", "eventType", "category", "policiesProcedures", "venueId",
-                       "imageUrl", "currency", "status", "organizers", "refundCutoffHours"]),
+            optional: [
+                "title", "shortDescription", "fullDescription", "eventType", "category", "policiesProcedures",
+                "venueId",
+                "imageUrl", "currency", "status", "organizers", "refundCutoffHours",
+            ]),
         "SessionRequest": OpenAPI.object(
             [
                 "sessionName": ["type": "string", "minLength": 1, "maxLength": 200], "startsAt": OpenAPI.dateTime,
@@ -236,13 +332,17 @@ enum CatalogSchemas {
                 "includedSessions": ["type": "array", "items": OpenAPI.string, "minItems": 1],
                 "price": ["type": "number", "minimum": 0], "priceMinor": ["type": "integer", "minimum": 0],
                 "memberPrice": ["type": ["number", "null"]], "memberPriceMinor": ["type": ["integer", "null"]],
-                "quantityLimit": ["type": ["integer", "null"]], "maxQuantity": ["type": "integer", "minimum": 1, "maximum": 10],
+                "quantityLimit": ["type": ["integer", "null"]],
+                "maxQuantity": ["type": "integer", "minimum": 1, "maximum": 10],
                 "salesStartDate": ["type": ["string", "null"], "format": "date-time"], "salesEndDate": OpenAPI.dateTime,
                 "isActive": OpenAPI.boolean, "isHidden": OpenAPI.boolean, "sortOrder": OpenAPI.integer,
             ],
-            optional: ["description", "price", "priceMinor", "memberPrice", "memberPriceMinor", "quantityLimit", "maxQuantity",
-                       "salesStartDate", "isActive", "isHidden", "sortOrder"]),
+            optional: [
+                "description", "price", "priceMinor", "memberPrice", "memberPriceMinor", "quantityLimit", "maxQuantity",
+                "salesStartDate", "isActive", "isHidden", "sortOrder",
+            ]),
         "VenueRequest": OpenAPI.object(
-            ["name": OpenAPI.string, "address": OpenAPI.string, "capacity": ["type": "integer", "minimum": 0]], optional: ["address"]),
+            ["name": OpenAPI.string, "address": OpenAPI.string, "capacity": ["type": "integer", "minimum": 0]],
+            optional: ["address"]),
     ]
 }

@@ -56,10 +56,12 @@ public enum CatalogError: APIError, Equatable {
         case .eventIncomplete(let why): why
         case .eventHasRegistrations: "The event has registrations: cancel it instead of deleting it."
         case .sessionHasRegistrations(let code): "Session \(code) has registrations or holds and cannot be deleted."
-        case .sessionInUse(let code): "Session \(code) is included by a ticket type; remove it from the ticket type first."
+        case .sessionInUse(let code):
+            "Session \(code) is included by a ticket type; remove it from the ticket type first."
         case .capacityBelowSold(let code, let sold, let held):
             "Session \(code) already has \(sold) sold and \(held) held; its capacity cannot go below \(sold + held)."
-        case .limitBelowSold(let sold, let held): "\(sold) sold and \(held) held: the limit cannot go below \(sold + held)."
+        case .limitBelowSold(let sold, let held):
+            "\(sold) sold and \(held) held: the limit cannot go below \(sold + held)."
         case .ticketTypeHasSales: "The ticket type has sales and cannot be deleted; deactivate it instead."
         case .sessionsLocked: "The ticket type has sales; the sessions it includes can no longer change."
         case .organizerNotMember: "Organizers must be members of the event's organization."
@@ -68,7 +70,8 @@ public enum CatalogError: APIError, Equatable {
 
     public var details: [String: JSONValue] {
         switch self {
-        case .sessionNotFound(let code), .sessionHasRegistrations(let code), .sessionInUse(let code): ["sessionId": .string(code)]
+        case .sessionNotFound(let code), .sessionHasRegistrations(let code), .sessionInUse(let code):
+            ["sessionId": .string(code)]
         case .invalidTransition(let from, let to): ["from": .string(from), "to": .string(to)]
         case .capacityBelowSold(let code, let sold, let held):
             ["sessionId": .string(code), "sold": .int(sold), "held": .int(held)]

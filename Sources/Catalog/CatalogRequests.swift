@@ -68,7 +68,8 @@ struct SessionRequest: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        sessionName = try container.decodeIfPresent(String.self, forKey: .sessionName)
+        sessionName =
+            try container.decodeIfPresent(String.self, forKey: .sessionName)
             ?? container.decodeIfPresent(String.self, forKey: .name)
         startsAt = try container.decodeIfPresent(Date.self, forKey: .startsAt)
         endsAt = try container.decodeIfPresent(Date.self, forKey: .endsAt)
@@ -153,7 +154,9 @@ enum EventRules {
             return
         }
         let count = title.trimmingCharacters(in: .whitespacesAndNewlines).count
-        problems.require(titleLengths.contains(count), "title", "must be \(titleLengths.lowerBound) to \(titleLengths.upperBound) characters")
+        problems.require(
+            titleLengths.contains(count), "title",
+            "must be \(titleLengths.lowerBound) to \(titleLengths.upperBound) characters")
     }
 
     static func checkImageURL(_ url: String?, into problems: inout FieldProblems) {

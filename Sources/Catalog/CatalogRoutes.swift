@@ -38,7 +38,8 @@ public struct CatalogRoutes: Sendable {
             try await listing.list(EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now())
         }
         router.get("/api/events/upcoming") { request, _ in
-            try await listing.list(EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now(), upcomingOnly: true)
+            try await listing.list(
+                EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now(), upcomingOnly: true)
         }
         router.get("/api/events/category/:category") { request, context in
             var filter = try EventFilter(request.uri.queryParameters)
@@ -48,12 +49,14 @@ public struct CatalogRoutes: Sendable {
         router.get("/api/admin/events") { request, context in
             let user = try context.requireUser()
             let audience = try await insiderAudience(user)
-            return try await listing.list(EventFilter(request.uri.queryParameters).withPastShown(), for: audience, now: clock.now())
+            return try await listing.list(
+                EventFilter(request.uri.queryParameters).withPastShown(), for: audience, now: clock.now())
         }
         router.post("/api/events") { request, context in
             try context.requireUser()
             let body = try await request.decode(as: CreateEventRequest.self, context: context)
-            let event = try await events.create(body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            let event = try await events.create(
+                body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: event)
         }
         router.get("/api/events/:eventId") { _, context in
@@ -63,12 +66,14 @@ public struct CatalogRoutes: Sendable {
             try context.requireUser()
             let id = try context.pathUUID("eventId")
             let body = try await request.decode(as: UpdateEventRequest.self, context: context)
-            return try await events.update(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return try await events.update(
+                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
         router.delete("/api/events/:eventId") { request, context in
             try context.requireUser()
             try await events.delete(
-                context.pathUUID("eventId"), by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+                context.pathUUID("eventId"), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
         router.get("/api/events/:eventId/availability") { _, context in
@@ -87,7 +92,8 @@ public struct CatalogRoutes: Sendable {
             try context.requireUser()
             let id = try context.pathUUID("eventId")
             let body = try await request.decode(as: SessionRequest.self, context: context)
-            let session = try await sessions.create(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            let session = try await sessions.create(
+                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: session)
         }
         router.put("/api/events/:eventId/sessions/:sessionId") { request, context in
@@ -95,12 +101,14 @@ public struct CatalogRoutes: Sendable {
             let id = try context.pathUUID("eventId")
             let code = try context.parameters.require("sessionId")
             let body = try await request.decode(as: SessionRequest.self, context: context)
-            return try await sessions.update(id, code, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return try await sessions.update(
+                id, code, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
         router.delete("/api/events/:eventId/sessions/:sessionId") { request, context in
             try context.requireUser()
             try await sessions.delete(
-                context.pathUUID("eventId"), try context.parameters.require("sessionId"), by: context.identity, now: clock.now(),
+                context.pathUUID("eventId"), try context.parameters.require("sessionId"), by: context.identity,
+                now: clock.now(),
                 meta: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
@@ -114,7 +122,8 @@ public struct CatalogRoutes: Sendable {
             try context.requireUser()
             let id = try context.pathUUID("eventId")
             let body = try await request.decode(as: TicketTypeRequest.self, context: context)
-            let type = try await ticketTypes.create(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            let type = try await ticketTypes.create(
+                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: type)
         }
         router.put("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
@@ -122,7 +131,9 @@ public struct CatalogRoutes: Sendable {
             let id = try context.pathUUID("eventId")
             let typeID = try context.pathUUID("ticketTypeId")
             let body = try await request.decode(as: TicketTypeRequest.self, context: context)
-            return try await ticketTypes.update(id, typeID, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return try await ticketTypes.update(
+                id, typeID, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context)
+            )
         }
         router.delete("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
             try context.requireUser()
@@ -145,18 +156,22 @@ public struct CatalogRoutes: Sendable {
             try context.requireUser()
             let id = try context.pathUUID("organizationId")
             let body = try await request.decode(as: VenueRequest.self, context: context)
-            let venue = try await venues.create(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            let venue = try await venues.create(
+                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: venue)
         }
         router.put("/api/venues/:venueId") { request, context in
             try context.requireUser()
             let id = try context.pathUUID("venueId")
             let body = try await request.decode(as: VenueRequest.self, context: context)
-            return try await venues.update(id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            return try await venues.update(
+                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
         router.delete("/api/venues/:venueId") { request, context in
             try context.requireUser()
-            try await venues.delete(context.pathUUID("venueId"), by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+            try await venues.delete(
+                context.pathUUID("venueId"), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
     }

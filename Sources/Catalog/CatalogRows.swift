@@ -36,10 +36,12 @@ struct EventRow: Sendable {
     init(_ row: any SQLRow) throws {
         id = try row.decode(column: "id", as: UUID.self)
         organizationID = try row.decode(column: "organization_id", as: UUID.self)
-        if let venueID = try row.optional("venue_id", UUID.self), let name = try row.optional("venue_name", String.self) {
+        if let venueID = try row.optional("venue_id", UUID.self), let name = try row.optional("venue_name", String.self)
+        {
             venue = VenueDTO(
                 venueId: venueID, organizationId: organizationID, name: name,
-                address: try row.optional("venue_address", String.self) ?? "", capacity: try row.optional("venue_capacity", Int.self) ?? 0)
+                address: try row.optional("venue_address", String.self) ?? "",
+                capacity: try row.optional("venue_capacity", Int.self) ?? 0)
         }
         title = try row.decode(column: "title", as: String.self)
         shortDescription = try row.decode(column: "short_description", as: String.self)

@@ -24,7 +24,8 @@ public enum DemoCatalog {
             try request([
                 "organizationId": .string(organizationID.uuidString), "title": "3-Day Advanced Workshop Series",
                 "shortDescription": "Three evenings from foundations to performance.",
-                "fullDescription": "<p>Three evenings, each building on the last. Come to all three, or drop in for a day.</p>",
+                "fullDescription":
+                    "<p>Three evenings, each building on the last. Come to all three, or drop in for a day.</p>",
                 "eventType": "Class", "category": "Workshops", "venueId": .string(venue.venueId.uuidString),
                 "policiesProcedures": "Full refund until 48 hours before the first session.",
             ]),
@@ -36,8 +37,10 @@ public enum DemoCatalog {
             let start = firstDay.addingTimeInterval(TimeInterval(index * 86_400 + 18 * 3600))
             _ = try await sessions.create(
                 event.eventId,
-                try request(["sessionName": .string(name), "startsAt": .string(start.formatted(.iso8601)),
-                             "endsAt": .string(start.addingTimeInterval(3 * 3600).formatted(.iso8601)), "capacity": 20]),
+                try request([
+                    "sessionName": .string(name), "startsAt": .string(start.formatted(.iso8601)),
+                    "endsAt": .string(start.addingTimeInterval(3 * 3600).formatted(.iso8601)), "capacity": 20,
+                ]),
                 by: principal, now: now, meta: meta)
         }
         let salesEnd = firstDay.addingTimeInterval(12 * 3600).formatted(.iso8601)
@@ -48,12 +51,15 @@ public enum DemoCatalog {
         ] {
             _ = try await ticketTypes.create(
                 event.eventId,
-                try request(["name": .string(name), "description": .string(description),
-                             "includedSessions": .array(included.map(JSONValue.string)), "price": .double(price),
-                             "memberPrice": .double(member), "salesEndDate": .string(salesEnd)]),
+                try request([
+                    "name": .string(name), "description": .string(description),
+                    "includedSessions": .array(included.map(JSONValue.string)), "price": .double(price),
+                    "memberPrice": .double(member), "salesEndDate": .string(salesEnd),
+                ]),
                 by: principal, now: now, meta: meta)
         }
-        _ = try await events.update(event.eventId, try request(["status": "published"]), by: principal, now: now, meta: meta)
+        _ = try await events.update(
+            event.eventId, try request(["status": "published"]), by: principal, now: now, meta: meta)
         return event.eventId
     }
 

@@ -1,8 +1,8 @@
 import Domain
 import FluentKit
-import SQLKit
 import Foundation
 import Persistence
+import SQLKit
 
 /// An event with everything its pages and availability need, read in a fixed number of queries.
 struct EventBundle: Sendable {
@@ -19,32 +19,41 @@ struct EventBundle: Sendable {
 
     /// Reads the event with its venue, its sessions, its ticket types with their sessions, the expired holds not yet
     /// reclaimed, and (when asked) its organizers: five or six queries, whatever the number of sessions and ticket types.
-    static func load(_ eventID: UUID, now: Date, on db: any Database, organizers withOrganizers: Bool = false) async throws
+    static func load(_ eventID: UUID, now: Date, on db: any Database, organizers withOrganizers: Bool = false)
+        async throws
         -> EventBundle?
     {
         let sql = db as! any SQLDatabase
-        guard let eventRow = try await sql.raw("""
-            SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = \(bind: eventID)
-            """).first()
+        guard
+            let eventRow = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = \(bind: eventID)
+                """
+            ).first()
         else { return nil }
         let event = try EventRow(eventRow)
         let sessions = try await sql.raw(
             "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id = \(bind: eventID) ORDER BY number"
         ).all().map(SessionRow.init)
-        let types = try await sql.raw("""
+        let types = try await sql.raw(
+            """
             SELECT \(unsafeRaw: TicketTypeRow.columns) FROM ticket_types WHERE event_id = \(bind: eventID)
             ORDER BY sort_order, created_at, id
-            """).all().map(TicketTypeRow.init)
+            """
+        ).all().map(TicketTypeRow.init)
         var inclusions: [UUID: [UUID]] = [:]
-        for row in try await sql.raw("""
+        for row in try await sql.raw(
+            """
             SELECT tts.ticket_type_id, tts.session_id FROM ticket_type_sessions tts
             JOIN ticket_types tt ON tt.id = tts.ticket_type_id WHERE tt.event_id = \(bind: eventID)
-            """).all() {
+            """
+        ).all() {
             inclusions[try row.decode(column: "ticket_type_id", as: UUID.self), default: []]
                 .append(try row.decode(column: "session_id", as: UUID.self))
         }
         let organizers = withOrganizers ? try await Self.organizers(of: eventID, on: sql) : []
-        var bundle = EventBundle(event: event, organizers: organizers, sessions: sessions, ticketTypes: types, inclusions: inclusions)
+        var bundle = EventBundle(
+            event: event, organizers: organizers, sessions: sessions, ticketTypes: types, inclusions: inclusions)
         try await bundle.discountExpiredHolds(now: now, on: sql)
         return bundle
     }
@@ -53,11 +62,14 @@ struct EventBundle: Sendable {
     /// of `held` here, in one query, before anything is computed from the counters.
     private mutating func discountExpiredHolds(now: Date, on sql: any SQLDatabase) async throws {
         var stale: [UUID: Int] = [:]
-        for row in try await sql.raw("""
+        for row in try await sql.raw(
+            """
             SELECT ticket_type_id, CAST(SUM(quantity) AS BIGINT) AS quantity FROM holds
             WHERE event_id = \(bind: eventID) AND status = 'active' AND expires_at <= \(bind: now) GROUP BY ticket_type_id
-            """).all() {
-            stale[try row.decode(column: "ticket_type_id", as: UUID.self)] = try row.decode(column: "quantity", as: Int.self)
+            """
+        ).all() {
+            stale[try row.decode(column: "ticket_type_id", as: UUID.self)] = try row.decode(
+                column: "quantity", as: Int.self)
         }
         guard !stale.isEmpty else { return }
         for index in ticketTypes.indices {
@@ -73,10 +85,12 @@ struct EventBundle: Sendable {
     }
 
     static func organizers(of eventID: UUID, on sql: any SQLDatabase) async throws -> [OrganizerDTO] {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             SELECT eo.user_id, eo.role, u.display_name FROM event_organizers eo JOIN users u ON u.id = eo.user_id
             WHERE eo.event_id = \(bind: eventID) ORDER BY eo.created_at, eo.id
-            """).all().map { row in
+            """
+        ).all().map { row in
             OrganizerDTO(
                 userId: try row.decode(column: "user_id", as: UUID.self),
                 displayName: try row.decode(column: "display_name", as: String.self),
@@ -87,9 +101,14 @@ struct EventBundle: Sendable {
     // MARK: Availability
 
     var sessionCounters: [String: SessionCounters] {
-        Dictionary(uniqueKeysWithValues: sessions.map {
-            ($0.code, SessionCounters(code: $0.code, capacity: $0.capacity, sold: $0.sold, held: $0.held, active: $0.active))
-        })
+        Dictionary(
+            uniqueKeysWithValues: sessions.map {
+                (
+                    $0.code,
+                    SessionCounters(
+                        code: $0.code, capacity: $0.capacity, sold: $0.sold, held: $0.held, active: $0.active)
+                )
+            })
     }
 
     func sessionCodes(of type: TicketTypeRow) -> [String] {
@@ -111,8 +130,10 @@ struct EventBundle: Sendable {
     func details(now: Date, includeHidden: Bool) -> EventDetailsDTO {
         EventDetailsDTO(
             eventId: eventID, organizationId: event.organizationID, title: event.title,
-            shortDescription: event.shortDescription, fullDescription: event.fullDescription, eventType: event.eventType,
-            category: event.category, policiesProcedures: event.policies, imageUrl: event.imageURL, currency: event.currency,
+            shortDescription: event.shortDescription, fullDescription: event.fullDescription,
+            eventType: event.eventType,
+            category: event.category, policiesProcedures: event.policies, imageUrl: event.imageURL,
+            currency: event.currency,
             status: event.status, isPublished: isPublished, startDate: event.startsAt, endDate: event.endsAt,
             venue: event.venue, organizers: organizers, sessions: sessions.map(SessionDTO.init),
             ticketTypes: ticketTypes.filter { includeHidden || !$0.hidden }.map { ticketTypeDTO($0, now: now) },
@@ -130,13 +151,16 @@ struct EventBundle: Sendable {
             priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: currency.code,
             quantityLimit: type.quantityLimit, maxQuantity: type.maxPerOrder, availableQuantity: availability.available,
             sold: type.sold, salesStartDate: type.salesStart, salesEndDate: type.salesEnd, isActive: type.active,
-            isHidden: type.hidden, isAvailable: availability.isAvailable, constraintReason: availability.constraint?.rawValue)
+            isHidden: type.hidden, isAvailable: availability.isAvailable,
+            constraintReason: availability.constraint?.rawValue)
     }
 
     func availabilityDTO(now: Date, includeHidden: Bool) -> AvailabilityDTO {
         AvailabilityDTO(
             eventId: eventID, sessions: sessions.map(SessionAvailabilityDTO.init),
-            ticketTypes: ticketTypes.filter { includeHidden || !$0.hidden }.map { ticketTypeAvailabilityDTO($0, now: now) },
+            ticketTypes: ticketTypes.filter { includeHidden || !$0.hidden }.map {
+                ticketTypeAvailabilityDTO($0, now: now)
+            },
             lastCalculated: now)
     }
 
@@ -147,14 +171,16 @@ struct EventBundle: Sendable {
             ticketTypeId: type.id, eventId: eventID, name: type.name, availableQuantity: availability.available,
             isAvailable: availability.isAvailable, maxPurchasable: availability.maxPurchasable,
             constraintReason: availability.constraint?.rawValue, limitingSessionIds: availability.limitingSessionCodes,
-            sessions: sessions.filter { included.contains($0.id) }.map(SessionAvailabilityDTO.init), lastCalculated: now)
+            sessions: sessions.filter { included.contains($0.id) }.map(SessionAvailabilityDTO.init), lastCalculated: now
+        )
     }
 }
 
 extension VenueDTO {
     init(_ record: VenueRecord) {
-        self.init(venueId: record.id!, organizationId: record.organizationID, name: record.name, address: record.address,
-                  capacity: record.capacity)
+        self.init(
+            venueId: record.id!, organizationId: record.organizationID, name: record.name, address: record.address,
+            capacity: record.capacity)
     }
 }
 

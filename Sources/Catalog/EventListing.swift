@@ -1,9 +1,9 @@
 import Domain
-import SQLKit
 import Foundation
 import HTTPCore
 import Hummingbird
 import Persistence
+import SQLKit
 
 /// The filters of the event lists, read from the query string; every bad value is named.
 struct EventFilter: Sendable {
@@ -34,7 +34,9 @@ struct EventFilter: Sendable {
         if let raw = reader.string("status") {
             let parsed = raw.split(separator: ",").map { EventStatus(rawValue: String($0)) }
             statuses = parsed.compactMap { $0 }
-            if parsed.contains(nil) { reader.report("status", "must be draft, published, cancelled or archived (comma-separated)") }
+            if parsed.contains(nil) {
+                reader.report("status", "must be draft, published, cancelled or archived (comma-separated)")
+            }
         }
         page = reader.integer("page", in: 1...100_000, default: 1)
         perPage = reader.integer("perPage", in: 1...100, default: 20)
@@ -53,23 +55,31 @@ enum ListAudience: Sendable {
 struct EventListing: Sendable {
     let store: DatabaseStore
 
-    func list(_ filter: EventFilter, for audience: ListAudience, now: Date, upcomingOnly: Bool = false) async throws -> EventListDTO {
+    func list(_ filter: EventFilter, for audience: ListAudience, now: Date, upcomingOnly: Bool = false) async throws
+        -> EventListDTO
+    {
         let sql = store.sql()
         let conditions = try await conditions(filter, audience: audience, now: now, upcomingOnly: upcomingOnly, on: sql)
-        let whereClause = conditions.isEmpty ? SQLQueryString("") : SQLQueryString(" WHERE ") + conditions.joined(separator: " AND ")
-        let total = try await sql.raw("SELECT COUNT(*) AS total FROM events e" + whereClause).first()?
+        let whereClause =
+            conditions.isEmpty ? SQLQueryString("") : SQLQueryString(" WHERE ") + conditions.joined(separator: " AND ")
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS total FROM events e" + whereClause).first()?
             .decode(column: "total", as: Int.self) ?? 0
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id
             """ + whereClause + """
-             ORDER BY (e.starts_at IS NULL), e.starts_at, e.title, e.id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
-            """).all().map(EventRow.init)
+                 ORDER BY (e.starts_at IS NULL), e.starts_at, e.title, e.id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
+                """
+        ).all().map(EventRow.init)
         return EventListDTO(
             events: try await summaries(rows, includeHidden: !audienceIsPublic(audience), now: now, on: sql),
             page: filter.page, perPage: filter.perPage, total: total)
     }
 
-    private func conditions(_ filter: EventFilter, audience: ListAudience, now: Date, upcomingOnly: Bool, on sql: any SQLDatabase)
+    private func conditions(
+        _ filter: EventFilter, audience: ListAudience, now: Date, upcomingOnly: Bool, on sql: any SQLDatabase
+    )
         async throws -> [SQLQueryString]
     {
         var conditions: [SQLQueryString] = []
@@ -101,14 +111,18 @@ struct EventListing: Sendable {
             if let id = UUID(uuidString: organization) {
                 conditions.append("e.organization_id = \(bind: id)")
             } else {
-                conditions.append("e.organization_id IN (SELECT id FROM organizations WHERE slug = \(bind: organization.lowercased()))")
+                conditions.append(
+                    "e.organization_id IN (SELECT id FROM organizations WHERE slug = \(bind: organization.lowercased()))"
+                )
             }
         }
         if let from = filter.from { conditions.append("e.starts_at >= \(bind: from)") }
         if let to = filter.to { conditions.append("e.starts_at < \(bind: to)") }
         if let text = filter.text?.lowercased() {
-            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            conditions.append("(LOWER(e.title) LIKE \(bind: pattern) OR LOWER(e.short_description) LIKE \(bind: pattern))")
+            let pattern =
+                "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            conditions.append(
+                "(LOWER(e.title) LIKE \(bind: pattern) OR LOWER(e.short_description) LIKE \(bind: pattern))")
         }
         return conditions
     }
@@ -118,30 +132,37 @@ struct EventListing: Sendable {
     }
 
     /// Summaries of a page of events: their sessions, expired holds and prices in three or four queries.
-    func summaries(_ events: [EventRow], includeHidden: Bool, now: Date, on sql: any SQLDatabase) async throws -> [EventSummaryDTO] {
+    func summaries(_ events: [EventRow], includeHidden: Bool, now: Date, on sql: any SQLDatabase) async throws
+        -> [EventSummaryDTO]
+    {
         guard !events.isEmpty else { return [] }
         let ids = events.map(\.id)
         let stale = try await expiredHoldsPerSession(of: ids, now: now, on: sql)
-        let sessions = Dictionary(grouping: try await sql.raw(
-            "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id IN (\(binds: ids))"
-        ).all().map { row in
-            var session = try SessionRow(row)
-            session.held -= stale[session.id] ?? 0
-            return session
-        }, by: \.eventID)
+        let sessions = Dictionary(
+            grouping: try await sql.raw(
+                "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id IN (\(binds: ids))"
+            ).all().map { row in
+                var session = try SessionRow(row)
+                session.held -= stale[session.id] ?? 0
+                return session
+            }, by: \.eventID)
         var prices: [UUID: [Int]] = [:]
-        for row in try await sql.raw("""
+        for row in try await sql.raw(
+            """
             SELECT event_id, price_minor, hidden FROM ticket_types WHERE event_id IN (\(binds: ids)) AND active = \(bind: true)
-            """).all() {
+            """
+        ).all() {
             if !includeHidden, try row.decode(column: "hidden", as: Bool.self) { continue }
-            prices[try row.decode(column: "event_id", as: UUID.self), default: []].append(try row.decode(column: "price_minor", as: Int.self))
+            prices[try row.decode(column: "event_id", as: UUID.self), default: []].append(
+                try row.decode(column: "price_minor", as: Int.self))
         }
         return events.map { event in
             let eventSessions = sessions[event.id] ?? []
             let eventPrices = prices[event.id] ?? []
             let currency = Currency(event.currency) ?? Currency("EUR")!
             return EventSummaryDTO(
-                eventId: event.id, title: event.title, shortDescription: event.shortDescription, eventType: event.eventType,
+                eventId: event.id, title: event.title, shortDescription: event.shortDescription,
+                eventType: event.eventType,
                 category: event.category, status: event.status, startDate: event.startsAt, endDate: event.endsAt,
                 venue: event.venue?.name, organizationId: event.organizationID, imageUrl: event.imageURL,
                 totalCapacity: eventSessions.map(\.capacity).max() ?? 0,
@@ -154,15 +175,20 @@ struct EventListing: Sendable {
     }
 
     /// Places still counted in sessions' `held` by holds that have expired: they count for nothing.
-    private func expiredHoldsPerSession(of events: [UUID], now: Date, on sql: any SQLDatabase) async throws -> [UUID: Int] {
-        let rows = try await sql.raw("""
+    private func expiredHoldsPerSession(of events: [UUID], now: Date, on sql: any SQLDatabase) async throws -> [UUID:
+        Int]
+    {
+        let rows = try await sql.raw(
+            """
             SELECT h.ticket_type_id, tts.session_id, h.quantity FROM holds h
             JOIN ticket_type_sessions tts ON tts.ticket_type_id = h.ticket_type_id
             WHERE h.event_id IN (\(binds: events)) AND h.status = 'active' AND h.expires_at <= \(bind: now)
-            """).all()
+            """
+        ).all()
         var perSession: [UUID: Int] = [:]
         for row in rows {
-            perSession[try row.decode(column: "session_id", as: UUID.self), default: 0] += try row.decode(column: "quantity", as: Int.self)
+            perSession[try row.decode(column: "session_id", as: UUID.self), default: 0] += try row.decode(
+                column: "quantity", as: Int.self)
         }
         return perSession
     }

@@ -2,12 +2,12 @@ import Audit
 import Domain
 import FluentKit
 import FluentSQL
-import SQLKit
 import Foundation
 import HTTPCore
 import Identity
 import Outbox
 public import Persistence
+import SQLKit
 
 /// Events: creation, changes, the lifecycle, deletion, and reading one event.
 public struct EventService: Sendable {
@@ -31,37 +31,47 @@ public struct EventService: Sendable {
         self.settings = settings
     }
 
-    func create(_ request: CreateEventRequest, by principal: Principal, now: Date, meta: RequestMetadata) async throws -> EventDetailsDTO {
+    func create(_ request: CreateEventRequest, by principal: Principal, now: Date, meta: RequestMetadata) async throws
+        -> EventDetailsDTO
+    {
         var problems = FieldProblems()
         problems.require(request.organizationId != nil, "organizationId", "is required")
         EventRules.checkTitle(request.title, required: true, into: &problems)
         let short = request.shortDescription ?? ""
-        problems.require(short.count <= EventRules.shortDescriptionMaximum, "shortDescription",
-                         "must be at most \(EventRules.shortDescriptionMaximum) characters")
-        problems.require((request.fullDescription ?? "").count <= EventRules.fullDescriptionMaximum, "fullDescription",
-                         "must be at most \(EventRules.fullDescriptionMaximum) characters")
+        problems.require(
+            short.count <= EventRules.shortDescriptionMaximum, "shortDescription",
+            "must be at most \(EventRules.shortDescriptionMaximum) characters")
+        problems.require(
+            (request.fullDescription ?? "").count <= EventRules.fullDescriptionMaximum, "fullDescription",
+            "must be at most \(EventRules.fullDescriptionMaximum) characters")
         let type = request.eventType.flatMap(EventType.init(rawValue:))
         problems.require(type != nil, "eventType", "must be Class or SocialEvent")
         let currency = Currency(request.currency ?? settings.defaultCurrency)
         problems.require(currency != nil, "currency", "must be an ISO 4217 code such as EUR")
         EventRules.checkImageURL(request.imageUrl, into: &problems)
         problems.require((request.category ?? "").count <= 100, "category", "must be at most 100 characters")
-        if let hours = request.refundCutoffHours { problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760") }
+        if let hours = request.refundCutoffHours {
+            problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
+        }
         try problems.throwIfAny()
-        guard let organizationID = request.organizationId, let type, let currency, let title = request.title else { throw problems }
+        guard let organizationID = request.organizationId, let type, let currency, let title = request.title else {
+            throw problems
+        }
 
         let db = store.database()
         guard try await OrganizationRecord.find(organizationID, on: db) != nil else {
             throw HTTPFailure.validationFailed(FieldProblems("organizationId", "names no organization"))
         }
-        guard let user = try await access.authorizer.require(
-            .eventManage, on: .organization(organizationID), by: principal, database: db)
+        guard
+            let user = try await access.authorizer.require(
+                .eventManage, on: .organization(organizationID), by: principal, database: db)
         else { throw HTTPFailure.unauthorized("Sign in first.") }
 
         let event = try await store.transaction { db in
             if let venueID = request.venueId { try await requireVenue(venueID, in: organizationID, on: db) }
             let event = EventRecord(
-                organizationID: organizationID, venueID: request.venueId, title: title.trimmingCharacters(in: .whitespacesAndNewlines),
+                organizationID: organizationID, venueID: request.venueId,
+                title: title.trimmingCharacters(in: .whitespacesAndNewlines),
                 shortDescription: short, fullDescription: RichText.sanitize(request.fullDescription ?? ""),
                 eventType: type.rawValue, category: request.category.flatMap { $0.isEmpty ? nil : $0 },
                 policies: request.policiesProcedures, imageURL: request.imageUrl, currency: currency.code,
@@ -69,12 +79,16 @@ public struct EventService: Sendable {
             event.refundCutoffHours = request.refundCutoffHours
             try await event.create(on: db)
             var organizers = [OrganizerAssignment(userId: user.id, role: "Primary")]
-            for id in request.organizerIds ?? [] where id != user.id { organizers.append(OrganizerAssignment(userId: id, role: "CoOrganizer")) }
+            for id in request.organizerIds ?? [] where id != user.id {
+                organizers.append(OrganizerAssignment(userId: id, role: "CoOrganizer"))
+            }
             try await replaceOrganizers(of: event, with: organizers, now: now, on: db)
             try await Outbox.enqueue(EventChanged(eventId: event.id!, organizationId: organizationID), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "event.created", targetType: "event",
-                    targetID: event.id!.uuidString, organizationID: organizationID, details: ["title": .string(event.title)]),
+                AuditEntry(
+                    actor: AuditActor(principal), action: "event.created", targetType: "event",
+                    targetID: event.id!.uuidString, organizationID: organizationID,
+                    details: ["title": .string(event.title)]),
                 from: meta, at: now, on: db)
             return event
         }
@@ -82,7 +96,8 @@ public struct EventService: Sendable {
     }
 
     func details(_ eventID: UUID, by principal: Principal, now: Date) async throws -> EventDetailsDTO {
-        let (bundle, insider) = try await access.readable(eventID, by: principal, now: now, on: store.database(), organizers: true)
+        let (bundle, insider) = try await access.readable(
+            eventID, by: principal, now: now, on: store.database(), organizers: true)
         return bundle.details(now: now, includeHidden: insider)
     }
 
@@ -91,7 +106,9 @@ public struct EventService: Sendable {
         return bundle.availabilityDTO(now: now, includeHidden: insider)
     }
 
-    func update(_ eventID: UUID, _ request: UpdateEventRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+    func update(
+        _ eventID: UUID, _ request: UpdateEventRequest, by principal: Principal, now: Date, meta: RequestMetadata
+    )
         async throws -> EventDetailsDTO
     {
         let db = store.database()
@@ -99,8 +116,9 @@ public struct EventService: Sendable {
         var problems = FieldProblems()
         EventRules.checkTitle(request.title, required: false, into: &problems)
         if let short = request.shortDescription {
-            problems.require(short.count <= EventRules.shortDescriptionMaximum, "shortDescription",
-                             "must be at most \(EventRules.shortDescriptionMaximum) characters")
+            problems.require(
+                short.count <= EventRules.shortDescriptionMaximum, "shortDescription",
+                "must be at most \(EventRules.shortDescriptionMaximum) characters")
         }
         if let full = request.fullDescription {
             problems.require(full.count <= EventRules.fullDescriptionMaximum, "fullDescription", "is too long")
@@ -116,8 +134,9 @@ public struct EventService: Sendable {
             problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
         }
         for (index, organizer) in (request.organizers ?? []).enumerated() {
-            problems.require(EventRules.organizerRoles.contains(organizer.role ?? "CoOrganizer"), "organizers[\(index)].role",
-                             "must be one of Primary, CoOrganizer, Assistant")
+            problems.require(
+                EventRules.organizerRoles.contains(organizer.role ?? "CoOrganizer"), "organizers[\(index)].role",
+                "must be one of Primary, CoOrganizer, Assistant")
         }
         try problems.throwIfAny()
 
@@ -131,11 +150,14 @@ public struct EventService: Sendable {
             event.policies = request.policiesProcedures.applied(to: event.policies)
             event.imageURL = request.imageUrl.applied(to: event.imageURL)
             event.refundCutoffHours = request.refundCutoffHours.applied(to: event.refundCutoffHours)
-            if case .value(let venueID) = request.venueId { try await requireVenue(venueID, in: event.organizationID, on: db) }
+            if case .value(let venueID) = request.venueId {
+                try await requireVenue(venueID, in: event.organizationID, on: db)
+            }
             event.venueID = request.venueId.applied(to: event.venueID)
             if let currency = currency ?? nil, currency.code != event.currency {
                 guard event.status == EventStatus.draft.rawValue else {
-                    throw HTTPFailure.validationFailed(FieldProblems("currency", "can change only while the event is a draft"))
+                    throw HTTPFailure.validationFailed(
+                        FieldProblems("currency", "can change only while the event is a draft"))
                 }
                 event.currency = currency.code
             }
@@ -146,26 +168,34 @@ public struct EventService: Sendable {
                 }
                 if next == .published {
                     guard try await SessionRecord.query(on: db).filter(\.$eventID == eventID).count() > 0 else {
-                        throw CatalogError.eventIncomplete("An event needs at least one session before it is published.")
+                        throw CatalogError.eventIncomplete(
+                            "An event needs at least one session before it is published.")
                     }
                     event.publishedAt = now
                 }
                 event.status = next.rawValue
             }
-            if let organizers = request.organizers { try await replaceOrganizers(of: event, with: organizers, now: now, on: db) }
+            if let organizers = request.organizers {
+                try await replaceOrganizers(of: event, with: organizers, now: now, on: db)
+            }
             event.updatedAt = now
             try await event.update(on: db)
             let organizationID = event.organizationID
             switch EventStatus(rawValue: event.status) {
             case .published where previous != event.status:
-                try await Outbox.enqueue(EventPublished(eventId: eventID, organizationId: organizationID), now: now, on: db)
+                try await Outbox.enqueue(
+                    EventPublished(eventId: eventID, organizationId: organizationID), now: now, on: db)
             case .cancelled where previous != event.status:
-                try await Outbox.enqueue(EventCancelled(eventId: eventID, organizationId: organizationID), now: now, on: db)
+                try await Outbox.enqueue(
+                    EventCancelled(eventId: eventID, organizationId: organizationID), now: now, on: db)
             default:
-                try await Outbox.enqueue(EventChanged(eventId: eventID, organizationId: organizationID), now: now, on: db)
+                try await Outbox.enqueue(
+                    EventChanged(eventId: eventID, organizationId: organizationID), now: now, on: db)
             }
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: previous == event.status ? "event.updated" : "event.\(event.status)",
+                AuditEntry(
+                    actor: AuditActor(principal),
+                    action: previous == event.status ? "event.updated" : "event.\(event.status)",
                     targetType: "event", targetID: eventID.uuidString, organizationID: event.organizationID),
                 from: meta, at: now, on: db)
         }
@@ -181,7 +211,8 @@ public struct EventService: Sendable {
             // the whole transaction rolls back. A purchase racing this waits on the row locks and sees the outcome.
             let sql = db as! any SQLDatabase
             try await RowLocks.lockEventSeats(eventID, on: db)
-            try await sql.raw("DELETE FROM ticket_types WHERE event_id = \(bind: eventID) AND sold = 0 AND held = 0").run()
+            try await sql.raw("DELETE FROM ticket_types WHERE event_id = \(bind: eventID) AND sold = 0 AND held = 0")
+                .run()
             guard try await TicketTypeRecord.query(on: db).filter(\.$eventID == eventID).count() == 0 else {
                 throw CatalogError.eventHasRegistrations
             }
@@ -191,10 +222,13 @@ public struct EventService: Sendable {
             }
             try await StaffAssignmentRecord.query(on: db).filter(\.$eventID == eventID).delete()
             try await event.delete(on: db)
-            try await Outbox.enqueue(EventChanged(eventId: eventID, organizationId: event.organizationID), now: now, on: db)
+            try await Outbox.enqueue(
+                EventChanged(eventId: eventID, organizationId: event.organizationID), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "event.deleted", targetType: "event",
-                    targetID: eventID.uuidString, organizationID: event.organizationID, details: ["title": .string(event.title)]),
+                AuditEntry(
+                    actor: AuditActor(principal), action: "event.deleted", targetType: "event",
+                    targetID: eventID.uuidString, organizationID: event.organizationID,
+                    details: ["title": .string(event.title)]),
                 from: meta, at: now, on: db)
         }
     }
@@ -208,20 +242,28 @@ public struct EventService: Sendable {
     }
 
     /// Replaces the organizer list; each must be a member of the event's organization.
-    private func replaceOrganizers(of event: EventRecord, with organizers: [OrganizerAssignment], now: Date, on db: any Database)
+    private func replaceOrganizers(
+        of event: EventRecord, with organizers: [OrganizerAssignment], now: Date, on db: any Database
+    )
         async throws
     {
         let ids = organizers.map(\.userId)
-        let members = Set(try await MembershipRecord.query(on: db)
-            .filter(\.$organizationID == event.organizationID).filter(\.$userID ~~ ids).all(\.$userID))
-        let admins = Set(try await UserRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$role == PlatformRole.admin.rawValue).all(\.$id))
-            .compactMap { $0 }
+        let members = Set(
+            try await MembershipRecord.query(on: db)
+                .filter(\.$organizationID == event.organizationID).filter(\.$userID ~~ ids).all(\.$userID))
+        let admins = Set(
+            try await UserRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$role == PlatformRole.admin.rawValue).all(
+                \.$id)
+        )
+        .compactMap { $0 }
         for id in ids where !members.contains(id) && !admins.contains(id) { throw CatalogError.organizerNotMember(id) }
         try await EventOrganizerRecord.query(on: db).filter(\.$eventID == event.id!).delete()
         var seen = Set<UUID>()
         for organizer in organizers where seen.insert(organizer.userId).inserted {
-            try await EventOrganizerRecord(eventID: event.id!, userID: organizer.userId, role: organizer.role ?? "CoOrganizer", now: now)
-                .create(on: db)
+            try await EventOrganizerRecord(
+                eventID: event.id!, userID: organizer.userId, role: organizer.role ?? "CoOrganizer", now: now
+            )
+            .create(on: db)
         }
     }
 }

@@ -29,19 +29,27 @@ struct SessionService: Sendable {
         problems.require((1...200).contains(name.count), "sessionName", "must be 1 to 200 characters")
         problems.require(request.startsAt != nil, "startsAt", "is required")
         problems.require(request.endsAt != nil, "endsAt", "is required")
-        if let start = request.startsAt, let end = request.endsAt { problems.require(start < end, "endsAt", "must be after startsAt") }
+        if let start = request.startsAt, let end = request.endsAt {
+            problems.require(start < end, "endsAt", "must be after startsAt")
+        }
         checkCapacity(request.capacity, required: true, into: &problems)
         try problems.throwIfAny()
-        guard let start = request.startsAt, let end = request.endsAt, let capacity = request.capacity else { throw problems }
+        guard let start = request.startsAt, let end = request.endsAt, let capacity = request.capacity else {
+            throw problems
+        }
 
         let session = try await store.transaction { db in
             let sql = db as! any SQLDatabase
             // Taking the number and moving the counter is one statement, so two concurrent creations never get the same S#.
-            let row = try await sql.raw("""
+            let row = try await sql.raw(
+                """
                 UPDATE events SET next_session_number = next_session_number + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: eventID) RETURNING next_session_number
-                """).first()
-            guard let next = try row?.decode(column: "next_session_number", as: Int.self) else { throw CatalogError.eventNotFound }
+                """
+            ).first()
+            guard let next = try row?.decode(column: "next_session_number", as: Int.self) else {
+                throw CatalogError.eventNotFound
+            }
             let session = SessionRecord(
                 eventID: eventID, number: next - 1, name: name, startsAt: start, endsAt: end, capacity: capacity,
                 active: request.isActive ?? true, now: now)
@@ -49,7 +57,8 @@ struct SessionService: Sendable {
             try await Self.refreshEventDates(eventID, on: db)
             try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: session.id!), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "session.created", targetType: "session",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "session.created", targetType: "session",
                     targetID: session.id!.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "sessionId": .string(session.code)]),
                 from: meta, at: now, on: db)
@@ -58,15 +67,19 @@ struct SessionService: Sendable {
         return SessionDTO(session)
     }
 
-    func update(_ eventID: UUID, _ code: String, _ request: SessionRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+    func update(
+        _ eventID: UUID, _ code: String, _ request: SessionRequest, by principal: Principal, now: Date,
+        meta: RequestMetadata
+    )
         async throws -> SessionDTO
     {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
         var problems = FieldProblems()
         if let name = request.sessionName {
-            problems.require((1...200).contains(name.trimmingCharacters(in: .whitespacesAndNewlines).count), "sessionName",
-                             "must be 1 to 200 characters")
+            problems.require(
+                (1...200).contains(name.trimmingCharacters(in: .whitespacesAndNewlines).count), "sessionName",
+                "must be 1 to 200 characters")
         }
         checkCapacity(request.capacity, required: false, into: &problems)
         try problems.throwIfAny()
@@ -75,16 +88,21 @@ struct SessionService: Sendable {
             let session = try await Self.find(code, in: eventID, on: db)
             let start = request.startsAt ?? session.startsAt
             let end = request.endsAt ?? session.endsAt
-            guard start < end else { throw HTTPFailure.validationFailed(FieldProblems("endsAt", "must be after startsAt")) }
+            guard start < end else {
+                throw HTTPFailure.validationFailed(FieldProblems("endsAt", "must be after startsAt"))
+            }
             if let capacity = request.capacity, capacity != session.capacity {
                 // Decided by the update itself: the capacity never drops below what is sold and held at that instant.
-                let changed = try await (db as! any SQLDatabase).raw("""
+                let changed = try await (db as! any SQLDatabase).raw(
+                    """
                     UPDATE sessions SET capacity = \(bind: capacity) WHERE id = \(bind: session.id!) AND sold + held <= \(bind: capacity)
                     RETURNING capacity
-                    """).first()
+                    """
+                ).first()
                 guard changed != nil else {
                     let fresh = try await SessionRecord.find(session.id!, on: db)
-                    throw CatalogError.capacityBelowSold(session: code, sold: fresh?.sold ?? session.sold, held: fresh?.held ?? session.held)
+                    throw CatalogError.capacityBelowSold(
+                        session: code, sold: fresh?.sold ?? session.sold, held: fresh?.held ?? session.held)
                 }
             }
             let fresh = try await SessionRecord.find(session.id!, on: db) ?? session
@@ -97,7 +115,8 @@ struct SessionService: Sendable {
             try await Self.refreshEventDates(eventID, on: db)
             try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: fresh.id!), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "session.updated", targetType: "session",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "session.updated", targetType: "session",
                     targetID: fresh.id!.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "sessionId": .string(code)]),
                 from: meta, at: now, on: db)
@@ -107,12 +126,14 @@ struct SessionService: Sendable {
     }
 
     /// Deletes a session nobody holds or bought and no ticket type includes. Its number is not reused.
-    func delete(_ eventID: UUID, _ code: String, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
+    func delete(_ eventID: UUID, _ code: String, by principal: Principal, now: Date, meta: RequestMetadata) async throws
+    {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
         try await store.transaction { db in
             let session = try await Self.find(code, in: eventID, on: db)
-            guard try await TicketTypeSessionRecord.query(on: db).filter(\.$sessionID == session.id!).count() == 0 else {
+            guard try await TicketTypeSessionRecord.query(on: db).filter(\.$sessionID == session.id!).count() == 0
+            else {
                 throw CatalogError.sessionInUse(code)
             }
             let deleted = try await (db as! any SQLDatabase).raw(
@@ -122,7 +143,8 @@ struct SessionService: Sendable {
             try await Self.refreshEventDates(eventID, on: db)
             try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: session.id!), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "session.deleted", targetType: "session",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "session.deleted", targetType: "session",
                     targetID: session.id!.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "sessionId": .string(code)]),
                 from: meta, at: now, on: db)
@@ -140,26 +162,32 @@ struct SessionService: Sendable {
     /// A session by its code (`S2`) within an event.
     static func find(_ code: String, in eventID: UUID, on db: any Database) async throws -> SessionRecord {
         guard let number = SessionCode.number(code),
-            let session = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).filter(\.$number == number).first()
+            let session = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).filter(
+                \.$number == number
+            ).first()
         else { throw CatalogError.sessionNotFound(code) }
         return session
     }
 
     /// Keeps the event's start and end equal to its sessions' earliest start and latest end.
     static func refreshEventDates(_ eventID: UUID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             UPDATE events SET
               starts_at = (SELECT MIN(starts_at) FROM sessions WHERE event_id = \(bind: eventID)),
               ends_at = (SELECT MAX(ends_at) FROM sessions WHERE event_id = \(bind: eventID))
             WHERE id = \(bind: eventID)
-            """).run()
+            """
+        ).run()
     }
 }
 
 /// Session codes: `S` and a positive number.
 enum SessionCode {
     static func number(_ code: String) -> Int? {
-        guard code.hasPrefix("S") || code.hasPrefix("s"), let number = Int(code.dropFirst()), number > 0 else { return nil }
+        guard code.hasPrefix("S") || code.hasPrefix("s"), let number = Int(code.dropFirst()), number > 0 else {
+            return nil
+        }
         return number
     }
 }

@@ -21,17 +21,24 @@ struct TicketTypeService: Sendable {
             ticketTypes: bundle.ticketTypes.filter { insider || !$0.hidden }.map { bundle.ticketTypeDTO($0, now: now) })
     }
 
-    func availability(_ ticketTypeID: UUID, by principal: Principal, now: Date) async throws -> TicketTypeAvailabilityDTO {
+    func availability(_ ticketTypeID: UUID, by principal: Principal, now: Date) async throws
+        -> TicketTypeAvailabilityDTO
+    {
         let db = store.database()
-        guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db) else { throw CatalogError.ticketTypeNotFound }
+        guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db) else {
+            throw CatalogError.ticketTypeNotFound
+        }
         let (bundle, insider) = try await access.readable(type.eventID, by: principal, now: now, on: db)
-        guard let current = bundle.ticketTypes.first(where: { $0.id == ticketTypeID }), insider || !current.hidden else {
+        guard let current = bundle.ticketTypes.first(where: { $0.id == ticketTypeID }), insider || !current.hidden
+        else {
             throw CatalogError.ticketTypeNotFound
         }
         return bundle.ticketTypeAvailabilityDTO(current, now: now)
     }
 
-    func create(_ eventID: UUID, _ request: TicketTypeRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+    func create(
+        _ eventID: UUID, _ request: TicketTypeRequest, by principal: Principal, now: Date, meta: RequestMetadata
+    )
         async throws -> TicketTypeDTO
     {
         let db = store.database()
@@ -47,14 +54,19 @@ struct TicketTypeService: Sendable {
             let type = TicketTypeRecord(
                 eventID: eventID, name: fields.name ?? "", description: request.description ?? "",
                 priceMinor: fields.price ?? 0, memberPriceMinor: fields.memberPrice.applied(to: nil),
-                quantityLimit: request.quantityLimit.applied(to: nil), maxPerOrder: request.maxQuantity ?? Self.perOrderMaximum,
+                quantityLimit: request.quantityLimit.applied(to: nil),
+                maxPerOrder: request.maxQuantity ?? Self.perOrderMaximum,
                 salesStart: request.salesStartDate.applied(to: nil), salesEnd: request.salesEndDate ?? now,
-                active: request.isActive ?? true, hidden: request.isHidden ?? false, sortOrder: request.sortOrder ?? sortOrder, now: now)
+                active: request.isActive ?? true, hidden: request.isHidden ?? false,
+                sortOrder: request.sortOrder ?? sortOrder, now: now)
             try await type.create(on: db)
-            for session in sessions { try await TicketTypeSessionRecord(ticketTypeID: type.id!, sessionID: session.id!).create(on: db) }
+            for session in sessions {
+                try await TicketTypeSessionRecord(ticketTypeID: type.id!, sessionID: session.id!).create(on: db)
+            }
             try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: type.id!), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "ticket_type.created", targetType: "ticket_type",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "ticket_type.created", targetType: "ticket_type",
                     targetID: type.id!.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "name": .string(type.name)]),
                 from: meta, at: now, on: db)
@@ -63,9 +75,10 @@ struct TicketTypeService: Sendable {
         return try await dto(id, in: eventID, now: now)
     }
 
-    func update(_ eventID: UUID, _ ticketTypeID: UUID, _ request: TicketTypeRequest, by principal: Principal, now: Date,
-                meta: RequestMetadata) async throws -> TicketTypeDTO
-    {
+    func update(
+        _ eventID: UUID, _ ticketTypeID: UUID, _ request: TicketTypeRequest, by principal: Principal, now: Date,
+        meta: RequestMetadata
+    ) async throws -> TicketTypeDTO {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
         let currency = Currency(event.currency) ?? Currency("EUR")!
@@ -80,35 +93,49 @@ struct TicketTypeService: Sendable {
             let sql = db as! any SQLDatabase
             if let codes = request.includedSessions {
                 let sessions = try await resolveSessions(codes, in: eventID, on: db)
-                let current = Set(try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID == ticketTypeID).all(\.$sessionID))
+                let current = Set(
+                    try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID == ticketTypeID).all(
+                        \.$sessionID))
                 if current != Set(sessions.map { $0.id! }) {
                     // Guarded by the row itself: the inclusions change only while nothing is sold or held.
-                    let unsold = try await sql.raw("""
+                    let unsold = try await sql.raw(
+                        """
                         UPDATE ticket_types SET updated_at = \(bind: now) WHERE id = \(bind: ticketTypeID) AND sold = 0 AND held = 0
                         RETURNING id
-                        """).first()
+                        """
+                    ).first()
                     guard unsold != nil else { throw CatalogError.sessionsLocked }
                     try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID == ticketTypeID).delete()
-                    for session in sessions { try await TicketTypeSessionRecord(ticketTypeID: ticketTypeID, sessionID: session.id!).create(on: db) }
+                    for session in sessions {
+                        try await TicketTypeSessionRecord(ticketTypeID: ticketTypeID, sessionID: session.id!).create(
+                            on: db)
+                    }
                 }
             }
             if request.quantityLimit.isPresent {
                 if let limit = request.quantityLimit.applied(to: nil) {
                     // Decided by the update: the limit never drops below what is sold and held at that instant.
-                    let changed = try await sql.raw("""
+                    let changed = try await sql.raw(
+                        """
                         UPDATE ticket_types SET quantity_limit = \(bind: limit)
                         WHERE id = \(bind: ticketTypeID) AND sold + held <= \(bind: limit) RETURNING id
-                        """).first()
+                        """
+                    ).first()
                     guard changed != nil else { throw CatalogError.limitBelowSold(sold: type.sold, held: type.held) }
                 } else {
-                    try await sql.raw("UPDATE ticket_types SET quantity_limit = NULL WHERE id = \(bind: ticketTypeID)").run()
+                    try await sql.raw("UPDATE ticket_types SET quantity_limit = NULL WHERE id = \(bind: ticketTypeID)")
+                        .run()
                 }
             }
-            guard let fresh = try await TicketTypeRecord.find(ticketTypeID, on: db) else { throw CatalogError.ticketTypeNotFound }
+            guard let fresh = try await TicketTypeRecord.find(ticketTypeID, on: db) else {
+                throw CatalogError.ticketTypeNotFound
+            }
             if let name = fields.name { fresh.name = name }
             if let description = request.description { fresh.description = description }
             if let price = fields.price { fresh.priceMinor = price }
-            if fields.memberPrice.isPresent { fresh.memberPriceMinor = fields.memberPrice.applied(to: fresh.memberPriceMinor) }
+            if fields.memberPrice.isPresent {
+                fresh.memberPriceMinor = fields.memberPrice.applied(to: fresh.memberPriceMinor)
+            }
             if let maximum = request.maxQuantity { fresh.maxPerOrder = maximum }
             fresh.salesStart = request.salesStartDate.applied(to: fresh.salesStart)
             if let end = request.salesEndDate { fresh.salesEnd = end }
@@ -122,7 +149,8 @@ struct TicketTypeService: Sendable {
             try await fresh.update(on: db)
             try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: ticketTypeID), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "ticket_type.updated", targetType: "ticket_type",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "ticket_type.updated", targetType: "ticket_type",
                     targetID: ticketTypeID.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString)]),
                 from: meta, at: now, on: db)
@@ -131,7 +159,9 @@ struct TicketTypeService: Sendable {
     }
 
     /// Deletes a ticket type that never sold; one with sales can be deactivated instead.
-    func delete(_ eventID: UUID, _ ticketTypeID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
+    func delete(_ eventID: UUID, _ ticketTypeID: UUID, by principal: Principal, now: Date, meta: RequestMetadata)
+        async throws
+    {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
         try await store.transaction { db in
@@ -144,7 +174,8 @@ struct TicketTypeService: Sendable {
             guard deleted != nil else { throw CatalogError.ticketTypeHasSales }
             try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: ticketTypeID), now: now, on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "ticket_type.deleted", targetType: "ticket_type",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "ticket_type.deleted", targetType: "ticket_type",
                     targetID: ticketTypeID.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "name": .string(type.name)]),
                 from: meta, at: now, on: db)
@@ -159,7 +190,9 @@ struct TicketTypeService: Sendable {
         var memberPrice: Nullable<Int>
     }
 
-    private func validate(_ request: TicketTypeRequest, currency: Currency, creating: Bool, into problems: inout FieldProblems)
+    private func validate(
+        _ request: TicketTypeRequest, currency: Currency, creating: Bool, into problems: inout FieldProblems
+    )
         -> ValidFields
     {
         let name = request.name?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -172,19 +205,26 @@ struct TicketTypeService: Sendable {
         } else if creating {
             problems.add("includedSessions", "is required")
         }
-        let price = request.minorUnits(major: request.price, minor: request.priceMinor, field: "price", currency: currency, into: &problems)
+        let price = request.minorUnits(
+            major: request.price, minor: request.priceMinor, field: "price", currency: currency, into: &problems)
         if creating && price == nil && problems.byField["price"] == nil { problems.add("price", "is required") }
         var memberPrice = Nullable<Int>.absent
         if case .null = request.memberPrice { memberPrice = .null }
         if case .null = request.memberPriceMinor { memberPrice = .null }
         let memberMajor: Double? = if case .value(let value) = request.memberPrice { value } else { nil }
         let memberMinor: Int? = if case .value(let value) = request.memberPriceMinor { value } else { nil }
-        if let value = request.minorUnits(major: memberMajor, minor: memberMinor, field: "memberPrice", currency: currency, into: &problems) {
+        if let value = request.minorUnits(
+            major: memberMajor, minor: memberMinor, field: "memberPrice", currency: currency, into: &problems)
+        {
             memberPrice = .value(value)
         }
-        if case .value(let limit) = request.quantityLimit { problems.require(limit >= 1, "quantityLimit", "must be at least 1") }
+        if case .value(let limit) = request.quantityLimit {
+            problems.require(limit >= 1, "quantityLimit", "must be at least 1")
+        }
         if let maximum = request.maxQuantity {
-            problems.require((1...Self.perOrderMaximum).contains(maximum), "maxQuantity", "must be from 1 to \(Self.perOrderMaximum)")
+            problems.require(
+                (1...Self.perOrderMaximum).contains(maximum), "maxQuantity", "must be from 1 to \(Self.perOrderMaximum)"
+            )
         }
         if creating { problems.require(request.salesEndDate != nil, "salesEndDate", "is required") }
         if case .value(let start) = request.salesStartDate, let end = request.salesEndDate {
@@ -194,13 +234,18 @@ struct TicketTypeService: Sendable {
     }
 
     /// The sessions named by code, all of this event; 400 naming the codes that are not.
-    private func resolveSessions(_ codes: [String], in eventID: UUID, on db: any Database) async throws -> [SessionRecord] {
+    private func resolveSessions(_ codes: [String], in eventID: UUID, on db: any Database) async throws
+        -> [SessionRecord]
+    {
         let numbers = codes.compactMap(SessionCode.number)
-        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).filter(\.$number ~~ numbers).all()
+        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).filter(\.$number ~~ numbers)
+            .all()
         let found = Set(sessions.map(\.code))
         let unknown = codes.filter { code in !found.contains(SessionCode.number(code).map { "S\($0)" } ?? code) }
         guard unknown.isEmpty else {
-            throw HTTPFailure.validationFailed(FieldProblems("includedSessions", "names sessions this event does not have: \(unknown.joined(separator: ", "))"))
+            throw HTTPFailure.validationFailed(
+                FieldProblems(
+                    "includedSessions", "names sessions this event does not have: \(unknown.joined(separator: ", "))"))
         }
         return sessions
     }

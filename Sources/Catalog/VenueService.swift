@@ -19,7 +19,9 @@ struct VenueService: Sendable {
         return VenueListDTO(venues: venues.map(VenueDTO.init))
     }
 
-    func create(_ organizationID: UUID, _ request: VenueRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+    func create(
+        _ organizationID: UUID, _ request: VenueRequest, by principal: Principal, now: Date, meta: RequestMetadata
+    )
         async throws -> VenueDTO
     {
         let db = store.database()
@@ -28,11 +30,13 @@ struct VenueService: Sendable {
         }
         try await authorizer.require(.eventManage, on: .organization(organizationID), by: principal, database: db)
         let (name, address, capacity) = try validate(request, creating: true)
-        let venue = VenueRecord(organizationID: organizationID, name: name ?? "", address: address ?? "", capacity: capacity ?? 0, now: now)
+        let venue = VenueRecord(
+            organizationID: organizationID, name: name ?? "", address: address ?? "", capacity: capacity ?? 0, now: now)
         try await db.transaction { db in
             try await venue.create(on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "venue.created", targetType: "venue",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "venue.created", targetType: "venue",
                     targetID: venue.id!.uuidString, organizationID: organizationID),
                 from: meta, at: now, on: db)
         }
@@ -52,7 +56,8 @@ struct VenueService: Sendable {
         try await db.transaction { db in
             try await venue.update(on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "venue.updated", targetType: "venue",
+                AuditEntry(
+                    actor: AuditActor(principal), action: "venue.updated", targetType: "venue",
                     targetID: venueID.uuidString, organizationID: venue.organizationID),
                 from: meta, at: now, on: db)
         }
@@ -66,8 +71,10 @@ struct VenueService: Sendable {
         try await db.transaction { db in
             try await venue.delete(on: db)
             try await audit.record(
-                AuditEntry(actor: AuditActor(principal), action: "venue.deleted", targetType: "venue",
-                    targetID: venueID.uuidString, organizationID: venue.organizationID, details: ["name": .string(venue.name)]),
+                AuditEntry(
+                    actor: AuditActor(principal), action: "venue.deleted", targetType: "venue",
+                    targetID: venueID.uuidString, organizationID: venue.organizationID,
+                    details: ["name": .string(venue.name)]),
                 from: meta, at: now, on: db)
         }
     }
@@ -82,9 +89,15 @@ struct VenueService: Sendable {
         var problems = FieldProblems()
         let name = request.name?.trimmingCharacters(in: .whitespacesAndNewlines)
         let address = request.address?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if creating || name != nil { problems.require((1...200).contains(name?.count ?? 0), "name", "must be 1 to 200 characters") }
-        if creating || address != nil { problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters") }
-        if let capacity = request.capacity { problems.require((0...1_000_000).contains(capacity), "capacity", "must be from 0 to 1000000") }
+        if creating || name != nil {
+            problems.require((1...200).contains(name?.count ?? 0), "name", "must be 1 to 200 characters")
+        }
+        if creating || address != nil {
+            problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters")
+        }
+        if let capacity = request.capacity {
+            problems.require((0...1_000_000).contains(capacity), "capacity", "must be from 0 to 1000000")
+        }
         if creating { problems.require(request.capacity != nil, "capacity", "is required") }
         try problems.throwIfAny()
         return (name, address, request.capacity)

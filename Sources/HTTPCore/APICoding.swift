@@ -1,12 +1,14 @@
+import Domain
 public import Foundation
 public import Hummingbird
-import Domain
 
 /// Decodes JSON request bodies, turning every way a body can be wrong into a 4xx that names the problem.
 public struct APIRequestDecoder: RequestDecoder {
     public init() {}
 
-    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws
+        -> T
+    {
         let contentType = request.headers[.contentType]
         guard let contentType, MediaType(from: contentType)?.isType(.applicationJson) == true else {
             throw HTTPFailure.unsupportedMediaType(received: contentType)
@@ -40,7 +42,8 @@ public struct APIRequestDecoder: RequestDecoder {
 public struct APIResponseEncoder: ResponseEncoder {
     public init() {}
 
-    public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
+    public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response
+    {
         let data = try JSONCoding.encoder.encode(value)
         return Response(
             status: .ok,

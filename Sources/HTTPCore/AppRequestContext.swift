@@ -33,7 +33,8 @@ public struct AppRequestContext: RequestContext {
         case .user(let user): return user
         case .kiosk: throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
         case .system: throw HTTPFailure.forbidden("The system does not sign in.")
-        case .anonymous: throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
+        case .anonymous:
+            throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
         }
     }
 

@@ -46,7 +46,8 @@ public struct QueryReader {
     }
 
     /// A value one of `T`'s raw values must match; `allowed` names them in the problem.
-    public mutating func choice<T: RawRepresentable>(_ name: String, as type: T.Type, allowed: String) -> T? where T.RawValue == String {
+    public mutating func choice<T: RawRepresentable>(_ name: String, as type: T.Type, allowed: String) -> T?
+    where T.RawValue == String {
         guard let raw = parameters.get(name) else { return nil }
         let value = T(rawValue: raw)
         problems.require(value != nil, name, "must be \(allowed)")

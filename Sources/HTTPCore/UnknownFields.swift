@@ -32,7 +32,9 @@ enum UnknownFields {
                 }
             }
         case .array(let items):
-            for (index, item) in items.enumerated() { walk(item, path: path + ["[\(index)]"], recorder: recorder, into: &unknown) }
+            for (index, item) in items.enumerated() {
+                walk(item, path: path + ["[\(index)]"], recorder: recorder, into: &unknown)
+            }
         default:
             break
         }
@@ -71,12 +73,16 @@ private struct ProbeDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let fields) = value else { throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath, debugDescription: "")) }
+        guard case .object(let fields) = value else {
+            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath, debugDescription: ""))
+        }
         return KeyedDecodingContainer(ProbeKeyed<Key>(fields: fields, path: path, recorder: recorder))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let items) = value else { throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: "")) }
+        guard case .array(let items) = value else {
+            throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: ""))
+        }
         return ProbeUnkeyed(items: items, path: path, recorder: recorder)
     }
 
@@ -87,7 +93,8 @@ private struct ProbeDecoder: Decoder {
 
 /// Decodes `type` from `value` at `path`: values the probe cannot build faithfully (dates, UUIDs, decimals, URLs) come
 /// back as stand-ins, since only the keys matter here.
-private func probe<T: Decodable>(_ type: T.Type, _ value: JSONValue, path: [String], recorder: KeyRecorder) throws -> T {
+private func probe<T: Decodable>(_ type: T.Type, _ value: JSONValue, path: [String], recorder: KeyRecorder) throws -> T
+{
     switch type {
     case is Date.Type: return Date() as! T
     case is UUID.Type: return UUID() as! T
@@ -123,7 +130,9 @@ private struct ProbeKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        guard let value = note(key) else { throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "")) }
+        guard let value = note(key) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: ""))
+        }
         return try probe(type, value, path: path + [key.stringValue], recorder: recorder)
     }
 
@@ -133,12 +142,16 @@ private struct ProbeKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try probe(type, value, path: path + [key.stringValue], recorder: recorder)
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try ProbeDecoder(value: note(key) ?? .null, path: path + [key.stringValue], recorder: recorder).container(keyedBy: type)
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
+        try ProbeDecoder(value: note(key) ?? .null, path: path + [key.stringValue], recorder: recorder).container(
+            keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try ProbeDecoder(value: note(key) ?? .null, path: path + [key.stringValue], recorder: recorder).unkeyedContainer()
+        try ProbeDecoder(value: note(key) ?? .null, path: path + [key.stringValue], recorder: recorder)
+            .unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder { ProbeDecoder(value: .object(fields), path: path, recorder: recorder) }
@@ -157,7 +170,9 @@ private struct ProbeUnkeyed: UnkeyedDecodingContainer {
     var isAtEnd: Bool { currentIndex >= items.count }
 
     mutating func next() throws -> (JSONValue, [String]) {
-        guard !isAtEnd else { throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "")) }
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: ""))
+        }
         defer { currentIndex += 1 }
         return (items[currentIndex], path + ["[\(currentIndex)]"])
     }
@@ -173,7 +188,9 @@ private struct ProbeUnkeyed: UnkeyedDecodingContainer {
         return try probe(type, value, path: itemPath, recorder: recorder)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         let (value, itemPath) = try next()
         return try ProbeDecoder(value: value, path: itemPath, recorder: recorder).container(keyedBy: type)
     }

@@ -12,7 +12,8 @@ extension HealthRoutes {
                 "/health": [
                     "get": OpenAPI.operation(
                         "getHealth", tag: "Health", summary: "Health report",
-                        description: "Database connectivity and the state of optional subsystems. 503 when the database is unreachable.",
+                        description:
+                            "Database connectivity and the state of optional subsystems. 503 when the database is unreachable.",
                         responses: [
                             "200": OpenAPI.json("Healthy or degraded", OpenAPI.ref("HealthReport")),
                             "503": OpenAPI.json("Unhealthy: the database does not answer", OpenAPI.ref("HealthReport")),

@@ -38,7 +38,8 @@ public struct AccessTokens: Sendable {
     public init(settings: AccessTokenSettings) async {
         self.settings = settings
         let keys = JWTKeyCollection()
-        await keys.add(hmac: HMACKey(from: settings.secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: settings.keyID))
+        await keys.add(
+            hmac: HMACKey(from: settings.secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: settings.keyID))
         for (keyID, secret) in settings.previousKeys {
             await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID))
         }
@@ -85,8 +86,13 @@ public struct InvalidAccessToken: Error, Sendable {
 
 struct AccessTokenPayload: JWTPayload {
     enum CodingKeys: String, CodingKey {
-        case subject = "sub", issuer = "iss", audience = "aud", issuedAt = "iat", expiration = "exp"
-        case role, session = "sid"
+        case subject = "sub"
+        case issuer = "iss"
+        case audience = "aud"
+        case issuedAt = "iat"
+        case expiration = "exp"
+        case role
+        case session = "sid"
     }
 
     var subject: SubjectClaim

@@ -1,5 +1,5 @@
-import Foundation
 public import Domain
+import Foundation
 public import HTTPCore
 public import Hummingbird
 public import Persistence
@@ -39,7 +39,8 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         if KioskTokens.isKioskToken(token), let store {
             guard let kiosk = try await KioskTokens.verify(token, now: clock.now(), on: store.database()) else {
-                throw HTTPFailure.unauthorized("The kiosk token is invalid, expired or revoked; ask the organizer for a new one.")
+                throw HTTPFailure.unauthorized(
+                    "The kiosk token is invalid, expired or revoked; ask the organizer for a new one.")
             }
             guard kioskPaths.contains(where: { $0.matches(request.uri.path) }) else {
                 throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")

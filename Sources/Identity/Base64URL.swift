@@ -7,7 +7,8 @@ public enum Base64URL {
         var out: [UInt8] = []
         out.reserveCapacity(data.count * 4 / 3 + 2)
         for byte in data.base64EncodedData() where byte != UInt8(ascii: "=") {
-            out.append(byte == UInt8(ascii: "+") ? UInt8(ascii: "-") : byte == UInt8(ascii: "/") ? UInt8(ascii: "_") : byte)
+            out.append(
+                byte == UInt8(ascii: "+") ? UInt8(ascii: "-") : byte == UInt8(ascii: "/") ? UInt8(ascii: "_") : byte)
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -15,11 +15,14 @@ public enum KioskTokens {
     /// The kiosk a token stands for, if it exists, has not expired at `now` and has not been revoked. Read on every
     /// request, so a revocation takes effect on the kiosk's next request.
     public static func verify(_ token: String, now: Date, on db: any Database) async throws -> KioskIdentity? {
-        guard let record = try await KioskTokenRecord.query(on: db).filter(\.$tokenHash == OpaqueToken.hash(token)).first(),
+        guard
+            let record = try await KioskTokenRecord.query(on: db).filter(\.$tokenHash == OpaqueToken.hash(token))
+                .first(),
             record.revokedAt == nil, record.expiresAt > now
         else { return nil }
         return KioskIdentity(
-            id: record.id!, eventID: record.eventID, organizationID: record.organizationID, stationName: record.stationName,
+            id: record.id!, eventID: record.eventID, organizationID: record.organizationID,
+            stationName: record.stationName,
             canSearch: record.capabilities == "scan_search", expiresAt: record.expiresAt)
     }
 }

@@ -1,6 +1,6 @@
 import Crypto
-public import Foundation
 public import FluentKit
+public import Foundation
 public import Persistence
 import Synchronization
 
@@ -31,7 +31,8 @@ public final class TicketKeys: Sendable {
         if let configured { return configured }
         if let key = cached.withLock({ $0 }) { return key }
         let encoded = try await InstallationSecrets.value(
-            named: "ticket_key", makeNew: { SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString() },
+            named: "ticket_key",
+            makeNew: { SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString() },
             on: db ?? store.database())
         guard let data = Data(base64Encoded: encoded), data.count == 32 else { throw DatabaseUnavailableKey() }
         let key = SymmetricKey(data: data)

@@ -24,7 +24,9 @@ public struct HoldService: Sendable {
 
     /// Sets `quantity` places of a ticket type aside until now + the hold lifetime; `eventID`, when the request names
     /// one, must be the ticket type's.
-    func hold(ticketTypeID: UUID, quantity: Int, eventID: UUID? = nil, for owner: HoldOwner, now: Date) async throws -> (HoldDTO, remaining: Int) {
+    func hold(ticketTypeID: UUID, quantity: Int, eventID: UUID? = nil, for owner: HoldOwner, now: Date) async throws
+        -> (HoldDTO, remaining: Int)
+    {
         guard (1...10).contains(quantity) else {
             throw HTTPFailure.validationFailed(FieldProblems("quantity", "must be from 1 to 10"))
         }
@@ -38,13 +40,18 @@ public struct HoldService: Sendable {
             // The one decision of a sale, on the seats this transaction locked first.
             var locked = try await LockedSales.lock([ticketTypeID], on: db)
             let type = try locked.decide(ticketTypeID, quantity: quantity, eventID: eventID, now: now) { _ in .held }
-            let hold = HoldRecord(eventID: type.context.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
-                                  cartTokenHash: cart, expiresAt: expires, now: now)
+            let hold = HoldRecord(
+                eventID: type.context.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
+                cartTokenHash: cart, expiresAt: expires, now: now)
             try await hold.create(on: db)
             try await SeatLedger.apply(locked.places.moves, on: db)
             try await Outbox.enqueue(
-                [try Outbox.row(HoldChanged(holdId: hold.id!, eventId: hold.eventID, ticketTypeId: ticketTypeID, status: .active)),
-                 try Outbox.row(AvailabilityChanged(eventId: hold.eventID))],
+                [
+                    try Outbox.row(
+                        HoldChanged(
+                            holdId: hold.id!, eventId: hold.eventID, ticketTypeId: ticketTypeID, status: .active)),
+                    try Outbox.row(AvailabilityChanged(eventId: hold.eventID)),
+                ],
                 now: now, on: db)
             return (HoldDTO(hold, sessions: type.context.sessionCodesInOrder), locked.remaining(ticketTypeID))
         }
@@ -53,9 +60,12 @@ public struct HoldService: Sendable {
     /// Ends a hold of this owner and gives its places back. Releasing a hold that already ended is a no-op.
     func release(_ holdID: UUID, for owner: HoldOwner, now: Date) async throws {
         try await store.transaction { db in
-            guard let hold = try await HoldRecord.find(holdID, on: db), owner.owns(hold) else { throw InventoryError.holdNotFound }
+            guard let hold = try await HoldRecord.find(holdID, on: db), owner.owns(hold) else {
+                throw InventoryError.holdNotFound
+            }
             // The owner is part of the change: a hold an order took over a moment ago is the order's now.
-            try await HoldLifecycle.end([holdID], as: hold.expiresAt <= now ? .expired : .released, now: now, owner: owner, on: db)
+            try await HoldLifecycle.end(
+                [holdID], as: hold.expiresAt <= now ? .expired : .released, now: now, owner: owner, on: db)
         }
     }
 
@@ -69,9 +79,12 @@ public struct HoldService: Sendable {
         }
         let holds = try await query.sort(\.$createdAt).all()
         guard !holds.isEmpty else { return [] }
-        let links = try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID ~~ holds.map(\.ticketTypeID)).all()
+        let links = try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID ~~ holds.map(\.ticketTypeID))
+            .all()
         let numbers = Dictionary(
-            try await SessionRecord.query(on: db).filter(\.$id ~~ links.map(\.sessionID)).all().map { ($0.id!, $0.number) },
+            try await SessionRecord.query(on: db).filter(\.$id ~~ links.map(\.sessionID)).all().map {
+                ($0.id!, $0.number)
+            },
             uniquingKeysWith: { first, _ in first })
         let codes = Dictionary(grouping: links, by: \.ticketTypeID).mapValues { links in
             links.compactMap { numbers[$0.sessionID] }.sorted().map { "S\($0)" }
@@ -106,17 +119,23 @@ package struct SaleContext: Sendable {
 
     package static func load(_ ticketTypeID: UUID, on db: any Database) async throws -> SaleContext {
         let sql = db as! any SQLDatabase
-        guard let row = try await sql.raw("""
-            SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, e.status
-            FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketTypeID)
-            """).first()
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, e.status
+                FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketTypeID)
+                """
+            ).first()
         else { throw InventoryError.ticketTypeNotFound }
         var codes: [UUID: String] = [:]
-        for session in try await sql.raw("""
+        for session in try await sql.raw(
+            """
             SELECT s.id, s.number FROM ticket_type_sessions tts JOIN sessions s ON s.id = tts.session_id
             WHERE tts.ticket_type_id = \(bind: ticketTypeID)
-            """).all() {
-            codes[try session.decode(column: "id", as: UUID.self)] = "S\(try session.decode(column: "number", as: Int.self))"
+            """
+        ).all() {
+            codes[try session.decode(column: "id", as: UUID.self)] =
+                "S\(try session.decode(column: "number", as: Int.self))"
         }
         return SaleContext(
             ticketTypeID: ticketTypeID,
@@ -127,7 +146,8 @@ package struct SaleContext: Sendable {
             salesEnd: try row.decode(column: "sales_end", as: Date.self),
             maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
             target: .init(
-                ticketTypeID: ticketTypeID, sessionIDs: codes.keys.sorted { $0.uuidString < $1.uuidString }, sessionCodes: codes))
+                ticketTypeID: ticketTypeID, sessionIDs: codes.keys.sorted { $0.uuidString < $1.uuidString },
+                sessionCodes: codes))
     }
 
     /// Refuses a request that names another event than the ticket type's (the field is optional).
@@ -139,10 +159,16 @@ package struct SaleContext: Sendable {
 
     /// Refuses sales the catalog says cannot happen now.
     package func checkOnSale(quantity: Int, now: Date) throws {
-        guard eventStatus == EventStatus.published.rawValue else { throw InventoryError.notOnSale(ticketTypeID, reason: "event \(eventStatus)") }
-        guard active, !target.sessionIDs.isEmpty else { throw InventoryError.notOnSale(ticketTypeID, reason: "inactive") }
+        guard eventStatus == EventStatus.published.rawValue else {
+            throw InventoryError.notOnSale(ticketTypeID, reason: "event \(eventStatus)")
+        }
+        guard active, !target.sessionIDs.isEmpty else {
+            throw InventoryError.notOnSale(ticketTypeID, reason: "inactive")
+        }
         if let start = salesStart, now < start { throw InventoryError.salesNotStarted(ticketTypeID) }
         guard now < salesEnd else { throw InventoryError.salesEnded(ticketTypeID) }
-        guard quantity <= maxPerOrder else { throw InventoryError.quantityLimit(requested: quantity, maximum: maxPerOrder) }
+        guard quantity <= maxPerOrder else {
+            throw InventoryError.quantityLimit(requested: quantity, maximum: maxPerOrder)
+        }
     }
 }

@@ -61,7 +61,8 @@ public enum InventoryError: APIError, Equatable {
             ]
         case .salesNotStarted(let id), .salesEnded(let id): ["ticketTypeId": .string(id.uuidString)]
         case .notOnSale(let id, let reason): ["ticketTypeId": .string(id.uuidString), "reason": .string(reason)]
-        case .quantityLimit(let requested, let maximum): ["requestedQuantity": .int(requested), "maximum": .int(maximum)]
+        case .quantityLimit(let requested, let maximum):
+            ["requestedQuantity": .int(requested), "maximum": .int(maximum)]
         case .holdExpired(let at): ["expiredAt": .string(ISO8601Instant.string(at))]
         case .invalidTransition(let from, let to): ["from": .string(from), "to": .string(to)]
         default: [:]

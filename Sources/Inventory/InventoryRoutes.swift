@@ -22,7 +22,8 @@ public struct InventoryRoutes: Sendable {
                 throw HTTPFailure.validationFailed(FieldProblems("ticketTypeId", "is required"))
             }
             let (owner, newCartToken) = Self.owner(request, context, creating: true)
-            var (hold, _) = try await holds.hold(ticketTypeID: typeID, quantity: body.quantity ?? 1, for: owner!, now: clock.now())
+            var (hold, _) = try await holds.hold(
+                ticketTypeID: typeID, quantity: body.quantity ?? 1, for: owner!, now: clock.now())
             hold.cartToken = newCartToken
             return EditedResponse(status: .created, response: hold)
         }
@@ -47,16 +48,20 @@ public struct InventoryRoutes: Sendable {
             problems.require(body.quantity != nil, "quantity", "is required")
             try problems.throwIfAny()
             let (hold, remaining) = try await holds.hold(
-                ticketTypeID: (body.ticketTypeId ?? body.categoryId)!, quantity: body.quantity!, eventID: body.eventId, for: .user(user.id),
+                ticketTypeID: (body.ticketTypeId ?? body.categoryId)!, quantity: body.quantity!, eventID: body.eventId,
+                for: .user(user.id),
                 now: clock.now())
             return ReserveResponse(
-                success: true, availableSeats: remaining, message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).",
+                success: true, availableSeats: remaining,
+                message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).",
                 holdId: hold.holdId, lockId: hold.holdId, expiresAt: hold.expiresAt)
         }
         router.post("/api/events/tickets/release") { request, context in
             let user = try context.requireUser()
             let body = try await request.decode(as: ReleaseRequest.self, context: context)
-            guard let id = body.holdId ?? body.lockId else { throw HTTPFailure.validationFailed(FieldProblems("holdId", "is required")) }
+            guard let id = body.holdId ?? body.lockId else {
+                throw HTTPFailure.validationFailed(FieldProblems("holdId", "is required"))
+            }
             try await holds.release(id, for: .user(user.id), now: clock.now())
             return ReleaseResponse(success: true, message: "Released.")
         }
@@ -65,7 +70,9 @@ public struct InventoryRoutes: Sendable {
     /// The signed-in user, else the cart of `X-Cart-Token`, else (when creating) a new cart and its token.
     static func owner(_ request: Request, _ context: AppRequestContext, creating: Bool) -> (HoldOwner?, String?) {
         if case .user(let user) = context.identity { return (.user(user.id), nil) }
-        if let token = request.headers[.cartToken], !token.isEmpty { return (.cart(tokenHash: OpaqueToken.hash(token)), nil) }
+        if let token = request.headers[.cartToken], !token.isEmpty {
+            return (.cart(tokenHash: OpaqueToken.hash(token)), nil)
+        }
         guard creating else { return (nil, nil) }
         let token = OpaqueToken.generate()
         return (.cart(tokenHash: OpaqueToken.hash(token)), token)

@@ -20,18 +20,28 @@ package enum OrderLifecycle {
     /// The seats of the order's ticket types are locked first (the lock order), unless `locked` already holds them.
     @discardableResult
     package static func move(
-        _ orderID: UUID, to next: OrderStatus, by principal: Principal, reason: String?, now: Date, locked: LockedSales? = nil,
+        _ orderID: UUID, to next: OrderStatus, by principal: Principal, reason: String?, now: Date,
+        locked: LockedSales? = nil,
         on db: any Database
     ) async throws -> OrderStatus? {
         let actor = TransitionActor(principal)
         let sql = db as! any SQLDatabase
-        guard let order = try await sql.raw("""
-            SELECT status, hold_id, payment_deadline, event_id FROM orders WHERE id = \(bind: orderID)
-            """).first()
+        guard
+            let order = try await sql.raw(
+                """
+                SELECT status, hold_id, payment_deadline, event_id FROM orders WHERE id = \(bind: orderID)
+                """
+            ).first()
         else { return nil }
         var items: [(typeID: UUID, quantity: Int)] = []
-        for row in try await sql.raw("SELECT ticket_type_id, quantity FROM order_items WHERE order_id = \(bind: orderID)").all() {
-            items.append((try row.decode(column: "ticket_type_id", as: UUID.self), try row.decode(column: "quantity", as: Int.self)))
+        for row in try await sql.raw(
+            "SELECT ticket_type_id, quantity FROM order_items WHERE order_id = \(bind: orderID)"
+        ).all() {
+            items.append(
+                (
+                    try row.decode(column: "ticket_type_id", as: UUID.self),
+                    try row.decode(column: "quantity", as: Int.self)
+                ))
         }
         let seats = try await LockedSales.covering(items.map(\.typeID), locked, on: db)
         let stored = OrderStatus(rawValue: try order.decode(column: "status", as: String.self)) ?? .pending
@@ -42,9 +52,12 @@ package enum OrderLifecycle {
             throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue)
         }
         let paidAt: SQLQueryString = next == .paid ? "\(bind: now)" : "paid_at"
-        guard try await sql.raw("""
-            UPDATE orders SET status = \(bind: next.rawValue), updated_at = \(bind: now), paid_at =
-            """ + " " + paidAt + " WHERE id = \(bind: orderID) AND status = \(bind: stored.rawValue) RETURNING id").first() != nil
+        guard
+            try await sql.raw(
+                """
+                UPDATE orders SET status = \(bind: next.rawValue), updated_at = \(bind: now), paid_at =
+                """ + " " + paidAt + " WHERE id = \(bind: orderID) AND status = \(bind: stored.rawValue) RETURNING id"
+            ).first() != nil
         else { throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue) }
 
         var moves = SeatMoves()
@@ -62,10 +75,14 @@ package enum OrderLifecycle {
             for ticket in tickets { moves.add(.releaseSold, 1, of: try seats.target(ticket.typeID)) }
         }
         try await SeatLedger.apply(moves, on: db)
-        try await record([Transition(orderID: orderID, from: from, to: next, actor: actor, reason: reason, at: now)], on: db)
+        try await record(
+            [Transition(orderID: orderID, from: from, to: next, actor: actor, reason: reason, at: now)], on: db)
         try await Outbox.enqueue(
-            [try Outbox.row(OrderStatusChanged(orderId: orderID, eventId: eventID, from: from, to: next, actor: actor.kind)),
-             try Outbox.row(AvailabilityChanged(eventId: eventID))],
+            [
+                try Outbox.row(
+                    OrderStatusChanged(orderId: orderID, eventId: eventID, from: from, to: next, actor: actor.kind)),
+                try Outbox.row(AvailabilityChanged(eventId: eventID)),
+            ],
             now: now, on: db)
         return from
     }
@@ -80,7 +97,9 @@ package enum OrderLifecycle {
         package var reason: String?
         package var at: Date
 
-        package init(orderID: UUID, from: OrderStatus?, to: OrderStatus, actor: TransitionActor, reason: String?, at: Date) {
+        package init(
+            orderID: UUID, from: OrderStatus?, to: OrderStatus, actor: TransitionActor, reason: String?, at: Date
+        ) {
             self.orderID = orderID
             self.from = from
             self.to = to
@@ -102,9 +121,11 @@ package enum OrderLifecycle {
                  \(bind: t.actor.id), \(bind: reason), \(bind: t.at))
                 """
         }
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at) VALUES
-            """ + " " + rows.joined(separator: ", ")).run()
+            """ + " " + rows.joined(separator: ", ")
+        ).run()
     }
 }
 
@@ -137,17 +158,22 @@ package enum TicketLifecycle {
             case .order(let id): "order_id = \(bind: id)"
             case .ticket(let id): "id = \(bind: id)"
             }
-        let rows = try await (db as! any SQLDatabase).raw("UPDATE tickets SET status = \(bind: next.rawValue) WHERE " + condition + """
-             AND status IN (\(binds: from)) RETURNING id, ticket_type_id, event_id, secret_version
-            """).all()
+        let rows = try await (db as! any SQLDatabase).raw(
+            "UPDATE tickets SET status = \(bind: next.rawValue) WHERE " + condition + """
+                 AND status IN (\(binds: from)) RETURNING id, ticket_type_id, event_id, secret_version
+                """
+        ).all()
         var moved: [Moved] = []
         for row in rows {
-            let ticket = Moved(id: try row.decode(column: "id", as: UUID.self), typeID: try row.decode(column: "ticket_type_id", as: UUID.self),
-                               eventID: try row.decode(column: "event_id", as: UUID.self))
+            let ticket = Moved(
+                id: try row.decode(column: "id", as: UUID.self),
+                typeID: try row.decode(column: "ticket_type_id", as: UUID.self),
+                eventID: try row.decode(column: "event_id", as: UUID.self))
             if next == .cancelled || next == .refunded {
-                try await TicketRevocations.revoke(ticketID: ticket.id, eventID: ticket.eventID,
-                                                   version: try row.decode(column: "secret_version", as: Int.self),
-                                                   reason: next.rawValue, now: now, on: db)
+                try await TicketRevocations.revoke(
+                    ticketID: ticket.id, eventID: ticket.eventID,
+                    version: try row.decode(column: "secret_version", as: Int.self),
+                    reason: next.rawValue, now: now, on: db)
             }
             moved.append(ticket)
         }
@@ -162,26 +188,33 @@ package enum TicketLifecycle {
         _ ticketID: UUID, to next: TicketStatus, by principal: Principal, reason: String, now: Date, on db: any Database
     ) async throws {
         let sql = db as! any SQLDatabase
-        guard let ticket = try await sql.raw("SELECT order_id, ticket_type_id, status FROM tickets WHERE id = \(bind: ticketID)").first()
+        guard
+            let ticket = try await sql.raw(
+                "SELECT order_id, ticket_type_id, status FROM tickets WHERE id = \(bind: ticketID)"
+            ).first()
         else { throw InventoryError.invalidTransition(from: "ticket missing", to: next.rawValue) }
         let orderID = try ticket.decode(column: "order_id", as: UUID.self)
         let seats = try await LockedSales.lock([try ticket.decode(column: "ticket_type_id", as: UUID.self)], on: db)
         let moved = try await move(.ticket(ticketID), to: next, now: now, on: db)
         guard let one = moved.first else {
-            throw InventoryError.invalidTransition(from: "ticket \(try ticket.decode(column: "status", as: String.self))", to: next.rawValue)
+            throw InventoryError.invalidTransition(
+                from: "ticket \(try ticket.decode(column: "status", as: String.self))", to: next.rawValue)
         }
         var moves = SeatMoves()
         moves.add(.releaseSold, 1, of: try seats.target(one.typeID))
         try await SeatLedger.apply(moves, on: db)
-        let left = try await sql.raw("""
+        let left = try await sql.raw(
+            """
             SELECT SUM(CASE WHEN status = \(bind: TicketStatus.valid.rawValue) THEN 1 ELSE 0 END) AS valid,
                    SUM(CASE WHEN status = \(bind: TicketStatus.refunded.rawValue) THEN 1 ELSE 0 END) AS refunded
             FROM tickets WHERE order_id = \(bind: orderID)
-            """).first()
+            """
+        ).first()
         if (try left?.optional("valid", Int.self) ?? 0) == 0 {
             let refunded = (try left?.optional("refunded", Int.self) ?? 0) > 0
-            try await OrderLifecycle.move(orderID, to: refunded ? .refunded : .cancelled, by: principal,
-                                          reason: "every ticket cancelled (the last: \(reason))", now: now, locked: seats, on: db)
+            try await OrderLifecycle.move(
+                orderID, to: refunded ? .refunded : .cancelled, by: principal,
+                reason: "every ticket cancelled (the last: \(reason))", now: now, locked: seats, on: db)
         } else {
             try await Outbox.enqueue(AvailabilityChanged(eventId: one.eventID), now: now, on: db)
         }
@@ -196,7 +229,8 @@ package enum HoldLifecycle {
     /// their seat effect; the seats are locked first unless `locked` already holds them. Returns how many ended.
     @discardableResult
     package static func end(
-        _ holds: [UUID], as status: HoldStatus, now: Date, owner: HoldOwner? = nil, expiredBy: Date? = nil, locked: LockedSales? = nil,
+        _ holds: [UUID], as status: HoldStatus, now: Date, owner: HoldOwner? = nil, expiredBy: Date? = nil,
+        locked: LockedSales? = nil,
         on db: any Database
     ) async throws -> Int {
         guard !holds.isEmpty, status != .active else { return 0 }
@@ -216,18 +250,23 @@ package enum HoldLifecycle {
             case nil: ""
             }
         let expiry: SQLQueryString = expiredBy.map { " AND expires_at <= \(bind: $0)" } ?? ""
-        let ended = try await sql.raw("""
+        let ended = try await sql.raw(
+            """
             UPDATE holds SET status = \(bind: status.rawValue), ended_at = \(bind: now)
             WHERE id IN (\(binds: holds)) AND status = \(bind: HoldStatus.active.rawValue)
-            """ + timing + ownerCondition + expiry + " RETURNING id, event_id, ticket_type_id, quantity").all()
+            """ + timing + ownerCondition + expiry + " RETURNING id, event_id, ticket_type_id, quantity"
+        ).all()
         var moves = SeatMoves()
         var messages: [Outbox.Row] = []
         for row in ended {
             let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
             moves.add(status.seatEffect, try row.decode(column: "quantity", as: Int.self), of: try seats.target(typeID))
             let eventID = try row.decode(column: "event_id", as: UUID.self)
-            messages.append(try Outbox.row(HoldChanged(holdId: try row.decode(column: "id", as: UUID.self), eventId: eventID,
-                                                       ticketTypeId: typeID, status: status)))
+            messages.append(
+                try Outbox.row(
+                    HoldChanged(
+                        holdId: try row.decode(column: "id", as: UUID.self), eventId: eventID,
+                        ticketTypeId: typeID, status: status)))
             messages.append(try Outbox.row(AvailabilityChanged(eventId: eventID)))
         }
         try await SeatLedger.apply(moves, on: db)

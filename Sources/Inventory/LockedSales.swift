@@ -26,28 +26,36 @@ package struct LockedSales: Sendable {
     /// Locks the sessions of `ticketTypeIDs`, then the types themselves, and reads what a sale decides on.
     package static func lock(_ ticketTypeIDs: some Collection<UUID>, on db: any Database) async throws -> LockedSales {
         let sql = db as! any SQLDatabase
-        guard !ticketTypeIDs.isEmpty else { return LockedSales(types: [:], places: PlacesLeft(sessions: [:], types: [:])) }
+        guard !ticketTypeIDs.isEmpty else {
+            return LockedSales(types: [:], places: PlacesLeft(sessions: [:], types: [:]))
+        }
         let ids = Array(Set(ticketTypeIDs))
         let postgres = sql.dialect.name == "postgresql"
         // One statement locks every included session and says which type includes which.
         var sessions: [UUID: (code: String, room: Int, active: Bool)] = [:]
         var included: [UUID: [UUID]] = [:]
-        for row in try await sql.raw("""
+        for row in try await sql.raw(
+            """
             SELECT s.id, s.number, s.active, s.capacity - s.sold - s.held AS room, x.ticket_type_id
             FROM sessions s JOIN ticket_type_sessions x ON x.session_id = s.id WHERE x.ticket_type_id IN (\(binds: ids))
             ORDER BY s.id
-            """ + (postgres ? " FOR NO KEY UPDATE OF s" : "")).all() {
+            """ + (postgres ? " FOR NO KEY UPDATE OF s" : "")
+        ).all() {
             let id = try row.decode(column: "id", as: UUID.self)
-            sessions[id] = ("S\(try row.decode(column: "number", as: Int.self))", try row.decode(column: "room", as: Int.self),
-                            try row.decode(column: "active", as: Bool.self))
+            sessions[id] = (
+                "S\(try row.decode(column: "number", as: Int.self))", try row.decode(column: "room", as: Int.self),
+                try row.decode(column: "active", as: Bool.self)
+            )
             included[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(id)
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, t.price_minor, t.member_price_minor,
               t.quantity_limit - t.sold - t.held AS own_room, e.status, e.currency
             FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id IN (\(binds: ids))
             ORDER BY t.id
-            """ + (postgres ? " FOR NO KEY UPDATE OF t" : "")).all()
+            """ + (postgres ? " FOR NO KEY UPDATE OF t" : "")
+        ).all()
         var types: [UUID: TicketType] = [:]
         var ownRoom: [UUID: Int] = [:]
         for row in rows {
@@ -55,14 +63,20 @@ package struct LockedSales: Sendable {
             let sessionIDs = (included[id] ?? []).sorted { $0.uuidString < $1.uuidString }
             let context = SaleContext(
                 ticketTypeID: id, eventID: try row.decode(column: "event_id", as: UUID.self),
-                eventStatus: try row.decode(column: "status", as: String.self), active: try row.decode(column: "active", as: Bool.self),
-                salesStart: try row.optional("sales_start", Date.self), salesEnd: try row.decode(column: "sales_end", as: Date.self),
+                eventStatus: try row.decode(column: "status", as: String.self),
+                active: try row.decode(column: "active", as: Bool.self),
+                salesStart: try row.optional("sales_start", Date.self),
+                salesEnd: try row.decode(column: "sales_end", as: Date.self),
                 maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
-                target: .init(ticketTypeID: id, sessionIDs: sessionIDs,
-                              sessionCodes: sessionIDs.reduce(into: [:]) { codes, session in codes[session] = sessions[session]?.code }))
+                target: .init(
+                    ticketTypeID: id, sessionIDs: sessionIDs,
+                    sessionCodes: sessionIDs.reduce(into: [:]) { codes, session in
+                        codes[session] = sessions[session]?.code
+                    }))
             types[id] = TicketType(
                 context: context, priceMinor: try row.decode(column: "price_minor", as: Int.self),
-                memberPriceMinor: try row.optional("member_price_minor", Int.self), currency: try row.decode(column: "currency", as: String.self))
+                memberPriceMinor: try row.optional("member_price_minor", Int.self),
+                currency: try row.decode(column: "currency", as: String.self))
             if let room = try row.optional("own_room", Int.self) { ownRoom[id] = room }
         }
         let room = sessions.compactMapValues { $0.active ? $0.room : nil }
@@ -75,7 +89,8 @@ package struct LockedSales: Sendable {
     /// places are taken into `counter` (which may depend on the type, as a price decides whether an order waits for
     /// payment) and the type is returned; otherwise nothing is taken and the refusal is thrown.
     package mutating func decide(
-        _ ticketTypeID: UUID?, quantity: Int, eventID: UUID?, now: Date, into counter: (TicketType) -> SeatLedger.Counter
+        _ ticketTypeID: UUID?, quantity: Int, eventID: UUID?, now: Date,
+        into counter: (TicketType) -> SeatLedger.Counter
     ) throws -> TicketType {
         guard let ticketTypeID, let type = types[ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
         try type.context.requireEvent(eventID)

@@ -23,7 +23,9 @@ package struct PlacesLeft: Sendable {
         for id in target.sessionIDs {
             let left = max(0, sessions[id] ?? 0)
             let code = target.sessionCodes[id] ?? "?"
-            if fewest == nil || left < fewest!.left || (left == fewest!.left && code < fewest!.code) { fewest = (code, left) }
+            if fewest == nil || left < fewest!.left || (left == fewest!.left && code < fewest!.code) {
+                fewest = (code, left)
+            }
         }
         let sessionLeft = fewest?.left ?? 0
         let own = types[target.ticketTypeID].map { max(0, $0) }
@@ -32,11 +34,14 @@ package struct PlacesLeft: Sendable {
 
     /// Takes `quantity` places into `counter` in every included session and under the type's own limit, or takes
     /// nothing and returns the refusal, with what is left and which session limits it.
-    package mutating func take(_ quantity: Int, of target: SeatLedger.Target, into counter: SeatLedger.Counter = .sold) -> InventoryError? {
+    package mutating func take(_ quantity: Int, of target: SeatLedger.Target, into counter: SeatLedger.Counter = .sold)
+        -> InventoryError?
+    {
         let (available, limiting, ownLimitBinds) = available(target)
         guard available >= quantity else {
             return .insufficientCapacity(
-                ticketTypeID: target.ticketTypeID, requested: quantity, available: available, limitingSessionID: ownLimitBinds ? nil : limiting)
+                ticketTypeID: target.ticketTypeID, requested: quantity, available: available,
+                limitingSessionID: ownLimitBinds ? nil : limiting)
         }
         for id in target.sessionIDs { sessions[id]! -= quantity }
         types[target.ticketTypeID]? -= quantity
@@ -63,7 +68,9 @@ package struct SeatMoves: Sendable, Equatable {
 
     package init() {}
 
-    package var isEmpty: Bool { sessions.values.allSatisfy { $0 == Delta() } && types.values.allSatisfy { $0 == Delta() } }
+    package var isEmpty: Bool {
+        sessions.values.allSatisfy { $0 == Delta() } && types.values.allSatisfy { $0 == Delta() }
+    }
 
     /// `quantity` more places in `counter` (negative: fewer) in every session of `target` and in its type.
     package mutating func add(_ quantity: Int, to counter: SeatLedger.Counter, of target: SeatLedger.Target) {
@@ -88,7 +95,9 @@ package struct SeatMoves: Sendable, Equatable {
     package var typeRows: [(id: UUID, delta: Delta)] { Self.rows(types) }
 
     private static func rows(_ deltas: [UUID: Delta]) -> [(id: UUID, delta: Delta)] {
-        deltas.filter { $0.value != Delta() }.sorted { $0.key.uuidString < $1.key.uuidString }.map { ($0.key, $0.value) }
+        deltas.filter { $0.value != Delta() }.sorted { $0.key.uuidString < $1.key.uuidString }.map {
+            ($0.key, $0.value)
+        }
     }
 }
 

@@ -39,9 +39,11 @@ package enum SeatLedger {
         }
         for (table, rows) in [("sessions", moves.sessionRows), ("ticket_types", moves.typeRows)] {
             for (id, delta) in rows {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE \(unsafeRaw: table) SET held = held + \(bind: delta.held), sold = sold + \(bind: delta.sold) WHERE id = \(bind: id)
-                    """).run()
+                    """
+                ).run()
             }
         }
     }
@@ -51,12 +53,12 @@ package enum SeatLedger {
     package static func clauses(_ moves: SeatMoves, on statement: PostgresStatement) throws -> String {
         func update(_ table: String, _ rows: [(id: UUID, delta: SeatMoves.Delta)]) throws -> String {
             try """
-                moved_\(table) AS (
-                  UPDATE \(table) AS r SET held = r.held + v.held, sold = r.sold + v.sold
-                  FROM unnest(\(statement.bind(rows.map(\.id)))::uuid[], \(statement.bind(rows.map(\.delta.held)))::bigint[],
-                    \(statement.bind(rows.map(\.delta.sold)))::bigint[]) AS v(id, held, sold)
-                  WHERE r.id = v.id)
-                """
+            moved_\(table) AS (
+              UPDATE \(table) AS r SET held = r.held + v.held, sold = r.sold + v.sold
+              FROM unnest(\(statement.bind(rows.map(\.id)))::uuid[], \(statement.bind(rows.map(\.delta.held)))::bigint[],
+                \(statement.bind(rows.map(\.delta.sold)))::bigint[]) AS v(id, held, sold)
+              WHERE r.id = v.id)
+            """
         }
         return try update("sessions", moves.sessionRows) + ", " + update("ticket_types", moves.typeRows)
     }
@@ -68,7 +70,8 @@ package enum SeatLedger {
     /// Returns the number of holds ended.
     @discardableResult
     package static func reclaimExpired(
-        sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 100, by worker: String = "hold-sweeper", on db: any Database
+        sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 100, by worker: String = "hold-sweeper",
+        on db: any Database
     ) async throws -> Int {
         let sql = db as! any SQLDatabase
         let scope: SQLQueryString =
@@ -78,13 +81,16 @@ package enum SeatLedger {
                    JOIN ticket_type_sessions b ON b.session_id = a.session_id WHERE a.ticket_type_id IN (\(binds: typeIDs)))
                 """
             } else { "" }
-        let candidates = try await sql.raw("""
+        let candidates = try await sql.raw(
+            """
             SELECT h.id, h.ticket_type_id, o.id AS order_id FROM holds h
               LEFT JOIN orders o ON o.hold_id = h.id AND o.status = \(bind: OrderStatus.pending.rawValue)
             WHERE h.status = \(bind: HoldStatus.active.rawValue) AND h.expires_at <= \(bind: now)
-            """ + scope + " ORDER BY h.expires_at LIMIT \(literal: limit)").all()
+            """ + scope + " ORDER BY h.expires_at LIMIT \(literal: limit)"
+        ).all()
         guard !candidates.isEmpty else { return 0 }
-        let locked = try await LockedSales.lock(Set(try candidates.map { try $0.decode(column: "ticket_type_id", as: UUID.self) }), on: db)
+        let locked = try await LockedSales.lock(
+            Set(try candidates.map { try $0.decode(column: "ticket_type_id", as: UUID.self) }), on: db)
         var ended = 0
         var plain: [UUID] = []
         for row in candidates {
@@ -94,8 +100,12 @@ package enum SeatLedger {
             }
             // The order's move ends its hold and gives the places back; one changed a moment ago is left as it is now.
             do {
-                if try await OrderLifecycle.move(order, to: .expired, by: .system(worker), reason: "payment deadline passed",
-                                                 now: now, locked: locked, on: db) != nil { ended += 1 }
+                if try await OrderLifecycle.move(
+                    order, to: .expired, by: .system(worker), reason: "payment deadline passed",
+                    now: now, locked: locked, on: db) != nil
+                {
+                    ended += 1
+                }
             } catch InventoryError.invalidTransition {}
         }
         // Chosen before the seats were locked: a hold turned into an order meanwhile has a later expiry now, and stays.
@@ -108,7 +118,8 @@ package enum SeatLedger {
     /// their own and runs `work` once more, telling it (`mayReclaim` false) to decide on what it finds then. Expired holds are free places whether or not the sweeper has run; reclaiming
     /// them apart keeps every transaction's locks in the one order.
     package static func decidingOnLockedSeats<T: Sendable>(
-        _ store: DatabaseStore, now: Date, _ work: @escaping @Sendable (_ db: any Database, _ mayReclaim: Bool) async throws -> T
+        _ store: DatabaseStore, now: Date,
+        _ work: @escaping @Sendable (_ db: any Database, _ mayReclaim: Bool) async throws -> T
     ) async throws -> T {
         do {
             return try await store.transaction { db in try await work(db, true) }
@@ -137,10 +148,12 @@ package enum SeatLedger {
     /// Whether an expired hold, not yet reclaimed, keeps places of a session one of `typeIDs` includes.
     package static func expiredHoldsInTheWay(of typeIDs: [UUID], now: Date, on db: any Database) async throws -> Bool {
         guard !typeIDs.isEmpty else { return false }
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT 1 AS found FROM holds h WHERE h.status = \(bind: HoldStatus.active.rawValue) AND h.expires_at <= \(bind: now) AND h.ticket_type_id IN (
               SELECT b.ticket_type_id FROM ticket_type_sessions a JOIN ticket_type_sessions b ON b.session_id = a.session_id
               WHERE a.ticket_type_id IN (\(binds: typeIDs))) LIMIT 1
-            """).first() != nil
+            """
+        ).first() != nil
     }
 }

@@ -45,11 +45,13 @@ public struct CheckoutService: Sendable {
 
     /// - Returns: the order, and whether it was created now (false when an `Idempotency-Key` replayed it).
     func checkout(
-        _ request: CheckoutRequest, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?, idempotency: (String?, Data),
+        _ request: CheckoutRequest, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?,
+        idempotency: (String?, Data),
         now: Date
     ) async throws -> (OrderDTO, created: Bool) {
         let valid = try await validate(request, by: principal)
-        let key = try IdempotencyKey.from(header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
+        let key = try IdempotencyKey.from(
+            header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
         guard let holdID = valid.holdID else {
@@ -57,8 +59,9 @@ public struct CheckoutService: Sendable {
         }
         let outcome = try await store.transaction { db -> (order: OrderDTO?, replayed: UUID?) in
             if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (nil, existing) }
-            let order = try await orderFromHold(holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
-                                                accessToken: accessToken, now: now, on: db)
+            let order = try await orderFromHold(
+                holdID, valid, eventID: eventID, principal: principal, cartTokenHash: cartTokenHash,
+                accessToken: accessToken, now: now, on: db)
             try await key?.remember(order.orderId, on: db)
             return (order, nil)
         }
@@ -77,8 +80,9 @@ public struct CheckoutService: Sendable {
         let secrets = try await ticketKeys.issue(count: valid.quantity ?? 1)
         // A key can be seen in use and then freed by a refusal before it is looked up: such a purchase is batched again.
         for _ in 1...3 {
-            let queued = PurchaseBatch.Purchase(valid: valid, eventID: eventID, accessTokenHash: OpaqueToken.hash(accessToken),
-                                                secrets: secrets, now: now, key: key)
+            let queued = PurchaseBatch.Purchase(
+                valid: valid, eventID: eventID, accessTokenHash: OpaqueToken.hash(accessToken),
+                secrets: secrets, now: now, key: key)
             switch try await batcher.submit(queued) {
             case .sold(var order):
                 order.accessToken = accessToken
@@ -102,16 +106,21 @@ public struct CheckoutService: Sendable {
     ) async throws -> OrderDTO {
         guard let hold = try await HoldRecord.find(holdID, on: db) else { throw InventoryError.holdNotFound }
         let owned: Bool =
-            if case .user(let user) = principal { hold.userID == user.id } else { cartTokenHash != nil && hold.cartTokenHash == cartTokenHash }
+            if case .user(let user) = principal { hold.userID == user.id } else {
+                cartTokenHash != nil && hold.cartTokenHash == cartTokenHash
+            }
         guard owned else { throw InventoryError.holdNotFound }
-        guard hold.status == HoldStatus.active.rawValue, hold.expiresAt > now else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
+        guard hold.status == HoldStatus.active.rawValue, hold.expiresAt > now else {
+            throw InventoryError.holdExpired(expiredAt: hold.expiresAt)
+        }
         if let eventID, eventID != hold.eventID {
             throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this hold"))
         }
         let locked = try await LockedSales.lock([hold.ticketTypeID], on: db)
         guard let type = locked.types[hold.ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
-        let price = Pricing(priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
-                            memberBuyer: valid.buyer.userID != nil)
+        let price = Pricing(
+            priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
+            memberBuyer: valid.buyer.userID != nil)
         let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity)
         let start = provider.start(totalMinor: price.unitMinor * hold.quantity, now: now)
         let deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
@@ -120,20 +129,27 @@ public struct CheckoutService: Sendable {
         // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
         // The order takes the hold from its owner (no owner left), so the same hold can never back a second order.
         let ownerCondition: SQLQueryString =
-            if case .user(let user) = principal { "user_id = \(bind: user.id)" } else { "cart_token_hash = \(bind: cartTokenHash ?? "")" }
-        let claimed = try await sql.raw("""
+            if case .user(let user) = principal { "user_id = \(bind: user.id)" } else {
+                "cart_token_hash = \(bind: cartTokenHash ?? "")"
+            }
+        let claimed = try await sql.raw(
+            """
             UPDATE holds SET expires_at = \(bind: paid ? hold.expiresAt : deadline), user_id = NULL, cart_token_hash = NULL
             WHERE id = \(bind: holdID) AND status = \(bind: HoldStatus.active.rawValue) AND expires_at > \(bind: now) AND
-            """ + " " + ownerCondition + " RETURNING id").first()
+            """ + " " + ownerCondition + " RETURNING id"
+        ).first()
         guard claimed != nil else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
         if paid { try await HoldLifecycle.end([holdID], as: .converted, now: now, locked: locked, on: db) }
         var order = valid
         order.quantity = hold.quantity
         return try await OrderDraft(
-            order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price, provider: provider.name,
-            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline, accessTokenHash: OpaqueToken.hash(accessToken),
-            secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now)
-            .write(on: db)
+            order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price,
+            provider: provider.name,
+            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline,
+            accessTokenHash: OpaqueToken.hash(accessToken),
+            secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now
+        )
+        .write(on: db)
     }
 
     private func validate(_ request: CheckoutRequest, by principal: Principal) async throws -> ValidCheckout {
@@ -144,34 +160,50 @@ public struct CheckoutService: Sendable {
             problems.require(typeID != nil, "ticketTypeId", "is required")
             problems.require(request.quantity != nil, "quantity", "is required")
         }
-        if let quantity = request.quantity { problems.require((1...10).contains(quantity), "quantity", "must be from 1 to 10") }
+        if let quantity = request.quantity {
+            problems.require((1...10).contains(quantity), "quantity", "must be from 1 to 10")
+        }
         if let attendees = request.attendees {
             if let quantity = request.quantity {
-                problems.require(attendees.count == quantity, "attendees", "must list one attendee per ticket (\(quantity))")
+                problems.require(
+                    attendees.count == quantity, "attendees", "must list one attendee per ticket (\(quantity))")
             }
             for (index, attendee) in attendees.enumerated() {
-                problems.require((1...100).contains(attendee.name?.trimmingCharacters(in: .whitespaces).count ?? 0),
-                                 "attendees[\(index)].name", "must be 1 to 100 characters")
-                problems.require(attendee.email.flatMap(EmailAddress.init) != nil, "attendees[\(index)].email", "is not a valid email address")
-                problems.require((attendee.dietaryRestrictions ?? "").count <= 500, "attendees[\(index)].dietaryRestrictions", "is too long")
-                problems.require((attendee.emergencyContact ?? "").count <= 200, "attendees[\(index)].emergencyContact", "is too long")
+                problems.require(
+                    (1...100).contains(attendee.name?.trimmingCharacters(in: .whitespaces).count ?? 0),
+                    "attendees[\(index)].name", "must be 1 to 100 characters")
+                problems.require(
+                    attendee.email.flatMap(EmailAddress.init) != nil, "attendees[\(index)].email",
+                    "is not a valid email address")
+                problems.require(
+                    (attendee.dietaryRestrictions ?? "").count <= 500, "attendees[\(index)].dietaryRestrictions",
+                    "is too long")
+                problems.require(
+                    (attendee.emergencyContact ?? "").count <= 200, "attendees[\(index)].emergencyContact",
+                    "is too long")
             }
         }
         problems.require((request.notes ?? "").count <= 1000, "notes", "must be at most 1000 characters")
         if let method = request.paymentMethod?.lowercased(), !PaymentProviders.offlineMethods.contains(method) {
             throw OrdersError.paymentMethodUnavailable(request.paymentMethod!)
         }
-        var buyer = Buyer(userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespaces) ?? "",
-                          email: request.buyerEmail.flatMap(EmailAddress.init)?.value ?? "")
+        var buyer = Buyer(
+            userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespaces) ?? "",
+            email: request.buyerEmail.flatMap(EmailAddress.init)?.value ?? "")
         if case .user(let user) = principal, let record = try await UserRecord.find(user.id, on: store.database()) {
-            buyer = Buyer(userID: user.id, name: buyer.name.isEmpty ? record.displayName : buyer.name, email: record.email)
+            buyer = Buyer(
+                userID: user.id, name: buyer.name.isEmpty ? record.displayName : buyer.name, email: record.email)
         } else {
-            problems.require((1...100).contains(buyer.name.count), "buyerName", "is required for guests (1 to 100 characters)")
-            problems.require(!buyer.email.isEmpty, "buyerEmail", request.buyerEmail == nil ? "is required for guests" : "is not a valid email address")
+            problems.require(
+                (1...100).contains(buyer.name.count), "buyerName", "is required for guests (1 to 100 characters)")
+            problems.require(
+                !buyer.email.isEmpty, "buyerEmail",
+                request.buyerEmail == nil ? "is required for guests" : "is not a valid email address")
         }
         try problems.throwIfAny()
-        return ValidCheckout(ticketTypeID: typeID, holdID: holdID, quantity: request.quantity, attendees: request.attendees,
-                             buyer: buyer, notes: request.notes)
+        return ValidCheckout(
+            ticketTypeID: typeID, holdID: holdID, quantity: request.quantity, attendees: request.attendees,
+            buyer: buyer, notes: request.notes)
     }
 }
 

@@ -23,15 +23,20 @@ struct IdempotencyKey: Sendable {
     /// waits on the primary key until the other transaction ends, then sees its outcome.
     func claim(now: Date, on db: any Database) async throws -> Claim {
         let sql = db as! any SQLDatabase
-        let inserted = try await sql.raw("""
+        let inserted = try await sql.raw(
+            """
             INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, created_at_ms)
             VALUES (\(bind: scope), \(bind: key), \(bind: requestHash), \(bind: Int64(now.timeIntervalSince1970 * 1000)))
             ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING scope
-            """).first()
+            """
+        ).first()
         if inserted != nil { return .claimed }
-        guard let row = try await sql.raw("""
-            SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
-            """).first()
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
+                """
+            ).first()
         else { return .claimed }
         guard try row.decode(column: "request_hash", as: String.self) == requestHash,
             !(try row.decodeNil(column: "order_id")),
@@ -43,9 +48,12 @@ struct IdempotencyKey: Sendable {
     /// The order this key already stands for, as committed now; nil when the key is free again or its first use is still
     /// in progress. Throws 409 when it was used with another request.
     func existingOrder(on db: any Database) async throws -> UUID? {
-        guard let row = try await (db as! any SQLDatabase).raw("""
-            SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
-            """).first()
+        guard
+            let row = try await (db as! any SQLDatabase).raw(
+                """
+                SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
+                """
+            ).first()
         else { return nil }
         guard try row.decode(column: "request_hash", as: String.self) == requestHash else {
             throw HTTPFailure.conflict("This Idempotency-Key was used with a different request.")
@@ -54,9 +62,11 @@ struct IdempotencyKey: Sendable {
     }
 
     func remember(_ orderID: UUID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             UPDATE idempotency_keys SET order_id = \(bind: orderID.uuidString) WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
-            """).run()
+            """
+        ).run()
     }
 
     /// A purchase batch's claims, in one statement, before any hot row is locked, each already naming the order it will
@@ -64,7 +74,9 @@ struct IdempotencyKey: Sendable {
     /// ever seen with that order written). Returns the indexes of the keys claimed now; a key seen before (or twice in
     /// the batch: the later ones) is not, and its checkout replays that order or refuses the key.
     /// On PostgreSQL a key another transaction is claiming is waited for, as in `claim`.
-    static func claimAll(_ keys: [(index: Int, key: IdempotencyKey, orderID: UUID, now: Date)], on db: any Database) async throws -> Set<Int> {
+    static func claimAll(_ keys: [(index: Int, key: IdempotencyKey, orderID: UUID, now: Date)], on db: any Database)
+        async throws -> Set<Int>
+    {
         var first: [String: (index: Int, key: IdempotencyKey, orderID: UUID, now: Date)] = [:]
         for entry in keys where first[entry.key.identity] == nil { first[entry.key.identity] = entry }
         guard !first.isEmpty else { return [] }
@@ -75,11 +87,15 @@ struct IdempotencyKey: Sendable {
               \(bind: entry.orderID.uuidString))
             """
         }
-        let claimed = try await (db as! any SQLDatabase).raw("""
+        let claimed = try await (db as! any SQLDatabase).raw(
+            """
             INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, created_at_ms, order_id) VALUES
             """ + " " + rows.joined(separator: ", ") + """
-             ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING scope, idempotency_key
-            """).all().map { "\(try $0.decode(column: "scope", as: String.self))\u{0}\(try $0.decode(column: "idempotency_key", as: String.self))" }
+                 ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING scope, idempotency_key
+                """
+        ).all().map {
+            "\(try $0.decode(column: "scope", as: String.self))\u{0}\(try $0.decode(column: "idempotency_key", as: String.self))"
+        }
         return Set(claimed.compactMap { first[$0]?.index })
     }
 
@@ -108,9 +124,12 @@ struct IdempotencyKey: Sendable {
     /// The body with its keys sorted and its spacing normalised, so that a retry is recognised however its JSON
     /// was laid out; a body that is not JSON is compared as it is.
     static func canonical(_ body: Data) -> String {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body) else { return String(decoding: body, as: UTF8.self) }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body) else {
+            return String(decoding: body, as: UTF8.self)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: body, as: UTF8.self)
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+            ?? String(decoding: body, as: UTF8.self)
     }
 }

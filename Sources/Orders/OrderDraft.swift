@@ -38,11 +38,15 @@ struct OrderDraft: Sendable {
 
     /// - Parameter secrets: one issued QR secret per ticket (`TicketKeys.issue`), made before any row is locked.
     init(
-        _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing, provider: String,
-        holdID: UUID?, newHold: Bool = false, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued], now: Date,
+        _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing,
+        provider: String,
+        holdID: UUID?, newHold: Bool = false, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued],
+        now: Date,
         orderID: UUID = UUID.random()
     ) throws {
-        precondition(!newHold || (holdID != nil && deadline != nil), "a new hold keeps a pending order's places until its deadline")
+        precondition(
+            !newHold || (holdID != nil && deadline != nil),
+            "a new hold keeps a pending order's places until its deadline")
         precondition(secrets.count == quantity, "one QR secret per ticket")
         self.orderID = orderID
         self.valid = valid
@@ -66,8 +70,10 @@ struct OrderDraft: Sendable {
                 attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }
-        self.outbox = [try Outbox.row(OrderConfirmation(orderId: orderID, eventId: eventID)),
-                       try Outbox.row(AvailabilityChanged(eventId: eventID))]
+        self.outbox = [
+            try Outbox.row(OrderConfirmation(orderId: orderID, eventId: eventID)),
+            try Outbox.row(AvailabilityChanged(eventId: eventID)),
+        ]
     }
 
     /// Creation instants a microsecond apart keep the tickets in attendee order.
@@ -75,8 +81,9 @@ struct OrderDraft: Sendable {
 
     /// The order's first transition, recorded by the order lifecycle (the one writer of transition rows).
     var transition: OrderLifecycle.Transition {
-        OrderLifecycle.Transition(orderID: orderID, from: nil, to: status, actor: valid.buyer.userID.map(TransitionActor.user) ?? .anonymous,
-                                  reason: "checkout", at: now)
+        OrderLifecycle.Transition(
+            orderID: orderID, from: nil, to: status, actor: valid.buyer.userID.map(TransitionActor.user) ?? .anonymous,
+            reason: "checkout", at: now)
     }
 
     // The rows, as VALUES tuples shared by both ways of writing them.
@@ -102,7 +109,8 @@ struct OrderDraft: Sendable {
 
     /// The hold of a pending order: owned by the order alone (no user or cart can take it over), active until the
     /// order is paid, cancelled or expires at its deadline.
-    static let holdColumns = "holds (id, event_id, ticket_type_id, quantity, user_id, cart_token_hash, status, expires_at, created_at)"
+    static let holdColumns =
+        "holds (id, event_id, ticket_type_id, quantity, user_id, cart_token_hash, status, expires_at, created_at)"
 
     private var holdRow: SQLQueryString {
         """
@@ -127,7 +135,6 @@ struct OrderDraft: Sendable {
         }
     }
 
-
     /// One statement per table, in the caller's transaction.
     func write(on db: any Database) async throws -> OrderDTO {
         let sql = db as! any SQLDatabase
@@ -139,7 +146,8 @@ struct OrderDraft: Sendable {
         if newHold { try await sql.raw("INSERT INTO \(unsafeRaw: Self.holdColumns) VALUES " + holdRow).run() }
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.orderColumns) VALUES " + draft.orderRow).run()
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.itemColumns) VALUES " + itemRow).run()
-        try await sql.raw("INSERT INTO \(unsafeRaw: Self.ticketColumns) VALUES " + ticketRows.joined(separator: ", ")).run()
+        try await sql.raw("INSERT INTO \(unsafeRaw: Self.ticketColumns) VALUES " + ticketRows.joined(separator: ", "))
+            .run()
         try await OrderLifecycle.record([transition], on: db)
         try await Outbox.enqueue(outbox, now: now, on: db)
         return draft.dto()
@@ -162,61 +170,66 @@ struct OrderDraft: Sendable {
         let holdIDs = drafts.map { $0.holdID?.uuidString ?? "" }
         let deadlines = drafts.map { $0.deadline ?? Date(timeIntervalSince1970: 0) }
         return try """
-            new_holds AS (
-              INSERT INTO \(Self.holdColumns)
-              SELECT id, event_id, ticket_type_id, quantity, NULL, NULL, 'active', expires_at, at
-              FROM unnest(\(s.bind(holds.map { $0.holdID! }))::uuid[], \(s.bind(holds.map(\.eventID)))::uuid[],
-                \(s.bind(holds.map(\.ticketTypeID)))::uuid[], \(s.bind(holds.map(\.quantity)))::integer[],
-                \(s.bind(holds.map { $0.deadline! }))::timestamptz[], \(s.bind(holds.map(\.now)))::timestamptz[])
-                AS h(id, event_id, ticket_type_id, quantity, expires_at, at)),
-            new_orders AS (
-              INSERT INTO \(Self.orderColumns)
-              SELECT id, number, event_id, CAST(NULLIF(user_id, '') AS uuid), buyer_name, buyer_email, status, provider, total, currency,
-                CASE WHEN no_notes THEN NULL ELSE notes END, CAST(NULLIF(hold_id, '') AS uuid),
-                CASE WHEN status = 'paid' THEN NULL ELSE deadline END, token_hash, at, at, CASE WHEN status = 'paid' THEN at END
-              FROM unnest(\(s.bind(drafts.map(\.orderID)))::uuid[], \(s.bind(drafts.map(\.number)))::text[],
-                \(s.bind(drafts.map(\.eventID)))::uuid[], \(s.bind(users))::text[], \(s.bind(drafts.map(\.valid.buyer.name)))::text[],
-                \(s.bind(drafts.map(\.valid.buyer.email)))::text[], \(s.bind(drafts.map(\.status.rawValue)))::text[],
-                \(s.bind(drafts.map(\.provider)))::text[], \(s.bind(drafts.map(\.total)))::bigint[],
-                \(s.bind(drafts.map(\.price.currency)))::text[], \(s.bind(notes.values))::text[], \(s.bind(notes.isNull))::boolean[],
-                \(s.bind(holdIDs))::text[], \(s.bind(deadlines))::timestamptz[],
-                \(s.bind(drafts.map(\.accessTokenHash)))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[])
-                AS o(id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total, currency, notes, no_notes, hold_id,
-                  deadline, token_hash, at)),
-            new_items AS (
-              INSERT INTO \(Self.itemColumns)
-              SELECT * FROM unnest(\(s.bind(drafts.map(\.itemID)))::uuid[], \(s.bind(drafts.map(\.orderID)))::uuid[],
-                \(s.bind(drafts.map(\.ticketTypeID)))::uuid[], \(s.bind(drafts.map(\.quantity)))::integer[],
-                \(s.bind(drafts.map(\.price.unitMinor)))::bigint[], \(s.bind(drafts.map(\.price.memberPrice)))::boolean[])),
-            new_tickets AS (
-              INSERT INTO \(Self.ticketColumns)
-              SELECT id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email,
-                CASE WHEN no_diet THEN NULL ELSE diet END, CASE WHEN no_contact THEN NULL ELSE contact END, at, secret_hash, secret_sealed
-              FROM unnest(\(s.bind(tickets.map { $0.0.tickets[$0.1].ticketId }))::uuid[], \(s.bind(tickets.map { $0.0.orderID }))::uuid[],
-                \(s.bind(tickets.map { $0.0.ticketTypeID }))::uuid[], \(s.bind(tickets.map { $0.0.eventID }))::uuid[],
-                \(s.bind(tickets.map { $0.0.tickets[$0.1].status }))::text[], \(s.bind(tickets.map { $0.0.tickets[$0.1].attendeeName }))::text[],
-                \(s.bind(tickets.map { $0.0.tickets[$0.1].attendeeEmail }))::text[], \(s.bind(diets.values))::text[], \(s.bind(diets.isNull))::boolean[],
-                \(s.bind(contacts.values))::text[], \(s.bind(contacts.isNull))::boolean[], \(s.bind(tickets.map { $0.0.createdAt($0.1) }))::timestamptz[],
-                \(s.bind(tickets.map { $0.0.secrets[$0.1].hash }))::text[], \(s.bind(tickets.map { $0.0.secrets[$0.1].sealed }))::text[])
-                AS t(id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, diet, no_diet, contact, no_contact, at,
-                  secret_hash, secret_sealed)),
-            new_outbox AS (
-              INSERT INTO \(Outbox.columns)
-              SELECT id, topic, payload, at, at, 0
-              FROM unnest(\(s.bind(outbox.map { $0.1.id }))::uuid[], \(s.bind(outbox.map { $0.1.topic.rawValue }))::text[],
-                \(s.bind(outbox.map { $0.1.payload }))::text[], \(s.bind(outbox.map { $0.0.now }))::timestamptz[]) AS m(id, topic, payload, at))
-            """
+        new_holds AS (
+          INSERT INTO \(Self.holdColumns)
+          SELECT id, event_id, ticket_type_id, quantity, NULL, NULL, 'active', expires_at, at
+          FROM unnest(\(s.bind(holds.map { $0.holdID! }))::uuid[], \(s.bind(holds.map(\.eventID)))::uuid[],
+            \(s.bind(holds.map(\.ticketTypeID)))::uuid[], \(s.bind(holds.map(\.quantity)))::integer[],
+            \(s.bind(holds.map { $0.deadline! }))::timestamptz[], \(s.bind(holds.map(\.now)))::timestamptz[])
+            AS h(id, event_id, ticket_type_id, quantity, expires_at, at)),
+        new_orders AS (
+          INSERT INTO \(Self.orderColumns)
+          SELECT id, number, event_id, CAST(NULLIF(user_id, '') AS uuid), buyer_name, buyer_email, status, provider, total, currency,
+            CASE WHEN no_notes THEN NULL ELSE notes END, CAST(NULLIF(hold_id, '') AS uuid),
+            CASE WHEN status = 'paid' THEN NULL ELSE deadline END, token_hash, at, at, CASE WHEN status = 'paid' THEN at END
+          FROM unnest(\(s.bind(drafts.map(\.orderID)))::uuid[], \(s.bind(drafts.map(\.number)))::text[],
+            \(s.bind(drafts.map(\.eventID)))::uuid[], \(s.bind(users))::text[], \(s.bind(drafts.map(\.valid.buyer.name)))::text[],
+            \(s.bind(drafts.map(\.valid.buyer.email)))::text[], \(s.bind(drafts.map(\.status.rawValue)))::text[],
+            \(s.bind(drafts.map(\.provider)))::text[], \(s.bind(drafts.map(\.total)))::bigint[],
+            \(s.bind(drafts.map(\.price.currency)))::text[], \(s.bind(notes.values))::text[], \(s.bind(notes.isNull))::boolean[],
+            \(s.bind(holdIDs))::text[], \(s.bind(deadlines))::timestamptz[],
+            \(s.bind(drafts.map(\.accessTokenHash)))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[])
+            AS o(id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total, currency, notes, no_notes, hold_id,
+              deadline, token_hash, at)),
+        new_items AS (
+          INSERT INTO \(Self.itemColumns)
+          SELECT * FROM unnest(\(s.bind(drafts.map(\.itemID)))::uuid[], \(s.bind(drafts.map(\.orderID)))::uuid[],
+            \(s.bind(drafts.map(\.ticketTypeID)))::uuid[], \(s.bind(drafts.map(\.quantity)))::integer[],
+            \(s.bind(drafts.map(\.price.unitMinor)))::bigint[], \(s.bind(drafts.map(\.price.memberPrice)))::boolean[])),
+        new_tickets AS (
+          INSERT INTO \(Self.ticketColumns)
+          SELECT id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email,
+            CASE WHEN no_diet THEN NULL ELSE diet END, CASE WHEN no_contact THEN NULL ELSE contact END, at, secret_hash, secret_sealed
+          FROM unnest(\(s.bind(tickets.map { $0.0.tickets[$0.1].ticketId }))::uuid[], \(s.bind(tickets.map { $0.0.orderID }))::uuid[],
+            \(s.bind(tickets.map { $0.0.ticketTypeID }))::uuid[], \(s.bind(tickets.map { $0.0.eventID }))::uuid[],
+            \(s.bind(tickets.map { $0.0.tickets[$0.1].status }))::text[], \(s.bind(tickets.map { $0.0.tickets[$0.1].attendeeName }))::text[],
+            \(s.bind(tickets.map { $0.0.tickets[$0.1].attendeeEmail }))::text[], \(s.bind(diets.values))::text[], \(s.bind(diets.isNull))::boolean[],
+            \(s.bind(contacts.values))::text[], \(s.bind(contacts.isNull))::boolean[], \(s.bind(tickets.map { $0.0.createdAt($0.1) }))::timestamptz[],
+            \(s.bind(tickets.map { $0.0.secrets[$0.1].hash }))::text[], \(s.bind(tickets.map { $0.0.secrets[$0.1].sealed }))::text[])
+            AS t(id, order_id, ticket_type_id, event_id, status, attendee_name, attendee_email, diet, no_diet, contact, no_contact, at,
+              secret_hash, secret_sealed)),
+        new_outbox AS (
+          INSERT INTO \(Outbox.columns)
+          SELECT id, topic, payload, at, at, 0
+          FROM unnest(\(s.bind(outbox.map { $0.1.id }))::uuid[], \(s.bind(outbox.map { $0.1.topic.rawValue }))::text[],
+            \(s.bind(outbox.map { $0.1.payload }))::text[], \(s.bind(outbox.map { $0.0.now }))::timestamptz[]) AS m(id, topic, payload, at))
+        """
     }
 
     func dto() -> OrderDTO {
         let currency = Currency(price.currency) ?? Currency("EUR")!
         return OrderDTO(
-            orderId: orderID, orderNumber: number, eventId: eventID, status: status.rawValue, buyerName: valid.buyer.name,
-            buyerEmail: valid.buyer.email, provider: provider, total: Money(minorUnits: total, currency: currency).decimal,
+            orderId: orderID, orderNumber: number, eventId: eventID, status: status.rawValue,
+            buyerName: valid.buyer.name,
+            buyerEmail: valid.buyer.email, provider: provider,
+            total: Money(minorUnits: total, currency: currency).decimal,
             totalMinor: total, currency: currency.code, notes: valid.notes, paymentDeadline: deadline,
-            items: [OrderItemDTO(ticketTypeId: ticketTypeID, quantity: quantity,
-                                 unitPrice: Money(minorUnits: price.unitMinor, currency: currency).decimal,
-                                 unitPriceMinor: price.unitMinor, memberPrice: price.memberPrice)],
+            items: [
+                OrderItemDTO(
+                    ticketTypeId: ticketTypeID, quantity: quantity,
+                    unitPrice: Money(minorUnits: price.unitMinor, currency: currency).decimal,
+                    unitPriceMinor: price.unitMinor, memberPrice: price.memberPrice)
+            ],
             tickets: tickets, createdAt: now, paidAt: status == .paid ? now : nil, accessToken: nil)
     }
 }

@@ -15,42 +15,60 @@ struct OrderStatusService: Sendable {
     let audit = AuditTrail()
 
     /// An organizer or admin sets any status the lifecycle allows (mark paid, cancel, refund).
-    func set(_ orderID: UUID, to raw: String?, reason: String?, by principal: Principal, now: Date, meta: RequestMetadata)
+    func set(
+        _ orderID: UUID, to raw: String?, reason: String?, by principal: Principal, now: Date, meta: RequestMetadata
+    )
         async throws -> OrderDTO
     {
         guard let next = raw.flatMap(OrderStatus.init(rawValue:)) else {
-            throw HTTPFailure.validationFailed(FieldProblems("status", "must be one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+            throw HTTPFailure.validationFailed(
+                FieldProblems(
+                    "status", "must be one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         let db = store.database()
         guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
         guard let event = try await EventRecord.find(order.eventID, on: db) else { throw OrdersError.orderNotFound }
-        try await authorizer.require(.eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
-                                     by: principal, database: db)
-        try await move(orderID, to: next, reason: reason, by: principal, now: now, meta: meta, organizationID: event.organizationID)
+        try await authorizer.require(
+            .eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
+            by: principal, database: db)
+        try await move(
+            orderID, to: next, reason: reason, by: principal, now: now, meta: meta, organizationID: event.organizationID
+        )
         return try await OrderReads.order(orderID, now: now, on: db)
     }
 
     /// A buyer cancels their own unpaid order.
     func cancelOwn(_ orderID: UUID, viewer: OrderViewer, now: Date, meta: RequestMetadata) async throws -> OrderDTO {
         let db = store.database()
-        guard let order = try await OrderRecord.find(orderID, on: db), viewer.owns(order) else { throw OrdersError.orderNotFound }
+        guard let order = try await OrderRecord.find(orderID, on: db), viewer.owns(order) else {
+            throw OrdersError.orderNotFound
+        }
         let current = OrderReads.effectiveStatus(order, now: now)
-        guard current == .pending else { throw OrdersError.invalidTransition(from: current.rawValue, to: OrderStatus.cancelled.rawValue) }
-        try await move(orderID, to: .cancelled, reason: "cancelled by the buyer", by: viewer.principal, now: now, meta: meta, organizationID: nil)
+        guard current == .pending else {
+            throw OrdersError.invalidTransition(from: current.rawValue, to: OrderStatus.cancelled.rawValue)
+        }
+        try await move(
+            orderID, to: .cancelled, reason: "cancelled by the buyer", by: viewer.principal, now: now, meta: meta,
+            organizationID: nil)
         return try await OrderReads.order(orderID, now: now, on: db)
     }
 
-    private func move(_ orderID: UUID, to next: OrderStatus, reason: String?, by principal: Principal, now: Date, meta: RequestMetadata,
-                      organizationID: UUID?) async throws {
+    private func move(
+        _ orderID: UUID, to next: OrderStatus, reason: String?, by principal: Principal, now: Date,
+        meta: RequestMetadata,
+        organizationID: UUID?
+    ) async throws {
         try await store.transaction { db in
             guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
             do {
-                let from = try await OrderLifecycle.move(orderID, to: next, by: principal, reason: reason, now: now, on: db)
+                let from = try await OrderLifecycle.move(
+                    orderID, to: next, by: principal, reason: reason, now: now, on: db)
                 if let organizationID, let from {
                     try await audit.record(
-                        AuditEntry(actor: AuditActor(principal), action: "order.\(next.rawValue)", targetType: "order",
-                                   targetID: orderID.uuidString, organizationID: organizationID,
-                                   details: ["from": .string(from.rawValue), "number": .string(order.number)]),
+                        AuditEntry(
+                            actor: AuditActor(principal), action: "order.\(next.rawValue)", targetType: "order",
+                            targetID: orderID.uuidString, organizationID: organizationID,
+                            details: ["from": .string(from.rawValue), "number": .string(order.number)]),
                         from: meta, at: now, on: db)
                 }
             } catch InventoryError.invalidTransition(let from, let to) {

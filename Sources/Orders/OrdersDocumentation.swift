@@ -7,14 +7,20 @@ extension OrdersRoutes {
             "name": "X-Order-Token", "in": "header", "required": false, "schema": OpenAPI.string,
             "description": "A guest's access token for the order, as returned when it was created.",
         ]
-        let cartToken: JSONValue = ["name": "X-Cart-Token", "in": "header", "required": false, "schema": OpenAPI.string]
+        let cartToken: JSONValue = [
+            "name": "X-Cart-Token", "in": "header", "required": false, "schema": OpenAPI.string,
+        ]
         let idempotencyKey: JSONValue = [
-            "name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 255],
-            "description": "A retry with the same key and the same body returns the same order (200); another body is refused (409).",
+            "name": "Idempotency-Key", "in": "header", "required": false,
+            "schema": ["type": "string", "maxLength": 255],
+            "description":
+                "A retry with the same key and the same body returns the same order (200); another body is refused (409).",
         ]
         let created = OpenAPI.json("The order (with its accessToken, shown only here)", OpenAPI.ref("Order"))
-        let invalid = OpenAPI.error("Invalid body; details.fields names each problem (VALIDATION_FAILED, QUANTITY_LIMIT)")
-        let refused = OpenAPI.error("""
+        let invalid = OpenAPI.error(
+            "Invalid body; details.fields names each problem (VALIDATION_FAILED, QUANTITY_LIMIT)")
+        let refused = OpenAPI.error(
+            """
             Not possible: INSUFFICIENT_CAPACITY (details: ticketTypeId, requestedQuantity, availableQuantity, limitingSessionId), \
             SALES_NOT_STARTED, SALES_ENDED, NOT_ON_SALE, HOLD_EXPIRED
             """)
@@ -27,141 +33,253 @@ extension OrdersRoutes {
             """
         let pageParameters: [JSONValue] = [
             ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1]],
-            ["name": "perPage", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 100]],
-            ["name": "status", "in": "query", "required": false, "schema": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"])],
+            [
+                "name": "perPage", "in": "query", "required": false,
+                "schema": ["type": "integer", "minimum": 1, "maximum": 100],
+            ],
+            [
+                "name": "status", "in": "query", "required": false,
+                "schema": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]),
+            ],
         ]
         func checkout(_ id: String, _ summary: String, parameters: [JSONValue] = []) -> JSONValue {
-            OpenAPI.operation(id, tag: "Orders", summary: summary, description: checkoutDescription,
-                              parameters: parameters + [cartToken, idempotencyKey],
-                              requestBody: OpenAPI.body(OpenAPI.ref("CheckoutRequest")),
-                              responses: ["201": created, "200": OpenAPI.json("A retry with the same Idempotency-Key: the same order", OpenAPI.ref("Order")),
-                                          "400": invalid, "404": notFound, "409": refused])
+            OpenAPI.operation(
+                id, tag: "Orders", summary: summary, description: checkoutDescription,
+                parameters: parameters + [cartToken, idempotencyKey],
+                requestBody: OpenAPI.body(OpenAPI.ref("CheckoutRequest")),
+                responses: [
+                    "201": created,
+                    "200": OpenAPI.json("A retry with the same Idempotency-Key: the same order", OpenAPI.ref("Order")),
+                    "400": invalid, "404": notFound, "409": refused,
+                ])
         }
         return APIDocumentation(
             paths: [
-                "/api/events/{eventId}/tickets/purchase": ["post": checkout(
-                    "purchaseTickets", "Buy tickets of an event (seed 002)",
-                    parameters: [["name": "eventId", "in": "path", "required": true, "schema": OpenAPI.uuid]])],
+                "/api/events/{eventId}/tickets/purchase": [
+                    "post": checkout(
+                        "purchaseTickets", "Buy tickets of an event (seed 002)",
+                        parameters: [["name": "eventId", "in": "path", "required": true, "schema": OpenAPI.uuid]])
+                ],
                 "/api/orders": [
                     "post": checkout("createOrder", "Create an order (seeds 003 and 004)"),
                     "get": OpenAPI.operation(
                         "listMyOrders", tag: "Orders", summary: "My orders, newest first", signedIn: true,
-                        responses: ["200": OpenAPI.json("Orders", OpenAPI.ref("OrderList")), "401": OpenAPI.error("Not signed in")]),
+                        responses: [
+                            "200": OpenAPI.json("Orders", OpenAPI.ref("OrderList")),
+                            "401": OpenAPI.error("Not signed in"),
+                        ]),
                 ],
-                "/api/orders/with-lock": ["post": checkout("createOrderFromHold", "Turn a hold (lockId or holdId) into an order")],
-                "/api/orders/all": ["get": OpenAPI.operation(
-                    "listAllOrders", tag: "Orders", summary: "Every order, newest first (admins)", parameters: pageParameters, signedIn: true,
-                    responses: ["200": OpenAPI.json("A page of orders", OpenAPI.ref("OrderPage")), "400": invalid,
-                                "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not an admin")])],
-                "/api/orders/event/{eventId}": ["get": OpenAPI.operation(
-                    "listEventOrders", tag: "Orders", summary: "An event's orders, newest first (organizers, admins)",
-                    parameters: [["name": "eventId", "in": "path", "required": true, "schema": OpenAPI.uuid]] + pageParameters, signedIn: true,
-                    responses: ["200": OpenAPI.json("A page of orders", OpenAPI.ref("OrderPage")), "400": invalid,
-                                "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound])],
-                "/api/users/{userId}/tickets": ["get": OpenAPI.operation(
-                    "listUserTickets", tag: "Orders", summary: "A user's tickets (the user, admins)",
-                    parameters: [["name": "userId", "in": "path", "required": true, "schema": OpenAPI.uuid]], signedIn: true,
-                    responses: ["200": OpenAPI.json("Tickets", OpenAPI.ref("UserTicketList")), "401": OpenAPI.error("Not signed in"),
-                                "403": OpenAPI.error("Another user's tickets")])],
-                "/api/tickets/{ticketId}/cancel": ["put": OpenAPI.operation(
-                    "cancelTicket", tag: "Orders", summary: "Cancel one ticket of a paid order under the event's refund rule",
-                    description: "Frees its place in every session it includes. Full refund until the event's refundCutoffHours before the ticket's first session, none after (or when the event has no rule).",
-                    parameters: [["name": "ticketId", "in": "path", "required": true, "schema": OpenAPI.uuid], orderToken],
-                    responses: ["200": OpenAPI.json("The cancellation", OpenAPI.ref("TicketCancellation")), "404": notFound,
-                                "409": OpenAPI.error("The order is not paid, or the ticket is not valid (INVALID_TRANSITION)")])],
-                "/api/orders/{orderId}": ["get": OpenAPI.operation(
-                    "getOrder", tag: "Orders",
-                    summary: "One order by ID (its buyer, its organizers, admins, or a guest with its token) or by number with ?email=",
-                    parameters: [["name": "orderId", "in": "path", "required": true, "schema": OpenAPI.string,
-                                  "description": "The order's ID, or its 10-character number"],
-                                 ["name": "email", "in": "query", "required": false, "schema": OpenAPI.string,
-                                  "description": "The buyer's email, required to look an order up by number without its token"],
-                                 orderToken],
-                    responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "404": notFound])],
-                "/api/orders/{orderId}/cancel": ["post": OpenAPI.operation(
-                    "cancelOrder", tag: "Orders", summary: "Cancel my unpaid order; its places go back on sale",
-                    parameters: [orderID, orderToken],
-                    responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "404": notFound,
-                                "409": OpenAPI.error("Not pending (INVALID_TRANSITION)")])],
-                "/api/admin/orders/{orderId}/status": ["put": OpenAPI.operation(
-                    "setOrderStatus", tag: "Orders", summary: "Move an order through its lifecycle (organizers, admins)",
-                    description: "pending → paid, cancelled or expired; paid → cancelled or refunded. Paying confirms the held places; cancelling or refunding gives places back in every included session.",
-                    parameters: [orderID], requestBody: OpenAPI.body(OpenAPI.ref("StatusChangeRequest")), signedIn: true,
-                    responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "400": invalid,
-                                "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound,
-                                "409": OpenAPI.error("INVALID_TRANSITION or HOLD_EXPIRED")])],
-                "/api/sessions/{sessionId}/registrations": ["get": OpenAPI.operation(
-                    "listSessionRegistrations", tag: "Orders", summary: "Who is registered for a session (organizers, admins)",
-                    parameters: [["name": "sessionId", "in": "path", "required": true, "schema": OpenAPI.uuid,
-                                  "description": "The session's ID (sessionUuid), not its code"]],
-                    signedIn: true,
-                    responses: ["200": OpenAPI.json("Registrations", OpenAPI.ref("RegistrationList")), "401": OpenAPI.error("Not signed in"),
-                                "403": OpenAPI.error("Not allowed"), "404": notFound])],
+                "/api/orders/with-lock": [
+                    "post": checkout("createOrderFromHold", "Turn a hold (lockId or holdId) into an order")
+                ],
+                "/api/orders/all": [
+                    "get": OpenAPI.operation(
+                        "listAllOrders", tag: "Orders", summary: "Every order, newest first (admins)",
+                        parameters: pageParameters, signedIn: true,
+                        responses: [
+                            "200": OpenAPI.json("A page of orders", OpenAPI.ref("OrderPage")), "400": invalid,
+                            "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not an admin"),
+                        ])
+                ],
+                "/api/orders/event/{eventId}": [
+                    "get": OpenAPI.operation(
+                        "listEventOrders", tag: "Orders",
+                        summary: "An event's orders, newest first (organizers, admins)",
+                        parameters: [["name": "eventId", "in": "path", "required": true, "schema": OpenAPI.uuid]]
+                            + pageParameters, signedIn: true,
+                        responses: [
+                            "200": OpenAPI.json("A page of orders", OpenAPI.ref("OrderPage")), "400": invalid,
+                            "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound,
+                        ])
+                ],
+                "/api/users/{userId}/tickets": [
+                    "get": OpenAPI.operation(
+                        "listUserTickets", tag: "Orders", summary: "A user's tickets (the user, admins)",
+                        parameters: [["name": "userId", "in": "path", "required": true, "schema": OpenAPI.uuid]],
+                        signedIn: true,
+                        responses: [
+                            "200": OpenAPI.json("Tickets", OpenAPI.ref("UserTicketList")),
+                            "401": OpenAPI.error("Not signed in"),
+                            "403": OpenAPI.error("Another user's tickets"),
+                        ])
+                ],
+                "/api/tickets/{ticketId}/cancel": [
+                    "put": OpenAPI.operation(
+                        "cancelTicket", tag: "Orders",
+                        summary: "Cancel one ticket of a paid order under the event's refund rule",
+                        description:
+                            "Frees its place in every session it includes. Full refund until the event's refundCutoffHours before the ticket's first session, none after (or when the event has no rule).",
+                        parameters: [
+                            ["name": "ticketId", "in": "path", "required": true, "schema": OpenAPI.uuid], orderToken,
+                        ],
+                        responses: [
+                            "200": OpenAPI.json("The cancellation", OpenAPI.ref("TicketCancellation")), "404": notFound,
+                            "409": OpenAPI.error(
+                                "The order is not paid, or the ticket is not valid (INVALID_TRANSITION)"),
+                        ])
+                ],
+                "/api/orders/{orderId}": [
+                    "get": OpenAPI.operation(
+                        "getOrder", tag: "Orders",
+                        summary:
+                            "One order by ID (its buyer, its organizers, admins, or a guest with its token) or by number with ?email=",
+                        parameters: [
+                            [
+                                "name": "orderId", "in": "path", "required": true, "schema": OpenAPI.string,
+                                "description": "The order's ID, or its 10-character number",
+                            ],
+                            [
+                                "name": "email", "in": "query", "required": false, "schema": OpenAPI.string,
+                                "description":
+                                    "The buyer's email, required to look an order up by number without its token",
+                            ],
+                            orderToken,
+                        ],
+                        responses: ["200": OpenAPI.json("The order", OpenAPI.ref("Order")), "404": notFound])
+                ],
+                "/api/orders/{orderId}/cancel": [
+                    "post": OpenAPI.operation(
+                        "cancelOrder", tag: "Orders", summary: "Cancel my unpaid order; its places go back on sale",
+                        parameters: [orderID, orderToken],
+                        responses: [
+                            "200": OpenAPI.json("The order", OpenAPI.ref("Order")), "404": notFound,
+                            "409": OpenAPI.error("Not pending (INVALID_TRANSITION)"),
+                        ])
+                ],
+                "/api/admin/orders/{orderId}/status": [
+                    "put": OpenAPI.operation(
+                        "setOrderStatus", tag: "Orders",
+                        summary: "Move an order through its lifecycle (organizers, admins)",
+                        description:
+                            "pending → paid, cancelled or expired; paid → cancelled or refunded. Paying confirms the held places; cancelling or refunding gives places back in every included session.",
+                        parameters: [orderID], requestBody: OpenAPI.body(OpenAPI.ref("StatusChangeRequest")),
+                        signedIn: true,
+                        responses: [
+                            "200": OpenAPI.json("The order", OpenAPI.ref("Order")), "400": invalid,
+                            "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound,
+                            "409": OpenAPI.error("INVALID_TRANSITION or HOLD_EXPIRED"),
+                        ])
+                ],
+                "/api/sessions/{sessionId}/registrations": [
+                    "get": OpenAPI.operation(
+                        "listSessionRegistrations", tag: "Orders",
+                        summary: "Who is registered for a session (organizers, admins)",
+                        parameters: [
+                            [
+                                "name": "sessionId", "in": "path", "required": true, "schema": OpenAPI.uuid,
+                                "description": "The session's ID (sessionUuid), not its code",
+                            ]
+                        ],
+                        signedIn: true,
+                        responses: [
+                            "200": OpenAPI.json("Registrations", OpenAPI.ref("RegistrationList")),
+                            "401": OpenAPI.error("Not signed in"),
+                            "403": OpenAPI.error("Not allowed"), "404": notFound,
+                        ])
+                ],
             ],
             schemas: [
                 "Order": OpenAPI.object(
                     [
                         "orderId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "eventId": OpenAPI.uuid,
                         "status": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]),
-                        "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string, "provider": OpenAPI.enumeration(["free", "offline"]),
-                        "total": ["type": "number"], "totalMinor": OpenAPI.integer, "currency": OpenAPI.string, "notes": OpenAPI.string,
+                        "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string,
+                        "provider": OpenAPI.enumeration(["free", "offline"]),
+                        "total": ["type": "number"], "totalMinor": OpenAPI.integer, "currency": OpenAPI.string,
+                        "notes": OpenAPI.string,
                         "paymentDeadline": OpenAPI.dateTime,
-                        "items": ["type": "array", "items": OpenAPI.object([
-                            "ticketTypeId": OpenAPI.uuid, "quantity": OpenAPI.integer, "unitPrice": ["type": "number"],
-                            "unitPriceMinor": OpenAPI.integer, "memberPrice": OpenAPI.boolean,
-                        ])],
-                        "tickets": ["type": "array", "items": OpenAPI.object(
-                            [
-                                "ticketId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid,
-                                "status": OpenAPI.enumeration(["pending", "valid", "cancelled", "refunded"]),
-                                "attendeeName": OpenAPI.string, "attendeeEmail": OpenAPI.string,
-                                "dietaryRestrictions": OpenAPI.string, "emergencyContact": OpenAPI.string,
-                            ],
-                            optional: ["dietaryRestrictions", "emergencyContact"])],
+                        "items": [
+                            "type": "array",
+                            "items": OpenAPI.object([
+                                "ticketTypeId": OpenAPI.uuid, "quantity": OpenAPI.integer,
+                                "unitPrice": ["type": "number"],
+                                "unitPriceMinor": OpenAPI.integer, "memberPrice": OpenAPI.boolean,
+                            ]),
+                        ],
+                        "tickets": [
+                            "type": "array",
+                            "items": OpenAPI.object(
+                                [
+                                    "ticketId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid,
+                                    "status": OpenAPI.enumeration(["pending", "valid", "cancelled", "refunded"]),
+                                    "attendeeName": OpenAPI.string, "attendeeEmail": OpenAPI.string,
+                                    "dietaryRestrictions": OpenAPI.string, "emergencyContact": OpenAPI.string,
+                                ],
+                                optional: ["dietaryRestrictions", "emergencyContact"]),
+                        ],
                         "createdAt": OpenAPI.dateTime, "paidAt": OpenAPI.dateTime, "accessToken": OpenAPI.string,
                     ],
                     optional: ["notes", "paymentDeadline", "paidAt", "accessToken"]),
                 "OrderList": OpenAPI.object(["orders": ["type": "array", "items": OpenAPI.ref("Order")]]),
                 "OrderPage": OpenAPI.object([
-                    "orders": ["type": "array", "items": OpenAPI.ref("Order")], "page": OpenAPI.integer, "perPage": OpenAPI.integer,
+                    "orders": ["type": "array", "items": OpenAPI.ref("Order")], "page": OpenAPI.integer,
+                    "perPage": OpenAPI.integer,
                     "total": OpenAPI.integer,
                 ]),
-                "UserTicketList": OpenAPI.object(["tickets": ["type": "array", "items": OpenAPI.object([
-                    "ticketId": OpenAPI.uuid, "orderId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "eventId": OpenAPI.uuid,
-                    "eventTitle": OpenAPI.string, "ticketTypeId": OpenAPI.uuid, "ticketTypeName": OpenAPI.string,
-                    "sessions": ["type": "array", "items": OpenAPI.string],
-                    "status": OpenAPI.enumeration(["pending", "valid", "cancelled", "refunded"]), "attendeeName": OpenAPI.string,
-                ])]]),
+                "UserTicketList": OpenAPI.object([
+                    "tickets": [
+                        "type": "array",
+                        "items": OpenAPI.object([
+                            "ticketId": OpenAPI.uuid, "orderId": OpenAPI.uuid, "orderNumber": OpenAPI.string,
+                            "eventId": OpenAPI.uuid,
+                            "eventTitle": OpenAPI.string, "ticketTypeId": OpenAPI.uuid,
+                            "ticketTypeName": OpenAPI.string,
+                            "sessions": ["type": "array", "items": OpenAPI.string],
+                            "status": OpenAPI.enumeration(["pending", "valid", "cancelled", "refunded"]),
+                            "attendeeName": OpenAPI.string,
+                        ]),
+                    ]
+                ]),
                 "TicketCancellation": OpenAPI.object([
-                    "ticketId": OpenAPI.uuid, "status": OpenAPI.enumeration(["cancelled", "refunded"]), "refundAmount": ["type": "number"],
+                    "ticketId": OpenAPI.uuid, "status": OpenAPI.enumeration(["cancelled", "refunded"]),
+                    "refundAmount": ["type": "number"],
                     "refundMinor": OpenAPI.integer, "currency": OpenAPI.string, "rule": OpenAPI.string,
                 ]),
                 "CheckoutRequest": OpenAPI.object(
                     [
                         "eventId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid, "categoryId": OpenAPI.uuid,
                         "quantity": ["type": "integer", "minimum": 1, "maximum": 10],
-                        "attendees": ["type": "array", "items": OpenAPI.object(
-                            ["name": OpenAPI.string, "email": OpenAPI.string, "dietaryRestrictions": OpenAPI.string,
-                             "emergencyContact": OpenAPI.string],
-                            optional: ["dietaryRestrictions", "emergencyContact"])],
-                        "paymentMethod": ["type": "string", "description": "offline (default), transfer, door, cash, invoice"],
+                        "attendees": [
+                            "type": "array",
+                            "items": OpenAPI.object(
+                                [
+                                    "name": OpenAPI.string, "email": OpenAPI.string,
+                                    "dietaryRestrictions": OpenAPI.string,
+                                    "emergencyContact": OpenAPI.string,
+                                ],
+                                optional: ["dietaryRestrictions", "emergencyContact"]),
+                        ],
+                        "paymentMethod": [
+                            "type": "string", "description": "offline (default), transfer, door, cash, invoice",
+                        ],
                         "notes": OpenAPI.string, "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string,
                         "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
                     ],
-                    optional: ["eventId", "ticketTypeId", "categoryId", "quantity", "attendees", "paymentMethod", "notes", "buyerName",
-                               "buyerEmail", "holdId", "lockId"]),
+                    optional: [
+                        "eventId", "ticketTypeId", "categoryId", "quantity", "attendees", "paymentMethod", "notes",
+                        "buyerName",
+                        "buyerEmail", "holdId", "lockId",
+                    ]),
                 "StatusChangeRequest": OpenAPI.object(
-                    ["status": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]), "reason": OpenAPI.string],
+                    [
+                        "status": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]),
+                        "reason": OpenAPI.string,
+                    ],
                     optional: ["reason"]),
                 "RegistrationList": OpenAPI.object([
                     "sessionId": OpenAPI.string, "eventId": OpenAPI.uuid,
-                    "registrations": ["type": "array", "items": OpenAPI.object(
-                        [
-                            "ticketId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "ticketTypeId": OpenAPI.uuid,
-                            "ticketTypeName": OpenAPI.string, "status": OpenAPI.string, "attendeeName": OpenAPI.string,
-                            "attendeeEmail": OpenAPI.string, "dietaryRestrictions": OpenAPI.string, "emergencyContact": OpenAPI.string,
-                        ],
-                        optional: ["dietaryRestrictions", "emergencyContact"])],
+                    "registrations": [
+                        "type": "array",
+                        "items": OpenAPI.object(
+                            [
+                                "ticketId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "ticketTypeId": OpenAPI.uuid,
+                                "ticketTypeName": OpenAPI.string, "status": OpenAPI.string,
+                                "attendeeName": OpenAPI.string,
+                                "attendeeEmail": OpenAPI.string, "dietaryRestrictions": OpenAPI.string,
+                                "emergencyContact": OpenAPI.string,
+                            ],
+                            optional: ["dietaryRestrictions", "emergencyContact"]),
+                    ],
                 ]),
             ],
             tags: [["name": "Orders", "description": "Checkout, orders, their lifecycle and registrations."]]

@@ -30,7 +30,8 @@ public enum OrdersError: APIError, Equatable {
         switch self {
         case .orderNotFound: "No such order, or not yours."
         case .invalidTransition(let from, let to): "An order cannot go from \(from) to \(to)."
-        case .paymentMethodUnavailable(let method): "The payment method \(method) is not available; use offline (pay by transfer or at the door)."
+        case .paymentMethodUnavailable(let method):
+            "The payment method \(method) is not available; use offline (pay by transfer or at the door)."
         case .sessionNotFound: "No such session."
         }
     }

@@ -21,9 +21,13 @@ public struct OrdersRoutes: Sendable {
     let clock: AppClock
     let authorizer = Authorizer()
 
-    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, clientAddress: ClientAddress, clock: AppClock,
-                logger: Logger) {
-        self.checkout = CheckoutService(store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys, logger: logger)
+    public init(
+        store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, clientAddress: ClientAddress,
+        clock: AppClock,
+        logger: Logger
+    ) {
+        self.checkout = CheckoutService(
+            store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys, logger: logger)
         self.statuses = OrderStatusService(store: store)
         self.tickets = TicketService(store: store)
         self.store = store
@@ -44,12 +48,15 @@ public struct OrdersRoutes: Sendable {
         }
         router.get("/api/orders") { _, context in
             let user = try context.requireUser()
-            let orders = try await OrderRecord.query(on: store.database()).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
+            let orders = try await OrderRecord.query(on: store.database()).filter(\.$userID == user.id).sort(
+                \.$createdAt, .descending
+            ).all()
             return OrderListDTO(orders: try await OrderReads.dtos(orders, now: clock.now(), on: store.database()))
         }
         router.get("/api/orders/all") { request, context in
             try context.requireUser()
-            try await authorizer.require(.platformOrdersRead, on: .platform, by: context.identity, database: store.database())
+            try await authorizer.require(
+                .platformOrdersRead, on: .platform, by: context.identity, database: store.database())
             return try await page(OrderRecord.query(on: store.database()), request)
         }
         router.get("/api/orders/event/:eventId") { request, context in
@@ -57,8 +64,9 @@ public struct OrdersRoutes: Sendable {
             let eventID = try context.pathUUID("eventId")
             let db = store.database()
             guard let event = try await EventRecord.find(eventID, on: db) else { throw OrdersError.orderNotFound }
-            try await authorizer.require(.eventManage, on: .event(organizationID: event.organizationID, eventID: eventID),
-                                         by: context.identity, database: db)
+            try await authorizer.require(
+                .eventManage, on: .event(organizationID: event.organizationID, eventID: eventID),
+                by: context.identity, database: db)
             return try await page(OrderRecord.query(on: db).filter(\.$eventID == eventID), request)
         }
         router.get("/api/orders/:orderId") { request, context in
@@ -71,11 +79,14 @@ public struct OrdersRoutes: Sendable {
                 if !viewer(request, context).owns(order) { try await requireManager(of: order, context.identity, db) }
             } else {
                 // Seed 004's lookup by number: only with the buyer's email or the order's token, so numbers cannot be tried.
-                guard let found = try await OrderRecord.query(on: db).filter(\.$number == raw.uppercased()).first() else {
+                guard let found = try await OrderRecord.query(on: db).filter(\.$number == raw.uppercased()).first()
+                else {
                     throw OrdersError.orderNotFound
                 }
                 let email = request.uri.queryParameters.get("email").flatMap(EmailAddress.init)?.value
-                guard email == found.buyerEmail || viewer(request, context).owns(found) else { throw OrdersError.orderNotFound }
+                guard email == found.buyerEmail || viewer(request, context).owns(found) else {
+                    throw OrdersError.orderNotFound
+                }
                 order = found
             }
             return try await OrderReads.order(order.id!, now: clock.now(), on: db)
@@ -84,7 +95,8 @@ public struct OrdersRoutes: Sendable {
             let caller = try context.requireUser()
             let userID = try context.pathUUID("userId")
             if userID != caller.id {
-                try await authorizer.require(.platformOrdersRead, on: .platform, by: context.identity, database: store.database())
+                try await authorizer.require(
+                    .platformOrdersRead, on: .platform, by: context.identity, database: store.database())
             }
             return try await tickets.tickets(of: userID, now: clock.now())
         }
@@ -93,14 +105,16 @@ public struct OrdersRoutes: Sendable {
         }
         router.post("/api/orders/:orderId/cancel") { request, context in
             try await statuses.cancelOwn(
-                context.pathUUID("orderId"), viewer: viewer(request, context), now: clock.now(), meta: clientAddress.metadata(request, context))
+                context.pathUUID("orderId"), viewer: viewer(request, context), now: clock.now(),
+                meta: clientAddress.metadata(request, context))
         }
         router.put("/api/admin/orders/:orderId/status") { request, context in
             try context.requireUser()
             let id = try context.pathUUID("orderId")
             let body = try await request.decode(as: StatusChangeRequest.self, context: context)
-            return try await statuses.set(id, to: body.status, reason: body.reason, by: context.identity, now: clock.now(),
-                                          meta: clientAddress.metadata(request, context))
+            return try await statuses.set(
+                id, to: body.status, reason: body.reason, by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
         }
         router.get("/api/sessions/:sessionId/registrations") { _, context in
             try context.requireUser()
@@ -108,7 +122,8 @@ public struct OrdersRoutes: Sendable {
         }
     }
 
-    private func create(_ request: Request, _ context: AppRequestContext, eventID: UUID?, requireHold: Bool) async throws
+    private func create(_ request: Request, _ context: AppRequestContext, eventID: UUID?, requireHold: Bool)
+        async throws
         -> EditedResponse<OrderDTO>
     {
         // The raw body is kept for the idempotency check: a retry must send the same bytes.
@@ -138,8 +153,9 @@ public struct OrdersRoutes: Sendable {
         let total = try await query.copy().count()
         let orders = try await query.sort(\.$createdAt, .descending).sort(\.$id)
             .range(lower: (pageNumber - 1) * perPage, upper: pageNumber * perPage - 1).all()
-        return OrderPageDTO(orders: try await OrderReads.dtos(orders, now: clock.now(), on: store.database()),
-                            page: pageNumber, perPage: perPage, total: total)
+        return OrderPageDTO(
+            orders: try await OrderReads.dtos(orders, now: clock.now(), on: store.database()),
+            page: pageNumber, perPage: perPage, total: total)
     }
 
     private func viewer(_ request: Request, _ context: AppRequestContext) -> OrderViewer {
@@ -147,10 +163,13 @@ public struct OrdersRoutes: Sendable {
     }
 
     private func requireManager(of order: OrderRecord, _ principal: Principal, _ db: any Database) async throws {
-        guard case .user = principal, let event = try await EventRecord.find(order.eventID, on: db) else { throw OrdersError.orderNotFound }
+        guard case .user = principal, let event = try await EventRecord.find(order.eventID, on: db) else {
+            throw OrdersError.orderNotFound
+        }
         do {
-            try await authorizer.require(.eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
-                                         by: principal, database: db)
+            try await authorizer.require(
+                .eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
+                by: principal, database: db)
         } catch {
             // To anyone else the order does not exist: numbers and IDs reveal nothing.
             throw OrdersError.orderNotFound
@@ -160,11 +179,14 @@ public struct OrdersRoutes: Sendable {
     /// Everyone registered for a session: the tickets, paid or awaiting payment, whose ticket type includes it.
     private func registrations(_ sessionID: UUID, principal: Principal) async throws -> RegistrationListDTO {
         let db = store.database()
-        guard let session = try await SessionRecord.find(sessionID, on: db), let event = try await EventRecord.find(session.eventID, on: db)
+        guard let session = try await SessionRecord.find(sessionID, on: db),
+            let event = try await EventRecord.find(session.eventID, on: db)
         else { throw OrdersError.sessionNotFound }
-        try await authorizer.require(.eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
-                                     by: principal, database: db)
-        let rows = try await (db as! any SQLDatabase).raw("""
+        try await authorizer.require(
+            .eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
+            by: principal, database: db)
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
             SELECT t.id, t.ticket_type_id, t.status, t.attendee_name, t.attendee_email, t.dietary_restrictions, t.emergency_contact,
                    o.number, o.status AS order_status, o.payment_deadline, tt.name AS type_name
             FROM tickets t
@@ -173,20 +195,28 @@ public struct OrdersRoutes: Sendable {
             JOIN ticket_types tt ON tt.id = t.ticket_type_id
             WHERE tts.session_id = \(bind: sessionID) AND t.status IN ('valid', 'pending')
             ORDER BY t.attendee_name, t.id
-            """).all()
+            """
+        ).all()
         let now = clock.now()
         var registrations: [RegistrationDTO] = []
         for row in rows {
             let orderStatus = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
-            if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now) == .expired { continue }
-            registrations.append(RegistrationDTO(
-                ticketId: try row.decode(column: "id", as: UUID.self), orderNumber: try row.decode(column: "number", as: String.self),
-                ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
-                ticketTypeName: try row.decode(column: "type_name", as: String.self), status: try row.decode(column: "status", as: String.self),
-                attendeeName: try row.decode(column: "attendee_name", as: String.self),
-                attendeeEmail: try row.decode(column: "attendee_email", as: String.self),
-                dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
-                emergencyContact: try row.optional("emergency_contact", String.self)))
+            if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now)
+                == .expired
+            {
+                continue
+            }
+            registrations.append(
+                RegistrationDTO(
+                    ticketId: try row.decode(column: "id", as: UUID.self),
+                    orderNumber: try row.decode(column: "number", as: String.self),
+                    ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
+                    ticketTypeName: try row.decode(column: "type_name", as: String.self),
+                    status: try row.decode(column: "status", as: String.self),
+                    attendeeName: try row.decode(column: "attendee_name", as: String.self),
+                    attendeeEmail: try row.decode(column: "attendee_email", as: String.self),
+                    dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
+                    emergencyContact: try row.optional("emergency_contact", String.self)))
         }
         return RegistrationListDTO(sessionId: "S\(session.number)", eventId: event.id!, registrations: registrations)
     }

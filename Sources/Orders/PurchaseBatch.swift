@@ -47,20 +47,25 @@ enum PurchaseBatch {
 
     /// Decides and writes `purchases` in one transaction (run again when two orders drew the same number, once after
     /// reclaiming expired holds that stood in the way of a purchase, and on a serialization failure by the store).
-    static func run(_ purchases: [Purchase], providers: PaymentProviders, store: DatabaseStore) async throws -> [Outcome] {
+    static func run(_ purchases: [Purchase], providers: PaymentProviders, store: DatabaseStore) async throws
+        -> [Outcome]
+    {
         var attempt = 1
         while true {
             do {
-                return try await SeatLedger.decidingOnLockedSeats(store, now: purchases.map(\.now).max()!) { db, mayReclaim in
+                return try await SeatLedger.decidingOnLockedSeats(store, now: purchases.map(\.now).max()!) {
+                    db, mayReclaim in
                     try await decideAndWrite(purchases, providers: providers, mayReclaim: mayReclaim, on: db)
                 }
-            } catch where attempt < 3 && DatabaseFailure.isUniqueViolation(error) {
+            } catch  where attempt < 3 && DatabaseFailure.isUniqueViolation(error) {
                 attempt += 1
             }
         }
     }
 
-    private static func decideAndWrite(_ purchases: [Purchase], providers: PaymentProviders, mayReclaim: Bool, on db: any Database)
+    private static func decideAndWrite(
+        _ purchases: [Purchase], providers: PaymentProviders, mayReclaim: Bool, on db: any Database
+    )
         async throws -> [Outcome]
     {
         // Keys first, before any hot row is locked, so waiting on another transaction's use of a key holds up nobody.
@@ -76,10 +81,14 @@ enum PurchaseBatch {
         let short = decisions.compactMap { decision -> UUID? in
             if case .refuse(InventoryError.insufficientCapacity(let typeID, _, _, _)) = decision { typeID } else { nil }
         }
-        if mayReclaim, let now = purchases.map(\.now).max(), try await SeatLedger.expiredHoldsInTheWay(of: short, now: now, on: db) {
+        if mayReclaim, let now = purchases.map(\.now).max(),
+            try await SeatLedger.expiredHoldsInTheWay(of: short, now: now, on: db)
+        {
             throw SeatLedger.ExpiredHoldsInTheWay(Array(Set(short)))
         }
-        let drafts = decisions.compactMap { decision -> OrderDraft? in if case .sell(let draft) = decision { draft } else { nil } }
+        let drafts = decisions.compactMap { decision -> OrderDraft? in
+            if case .sell(let draft) = decision { draft } else { nil }
+        }
         let released = decisions.indices.compactMap { index -> IdempotencyKey? in
             if case .sell = decisions[index] { return nil }
             return claimed.contains(index) ? purchases[index].key : nil
@@ -112,7 +121,9 @@ enum PurchaseBatch {
 
     /// Each purchase in arrival order: the one decision of a sale on the locked places, into `sold` when it is paid at
     /// once or `held` when the order waits for payment.
-    private static func decide(_ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales, providers: PaymentProviders)
+    private static func decide(
+        _ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales, providers: PaymentProviders
+    )
         -> [Decision]
     {
         purchases.enumerated().map { index, purchase in
@@ -122,19 +133,26 @@ enum PurchaseBatch {
             var provider: (any PaymentProvider)?
             var start = PaymentStart.paid
             do {
-                let type = try locked.decide(purchase.valid.ticketTypeID, quantity: quantity, eventID: purchase.eventID, now: purchase.now) { type in
-                    let unit = Pricing(priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
-                                       memberBuyer: purchase.valid.buyer.userID != nil)
+                let type = try locked.decide(
+                    purchase.valid.ticketTypeID, quantity: quantity, eventID: purchase.eventID, now: purchase.now
+                ) { type in
+                    let unit = Pricing(
+                        priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
+                        memberBuyer: purchase.valid.buyer.userID != nil)
                     let chosen = providers.provider(totalMinor: unit.unitMinor * quantity)
                     (price, provider) = (unit, chosen)
                     start = chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now)
                     return start == .paid ? .sold : .held
                 }
                 let deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
-                return .sell(try OrderDraft(
-                    purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID, quantity: quantity, price: price!,
-                    provider: provider!.name, holdID: deadline == nil ? nil : UUID.random(), newHold: deadline != nil, deadline: deadline,
-                    accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets, now: purchase.now, orderID: purchase.orderID))
+                return .sell(
+                    try OrderDraft(
+                        purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID,
+                        quantity: quantity, price: price!,
+                        provider: provider!.name, holdID: deadline == nil ? nil : UUID.random(),
+                        newHold: deadline != nil, deadline: deadline,
+                        accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets, now: purchase.now,
+                        orderID: purchase.orderID))
             } catch {
                 return .refuse(error)
             }

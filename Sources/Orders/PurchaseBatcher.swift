@@ -15,7 +15,8 @@ actor PurchaseBatcher {
     /// The statement binds one array per column, so its size does not limit a batch; this bound keeps one batch's
     /// statement to a few tens of milliseconds, so the purchases queued behind it are not kept waiting long.
     private let limit = 200
-    private var waiting: [(purchase: PurchaseBatch.Purchase, reply: CheckedContinuation<PurchaseBatch.Outcome, any Error>)] = []
+    private var waiting:
+        [(purchase: PurchaseBatch.Purchase, reply: CheckedContinuation<PurchaseBatch.Outcome, any Error>)] = []
     private var draining = false
 
     init(store: DatabaseStore, providers: PaymentProviders, logger: Logger) {
@@ -46,11 +47,14 @@ actor PurchaseBatcher {
                     batch[0].reply.resume(throwing: error)
                 } else {
                     // One purchase's bad row must not fail the others: each is decided again, in a batch of its own.
-                    logger.warning("purchase batch failed; deciding its purchases one by one",
-                                   metadata: ["purchases": "\(batch.count)", "error": "\(error)"])
+                    logger.warning(
+                        "purchase batch failed; deciding its purchases one by one",
+                        metadata: ["purchases": "\(batch.count)", "error": "\(error)"])
                     for entry in batch {
                         do {
-                            entry.reply.resume(returning: try await PurchaseBatch.run([entry.purchase], providers: providers, store: store)[0])
+                            entry.reply.resume(
+                                returning: try await PurchaseBatch.run(
+                                    [entry.purchase], providers: providers, store: store)[0])
                         } catch {
                             entry.reply.resume(throwing: error)
                         }

@@ -41,36 +41,48 @@ struct TicketService: Sendable {
 
     func tickets(of userID: UUID, now: Date) async throws -> UserTicketListDTO {
         let sql = store.sql()
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT t.id, t.order_id, o.number, o.status AS order_status, o.payment_deadline, t.event_id, e.title, t.ticket_type_id,
                    tt.name, t.status, t.attendee_name
             FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id JOIN ticket_types tt ON tt.id = t.ticket_type_id
             WHERE o.user_id = \(bind: userID) ORDER BY t.created_at DESC, t.id
-            """).all()
+            """
+        ).all()
         var codes: [UUID: [String]] = [:]
         let types = Set(try rows.map { try $0.decode(column: "ticket_type_id", as: UUID.self) })
         if !types.isEmpty {
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT tts.ticket_type_id, s.number FROM ticket_type_sessions tts JOIN sessions s ON s.id = tts.session_id
                 WHERE tts.ticket_type_id IN (\(binds: Array(types))) ORDER BY s.number
-                """).all() {
-                codes[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append("S\(try row.decode(column: "number", as: Int.self))")
+                """
+            ).all() {
+                codes[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(
+                    "S\(try row.decode(column: "number", as: Int.self))")
             }
         }
-        return UserTicketListDTO(tickets: try rows.map { row in
-            let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
-            var status = try row.decode(column: "status", as: String.self)
-            let orderStatus = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
-            if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now) == .expired {
-                status = OrderStatus.expired.ticketStatus.rawValue
-            }
-            return UserTicketDTO(
-                ticketId: try row.decode(column: "id", as: UUID.self), orderId: try row.decode(column: "order_id", as: UUID.self),
-                orderNumber: try row.decode(column: "number", as: String.self), eventId: try row.decode(column: "event_id", as: UUID.self),
-                eventTitle: try row.decode(column: "title", as: String.self), ticketTypeId: typeID,
-                ticketTypeName: try row.decode(column: "name", as: String.self), sessions: codes[typeID] ?? [], status: status,
-                attendeeName: try row.decode(column: "attendee_name", as: String.self))
-        })
+        return UserTicketListDTO(
+            tickets: try rows.map { row in
+                let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
+                var status = try row.decode(column: "status", as: String.self)
+                let orderStatus =
+                    OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
+                if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now)
+                    == .expired
+                {
+                    status = OrderStatus.expired.ticketStatus.rawValue
+                }
+                return UserTicketDTO(
+                    ticketId: try row.decode(column: "id", as: UUID.self),
+                    orderId: try row.decode(column: "order_id", as: UUID.self),
+                    orderNumber: try row.decode(column: "number", as: String.self),
+                    eventId: try row.decode(column: "event_id", as: UUID.self),
+                    eventTitle: try row.decode(column: "title", as: String.self), ticketTypeId: typeID,
+                    ticketTypeName: try row.decode(column: "name", as: String.self), sessions: codes[typeID] ?? [],
+                    status: status,
+                    attendeeName: try row.decode(column: "attendee_name", as: String.self))
+            })
     }
 
     /// Cancels one ticket of a paid order, frees its place in every session it includes, and refunds it in full
@@ -81,15 +93,21 @@ struct TicketService: Sendable {
                 let order = try await OrderRecord.find(ticket.orderID, on: db), viewer.owns(order)
             else { throw OrdersError.orderNotFound }
             guard order.status == OrderStatus.paid.rawValue else {
-                throw OrdersError.invalidTransition(from: "order \(OrderReads.effectiveStatus(order, now: now).rawValue)", to: "ticket cancelled")
+                throw OrdersError.invalidTransition(
+                    from: "order \(OrderReads.effectiveStatus(order, now: now).rawValue)", to: "ticket cancelled")
             }
             guard let event = try await EventRecord.find(order.eventID, on: db) else { throw OrdersError.orderNotFound }
             let sql = db as! any SQLDatabase
-            let firstStart = try await sql.raw("""
+            let firstStart = try await sql.raw(
+                """
                 SELECT MIN(s.starts_at) AS starts_at FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
                 WHERE tts.ticket_type_id = \(bind: ticket.ticketTypeID)
-                """).first().flatMap { try $0.optional("starts_at", Date.self) }
-            let unit = try await OrderItemRecord.query(on: db).filter(\.$orderID == order.id!).filter(\.$ticketTypeID == ticket.ticketTypeID)
+                """
+            ).first().flatMap { try $0.optional("starts_at", Date.self) }
+            let unit =
+                try await OrderItemRecord.query(on: db).filter(\.$orderID == order.id!).filter(
+                    \.$ticketTypeID == ticket.ticketTypeID
+                )
                 .first()?.unitPriceMinor ?? 0
             let (refund, rule): (Int, String) =
                 if let hours = event.refundCutoffHours, let firstStart {
@@ -99,13 +117,16 @@ struct TicketService: Sendable {
                 } else { (0, "this event gives no refunds") }
             let status: TicketStatus = refund > 0 ? .refunded : .cancelled
             do {
-                try await TicketLifecycle.cancel(ticketID, to: status, by: viewer.principal, reason: rule, now: now, on: db)
+                try await TicketLifecycle.cancel(
+                    ticketID, to: status, by: viewer.principal, reason: rule, now: now, on: db)
             } catch InventoryError.invalidTransition {
                 throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status.rawValue)
             }
             let currency = Currency(order.currency) ?? Currency("EUR")!
-            return TicketCancellationDTO(ticketId: ticketID, status: status.rawValue, refundAmount: Money(minorUnits: refund, currency: currency).decimal,
-                                         refundMinor: refund, currency: currency.code, rule: rule)
+            return TicketCancellationDTO(
+                ticketId: ticketID, status: status.rawValue,
+                refundAmount: Money(minorUnits: refund, currency: currency).decimal,
+                refundMinor: refund, currency: currency.code, rule: rule)
         }
     }
 }

@@ -1,7 +1,7 @@
+import Foundation
 public import Logging
 import NIOPosix
 public import Persistence
-import Foundation
 import PostgresNIO
 public import ServiceLifecycle
 
@@ -29,12 +29,15 @@ public struct ChangeFeedListener: Service {
         while !Task.isCancelled {
             do {
                 let connection = try await PostgresConnection.connect(
-                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try Self.configuration(url), id: 0, logger: logger)
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try Self.configuration(url), id: 0,
+                    logger: logger)
                 pause = .milliseconds(250)
                 do {
                     try await listen(on: connection)
                 } catch {
-                    if !Task.isCancelled { logger.warning("change feed connection lost", metadata: ["error": "\(error)"]) }
+                    if !Task.isCancelled {
+                        logger.warning("change feed connection lost", metadata: ["error": "\(error)"])
+                    }
                 }
                 try? await connection.close()
             } catch {

@@ -18,12 +18,15 @@ public enum Outbox {
     }
 
     public static func row<Message: OutboxMessage>(_ message: Message) throws -> Row {
-        Row(id: UUID.random(), topic: Message.topic, payload: String(decoding: try encoder.encode(message), as: UTF8.self),
+        Row(
+            id: UUID.random(), topic: Message.topic,
+            payload: String(decoding: try encoder.encode(message), as: UTF8.self),
             subjects: message.subjects)
     }
 
     /// Writes `message` in the caller's transaction and announces it on the change feed at commit.
-    public static func enqueue<Message: OutboxMessage>(_ message: Message, now: Date, on db: any Database) async throws {
+    public static func enqueue<Message: OutboxMessage>(_ message: Message, now: Date, on db: any Database) async throws
+    {
         try await enqueue([try row(message)], now: now, on: db)
     }
 
@@ -33,7 +36,9 @@ public enum Outbox {
         let values = rows.map { row -> SQLQueryString in
             "(\(bind: row.id), \(bind: row.topic.rawValue), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
         }
-        try await (db as! any SQLDatabase).raw("INSERT INTO \(unsafeRaw: columns) VALUES " + values.joined(separator: ", ")).run()
+        try await (db as! any SQLDatabase).raw(
+            "INSERT INTO \(unsafeRaw: columns) VALUES " + values.joined(separator: ", ")
+        ).run()
         try await announce(rows, on: db)
     }
 
@@ -45,7 +50,9 @@ public enum Outbox {
         let sql = db as! any SQLDatabase
         guard sql.dialect.name == "postgresql" else { return CommittedChanges.note(changes) }
         for change in changes {
-            try await sql.raw("SELECT pg_notify(\(bind: ChangeFeedPayload.channel), \(bind: ChangeFeedPayload.encode(change)))").run()
+            try await sql.raw(
+                "SELECT pg_notify(\(bind: ChangeFeedPayload.channel), \(bind: ChangeFeedPayload.encode(change)))"
+            ).run()
         }
     }
 

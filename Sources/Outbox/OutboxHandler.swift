@@ -67,8 +67,11 @@ public struct RetryPolicy: Sendable, Equatable {
 public struct ChangeFeedTopics: OutboxHandler {
     public var name: String { "change-feed" }
     public var topics: Set<OutboxTopic> {
-        [.availabilityChanged, .orderStatusChanged, .holdChanged, .checkinRecorded, .eventPublished, .eventChanged, .eventCancelled,
-         .sessionChanged, .ticketTypeChanged, .kioskChanged, .memberChanged]
+        [
+            .availabilityChanged, .orderStatusChanged, .holdChanged, .checkinRecorded, .eventPublished, .eventChanged,
+            .eventCancelled,
+            .sessionChanged, .ticketTypeChanged, .kioskChanged, .memberChanged,
+        ]
     }
     public var retry: RetryPolicy { .standard }
 

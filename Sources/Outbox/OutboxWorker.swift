@@ -62,7 +62,8 @@ public struct OutboxWorker: Service {
                 do {
                     while try await deliverDue() == settings.batchSize, !Task.isCancelled {}
                 } catch {
-                    logger.warning("outbox delivery failed", metadata: ["handler": "\(handler.name)", "error": "\(error)"])
+                    logger.warning(
+                        "outbox delivery failed", metadata: ["handler": "\(handler.name)", "error": "\(error)"])
                 }
                 await bell.wait(atMost: settings.pollInterval)
             }
@@ -76,22 +77,33 @@ public struct OutboxWorker: Service {
         for (message, token) in claimed {
             do {
                 try await handler.handle(message)
-                try await record(message.id, token: token, "state = 'delivered', delivered_at = \(bind: clock.now()), last_error = NULL")
+                try await record(
+                    message.id, token: token,
+                    "state = 'delivered', delivered_at = \(bind: clock.now()), last_error = NULL")
             } catch {
                 let now = clock.now()
                 let reason = String(String(describing: error).prefix(1000))
                 if message.attempt >= handler.retry.maxAttempts {
-                    logger.error("outbox message failed for good", metadata: [
-                        "handler": "\(handler.name)", "topic": "\(message.topic.rawValue)", "id": "\(message.id)", "error": "\(reason)",
-                    ])
-                    try await record(message.id, token: token, "state = 'failed', failed_at = \(bind: now), last_error = \(bind: reason)")
+                    logger.error(
+                        "outbox message failed for good",
+                        metadata: [
+                            "handler": "\(handler.name)", "topic": "\(message.topic.rawValue)", "id": "\(message.id)",
+                            "error": "\(reason)",
+                        ])
+                    try await record(
+                        message.id, token: token,
+                        "state = 'failed', failed_at = \(bind: now), last_error = \(bind: reason)")
                 } else {
-                    let next = now.addingTimeInterval(handler.retry.delay(afterAttempt: message.attempt, unitRandom: unitRandom()))
-                    logger.notice("outbox message will be retried", metadata: [
-                        "handler": "\(handler.name)", "topic": "\(message.topic.rawValue)", "id": "\(message.id)",
-                        "attempt": "\(message.attempt)", "error": "\(reason)",
-                    ])
-                    try await record(message.id, token: token, "available_at = \(bind: next), last_error = \(bind: reason)")
+                    let next = now.addingTimeInterval(
+                        handler.retry.delay(afterAttempt: message.attempt, unitRandom: unitRandom()))
+                    logger.notice(
+                        "outbox message will be retried",
+                        metadata: [
+                            "handler": "\(handler.name)", "topic": "\(message.topic.rawValue)", "id": "\(message.id)",
+                            "attempt": "\(message.attempt)", "error": "\(reason)",
+                        ])
+                    try await record(
+                        message.id, token: token, "available_at = \(bind: next), last_error = \(bind: reason)")
                 }
             }
         }
@@ -104,19 +116,25 @@ public struct OutboxWorker: Service {
         let token = UUID.random()
         let leaseEnd = now.addingTimeInterval(TimeInterval(settings.lease.components.seconds))
         let skipLocked = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE outbox SET claim_token = \(bind: token), lease_until = \(bind: leaseEnd), attempts = attempts + 1
             WHERE id IN (
               SELECT id FROM outbox WHERE state = 'pending' AND topic IN (\(binds: handler.topics.map(\.rawValue).sorted()))
                 AND available_at <= \(bind: now) AND (lease_until IS NULL OR lease_until <= \(bind: now))
               ORDER BY available_at, id LIMIT \(literal: settings.batchSize)\(unsafeRaw: skipLocked))
             RETURNING id, topic, payload, attempts, created_at
-            """).all()
+            """
+        ).all()
         return try rows.compactMap { row in
-            guard let topic = OutboxTopic(rawValue: try row.decode(column: "topic", as: String.self)) else { return nil }
+            guard let topic = OutboxTopic(rawValue: try row.decode(column: "topic", as: String.self)) else {
+                return nil
+            }
             let message = OutboxDelivery(
-                id: try row.decode(column: "id", as: UUID.self), topic: topic, payload: try row.decode(column: "payload", as: String.self),
-                attempt: try row.decode(column: "attempts", as: Int.self), createdAt: try row.decode(column: "created_at", as: Date.self))
+                id: try row.decode(column: "id", as: UUID.self), topic: topic,
+                payload: try row.decode(column: "payload", as: String.self),
+                attempt: try row.decode(column: "attempts", as: Int.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self))
             return (message, token)
         }.sorted { $0.0.createdAt < $1.0.createdAt }
     }
@@ -124,9 +142,11 @@ public struct OutboxWorker: Service {
     /// Records an outcome, only while this claim still holds the message (a lease that passed may have let another
     /// worker claim it).
     private func record(_ id: UUID, token: UUID, _ assignments: SQLQueryString) async throws {
-        try await store.sql().raw("UPDATE outbox SET " + assignments + """
-            , claim_token = NULL, lease_until = NULL WHERE id = \(bind: id) AND claim_token = \(bind: token)
-            """).run()
+        try await store.sql().raw(
+            "UPDATE outbox SET " + assignments + """
+                , claim_token = NULL, lease_until = NULL WHERE id = \(bind: id) AND claim_token = \(bind: token)
+                """
+        ).run()
     }
 }
 

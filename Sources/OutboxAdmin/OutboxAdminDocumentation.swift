@@ -4,14 +4,19 @@ public import HTTPCore
 extension OutboxAdminRoutes {
     public static let documentation: APIDocumentation = {
         func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
-            ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+            [
+                "name": .string(name), "in": "query", "required": false, "schema": schema,
+                "description": .string(description),
+            ]
         }
         let states = OpenAPI.enumeration(OutboxState.allCases.map(\.rawValue))
         let nullableString: JSONValue = ["type": ["string", "null"]]
         let nullableDate: JSONValue = ["type": ["string", "null"], "format": "date-time"]
         let list = OpenAPI.operation(
-            "listOutboxMessages", tag: "Outbox", summary: "Outbox messages, newest first, with counts per topic and state",
-            description: "Admins only. What BoxOffice owes after commits (emails, signals), what was delivered, and what failed with its last error.",
+            "listOutboxMessages", tag: "Outbox",
+            summary: "Outbox messages, newest first, with counts per topic and state",
+            description:
+                "Admins only. What BoxOffice owes after commits (emails, signals), what was delivered, and what failed with its last error.",
             parameters: [
                 query("topic", OpenAPI.enumeration(OutboxTopic.allCases.map(\.rawValue)), "Only this topic"),
                 query("state", states, "Only this state"),

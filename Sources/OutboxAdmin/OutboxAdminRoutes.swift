@@ -52,8 +52,10 @@ public struct OutboxAdminRoutes: Sendable {
             try context.requireUser()
             try await authorizer.require(.outboxManage, on: .platform, by: context.identity, database: store.database())
             var reader = QueryReader(request.uri.queryParameters)
-            let topic = reader.choice("topic", as: OutboxTopic.self, allowed: OutboxTopic.allCases.map(\.rawValue).joined(separator: ", "))
-            let state = reader.choice("state", as: OutboxState.self, allowed: OutboxState.allCases.map(\.rawValue).joined(separator: ", "))
+            let topic = reader.choice(
+                "topic", as: OutboxTopic.self, allowed: OutboxTopic.allCases.map(\.rawValue).joined(separator: ", "))
+            let state = reader.choice(
+                "state", as: OutboxState.self, allowed: OutboxState.allCases.map(\.rawValue).joined(separator: ", "))
             let limit = reader.integer("limit", in: 1...500, default: 100)
             try reader.throwIfAny()
             return try await list(topic: topic?.rawValue, state: state?.rawValue, limit: limit)
@@ -69,7 +71,8 @@ public struct OutboxAdminRoutes: Sendable {
         case pending, delivered, failed
     }
 
-    private static let columns = "id, topic, state, attempts, last_error, created_at, available_at, delivered_at, failed_at, payload"
+    private static let columns =
+        "id, topic, state, attempts, last_error, created_at, available_at, delivered_at, failed_at, payload"
 
     func list(topic: String?, state: String?, limit: Int) async throws -> OutboxListDTO {
         let sql = store.sql()
@@ -77,15 +80,21 @@ public struct OutboxAdminRoutes: Sendable {
         if let topic { conditions.append("topic = \(bind: topic)") }
         if let state { conditions.append("state = \(bind: state)") }
         let filter: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let rows = try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM outbox" + filter + """
-             ORDER BY created_at DESC, id LIMIT \(literal: limit)
-            """).all()
-        let counts = try await sql.raw("SELECT topic, state, COUNT(*) AS n FROM outbox GROUP BY topic, state ORDER BY topic, state").all()
+        let rows = try await sql.raw(
+            "SELECT \(unsafeRaw: Self.columns) FROM outbox" + filter + """
+                 ORDER BY created_at DESC, id LIMIT \(literal: limit)
+                """
+        ).all()
+        let counts = try await sql.raw(
+            "SELECT topic, state, COUNT(*) AS n FROM outbox GROUP BY topic, state ORDER BY topic, state"
+        ).all()
         return OutboxListDTO(
             items: try rows.map(Self.dto),
             counts: try counts.map {
-                OutboxCountDTO(topic: try $0.decode(column: "topic", as: String.self), state: try $0.decode(column: "state", as: String.self),
-                               count: try $0.decode(column: "n", as: Int.self))
+                OutboxCountDTO(
+                    topic: try $0.decode(column: "topic", as: String.self),
+                    state: try $0.decode(column: "state", as: String.self),
+                    count: try $0.decode(column: "n", as: Int.self))
             })
     }
 
@@ -93,25 +102,32 @@ public struct OutboxAdminRoutes: Sendable {
     func retry(_ id: UUID) async throws -> OutboxMessageDTO {
         let sql = store.sql()
         let now = clock.now()
-        if let row = try await sql.raw("""
+        if let row = try await sql.raw(
+            """
             UPDATE outbox SET state = 'pending', attempts = 0, available_at = \(bind: now), failed_at = NULL, claim_token = NULL, lease_until = NULL
             WHERE id = \(bind: id) AND state = 'failed' RETURNING \(unsafeRaw: Self.columns)
-            """).first() {
+            """
+        ).first() {
             return try Self.dto(row)
         }
         guard let current = try await sql.raw("SELECT state FROM outbox WHERE id = \(bind: id)").first() else {
             throw HTTPFailure.notFound("No such outbox message.")
         }
-        throw HTTPFailure.conflict("Only a failed message can be retried; this one is \(try current.decode(column: "state", as: String.self)).")
+        throw HTTPFailure.conflict(
+            "Only a failed message can be retried; this one is \(try current.decode(column: "state", as: String.self))."
+        )
     }
 
     private static func dto(_ row: any SQLRow) throws -> OutboxMessageDTO {
         let payload = try row.decode(column: "payload", as: String.self)
         return OutboxMessageDTO(
             id: try row.decode(column: "id", as: UUID.self), topic: try row.decode(column: "topic", as: String.self),
-            state: try row.decode(column: "state", as: String.self), attempts: try row.decode(column: "attempts", as: Int.self),
-            lastError: try row.optional("last_error", String.self), createdAt: try row.decode(column: "created_at", as: Date.self),
-            availableAt: try row.decode(column: "available_at", as: Date.self), deliveredAt: try row.optional("delivered_at", Date.self),
+            state: try row.decode(column: "state", as: String.self),
+            attempts: try row.decode(column: "attempts", as: Int.self),
+            lastError: try row.optional("last_error", String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            availableAt: try row.decode(column: "available_at", as: Date.self),
+            deliveredAt: try row.optional("delivered_at", Date.self),
             failedAt: try row.optional("failed_at", Date.self),
             payload: (try? JSONDecoder().decode(JSONValue.self, from: Data(payload.utf8))) ?? .string(payload))
     }

@@ -27,7 +27,8 @@ public struct DatabaseSettings: Sendable, Equatable {
     public var poolTimeoutSeconds: Int
 
     public init(
-        location: DatabaseLocation, connectionsPerEventLoop: Int = 2, sqlLogLevel: Logger.Level = .debug, poolTimeoutSeconds: Int = 10
+        location: DatabaseLocation, connectionsPerEventLoop: Int = 2, sqlLogLevel: Logger.Level = .debug,
+        poolTimeoutSeconds: Int = 10
     ) {
         self.location = location
         self.connectionsPerEventLoop = connectionsPerEventLoop

@@ -28,7 +28,9 @@ public final class DatabaseStore: Sendable {
         switch settings.location {
         case .sqlite(let path):
             databases.use(
-                .sqlite(.file(path), connectionPoolTimeout: .seconds(Int64(settings.poolTimeoutSeconds)), sqlLogLevel: settings.sqlLogLevel),
+                .sqlite(
+                    .file(path), connectionPoolTimeout: .seconds(Int64(settings.poolTimeoutSeconds)),
+                    sqlLogLevel: settings.sqlLogLevel),
                 as: .sqlite)
             pinnedLoop = group.next()
         case .postgres(let url):

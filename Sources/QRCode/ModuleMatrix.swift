@@ -46,7 +46,8 @@ struct ModuleMatrix {
         for dy in -4...4 {
             for dx in -4...4 {
                 let distance = max(abs(dx), abs(dy))
-                let xx = x + dx, yy = y + dy
+                let xx = x + dx
+                let yy = y + dy
                 if xx >= 0, xx < size, yy >= 0, yy < size { setFunction(xx, yy, distance != 2 && distance != 4) }
             }
         }
@@ -96,7 +97,8 @@ struct ModuleMatrix {
         let bits = version << 12 | remainder
         for i in 0..<18 {
             let isDark = (bits >> i) & 1 == 1
-            let a = size - 11 + i % 3, b = i / 3
+            let a = size - 11 + i % 3
+            let b = i / 3
             setFunction(a, b, isDark)
             setFunction(b, a, isDark)
         }
@@ -167,7 +169,9 @@ struct ModuleMatrix {
         for y in 0..<(size - 1) {
             for x in 0..<(size - 1) {
                 let colour = dark[y * size + x]
-                if colour == dark[y * size + x + 1], colour == dark[(y + 1) * size + x], colour == dark[(y + 1) * size + x + 1] {
+                if colour == dark[y * size + x + 1], colour == dark[(y + 1) * size + x],
+                    colour == dark[(y + 1) * size + x + 1]
+                {
                     result += 3
                 }
             }

@@ -13,7 +13,9 @@ public struct RateLimitSweeper: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(store: RateLimitStore, clock: AppClock, retention: Duration, interval: Duration = .seconds(600), logger: Logger) {
+    public init(
+        store: RateLimitStore, clock: AppClock, retention: Duration, interval: Duration = .seconds(600), logger: Logger
+    ) {
         self.store = store
         self.clock = clock
         self.retention = retention

@@ -1,12 +1,12 @@
 import Accounts
-import Catalog
 import BoxOfficeApp
+import Catalog
 import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 /// Real responses of the accounts and organizations endpoints, success and failure, against the API document.
 @Suite struct AccountsContractTests {
@@ -15,50 +15,82 @@ import TestSupport
         let validator = OpenAPIValidator(document: BoxOffice.documentation)
         try await withApp(database) { app in
             var checked = 0
-            func check(_ response: TestResponse, _ method: String, _ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            func check(
+                _ response: TestResponse, _ method: String, _ path: String,
+                sourceLocation: SourceLocation = #_sourceLocation
+            ) throws {
                 guard response.body.readableBytes > 0 else { return }
-                let problems = validator.validateResponse(try response.json(), method: method, path: path, status: Int(response.status.code))
-                #expect(problems.isEmpty, "\(method) \(path) \(response.status.code): \(problems)", sourceLocation: sourceLocation)
+                let problems = validator.validateResponse(
+                    try response.json(), method: method, path: path, status: Int(response.status.code))
+                #expect(
+                    problems.isEmpty, "\(method) \(path) \(response.status.code): \(problems)",
+                    sourceLocation: sourceLocation)
                 checked += 1
             }
-            let register = try await app.client.send(.post, "/api/auth/register", json: ["email": "ada@example.org", "password": TestApp.password])
+            let register = try await app.client.send(
+                .post, "/api/auth/register", json: ["email": "ada@example.org", "password": TestApp.password])
             try check(register, "POST", "/api/auth/register")
             let tokens = try register.decode(TokenResponse.self)
-            try check(try await app.client.send(.post, "/api/auth/register", json: ["email": "ada@example.org", "password": TestApp.password]),
-                      "POST", "/api/auth/register")
-            try check(try await app.client.send(.post, "/api/auth/register", json: ["email": "x"]), "POST", "/api/auth/register")
-            try check(try await app.client.send(.post, "/api/auth/login", json: ["email": "ada@example.org", "password": TestApp.password]),
-                      "POST", "/api/auth/login")
-            try check(try await app.client.send(.post, "/api/auth/login", json: ["email": "ada@example.org", "password": "nope nope"]),
-                      "POST", "/api/auth/login")
-            try check(try await app.client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refreshToken]),
-                      "POST", "/api/auth/refresh")
+            try check(
+                try await app.client.send(
+                    .post, "/api/auth/register", json: ["email": "ada@example.org", "password": TestApp.password]),
+                "POST", "/api/auth/register")
+            try check(
+                try await app.client.send(.post, "/api/auth/register", json: ["email": "x"]), "POST",
+                "/api/auth/register")
+            try check(
+                try await app.client.send(
+                    .post, "/api/auth/login", json: ["email": "ada@example.org", "password": TestApp.password]),
+                "POST", "/api/auth/login")
+            try check(
+                try await app.client.send(
+                    .post, "/api/auth/login", json: ["email": "ada@example.org", "password": "nope nope"]),
+                "POST", "/api/auth/login")
+            try check(
+                try await app.client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refreshToken]),
+                "POST", "/api/auth/refresh")
             try check(try await app.client.send(.get, "/api/auth/me", headers: tokens.bearer), "GET", "/api/auth/me")
             try check(try await app.client.send(.get, "/api/user"), "GET", "/api/user")
 
-            let created = try await app.client.send(.post, "/api/organizations", headers: tokens.bearer, json: ["name": "Studio"])
+            let created = try await app.client.send(
+                .post, "/api/organizations", headers: tokens.bearer, json: ["name": "Studio"])
             try check(created, "POST", "/api/organizations")
             let org = try created.decode(OrganizationDTO.self)
-            try check(try await app.client.send(.get, "/api/organizations", headers: tokens.bearer), "GET", "/api/organizations")
-            try check(try await app.client.send(.get, "/api/organizations/\(org.id)", headers: tokens.bearer), "GET", "/api/organizations/{organizationId}")
+            try check(
+                try await app.client.send(.get, "/api/organizations", headers: tokens.bearer), "GET",
+                "/api/organizations")
+            try check(
+                try await app.client.send(.get, "/api/organizations/\(org.id)", headers: tokens.bearer), "GET",
+                "/api/organizations/{organizationId}")
             try await app.signUp("grace@example.org")
             let added = try await app.client.send(
-                .post, "/api/organizations/\(org.id)/members", headers: tokens.bearer, json: ["email": "grace@example.org", "role": "staff"])
+                .post, "/api/organizations/\(org.id)/members", headers: tokens.bearer,
+                json: ["email": "grace@example.org", "role": "staff"])
             try check(added, "POST", "/api/organizations/{organizationId}/members")
             let grace = try added.decode(MemberDTO.self).userId
-            let event = try await app.client.send(.post, "/api/events", headers: tokens.bearer, json: [
-                "organizationId": org.id.uuidString, "title": "Door night", "eventType": "SocialEvent",
-            ]).decode(EventDetailsDTO.self).eventId
-            try check(try await app.client.send(
-                .put, "/api/organizations/\(org.id)/members/\(grace)/events", headers: tokens.bearer, json: ["eventIds": [event.uuidString]]),
+            let event = try await app.client.send(
+                .post, "/api/events", headers: tokens.bearer,
+                json: [
+                    "organizationId": org.id.uuidString, "title": "Door night", "eventType": "SocialEvent",
+                ]
+            ).decode(EventDetailsDTO.self).eventId
+            try check(
+                try await app.client.send(
+                    .put, "/api/organizations/\(org.id)/members/\(grace)/events", headers: tokens.bearer,
+                    json: ["eventIds": [event.uuidString]]),
                 "PUT", "/api/organizations/{organizationId}/members/{userId}/events")
-            try check(try await app.client.send(
-                .put, "/api/organizations/\(org.id)/members/\(tokens.user.id)", headers: tokens.bearer, json: ["role": "viewer"]),
+            try check(
+                try await app.client.send(
+                    .put, "/api/organizations/\(org.id)/members/\(tokens.user.id)", headers: tokens.bearer,
+                    json: ["role": "viewer"]),
                 "PUT", "/api/organizations/{organizationId}/members/{userId}")
-            try check(try await app.client.send(.get, "/api/organizations/\(org.id)/members", headers: tokens.bearer),
-                      "GET", "/api/organizations/{organizationId}/members")
-            try check(try await app.client.send(.get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: tokens.bearer),
-                      "GET", "/api/admin/audit-logs")
+            try check(
+                try await app.client.send(.get, "/api/organizations/\(org.id)/members", headers: tokens.bearer),
+                "GET", "/api/organizations/{organizationId}/members")
+            try check(
+                try await app.client.send(
+                    .get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: tokens.bearer),
+                "GET", "/api/admin/audit-logs")
             #expect(checked == 16)
         }
     }

@@ -5,16 +5,19 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Persistence
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AdminBootstrapTests {
     @Test(arguments: TestDatabase.all)
     func theConfiguredFirstAdminIsCreatedAtStart(_ database: TestDatabase) async throws {
-        try await withApp(database, configure: {
-            $0.auth.defaultAdminEmail = "root@example.org"
-            $0.auth.defaultAdminPassword = "first admin password"
-        }) { app in
+        try await withApp(
+            database,
+            configure: {
+                $0.auth.defaultAdminEmail = "root@example.org"
+                $0.auth.defaultAdminPassword = "first admin password"
+            }
+        ) { app in
             let admin = try await app.signIn("root@example.org", password: "first admin password")
             #expect(admin.user.role == "admin")
             // A later start finds an admin and changes nothing, even with another password configured.
@@ -22,7 +25,9 @@ import TestSupport
                 email: "root@example.org", password: "another password", now: app.clock.now)
             #expect(again == .adminExists)
             _ = try await app.signIn("root@example.org", password: "first admin password")
-            let granted = try await AuditLogRecord.query(on: app.store.database()).filter(\.$action == "user.admin_granted").all()
+            let granted = try await AuditLogRecord.query(on: app.store.database()).filter(
+                \.$action == "user.admin_granted"
+            ).all()
             #expect(granted.count == 1 && granted.first?.actorKind == "system")
         }
     }
@@ -32,7 +37,8 @@ import TestSupport
         try await withApp(database) { app in
             let member = try await app.signUp("ada@example.org")
             #expect(member.user.role == "member")
-            let outcome = try await app.boxOffice.adminBootstrap.makeAdmin(email: "ada@example.org", password: "a brand new password", now: app.clock.now)
+            let outcome = try await app.boxOffice.adminBootstrap.makeAdmin(
+                email: "ada@example.org", password: "a brand new password", now: app.clock.now)
             #expect(outcome == .promoted(member.user.id))
             let admin = try await app.signIn("ada@example.org", password: "a brand new password")
             #expect(admin.user.role == "admin")
@@ -43,11 +49,17 @@ import TestSupport
     }
 
     @Test func adminSettingsAreValidatedTogether() throws {
-        #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["DEFAULT_ADMIN_EMAIL": "root@example.org"]) }
+        #expect(throws: ConfigurationError.self) {
+            try AppConfig.load(from: ["DEFAULT_ADMIN_EMAIL": "root@example.org"])
+        }
         #expect(throws: ConfigurationError.self) {
             try AppConfig.load(from: ["DEFAULT_ADMIN_EMAIL": "root", "DEFAULT_ADMIN_PASSWORD": "short"])
         }
-        #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["APP_ENV": "production", "JWT_SECRET": String(repeating: "s", count: 32), "BCRYPT_COST": "4"]) }
+        #expect(throws: ConfigurationError.self) {
+            try AppConfig.load(from: [
+                "APP_ENV": "production", "JWT_SECRET": String(repeating: "s", count: 32), "BCRYPT_COST": "4",
+            ])
+        }
         #expect(try AppConfig.load(from: ["APP_ENV": "test", "BCRYPT_COST": "4"]).auth.bcryptCost == 4)
         #expect(try AppConfig.load(from: [:]).auth.bcryptCost == 12)
     }

@@ -1,12 +1,12 @@
-import BoxOfficeApp
 import Accounts
 import Audit
+import BoxOfficeApp
 import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AuditLogTests {
     @Test(arguments: TestDatabase.all)
@@ -25,8 +25,9 @@ import TestSupport
             #expect(Set(page.items.prefix(2).map(\.action)) == ["user.admin_granted", "auth.login.succeeded"])
 
             let failed = try await app.client.send(
-                .get, "/api/admin/audit-logs?action=auth.login.failed&actorId=\(ada.user.id)", headers: admin.bearer)
-                .decode(AuditLogPage.self)
+                .get, "/api/admin/audit-logs?action=auth.login.failed&actorId=\(ada.user.id)", headers: admin.bearer
+            )
+            .decode(AuditLogPage.self)
             #expect(failed.total == 1)
             let record = try #require(failed.items.first)
             #expect(record.ip == "127.0.0.1")
@@ -34,7 +35,8 @@ import TestSupport
             #expect(record.requestId != nil)
 
             let window = try await app.client.send(
-                .get, "/api/admin/audit-logs?to=2026-06-01T12:00:30Z", headers: admin.bearer).decode(AuditLogPage.self)
+                .get, "/api/admin/audit-logs?to=2026-06-01T12:00:30Z", headers: admin.bearer
+            ).decode(AuditLogPage.self)
             #expect(window.items.allSatisfy { $0.occurredAt < TestClock.t0.addingTimeInterval(30) })
             #expect(window.total == 2, "registration and the failed login happened before the clock moved")
 
@@ -42,12 +44,18 @@ import TestSupport
                 .decode(AuditLogPage.self)
             #expect(paged.items.count == 1 && paged.page == 2 && paged.total == page.total)
 
-            let bad = try await app.client.send(.get, "/api/admin/audit-logs?actorId=nope&perPage=1000", headers: admin.bearer)
+            let bad = try await app.client.send(
+                .get, "/api/admin/audit-logs?actorId=nope&perPage=1000", headers: admin.bearer)
             #expect(bad.status == .badRequest)
-            #expect(Set(try bad.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? []) == ["actorId", "perPage"])
+            #expect(
+                Set(try bad.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? []) == [
+                    "actorId", "perPage",
+                ])
 
             let validator = OpenAPIValidator(document: BoxOffice.documentation)
-            #expect(validator.validateResponse(try all.json(), method: "GET", path: "/api/admin/audit-logs", status: 200).isEmpty)
+            #expect(
+                validator.validateResponse(try all.json(), method: "GET", path: "/api/admin/audit-logs", status: 200)
+                    .isEmpty)
         }
     }
 
@@ -55,18 +63,25 @@ import TestSupport
     func ownersReadTheirOrganizationOnly(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let owner = try await app.signUp("owner@example.org")
-            let org = try await app.client.send(.post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"])
-                .decode(OrganizationDTO.self)
+            let org = try await app.client.send(
+                .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"]
+            )
+            .decode(OrganizationDTO.self)
             let other = try await app.signUp("other@example.org")
-            _ = try await app.client.send(.post, "/api/organizations", headers: other.bearer, json: ["name": "Elsewhere"])
+            _ = try await app.client.send(
+                .post, "/api/organizations", headers: other.bearer, json: ["name": "Elsewhere"])
 
-            let mine = try await app.client.send(.get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: owner.bearer)
+            let mine = try await app.client.send(
+                .get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: owner.bearer)
             #expect(mine.status == .ok)
             let page = try mine.decode(AuditLogPage.self)
             #expect(page.items.map(\.action) == ["organization.created"])
-            #expect(try await app.client.send(.get, "/api/admin/audit-logs", headers: owner.bearer).status == .forbidden)
-            #expect(try await app.client.send(.get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: other.bearer).status
-                == .forbidden)
+            #expect(
+                try await app.client.send(.get, "/api/admin/audit-logs", headers: owner.bearer).status == .forbidden)
+            #expect(
+                try await app.client.send(.get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: other.bearer)
+                    .status
+                    == .forbidden)
         }
     }
 }

@@ -20,7 +20,9 @@ import Testing
     @Test func trustedHopsAreSkippedFromTheRight() {
         let resolver = ClientAddress(trustedProxies: [IPNetwork("10.0.0.0/8")!, IPNetwork("::1")!])
         // The client wrote "6.6.6.6" itself; the proxy appended the address it saw, 198.51.100.7.
-        #expect(resolver.resolve(request(forwardedFor: "6.6.6.6, 198.51.100.7, 10.1.2.3"), peer: "10.0.0.1") == "198.51.100.7")
+        #expect(
+            resolver.resolve(request(forwardedFor: "6.6.6.6, 198.51.100.7, 10.1.2.3"), peer: "10.0.0.1")
+                == "198.51.100.7")
         #expect(resolver.resolve(request(forwardedFor: "2001:db8::5"), peer: "::1") == "2001:db8::5")
         #expect(resolver.resolve(request(forwardedFor: nil), peer: "10.0.0.1") == "10.0.0.1")
         #expect(resolver.resolve(request(forwardedFor: "not-an-ip"), peer: "10.0.0.1") == "10.0.0.1")

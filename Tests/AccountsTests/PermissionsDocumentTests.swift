@@ -15,7 +15,8 @@ import Testing
                 let assignedEvent = UUID()
                 let resource: Resource =
                     switch action {
-                    case .eventRead, .eventManage, .eventCheckIn: .event(organizationID: organization, eventID: assignedEvent)
+                    case .eventRead, .eventManage, .eventCheckIn:
+                        .event(organizationID: organization, eventID: assignedEvent)
                     case .organizationCreate, .platformAuditRead, .outboxManage: .platform
                     case .accountRead, .accountUpdate: .ownAccount
                     default: .organization(organization)
@@ -31,7 +32,8 @@ import Testing
                     #expect(decision == .unauthenticated, "\(action.rawValue) / \(column)")
                 }
                 if expected == .assigned, case .event(let org, _) = resource {
-                    let elsewhere = AccessPolicy.decide(principal, action, on: .event(organizationID: org, eventID: UUID()), standing: standing)
+                    let elsewhere = AccessPolicy.decide(
+                        principal, action, on: .event(organizationID: org, eventID: UUID()), standing: standing)
                     #expect(elsewhere == .deny, "\(action.rawValue) / \(column) on an event not assigned")
                 }
             }
@@ -79,10 +81,15 @@ struct PermissionsTable {
         for line in text.split(separator: "\n") where line.hasPrefix("|") {
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
                 .map { $0.trimmingCharacters(in: .whitespaces) }
-            if header == nil { header = cells; continue }
+            if header == nil {
+                header = cells
+                continue
+            }
             guard let header, !cells[0].hasPrefix("---") else { continue }
-            let routes = cells[1].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }
-                .filter { !$0.isEmpty }
+            let routes = cells[1].split(separator: ",").map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: " `"))
+            }
+            .filter { !$0.isEmpty }
             var values: [String: String] = [:]
             for (name, value) in zip(header, cells) where columns.contains(name) { values[name] = value }
             table.rows[cells[0]] = Row(routes: routes, cells: values)

@@ -3,17 +3,22 @@ import BoxOfficeApp
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RateLimitTests: Sendable {
-    func login(_ app: TestApp, _ email: String, from ip: String, password: String = "wrong password") async throws -> TestResponse {
+    func login(_ app: TestApp, _ email: String, from ip: String, password: String = "wrong password") async throws
+        -> TestResponse
+    {
         try await app.client.send(
             .post, "/api/auth/login", headers: [HTTPField.Name("X-Forwarded-For")!: ip],
             json: ["email": email, "password": password])
     }
 
-    let seedLimit: @Sendable (inout AppConfig) -> Void = { $0.auth.authAttempts = 10; $0.auth.authWindowSeconds = 900 }
+    let seedLimit: @Sendable (inout AppConfig) -> Void = {
+        $0.auth.authAttempts = 10
+        $0.auth.authWindowSeconds = 900
+    }
 
     @Test(arguments: TestDatabase.all)
     func tenAttemptsPerAddressThen429(_ database: TestDatabase) async throws {
@@ -26,12 +31,16 @@ import TestSupport
             #expect(limited.status == .tooManyRequests)
             #expect(limited.errorCode == "RATE_LIMITED")
             #expect(limited.headers[.retryAfter] == "900")
-            #expect(try await login(app, "other@example.org", from: "198.51.100.2").status == .unauthorized, "another address is unaffected")
+            #expect(
+                try await login(app, "other@example.org", from: "198.51.100.2").status == .unauthorized,
+                "another address is unaffected")
 
             app.clock.advance(by: 899)
             #expect(try await login(app, "x@example.org", from: "198.51.100.1").headers[.retryAfter] == "1")
             app.clock.advance(by: 1)
-            #expect(try await login(app, "x@example.org", from: "198.51.100.1").status == .unauthorized, "the window reopened")
+            #expect(
+                try await login(app, "x@example.org", from: "198.51.100.1").status == .unauthorized,
+                "the window reopened")
         }
     }
 
@@ -52,15 +61,22 @@ import TestSupport
         try await withApp(database, configure: { $0.auth.authAttempts = 2 }) { app in
             let headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "192.0.2.1"]
             for index in 1...2 {
-                _ = try await app.client.send(.post, "/api/auth/register", headers: headers,
+                _ = try await app.client.send(
+                    .post, "/api/auth/register", headers: headers,
                     json: ["email": "u\(index)@example.org", "password": TestApp.password])
             }
-            let third = try await app.client.send(.post, "/api/auth/register", headers: headers,
+            let third = try await app.client.send(
+                .post, "/api/auth/register", headers: headers,
                 json: ["email": "u3@example.org", "password": TestApp.password])
             #expect(third.status == .tooManyRequests)
-            for _ in 1...2 { _ = try await app.client.send(.post, "/api/auth/refresh", headers: headers, json: ["refresh_token": "x"]) }
-            #expect(try await app.client.send(.post, "/api/auth/refresh", headers: headers, json: ["refresh_token": "x"]).status
-                == .tooManyRequests)
+            for _ in 1...2 {
+                _ = try await app.client.send(
+                    .post, "/api/auth/refresh", headers: headers, json: ["refresh_token": "x"])
+            }
+            #expect(
+                try await app.client.send(.post, "/api/auth/refresh", headers: headers, json: ["refresh_token": "x"])
+                    .status
+                    == .tooManyRequests)
         }
     }
 
@@ -79,9 +95,17 @@ import TestSupport
 
     @Test(arguments: TestDatabase.all)
     func theGeneralAPILimitCoversAPIRoutesOnly(_ database: TestDatabase) async throws {
-        try await withApp(database, configure: { $0.auth.apiRequests = 3; $0.auth.apiWindowSeconds = 60 }) { app in
+        try await withApp(
+            database,
+            configure: {
+                $0.auth.apiRequests = 3
+                $0.auth.apiWindowSeconds = 60
+            }
+        ) { app in
             let headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "192.0.2.9"]
-            for _ in 1...3 { #expect(try await app.client.send(.get, "/api/user", headers: headers).status == .unauthorized) }
+            for _ in 1...3 {
+                #expect(try await app.client.send(.get, "/api/user", headers: headers).status == .unauthorized)
+            }
             let limited = try await app.client.send(.get, "/api/user", headers: headers)
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers[.retryAfter] == "60")
@@ -90,7 +114,10 @@ import TestSupport
     }
 
     @Test func forwardedForIsIgnoredUnlessThePeerIsTrusted() async throws {
-        try await withApp(configure: { $0.auth.authAttempts = 1; $0.auth.trustedProxies = [] }) { app in
+        try await withApp(configure: {
+            $0.auth.authAttempts = 1
+            $0.auth.trustedProxies = []
+        }) { app in
             // Loopback is not trusted here, so every request counts against 127.0.0.1 whatever it claims.
             _ = try await login(app, "a@example.org", from: "198.51.100.1")
             #expect(try await login(app, "b@example.org", from: "198.51.100.2").status == .tooManyRequests)

@@ -1,12 +1,12 @@
 import Accounts
-import Identity
 import FluentKit
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Identity
 import Persistence
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RefreshTokenTests: Sendable {
     func refresh(_ app: TestApp, _ token: String) async throws -> TestResponse {
@@ -31,7 +31,9 @@ import TestSupport
             #expect(successor.status == .unauthorized)
             #expect(successor.errorCode == "INVALID_REFRESH_TOKEN")
 
-            let audit = try await AuditLogRecord.query(on: app.store.database()).filter(\.$action == "auth.refresh.reused").all()
+            let audit = try await AuditLogRecord.query(on: app.store.database()).filter(
+                \.$action == "auth.refresh.reused"
+            ).all()
             #expect(audit.count == 1)
             #expect(audit.first?.actorID == first.user.id)
         }
@@ -66,7 +68,8 @@ import TestSupport
             let missing = try await app.client.send(.post, "/api/auth/refresh", json: ["other": "x"])
             #expect(missing.status == .badRequest)
             let camel = try await app.signUp("ada@example.org")
-            let response = try await app.client.send(.post, "/api/auth/refresh", json: ["refreshToken": camel.refreshToken])
+            let response = try await app.client.send(
+                .post, "/api/auth/refresh", json: ["refreshToken": camel.refreshToken])
             #expect(response.status == .ok, "refreshToken is accepted as well as refresh_token")
         }
     }
@@ -79,8 +82,10 @@ import TestSupport
             #expect(stored.count == 1)
             #expect(stored[0].tokenHash == OpaqueToken.hash(tokens.refreshToken))
             #expect(stored[0].tokenHash != tokens.refreshToken)
-            #expect(Data(base64Encoded: tokens.refreshToken.replacingOccurrences(of: "-", with: "+")
-                .replacingOccurrences(of: "_", with: "/") + "=")?.count == 32)
+            #expect(
+                Data(
+                    base64Encoded: tokens.refreshToken.replacingOccurrences(of: "-", with: "+")
+                        .replacingOccurrences(of: "_", with: "/") + "=")?.count == 32)
         }
     }
 
@@ -140,7 +145,9 @@ import TestSupport
 
             let again = try await two.signIn("ada@example.org")
             #expect(try await one.client.send(.post, "/api/auth/logout", headers: again.bearer).status == .noContent)
-            #expect(try await refresh(two, again.refreshToken).status == .unauthorized, "logout on one instance holds on the other")
+            #expect(
+                try await refresh(two, again.refreshToken).status == .unauthorized,
+                "logout on one instance holds on the other")
         }
     }
 
@@ -150,7 +157,8 @@ import TestSupport
         try await withApp(database, testing: .live) { app in
             let tokens = try await app.signUp("ada@example.org")
             let statuses = try await app.race(
-                (0..<8).map { _ in RaceRequest(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refreshToken]) }
+                (0..<8).map { _ in RaceRequest(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refreshToken])
+                }
             ).map(\.status)
             #expect(statuses.filter { $0 == .ok }.count <= 1)
             #expect(statuses.allSatisfy { $0 == .ok || $0 == .unauthorized })

@@ -5,8 +5,8 @@ import HTTPTypes
 import HummingbirdTesting
 import Identity
 import JWTKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AccessTokenTests {
     @Test func aTokenExpiresAfterItsLifetime() async throws {
@@ -25,13 +25,18 @@ import TestSupport
         try await withApp { app in
             let good = try await app.signUp("ada@example.org").accessToken
             let parts = good.split(separator: ".").map(String.init)
-            let forgedPayload = Data(#"{"sub":"\#(UUID().uuidString)","iss":"boxoffice","aud":"boxoffice-api","exp":4102444800,"iat":0,"role":"admin"}"#.utf8)
-                .base64EncodedString().replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_")
-            let noneHeader = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+            let forgedPayload = Data(
+                #"{"sub":"\#(UUID().uuidString)","iss":"boxoffice","aud":"boxoffice-api","exp":4102444800,"iat":0,"role":"admin"}"#
+                    .utf8
+            )
+            .base64EncodedString().replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            let noneHeader = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64EncodedString().replacingOccurrences(
+                of: "=", with: "")
             let otherKey = await AccessTokens(settings: AccessTokenSettings(secret: String(repeating: "x", count: 40)))
-            let wrongAudience = await AccessTokens(settings: AccessTokenSettings(
-                secret: "test-secret-that-is-at-least-32-bytes-long", audience: "someone-else"))
+            let wrongAudience = await AccessTokens(
+                settings: AccessTokenSettings(
+                    secret: "test-secret-that-is-at-least-32-bytes-long", audience: "someone-else"))
             let identity = UserIdentity(id: UUID(), role: .admin)
             let candidates: [String: String] = [
                 "malformed": "not.a.jwt",
@@ -52,7 +57,8 @@ import TestSupport
     }
 
     @Test func retiredKeysStillVerifyDuringRotation() async throws {
-        let old = await AccessTokens(settings: AccessTokenSettings(secret: String(repeating: "o", count: 40), keyID: "2025"))
+        let old = await AccessTokens(
+            settings: AccessTokenSettings(secret: String(repeating: "o", count: 40), keyID: "2025"))
         let token = try await old.issue(for: UserIdentity(id: UUID(), role: .member), now: TestClock.t0)
         try await withApp(configure: {
             $0.auth.jwtKeyID = "2026"

@@ -30,7 +30,8 @@ struct AdmissionFixture: Sendable {
         let event = try await catalog.createEvent("Door test")
         try await catalog.addSession(event.eventId, name: "Opening night", day: 2, capacity: 40)
         try await catalog.addSession(event.eventId, name: "Second night", day: 3, capacity: 40)
-        let both = try await catalog.addTicketType(event.eventId, name: "Both nights", sessions: ["S1", "S2"], price: 0)
+        let both = try await catalog.addTicketType(
+            event.eventId, name: "Both nights", sessions: ["S1", "S2"], price: 0)
         let dayOne = try await catalog.addTicketType(event.eventId, name: "Opening only", sessions: ["S1"], price: 0)
         let paid = try await catalog.addTicketType(event.eventId, name: "Opening, paid", sessions: ["S1"], price: 30)
         try await catalog.publish(event.eventId)
@@ -44,8 +45,10 @@ struct AdmissionFixture: Sendable {
     }
 
     func buy(_ type: TicketTypeDTO, quantity: Int = 1) async throws -> OrderDTO {
-        let response = try await app.client.send(.post, "/api/orders", headers: buyer.bearer,
-                                                 json: ["ticketTypeId": .string(type.ticketTypeId.uuidString), "quantity": .int(quantity)] as [String: JSONValue])
+        let response = try await app.client.send(
+            .post, "/api/orders", headers: buyer.bearer,
+            json: ["ticketTypeId": .string(type.ticketTypeId.uuidString), "quantity": .int(quantity)]
+                as [String: JSONValue])
         guard response.status == .created else { throw TestSetupError("buy: \(response.status) \(response.text)") }
         return try response.decode(OrderDTO.self)
     }
@@ -56,14 +59,19 @@ struct AdmissionFixture: Sendable {
         return try response.decode(TicketPassDTO.self)
     }
 
-    func kiosk(_ event: UUID? = nil, station: String = "North door", capabilities: String = "scan") async throws -> KioskTokenDTO {
-        let response = try await app.client.send(.post, "/api/events/\(event ?? self.event.eventId)/kiosk-tokens", headers: organizer,
-                                                 json: ["stationName": station, "capabilities": capabilities])
+    func kiosk(_ event: UUID? = nil, station: String = "North door", capabilities: String = "scan") async throws
+        -> KioskTokenDTO
+    {
+        let response = try await app.client.send(
+            .post, "/api/events/\(event ?? self.event.eventId)/kiosk-tokens", headers: organizer,
+            json: ["stationName": station, "capabilities": capabilities])
         guard response.status == .created else { throw TestSetupError("kiosk: \(response.status) \(response.text)") }
         return try response.decode(KioskTokenDTO.self)
     }
 
-    func scan(_ secret: String, as headers: HTTPFields, session: String? = nil, gate: String? = nil, nonce: String? = nil)
+    func scan(
+        _ secret: String, as headers: HTTPFields, session: String? = nil, gate: String? = nil, nonce: String? = nil
+    )
         async throws -> TestResponse
     {
         var body: [String: JSONValue] = ["secret": .string(secret)]
@@ -80,6 +88,7 @@ func errorCode(_ response: TestResponse) -> String? {
 }
 
 func errorDetails(_ response: TestResponse) -> [String: Any] {
-    ((try? JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])?["error"] as? [String: Any])?["details"]
+    ((try? JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])?["error"] as? [String: Any])?[
+        "details"]
         as? [String: Any] ?? [:]
 }

@@ -6,8 +6,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Orders
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CheckInTests {
     @Test(arguments: TestDatabase.all)
@@ -28,13 +28,16 @@ import TestSupport
             let first = try await f.scan(pass.qrText, as: f.organizer, gate: "A")
             #expect(first.status == .ok)
             let admitted = try first.decode(CheckinDTO.self)
-            #expect(admitted.sessionCode == "S1" && admitted.gate == "A" && admitted.attendee?.email == "guest@example.org")
-            #expect(validator.validateResponse(try first.json(), method: "POST", path: "/api/checkin", status: 200).isEmpty)
+            #expect(
+                admitted.sessionCode == "S1" && admitted.gate == "A" && admitted.attendee?.email == "guest@example.org")
+            #expect(
+                validator.validateResponse(try first.json(), method: "POST", path: "/api/checkin", status: 200).isEmpty)
 
             let again = try await f.scan(pass.qrText, as: f.organizer, gate: "B")
             #expect(again.status == .conflict && errorCode(again) == "ALREADY_CHECKED_IN")
             #expect(errorDetails(again)["gate"] as? String == "A")
-            #expect(validator.validateResponse(try again.json(), method: "POST", path: "/api/checkin", status: 409).isEmpty)
+            #expect(
+                validator.validateResponse(try again.json(), method: "POST", path: "/api/checkin", status: 409).isEmpty)
 
             let otherSession = try await f.scan(pass.qrText, as: f.organizer, session: "S2")
             #expect(otherSession.status == .unprocessableContent && errorCode(otherSession) == "OUTSIDE_CHECKIN_WINDOW")
@@ -42,7 +45,8 @@ import TestSupport
             #expect(try await f.scan(pass.qrText, as: f.organizer, session: "S2").status == .ok)
 
             let dayOnly = try await f.buy(f.dayOne)
-            let wrongSession = try await f.scan(try await f.pass(dayOnly.tickets[0].ticketId).qrText, as: f.organizer, session: "S2")
+            let wrongSession = try await f.scan(
+                try await f.pass(dayOnly.tickets[0].ticketId).qrText, as: f.organizer, session: "S2")
             #expect(wrongSession.status == .unprocessableContent && errorCode(wrongSession) == "WRONG_SESSION")
 
             let unknown = try await f.scan("not-a-ticket-secret-at-all-0000000000000000", as: f.organizer)
@@ -50,17 +54,23 @@ import TestSupport
 
             // An unpaid order's ticket: no pass for the holder, and refused at the door by ID.
             let pending = try await f.buy(f.paid)
-            let noPass = try await app.client.send(.get, "/api/tickets/\(pending.tickets[0].ticketId)/pass", headers: f.buyer.bearer)
+            let noPass = try await app.client.send(
+                .get, "/api/tickets/\(pending.tickets[0].ticketId)/pass", headers: f.buyer.bearer)
             #expect(noPass.status == .conflict && errorCode(noPass) == "NOT_PAID")
             app.clock.set(f.start(1))
-            let unpaid = try await app.client.send(.put, "/api/tickets/\(pending.tickets[0].ticketId)/checkin", headers: f.organizer, json: [String: String]())
+            let unpaid = try await app.client.send(
+                .put, "/api/tickets/\(pending.tickets[0].ticketId)/checkin", headers: f.organizer,
+                json: [String: String]())
             #expect(unpaid.status == .conflict && errorCode(unpaid) == "NOT_PAID")
 
             // A cancelled ticket.
             let cancelledOrder = try await f.buy(f.dayOne)
             let cancelledSecret = try await f.pass(cancelledOrder.tickets[0].ticketId).qrText
             app.clock.set(TestClock.t0)
-            #expect(try await app.client.send(.put, "/api/tickets/\(cancelledOrder.tickets[0].ticketId)/cancel", headers: f.buyer.bearer).status == .ok)
+            #expect(
+                try await app.client.send(
+                    .put, "/api/tickets/\(cancelledOrder.tickets[0].ticketId)/cancel", headers: f.buyer.bearer
+                ).status == .ok)
             app.clock.set(f.start(1))
             let cancelled = try await f.scan(cancelledSecret, as: f.organizer)
             #expect(cancelled.status == .conflict && errorCode(cancelled) == "CANCELLED")
@@ -68,12 +78,15 @@ import TestSupport
             // A ticket of this event at another event's kiosk.
             let other = try await f.catalog.createEvent("Other event")
             let elsewhere = try await f.kiosk(other.eventId, station: "Other door")
-            let wrongEvent = try await f.scan(try await f.pass(dayOnly.tickets[0].ticketId).qrText, as: bearer(elsewhere.token!))
+            let wrongEvent = try await f.scan(
+                try await f.pass(dayOnly.tickets[0].ticketId).qrText, as: bearer(elsewhere.token!))
             #expect(wrongEvent.status == .unprocessableContent && errorCode(wrongEvent) == "WRONG_EVENT")
 
             // Someone who is not staff of the event.
             let stranger = try await app.signUp("stranger@example.org")
-            #expect(try await f.scan(try await f.pass(dayOnly.tickets[0].ticketId).qrText, as: stranger.bearer).status == .forbidden)
+            #expect(
+                try await f.scan(try await f.pass(dayOnly.tickets[0].ticketId).qrText, as: stranger.bearer).status
+                    == .forbidden)
         }
     }
 
@@ -100,11 +113,18 @@ import TestSupport
             app.clock.set(f.start(1))
             let admitted = try await f.scan(secret, as: f.organizer).decode(CheckinDTO.self)
             let kiosk = try await f.kiosk()
-            #expect(try await app.client.send(.delete, "/api/checkins/\(admitted.checkinId)", headers: bearer(kiosk.token!)).status == .forbidden)
-            #expect(try await app.client.send(.delete, "/api/checkins/\(admitted.checkinId)", headers: f.organizer).status == .noContent)
-            #expect(try await app.client.send(.delete, "/api/checkins/\(admitted.checkinId)", headers: f.organizer).status == .notFound)
+            #expect(
+                try await app.client.send(.delete, "/api/checkins/\(admitted.checkinId)", headers: bearer(kiosk.token!))
+                    .status == .forbidden)
+            #expect(
+                try await app.client.send(.delete, "/api/checkins/\(admitted.checkinId)", headers: f.organizer).status
+                    == .noContent)
+            #expect(
+                try await app.client.send(.delete, "/api/checkins/\(admitted.checkinId)", headers: f.organizer).status
+                    == .notFound)
             #expect(try await f.scan(secret, as: f.organizer).status == .ok)
-            let audit = try await app.client.send(.get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.id)", headers: f.organizer)
+            let audit = try await app.client.send(
+                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.id)", headers: f.organizer)
             #expect(audit.text.contains("checkin.undone"))
         }
     }
@@ -123,7 +143,9 @@ import TestSupport
             #expect(try ZBar.decode(try ZBar.rasterize(svg: svg.text), suffix: "png") == pass.qrText)
             // Nobody else sees it.
             let stranger = try await app.signUp("stranger@example.org")
-            #expect(try await app.client.send(.get, "/api/tickets/\(ticket)/qr.png", headers: stranger.bearer).status == .notFound)
+            #expect(
+                try await app.client.send(.get, "/api/tickets/\(ticket)/qr.png", headers: stranger.bearer).status
+                    == .notFound)
             #expect(try await app.client.send(.get, "/api/tickets/\(ticket)/qr.png").status == .notFound)
         }
     }
@@ -132,13 +154,22 @@ import TestSupport
     func aGuestSeesTheirCodeWithTheOrderToken(_ database: TestDatabase) async throws {
         try await withApp(database, configure: AdmissionFixture.configure) { app in
             let f = try await AdmissionFixture.make(app)
-            let created = try await app.client.send(.post, "/api/orders", json: [
-                "ticketTypeId": .string(f.dayOne.ticketTypeId.uuidString), "quantity": 1, "buyerName": "Guest", "buyerEmail": "g@example.org",
-            ] as [String: JSONValue]).decode(OrderDTO.self)
+            let created = try await app.client.send(
+                .post, "/api/orders",
+                json: [
+                    "ticketTypeId": .string(f.dayOne.ticketTypeId.uuidString), "quantity": 1, "buyerName": "Guest",
+                    "buyerEmail": "g@example.org",
+                ] as [String: JSONValue]
+            ).decode(OrderDTO.self)
             let token = try #require(created.accessToken)
-            let response = try await app.client.send(.get, "/api/tickets/\(created.tickets[0].ticketId)/qr.svg?orderToken=\(token)")
+            let response = try await app.client.send(
+                .get, "/api/tickets/\(created.tickets[0].ticketId)/qr.svg?orderToken=\(token)")
             #expect(response.status == .ok)
-            #expect(try await app.client.send(.get, "/api/tickets/\(created.tickets[0].ticketId)/pass", headers: [HTTPField.Name("X-Order-Token")!: token]).status == .ok)
+            #expect(
+                try await app.client.send(
+                    .get, "/api/tickets/\(created.tickets[0].ticketId)/pass",
+                    headers: [HTTPField.Name("X-Order-Token")!: token]
+                ).status == .ok)
         }
     }
 }

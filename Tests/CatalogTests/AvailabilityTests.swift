@@ -4,8 +4,8 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AvailabilityTests {
     func availability(_ app: TestApp, _ event: UUID) async throws -> AvailabilityDTO {
@@ -45,28 +45,36 @@ import TestSupport
             let draft = try await fixture.createEvent("Draft evening")
             try await fixture.addSession(draft.eventId, name: "Evening", day: 2, capacity: 5)
             let draftType = try await fixture.addTicketType(draft.eventId, name: "Entry", sessions: ["S1"], price: 10)
-            let draftAvailability = try await app.client.send(.get, "/api/events/\(draft.eventId)/availability", headers: fixture.headers)
-                .decode(AvailabilityDTO.self)
+            let draftAvailability = try await app.client.send(
+                .get, "/api/events/\(draft.eventId)/availability", headers: fixture.headers
+            )
+            .decode(AvailabilityDTO.self)
             #expect(draftAvailability.ticketTypes.first?.constraintReason == "EVENT_NOT_PUBLISHED")
             _ = draftType
 
             let event = try await fixture.createEvent()
             try await fixture.addSession(event.eventId, name: "One", day: 5, capacity: 4)
             try await fixture.addSession(event.eventId, name: "Two", day: 6, capacity: 4)
-            let later = try await fixture.addTicketType(event.eventId, name: "Later", sessions: ["S1"], price: 10,
-                                                       salesStart: CatalogFixture.day(1), salesEnd: CatalogFixture.day(4))
-            let limited = try await fixture.addTicketType(event.eventId, name: "Limited", sessions: ["S1"], price: 10, limit: 2)
+            let later = try await fixture.addTicketType(
+                event.eventId, name: "Later", sessions: ["S1"], price: 10,
+                salesStart: CatalogFixture.day(1), salesEnd: CatalogFixture.day(4))
+            let limited = try await fixture.addTicketType(
+                event.eventId, name: "Limited", sessions: ["S1"], price: 10, limit: 2)
             let full = try await fixture.addTicketType(event.eventId, name: "Second day", sessions: ["S2"], price: 10)
             let inactive = try await fixture.addTicketType(event.eventId, name: "Retired", sessions: ["S1"], price: 10)
-            _ = try await app.client.send(.put, "/api/events/\(event.eventId)/ticket-types/\(inactive.ticketTypeId)", headers: fixture.headers,
-                                          json: ["isActive": false])
+            _ = try await app.client.send(
+                .put, "/api/events/\(event.eventId)/ticket-types/\(inactive.ticketTypeId)", headers: fixture.headers,
+                json: ["isActive": false])
             try await fixture.publish(event.eventId)
             try await fixture.setCounters(ticketType: limited.ticketTypeId, sold: 1, held: 1)
             try await fixture.setCounters(session: "S1", of: event.eventId, sold: 1, held: 1)
             try await fixture.setCounters(session: "S2", of: event.eventId, sold: 4)
 
             func reasons() async throws -> [UUID: String?] {
-                Dictionary(uniqueKeysWithValues: try await availability(app, event.eventId).ticketTypes.map { ($0.ticketTypeId, $0.constraintReason) })
+                Dictionary(
+                    uniqueKeysWithValues: try await availability(app, event.eventId).ticketTypes.map {
+                        ($0.ticketTypeId, $0.constraintReason)
+                    })
             }
             var now = try await reasons()
             #expect(now[later.ticketTypeId] == "SALES_NOT_STARTED")
@@ -80,7 +88,9 @@ import TestSupport
             app.clock.set(TestClock.t0.addingTimeInterval(86_400 * 4 + 6 * 3600))
             now = try await reasons()
             #expect(now[later.ticketTypeId] == "SALES_ENDED", "the end instant itself is past the sale")
-            let sold = try await availability(app, event.eventId).ticketTypes.first { $0.ticketTypeId == limited.ticketTypeId }
+            let sold = try await availability(app, event.eventId).ticketTypes.first {
+                $0.ticketTypeId == limited.ticketTypeId
+            }
             #expect(sold?.isAvailable == false && sold?.maxPurchasable == 0)
         }
     }
@@ -93,14 +103,18 @@ import TestSupport
             "S3": SessionCounters(code: "S3", capacity: 20, sold: 17, held: 0, active: true),
         ]
         func type(_ codes: [String], limit: Int? = nil, sold: Int = 0) -> TicketTypeCounters {
-            TicketTypeCounters(id: UUID(), sessionCodes: codes, quantityLimit: limit, sold: sold, held: 0, maxPerOrder: 10,
-                               salesStart: nil, salesEnd: now.addingTimeInterval(3600), active: true)
+            TicketTypeCounters(
+                id: UUID(), sessionCodes: codes, quantityLimit: limit, sold: sold, held: 0, maxPerOrder: 10,
+                salesStart: nil, salesEnd: now.addingTimeInterval(3600), active: true)
         }
-        let tie = AvailabilityCalculator.ticketType(type(["S1", "S2", "S3"]), sessions: sessions, eventPublished: true, now: now)
+        let tie = AvailabilityCalculator.ticketType(
+            type(["S1", "S2", "S3"]), sessions: sessions, eventPublished: true, now: now)
         #expect(tie.available == 3 && tie.limitingSessionCodes == ["S2", "S3"])
-        let own = AvailabilityCalculator.ticketType(type(["S1", "S2"], limit: 4, sold: 2), sessions: sessions, eventPublished: true, now: now)
+        let own = AvailabilityCalculator.ticketType(
+            type(["S1", "S2"], limit: 4, sold: 2), sessions: sessions, eventPublished: true, now: now)
         #expect(own.available == 2 && own.limitingSessionCodes.isEmpty, "the type's own limit binds, not a session")
-        let equal = AvailabilityCalculator.ticketType(type(["S2"], limit: 3), sessions: sessions, eventPublished: true, now: now)
+        let equal = AvailabilityCalculator.ticketType(
+            type(["S2"], limit: 3), sessions: sessions, eventPublished: true, now: now)
         #expect(equal.limitingSessionCodes == ["S2"])
     }
 
@@ -111,9 +125,12 @@ import TestSupport
             let fixture = try await CatalogFixture.make(app)
             func build(sessions: Int, types: Int) async throws -> UUID {
                 let event = try await fixture.createEvent("Event with \(sessions) sessions")
-                for index in 1...sessions { try await fixture.addSession(event.eventId, name: "S", day: index, capacity: 50) }
+                for index in 1...sessions {
+                    try await fixture.addSession(event.eventId, name: "S", day: index, capacity: 50)
+                }
                 for index in 1...types {
-                    try await fixture.addTicketType(event.eventId, name: "T\(index)", sessions: ["S\(index % sessions + 1)", "S1"], price: 10)
+                    try await fixture.addTicketType(
+                        event.eventId, name: "T\(index)", sessions: ["S\(index % sessions + 1)", "S1"], price: 10)
                 }
                 try await fixture.publish(event.eventId)
                 return event.eventId
@@ -130,7 +147,8 @@ import TestSupport
                 let few = try await statements("/api/events/\(small)\(suffix)")
                 let many = try await statements("/api/events/\(large)\(suffix)")
                 #expect(few == many, "\(suffix): \(few) statements for 2 sessions, \(many) for 10")
-                #expect(many > 0 && many <= 7, "\(suffix): \(many) statements: \(app.logs.all.suffix(many).map(\.message))")
+                #expect(
+                    many > 0 && many <= 7, "\(suffix): \(many) statements: \(app.logs.all.suffix(many).map(\.message))")
             }
             let listFew = try await statements("/api/events?perPage=1")
             let listMany = try await statements("/api/events?perPage=2")

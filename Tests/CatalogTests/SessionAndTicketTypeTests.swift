@@ -5,8 +5,8 @@ import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
 import Persistence
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SessionTests {
     @Test(arguments: TestDatabase.all)
@@ -14,15 +14,22 @@ import TestSupport
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
             let event = try await fixture.createEvent()
-            let codes = try await (1...3).asyncMap { try await fixture.addSession(event.eventId, name: "Day \($0)", day: $0, capacity: 10).sessionId }
+            let codes = try await (1...3).asyncMap {
+                try await fixture.addSession(event.eventId, name: "Day \($0)", day: $0, capacity: 10).sessionId
+            }
             #expect(codes == ["S1", "S2", "S3"])
-            #expect(try await app.client.send(.delete, "/api/events/\(event.eventId)/sessions/S3", headers: fixture.headers).status == .noContent)
+            #expect(
+                try await app.client.send(.delete, "/api/events/\(event.eventId)/sessions/S3", headers: fixture.headers)
+                    .status == .noContent)
             let next = try await fixture.addSession(event.eventId, name: "Replacement", day: 4, capacity: 10)
             #expect(next.sessionId == "S4")
-            let list = try await app.client.send(.get, "/api/events/\(event.eventId)/sessions", headers: fixture.headers).decode(SessionListDTO.self)
+            let list = try await app.client.send(
+                .get, "/api/events/\(event.eventId)/sessions", headers: fixture.headers
+            ).decode(SessionListDTO.self)
             #expect(list.sessions.map(\.sessionId) == ["S1", "S2", "S4"])
 
-            let details = try await app.client.send(.get, "/api/events/\(event.eventId)", headers: fixture.headers).decode(EventDetailsDTO.self)
+            let details = try await app.client.send(.get, "/api/events/\(event.eventId)", headers: fixture.headers)
+                .decode(EventDetailsDTO.self)
             #expect(details.startDate == list.sessions.first?.startsAt, "the event starts with its first session")
             #expect(details.endDate == list.sessions.last?.endsAt)
             #expect(list.sessions.first?.startTime == "18:00:00" && list.sessions.first?.endTime == "21:00:00")
@@ -35,15 +42,21 @@ import TestSupport
             let fixture = try await CatalogFixture.make(app)
             let event = try await fixture.createEvent()
             let path = "/api/events/\(event.eventId)/sessions"
-            let backwards = try await app.client.send(.post, path, headers: fixture.headers, json: [
-                "sessionName": "Backwards", "startsAt": .string(CatalogFixture.day(2, hour: 20)), "endsAt": .string(CatalogFixture.day(2, hour: 18)), "capacity": 10,
-            ] as [String: JSONValue])
+            let backwards = try await app.client.send(
+                .post, path, headers: fixture.headers,
+                json: [
+                    "sessionName": "Backwards", "startsAt": .string(CatalogFixture.day(2, hour: 20)),
+                    "endsAt": .string(CatalogFixture.day(2, hour: 18)), "capacity": 10,
+                ] as [String: JSONValue])
             #expect(try backwards.json()["error"]?["details"]?["fields"]?["endsAt"] == "must be after startsAt")
             for capacity in [0, 501] {
-                let response = try await app.client.send(.post, path, headers: fixture.headers, json: [
-                    "sessionName": "Day", "startsAt": .string(CatalogFixture.day(2)), "endsAt": .string(CatalogFixture.day(2, hour: 21)),
-                    "capacity": .int(capacity),
-                ] as [String: JSONValue])
+                let response = try await app.client.send(
+                    .post, path, headers: fixture.headers,
+                    json: [
+                        "sessionName": "Day", "startsAt": .string(CatalogFixture.day(2)),
+                        "endsAt": .string(CatalogFixture.day(2, hour: 21)),
+                        "capacity": .int(capacity),
+                    ] as [String: JSONValue])
                 #expect(response.status == .badRequest)
                 #expect(try response.json()["error"]?["details"]?["fields"]?["capacity"] == "must be from 1 to 500")
             }
@@ -74,11 +87,13 @@ import TestSupport
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
             let (event, _, _, _) = try await fixture.workshop()
-            let inUse = try await app.client.send(.delete, "/api/events/\(event.eventId)/sessions/S1", headers: fixture.headers)
+            let inUse = try await app.client.send(
+                .delete, "/api/events/\(event.eventId)/sessions/S1", headers: fixture.headers)
             #expect(inUse.errorCode == "SESSION_IN_USE")
             let extra = try await fixture.addSession(event.eventId, name: "Bonus", day: 13, capacity: 5)
             try await fixture.setCounters(session: extra.sessionId, of: event.eventId, sold: 0, held: 1)
-            let held = try await app.client.send(.delete, "/api/events/\(event.eventId)/sessions/\(extra.sessionId)", headers: fixture.headers)
+            let held = try await app.client.send(
+                .delete, "/api/events/\(event.eventId)/sessions/\(extra.sessionId)", headers: fixture.headers)
             #expect(held.errorCode == "SESSION_HAS_REGISTRATIONS")
         }
     }
@@ -91,7 +106,9 @@ import TestSupport
             await #expect(throws: (any Error).self, "sold + held <= capacity is a CHECK constraint") {
                 try await fixture.setCounters(session: "S1", of: event.eventId, sold: 20, held: 1)
             }
-            await #expect(throws: (any Error).self) { try await fixture.setCounters(session: "S1", of: event.eventId, sold: -1) }
+            await #expect(throws: (any Error).self) {
+                try await fixture.setCounters(session: "S1", of: event.eventId, sold: -1)
+            }
         }
     }
 }
@@ -122,20 +139,31 @@ import TestSupport
             try await fixture.addSession(other.eventId, name: "Elsewhere", day: 5, capacity: 10)
             let path = "/api/events/\(event.eventId)/ticket-types"
 
-            let bad = try await app.client.send(.post, path, headers: fixture.headers, json: [
-                "name": "", "includedSessions": [], "price": -5, "maxQuantity": 11, "salesStartDate": .string(CatalogFixture.day(9)),
-                "salesEndDate": .string(CatalogFixture.day(8)), "quantityLimit": 0, "memberPrice": 1.234,
-            ] as [String: JSONValue])
+            let bad = try await app.client.send(
+                .post, path, headers: fixture.headers,
+                json: [
+                    "name": "", "includedSessions": [], "price": -5, "maxQuantity": 11,
+                    "salesStartDate": .string(CatalogFixture.day(9)),
+                    "salesEndDate": .string(CatalogFixture.day(8)), "quantityLimit": 0, "memberPrice": 1.234,
+                ] as [String: JSONValue])
             #expect(bad.status == .badRequest)
             let fields = Set(try bad.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? [])
-            #expect(fields == ["name", "includedSessions", "price", "maxQuantity", "salesEndDate", "quantityLimit", "memberPrice"])
+            #expect(
+                fields == [
+                    "name", "includedSessions", "price", "maxQuantity", "salesEndDate", "quantityLimit", "memberPrice",
+                ])
 
             // S2 exists only in the other event: sessions of another event are unknown here.
-            let foreign = try await app.client.send(.post, path, headers: fixture.headers, json: [
-                "name": "Mixed", "includedSessions": ["S1", "S2"], "price": 10, "salesEndDate": .string(CatalogFixture.day(8)),
-            ] as [String: JSONValue])
+            let foreign = try await app.client.send(
+                .post, path, headers: fixture.headers,
+                json: [
+                    "name": "Mixed", "includedSessions": ["S1", "S2"], "price": 10,
+                    "salesEndDate": .string(CatalogFixture.day(8)),
+                ] as [String: JSONValue])
             #expect(foreign.status == .badRequest)
-            #expect(try foreign.json()["error"]?["details"]?["fields"]?["includedSessions"]?.stringValue?.contains("S2") == true)
+            #expect(
+                try foreign.json()["error"]?["details"]?["fields"]?["includedSessions"]?.stringValue?.contains("S2")
+                    == true)
             #expect(try await TicketTypeRecord.query(on: app.store.database()).count() == 0)
         }
     }
@@ -146,19 +174,25 @@ import TestSupport
             let fixture = try await CatalogFixture.make(app)
             let (event, full, day1, _) = try await fixture.workshop()
             let path = "/api/events/\(event.eventId)/ticket-types"
-            let moved = try await app.client.send(.put, "\(path)/\(day1.ticketTypeId)", headers: fixture.headers, json: ["includedSessions": ["S2"]])
+            let moved = try await app.client.send(
+                .put, "\(path)/\(day1.ticketTypeId)", headers: fixture.headers, json: ["includedSessions": ["S2"]])
             #expect(try moved.decode(TicketTypeDTO.self).includedSessions == ["S2"], "unsold: sessions may change")
 
             try await fixture.setCounters(ticketType: full.ticketTypeId, sold: 2)
-            let locked = try await app.client.send(.put, "\(path)/\(full.ticketTypeId)", headers: fixture.headers, json: ["includedSessions": ["S1"]])
+            let locked = try await app.client.send(
+                .put, "\(path)/\(full.ticketTypeId)", headers: fixture.headers, json: ["includedSessions": ["S1"]])
             #expect(locked.errorCode == "SESSIONS_LOCKED")
-            let renamed = try await app.client.send(.put, "\(path)/\(full.ticketTypeId)", headers: fixture.headers, json: ["name": "Whole series"])
+            let renamed = try await app.client.send(
+                .put, "\(path)/\(full.ticketTypeId)", headers: fixture.headers, json: ["name": "Whole series"])
             #expect(try renamed.decode(TicketTypeDTO.self).name == "Whole series", "other fields still change")
-            let limit = try await app.client.send(.put, "\(path)/\(full.ticketTypeId)", headers: fixture.headers, json: ["quantityLimit": 1])
+            let limit = try await app.client.send(
+                .put, "\(path)/\(full.ticketTypeId)", headers: fixture.headers, json: ["quantityLimit": 1])
             #expect(limit.errorCode == "LIMIT_BELOW_SOLD")
             let deleted = try await app.client.send(.delete, "\(path)/\(full.ticketTypeId)", headers: fixture.headers)
             #expect(deleted.errorCode == "TICKET_TYPE_HAS_SALES")
-            #expect(try await app.client.send(.delete, "\(path)/\(day1.ticketTypeId)", headers: fixture.headers).status == .noContent)
+            #expect(
+                try await app.client.send(.delete, "\(path)/\(day1.ticketTypeId)", headers: fixture.headers).status
+                    == .noContent)
         }
     }
 
@@ -167,16 +201,23 @@ import TestSupport
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
             let (event, _, day1, _) = try await fixture.workshop()
-            _ = try await app.client.send(.put, "/api/events/\(event.eventId)/ticket-types/\(day1.ticketTypeId)", headers: fixture.headers,
-                                          json: ["isHidden": true])
-            let publicList = try await app.client.send(.get, "/api/events/\(event.eventId)/ticket-types").decode(TicketTypeListDTO.self)
+            _ = try await app.client.send(
+                .put, "/api/events/\(event.eventId)/ticket-types/\(day1.ticketTypeId)", headers: fixture.headers,
+                json: ["isHidden": true])
+            let publicList = try await app.client.send(.get, "/api/events/\(event.eventId)/ticket-types").decode(
+                TicketTypeListDTO.self)
             #expect(!publicList.ticketTypes.map(\.ticketTypeId).contains(day1.ticketTypeId))
-            let seed003 = try await app.client.send(.get, "/api/events/\(event.eventId)/tickets").decode(TicketTypeListDTO.self)
+            let seed003 = try await app.client.send(.get, "/api/events/\(event.eventId)/tickets").decode(
+                TicketTypeListDTO.self)
             #expect(seed003.ticketTypes.count == 2)
-            let insiders = try await app.client.send(.get, "/api/events/\(event.eventId)/ticket-types", headers: fixture.headers)
-                .decode(TicketTypeListDTO.self)
+            let insiders = try await app.client.send(
+                .get, "/api/events/\(event.eventId)/ticket-types", headers: fixture.headers
+            )
+            .decode(TicketTypeListDTO.self)
             #expect(insiders.ticketTypes.count == 3)
-            #expect(try await app.client.send(.get, "/api/ticket-types/\(day1.ticketTypeId)/availability").status == .notFound)
+            #expect(
+                try await app.client.send(.get, "/api/ticket-types/\(day1.ticketTypeId)/availability").status
+                    == .notFound)
         }
     }
 }

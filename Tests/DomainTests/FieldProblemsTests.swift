@@ -9,7 +9,8 @@ import Testing
         problems.require(false, "title", "a later, less basic problem")
         problems.require(true, "capacity", "never recorded")
         problems.add("sessions[1].start", "must be before end")
-        #expect(problems.byField == ["title": "must be 3 to 200 characters", "sessions[1].start": "must be before end"])
+        #expect(
+            problems.byField == ["title": "must be 3 to 200 characters", "sessions[1].start": "must be before end"])
         #expect(throws: FieldProblems.self) { try problems.throwIfAny() }
     }
 

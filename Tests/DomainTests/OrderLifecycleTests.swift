@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct OrderLifecycleTests {
     @Test func onlyTheDocumentedMovesAreAllowed() {
-        let allowed: Set<String> = ["pending>paid", "pending>cancelled", "pending>expired", "paid>cancelled", "paid>refunded"]
+        let allowed: Set<String> = [
+            "pending>paid", "pending>cancelled", "pending>expired", "paid>cancelled", "paid>refunded",
+        ]
         for from in OrderStatus.allCases {
             for to in OrderStatus.allCases {
                 #expect(from.canMove(to: to) == allowed.contains("\(from.rawValue)>\(to.rawValue)"), "\(from) → \(to)")

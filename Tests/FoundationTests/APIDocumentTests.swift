@@ -2,8 +2,8 @@ import BoxOfficeApp
 import HTTPCore
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct APIDocumentTests {
     let document = BoxOffice.documentation
@@ -23,7 +23,8 @@ import TestSupport
     @Test func documentAndRoutesAgree() async throws {
         let config = AppConfig(jwtSecret: String(repeating: "k", count: 32))
         let boxOffice = try await BoxOffice(config: config)
-        let served = Set(boxOffice.router().routes.map { "\($0.method.rawValue) \(Self.openAPIPath($0.path.description))" })
+        let served = Set(
+            boxOffice.router().routes.map { "\($0.method.rawValue) \(Self.openAPIPath($0.path.description))" })
         await boxOffice.store.shutdown()
 
         var documented = Set<String>()
@@ -32,8 +33,12 @@ import TestSupport
                 documented.insert("\(method.uppercased()) \(path)")
             }
         }
-        #expect(served.subtracting(documented).isEmpty, "served but not documented: \(served.subtracting(documented).sorted())")
-        #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")
+        #expect(
+            served.subtracting(documented).isEmpty,
+            "served but not documented: \(served.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(served).isEmpty,
+            "documented but not served: \(documented.subtracting(served).sorted())")
     }
 
     @Test func operationsHaveUniqueIDsAndTags() {
@@ -55,7 +60,8 @@ import TestSupport
         try await withApp(database) { app in
             for path in ["/health", "/health/live", "/health/ready", "/openapi.json"] {
                 let response = try await app.client.send(.get, path)
-                let problems = validator.validateResponse(try response.json(), method: "GET", path: path, status: Int(response.status.code))
+                let problems = validator.validateResponse(
+                    try response.json(), method: "GET", path: path, status: Int(response.status.code))
                 #expect(problems.isEmpty, "\(path): \(problems)")
             }
         }
@@ -77,7 +83,8 @@ import TestSupport
             #expect(page.text.contains("/docs/docs.js"))
             for asset in ["/docs", "/docs/docs.js", "/docs/docs.css"] {
                 let body = try await app.client.send(.get, asset).text
-                #expect(!body.contains("http://") && !body.contains("https://"), "\(asset) must not load anything remote")
+                #expect(
+                    !body.contains("http://") && !body.contains("https://"), "\(asset) must not load anything remote")
             }
             let script = try await app.client.send(.get, "/docs/docs.js")
             #expect(script.text.contains("fetch(\"/openapi.json\")"))

@@ -1,8 +1,10 @@
-@testable import BoxOfficeApp
+import Foundation
+import HTTPCore
 import Logging
 import Persistence
-import Foundation
 import Testing
+
+@testable import BoxOfficeApp
 
 @Suite struct ConfigurationTests {
     @Test func nothingSetMeansTheEmbeddedDefault() throws {
@@ -29,14 +31,18 @@ import Testing
         let config = try AppConfig.load(from: [
             "APP_ENV": "production", "HOST": "0.0.0.0", "PORT": "9000", "SQLITE_PATH": "/var/lib/boxoffice/db.sqlite",
             "DATABASE_POOL_SIZE": "8", "JWT_SECRET": String(repeating: "s", count: 40), "LOG_LEVEL": "debug",
-            "SQL_LOG_LEVEL": "trace", "MAX_BODY_SIZE": "2048", "HSTS_ENABLED": "true", "SMTP_URL": "smtps://u:p@mail:465",
+            "SQL_LOG_LEVEL": "trace", "MAX_BODY_SIZE": "2048", "HSTS_ENABLED": "true",
+            "SMTP_URL": "smtps://u:p@mail:465",
             "STORAGE_DIR": "/srv/uploads", "CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example:8443",
             "TICKET_SECRET_KEY": Data(repeating: 7, count: 32).base64EncodedString(), "HOLD_SWEEP_INTERVAL": "5",
         ])
         #expect(config.mode == .production)
         #expect(config.host == "0.0.0.0" && config.port == 9000)
-        #expect(config.database == DatabaseSettings(
-            location: .sqlite(path: "/var/lib/boxoffice/db.sqlite"), connectionsPerEventLoop: 8, sqlLogLevel: .trace))
+        #expect(
+            config.database
+                == DatabaseSettings(
+                    location: .sqlite(path: "/var/lib/boxoffice/db.sqlite"), connectionsPerEventLoop: 8,
+                    sqlLogLevel: .trace))
         #expect(!config.jwtSecretIsEphemeral)
         #expect(config.logLevel == .debug && config.maxBodyBytes == 2048 && config.hstsEnabled)
         #expect(config.smtpURL == "smtps://u:p@mail:465" && config.storageDirectory == "/srv/uploads")
@@ -58,9 +64,12 @@ import Testing
             ])
         } throws: { error in
             let problems = (error as? ConfigurationError)?.problems ?? []
-            let keys = ["PORT", "DATABASE_URL", "LOG_LEVEL", "MAX_BODY_SIZE", "HSTS_ENABLED", "CORS_ALLOWED_ORIGINS",
-                        "SMTP_URL", "DATABASE_POOL_SIZE", "JWT_SECRET", "TICKET_SECRET_KEY"]
-            return keys.allSatisfy { key in problems.contains { $0.hasPrefix(key + ":") } } && problems.count == keys.count
+            let keys = [
+                "PORT", "DATABASE_URL", "LOG_LEVEL", "MAX_BODY_SIZE", "HSTS_ENABLED", "CORS_ALLOWED_ORIGINS",
+                "SMTP_URL", "DATABASE_POOL_SIZE", "JWT_SECRET", "TICKET_SECRET_KEY",
+            ]
+            return keys.allSatisfy { key in problems.contains { $0.hasPrefix(key + ":") } }
+                && problems.count == keys.count
         }
     }
 
@@ -73,15 +82,18 @@ import Testing
     }
 
     @Test func aDatabaseURLWithoutADatabaseIsRefused() {
-        #expect(throws: ConfigurationError(problems: [
-            "DATABASE_URL: names no database (the path after the host, such as /boxoffice)"
-        ])) {
+        #expect(
+            throws: ConfigurationError(problems: [
+                "DATABASE_URL: names no database (the path after the host, such as /boxoffice)"
+            ])
+        ) {
             try AppConfig.load(from: ["DATABASE_URL": "postgres://user@host:5432"])
         }
     }
 
     @Test func theEnvironmentFileIsParsedAndTheProcessWins() {
-        let parsed = EnvironmentFile.parse("""
+        let parsed = EnvironmentFile.parse(
+            """
             # comment
             PORT=9001
             export HOST = 0.0.0.0
@@ -93,8 +105,6 @@ import Testing
         #expect(parsed == ["PORT": "9001", "HOST": "0.0.0.0", "JWT_SECRET": "quoted value with = sign", "EMPTY": ""])
     }
 }
-
-import HTTPCore
 
 @Suite struct ISO8601InstantTests {
     @Test func datesAreWrittenAsWholeSecondUTC() throws {

@@ -4,8 +4,8 @@ import HTTPCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 /// Every way a request can be wrong gets the documented status and the one error envelope.
 @Suite struct ErrorEnvelopeTests {
@@ -22,7 +22,8 @@ import TestSupport
 
     @Test func brokenJSONIs400NamingTheBody() async throws {
         try await withApp(extraRoutes: ProbeRoutes.register) { app in
-            let response = try await app.client.send(.post, "/api/probe/orders", headers: json, raw: #"{"name": "Ada", "#)
+            let response = try await app.client.send(
+                .post, "/api/probe/orders", headers: json, raw: #"{"name": "Ada", "#)
             try expectError(response, .badRequest, "VALIDATION_FAILED", at: app.clock.now)
             #expect(try response.json()["error"]?["details"]?["fields"]?["body"] == "is not valid JSON")
         }
@@ -30,7 +31,8 @@ import TestSupport
 
     @Test func missingAndMistypedFieldsAreNamed() async throws {
         try await withApp(extraRoutes: ProbeRoutes.register) { app in
-            let missing = try await app.client.send(.post, "/api/probe/orders", headers: json, raw: #"{"name":"Ada","seats":2}"#)
+            let missing = try await app.client.send(
+                .post, "/api/probe/orders", headers: json, raw: #"{"name":"Ada","seats":2}"#)
             try expectError(missing, .badRequest, "VALIDATION_FAILED", at: app.clock.now)
             #expect(try missing.json()["error"]?["details"]?["fields"]?["buyer"] == "is required")
 
@@ -39,7 +41,8 @@ import TestSupport
             #expect(try nested.json()["error"]?["details"]?["fields"]?["buyer.email"] == "must be a string")
 
             let mistyped = try await app.client.send(
-                .post, "/api/probe/orders", headers: json, raw: #"{"name":"Ada","seats":"two","buyer":{"email":"a@b.c"}}"#)
+                .post, "/api/probe/orders", headers: json,
+                raw: #"{"name":"Ada","seats":"two","buyer":{"email":"a@b.c"}}"#)
             #expect(try mistyped.json()["error"]?["details"]?["fields"]?["seats"] == "must be an integer")
         }
     }
@@ -67,7 +70,8 @@ import TestSupport
         try await withApp(extraRoutes: ProbeRoutes.register) { app in
             let big = String(repeating: "x", count: 2 << 20)
             let response = try await app.client.send(
-                .post, "/api/probe/orders", headers: json, raw: #"{"name":"\#(big)","seats":1,"buyer":{"email":"a@b.c"}}"#)
+                .post, "/api/probe/orders", headers: json,
+                raw: #"{"name":"\#(big)","seats":1,"buyer":{"email":"a@b.c"}}"#)
             try expectError(response, .contentTooLarge, "PAYLOAD_TOO_LARGE", at: app.clock.now)
             #expect(try response.json()["error"]?["details"]?["limitBytes"] == .int(1 << 20))
         }
@@ -77,7 +81,8 @@ import TestSupport
         try await withApp(configure: { $0.maxBodyBytes = 4096 }, extraRoutes: ProbeRoutes.register) { app in
             let name = String(repeating: "x", count: 5000)
             let response = try await app.client.send(
-                .post, "/api/probe/orders", headers: json, raw: #"{"name":"\#(name)","seats":1,"buyer":{"email":"a@b.c"}}"#)
+                .post, "/api/probe/orders", headers: json,
+                raw: #"{"name":"\#(name)","seats":1,"buyer":{"email":"a@b.c"}}"#)
             try expectError(response, .contentTooLarge, "PAYLOAD_TOO_LARGE", at: app.clock.now)
         }
     }
@@ -106,7 +111,9 @@ import TestSupport
             let response = try await app.client.send(.get, "/api/probe/crash")
             try expectError(response, .internalServerError, "INTERNAL", at: app.clock.now)
             #expect(!response.text.contains("Unexpected"))
-            let logged = app.logs.all.first { $0.level == .error && $0.metadata["error"]?.contains("Unexpected") == true }
+            let logged = app.logs.all.first {
+                $0.level == .error && $0.metadata["error"]?.contains("Unexpected") == true
+            }
             #expect(logged != nil, "the cause is logged, not sent")
         }
     }

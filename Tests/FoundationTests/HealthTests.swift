@@ -5,8 +5,8 @@ import HTTPCore
 import Health
 import HummingbirdTesting
 import Persistence
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct HealthTests {
     @Test(arguments: TestDatabase.all)
@@ -55,10 +55,14 @@ import TestSupport
     }
 
     @Test func optionalSubsystemsAreReported() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try await withApp(configure: { $0.smtpURL = "smtp://mail.example.org:587"; $0.storageDirectory = directory }) { app in
+        try await withApp(configure: {
+            $0.smtpURL = "smtp://mail.example.org:587"
+            $0.storageDirectory = directory
+        }) { app in
             let report = try await app.client.send(.get, "/health").decode(HealthReport.self)
             #expect(report.email == "configured")
             #expect(report.storage == "configured")
@@ -79,7 +83,10 @@ import TestSupport
     @Test func anUnreachableDatabaseIs503Unhealthy() async throws {
         // A port nothing listens on: the pool cannot connect, and health must say so rather than hang or crash.
         let url = "postgres://nobody@127.0.0.1:\(try unusedPort())/nothing"
-        try await withApp(configure: { $0.database.location = .postgres(url: url); $0.autoMigrate = false }) { app in
+        try await withApp(configure: {
+            $0.database.location = .postgres(url: url)
+            $0.autoMigrate = false
+        }) { app in
             let response = try await app.client.send(.get, "/health")
             #expect(response.status == .serviceUnavailable)
             let report = try response.decode(HealthReport.self)
@@ -116,7 +123,9 @@ func unusedPort() throws -> Int {
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+        }
     }
     guard bound else { throw TestSetupError("could not find a free port") }
     return Int(UInt16(bigEndian: address.sin_port))

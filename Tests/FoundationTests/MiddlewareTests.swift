@@ -2,8 +2,8 @@ import HTTPCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RequestIDTests {
     @Test func aSaneRequestIDIsEchoedAndLogged() async throws {

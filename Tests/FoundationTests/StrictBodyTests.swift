@@ -4,8 +4,8 @@ import HTTPCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 
 /// Every endpoint with a body refuses a field it does not know, naming it: the test walks the API document's request
 /// schemas, builds for each operation a body with its required fields and one unknown field, and sends it as a caller
@@ -18,23 +18,33 @@ import TestSupport
             let admin = try await app.signInAdmin()
             let fixture = try await CatalogFixture.make(app)
             let event = try await fixture.createEvent("Strict")
-            let kiosk = try await app.client.send(.post, "/api/events/\(event.eventId)/kiosk-tokens", headers: fixture.headers,
-                                                  json: ["stationName": "North door"])
+            let kiosk = try await app.client.send(
+                .post, "/api/events/\(event.eventId)/kiosk-tokens", headers: fixture.headers,
+                json: ["stationName": "North door"])
             let kioskToken = try #require(try kiosk.json()["token"]?.stringValue)
             var checked = 0
             for (path, item) in document["paths"]?.objectValue ?? [:] {
                 for (method, operation) in item.objectValue ?? [:] {
-                    guard let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] else { continue }
+                    guard let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] else {
+                        continue
+                    }
                     var body = example(schema)
-                    guard case .object(var fields) = body else { Issue.record("\(method) \(path): body is not an object"); continue }
+                    guard case .object(var fields) = body else {
+                        Issue.record("\(method) \(path): body is not an object")
+                        continue
+                    }
                     fields["zzNotAField"] = true
                     body = .object(fields)
-                    let uri = path.replacingOccurrences(of: #"\{[^}]+\}"#, with: UUID().uuidString, options: .regularExpression)
+                    let uri = path.replacingOccurrences(
+                        of: #"\{[^}]+\}"#, with: UUID().uuidString, options: .regularExpression)
                     let token = path.hasPrefix("/api/kiosk") ? kioskToken : admin.accessToken
                     let response = try await app.client.send(
-                        HTTPRequest.Method(rawValue: method.uppercased())!, uri, headers: [.authorization: "Bearer \(token)"], json: body)
+                        HTTPRequest.Method(rawValue: method.uppercased())!, uri,
+                        headers: [.authorization: "Bearer \(token)"], json: body)
                     let named = try? response.json()["error"]?["details"]?["fields"]?["zzNotAField"]
-                    #expect(response.status == .badRequest && named != nil, "\(method.uppercased()) \(path): \(response.status) \(response.text)")
+                    #expect(
+                        response.status == .badRequest && named != nil,
+                        "\(method.uppercased()) \(path): \(response.status) \(response.text)")
                     checked += 1
                 }
             }
@@ -48,12 +58,17 @@ import TestSupport
             let name = String(reference.split(separator: "/").last ?? "")
             return example(document["components"]?["schemas"]?[name] ?? [:])
         }
-        if let options = (schema["oneOf"] ?? schema["anyOf"])?.arrayValue, let first = options.first { return example(first) }
+        if let options = (schema["oneOf"] ?? schema["anyOf"])?.arrayValue, let first = options.first {
+            return example(first)
+        }
         if let allowed = schema["enum"]?.arrayValue, let first = allowed.first { return first }
         let type: String? =
-            if let name = schema["type"]?.stringValue { name } else { schema["type"]?.arrayValue?.compactMap(\.stringValue).first { $0 != "null" } }
+            if let name = schema["type"]?.stringValue { name } else {
+                schema["type"]?.arrayValue?.compactMap(\.stringValue).first { $0 != "null" }
+            }
         switch type {
-        case "object", nil where schema["properties"] != nil:
+        case "object",
+            nil where schema["properties"] != nil:
             var fields: [String: JSONValue] = [:]
             for name in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
                 fields[name] = example(schema["properties"]?[name] ?? [:])

@@ -1,13 +1,15 @@
 import Foundation
 import Orders
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PaymentProviderTests {
     @Test func freeIsPaidAtOnceAndOfflineWaitsForItsWindow() {
         #expect(FreeProvider().start(totalMinor: 0, now: TestClock.t0) == .paid)
         let offline = OfflineProvider(window: .seconds(3600))
-        #expect(offline.start(totalMinor: 1500, now: TestClock.t0) == .awaiting(deadline: TestClock.t0.addingTimeInterval(3600)))
+        #expect(
+            offline.start(totalMinor: 1500, now: TestClock.t0)
+                == .awaiting(deadline: TestClock.t0.addingTimeInterval(3600)))
         #expect(offline.name == "offline")
     }
 }

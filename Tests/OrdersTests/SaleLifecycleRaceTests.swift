@@ -5,8 +5,8 @@ import HummingbirdTesting
 import Inventory
 import Persistence
 import SQLKit
-import Testing
 import TestSupport
+import Testing
 
 /// The proof of one decision and one lock order: every way to take or give back places at once, over real connections,
 /// on ticket types that share sessions. Free and priced purchases (pending orders holding their places), new holds,
@@ -19,33 +19,48 @@ import TestSupport
     @Test(arguments: TestDatabase.all)
     func everyWayToMovePlacesRacesSafely(_ database: TestDatabase) async throws {
         let (capacity, purchases) = database == .postgres ? (60, 160) : (30, 48)
-        try await withApp(database, testing: .live, configure: {
-            $0.database.connectionsPerEventLoop = 4
-            $0.database.poolTimeoutSeconds = 120
-            $0.paymentWindowSeconds = 300
-        }) { app in
+        try await withApp(
+            database, testing: .live,
+            configure: {
+                $0.database.connectionsPerEventLoop = 4
+                $0.database.poolTimeoutSeconds = 120
+                $0.paymentWindowSeconds = 300
+            }
+        ) { app in
             let fixture = try await CatalogFixture.make(app)
             let event = try await fixture.createEvent("Race of every kind")
-            for day in 1...3 { try await fixture.addSession(event.eventId, name: "Day \(day)", day: day + 5, capacity: capacity) }
-            let full = try await fixture.addTicketType(event.eventId, name: "Full series", sessions: ["S1", "S2", "S3"], price: 0).ticketTypeId
-            let first = try await fixture.addTicketType(event.eventId, name: "Day one", sessions: ["S1"], price: 15).ticketTypeId
-            let rest = try await fixture.addTicketType(event.eventId, name: "Days two and three", sessions: ["S2", "S3"], price: 20).ticketTypeId
+            for day in 1...3 {
+                try await fixture.addSession(event.eventId, name: "Day \(day)", day: day + 5, capacity: capacity)
+            }
+            let full = try await fixture.addTicketType(
+                event.eventId, name: "Full series", sessions: ["S1", "S2", "S3"], price: 0
+            ).ticketTypeId
+            let first = try await fixture.addTicketType(event.eventId, name: "Day one", sessions: ["S1"], price: 15)
+                .ticketTypeId
+            let rest = try await fixture.addTicketType(
+                event.eventId, name: "Days two and three", sessions: ["S2", "S3"], price: 20
+            ).ticketTypeId
             try await fixture.publish(event.eventId)
             let types = [full, first, rest]
 
             func hold(_ type: UUID, _ quantity: Int = 1) -> RaceRequest {
-                RaceRequest(.post, "/api/holds", json: ["ticketTypeId": .string(type.uuidString), "quantity": .int(quantity)] as [String: JSONValue])
+                RaceRequest(
+                    .post, "/api/holds",
+                    json: ["ticketTypeId": .string(type.uuidString), "quantity": .int(quantity)] as [String: JSONValue])
             }
             func buy(_ index: Int, _ type: UUID, _ quantity: Int = 1) -> RaceRequest {
-                RaceRequest(.post, "/api/orders", json: [
-                    "ticketTypeId": .string(type.uuidString), "quantity": .int(quantity),
-                    "buyerName": .string("Buyer \(index)"), "buyerEmail": .string("buyer\(index)@example.org"),
-                ] as [String: JSONValue])
+                RaceRequest(
+                    .post, "/api/orders",
+                    json: [
+                        "ticketTypeId": .string(type.uuidString), "quantity": .int(quantity),
+                        "buyerName": .string("Buyer \(index)"), "buyerEmail": .string("buyer\(index)@example.org"),
+                    ] as [String: JSONValue])
             }
             func json(_ body: String) -> JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)) }
             func setStatus(_ order: JSONValue?, _ status: String) -> RaceRequest {
-                var request = RaceRequest(.put, "/api/admin/orders/\(order?["orderId"]?.stringValue ?? "")/status",
-                                          json: ["status": .string(status)] as [String: JSONValue])
+                var request = RaceRequest(
+                    .put, "/api/admin/orders/\(order?["orderId"]?.stringValue ?? "")/status",
+                    json: ["status": .string(status)] as [String: JSONValue])
                 for field in fixture.headers { request.headers.append(field) }
                 return request
             }
@@ -59,31 +74,46 @@ import TestSupport
             // live holds, pending orders and paid ones for the race to move.
             let stale = try await app.race((0..<6).map { hold(types[$0 % 3]) })
             let unpaid = try await app.race((0..<3).map { buy(900 + $0, $0 % 2 == 0 ? first : rest) })
-            #expect(stale.allSatisfy { $0.status == .created } && unpaid.allSatisfy { json($0.body)?["status"]?.stringValue == "pending" })
+            #expect(
+                stale.allSatisfy { $0.status == .created }
+                    && unpaid.allSatisfy { json($0.body)?["status"]?.stringValue == "pending" })
             app.clock.advance(by: 601)
             let live = try await app.race((0..<7).map { hold(types[$0 % 3]) }).map { json($0.body) }
-            let pending = try await app.race((0..<7).map { buy(1000 + $0, $0 % 2 == 0 ? first : rest) }).map { json($0.body) }
+            let pending = try await app.race((0..<7).map { buy(1000 + $0, $0 % 2 == 0 ? first : rest) }).map {
+                json($0.body)
+            }
             let paid = try await app.race((0..<8).map { buy(2000 + $0, full, 2) }).map { json($0.body) }
-            #expect(pending.allSatisfy { $0?["status"]?.stringValue == "pending" } && paid.allSatisfy { $0?["status"]?.stringValue == "paid" })
+            #expect(
+                pending.allSatisfy { $0?["status"]?.stringValue == "pending" }
+                    && paid.allSatisfy { $0?["status"]?.stringValue == "paid" })
 
             // The race.
             var requests = (0..<purchases).map { buy($0, types[$0 % 3], 1 + $0 % 2) }
             requests += (0..<8).map { hold(types[$0 % 3]) }
             var expected: [Int] = []
             for (index, held) in live.prefix(4).enumerated() {
-                requests.append(withToken(RaceRequest(.post, "/api/orders", json: [
-                    "holdId": held?["holdId"] ?? .null, "buyerName": .string("Holder \(index)"),
-                    "buyerEmail": .string("holder\(index)@example.org"),
-                ] as [String: JSONValue]), .cartToken, held?["cartToken"]))
+                requests.append(
+                    withToken(
+                        RaceRequest(
+                            .post, "/api/orders",
+                            json: [
+                                "holdId": held?["holdId"] ?? .null, "buyerName": .string("Holder \(index)"),
+                                "buyerEmail": .string("holder\(index)@example.org"),
+                            ] as [String: JSONValue]), .cartToken, held?["cartToken"]))
                 expected.append(201)
             }
             for held in live.suffix(3) {
-                requests.append(withToken(RaceRequest(.delete, "/api/holds/\(held?["holdId"]?.stringValue ?? "")"), .cartToken, held?["cartToken"]))
+                requests.append(
+                    withToken(
+                        RaceRequest(.delete, "/api/holds/\(held?["holdId"]?.stringValue ?? "")"), .cartToken,
+                        held?["cartToken"]))
                 expected.append(204)
             }
             for order in pending.prefix(4) {
-                requests.append(withToken(RaceRequest(.post, "/api/orders/\(order?["orderId"]?.stringValue ?? "")/cancel"), .orderToken,
-                                          order?["accessToken"]))
+                requests.append(
+                    withToken(
+                        RaceRequest(.post, "/api/orders/\(order?["orderId"]?.stringValue ?? "")/cancel"), .orderToken,
+                        order?["accessToken"]))
                 expected.append(200)
             }
             for order in pending.suffix(3) {
@@ -96,7 +126,9 @@ import TestSupport
                 case 1: requests.append(setStatus(order, "refunded"))
                 default:
                     let ticket = order?["tickets"]?.arrayValue?.first?["ticketId"]?.stringValue ?? ""
-                    requests.append(withToken(RaceRequest(.put, "/api/tickets/\(ticket)/cancel"), .orderToken, order?["accessToken"]))
+                    requests.append(
+                        withToken(
+                            RaceRequest(.put, "/api/tickets/\(ticket)/cancel"), .orderToken, order?["accessToken"]))
                 }
                 expected.append(200)
             }
@@ -120,7 +152,9 @@ import TestSupport
             }
             let moves = results.suffix(expected.count).map(\.status.code)
             #expect(moves == expected, "every hold, order and ticket move was made: \(moves)")
-            #expect(results.prefix(purchases).contains { json($0.body)?["status"]?.stringValue == "pending" }, "priced sales were in the race")
+            #expect(
+                results.prefix(purchases).contains { json($0.body)?["status"]?.stringValue == "pending" },
+                "priced sales were in the race")
 
             // Whatever is left goes to one more wave of buyers, so that the sale ends sold out exactly.
             let mopUp = try await app.race((0..<(3 * capacity)).map { buy(5000 + $0, types[$0 % 3]) })
@@ -128,46 +162,66 @@ import TestSupport
 
             let sql = app.store.sql()
             let now = app.clock.now
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT s.number, s.capacity, s.sold, s.held,
                   (SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
                    WHERE x.session_id = s.id AND t.status = 'valid') AS valid_tickets,
                   (SELECT CAST(COALESCE(SUM(h.quantity), 0) AS BIGINT) FROM holds h JOIN ticket_type_sessions x ON x.ticket_type_id = h.ticket_type_id
                    WHERE x.session_id = s.id AND h.status = 'active') AS active_holds
                 FROM sessions s WHERE s.event_id = \(bind: event.eventId) ORDER BY s.number
-                """).all() {
+                """
+            ).all() {
                 let number = try row.decode(column: "number", as: Int.self)
-                let (sold, held) = (try row.decode(column: "sold", as: Int.self), try row.decode(column: "held", as: Int.self))
+                let (sold, held) = (
+                    try row.decode(column: "sold", as: Int.self), try row.decode(column: "held", as: Int.self)
+                )
                 #expect(sold + held == capacity, "S\(number) taken exactly: \(sold) sold + \(held) held")
-                #expect(sold == (try row.decode(column: "valid_tickets", as: Int.self)), "S\(number) sold equals its valid tickets")
-                #expect(held == (try row.decode(column: "active_holds", as: Int.self)), "S\(number) held equals its active holds")
+                #expect(
+                    sold == (try row.decode(column: "valid_tickets", as: Int.self)),
+                    "S\(number) sold equals its valid tickets")
+                #expect(
+                    held == (try row.decode(column: "active_holds", as: Int.self)),
+                    "S\(number) held equals its active holds")
             }
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT t.id, t.sold, t.held, (SELECT COUNT(*) FROM tickets k WHERE k.ticket_type_id = t.id AND k.status = 'valid') AS valid_tickets,
                   (SELECT CAST(COALESCE(SUM(h.quantity), 0) AS BIGINT) FROM holds h WHERE h.ticket_type_id = t.id AND h.status = 'active') AS active_holds
                 FROM ticket_types t WHERE t.event_id = \(bind: event.eventId)
-                """).all() {
-                #expect(try row.decode(column: "sold", as: Int.self) == row.decode(column: "valid_tickets", as: Int.self))
-                #expect(try row.decode(column: "held", as: Int.self) == row.decode(column: "active_holds", as: Int.self))
+                """
+            ).all() {
+                #expect(
+                    try row.decode(column: "sold", as: Int.self) == row.decode(column: "valid_tickets", as: Int.self))
+                #expect(
+                    try row.decode(column: "held", as: Int.self) == row.decode(column: "active_holds", as: Int.self))
             }
             // A pending order's places are its hold's; each pending ticket is one of them.
-            let pendingRow = try await sql.raw("""
+            let pendingRow = try await sql.raw(
+                """
                 SELECT (SELECT COUNT(*) FROM tickets t JOIN orders o ON o.id = t.order_id WHERE o.event_id = \(bind: event.eventId)
                           AND o.status = 'pending' AND t.status = 'pending') AS tickets,
                        (SELECT CAST(COALESCE(SUM(h.quantity), 0) AS BIGINT) FROM holds h JOIN orders o ON o.hold_id = h.id
                         WHERE o.event_id = \(bind: event.eventId) AND o.status = 'pending' AND h.status = 'active') AS held
-                """).first()
-            #expect(try pendingRow?.decode(column: "tickets", as: Int.self) == pendingRow?.decode(column: "held", as: Int.self))
-            let expiredLeft = try await sql.raw("""
+                """
+            ).first()
+            #expect(
+                try pendingRow?.decode(column: "tickets", as: Int.self)
+                    == pendingRow?.decode(column: "held", as: Int.self))
+            let expiredLeft = try await sql.raw(
+                """
                 SELECT COUNT(*) AS n FROM holds WHERE status = 'active' AND expires_at <= \(bind: now)
-                """).first()?.decode(column: "n", as: Int.self)
+                """
+            ).first()?.decode(column: "n", as: Int.self)
             #expect(expiredLeft == 0, "every expired hold was reclaimed")
             // The unpaid orders expired, and their transitions say the system did it.
             for order in unpaid.map({ json($0.body)?["orderId"]?.stringValue ?? "" }) {
-                let row = try await sql.raw("""
+                let row = try await sql.raw(
+                    """
                     SELECT o.status, x.actor_kind, x.reason FROM orders o JOIN order_transitions x ON x.order_id = o.id AND x.to_status = 'expired'
                     WHERE o.id = \(bind: UUID(uuidString: order)!)
-                    """).first()
+                    """
+                ).first()
                 #expect(try row?.decode(column: "status", as: String.self) == "expired")
                 #expect(try row?.decode(column: "actor_kind", as: String.self) == "system")
                 let reason = try row?.decode(column: "reason", as: String.self) ?? ""
@@ -177,11 +231,15 @@ import TestSupport
 
             if database == .postgres {
                 // Pending orders written by one transaction share its ID (xmin): priced sales were decided in batches too.
-                let batches = try await sql.raw("""
+                let batches = try await sql.raw(
+                    """
                     SELECT COUNT(*) AS orders, COUNT(DISTINCT CAST(xmin AS text)) AS transactions FROM orders WHERE status = 'pending'
-                    """).first()
-                let (orders, transactions) = (try batches?.decode(column: "orders", as: Int.self) ?? 0,
-                                              try batches?.decode(column: "transactions", as: Int.self) ?? 0)
+                    """
+                ).first()
+                let (orders, transactions) = (
+                    try batches?.decode(column: "orders", as: Int.self) ?? 0,
+                    try batches?.decode(column: "transactions", as: Int.self) ?? 0
+                )
                 #expect(transactions < orders, "\(orders) pending orders in \(transactions) transactions")
                 try expectNoDeadlockLogged(for: app)
             }
@@ -194,16 +252,20 @@ import TestSupport
 func expectNoDeadlockLogged(for app: TestApp, sourceLocation: SourceLocation = #_sourceLocation) throws {
     guard let deadlocks = try deadlocksLogged(for: app) else {
         // Under scripts/test the log is always there; elsewhere (a developer's own server) there is nothing to read.
-        #expect(ProcessInfo.processInfo.environment["BOXOFFICE_TEST_REQUIRE_POSTGRES"] != "1",
-                "scripts/test sets BOXOFFICE_TEST_POSTGRES_LOG", sourceLocation: sourceLocation)
+        #expect(
+            ProcessInfo.processInfo.environment["BOXOFFICE_TEST_REQUIRE_POSTGRES"] != "1",
+            "scripts/test sets BOXOFFICE_TEST_POSTGRES_LOG", sourceLocation: sourceLocation)
         return
     }
-    #expect(deadlocks.isEmpty, "PostgreSQL logged \(deadlocks.count) deadlocks: \(deadlocks.prefix(3))", sourceLocation: sourceLocation)
+    #expect(
+        deadlocks.isEmpty, "PostgreSQL logged \(deadlocks.count) deadlocks: \(deadlocks.prefix(3))",
+        sourceLocation: sourceLocation)
 }
 
 /// The "deadlock detected" lines PostgreSQL logged for the app's database, or nil when its log cannot be read.
 func deadlocksLogged(for app: TestApp) throws -> [Substring]? {
-    guard case .postgres(let url) = app.store.settings.location, let name = URLComponents(string: url)?.path.dropFirst(),
+    guard case .postgres(let url) = app.store.settings.location,
+        let name = URLComponents(string: url)?.path.dropFirst(),
         let path = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_POSTGRES_LOG"], !path.isEmpty
     else { return nil }
     let log = try String(contentsOfFile: path, encoding: .utf8)
@@ -270,7 +332,7 @@ actor Rendezvous {
     }
 
     private func release() {
-        waiting.forEach { $0.resume() }
+        for waiter in waiting { waiter.resume() }
         waiting.removeAll()
     }
 }

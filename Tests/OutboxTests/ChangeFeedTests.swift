@@ -5,8 +5,8 @@ import Outbox
 import Persistence
 import SQLKit
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// Waits for the first change that satisfies `matching`, at most `timeout`; returns when it came, or nil.
 func firstChange(
@@ -56,7 +56,9 @@ func waitUntilListening(_ listener: TestApp, through writer: TestApp) async thro
                 let committed = ContinuousClock.now
                 let arrived = try #require(await arrival, "B heard of A's commit")
                 // Measured from the commit's answer: the NOTIFY goes out when the COMMIT is done.
-                #expect(arrived - committed < .milliseconds(250), "\(arrived - committed) after commit, \(arrived - sent) after the write began")
+                #expect(
+                    arrived - committed < .milliseconds(250),
+                    "\(arrived - committed) after commit, \(arrived - sent) after the write began")
             }
         }
     }
@@ -80,10 +82,12 @@ func waitUntilListening(_ listener: TestApp, through writer: TestApp) async thro
             }
             // The stream is ordered: the ping arrives, and the rolled-back change never came before it.
             let seen = Mutex<[Change]>([])
-            _ = await firstChange(changes, within: .seconds(5), matching: { change in
-                seen.withLock { $0.append(change) }
-                return change.topic == .ping
-            })
+            _ = await firstChange(
+                changes, within: .seconds(5),
+                matching: { change in
+                    seen.withLock { $0.append(change) }
+                    return change.topic == .ping
+                })
             let all = seen.withLock { $0 }
             #expect(all.contains { $0.topic == .ping })
             #expect(!all.contains { $0.subjects.contains(eventID) }, "nothing of the rolled-back transaction")
@@ -95,8 +99,9 @@ func waitUntilListening(_ listener: TestApp, through writer: TestApp) async thro
     func aWorkerWakesOnTheFeed(_ database: TestDatabase) async throws {
         try await withApp(database, configure: { $0.outboxPollSeconds = 3600 }) { app in
             let probe = ProbeHandler()
-            let worker = OutboxWorker(store: app.store, handler: probe, clock: app.clock.appClock,
-                                      settings: .init(pollInterval: .seconds(3600)), logger: app.boxOffice.logger)
+            let worker = OutboxWorker(
+                store: app.store, handler: probe, clock: app.clock.appClock,
+                settings: .init(pollInterval: .seconds(3600)), logger: app.boxOffice.logger)
             try await waitUntilListening(app, through: app)
             let running = Task { try await worker.run() }
             defer { running.cancel() }

@@ -8,8 +8,8 @@ import Outbox
 import Persistence
 import SQLKit
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// A handler of test pings that records each delivery and fails while told to.
 final class ProbeHandler: OutboxHandler {
@@ -18,7 +18,10 @@ final class ProbeHandler: OutboxHandler {
     let retry: RetryPolicy
     private let state = Mutex<(failuresLeft: Int, delivered: [UUID])>((0, []))
 
-    init(retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .seconds(10), maxDelay: .seconds(60)), failing: Int = 0) {
+    init(
+        retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .seconds(10), maxDelay: .seconds(60)),
+        failing: Int = 0
+    ) {
         self.retry = retry
         state.withLock { $0.failuresLeft = failing }
     }
@@ -51,11 +54,17 @@ func enqueuePings(_ count: Int, on app: TestApp) async throws -> [UUID] {
     return rows.map(\.id)
 }
 
-func outboxRow(_ id: UUID, on app: TestApp) async throws -> (state: String, attempts: Int, availableAt: Date, lastError: String?) {
-    let row = try #require(try await app.store.sql().raw(
-        "SELECT state, attempts, available_at, last_error FROM outbox WHERE id = \(bind: id)").first())
-    return (try row.decode(column: "state", as: String.self), try row.decode(column: "attempts", as: Int.self),
-            try row.decode(column: "available_at", as: Date.self), try row.optional("last_error", String.self))
+func outboxRow(_ id: UUID, on app: TestApp) async throws -> (
+    state: String, attempts: Int, availableAt: Date, lastError: String?
+) {
+    let row = try #require(
+        try await app.store.sql().raw(
+            "SELECT state, attempts, available_at, last_error FROM outbox WHERE id = \(bind: id)"
+        ).first())
+    return (
+        try row.decode(column: "state", as: String.self), try row.decode(column: "attempts", as: Int.self),
+        try row.decode(column: "available_at", as: Date.self), try row.optional("last_error", String.self)
+    )
 }
 
 @Suite struct OutboxDeliveryTests {
@@ -65,20 +74,24 @@ func outboxRow(_ id: UUID, on app: TestApp) async throws -> (state: String, atte
         try await withApp(database) { app in
             let probe = ProbeHandler(failing: 3)
             // Jitter fixed at the middle: each delay is three quarters of the full backoff.
-            let worker = OutboxWorker(store: app.store, handler: probe, clock: app.clock.appClock, unitRandom: { 0.5 },
-                                      logger: app.boxOffice.logger)
+            let worker = OutboxWorker(
+                store: app.store, handler: probe, clock: app.clock.appClock, unitRandom: { 0.5 },
+                logger: app.boxOffice.logger)
             let id = try #require(try await enqueuePings(1, on: app).first)
 
             #expect(try await worker.deliverDue() == 1)
             var row = try await outboxRow(id, on: app)
             #expect(row.state == "pending" && row.attempts == 1 && row.lastError == "the probe's peer is down")
-            #expect(row.availableAt == app.clock.now.addingTimeInterval(7.5), "10 s backoff, half fixed and half jitter")
+            #expect(
+                row.availableAt == app.clock.now.addingTimeInterval(7.5), "10 s backoff, half fixed and half jitter")
             #expect(try await worker.deliverDue() == 0, "not due before its backoff")
 
             app.clock.advance(by: 7.5)
             #expect(try await worker.deliverDue() == 1)
             row = try await outboxRow(id, on: app)
-            #expect(row.state == "pending" && row.attempts == 2 && row.availableAt == app.clock.now.addingTimeInterval(15), "doubled")
+            #expect(
+                row.state == "pending" && row.attempts == 2 && row.availableAt == app.clock.now.addingTimeInterval(15),
+                "doubled")
 
             app.clock.advance(by: 15)
             #expect(try await worker.deliverDue() == 1)
@@ -90,20 +103,31 @@ func outboxRow(_ id: UUID, on app: TestApp) async throws -> (state: String, atte
             let member = try await app.signUp("someone@example.org")
             #expect(try await app.client.send(.get, "/api/admin/outbox").status == .unauthorized)
             #expect(try await app.client.send(.get, "/api/admin/outbox", headers: member.bearer).status == .forbidden)
-            let failed = try await app.client.send(.get, "/api/admin/outbox?state=failed&topic=system.ping", headers: admin.bearer)
+            let failed = try await app.client.send(
+                .get, "/api/admin/outbox?state=failed&topic=system.ping", headers: admin.bearer)
             #expect(failed.status == .ok)
             let list = try JSONDecoder().decode(JSONValue.self, from: Data(failed.text.utf8))
             let item = list["items"]?.arrayValue?.first
             #expect(item?["id"]?.stringValue == id.uuidString && item?["attempts"] == .int(3))
-            #expect(item?["lastError"]?.stringValue == "the probe's peer is down" && item?["payload"]?["note"]?.stringValue == "ping 0")
-            #expect(try await app.client.send(.get, "/api/admin/outbox?state=lost", headers: admin.bearer).status == .badRequest)
+            #expect(
+                item?["lastError"]?.stringValue == "the probe's peer is down"
+                    && item?["payload"]?["note"]?.stringValue == "ping 0")
+            #expect(
+                try await app.client.send(.get, "/api/admin/outbox?state=lost", headers: admin.bearer).status
+                    == .badRequest)
 
             let retried = try await app.client.send(.post, "/api/admin/outbox/\(id)/retry", headers: admin.bearer)
             #expect(retried.status == .ok)
             #expect(try await outboxRow(id, on: app).state == "pending")
-            #expect(try await app.client.send(.post, "/api/admin/outbox/\(id)/retry", headers: admin.bearer).status == .conflict)
-            #expect(try await app.client.send(.post, "/api/admin/outbox/\(UUID())/retry", headers: admin.bearer).status == .notFound)
-            #expect(try await app.client.send(.post, "/api/admin/outbox/\(id)/retry", headers: member.bearer).status == .forbidden)
+            #expect(
+                try await app.client.send(.post, "/api/admin/outbox/\(id)/retry", headers: admin.bearer).status
+                    == .conflict)
+            #expect(
+                try await app.client.send(.post, "/api/admin/outbox/\(UUID())/retry", headers: admin.bearer).status
+                    == .notFound)
+            #expect(
+                try await app.client.send(.post, "/api/admin/outbox/\(id)/retry", headers: member.bearer).status
+                    == .forbidden)
 
             #expect(try await worker.deliverDue() == 1)
             row = try await outboxRow(id, on: app)
@@ -119,12 +143,15 @@ func outboxRow(_ id: UUID, on app: TestApp) async throws -> (state: String, atte
             let ids = try await enqueuePings(3, on: app)
             let lease = app.clock.now.addingTimeInterval(120)
             // What a worker's claim leaves behind when its process dies before recording an outcome.
-            try await app.store.sql().raw("""
+            try await app.store.sql().raw(
+                """
                 UPDATE outbox SET claim_token = \(bind: UUID()), lease_until = \(bind: lease), attempts = attempts + 1
                 WHERE id IN (\(binds: ids))
-                """).run()
+                """
+            ).run()
             let probe = ProbeHandler()
-            let worker = OutboxWorker(store: app.store, handler: probe, clock: app.clock.appClock, logger: app.boxOffice.logger)
+            let worker = OutboxWorker(
+                store: app.store, handler: probe, clock: app.clock.appClock, logger: app.boxOffice.logger)
             #expect(try await worker.deliverDue() == 0, "leased to the worker that died")
             app.clock.advance(by: 121)
             #expect(try await worker.deliverDue() == 3)
@@ -141,7 +168,9 @@ func outboxRow(_ id: UUID, on app: TestApp) async throws -> (state: String, atte
             let probe = ProbeHandler()
             let settings = OutboxWorker.Settings(batchSize: 20)
             let workers = [one, two, one, two].map {
-                OutboxWorker(store: $0.store, handler: probe, clock: $0.clock.appClock, settings: settings, logger: $0.boxOffice.logger)
+                OutboxWorker(
+                    store: $0.store, handler: probe, clock: $0.clock.appClock, settings: settings,
+                    logger: $0.boxOffice.logger)
             }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for worker in workers {
@@ -151,8 +180,10 @@ func outboxRow(_ id: UUID, on app: TestApp) async throws -> (state: String, atte
             }
             #expect(probe.delivered.count == ids.count, "no message delivered twice")
             #expect(Set(probe.delivered) == Set(ids), "every message delivered")
-            let pending = try await one.store.sql().raw("SELECT COUNT(*) AS n FROM outbox WHERE topic = 'system.ping' AND state <> 'delivered'")
-                .first()?.decode(column: "n", as: Int.self)
+            let pending = try await one.store.sql().raw(
+                "SELECT COUNT(*) AS n FROM outbox WHERE topic = 'system.ping' AND state <> 'delivered'"
+            )
+            .first()?.decode(column: "n", as: Int.self)
             #expect(pending == 0)
         }
     }

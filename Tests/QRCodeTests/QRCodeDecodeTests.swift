@@ -1,13 +1,16 @@
 import Foundation
 import QRCode
-import Testing
 import TestSupport
+import Testing
 
 /// Every symbol is read back by zbarimg (Debian's zbar-tools), a decoder nobody here wrote.
 @Suite struct QRCodeDecodeTests {
     @Test(arguments: [1, 17, 43, 120, 160, 400, 1200])
     func pngDecodesToTheSameBytes(length: Int) throws {
-        let text = String((0..<length).map { i in Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:")[(i * 7 + length) % 66] })
+        let text = String(
+            (0..<length).map { i in
+                Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:")[(i * 7 + length) % 66]
+            })
         let code = try QRCode(text: text)
         #expect(try ZBar.decode(Data(code.png()), suffix: "png") == text)
     }
@@ -32,4 +35,3 @@ import TestSupport
         #expect(throws: QRCode.EncodingError.self) { try QRCode(bytes: Array(repeating: 65, count: 3000)) }
     }
 }
-

@@ -136,7 +136,8 @@ public struct OpenAPIValidator: Sendable {
         guard case .string(let text) = value else { return [] }
         switch format {
         case "date-time":
-            return (try? Date.ISO8601FormatStyle().parse(text)) == nil ? ["\(location): \(text) is not a date-time"] : []
+            return (try? Date.ISO8601FormatStyle().parse(text)) == nil
+                ? ["\(location): \(text) is not a date-time"] : []
         case "uuid":
             return UUID(uuidString: text) == nil ? ["\(location): \(text) is not a uuid"] : []
         default:

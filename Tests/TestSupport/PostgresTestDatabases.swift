@@ -45,7 +45,8 @@ actor PostgresTestDatabases {
             try await Self.admin(adminURL, "DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
             try await Self.admin(adminURL, "CREATE DATABASE \"\(name)\"")
             let store = try DatabaseStore(
-                settings: DatabaseSettings(location: .postgres(url: Self.url(adminURL, database: name)), connectionsPerEventLoop: 1),
+                settings: DatabaseSettings(
+                    location: .postgres(url: Self.url(adminURL, database: name)), connectionsPerEventLoop: 1),
                 logger: logger
             )
             do {

@@ -10,7 +10,9 @@ extension TestApp {
 
     /// Registers through the API and returns the tokens.
     @discardableResult
-    public func signUp(_ email: String, password: String = TestApp.password, from ip: String? = nil) async throws -> TokenResponse {
+    public func signUp(_ email: String, password: String = TestApp.password, from ip: String? = nil) async throws
+        -> TokenResponse
+    {
         let response = try await client.send(
             .post, "/api/auth/register", headers: ip.map { [.xForwardedFor: $0] } ?? [:],
             json: ["email": email, "password": password, "displayName": String(email.prefix { $0 != "@" })])
@@ -22,7 +24,9 @@ extension TestApp {
 
     public func signIn(_ email: String, password: String = TestApp.password) async throws -> TokenResponse {
         let response = try await client.send(.post, "/api/auth/login", json: ["email": email, "password": password])
-        guard response.status == .ok else { throw TestSetupError("sign-in of \(email) failed: \(response.status) \(response.text)") }
+        guard response.status == .ok else {
+            throw TestSetupError("sign-in of \(email) failed: \(response.status) \(response.text)")
+        }
         return try response.decode(TokenResponse.self)
     }
 

@@ -11,7 +11,9 @@ public struct RaceRequest: Sendable {
     public var headers: HTTPFields
     public var json: String?
 
-    public init(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], json: (any Encodable & Sendable)? = nil) {
+    public init(
+        _ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], json: (any Encodable & Sendable)? = nil
+    ) {
         self.method = method
         self.uri = uri
         self.headers = headers
@@ -33,9 +35,10 @@ extension TestApp {
         return try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status, String).self) { group in
             for (index, (request, client)) in zip(requests, clients).enumerated() {
                 group.addTask {
-                    let response = try await client.execute(TestClient.Request(
-                        request.uri, method: request.method, authority: "127.0.0.1", headers: request.headers,
-                        body: request.json.map { ByteBuffer(string: $0) }))
+                    let response = try await client.execute(
+                        TestClient.Request(
+                            request.uri, method: request.method, authority: "127.0.0.1", headers: request.headers,
+                            body: request.json.map { ByteBuffer(string: $0) }))
                     return (index, response.status, response.body.map { String(buffer: $0) } ?? "")
                 }
             }

@@ -104,10 +104,15 @@ private func makeTestDatabase(_ database: TestDatabase, migrations: [any Migrati
 {
     switch database {
     case .sqlite:
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boxoffice-test-\(UUID().uuidString).sqlite").path
-        return (.sqlite(path: path), {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "boxoffice-test-\(UUID().uuidString).sqlite"
+        ).path
+        return (
+            .sqlite(path: path),
+            {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        )
     case .postgres:
         let (name, url) = try await PostgresTestDatabases.shared.makeDatabase(migrations: migrations)
         return (.postgres(url: url), { await PostgresTestDatabases.shared.dropDatabase(name) })
@@ -115,7 +120,8 @@ private func makeTestDatabase(_ database: TestDatabase, migrations: [any Migrati
 }
 
 private func makeTestApp(
-    _ database: TestDatabase, location: DatabaseLocation, migrations: [any Migration], configure: (inout AppConfig) -> Void
+    _ database: TestDatabase, location: DatabaseLocation, migrations: [any Migration],
+    configure: (inout AppConfig) -> Void
 ) async throws -> TestApp.Parts {
     var config = testConfiguration(location)
     configure(&config)
@@ -133,7 +139,10 @@ private func run(
     let app = parts.boxOffice.application(extraRoutes: extraRoutes)
     do {
         try await app.test(testing) { client in
-            try await body(TestApp(client: client, boxOffice: parts.boxOffice, clock: parts.clock, database: parts.database, logs: parts.logs))
+            try await body(
+                TestApp(
+                    client: client, boxOffice: parts.boxOffice, clock: parts.clock, database: parts.database,
+                    logs: parts.logs))
         }
     } catch {
         await parts.boxOffice.store.shutdown()

@@ -10,7 +10,8 @@ public enum ZBar {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).\(suffix)")
         try image.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (status, output) = try run("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file.path], errors: false)
+        let (status, output) = try run(
+            "/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file.path], errors: false)
         guard status == 0 else { throw Failure(description: "zbarimg exited \(status): \(output)") }
         return output.hasSuffix("\n") ? String(output.dropLast()) : output
     }
@@ -34,11 +35,19 @@ public enum ZBar {
     /// Installed at most once per test process, however many tests ask at the same moment (dpkg takes one at a time).
     private static let installation: Result<Void, Failure> = {
         let fm = FileManager.default
-        if fm.isExecutableFile(atPath: "/usr/bin/zbarimg"), fm.isExecutableFile(atPath: "/usr/bin/rsvg-convert") { return .success(()) }
+        if fm.isExecutableFile(atPath: "/usr/bin/zbarimg"), fm.isExecutableFile(atPath: "/usr/bin/rsvg-convert") {
+            return .success(())
+        }
         do {
-            let (status, output) = try run("/bin/sh", ["-c",
-                "(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools librsvg2-bin) 2>&1"])
-            return status == 0 ? .success(()) : .failure(Failure(description: "could not install zbar-tools and librsvg2-bin: \(output)"))
+            let (status, output) = try run(
+                "/bin/sh",
+                [
+                    "-c",
+                    "(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools librsvg2-bin) 2>&1",
+                ])
+            return status == 0
+                ? .success(())
+                : .failure(Failure(description: "could not install zbar-tools and librsvg2-bin: \(output)"))
         } catch {
             return .failure(Failure(description: "could not run apt-get: \(error)"))
         }

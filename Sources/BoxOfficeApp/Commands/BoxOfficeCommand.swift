@@ -6,7 +6,10 @@ public struct BoxOfficeCommand: AsyncParsableCommand {
         commandName: "boxoffice",
         abstract: "BoxOffice: self-hosted event ticketing.",
         version: BoxOffice.version,
-        subcommands: [ServeCommand.self, WorkCommand.self, MigrateCommand.self, RoutesCommand.self, CreateAdminCommand.self, SeedDemoCommand.self],
+        subcommands: [
+            ServeCommand.self, WorkCommand.self, MigrateCommand.self, RoutesCommand.self, CreateAdminCommand.self,
+            SeedDemoCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self
     )
 

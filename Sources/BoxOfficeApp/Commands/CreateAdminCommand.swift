@@ -32,7 +32,8 @@ struct CreateAdminCommand: AsyncParsableCommand {
         do {
             try await boxOffice.store.prepareStorage()
             if config.autoMigrate { try await boxOffice.migrationRunner.migrate() }
-            let outcome = try await boxOffice.adminBootstrap.makeAdmin(email: email, password: password, now: boxOffice.clock.now())
+            let outcome = try await boxOffice.adminBootstrap.makeAdmin(
+                email: email, password: password, now: boxOffice.clock.now())
             switch outcome {
             case .created: print("Created admin \(email).")
             case .promoted: print("\(email) is now an admin; its password was replaced.")

@@ -1,10 +1,10 @@
 import Accounts
-import Identity
 import ArgumentParser
 import Catalog
 import Domain
 import FluentKit
 import Foundation
+import Identity
 import Persistence
 
 /// `boxoffice seed-demo`: an organization, its owner, a venue and seed 002's three-session workshop.
@@ -37,14 +37,17 @@ struct SeedDemoCommand: AsyncParsableCommand {
     private func seed(_ boxOffice: BoxOffice) async throws {
         let now = boxOffice.clock.now()
         let db = boxOffice.store.database()
-        guard EmailAddress(ownerEmail) != nil else { throw ValidationError("--owner-email is not a valid email address") }
+        guard EmailAddress(ownerEmail) != nil else {
+            throw ValidationError("--owner-email is not a valid email address")
+        }
         if try await UserRecord.query(on: db).filter(\.$email == ownerEmail.lowercased()).first() != nil {
             throw ValidationError("\(ownerEmail) already exists; pass another --owner-email to seed a second demo.")
         }
         let password = ownerPassword ?? OpaqueToken.generate().prefix(16).description
         if let problem = PasswordRules.problem(with: password) { throw ValidationError("--owner-password \(problem)") }
         let owner = UserRecord(
-            email: ownerEmail.lowercased(), displayName: "Demo Owner", passwordHash: try await boxOffice.hasher.hash(password),
+            email: ownerEmail.lowercased(), displayName: "Demo Owner",
+            passwordHash: try await boxOffice.hasher.hash(password),
             role: PlatformRole.member.rawValue, now: now)
         try await owner.create(on: db)
         let principal = Principal.user(UserIdentity(id: owner.id!, role: .member))
@@ -52,8 +55,11 @@ struct SeedDemoCommand: AsyncParsableCommand {
             name: "Demo Rope Studio", slug: nil, by: principal, now: now, request: .system)
         let eventID = try await DemoCatalog.createWorkshop(
             organizationID: organization.id, by: principal, now: now, store: boxOffice.store,
-            settings: .init(defaultCurrency: boxOffice.config.defaultCurrency, maximumSessionCapacity: boxOffice.config.maximumSessionCapacity))
-        print("""
+            settings: .init(
+                defaultCurrency: boxOffice.config.defaultCurrency,
+                maximumSessionCapacity: boxOffice.config.maximumSessionCapacity))
+        print(
+            """
             Demo ready.
               owner:        \(ownerEmail) / \(password)
               organization: \(organization.name) (\(organization.slug), \(organization.id))

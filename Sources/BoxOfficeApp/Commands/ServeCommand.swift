@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (default: PORT, else 8080).")
     var port: Int?
 
-    @Flag(name: .long, help: "Apply pending migrations before serving (always on for SQLite unless AUTO_MIGRATE=false).")
+    @Flag(
+        name: .long, help: "Apply pending migrations before serving (always on for SQLite unless AUTO_MIGRATE=false).")
     var autoMigrate = false
 
     func run() async throws {

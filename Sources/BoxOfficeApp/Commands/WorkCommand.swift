@@ -26,12 +26,16 @@ struct WorkCommand: AsyncParsableCommand {
                 if !applied.isEmpty { boxOffice.logger.info("applied migrations", metadata: ["names": "\(applied)"]) }
             }
             let workers = boxOffice.workers()
-            boxOffice.logger.info("starting BoxOffice workers", metadata: [
-                "version": "\(BoxOffice.version)", "workers": "\(workers.count)", "database": "\(config.database.location.kind.rawValue)",
-            ])
+            boxOffice.logger.info(
+                "starting BoxOffice workers",
+                metadata: [
+                    "version": "\(BoxOffice.version)", "workers": "\(workers.count)",
+                    "database": "\(config.database.location.kind.rawValue)",
+                ])
             let group = ServiceGroup(
-                configuration: .init(services: workers.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
-                                     logger: boxOffice.logger))
+                configuration: .init(
+                    services: workers.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: boxOffice.logger))
             try await group.run()
         } catch {
             await boxOffice.store.shutdown()

@@ -22,13 +22,15 @@ extension AppConfig {
         let sqlLogLevel = reader.choice("SQL_LOG_LEVEL", default: Logger.Level.debug)
         let maxBody = reader.integer("MAX_BODY_SIZE", default: 1 << 20, in: 1024...(64 << 20))
         let origins = reader.list("CORS_ALLOWED_ORIGINS").filter { origin in
-            reader.require(origin == "*" || Self.isOrigin(origin), "CORS_ALLOWED_ORIGINS",
+            reader.require(
+                origin == "*" || Self.isOrigin(origin), "CORS_ALLOWED_ORIGINS",
                 "'\(origin)' is not an origin such as https://tickets.example.org")
         }
         let hsts = reader.boolean("HSTS_ENABLED", default: false)
         let smtp = reader.string("SMTP_URL")
         if let smtp {
-            reader.require(["smtp", "smtps"].contains(URL(string: smtp)?.scheme ?? ""), "SMTP_URL",
+            reader.require(
+                ["smtp", "smtps"].contains(URL(string: smtp)?.scheme ?? ""), "SMTP_URL",
                 "must be smtp://user:password@host:port or smtps://…")
         }
         let storage = reader.string("STORAGE_DIR")
@@ -47,14 +49,17 @@ extension AppConfig {
         let ticketKeyText = reader.string("TICKET_SECRET_KEY")
         let ticketKey = ticketKeyText.flatMap { Data(base64Encoded: $0) }
         if ticketKeyText != nil, ticketKey?.count != 32 {
-            reader.problem("TICKET_SECRET_KEY", "must be 32 random bytes in base64 (for example `openssl rand -base64 32`)")
+            reader.problem(
+                "TICKET_SECRET_KEY", "must be 32 random bytes in base64 (for example `openssl rand -base64 32`)")
         } else if ticketKeyText == nil, mode == .production {
-            reader.problem("TICKET_SECRET_KEY", "is required in production (32 random bytes in base64: `openssl rand -base64 32`)")
+            reader.problem(
+                "TICKET_SECRET_KEY", "is required in production (32 random bytes in base64: `openssl rand -base64 32`)")
         }
 
         let auth = reader.authConfig(mode: mode)
         let currency = reader.string("DEFAULT_CURRENCY") ?? "EUR"
-        reader.require(Currency(currency) != nil, "DEFAULT_CURRENCY", "'\(currency)' is not an ISO 4217 code such as EUR")
+        reader.require(
+            Currency(currency) != nil, "DEFAULT_CURRENCY", "'\(currency)' is not an ISO 4217 code such as EUR")
         let sessionCapacity = reader.integer("SESSION_CAPACITY_MAX", default: 500, in: 1...1_000_000)
         let holdSeconds = reader.integer("HOLD_TTL", default: 600, in: 30...86_400)
         let paymentWindow = reader.integer("PAYMENT_WINDOW", default: 72 * 3600, in: 300...(30 * 86_400))
@@ -68,7 +73,8 @@ extension AppConfig {
             host: host,
             port: port,
             database: DatabaseSettings(
-                location: location!, connectionsPerEventLoop: pool, sqlLogLevel: sqlLogLevel, poolTimeoutSeconds: poolTimeout),
+                location: location!, connectionsPerEventLoop: pool, sqlLogLevel: sqlLogLevel,
+                poolTimeoutSeconds: poolTimeout),
             autoMigrate: autoMigrate,
             jwtSecret: secret ?? "",
             jwtSecretIsEphemeral: ephemeral,
@@ -110,15 +116,18 @@ extension SettingsReader {
         auth.jwtKeyID = string("JWT_KEY_ID") ?? auth.jwtKeyID
         for entry in list("JWT_PREVIOUS_KEYS") {
             let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-            if require(parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.count >= 32, "JWT_PREVIOUS_KEYS",
-                "each entry must be keyID:secret with a secret of at least 32 bytes") {
+            if require(
+                parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.count >= 32, "JWT_PREVIOUS_KEYS",
+                "each entry must be keyID:secret with a secret of at least 32 bytes")
+            {
                 auth.jwtPreviousKeys[parts[0]] = parts[1]
             }
         }
         auth.jwtIssuer = string("JWT_ISSUER") ?? auth.jwtIssuer
         auth.jwtAudience = string("JWT_AUDIENCE") ?? auth.jwtAudience
         auth.accessTokenSeconds = integer("ACCESS_TOKEN_TTL", default: auth.accessTokenSeconds, in: 60...86_400)
-        auth.refreshTokenSeconds = integer("REFRESH_TOKEN_TTL", default: auth.refreshTokenSeconds, in: 3_600...7_776_000)
+        auth.refreshTokenSeconds = integer(
+            "REFRESH_TOKEN_TTL", default: auth.refreshTokenSeconds, in: 3_600...7_776_000)
         // Below 10 bcrypt is too cheap to slow a password guesser; only the test suite may go lower.
         auth.bcryptCost = integer("BCRYPT_COST", default: auth.bcryptCost, in: (mode == .test ? 4 : 10)...15)
         auth.authAttempts = integer("AUTH_RATE_LIMIT_ATTEMPTS", default: auth.authAttempts, in: 1...10_000)
@@ -133,7 +142,9 @@ extension SettingsReader {
         if (auth.defaultAdminEmail == nil) != (auth.defaultAdminPassword == nil) {
             problem("DEFAULT_ADMIN_EMAIL", "and DEFAULT_ADMIN_PASSWORD must be set together")
         }
-        if let email = auth.defaultAdminEmail { require(EmailAddress(email) != nil, "DEFAULT_ADMIN_EMAIL", "is not a valid email address") }
+        if let email = auth.defaultAdminEmail {
+            require(EmailAddress(email) != nil, "DEFAULT_ADMIN_EMAIL", "is not a valid email address")
+        }
         if let password = auth.defaultAdminPassword, let issue = PasswordRules.problem(with: password) {
             problem("DEFAULT_ADMIN_PASSWORD", issue)
         }

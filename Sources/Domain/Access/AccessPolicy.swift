@@ -53,7 +53,9 @@ public enum AccessPolicy {
         case deny
     }
 
-    public static func decide(_ principal: Principal, _ action: Action, on resource: Resource, standing: Standing = .none)
+    public static func decide(
+        _ principal: Principal, _ action: Action, on resource: Resource, standing: Standing = .none
+    )
         -> Decision
     {
         if case .kiosk(let kiosk) = principal { return decideForKiosk(kiosk, action, on: resource) }
@@ -85,7 +87,9 @@ public enum AccessPolicy {
 
     /// A kiosk checks in at its own event and does nothing else: not even read another event.
     private static func decideForKiosk(_ kiosk: KioskIdentity, _ action: Action, on resource: Resource) -> Decision {
-        guard action == .eventCheckIn, case .event(_, let eventID) = resource, eventID == kiosk.eventID else { return .deny }
+        guard action == .eventCheckIn, case .event(_, let eventID) = resource, eventID == kiosk.eventID else {
+            return .deny
+        }
         return .allow
     }
 }

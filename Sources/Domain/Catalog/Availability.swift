@@ -89,13 +89,13 @@ public enum AvailabilityCalculator {
             ? [] : included.filter { $0.remaining == sessionRemaining }.map(\.code)
 
         let constraint: AvailabilityConstraint? =
-            if !eventPublished { .eventNotPublished }
-            else if !type.active || included.contains(where: { !$0.active }) || included.isEmpty { .inactive }
-            else if let start = type.salesStart, now < start { .salesNotStarted }
-            else if now >= type.salesEnd { .salesEnded }
-            else if ownRemaining == 0 { .soldOut }
-            else if sessionRemaining == 0 { .sessionFull }
-            else { nil }
+            if !eventPublished {
+                .eventNotPublished
+            } else if !type.active || included.contains(where: { !$0.active }) || included.isEmpty {
+                .inactive
+            } else if let start = type.salesStart, now < start { .salesNotStarted } else if now >= type.salesEnd {
+                .salesEnded
+            } else if ownRemaining == 0 { .soldOut } else if sessionRemaining == 0 { .sessionFull } else { nil }
         let isAvailable = constraint == nil
         return TicketTypeAvailability(
             ticketTypeID: type.id,

@@ -30,7 +30,8 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(String.self)
         guard let currency = Currency(raw) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "must be an ISO 4217 code"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "must be an ISO 4217 code"))
         }
         self = currency
     }
@@ -43,7 +44,9 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { code }
 
     /// Currencies without minor units; every other currency is taken to have two.
-    private static let zeroDigit: Set<String> = ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]
+    private static let zeroDigit: Set<String> = [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+    ]
 
     public var minorDigits: Int { Self.zeroDigit.contains(code) ? 0 : 2 }
 

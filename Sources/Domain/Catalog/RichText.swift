@@ -9,7 +9,9 @@ public enum RichText {
         "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a",
     ]
     /// Tags whose content is dropped along with them.
-    static let droppedWithContent: Set<String> = ["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"]
+    static let droppedWithContent: Set<String> = [
+        "script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math",
+    ]
     static let voidTags: Set<String> = ["br"]
 
     public static func sanitize(_ html: String) -> String {
@@ -105,7 +107,9 @@ public enum RichText {
             // Printable ASCII only: control characters and spaces can hide a scheme ("java\tscript:").
             let cleaned = value.filter { $0.asciiValue.map { $0 > 0x20 && $0 < 0x7F } ?? false }
             let lower = cleaned.lowercased()
-            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else { return nil }
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
+                return nil
+            }
             return String(cleaned)
         }
     }

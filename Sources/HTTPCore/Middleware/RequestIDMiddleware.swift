@@ -1,7 +1,7 @@
 import Domain
+import Foundation
 public import HTTPTypes
 public import Hummingbird
-import Foundation
 import Logging
 
 /// Gives every request one correlation ID: the caller's `X-Request-ID` when it is sane, a new UUID

@@ -5,7 +5,9 @@ struct M0004_CreateMemberships: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(MembershipRecord.schema)
             .id()
-            .field("organization_id", .uuid, .required, .references(OrganizationRecord.schema, "id", onDelete: .cascade))
+            .field(
+                "organization_id", .uuid, .required, .references(OrganizationRecord.schema, "id", onDelete: .cascade)
+            )
             .field("user_id", .uuid, .required, .references(UserRecord.schema, "id", onDelete: .cascade))
             .field("role", .string, .required)
             .field("created_at", .datetime, .required)

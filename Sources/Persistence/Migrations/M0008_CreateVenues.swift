@@ -4,7 +4,9 @@ struct M0008_CreateVenues: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(VenueRecord.schema)
             .id()
-            .field("organization_id", .uuid, .required, .references(OrganizationRecord.schema, "id", onDelete: .cascade))
+            .field(
+                "organization_id", .uuid, .required, .references(OrganizationRecord.schema, "id", onDelete: .cascade)
+            )
             .field("name", .string, .required)
             .field("address", .string, .required)
             .field("capacity", .int, .required)

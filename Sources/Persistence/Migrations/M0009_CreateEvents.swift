@@ -5,7 +5,9 @@ struct M0009_CreateEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(EventRecord.schema)
             .id()
-            .field("organization_id", .uuid, .required, .references(OrganizationRecord.schema, "id", onDelete: .cascade))
+            .field(
+                "organization_id", .uuid, .required, .references(OrganizationRecord.schema, "id", onDelete: .cascade)
+            )
             .field("venue_id", .uuid, .references(VenueRecord.schema, "id", onDelete: .setNull))
             .field("title", .string, .required)
             .field("short_description", .string, .required)
@@ -27,7 +29,9 @@ struct M0009_CreateEvents: AsyncMigration {
             .create()
         // The public list filters published events by start time; organizations list their own.
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "events_status_starts_at").on(EventRecord.schema).column("status").column("starts_at").run()
+        try await sql.create(index: "events_status_starts_at").on(EventRecord.schema).column("status").column(
+            "starts_at"
+        ).run()
         try await sql.create(index: "events_organization_id").on(EventRecord.schema).column("organization_id").run()
     }
 

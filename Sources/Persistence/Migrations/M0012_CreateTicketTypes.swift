@@ -23,7 +23,10 @@ struct M0012_CreateTicketTypes: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .check("sold >= 0 AND held >= 0", named: "ticket_types_counters_non_negative")
             .check("quantity_limit IS NULL OR sold + held <= quantity_limit", named: "ticket_types_within_limit")
-            .check("price_minor >= 0 AND (member_price_minor IS NULL OR member_price_minor >= 0)", named: "ticket_types_prices_non_negative")
+            .check(
+                "price_minor >= 0 AND (member_price_minor IS NULL OR member_price_minor >= 0)",
+                named: "ticket_types_prices_non_negative"
+            )
             .check("max_per_order BETWEEN 1 AND 10", named: "ticket_types_max_per_order")
             .create()
         try await (database as! any SQLDatabase).create(index: "ticket_types_event_id")

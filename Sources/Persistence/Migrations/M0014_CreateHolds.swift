@@ -19,7 +19,9 @@ struct M0014_CreateHolds: AsyncMigration {
             .create()
         // The sweeper and the lazy reclaim look for active holds past their expiry; owners list theirs.
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "holds_status_expires_at").on(HoldRecord.schema).column("status").column("expires_at").run()
+        try await sql.create(index: "holds_status_expires_at").on(HoldRecord.schema).column("status").column(
+            "expires_at"
+        ).run()
         try await sql.create(index: "holds_ticket_type_id").on(HoldRecord.schema).column("ticket_type_id").run()
         try await sql.create(index: "holds_user_id").on(HoldRecord.schema).column("user_id").run()
         try await sql.create(index: "holds_cart_token_hash").on(HoldRecord.schema).column("cart_token_hash").run()

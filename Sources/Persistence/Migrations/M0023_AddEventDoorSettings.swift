@@ -18,7 +18,10 @@ struct M0023_AddEventDoorSettings: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.drop(index: "events_door_code").run()
-        for column in ["door_code", "checkin_closes_minutes", "checkin_opens_minutes", "signing_key_sealed", "signing_public_key", "signed_tickets"] {
+        for column in [
+            "door_code", "checkin_closes_minutes", "checkin_opens_minutes", "signing_key_sealed", "signing_public_key",
+            "signed_tickets",
+        ] {
             try await sql.raw("ALTER TABLE events DROP COLUMN \(unsafeRaw: column)").run()
         }
     }

@@ -14,7 +14,8 @@ struct M0024_CreateTicketRevocations: AsyncMigration {
             .field("revoked_at", .datetime, .required)
             .unique(on: "ticket_id", "secret_version", name: "ticket_revocations_once")
             .create()
-        try await (database as! any SQLDatabase).create(index: "ticket_revocations_event_id").on("ticket_revocations").column("event_id").run()
+        try await (database as! any SQLDatabase).create(index: "ticket_revocations_event_id").on("ticket_revocations")
+            .column("event_id").run()
     }
 
     func revert(on database: any Database) async throws {

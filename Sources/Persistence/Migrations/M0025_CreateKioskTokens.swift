@@ -19,7 +19,8 @@ struct M0025_CreateKioskTokens: AsyncMigration {
             .unique(on: "token_hash", name: "kiosk_tokens_token_hash")
             .check("capabilities IN ('scan', 'scan_search')", named: "kiosk_tokens_capabilities_known")
             .create()
-        try await (database as! any SQLDatabase).create(index: "kiosk_tokens_event_id").on(KioskTokenRecord.schema).column("event_id").run()
+        try await (database as! any SQLDatabase).create(index: "kiosk_tokens_event_id").on(KioskTokenRecord.schema)
+            .column("event_id").run()
     }
 
     func revert(on database: any Database) async throws {

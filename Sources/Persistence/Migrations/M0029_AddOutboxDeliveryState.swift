@@ -7,7 +7,8 @@ import SQLKit
 struct M0029_AddOutboxDeliveryState: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite adds one column per ALTER TABLE.
-        try await database.schema(OutboxRecord.schema).field("state", .string, .required, .sql(.default("pending"))).update()
+        try await database.schema(OutboxRecord.schema).field("state", .string, .required, .sql(.default("pending")))
+            .update()
         try await database.schema(OutboxRecord.schema).field("claim_token", .uuid).update()
         try await database.schema(OutboxRecord.schema).field("lease_until", .datetime).update()
         try await database.schema(OutboxRecord.schema).field("last_error", .string).update()

@@ -21,8 +21,11 @@ public final class KioskTokenRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(eventID: UUID, organizationID: UUID, stationName: String, tokenHash: String, capabilities: String, createdBy: UUID?,
-                now: Date, expiresAt: Date) {
+    public init(
+        eventID: UUID, organizationID: UUID, stationName: String, tokenHash: String, capabilities: String,
+        createdBy: UUID?,
+        now: Date, expiresAt: Date
+    ) {
         self.id = UUID.random()
         self.eventID = eventID
         self.organizationID = organizationID

@@ -62,7 +62,8 @@ public final class EventRecord: Model, @unchecked Sendable {
 
     public init(
         organizationID: UUID, venueID: UUID?, title: String, shortDescription: String, fullDescription: String,
-        eventType: String, category: String?, policies: String?, imageURL: String?, currency: String, createdBy: UUID, now: Date
+        eventType: String, category: String?, policies: String?, imageURL: String?, currency: String, createdBy: UUID,
+        now: Date
     ) {
         self.id = UUID.random()
         self.organizationID = organizationID
@@ -124,7 +125,9 @@ public final class SessionRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(eventID: UUID, number: Int, name: String, startsAt: Date, endsAt: Date, capacity: Int, active: Bool, now: Date) {
+    public init(
+        eventID: UUID, number: Int, name: String, startsAt: Date, endsAt: Date, capacity: Int, active: Bool, now: Date
+    ) {
         self.id = UUID.random()
         self.eventID = eventID
         self.number = number

@@ -23,7 +23,10 @@ public final class HoldRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(eventID: UUID, ticketTypeID: UUID, quantity: Int, userID: UUID?, cartTokenHash: String?, expiresAt: Date, now: Date) {
+    public init(
+        eventID: UUID, ticketTypeID: UUID, quantity: Int, userID: UUID?, cartTokenHash: String?, expiresAt: Date,
+        now: Date
+    ) {
         self.id = UUID.random()
         self.eventID = eventID
         self.ticketTypeID = ticketTypeID

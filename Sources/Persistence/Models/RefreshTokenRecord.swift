@@ -24,7 +24,8 @@ public final class RefreshTokenRecord: Model, @unchecked Sendable {
     public init() {}
 
     public init(
-        userID: UUID, familyID: UUID, tokenHash: String, issuedAt: Date, expiresAt: Date, ip: String?, userAgent: String?
+        userID: UUID, familyID: UUID, tokenHash: String, issuedAt: Date, expiresAt: Date, ip: String?,
+        userAgent: String?
     ) {
         self.id = UUID.random()
         self.userID = userID

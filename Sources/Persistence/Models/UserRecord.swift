@@ -18,7 +18,9 @@ public final class UserRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID = UUID.random(), email: String, displayName: String, passwordHash: String, role: String, now: Date) {
+    public init(
+        id: UUID = UUID.random(), email: String, displayName: String, passwordHash: String, role: String, now: Date
+    ) {
         self.id = id
         self.email = email
         self.displayName = displayName

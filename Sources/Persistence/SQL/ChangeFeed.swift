@@ -55,5 +55,11 @@ final class PendingChanges: Sendable {
     private let changes = Mutex<[Change]>([])
 
     func note(_ new: [Change]) { changes.withLock { $0.append(contentsOf: new) } }
-    func drain() -> [Change] { changes.withLock { let all = $0; $0.removeAll(); return all } }
+    func drain() -> [Change] {
+        changes.withLock {
+            let all = $0
+            $0.removeAll()
+            return all
+        }
+    }
 }

@@ -1,6 +1,6 @@
 public import FluentKit
-public import PostgresNIO
 import PostgresKit
+public import PostgresNIO
 
 /// A PostgreSQL statement for a hot path, run through PostgresNIO with its values bound natively. SQLKit encodes every
 /// bound value through `Codable`, which is fine for a row but not for a purchase batch's thousands; here a batch binds
@@ -26,7 +26,9 @@ public final class PostgresStatement {
 
     /// Runs the statement on the connection `db` uses: inside a transaction, that transaction's.
     public func run(on db: any Database) async throws {
-        guard let postgres = db as? any PostgresDatabase else { preconditionFailure("PostgresStatement runs on PostgreSQL only") }
+        guard let postgres = db as? any PostgresDatabase else {
+            preconditionFailure("PostgresStatement runs on PostgreSQL only")
+        }
         let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
         _ = try await postgres.withConnection { connection in connection.query(query, logger: db.logger) }.get()
     }
