@@ -76,6 +76,40 @@ import Testing
         }
     }
 
+    /// A widget on a partner's page (an allowed origin) takes a hold as an anonymous cart, then reads the cart with its
+    /// `X-Cart-Token`: the browser's preflights allow the header, and every answer carries the origin.
+    @Test func aWidgetOnAnAllowedOriginKeepsItsCart() async throws {
+        try await withApp(configure: { $0.corsAllowedOrigins = [allowed] }) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let workshop = try await fixture.workshop()
+            let holdPreflight = try await app.client.send(
+                .options, "/api/holds",
+                headers: [
+                    .origin: allowed, .accessControlRequestMethod: "POST", .accessControlRequestHeaders: "content-type",
+                ])
+            #expect(holdPreflight.status == .noContent && holdPreflight.headers[.accessControlAllowOrigin] == allowed)
+            let held = try await app.client.send(
+                .post, "/api/holds", headers: [.origin: allowed],
+                json: ["ticketTypeId": .string(workshop.day1.ticketTypeId.uuidString), "quantity": 1]
+                    as [String: JSONValue])
+            #expect(held.status == .created && held.headers[.accessControlAllowOrigin] == allowed)
+            let cartToken = try #require(try held.json()["cartToken"]?.stringValue)
+
+            let cartPreflight = try await app.client.send(
+                .options, "/api/holds/mine",
+                headers: [
+                    .origin: allowed, .accessControlRequestMethod: "GET", .accessControlRequestHeaders: "x-cart-token",
+                ])
+            let allowedHeaders = cartPreflight.headers[.accessControlAllowHeaders]?.lowercased() ?? ""
+            #expect(allowedHeaders.contains("x-cart-token") && allowedHeaders.contains("x-order-token"))
+            let cart = try await app.client.send(
+                .get, "/api/holds/mine", headers: [.origin: allowed, HTTPField.Name("X-Cart-Token")!: cartToken])
+            #expect(cart.status == .ok && cart.headers[.accessControlAllowOrigin] == allowed)
+            #expect(try cart.json()["holds"]?.arrayValue?.count == 1)
+            #expect(cart.headers[.accessControlExposeHeaders]?.contains("X-Request-ID") == true)
+        }
+    }
+
     @Test func anUnlistedOriginGetsNoCORSHeaders() async throws {
         try await withApp(configure: { $0.corsAllowedOrigins = [allowed] }) { app in
             let response = try await app.client.send(.get, "/health", headers: [.origin: "https://evil.example"])

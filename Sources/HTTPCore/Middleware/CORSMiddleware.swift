@@ -8,9 +8,12 @@ public struct AllowedOriginsCORSMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
     let origins: Set<String>
-    let allowHeaders = "Accept, Authorization, Content-Type, Idempotency-Key, X-Request-ID"
+    /// What a browser client on an allowed origin may send: a widget keeps its cart with `X-Cart-Token` and reads a
+    /// guest order with `X-Order-Token`.
+    let allowHeaders = "Accept, Authorization, Content-Type, Idempotency-Key, X-Cart-Token, X-Order-Token, X-Request-ID"
     let allowMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
-    let exposeHeaders = "X-Request-ID, Retry-After"
+    /// What it may read back.
+    let exposeHeaders = "X-Request-ID, Retry-After, Location, Allow"
 
     public init(origins: [String]) {
         self.origins = Set(origins)
