@@ -226,7 +226,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog",
+                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -12,7 +12,7 @@ public import Identity
 import Inventory
 public import Logging
 import Orders
-import Outbox
+public import Outbox
 import OutboxAdmin
 public import Persistence
 import RateLimiting
@@ -32,6 +32,8 @@ public struct BoxOffice: Sendable {
     public let tokens: AccessTokens
     public let hasher: PasswordHasher
     public let ticketKeys: TicketKeys
+    /// The change feed, for workers and the features that follow changes live.
+    public let eventBus: any EventBus
 
     public init(
         config: AppConfig,
@@ -53,6 +55,7 @@ public struct BoxOffice: Sendable {
                 lifetime: .seconds(config.auth.accessTokenSeconds)))
         self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost))
         self.ticketKeys = TicketKeys(configured: config.ticketSecretKey, store: store)
+        self.eventBus = DatabaseChangeFeed(store: store)
     }
 
     var clientAddress: ClientAddress {
@@ -179,7 +182,7 @@ public struct BoxOffice: Sendable {
         for handler in outboxHandlers {
             services.append(
                 OutboxWorker(
-                    store: store, handler: handler, clock: clock,
+                    store: store, bus: eventBus, handler: handler, clock: clock,
                     settings: .init(pollInterval: .seconds(config.outboxPollSeconds)), logger: logger))
         }
         return services

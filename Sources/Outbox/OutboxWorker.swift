@@ -29,18 +29,22 @@ public struct OutboxWorker: Service {
     }
 
     let store: DatabaseStore
+    let bus: any EventBus
     let handler: any OutboxHandler
     let clock: AppClock
     let settings: Settings
     let unitRandom: @Sendable () -> Double
     let logger: Logger
 
+    /// - Parameter bus: what wakes the worker; the database's change feed unless a test drives its own.
     /// - Parameter unitRandom: the jitter's source (0..<1), a parameter so tests can fix it.
     public init(
-        store: DatabaseStore, handler: any OutboxHandler, clock: AppClock, settings: Settings = Settings(),
+        store: DatabaseStore, bus: (any EventBus)? = nil, handler: any OutboxHandler, clock: AppClock,
+        settings: Settings = Settings(),
         unitRandom: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, logger: Logger
     ) {
         self.store = store
+        self.bus = bus ?? DatabaseChangeFeed(store: store)
         self.handler = handler
         self.clock = clock
         self.settings = settings
@@ -51,7 +55,7 @@ public struct OutboxWorker: Service {
     public func run() async throws {
         let bell = Doorbell()
         let topics = handler.topics
-        let changes = store.changes.subscribe()
+        let changes = bus.subscribe()
         // Rings for every change of one of this worker's topics (or of anything, after the feed reconnected).
         let listener = Task {
             for await change in changes where change.topic.map(topics.contains) ?? true { await bell.ring() }

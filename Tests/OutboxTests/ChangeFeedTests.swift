@@ -117,3 +117,32 @@ func waitUntilListening(_ listener: TestApp, through writer: TestApp) async thro
         }
     }
 }
+
+/// The bus is a seam: a worker wakes on whatever bus it is given, and on nothing else.
+@Suite struct EventBusSeamTests {
+    @Test func aWorkerWakesOnTheBusItIsGiven() async throws {
+        try await withApp(.sqlite) { app in
+            let bus = DrivenEventBus()
+            let probe = ProbeHandler()
+            let worker = OutboxWorker(
+                store: app.store, bus: bus, handler: probe, clock: app.clock.appClock,
+                settings: .init(pollInterval: .seconds(3600)),
+                logger: app.boxOffice.logger)
+            let running = Task { try await worker.run() }
+            defer { running.cancel() }
+            try await Task.sleep(for: .milliseconds(200))
+            // Written outside a store transaction: the database's own feed says nothing, so only the bus can wake it.
+            let row = try Outbox.row(Ping(note: "through the driven bus"))
+            try await Outbox.enqueue([row], now: app.clock.now, on: app.store.database())
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(probe.delivered.isEmpty, "nothing woke the worker yet")
+            bus.announce(Change(topic: .ping, subjects: []))
+            var waited = Duration.zero
+            while probe.delivered.isEmpty, waited < .seconds(5) {
+                try await Task.sleep(for: .milliseconds(20))
+                waited += .milliseconds(20)
+            }
+            #expect(probe.delivered == [row.id], "woken by the bus after \(waited)")
+        }
+    }
+}
