@@ -16,6 +16,7 @@ public struct AccountsRoutes: Sendable {
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
+        let users = router.group(context: UserRequestContext.self)
         router.post("/api/auth/register") { request, context in
             let body = try await request.decode(as: RegisterRequest.self, context: context)
             let response = try await auth.register(
@@ -34,20 +35,20 @@ public struct AccountsRoutes: Sendable {
             return try await auth.refresh(
                 token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
         }
-        router.post("/api/auth/logout") { request, context in
+        users.post("/api/auth/logout") { request, context in
             try await auth.logout(
-                user: context.requireUser(), now: clock.now(), request: clientAddress.metadata(request, context))
+                user: context.user, now: clock.now(), request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
-        router.post("/api/auth/change-password") { request, context in
-            let user = try context.requireUser()
+        users.post("/api/auth/change-password") { request, context in
+            let user = context.user
             let body = try await request.decode(as: ChangePasswordRequest.self, context: context)
             try await auth.changePassword(
                 user: user, current: body.currentPassword, new: body.newPassword,
                 now: clock.now(), request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
-        router.get("/api/auth/me") { _, context in try await auth.currentUser(context.requireUser()) }
-        router.get("/api/user") { _, context in try await auth.currentUser(context.requireUser()) }
+        users.get("/api/auth/me") { _, context in try await auth.currentUser(context.user) }
+        users.get("/api/user") { _, context in try await auth.currentUser(context.user) }
     }
 }

@@ -16,28 +16,25 @@ public struct OrganizationsRoutes: Sendable {
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
-        router.post("/api/organizations") { request, context in
-            try context.requireUser()
+        let users = router.group(context: UserRequestContext.self)
+        users.post("/api/organizations") { request, context in
             let body = try await request.decode(as: CreateOrganizationRequest.self, context: context)
             let organization = try await service.create(
                 name: body.name, slug: body.slug, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: organization)
         }
-        router.get("/api/organizations") { _, context in
-            OrganizationList(organizations: try await service.listMine(context.requireUser()))
+        users.get("/api/organizations") { _, context in
+            OrganizationList(organizations: try await service.listMine(context.user))
         }
-        router.get("/api/organizations/:organizationId") { _, context in
-            try context.requireUser()
+        users.get("/api/organizations/:organizationId") { _, context in
             return try await service.get(try context.pathUUID("organizationId"), by: context.identity)
         }
-        router.get("/api/organizations/:organizationId/members") { _, context in
-            try context.requireUser()
+        users.get("/api/organizations/:organizationId/members") { _, context in
             let id = try context.pathUUID("organizationId")
             return MemberList(members: try await service.members(of: id, by: context.identity))
         }
-        router.post("/api/organizations/:organizationId/members") { request, context in
-            try context.requireUser()
+        users.post("/api/organizations/:organizationId/members") { request, context in
             let id = try context.pathUUID("organizationId")
             let body = try await request.decode(as: AddMemberRequest.self, context: context)
             let member = try await service.addMember(
@@ -45,8 +42,7 @@ public struct OrganizationsRoutes: Sendable {
                 request: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: member)
         }
-        router.put("/api/organizations/:organizationId/members/:userId") { request, context in
-            try context.requireUser()
+        users.put("/api/organizations/:organizationId/members/:userId") { request, context in
             let id = try context.pathUUID("organizationId")
             let userID = try context.pathUUID("userId")
             let body = try await request.decode(as: ChangeRoleRequest.self, context: context)
@@ -54,8 +50,7 @@ public struct OrganizationsRoutes: Sendable {
                 in: id, of: userID, to: body.role, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
         }
-        router.delete("/api/organizations/:organizationId/members/:userId") { request, context in
-            try context.requireUser()
+        users.delete("/api/organizations/:organizationId/members/:userId") { request, context in
             let id = try context.pathUUID("organizationId")
             let userID = try context.pathUUID("userId")
             try await service.removeMember(
@@ -63,8 +58,7 @@ public struct OrganizationsRoutes: Sendable {
                 request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
-        router.put("/api/organizations/:organizationId/members/:userId/events") { request, context in
-            try context.requireUser()
+        users.put("/api/organizations/:organizationId/members/:userId/events") { request, context in
             let id = try context.pathUUID("organizationId")
             let userID = try context.pathUUID("userId")
             let body = try await request.decode(as: AssignEventsRequest.self, context: context)

@@ -21,13 +21,6 @@ public struct AdmissionRoutes: Sendable {
     let clientAddress: ClientAddress
     let clock: AppClock
 
-    /// The paths a kiosk token may use; the authentication middleware refuses it (403) everywhere else.
-    public static let kioskPaths = [
-        "/api/checkin", "/api/tickets/:ticketId/checkin", "/api/kiosk/me", "/api/kiosk/offline-bundle",
-        "/api/kiosk/attendees",
-        "/api/kiosk/sync", "/api/events/:eventId/checkins/stats",
-    ]
-
     public init(store: DatabaseStore, ticketKeys: TicketKeys, clientAddress: ClientAddress, clock: AppClock) {
         let checkIn = CheckInService(store: store)
         self.passes = TicketPassService(store: store, keys: ticketKeys)
@@ -40,11 +33,18 @@ public struct AdmissionRoutes: Sendable {
         self.clock = clock
     }
 
-    public func register(on router: some RouterMethods<AppRequestContext>) {
-        registerHolderRoutes(on: router)
-        registerCheckInRoutes(on: router)
-        registerManagementRoutes(on: router)
-        registerKioskRoutes(on: router)
+    /// - Parameters:
+    ///   - people: the public and signed-in surface (people's tokens).
+    ///   - door: where people and kiosks both scan (either token).
+    ///   - kiosks: the kiosks' own surface (kiosk tokens only).
+    public func register(
+        people: some RouterMethods<AppRequestContext>, door: some RouterMethods<AppRequestContext>,
+        kiosks: some RouterMethods<AppRequestContext>
+    ) {
+        registerHolderRoutes(on: people)
+        registerCheckInRoutes(on: door)
+        registerManagementRoutes(on: people)
+        registerKioskRoutes(on: kiosks.group(context: KioskRequestContext.self))
     }
 
     private func registerHolderRoutes(on router: some RouterMethods<AppRequestContext>) {
@@ -69,8 +69,9 @@ public struct AdmissionRoutes: Sendable {
     }
 
     private func registerCheckInRoutes(on router: some RouterMethods<AppRequestContext>) {
-        router.post("/api/checkin") { request, context in
-            try signedInOrKiosk(context)
+        let door = router.group(context: DoorRequestContext.self)
+        let users = router.group(context: UserRequestContext.self)
+        door.post("/api/checkin") { request, context in
             let body = try await request.decode(as: CheckinRequest.self, context: context)
             var problems = FieldProblems()
             problems.require(
@@ -85,8 +86,7 @@ public struct AdmissionRoutes: Sendable {
                     scannedAt: now, expectedEventID: body.eventId),
                 by: context.identity, now: now, meta: clientAddress.metadata(request, context))
         }
-        router.put("/api/tickets/:ticketId/checkin") { request, context in
-            try signedInOrKiosk(context)
+        door.put("/api/tickets/:ticketId/checkin") { request, context in
             if case .kiosk(let kiosk) = context.identity, !kiosk.canSearch {
                 throw HTTPFailure.forbidden(
                     "This kiosk may only scan; manual check-in needs the scan_search capability.")
@@ -103,21 +103,18 @@ public struct AdmissionRoutes: Sendable {
                     scannedAt: now, expectedEventID: body.eventId),
                 by: context.identity, now: now, meta: clientAddress.metadata(request, context))
         }
-        router.delete("/api/checkins/:checkinId") { request, context in
-            try context.requireUser()
+        users.delete("/api/checkins/:checkinId") { request, context in
             try await management.undo(
                 context.pathUUID("checkinId"), by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
             return Response(status: .noContent)
         }
-        router.get("/api/events/:eventId/checkins/stats") { _, context in
-            try signedInOrKiosk(context)
+        door.get("/api/events/:eventId/checkins/stats") { _, context in
             let eventID = try context.pathUUID("eventId")
             _ = try await management.event(eventID, .eventCheckIn, by: context.identity, on: store.database())
             return try await reports.stats(eventID)
         }
-        router.get("/api/events/:eventId/checkins/conflicts") { _, context in
-            try context.requireUser()
+        users.get("/api/events/:eventId/checkins/conflicts") { _, context in
             let eventID = try context.pathUUID("eventId")
             _ = try await management.event(eventID, .eventManage, by: context.identity, on: store.database())
             return try await reports.conflicts(eventID)
@@ -125,31 +122,27 @@ public struct AdmissionRoutes: Sendable {
     }
 
     private func registerManagementRoutes(on router: some RouterMethods<AppRequestContext>) {
-        router.get("/api/events/:eventId/door-settings") { _, context in
-            try context.requireUser()
+        let users = router.group(context: UserRequestContext.self)
+        users.get("/api/events/:eventId/door-settings") { _, context in
             return try await management.settings(context.pathUUID("eventId"), by: context.identity)
         }
-        router.put("/api/events/:eventId/door-settings") { request, context in
-            try context.requireUser()
+        users.put("/api/events/:eventId/door-settings") { request, context in
             let body = try await request.decode(as: DoorSettingsRequest.self, context: context)
             return try await management.update(
                 context.pathUUID("eventId"), body, by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
-        router.post("/api/events/:eventId/kiosk-tokens") { request, context in
-            try context.requireUser()
+        users.post("/api/events/:eventId/kiosk-tokens") { request, context in
             let body = try await request.decode(as: KioskTokenRequest.self, context: context)
             let kiosk = try await management.createKiosk(
                 context.pathUUID("eventId"), body, by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: kiosk)
         }
-        router.get("/api/events/:eventId/kiosk-tokens") { _, context in
-            try context.requireUser()
+        users.get("/api/events/:eventId/kiosk-tokens") { _, context in
             return try await management.kiosks(context.pathUUID("eventId"), by: context.identity, now: clock.now())
         }
-        router.delete("/api/events/:eventId/kiosk-tokens/:kioskId") { request, context in
-            try context.requireUser()
+        users.delete("/api/events/:eventId/kiosk-tokens/:kioskId") { request, context in
             try await management.revokeKiosk(
                 context.pathUUID("eventId"), context.pathUUID("kioskId"), by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
@@ -157,21 +150,21 @@ public struct AdmissionRoutes: Sendable {
         }
     }
 
-    private func registerKioskRoutes(on router: some RouterMethods<AppRequestContext>) {
+    private func registerKioskRoutes(on router: some RouterMethods<KioskRequestContext>) {
         router.get("/api/kiosk/me") { _, context in
-            try await kiosks.me(try kiosk(context))
+            try await kiosks.me(context.kiosk)
         }
         router.get("/api/kiosk/offline-bundle") { request, context in
             try await kiosks.offlineBundle(
-                try kiosk(context), now: clock.now(), meta: clientAddress.metadata(request, context))
+                context.kiosk, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
         router.get("/api/kiosk/attendees") { request, context in
             try await kiosks.search(
-                try kiosk(context), query: request.uri.queryParameters.get("q") ?? "", now: clock.now(),
+                context.kiosk, query: request.uri.queryParameters.get("q") ?? "", now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
         router.post("/api/kiosk/sync") { request, context in
-            let kiosk = try kiosk(context)
+            let kiosk = context.kiosk
             let body = try await request.decode(as: SyncRequest.self, context: context)
             return try await kiosks.sync(kiosk, body, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
@@ -182,22 +175,6 @@ public struct AdmissionRoutes: Sendable {
     private func holder(_ request: Request, _ context: AppRequestContext) -> TicketPassService.Holder {
         let token = request.headers[.orderToken] ?? request.uri.queryParameters.get("orderToken")
         return .init(principal: context.identity, orderTokenHash: token.map(OpaqueToken.hash))
-    }
-
-    private func signedInOrKiosk(_ context: AppRequestContext) throws {
-        if case .kiosk = context.identity { return }
-        try context.requireUser()
-    }
-
-    private func kiosk(_ context: AppRequestContext) throws -> KioskIdentity {
-        switch context.identity {
-        case .kiosk(let kiosk): return kiosk
-        case .user:
-            throw HTTPFailure.forbidden(
-                "Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
-        case .anonymous, .system:
-            throw HTTPFailure.unauthorized("Send a kiosk token as `Authorization: Bearer kiosk_…`.")
-        }
     }
 
     private func validate(_ body: CheckinRequest, _ problems: inout FieldProblems) throws {

@@ -40,8 +40,8 @@ public struct AuditRoutes: Sendable {
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
-        router.get("/api/admin/audit-logs") { request, context in
-            try context.requireUser()
+        let users = router.group(context: UserRequestContext.self)
+        users.get("/api/admin/audit-logs") { request, context in
             let filter = try AuditFilter(request.uri.queryParameters)
             let db = store.database()
             if let organizationID = filter.organizationID {

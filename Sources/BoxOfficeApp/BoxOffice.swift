@@ -98,9 +98,6 @@ public struct BoxOffice: Sendable {
         router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.maxBodyBytes))
         router.add(
-            middleware: AuthenticationMiddleware(
-                tokens: tokens, clock: clock, store: store, kioskPaths: AdmissionRoutes.kioskPaths))
-        router.add(
             middleware: APIRateLimitMiddleware(
                 limiter: rateLimiter,
                 rule: RateLimitRule(
@@ -116,34 +113,43 @@ public struct BoxOffice: Sendable {
             store: store,
             migrations: migrationRunner
         )
-        HealthRoutes(service: health).register(on: router)
-        APIDocsRoutes(document: Self.documentation).register(on: router)
+        // One edge per kind of caller: each surface authenticates the tokens it takes (people's, kiosks', or both at
+        // the door), and its routes' child contexts say who is calling, so no handler checks it again.
+        func authentication(_ accepts: AuthenticationMiddleware.Accepts) -> AuthenticationMiddleware {
+            AuthenticationMiddleware(tokens: tokens, clock: clock, store: store, accepts: accepts)
+        }
+        let people = router.group().add(middleware: authentication(.people))
+        let door = router.group().add(middleware: authentication(.peopleAndKiosks))
+        let kiosks = router.group().add(middleware: authentication(.kiosks))
+
+        HealthRoutes(service: health).register(on: people)
+        APIDocsRoutes(document: Self.documentation).register(on: people)
         let auth = AuthService(
             store: store, hasher: hasher, tokens: tokens, limiter: rateLimiter,
             settings: .init(
                 refreshLifetime: .seconds(config.auth.refreshTokenSeconds),
                 attemptLimit: RateLimitRule(
                     name: "auth", limit: config.auth.authAttempts, window: .seconds(config.auth.authWindowSeconds))))
-        AccountsRoutes(auth: auth, clientAddress: clientAddress, clock: clock).register(on: router)
+        AccountsRoutes(auth: auth, clientAddress: clientAddress, clock: clock).register(on: people)
         OrganizationsRoutes(service: OrganizationService(store: store), clientAddress: clientAddress, clock: clock)
-            .register(on: router)
-        AuditRoutes(store: store).register(on: router)
+            .register(on: people)
+        AuditRoutes(store: store).register(on: people)
         CatalogRoutes(
             store: store,
             settings: .init(
                 defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity),
             clientAddress: clientAddress, clock: clock
-        ).register(on: router)
+        ).register(on: people)
         InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock)
-            .register(on: router)
+            .register(on: people)
         OrdersRoutes(
             store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys,
             clientAddress: clientAddress,
             clock: clock, logger: logger
-        ).register(on: router)
-        AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock).register(
-            on: router)
-        OutboxAdminRoutes(store: store, clock: clock).register(on: router)
+        ).register(on: people)
+        AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock)
+            .register(people: people, door: door, kiosks: kiosks)
+        OutboxAdminRoutes(store: store, clock: clock).register(on: people)
         extraRoutes(router)
 
         catalog.record(router.routes)

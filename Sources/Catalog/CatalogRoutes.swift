@@ -34,6 +34,7 @@ public struct CatalogRoutes: Sendable {
     }
 
     private func registerEvents(on router: some RouterMethods<AppRequestContext>) {
+        let users = router.group(context: UserRequestContext.self)
         router.get("/api/events") { request, _ in
             try await listing.list(EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now())
         }
@@ -46,14 +47,13 @@ public struct CatalogRoutes: Sendable {
             filter.category = context.parameters.get("category")
             return try await listing.list(filter, for: .everyone, now: clock.now())
         }
-        router.get("/api/admin/events") { request, context in
-            let user = try context.requireUser()
+        users.get("/api/admin/events") { request, context in
+            let user = context.user
             let audience = try await insiderAudience(user)
             return try await listing.list(
                 EventFilter(request.uri.queryParameters).withPastShown(), for: audience, now: clock.now())
         }
-        router.post("/api/events") { request, context in
-            try context.requireUser()
+        users.post("/api/events") { request, context in
             let body = try await request.decode(as: CreateEventRequest.self, context: context)
             let event = try await events.create(
                 body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
@@ -62,15 +62,13 @@ public struct CatalogRoutes: Sendable {
         router.get("/api/events/:eventId") { _, context in
             try await events.details(context.pathUUID("eventId"), by: context.identity, now: clock.now())
         }
-        router.put("/api/events/:eventId") { request, context in
-            try context.requireUser()
+        users.put("/api/events/:eventId") { request, context in
             let id = try context.pathUUID("eventId")
             let body = try await request.decode(as: UpdateEventRequest.self, context: context)
             return try await events.update(
                 id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
-        router.delete("/api/events/:eventId") { request, context in
-            try context.requireUser()
+        users.delete("/api/events/:eventId") { request, context in
             try await events.delete(
                 context.pathUUID("eventId"), by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
@@ -85,27 +83,25 @@ public struct CatalogRoutes: Sendable {
     }
 
     private func registerSessions(on router: some RouterMethods<AppRequestContext>) {
+        let users = router.group(context: UserRequestContext.self)
         router.get("/api/events/:eventId/sessions") { _, context in
             try await sessions.list(context.pathUUID("eventId"), by: context.identity, now: clock.now())
         }
-        router.post("/api/events/:eventId/sessions") { request, context in
-            try context.requireUser()
+        users.post("/api/events/:eventId/sessions") { request, context in
             let id = try context.pathUUID("eventId")
             let body = try await request.decode(as: SessionRequest.self, context: context)
             let session = try await sessions.create(
                 id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: session)
         }
-        router.put("/api/events/:eventId/sessions/:sessionId") { request, context in
-            try context.requireUser()
+        users.put("/api/events/:eventId/sessions/:sessionId") { request, context in
             let id = try context.pathUUID("eventId")
             let code = try context.parameters.require("sessionId")
             let body = try await request.decode(as: SessionRequest.self, context: context)
             return try await sessions.update(
                 id, code, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
-        router.delete("/api/events/:eventId/sessions/:sessionId") { request, context in
-            try context.requireUser()
+        users.delete("/api/events/:eventId/sessions/:sessionId") { request, context in
             try await sessions.delete(
                 context.pathUUID("eventId"), try context.parameters.require("sessionId"), by: context.identity,
                 now: clock.now(),
@@ -115,19 +111,18 @@ public struct CatalogRoutes: Sendable {
     }
 
     private func registerTicketTypes(on router: some RouterMethods<AppRequestContext>) {
+        let users = router.group(context: UserRequestContext.self)
         router.get("/api/events/:eventId/ticket-types") { _, context in
             try await ticketTypes.list(context.pathUUID("eventId"), by: context.identity, now: clock.now())
         }
-        router.post("/api/events/:eventId/ticket-types") { request, context in
-            try context.requireUser()
+        users.post("/api/events/:eventId/ticket-types") { request, context in
             let id = try context.pathUUID("eventId")
             let body = try await request.decode(as: TicketTypeRequest.self, context: context)
             let type = try await ticketTypes.create(
                 id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: type)
         }
-        router.put("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
-            try context.requireUser()
+        users.put("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
             let id = try context.pathUUID("eventId")
             let typeID = try context.pathUUID("ticketTypeId")
             let body = try await request.decode(as: TicketTypeRequest.self, context: context)
@@ -135,8 +130,7 @@ public struct CatalogRoutes: Sendable {
                 id, typeID, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context)
             )
         }
-        router.delete("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
-            try context.requireUser()
+        users.delete("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
             try await ticketTypes.delete(
                 context.pathUUID("eventId"), context.pathUUID("ticketTypeId"), by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
@@ -148,27 +142,24 @@ public struct CatalogRoutes: Sendable {
     }
 
     private func registerVenues(on router: some RouterMethods<AppRequestContext>) {
-        router.get("/api/organizations/:organizationId/venues") { _, context in
-            try context.requireUser()
+        let users = router.group(context: UserRequestContext.self)
+        users.get("/api/organizations/:organizationId/venues") { _, context in
             return try await venues.list(context.pathUUID("organizationId"), by: context.identity)
         }
-        router.post("/api/organizations/:organizationId/venues") { request, context in
-            try context.requireUser()
+        users.post("/api/organizations/:organizationId/venues") { request, context in
             let id = try context.pathUUID("organizationId")
             let body = try await request.decode(as: VenueRequest.self, context: context)
             let venue = try await venues.create(
                 id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: venue)
         }
-        router.put("/api/venues/:venueId") { request, context in
-            try context.requireUser()
+        users.put("/api/venues/:venueId") { request, context in
             let id = try context.pathUUID("venueId")
             let body = try await request.decode(as: VenueRequest.self, context: context)
             return try await venues.update(
                 id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
-        router.delete("/api/venues/:venueId") { request, context in
-            try context.requireUser()
+        users.delete("/api/venues/:venueId") { request, context in
             try await venues.delete(
                 context.pathUUID("venueId"), by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))

@@ -3,11 +3,18 @@ public import Foundation
 public import Hummingbird
 import Logging
 
-/// The request context of every BoxOffice route.
-///
-/// Later features derive child contexts from it (an authenticated user, a kiosk) so that a handler
-/// which needs an identity cannot be written without one.
-public struct AppRequestContext: RequestContext {
+/// What every BoxOffice request context carries, on whichever surface: the request's ID, the TCP peer, and who
+/// is asking.
+public protocol APIRequestContext: RequestContext {
+    var requestID: String { get }
+    var peerAddress: String? { get }
+    var identity: Principal { get }
+}
+
+/// The request context of the public surface, and the parent of every other: each kind of caller has a child
+/// context of its own (`UserRequestContext` for the signed-in API, `KioskRequestContext` for door kiosks), made
+/// after authentication, so a handler that needs an identity cannot be written without one.
+public struct AppRequestContext: APIRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set per request from configuration by `RequestLimitsMiddleware`; Hummingbird's decoders honour it.
     public var maxUploadSize: Int
@@ -26,18 +33,6 @@ public struct AppRequestContext: RequestContext {
         self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
-    /// The signed-in user, or 401.
-    @discardableResult
-    public func requireUser() throws -> UserIdentity {
-        switch identity {
-        case .user(let user): return user
-        case .kiosk: throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
-        case .system: throw HTTPFailure.forbidden("The system does not sign in.")
-        case .anonymous:
-            throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
-        }
-    }
-
     public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
     public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 }
@@ -46,7 +41,7 @@ public enum RequestLimits {
     public static let defaultMaxBodyBytes = 1 << 20
 }
 
-extension AppRequestContext {
+extension RequestContext {
     /// A UUID path parameter, or 400 naming the parameter.
     public func pathUUID(_ name: String) throws -> UUID {
         guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {

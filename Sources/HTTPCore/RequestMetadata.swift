@@ -17,7 +17,7 @@ public struct RequestMetadata: Sendable, Equatable {
 }
 
 extension ClientAddress {
-    public func metadata(_ request: Request, _ context: AppRequestContext) -> RequestMetadata {
+    public func metadata(_ request: Request, _ context: some APIRequestContext) -> RequestMetadata {
         RequestMetadata(
             ip: resolve(request, peer: context.peerAddress),
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },

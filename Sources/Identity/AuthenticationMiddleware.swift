@@ -4,24 +4,32 @@ public import HTTPCore
 public import Hummingbird
 public import Persistence
 
-/// Turns a bearer token into the request's principal. No token means anonymous; a bad one is a 401,
-/// even on public routes, so a client never mistakes a broken session for a signed-out one.
+/// Turns a bearer token into the request's principal, for the surface it is added to. No token means anonymous; a
+/// bad one is a 401, even on public routes, so a client never mistakes a broken session for a signed-out one.
 ///
-/// Kiosk tokens (`kiosk_…`) are checked in the database and accepted only on the check-in paths the kiosk feature
-/// names; anywhere else they get 403, so a lost kiosk cannot browse, buy or administer.
+/// Each surface says whose tokens it takes: people's access tokens (the public and bearer API), kiosk tokens
+/// (`kiosk_…`, checked in the database; the kiosk surface), or both (the door routes, where staff and kiosks scan). A
+/// token of the other kind is refused with 403, so a lost kiosk cannot browse, buy or administer.
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
+
+    /// Whose tokens a surface takes.
+    public enum Accepts: Sendable {
+        case people
+        case kiosks
+        case peopleAndKiosks
+    }
 
     let tokens: AccessTokens
     let clock: AppClock
     let store: DatabaseStore?
-    let kioskPaths: [PathPattern]
+    let accepts: Accepts
 
-    public init(tokens: AccessTokens, clock: AppClock, store: DatabaseStore? = nil, kioskPaths: [String] = []) {
+    public init(tokens: AccessTokens, clock: AppClock, store: DatabaseStore? = nil, accepts: Accepts = .people) {
         self.tokens = tokens
         self.clock = clock
         self.store = store
-        self.kioskPaths = kioskPaths.map(PathPattern.init)
+        self.accepts = accepts
     }
 
     public func handle(
@@ -37,15 +45,15 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             throw HTTPFailure.unauthorized("Only bearer tokens are accepted: `Authorization: Bearer <token>`.")
         }
         let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        var context = context
         if KioskTokens.isKioskToken(token), let store {
             guard let kiosk = try await KioskTokens.verify(token, now: clock.now(), on: store.database()) else {
                 throw HTTPFailure.unauthorized(
                     "The kiosk token is invalid, expired or revoked; ask the organizer for a new one.")
             }
-            guard kioskPaths.contains(where: { $0.matches(request.uri.path) }) else {
+            guard accepts != .people else {
                 throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
             }
-            var context = context
             context.identity = .kiosk(kiosk)
             context.logger[metadataKey: "kiosk.id"] = .string(kiosk.id.uuidString)
             return try await next(request, context)
@@ -56,22 +64,12 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         } catch {
             throw HTTPFailure.unauthorized("The access token is invalid or expired; refresh it or sign in again.")
         }
-        var context = context
+        guard accepts != .kiosks else {
+            throw HTTPFailure.forbidden(
+                "Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
+        }
         context.identity = .user(user)
         context.logger[metadataKey: "user.id"] = .string(user.id.uuidString)
         return try await next(request, context)
-    }
-}
-
-/// A route path such as `/api/tickets/:ticketId/checkin`: `:name` matches any one segment.
-public struct PathPattern: Sendable {
-    let segments: [Substring]
-
-    public init(_ pattern: String) { segments = pattern.split(separator: "/") }
-
-    public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/")
-        guard parts.count == segments.count else { return false }
-        return zip(segments, parts).allSatisfy { pattern, part in pattern.hasPrefix(":") || pattern == part }
     }
 }

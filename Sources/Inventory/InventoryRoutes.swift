@@ -16,6 +16,7 @@ public struct InventoryRoutes: Sendable {
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
+        let users = router.group(context: UserRequestContext.self)
         router.post("/api/holds") { request, context in
             let body = try await request.decode(as: HoldRequest.self, context: context)
             guard let typeID = body.ticketTypeId ?? body.categoryId else {
@@ -40,8 +41,8 @@ public struct InventoryRoutes: Sendable {
             try await holds.release(try context.pathUUID("holdId"), for: owner, now: clock.now())
             return HTTPResponse.Status.noContent
         }
-        router.post("/api/events/tickets/reserve") { request, context in
-            let user = try context.requireUser()
+        users.post("/api/events/tickets/reserve") { request, context in
+            let user = context.user
             let body = try await request.decode(as: HoldRequest.self, context: context)
             var problems = FieldProblems()
             problems.require(body.ticketTypeId ?? body.categoryId != nil, "categoryId", "is required")
@@ -56,8 +57,8 @@ public struct InventoryRoutes: Sendable {
                 message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).",
                 holdId: hold.holdId, lockId: hold.holdId, expiresAt: hold.expiresAt)
         }
-        router.post("/api/events/tickets/release") { request, context in
-            let user = try context.requireUser()
+        users.post("/api/events/tickets/release") { request, context in
+            let user = context.user
             let body = try await request.decode(as: ReleaseRequest.self, context: context)
             guard let id = body.holdId ?? body.lockId else {
                 throw HTTPFailure.validationFailed(FieldProblems("holdId", "is required"))

@@ -36,6 +36,7 @@ public struct OrdersRoutes: Sendable {
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
+        let users = router.group(context: UserRequestContext.self)
         router.post("/api/events/:eventId/tickets/purchase") { request, context in
             let eventID = try context.pathUUID("eventId")
             return try await create(request, context, eventID: eventID, requireHold: false)
@@ -46,21 +47,19 @@ public struct OrdersRoutes: Sendable {
         router.post("/api/orders/with-lock") { request, context in
             try await create(request, context, eventID: nil, requireHold: true)
         }
-        router.get("/api/orders") { _, context in
-            let user = try context.requireUser()
+        users.get("/api/orders") { _, context in
+            let user = context.user
             let orders = try await OrderRecord.query(on: store.database()).filter(\.$userID == user.id).sort(
                 \.$createdAt, .descending
             ).all()
             return OrderListDTO(orders: try await OrderReads.dtos(orders, now: clock.now(), on: store.database()))
         }
-        router.get("/api/orders/all") { request, context in
-            try context.requireUser()
+        users.get("/api/orders/all") { request, context in
             try await authorizer.require(
                 .platformOrdersRead, on: .platform, by: context.identity, database: store.database())
             return try await page(OrderRecord.query(on: store.database()), request)
         }
-        router.get("/api/orders/event/:eventId") { request, context in
-            try context.requireUser()
+        users.get("/api/orders/event/:eventId") { request, context in
             let eventID = try context.pathUUID("eventId")
             let db = store.database()
             guard let event = try await EventRecord.find(eventID, on: db) else { throw OrdersError.orderNotFound }
@@ -91,8 +90,8 @@ public struct OrdersRoutes: Sendable {
             }
             return try await OrderReads.order(order.id!, now: clock.now(), on: db)
         }
-        router.get("/api/users/:userId/tickets") { _, context in
-            let caller = try context.requireUser()
+        users.get("/api/users/:userId/tickets") { _, context in
+            let caller = context.user
             let userID = try context.pathUUID("userId")
             if userID != caller.id {
                 try await authorizer.require(
@@ -108,16 +107,14 @@ public struct OrdersRoutes: Sendable {
                 context.pathUUID("orderId"), viewer: viewer(request, context), now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
-        router.put("/api/admin/orders/:orderId/status") { request, context in
-            try context.requireUser()
+        users.put("/api/admin/orders/:orderId/status") { request, context in
             let id = try context.pathUUID("orderId")
             let body = try await request.decode(as: StatusChangeRequest.self, context: context)
             return try await statuses.set(
                 id, to: body.status, reason: body.reason, by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
-        router.get("/api/sessions/:sessionId/registrations") { _, context in
-            try context.requireUser()
+        users.get("/api/sessions/:sessionId/registrations") { _, context in
             return try await registrations(try context.pathUUID("sessionId"), principal: context.identity)
         }
     }

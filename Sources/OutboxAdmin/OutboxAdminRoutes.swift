@@ -48,8 +48,8 @@ public struct OutboxAdminRoutes: Sendable {
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
-        router.get("/api/admin/outbox") { request, context in
-            try context.requireUser()
+        let users = router.group(context: UserRequestContext.self)
+        users.get("/api/admin/outbox") { request, context in
             try await authorizer.require(.outboxManage, on: .platform, by: context.identity, database: store.database())
             var reader = QueryReader(request.uri.queryParameters)
             let topic = reader.choice(
@@ -60,8 +60,7 @@ public struct OutboxAdminRoutes: Sendable {
             try reader.throwIfAny()
             return try await list(topic: topic?.rawValue, state: state?.rawValue, limit: limit)
         }
-        router.post("/api/admin/outbox/:id/retry") { _, context in
-            try context.requireUser()
+        users.post("/api/admin/outbox/:id/retry") { _, context in
             try await authorizer.require(.outboxManage, on: .platform, by: context.identity, database: store.database())
             return try await retry(try context.pathUUID("id"))
         }

@@ -1,0 +1,83 @@
+public import Domain
+public import Hummingbird
+import Logging
+
+/// The signed-in bearer API: made from the parent context once authentication has run, so every handler on this
+/// surface has its user, and a request without one is refused (401, or 403 for a kiosk token) before any handler.
+public struct UserRequestContext: ChildRequestContext, APIRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var maxUploadSize: Int
+    public let requestID: String
+    public let peerAddress: String?
+    public let user: UserIdentity
+    public var identity: Principal { .user(user) }
+
+    public init(context: AppRequestContext) throws {
+        switch context.identity {
+        case .user(let user): self.user = user
+        case .kiosk: throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
+        case .system: throw HTTPFailure.forbidden("The system does not sign in.")
+        case .anonymous:
+            throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
+        }
+        self.coreContext = context.coreContext
+        self.maxUploadSize = context.maxUploadSize
+        self.requestID = context.requestID
+        self.peerAddress = context.peerAddress
+    }
+
+    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
+}
+
+/// The door kiosks' surface: every handler has its kiosk; anyone else is refused (401, or 403 for a person's token).
+public struct KioskRequestContext: ChildRequestContext, APIRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var maxUploadSize: Int
+    public let requestID: String
+    public let peerAddress: String?
+    public let kiosk: KioskIdentity
+    public var identity: Principal { .kiosk(kiosk) }
+
+    public init(context: AppRequestContext) throws {
+        switch context.identity {
+        case .kiosk(let kiosk): self.kiosk = kiosk
+        case .user, .system:
+            throw HTTPFailure.forbidden(
+                "Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
+        case .anonymous: throw HTTPFailure.unauthorized("Send a kiosk token as `Authorization: Bearer kiosk_…`.")
+        }
+        self.coreContext = context.coreContext
+        self.maxUploadSize = context.maxUploadSize
+        self.requestID = context.requestID
+        self.peerAddress = context.peerAddress
+    }
+
+    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
+}
+
+/// The door: where staff (signed in) and kiosks scan tickets. Anyone else is refused before any handler.
+public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var maxUploadSize: Int
+    public let requestID: String
+    public let peerAddress: String?
+    /// A signed-in person or a kiosk.
+    public let identity: Principal
+
+    public init(context: AppRequestContext) throws {
+        switch context.identity {
+        case .user, .kiosk: self.identity = context.identity
+        case .anonymous, .system:
+            throw HTTPFailure.unauthorized("Sign in, or send a kiosk token as `Authorization: Bearer kiosk_…`.")
+        }
+        self.coreContext = context.coreContext
+        self.maxUploadSize = context.maxUploadSize
+        self.requestID = context.requestID
+        self.peerAddress = context.peerAddress
+    }
+
+    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
+}
