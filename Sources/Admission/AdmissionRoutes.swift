@@ -9,6 +9,26 @@ import NIOCore
 public import Persistence
 import QRCode
 
+/// The door's services, built once by the composition root.
+public struct AdmissionServices: Sendable {
+    let passes: TicketPassService
+    let checkIn: CheckInService
+    let management: DoorManagementService
+    let kiosks: KioskService
+    let reports: DoorReports
+    let store: DatabaseStore
+
+    public init(store: DatabaseStore, ticketKeys: TicketKeys) {
+        let checkIn = CheckInService(store: store)
+        self.passes = TicketPassService(store: store, keys: ticketKeys)
+        self.checkIn = checkIn
+        self.management = DoorManagementService(store: store, signingKeys: EventSigningKeys(keys: ticketKeys))
+        self.kiosks = KioskService(store: store, checkIn: checkIn)
+        self.reports = DoorReports(store: store)
+        self.store = store
+    }
+}
+
 /// Tickets at the door: the holder's QR code and reissue, check-in by scan, by hand and offline, kiosks and their
 /// tokens, door settings and door numbers.
 public struct AdmissionRoutes: Sendable {
@@ -21,14 +41,13 @@ public struct AdmissionRoutes: Sendable {
     let clientAddress: ClientAddress
     let clock: AppClock
 
-    public init(store: DatabaseStore, ticketKeys: TicketKeys, clientAddress: ClientAddress, clock: AppClock) {
-        let checkIn = CheckInService(store: store)
-        self.passes = TicketPassService(store: store, keys: ticketKeys)
-        self.checkIn = checkIn
-        self.management = DoorManagementService(store: store, signingKeys: EventSigningKeys(keys: ticketKeys))
-        self.kiosks = KioskService(store: store, checkIn: checkIn)
-        self.reports = DoorReports(store: store)
-        self.store = store
+    public init(services: AdmissionServices, clientAddress: ClientAddress, clock: AppClock) {
+        self.passes = services.passes
+        self.checkIn = services.checkIn
+        self.management = services.management
+        self.kiosks = services.kiosks
+        self.reports = services.reports
+        self.store = services.store
         self.clientAddress = clientAddress
         self.clock = clock
     }

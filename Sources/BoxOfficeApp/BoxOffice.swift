@@ -34,6 +34,18 @@ public struct BoxOffice: Sendable {
     public let ticketKeys: TicketKeys
     /// The change feed, for workers and the features that follow changes live.
     public let eventBus: any EventBus
+    /// Every feature's services, built once here and handed to the routes (and workers) that use them.
+    let services: Services
+
+    struct Services: Sendable {
+        let health: HealthService
+        let auth: AuthService
+        let organizations: OrganizationService
+        let catalog: CatalogServices
+        let holds: HoldService
+        let orders: OrdersServices
+        let admission: AdmissionServices
+    }
 
     public init(
         config: AppConfig,
@@ -56,6 +68,30 @@ public struct BoxOffice: Sendable {
         self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost))
         self.ticketKeys = TicketKeys(configured: config.ticketSecretKey, store: store)
         self.eventBus = DatabaseChangeFeed(store: store)
+        let store = self.store
+        self.services = Services(
+            health: HealthService(
+                settings: .init(
+                    version: Self.version, emailConfigured: config.smtpURL != nil,
+                    storageDirectory: config.storageDirectory),
+                store: store, migrations: MigrationRunner(store: store, migrations: migrations)),
+            auth: AuthService(
+                store: store, hasher: hasher, tokens: tokens, limiter: RateLimiter(store: RateLimitStore(store: store)),
+                settings: .init(
+                    refreshLifetime: .seconds(config.auth.refreshTokenSeconds),
+                    attemptLimit: RateLimitRule(
+                        name: "auth", limit: config.auth.authAttempts, window: .seconds(config.auth.authWindowSeconds)))
+            ),
+            organizations: OrganizationService(store: store),
+            catalog: CatalogServices(
+                store: store,
+                settings: .init(
+                    defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity)),
+            holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)),
+            orders: OrdersServices(
+                store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys,
+                logger: logger),
+            admission: AdmissionServices(store: store, ticketKeys: ticketKeys))
     }
 
     var clientAddress: ClientAddress {
@@ -104,15 +140,6 @@ public struct BoxOffice: Sendable {
                     name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
                 clientAddress: clientAddress, clock: clock))
 
-        let health = HealthService(
-            settings: .init(
-                version: Self.version,
-                emailConfigured: config.smtpURL != nil,
-                storageDirectory: config.storageDirectory
-            ),
-            store: store,
-            migrations: migrationRunner
-        )
         // One edge per kind of caller: each surface authenticates the tokens it takes (people's, kiosks', or both at
         // the door), and its routes' child contexts say who is calling, so no handler checks it again.
         func authentication(_ accepts: AuthenticationMiddleware.Accepts) -> AuthenticationMiddleware {
@@ -122,32 +149,16 @@ public struct BoxOffice: Sendable {
         let door = router.group().add(middleware: authentication(.peopleAndKiosks))
         let kiosks = router.group().add(middleware: authentication(.kiosks))
 
-        HealthRoutes(service: health).register(on: people)
+        HealthRoutes(service: services.health).register(on: people)
         APIDocsRoutes(document: Self.documentation).register(on: people)
-        let auth = AuthService(
-            store: store, hasher: hasher, tokens: tokens, limiter: rateLimiter,
-            settings: .init(
-                refreshLifetime: .seconds(config.auth.refreshTokenSeconds),
-                attemptLimit: RateLimitRule(
-                    name: "auth", limit: config.auth.authAttempts, window: .seconds(config.auth.authWindowSeconds))))
-        AccountsRoutes(auth: auth, clientAddress: clientAddress, clock: clock).register(on: people)
-        OrganizationsRoutes(service: OrganizationService(store: store), clientAddress: clientAddress, clock: clock)
+        AccountsRoutes(auth: services.auth, clientAddress: clientAddress, clock: clock).register(on: people)
+        OrganizationsRoutes(service: services.organizations, clientAddress: clientAddress, clock: clock)
             .register(on: people)
         AuditRoutes(store: store).register(on: people)
-        CatalogRoutes(
-            store: store,
-            settings: .init(
-                defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity),
-            clientAddress: clientAddress, clock: clock
-        ).register(on: people)
-        InventoryRoutes(holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)), clock: clock)
-            .register(on: people)
-        OrdersRoutes(
-            store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys,
-            clientAddress: clientAddress,
-            clock: clock, logger: logger
-        ).register(on: people)
-        AdmissionRoutes(store: store, ticketKeys: ticketKeys, clientAddress: clientAddress, clock: clock)
+        CatalogRoutes(services: services.catalog, clientAddress: clientAddress, clock: clock).register(on: people)
+        InventoryRoutes(holds: services.holds, clock: clock).register(on: people)
+        OrdersRoutes(services: services.orders, clientAddress: clientAddress, clock: clock).register(on: people)
+        AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)
         OutboxAdminRoutes(store: store, clock: clock).register(on: people)
         extraRoutes(router)

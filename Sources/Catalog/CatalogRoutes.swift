@@ -5,6 +5,23 @@ public import HTTPCore
 public import Hummingbird
 public import Persistence
 
+/// The catalog's services, built once by the composition root and shared by its routes (and any worker).
+public struct CatalogServices: Sendable {
+    let events: EventService
+    let sessions: SessionService
+    let ticketTypes: TicketTypeService
+    let venues: VenueService
+    let listing: EventListing
+
+    public init(store: DatabaseStore, settings: EventService.Settings) {
+        self.events = EventService(store: store, settings: settings)
+        self.sessions = SessionService(store: store, maximumCapacity: settings.maximumSessionCapacity)
+        self.ticketTypes = TicketTypeService(store: store)
+        self.venues = VenueService(store: store)
+        self.listing = EventListing(store: store)
+    }
+}
+
 /// The catalog's routes: events, sessions, ticket types, availability and venues (seed 002 sections 1–3,
 /// plus the seed 003 and seed 004 aliases).
 public struct CatalogRoutes: Sendable {
@@ -16,12 +33,12 @@ public struct CatalogRoutes: Sendable {
     let clientAddress: ClientAddress
     let clock: AppClock
 
-    public init(store: DatabaseStore, settings: EventService.Settings, clientAddress: ClientAddress, clock: AppClock) {
-        self.events = EventService(store: store, settings: settings)
-        self.sessions = SessionService(store: store, maximumCapacity: settings.maximumSessionCapacity)
-        self.ticketTypes = TicketTypeService(store: store)
-        self.venues = VenueService(store: store)
-        self.listing = EventListing(store: store)
+    public init(services: CatalogServices, clientAddress: ClientAddress, clock: AppClock) {
+        self.events = services.events
+        self.sessions = services.sessions
+        self.ticketTypes = services.ticketTypes
+        self.venues = services.venues
+        self.listing = services.listing
         self.clientAddress = clientAddress
         self.clock = clock
     }

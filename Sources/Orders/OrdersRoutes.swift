@@ -10,6 +10,24 @@ public import Logging
 public import Persistence
 import SQLKit
 
+/// The orders feature's services, built once by the composition root: one checkout (and so one purchase batcher) per
+/// instance, whatever reads it.
+public struct OrdersServices: Sendable {
+    let checkout: CheckoutService
+    let statuses: OrderStatusService
+    let tickets: TicketService
+    let store: DatabaseStore
+
+    /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
+    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, logger: Logger) {
+        self.checkout = CheckoutService(
+            store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys, logger: logger)
+        self.statuses = OrderStatusService(store: store)
+        self.tickets = TicketService(store: store)
+        self.store = store
+    }
+}
+
 /// Checkout and orders: seed 002's purchase, seed 003/004's orders, reading and changing orders, and the
 /// registrations of a session.
 public struct OrdersRoutes: Sendable {
@@ -21,16 +39,11 @@ public struct OrdersRoutes: Sendable {
     let clock: AppClock
     let authorizer = Authorizer()
 
-    public init(
-        store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, clientAddress: ClientAddress,
-        clock: AppClock,
-        logger: Logger
-    ) {
-        self.checkout = CheckoutService(
-            store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys, logger: logger)
-        self.statuses = OrderStatusService(store: store)
-        self.tickets = TicketService(store: store)
-        self.store = store
+    public init(services: OrdersServices, clientAddress: ClientAddress, clock: AppClock) {
+        self.checkout = services.checkout
+        self.statuses = services.statuses
+        self.tickets = services.tickets
+        self.store = services.store
         self.clientAddress = clientAddress
         self.clock = clock
     }
