@@ -68,6 +68,16 @@ struct ChangePasswordRequest: Decodable {
     var newPassword: String?
 }
 
+/// Where an organization's embeds (its event widgets) may be framed.
+public struct EmbeddingDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    /// Origins (`https://host[:port]`) allowed as `frame-ancestors`; empty means no site may frame them.
+    public var allowedOrigins: [String]
+}
+
+struct EmbeddingRequest: Decodable {
+    var allowedOrigins: [String]?
+}
+
 public struct OrganizationDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var id: UUID
     public var name: String

@@ -64,6 +64,52 @@ public struct OrganizationService: Sendable {
         return organizations.map { OrganizationDTO($0, role: roles[$0.id!].flatMap(OrganizationRole.init(rawValue:))) }
     }
 
+    /// The origins allowed to frame the organization's embeds.
+    public func embedding(of id: UUID, by principal: Principal) async throws -> EmbeddingDTO {
+        let db = store.database()
+        let organization = try await existing(id, on: db)
+        try await authorizer.require(.organizationRead, on: .organization(id), by: principal, database: db)
+        return EmbeddingDTO(allowedOrigins: EmbedOrigins.list(organization.embedOrigins))
+    }
+
+    /// Replaces the origins allowed to frame the organization's embeds (owners): each an `https` origin (or `http`
+    /// on localhost, for development), twenty at most.
+    func setEmbedding(
+        of id: UUID, _ body: EmbeddingRequest, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> EmbeddingDTO {
+        let db = store.database()
+        _ = try await existing(id, on: db)
+        try await authorizer.require(.organizationUpdate, on: .organization(id), by: principal, database: db)
+        var problems = FieldProblems()
+        let origins = body.allowedOrigins ?? []
+        problems.require(body.allowedOrigins != nil, "allowedOrigins", "is required (an empty list allows no site)")
+        problems.require(origins.count <= 20, "allowedOrigins", "must list at most 20 origins")
+        for (index, origin) in origins.enumerated() {
+            problems.require(
+                EmbedOrigins.isValid(origin), "allowedOrigins[\(index)]",
+                "must be an origin such as https://tickets.example.org (http only for localhost)")
+        }
+        try problems.throwIfAny()
+        let unique = origins.reduce(into: [String]()) { list, origin in
+            if !list.contains(origin.lowercased()) { list.append(origin.lowercased()) }
+        }
+        return try await store.transaction { db in
+            guard let organization = try await OrganizationRecord.find(id, on: db) else {
+                throw AccountsError.organizationNotFound
+            }
+            organization.embedOrigins = unique.joined(separator: " ")
+            organization.updatedAt = now
+            try await organization.update(on: db)
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "organization.embedding.updated", targetType: "organization",
+                    targetID: id.uuidString, organizationID: id,
+                    details: ["allowedOrigins": .array(unique.map(JSONValue.string))]),
+                from: request, at: now, on: db)
+            return EmbeddingDTO(allowedOrigins: unique)
+        }
+    }
+
     public func get(_ id: UUID, by principal: Principal) async throws -> OrganizationDTO {
         let db = store.database()
         let organization = try await existing(id, on: db)

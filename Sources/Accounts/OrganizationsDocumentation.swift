@@ -51,6 +51,25 @@ extension OrganizationsRoutes {
                             "404": notFound,
                         ])
                 ],
+                "/api/organizations/{organizationId}/embedding": [
+                    "get": operation(
+                        "getEmbedding", "The sites allowed to frame the organization's embeds (members and admins)",
+                        parameters: [organizationID],
+                        [
+                            "200": OpenAPI.json("The allowed origins", OpenAPI.ref("Embedding")), "400": invalid,
+                            "404": notFound,
+                        ]),
+                    "put": operation(
+                        "setEmbedding",
+                        "Replace the sites allowed to frame the organization's embeds (owners and admins)",
+                        description:
+                            "Each an origin (https://host[:port]; http only for localhost), 20 at most; an empty list allows none. Embeds answer with Content-Security-Policy: frame-ancestors naming them.",
+                        parameters: [organizationID], body: OpenAPI.ref("EmbeddingRequest"),
+                        [
+                            "200": OpenAPI.json("The allowed origins", OpenAPI.ref("Embedding")), "400": invalid,
+                            "404": notFound,
+                        ]),
+                ],
                 "/api/organizations/{organizationId}/members": [
                     "get": operation(
                         "listMembers", "Members with roles and staff events (owners, organizers, admins)",
@@ -100,6 +119,10 @@ extension OrganizationsRoutes {
                 ],
             ],
             schemas: [
+                "Embedding": OpenAPI.object(["allowedOrigins": ["type": "array", "items": OpenAPI.string]]),
+                "EmbeddingRequest": OpenAPI.object([
+                    "allowedOrigins": ["type": "array", "items": OpenAPI.string, "maxItems": 20]
+                ]),
                 "Organization": OpenAPI.object(
                     [
                         "id": OpenAPI.uuid, "name": OpenAPI.string, "slug": OpenAPI.string,

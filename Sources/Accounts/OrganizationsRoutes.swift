@@ -30,6 +30,15 @@ public struct OrganizationsRoutes: Sendable {
         users.get("/api/organizations/:organizationId") { _, context in
             return try await service.get(try context.pathUUID("organizationId"), by: context.identity)
         }
+        users.get("/api/organizations/:organizationId/embedding") { _, context in
+            try await service.embedding(of: try context.pathUUID("organizationId"), by: context.identity)
+        }
+        users.put("/api/organizations/:organizationId/embedding") { request, context in
+            let body = try await request.decode(as: EmbeddingRequest.self, context: context)
+            return try await service.setEmbedding(
+                of: try context.pathUUID("organizationId"), body, by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+        }
         users.get("/api/organizations/:organizationId/members") { _, context in
             let id = try context.pathUUID("organizationId")
             return MemberList(members: try await service.members(of: id, by: context.identity))

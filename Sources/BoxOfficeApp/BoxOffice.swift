@@ -161,6 +161,9 @@ public struct BoxOffice: Sendable {
         AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)
         OutboxAdminRoutes(store: store, clock: clock).register(on: people)
+        // Embeds are public and framed only by the sites their organization allows.
+        let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
+        EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
         extraRoutes(router)
 
         catalog.record(router.routes)

@@ -104,6 +104,19 @@ extension CatalogRoutes {
                         parameters: [eventID],
                         ["200": OpenAPI.json("Availability", OpenAPI.ref("Availability")), "404": notFound])
                 ],
+                "/embed/events/{eventId}": [
+                    "get": OpenAPI.operation(
+                        "embedEventAvailability", tag: "Embeds",
+                        summary: "A published event's availability as an HTML page for a partner's iframe",
+                        description:
+                            "Framed only by the origins the event's organization allows (Content-Security-Policy: frame-ancestors; see PUT /api/organizations/{organizationId}/embedding).",
+                        parameters: [eventID],
+                        responses: [
+                            "200": ["description": "The page", "content": ["text/html": ["schema": OpenAPI.string]]],
+                            "400": OpenAPI.error("The event ID is not a UUID (VALIDATION_FAILED)"),
+                            "404": notFound,
+                        ])
+                ],
                 "/api/events/{eventId}/tickets": [
                     "get": op(
                         "listEventTickets", "The event's ticket types (seed 003's ticket categories)",

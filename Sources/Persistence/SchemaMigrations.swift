@@ -36,5 +36,6 @@ public enum SchemaMigrations {
         M0027_CreateCheckinConflicts(),
         M0028_CreateInstallationSecrets(),
         M0029_AddOutboxDeliveryState(),
+        M0030_AddOrganizationEmbedOrigins(),
     ]
 }

@@ -143,6 +143,13 @@ import Testing
             path: { "/api/events/\($0.event)/ticket-types/\($0.ticketType)" },
             body: { _, _ in ["name": "Renamed type"] }, success: .ok),
         Probe(
+            route: "GET /api/organizations/{organizationId}/embedding", method: .get,
+            path: { "/api/organizations/\($0.organization)/embedding" }, body: { _, _ in nil }, success: .ok),
+        Probe(
+            route: "PUT /api/organizations/{organizationId}/embedding", method: .put,
+            path: { "/api/organizations/\($0.organization)/embedding" },
+            body: { _, _ in ["allowedOrigins": ["https://partner.example.org"]] }, success: .ok),
+        Probe(
             route: "GET /api/orders/all", method: .get, path: { _ in "/api/orders/all" }, body: { _, _ in nil },
             success: .ok),
         Probe(

@@ -3,7 +3,8 @@ public import Hummingbird
 
 /// Headers that make browsers treat API responses conservatively.
 ///
-/// A route that serves a page sets its own `Content-Security-Policy`; the strict default applies otherwise.
+/// A route that serves a page sets its own `Content-Security-Policy`; the strict default applies otherwise. Only an
+/// answer whose policy names `frame-ancestors` other than `'none'` (an embed) goes without `X-Frame-Options: DENY`.
 public struct SecurityHeadersMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
@@ -21,10 +22,14 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "no-referrer"
         if response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'"
+        }
+        // Nothing may frame an answer, except an embed whose policy names the sites allowed to (the embeds surface).
+        let policy = response.headers[.contentSecurityPolicy] ?? ""
+        if !policy.contains("frame-ancestors") || policy.contains("frame-ancestors 'none'") {
+            response.headers[.xFrameOptions] = "DENY"
         }
         if hsts {
             response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"

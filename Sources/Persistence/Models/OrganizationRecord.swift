@@ -12,6 +12,8 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @Field(key: "slug") public var slug: String
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
+    /// Origins allowed to frame the organization's embeds, space-separated (`https://partner.example.org`).
+    @OptionalField(key: "embed_origins") public var embedOrigins: String?
 
     public init() {}
 
