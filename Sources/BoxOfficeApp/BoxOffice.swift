@@ -133,24 +133,25 @@ public struct BoxOffice: Sendable {
         router.add(middleware: SecurityHeadersMiddleware(hsts: config.hstsEnabled))
         router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.maxBodyBytes))
-        router.add(
-            middleware: APIRateLimitMiddleware(
-                limiter: rateLimiter,
-                rule: RateLimitRule(
-                    name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
-                clientAddress: clientAddress, clock: clock))
 
         // One edge per kind of caller: each surface authenticates the tokens it takes (people's, kiosks', or both at
         // the door), and its routes' child contexts say who is calling, so no handler checks it again.
         func authentication(_ accepts: AuthenticationMiddleware.Accepts) -> AuthenticationMiddleware {
             AuthenticationMiddleware(tokens: tokens, clock: clock, store: store, accepts: accepts)
         }
-        let people = router.group().add(middleware: authentication(.people))
-        let door = router.group().add(middleware: authentication(.peopleAndKiosks))
-        let kiosks = router.group().add(middleware: authentication(.kiosks))
+        // The general rate limit counts the matched routes of every surface but operations' and machines'.
+        let limit = APIRateLimitMiddleware(
+            limiter: rateLimiter,
+            rule: RateLimitRule(
+                name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
+            clientAddress: clientAddress, clock: clock)
+        let operations = router.group().add(middleware: authentication(.people))
+        let people = router.group().add(middleware: authentication(.people)).add(middleware: limit)
+        let door = router.group().add(middleware: authentication(.peopleAndKiosks)).add(middleware: limit)
+        let kiosks = router.group().add(middleware: authentication(.kiosks)).add(middleware: limit)
 
-        HealthRoutes(service: services.health).register(on: people)
-        APIDocsRoutes(document: Self.documentation).register(on: people)
+        HealthRoutes(service: services.health).register(on: operations)
+        APIDocsRoutes(document: Self.documentation).register(on: operations)
         AccountsRoutes(auth: services.auth, clientAddress: clientAddress, clock: clock).register(on: people)
         OrganizationsRoutes(service: services.organizations, clientAddress: clientAddress, clock: clock)
             .register(on: people)
@@ -162,7 +163,7 @@ public struct BoxOffice: Sendable {
             .register(people: people, door: door, kiosks: kiosks)
         OutboxAdminRoutes(store: store, clock: clock).register(on: people)
         // Embeds are public and framed only by the sites their organization allows.
-        let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
+        let embeds = router.group().add(middleware: limit).add(middleware: EmbedFramingMiddleware(store: store))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
         extraRoutes(router)
 

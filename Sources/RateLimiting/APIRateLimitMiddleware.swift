@@ -2,7 +2,9 @@ public import Domain
 public import HTTPCore
 public import Hummingbird
 
-/// The general per-client limit on `/api`, keyed by client IP.
+/// The general per-client limit, keyed by client IP, on every route of the surfaces it is added to. It runs after the
+/// router has matched the route, so the same route counts however its path is spelled (`//api/events` included);
+/// surfaces that answer machines with their own checks (webhooks) leave it out.
 public struct APIRateLimitMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
@@ -23,7 +25,7 @@ public struct APIRateLimitMiddleware: RouterMiddleware {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        if rule.isEnabled, request.uri.path.hasPrefix("/api/") {
+        if rule.isEnabled {
             let ip = clientAddress.resolve(request, peer: context.peerAddress)
             try await limiter.consume(rule, keys: ["ip:\(ip)"], now: clock.now())
         }
