@@ -66,14 +66,14 @@ public struct BoxOffice: Sendable {
                 issuer: config.auth.jwtIssuer, audience: config.auth.jwtAudience,
                 lifetime: .seconds(config.auth.accessTokenSeconds)))
         self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost))
-        self.ticketKeys = TicketKeys(configured: config.ticketSecretKey, store: store)
+        self.ticketKeys = TicketKeys(configured: config.admission.ticketSecretKey, store: store)
         self.eventBus = DatabaseChangeFeed(store: store)
         let store = self.store
         self.services = Services(
             health: HealthService(
                 settings: .init(
-                    version: Self.version, emailConfigured: config.smtpURL != nil,
-                    storageDirectory: config.storageDirectory),
+                    version: Self.version, emailConfigured: config.mail.smtpURL != nil,
+                    storageDirectory: config.storage.directory),
                 store: store, migrations: MigrationRunner(store: store, migrations: migrations)),
             auth: AuthService(
                 store: store, hasher: hasher, tokens: tokens, limiter: RateLimiter(store: RateLimitStore(store: store)),
@@ -86,10 +86,11 @@ public struct BoxOffice: Sendable {
             catalog: CatalogServices(
                 store: store,
                 settings: .init(
-                    defaultCurrency: config.defaultCurrency, maximumSessionCapacity: config.maximumSessionCapacity)),
-            holds: HoldService(store: store, lifetime: .seconds(config.holdSeconds)),
+                    defaultCurrency: config.catalog.defaultCurrency,
+                    maximumSessionCapacity: config.catalog.maximumSessionCapacity)),
+            holds: HoldService(store: store, lifetime: .seconds(config.sales.holdSeconds)),
             orders: OrdersServices(
-                store: store, paymentWindow: .seconds(config.paymentWindowSeconds), ticketKeys: ticketKeys,
+                store: store, paymentWindow: .seconds(config.sales.paymentWindowSeconds), ticketKeys: ticketKeys,
                 logger: logger),
             admission: AdmissionServices(store: store, ticketKeys: ticketKeys))
     }
@@ -129,10 +130,10 @@ public struct BoxOffice: Sendable {
         // innermost so that every outer middleware sees an ordinary response.
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: AccessLogMiddleware())
-        router.add(middleware: AllowedOriginsCORSMiddleware(origins: config.corsAllowedOrigins))
-        router.add(middleware: SecurityHeadersMiddleware(hsts: config.hstsEnabled))
+        router.add(middleware: AllowedOriginsCORSMiddleware(origins: config.http.corsAllowedOrigins))
+        router.add(middleware: SecurityHeadersMiddleware(hsts: config.http.hstsEnabled))
         router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
-        router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.maxBodyBytes))
+        router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.http.maxBodyBytes))
 
         // One edge per kind of caller: each surface authenticates the tokens it takes (people's, kiosks', or both at
         // the door), and its routes' child contexts say who is calling, so no handler checks it again.
@@ -195,7 +196,7 @@ public struct BoxOffice: Sendable {
         var services: [any Service] = [
             RateLimitSweeper(
                 store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),
-            HoldSweeper(store: store, clock: clock, interval: .seconds(config.holdSweepSeconds), logger: logger),
+            HoldSweeper(store: store, clock: clock, interval: .seconds(config.sales.holdSweepSeconds), logger: logger),
         ]
         if case .postgres(let url) = config.database.location {
             services.append(ChangeFeedListener(url: url, store: store, logger: logger))
@@ -204,7 +205,7 @@ public struct BoxOffice: Sendable {
             services.append(
                 OutboxWorker(
                     store: store, bus: eventBus, handler: handler, clock: clock,
-                    settings: .init(pollInterval: .seconds(config.outboxPollSeconds)), logger: logger))
+                    settings: .init(pollInterval: .seconds(config.workers.outboxPollSeconds)), logger: logger))
         }
         return services
     }
@@ -215,7 +216,7 @@ public struct BoxOffice: Sendable {
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BoxOffice"),
-            services: config.runWorkers ? workers() : [],
+            services: config.workers.runWorkers ? workers() : [],
             logger: logger
         )
         let store = self.store

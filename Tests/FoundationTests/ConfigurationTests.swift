@@ -14,7 +14,7 @@ import Testing
         #expect(config.port == 8080)
         #expect(config.database.location == .sqlite(path: "./boxoffice.sqlite"))
         #expect(config.autoMigrate)
-        #expect(config.maxBodyBytes == 1 << 20)
+        #expect(config.http.maxBodyBytes == 1 << 20)
         #expect(config.logLevel == .info)
         #expect(config.jwtSecretIsEphemeral, "development makes up a secret, and says so")
         #expect(config.jwtSecret.utf8.count >= 32)
@@ -44,14 +44,16 @@ import Testing
                     location: .sqlite(path: "/var/lib/boxoffice/db.sqlite"), connectionsPerEventLoop: 8,
                     sqlLogLevel: .trace))
         #expect(!config.jwtSecretIsEphemeral)
-        #expect(config.logLevel == .debug && config.maxBodyBytes == 2048 && config.hstsEnabled)
-        #expect(config.smtpURL == "smtps://u:p@mail:465" && config.storageDirectory == "/srv/uploads")
-        #expect(config.corsAllowedOrigins == ["https://a.example", "https://b.example:8443"])
-        #expect(config.ticketSecretKey == Data(repeating: 7, count: 32) && config.holdSweepSeconds == 5)
+        #expect(config.logLevel == .debug && config.http.maxBodyBytes == 2048 && config.http.hstsEnabled)
+        #expect(config.mail.smtpURL == "smtps://u:p@mail:465" && config.storage.directory == "/srv/uploads")
+        #expect(config.http.corsAllowedOrigins == ["https://a.example", "https://b.example:8443"])
+        #expect(config.admission.ticketSecretKey == Data(repeating: 7, count: 32) && config.sales.holdSweepSeconds == 5)
     }
 
     @Test func aTicketKeyMustBeThirtyTwoBytes() throws {
-        #expect(try AppConfig.load(from: [:]).ticketSecretKey == nil, "development keeps its own key in the database")
+        #expect(
+            try AppConfig.load(from: [:]).admission.ticketSecretKey == nil,
+            "development keeps its own key in the database")
         #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["TICKET_SECRET_KEY": "c2hvcnQ="]) }
     }
 

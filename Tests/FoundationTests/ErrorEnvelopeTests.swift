@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func theBodyLimitIsConfigurable() async throws {
-        try await withApp(configure: { $0.maxBodyBytes = 4096 }, extraRoutes: ProbeRoutes.register) { app in
+        try await withApp(configure: { $0.http.maxBodyBytes = 4096 }, extraRoutes: ProbeRoutes.register) { app in
             let name = String(repeating: "x", count: 5000)
             let response = try await app.client.send(
                 .post, "/api/probe/orders", headers: json,

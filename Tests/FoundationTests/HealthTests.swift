@@ -60,8 +60,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try await withApp(configure: {
-            $0.smtpURL = "smtp://mail.example.org:587"
-            $0.storageDirectory = directory
+            $0.mail.smtpURL = "smtp://mail.example.org:587"
+            $0.storage.directory = directory
         }) { app in
             let report = try await app.client.send(.get, "/health").decode(HealthReport.self)
             #expect(report.email == "configured")
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func anUnusableUploadDirectoryDegradesHealth() async throws {
-        try await withApp(configure: { $0.storageDirectory = "/nonexistent/boxoffice/uploads" }) { app in
+        try await withApp(configure: { $0.storage.directory = "/nonexistent/boxoffice/uploads" }) { app in
             let response = try await app.client.send(.get, "/health")
             #expect(response.status == .ok)
             let report = try response.decode(HealthReport.self)

@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func hstsIsSentOnlyWhenConfigured() async throws {
-        try await withApp(configure: { $0.hstsEnabled = true }) { app in
+        try await withApp(configure: { $0.http.hstsEnabled = true }) { app in
             let response = try await app.client.send(.get, "/health")
             #expect(response.headers[HTTPField.Name("Strict-Transport-Security")!]?.hasPrefix("max-age=") == true)
         }
@@ -63,7 +63,7 @@ import Testing
     let allowed = "https://tickets.example.org"
 
     @Test func aListedOriginIsAllowed() async throws {
-        try await withApp(configure: { $0.corsAllowedOrigins = [allowed, "https://other.example.org"] }) { app in
+        try await withApp(configure: { $0.http.corsAllowedOrigins = [allowed, "https://other.example.org"] }) { app in
             let response = try await app.client.send(.get, "/health", headers: [.origin: allowed])
             #expect(response.headers[.accessControlAllowOrigin] == allowed)
             #expect(response.headers[.vary]?.contains("Origin") == true)
@@ -79,7 +79,7 @@ import Testing
     /// A widget on a partner's page (an allowed origin) takes a hold as an anonymous cart, then reads the cart with its
     /// `X-Cart-Token`: the browser's preflights allow the header, and every answer carries the origin.
     @Test func aWidgetOnAnAllowedOriginKeepsItsCart() async throws {
-        try await withApp(configure: { $0.corsAllowedOrigins = [allowed] }) { app in
+        try await withApp(configure: { $0.http.corsAllowedOrigins = [allowed] }) { app in
             let fixture = try await CatalogFixture.make(app)
             let workshop = try await fixture.workshop()
             let holdPreflight = try await app.client.send(
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func anUnlistedOriginGetsNoCORSHeaders() async throws {
-        try await withApp(configure: { $0.corsAllowedOrigins = [allowed] }) { app in
+        try await withApp(configure: { $0.http.corsAllowedOrigins = [allowed] }) { app in
             let response = try await app.client.send(.get, "/health", headers: [.origin: "https://evil.example"])
             #expect(response.status == .ok)
             #expect(response.headers[.accessControlAllowOrigin] == nil)

@@ -24,7 +24,7 @@ import Testing
             configure: {
                 $0.database.connectionsPerEventLoop = 4
                 $0.database.poolTimeoutSeconds = 120
-                $0.paymentWindowSeconds = 300
+                $0.sales.paymentWindowSeconds = 300
             }
         ) { app in
             let fixture = try await CatalogFixture.make(app)

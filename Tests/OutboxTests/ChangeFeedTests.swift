@@ -97,7 +97,7 @@ func waitUntilListening(_ listener: TestApp, through writer: TestApp) async thro
     /// Workers wake on the feed instead of polling: with an hour between polls, a new message is delivered at once.
     @Test(arguments: TestDatabase.all)
     func aWorkerWakesOnTheFeed(_ database: TestDatabase) async throws {
-        try await withApp(database, configure: { $0.outboxPollSeconds = 3600 }) { app in
+        try await withApp(database, configure: { $0.workers.outboxPollSeconds = 3600 }) { app in
             let probe = ProbeHandler()
             let worker = OutboxWorker(
                 store: app.store, handler: probe, clock: app.clock.appClock,

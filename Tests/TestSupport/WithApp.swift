@@ -85,6 +85,9 @@ public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
     auth.authAttempts = 1000
     auth.apiRequests = 0
     auth.trustedProxies = ["127.0.0.1", "::1"]
+    // Tests sweep explicitly (with the test clock); a background sweep in the middle of one would race its checks.
+    var sales = SalesConfig()
+    sales.holdSweepSeconds = 3600
     return AppConfig(
         mode: .test,
         host: "127.0.0.1",
@@ -94,8 +97,7 @@ public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
         jwtSecret: "test-secret-that-is-at-least-32-bytes-long",
         logLevel: TestEnvironment.logLevel,
         auth: auth,
-        // Tests sweep explicitly (with the test clock); a background sweep in the middle of one would race its checks.
-        holdSweepSeconds: 3600
+        sales: sales
     )
 }
 

@@ -56,8 +56,8 @@ struct SeedDemoCommand: AsyncParsableCommand {
         let eventID = try await DemoCatalog.createWorkshop(
             organizationID: organization.id, by: principal, now: now, store: boxOffice.store,
             settings: .init(
-                defaultCurrency: boxOffice.config.defaultCurrency,
-                maximumSessionCapacity: boxOffice.config.maximumSessionCapacity))
+                defaultCurrency: boxOffice.config.catalog.defaultCurrency,
+                maximumSessionCapacity: boxOffice.config.catalog.maximumSessionCapacity))
         print(
             """
             Demo ready.

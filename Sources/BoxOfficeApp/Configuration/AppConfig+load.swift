@@ -68,6 +68,26 @@ extension AppConfig {
         let outboxPoll = reader.integer("OUTBOX_POLL_INTERVAL", default: 30, in: 1...3600)
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
+        var http = HTTPConfig()
+        http.maxBodyBytes = maxBody
+        http.corsAllowedOrigins = origins
+        http.hstsEnabled = hsts
+        var catalog = CatalogConfig()
+        catalog.defaultCurrency = currency.uppercased()
+        catalog.maximumSessionCapacity = sessionCapacity
+        var sales = SalesConfig()
+        sales.holdSeconds = holdSeconds
+        sales.paymentWindowSeconds = paymentWindow
+        sales.holdSweepSeconds = holdSweep
+        var admission = AdmissionConfig()
+        admission.ticketSecretKey = ticketKey
+        var workerSettings = WorkersConfig()
+        workerSettings.runWorkers = workers
+        workerSettings.outboxPollSeconds = outboxPoll
+        var mail = MailConfig()
+        mail.smtpURL = smtp
+        var files = StorageConfig()
+        files.directory = storage
         return AppConfig(
             mode: mode,
             host: host,
@@ -79,20 +99,14 @@ extension AppConfig {
             jwtSecret: secret ?? "",
             jwtSecretIsEphemeral: ephemeral,
             logLevel: logLevel,
-            maxBodyBytes: maxBody,
-            corsAllowedOrigins: origins,
-            hstsEnabled: hsts,
-            smtpURL: smtp,
-            storageDirectory: storage,
             auth: auth,
-            defaultCurrency: currency.uppercased(),
-            maximumSessionCapacity: sessionCapacity,
-            holdSeconds: holdSeconds,
-            paymentWindowSeconds: paymentWindow,
-            ticketSecretKey: ticketKey,
-            holdSweepSeconds: holdSweep,
-            runWorkers: workers,
-            outboxPollSeconds: outboxPoll
+            http: http,
+            catalog: catalog,
+            sales: sales,
+            admission: admission,
+            workers: workerSettings,
+            mail: mail,
+            storage: files
         )
     }
 

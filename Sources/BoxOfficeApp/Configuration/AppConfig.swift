@@ -20,29 +20,14 @@ public struct AppConfig: Sendable {
     /// True when no secret was configured and a random one was made for this process only.
     public var jwtSecretIsEphemeral: Bool
     public var logLevel: Logger.Level
-    public var maxBodyBytes: Int
-    public var corsAllowedOrigins: [String]
-    public var hstsEnabled: Bool
-    public var smtpURL: String?
-    public var storageDirectory: String?
     public var auth: AuthConfig
-    /// Currency of new events unless they name one (ISO 4217).
-    public var defaultCurrency: String
-    /// The largest capacity a session may have.
-    public var maximumSessionCapacity: Int
-    /// How long a hold keeps its places.
-    public var holdSeconds: Int
-    /// How long an unpaid offline order keeps its places.
-    public var paymentWindowSeconds: Int
-    /// Seals ticket secrets and events' signing keys (`TICKET_SECRET_KEY`, 32 bytes). Nil in development means the
-    /// installation keeps a key of its own in the database.
-    public var ticketSecretKey: Data?
-    /// Seconds between background sweeps of expired holds (`HOLD_SWEEP_INTERVAL`). Correctness never waits for it.
-    public var holdSweepSeconds: Int
-    /// Whether `serve` also runs the background workers (`WORKERS`, default true); `boxoffice work` runs only them.
-    public var runWorkers: Bool
-    /// The outbox workers' backstop poll, in seconds (`OUTBOX_POLL_INTERVAL`); the change feed wakes them at once.
-    public var outboxPollSeconds: Int
+    public var http: HTTPConfig
+    public var catalog: CatalogConfig
+    public var sales: SalesConfig
+    public var admission: AdmissionConfig
+    public var workers: WorkersConfig
+    public var mail: MailConfig
+    public var storage: StorageConfig
 
     public init(
         mode: Mode = .development,
@@ -53,20 +38,14 @@ public struct AppConfig: Sendable {
         jwtSecret: String,
         jwtSecretIsEphemeral: Bool = false,
         logLevel: Logger.Level = .info,
-        maxBodyBytes: Int = 1 << 20,
-        corsAllowedOrigins: [String] = [],
-        hstsEnabled: Bool = false,
-        smtpURL: String? = nil,
-        storageDirectory: String? = nil,
         auth: AuthConfig = AuthConfig(),
-        defaultCurrency: String = "EUR",
-        maximumSessionCapacity: Int = 500,
-        holdSeconds: Int = 600,
-        paymentWindowSeconds: Int = 72 * 3600,
-        ticketSecretKey: Data? = nil,
-        holdSweepSeconds: Int = 30,
-        runWorkers: Bool = true,
-        outboxPollSeconds: Int = 30
+        http: HTTPConfig = HTTPConfig(),
+        catalog: CatalogConfig = CatalogConfig(),
+        sales: SalesConfig = SalesConfig(),
+        admission: AdmissionConfig = AdmissionConfig(),
+        workers: WorkersConfig = WorkersConfig(),
+        mail: MailConfig = MailConfig(),
+        storage: StorageConfig = StorageConfig()
     ) {
         self.mode = mode
         self.host = host
@@ -76,21 +55,84 @@ public struct AppConfig: Sendable {
         self.jwtSecret = jwtSecret
         self.jwtSecretIsEphemeral = jwtSecretIsEphemeral
         self.logLevel = logLevel
-        self.maxBodyBytes = maxBodyBytes
-        self.corsAllowedOrigins = corsAllowedOrigins
-        self.hstsEnabled = hstsEnabled
-        self.smtpURL = smtpURL
-        self.storageDirectory = storageDirectory
         self.auth = auth
-        self.defaultCurrency = defaultCurrency
-        self.maximumSessionCapacity = maximumSessionCapacity
-        self.holdSeconds = holdSeconds
-        self.paymentWindowSeconds = paymentWindowSeconds
-        self.ticketSecretKey = ticketSecretKey
-        self.holdSweepSeconds = holdSweepSeconds
-        self.runWorkers = runWorkers
-        self.outboxPollSeconds = outboxPollSeconds
+        self.http = http
+        self.catalog = catalog
+        self.sales = sales
+        self.admission = admission
+        self.workers = workers
+        self.mail = mail
+        self.storage = storage
     }
+}
+
+/// The HTTP edge: body size, browsers' cross-origin access, transport security.
+public struct HTTPConfig: Sendable {
+    /// The largest accepted request body (`MAX_BODY_SIZE`).
+    public var maxBodyBytes = 1 << 20
+    /// Origins allowed to call the API from browsers (`CORS_ALLOWED_ORIGINS`).
+    public var corsAllowedOrigins: [String] = []
+    /// Send `Strict-Transport-Security` (`HSTS_ENABLED`).
+    public var hstsEnabled = false
+
+    public init() {}
+}
+
+/// The catalog.
+public struct CatalogConfig: Sendable {
+    /// Currency of new events unless they name one (ISO 4217, `DEFAULT_CURRENCY`).
+    public var defaultCurrency = "EUR"
+    /// The largest capacity a session may have (`SESSION_CAPACITY_MAX`).
+    public var maximumSessionCapacity = 500
+
+    public init() {}
+}
+
+/// Holds and orders.
+public struct SalesConfig: Sendable {
+    /// How long a hold keeps its places (`HOLD_TTL`).
+    public var holdSeconds = 600
+    /// How long an unpaid offline order keeps its places (`PAYMENT_WINDOW`).
+    public var paymentWindowSeconds = 72 * 3600
+    /// Seconds between background sweeps of expired holds (`HOLD_SWEEP_INTERVAL`). Correctness never waits for it.
+    public var holdSweepSeconds = 30
+
+    public init() {}
+}
+
+/// The door.
+public struct AdmissionConfig: Sendable {
+    /// Seals ticket secrets and events' signing keys (`TICKET_SECRET_KEY`, 32 bytes). Nil in development means the
+    /// installation keeps a key of its own in the database.
+    public var ticketSecretKey: Data?
+
+    public init() {}
+}
+
+/// The background workers.
+public struct WorkersConfig: Sendable {
+    /// Whether `serve` also runs them (`WORKERS`); `boxoffice work` runs only them.
+    public var runWorkers = true
+    /// The outbox workers' backstop poll, in seconds (`OUTBOX_POLL_INTERVAL`); the change feed wakes them at once.
+    public var outboxPollSeconds = 30
+
+    public init() {}
+}
+
+/// Mail delivery.
+public struct MailConfig: Sendable {
+    /// `SMTP_URL`, reported by `/health` until mail delivery lands.
+    public var smtpURL: String?
+
+    public init() {}
+}
+
+/// Files.
+public struct StorageConfig: Sendable {
+    /// A writable directory for uploads (`STORAGE_DIR`).
+    public var directory: String?
+
+    public init() {}
 }
 
 /// All the problems found in the configuration, reported together so one edit fixes them all.
