@@ -187,7 +187,8 @@ struct DoorManagementService: Sendable {
             {
                 return code
             }
-            let candidate = String((0..<6).map { _ in alphabet.randomElement()! })
+            var generator = Randomness.Generator()
+            let candidate = String((0..<6).map { _ in alphabet.randomElement(using: &generator)! })
             if try await sql.raw("SELECT 1 AS taken FROM events WHERE door_code = \(bind: candidate)").first() == nil {
                 try await sql.raw(
                     "UPDATE events SET door_code = \(bind: candidate) WHERE id = \(bind: eventID) AND door_code IS NULL"

@@ -1,10 +1,11 @@
 import Crypto
+import Domain
 import Foundation
 
 /// Opaque secrets (refresh tokens, cart tokens): 32 random bytes, URL-safe base64; only their SHA-256 is stored.
 public enum OpaqueToken {
     public static func generate() -> String {
-        Base64URL.encode(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
+        Base64URL.encode(Data(Randomness.bytes(32)))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -150,7 +150,7 @@ public enum OrderNumber {
     }
 
     public static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = Randomness.Generator()
         return generate(using: &generator)
     }
 }
