@@ -37,7 +37,8 @@ public struct BoxOffice: Sendable {
     /// Every feature's services, built once here and handed to the routes (and workers) that use them.
     let services: Services
 
-    struct Services: Sendable {
+    /// A class: built once and shared by every copy of `BoxOffice`, never copied itself.
+    final class Services: Sendable {
         let health: HealthService
         let auth: AuthService
         let organizations: OrganizationService
@@ -45,6 +46,19 @@ public struct BoxOffice: Sendable {
         let holds: HoldService
         let orders: OrdersServices
         let admission: AdmissionServices
+
+        init(
+            health: HealthService, auth: AuthService, organizations: OrganizationService, catalog: CatalogServices,
+            holds: HoldService, orders: OrdersServices, admission: AdmissionServices
+        ) {
+            self.health = health
+            self.auth = auth
+            self.organizations = organizations
+            self.catalog = catalog
+            self.holds = holds
+            self.orders = orders
+            self.admission = admission
+        }
     }
 
     public init(
