@@ -100,7 +100,10 @@ private func probe<T: Decodable>(_ type: T.Type, _ value: JSONValue, path: [Stri
     case is UUID.Type: return UUID() as! T
     case is Decimal.Type: return Decimal(0) as! T
     case is URL.Type: return URL(string: "https://example.org")! as! T
-    case is JSONValue.Type: return value as! T
+    case is JSONValue.Type:
+        // Free-form by design: whatever it holds is accepted.
+        recorder.open.insert(KeyRecorder.key(path))
+        return value as! T
     default: return try T(from: ProbeDecoder(value: value, path: path, recorder: recorder))
     }
 }
@@ -219,13 +222,13 @@ private struct ProbeSingle: SingleValueDecodingContainer {
 
     func decode(_ type: Bool.Type) throws -> Bool { if case .bool(let b) = value { b } else { false } }
     func decode(_ type: String.Type) throws -> String { if case .string(let s) = value { s } else { "" } }
-    func decode(_ type: Double.Type) throws -> Double { number ?? 0 }
-    func decode(_ type: Float.Type) throws -> Float { Float(number ?? 0) }
-    func decode(_ type: Int.Type) throws -> Int { Int(number ?? 0) }
-    func decode(_ type: Int8.Type) throws -> Int8 { 0 }
-    func decode(_ type: Int16.Type) throws -> Int16 { 0 }
-    func decode(_ type: Int32.Type) throws -> Int32 { Int32(clamping: Int(number ?? 0)) }
-    func decode(_ type: Int64.Type) throws -> Int64 { Int64(number ?? 0) }
+    func decode(_ type: Double.Type) throws -> Double { number }
+    func decode(_ type: Float.Type) throws -> Float { Float(number) }
+    func decode(_ type: Int.Type) throws -> Int { integer }
+    func decode(_ type: Int8.Type) throws -> Int8 { Int8(clamping: integer) }
+    func decode(_ type: Int16.Type) throws -> Int16 { Int16(clamping: integer) }
+    func decode(_ type: Int32.Type) throws -> Int32 { Int32(clamping: integer) }
+    func decode(_ type: Int64.Type) throws -> Int64 { Int64(integer) }
     func decode(_ type: UInt.Type) throws -> UInt { 0 }
     func decode(_ type: UInt8.Type) throws -> UInt8 { 0 }
     func decode(_ type: UInt16.Type) throws -> UInt16 { 0 }
@@ -233,11 +236,21 @@ private struct ProbeSingle: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { 0 }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try probe(type, value, path: path, recorder: recorder) }
 
-    private var number: Double? {
+    /// The body's number as the type asks for it; never a conversion that could trap (`Int.max` as a `Double` is
+    /// past `Int.max`).
+    private var number: Double {
         switch value {
         case .int(let i): Double(i)
-        case .double(let d): d.isFinite && abs(d) < 1e15 ? d : 0
-        default: nil
+        case .double(let d): d.isFinite ? d : 0
+        default: 0
+        }
+    }
+
+    private var integer: Int {
+        switch value {
+        case .int(let i): i
+        case .double(let d): Int(exactly: d.rounded(.towardZero)) ?? 0
+        default: 0
         }
     }
 }

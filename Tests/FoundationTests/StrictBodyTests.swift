@@ -52,6 +52,19 @@ import Testing
         }
     }
 
+    /// Extreme numbers pass through the unknown-field check unharmed (it once converted `Int.max` through a `Double`
+    /// and trapped), and reach the endpoint's own validation.
+    @Test func extremeNumbersAreValidatedNotFatal() async throws {
+        try await withApp { app in
+            for quantity: JSONValue in [.int(Int.max), .int(Int.min), .double(1e308), .double(-0.5)] {
+                let response = try await app.client.send(
+                    .post, "/api/holds",
+                    json: ["ticketTypeId": .string(UUID().uuidString), "quantity": quantity] as [String: JSONValue])
+                #expect([400, 404].contains(response.status.code), "\(quantity): \(response.status) \(response.text)")
+            }
+        }
+    }
+
     /// A body holding the schema's required fields, each with a value of its type.
     func example(_ schema: JSONValue) -> JSONValue {
         if let reference = schema["$ref"]?.stringValue {
