@@ -34,7 +34,7 @@ public struct OrganizationService: Sendable {
         }
         try problems.throwIfAny()
 
-        let organization = try await db.transaction { db in
+        let organization = try await store.transaction { db in
             let chosen = try await availableSlug(requested: slug, name: name, on: db)
             let organization = OrganizationRecord(name: name, slug: chosen, now: now)
             try await organization.create(on: db)
@@ -42,6 +42,8 @@ public struct OrganizationService: Sendable {
                 organizationID: organization.id!, userID: user.id, role: OrganizationRole.owner.rawValue, now: now
             )
             .create(on: db)
+            try await Outbox.enqueue(
+                MemberChanged(organizationId: organization.id!, userId: user.id, change: "added"), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: .user(user.id), action: "organization.created", targetType: "organization",
@@ -235,7 +237,7 @@ public struct OrganizationService: Sendable {
         try await authorizer.require(.staffAssign, on: .organization(id), by: principal, database: db)
         guard let eventIDs else { throw HTTPFailure.validationFailed(FieldProblems("eventIds", "is required")) }
         let wanted = Set(eventIDs)
-        return try await db.transaction { db in
+        return try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
             guard let membership = try await membership(of: userID, in: id, on: db) else {
                 throw AccountsError.memberNotFound
@@ -260,6 +262,8 @@ public struct OrganizationService: Sendable {
                 try await StaffAssignmentRecord(organizationID: id, userID: userID, eventID: eventID, now: now).create(
                     on: db)
             }
+            try await Outbox.enqueue(
+                MemberChanged(organizationId: id, userId: userID, change: "events_assigned"), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "organization.staff.assigned", targetType: "user",

@@ -148,22 +148,22 @@ public struct BoxOffice: Sendable {
         router.add(middleware: SecurityHeadersMiddleware(hsts: config.http.hstsEnabled))
         router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.http.maxBodyBytes))
+        router.add(
+            middleware: APIRateLimitMiddleware(
+                limiter: rateLimiter,
+                rule: RateLimitRule(
+                    name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
+                clientAddress: clientAddress, clock: clock))
 
         // One edge per kind of caller: each surface authenticates the tokens it takes (people's, kiosks', or both at
         // the door), and its routes' child contexts say who is calling, so no handler checks it again.
         func authentication(_ accepts: AuthenticationMiddleware.Accepts) -> AuthenticationMiddleware {
             AuthenticationMiddleware(tokens: tokens, clock: clock, store: store, accepts: accepts)
         }
-        // The general rate limit counts the matched routes of every surface but operations' and machines'.
-        let limit = APIRateLimitMiddleware(
-            limiter: rateLimiter,
-            rule: RateLimitRule(
-                name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
-            clientAddress: clientAddress, clock: clock)
         let operations = router.group().add(middleware: authentication(.people))
-        let people = router.group().add(middleware: authentication(.people)).add(middleware: limit)
-        let door = router.group().add(middleware: authentication(.peopleAndKiosks)).add(middleware: limit)
-        let kiosks = router.group().add(middleware: authentication(.kiosks)).add(middleware: limit)
+        let people = router.group().add(middleware: authentication(.people))
+        let door = router.group().add(middleware: authentication(.peopleAndKiosks))
+        let kiosks = router.group().add(middleware: authentication(.kiosks))
 
         HealthRoutes(service: services.health).register(on: operations)
         APIDocsRoutes(document: Self.documentation).register(on: operations)
@@ -176,9 +176,9 @@ public struct BoxOffice: Sendable {
         OrdersRoutes(services: services.orders, clientAddress: clientAddress, clock: clock).register(on: people)
         AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)
-        OutboxAdminRoutes(store: store, clock: clock).register(on: people)
+        OutboxAdminRoutes(store: store, clientAddress: clientAddress, clock: clock).register(on: people)
         // Embeds are public and framed only by the sites their organization allows.
-        let embeds = router.group().add(middleware: limit).add(middleware: EmbedFramingMiddleware(store: store))
+        let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
         extraRoutes(router)
 
@@ -202,9 +202,15 @@ public struct BoxOffice: Sendable {
     /// `GET /api/admin/outbox`) until one is configured.
     var outboxHandlers: [any OutboxHandler] { [ChangeFeedTopics()] }
 
-    /// The background workers: sweepers, the outbox workers, and on PostgreSQL the change-feed listener that wakes
-    /// them (and every other subscriber) when any instance commits a change. `serve` runs them beside the server unless
-    /// `WORKERS=false`; `boxoffice work` runs them alone.
+    /// What every process of an installation runs, web or worker: on PostgreSQL the change-feed listener, so that
+    /// this process's subscribers and workers hear every instance's commits (SQLite publishes in-process).
+    public func platformServices() -> [any Service] {
+        guard case .postgres(let url) = config.database.location else { return [] }
+        return [ChangeFeedListener(url: url, store: store, logger: logger)]
+    }
+
+    /// The background workers: sweepers and the outbox workers. `serve` runs them beside the server unless
+    /// `WORKERS=false`; `boxoffice work` runs them alone (with the platform's services).
     public func workers() -> [any Service] {
         let longestWindow = max(config.auth.authWindowSeconds, config.auth.apiWindowSeconds)
         var services: [any Service] = [
@@ -212,9 +218,6 @@ public struct BoxOffice: Sendable {
                 store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),
             HoldSweeper(store: store, clock: clock, interval: .seconds(config.sales.holdSweepSeconds), logger: logger),
         ]
-        if case .postgres(let url) = config.database.location {
-            services.append(ChangeFeedListener(url: url, store: store, logger: logger))
-        }
         for handler in outboxHandlers {
             services.append(
                 OutboxWorker(
@@ -230,7 +233,7 @@ public struct BoxOffice: Sendable {
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BoxOffice"),
-            services: config.workers.runWorkers ? workers() : [],
+            services: platformServices() + (config.workers.runWorkers ? workers() : []),
             logger: logger
         )
         let store = self.store

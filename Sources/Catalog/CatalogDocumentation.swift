@@ -337,8 +337,13 @@ enum CatalogSchemas {
             [
                 "sessionName": ["type": "string", "minLength": 1, "maxLength": 200], "startsAt": OpenAPI.dateTime,
                 "endsAt": OpenAPI.dateTime, "capacity": ["type": "integer", "minimum": 1], "isActive": OpenAPI.boolean,
+                "name": [
+                    "type": "string", "minLength": 1, "maxLength": 200,
+                    "description":
+                        "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent",
+                ],
             ],
-            optional: ["isActive"]),
+            optional: ["isActive", "name"]),
         "TicketTypeRequest": OpenAPI.object(
             [
                 "name": ["type": "string", "minLength": 1, "maxLength": 100], "description": OpenAPI.string,

@@ -68,9 +68,9 @@ struct SessionRequest: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        sessionName =
-            try container.decodeIfPresent(String.self, forKey: .sessionName)
-            ?? container.decodeIfPresent(String.self, forKey: .name)
+        // Both are read (so sending both is no unknown field); sessionName wins.
+        let name = try container.decodeIfPresent(String.self, forKey: .name)
+        sessionName = try container.decodeIfPresent(String.self, forKey: .sessionName) ?? name
         startsAt = try container.decodeIfPresent(Date.self, forKey: .startsAt)
         endsAt = try container.decodeIfPresent(Date.self, forKey: .endsAt)
         capacity = try container.decodeIfPresent(Int.self, forKey: .capacity)

@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 import NIOPosix
 public import Persistence
+import PostgresKit
 import PostgresNIO
 public import ServiceLifecycle
 
@@ -60,15 +61,9 @@ public struct ChangeFeedListener: Service {
         }
     }
 
-    /// The connection settings in a `postgres://user:password@host:port/database` URL (the pool's own URL).
+    /// The connection settings of the pool's own URL, read the same way the pool reads it (TLS as its `sslmode` or
+    /// `tlsmode` says; preferred when it says nothing), so the listener reaches every database the pool reaches.
     static func configuration(_ url: String) throws -> PostgresConnection.Configuration {
-        guard let parts = URLComponents(string: url), let host = parts.host else { throw ChangeFeedError.badURL }
-        return PostgresConnection.Configuration(
-            host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres", password: parts.password,
-            database: parts.path.count > 1 ? String(parts.path.dropFirst()) : nil, tls: .disable)
+        try SQLPostgresConfiguration(url: url).coreConfiguration
     }
-}
-
-enum ChangeFeedError: Error {
-    case badURL
 }

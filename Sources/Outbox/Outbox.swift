@@ -46,7 +46,15 @@ public enum Outbox {
     /// commits, dropped if it rolls back), or noted for publication after the commit on SQLite (by
     /// `DatabaseStore.transaction`). For writers that insert the rows themselves (a purchase batch's single statement).
     public static func announce(_ rows: [Row], on db: any Database) async throws {
-        let changes = ChangeFeedPayload.changes(of: rows.map { ($0.topic, $0.subjects) })
+        try await announce(changes: ChangeFeedPayload.changes(of: rows.map { ($0.topic, $0.subjects) }), on: db)
+    }
+
+    /// Announces that messages of `topic` are due again (an admin queued a failed one), so its workers look at once.
+    public static func announceDue(_ topic: OutboxTopic, on db: any Database) async throws {
+        try await announce(changes: [Change(topic: topic, subjects: [])], on: db)
+    }
+
+    private static func announce(changes: [Change], on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         guard sql.dialect.name == "postgresql" else { return CommittedChanges.note(changes) }
         for change in changes {

@@ -79,11 +79,20 @@ public struct OutboxWorker: Service {
     public func deliverDue() async throws -> Int {
         let claimed = try await claim(now: clock.now())
         for (message, token) in claimed {
+            // Each message's lease starts when its turn comes, so a slow handler earlier in the batch cannot let the
+            // lease of a later one pass (and another instance deliver it too); a lease already lost is left alone.
+            guard !Task.isCancelled, try await renewLease(message.id, token: token) else {
+                if Task.isCancelled { try await giveBack(message.id, token: token) }
+                continue
+            }
             do {
                 try await handler.handle(message)
                 try await record(
                     message.id, token: token,
                     "state = 'delivered', delivered_at = \(bind: clock.now()), last_error = NULL")
+            } catch  where Task.isCancelled || error is CancellationError {
+                // Shutting down is not the message's failure: it goes back as it was, for the next worker.
+                try await giveBack(message.id, token: token)
             } catch {
                 let now = clock.now()
                 let reason = String(String(describing: error).prefix(1000))
@@ -144,12 +153,37 @@ public struct OutboxWorker: Service {
     }
 
     /// Records an outcome, only while this claim still holds the message (a lease that passed may have let another
-    /// worker claim it).
+    /// worker claim it; then that worker's outcome counts, and this one is only logged).
     private func record(_ id: UUID, token: UUID, _ assignments: SQLQueryString) async throws {
-        try await store.sql().raw(
+        let held = try await store.sql().raw(
             "UPDATE outbox SET " + assignments + """
-                , claim_token = NULL, lease_until = NULL WHERE id = \(bind: id) AND claim_token = \(bind: token)
+                , claim_token = NULL, lease_until = NULL WHERE id = \(bind: id) AND claim_token = \(bind: token) RETURNING id
                 """
+        ).first()
+        if held == nil {
+            logger.warning(
+                "outbox message's lease passed before its outcome was recorded",
+                metadata: ["handler": "\(handler.name)", "id": "\(id)"])
+        }
+    }
+
+    /// Starts the message's lease now; false when this claim no longer holds it.
+    private func renewLease(_ id: UUID, token: UUID) async throws -> Bool {
+        let leaseEnd = clock.now().addingTimeInterval(TimeInterval(settings.lease.components.seconds))
+        return try await store.sql().raw(
+            """
+            UPDATE outbox SET lease_until = \(bind: leaseEnd) WHERE id = \(bind: id) AND claim_token = \(bind: token) RETURNING id
+            """
+        ).first() != nil
+    }
+
+    /// Hands a claimed message back untried: due as before, the attempt not counted.
+    private func giveBack(_ id: UUID, token: UUID) async throws {
+        try await store.sql().raw(
+            """
+            UPDATE outbox SET claim_token = NULL, lease_until = NULL, attempts = attempts - 1
+            WHERE id = \(bind: id) AND claim_token = \(bind: token)
+            """
         ).run()
     }
 }
@@ -175,7 +209,8 @@ actor Doorbell {
             return
         }
         let timer = Task { [weak self] in
-            try? await Task.sleep(for: timeout)
+            // A timer cancelled because a real ring came first must not ring too.
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
             await self?.ring()
         }
         await withTaskCancellationHandler {

@@ -1,9 +1,11 @@
+import Audit
 public import Domain
 import FluentKit
 public import Foundation
 public import HTTPCore
 public import Hummingbird
 import Identity
+import Outbox
 public import Persistence
 import SQLKit
 
@@ -39,11 +41,14 @@ public struct OutboxListDTO: Codable, Sendable, ResponseEncodable {
 /// queue a failed message again.
 public struct OutboxAdminRoutes: Sendable {
     let store: DatabaseStore
+    let clientAddress: ClientAddress
     let clock: AppClock
     let authorizer = Authorizer()
+    let audit = AuditTrail()
 
-    public init(store: DatabaseStore, clock: AppClock) {
+    public init(store: DatabaseStore, clientAddress: ClientAddress, clock: AppClock) {
         self.store = store
+        self.clientAddress = clientAddress
         self.clock = clock
     }
 
@@ -60,9 +65,10 @@ public struct OutboxAdminRoutes: Sendable {
             try reader.throwIfAny()
             return try await list(topic: topic?.rawValue, state: state?.rawValue, limit: limit)
         }
-        users.post("/api/admin/outbox/:id/retry") { _, context in
+        users.post("/api/admin/outbox/:id/retry") { request, context in
             try await authorizer.require(.outboxManage, on: .platform, by: context.identity, database: store.database())
-            return try await retry(try context.pathUUID("id"))
+            return try await retry(
+                try context.pathUUID("id"), by: context.identity, meta: clientAddress.metadata(request, context))
         }
     }
 
@@ -97,19 +103,34 @@ public struct OutboxAdminRoutes: Sendable {
             })
     }
 
-    /// A failed message goes back to pending, due now, with its attempts counted afresh; anything else is a 409.
-    func retry(_ id: UUID) async throws -> OutboxMessageDTO {
-        let sql = store.sql()
+    /// A failed message goes back to pending, due now, with its attempts counted afresh, its workers woken and the
+    /// admin's act audited; anything else is a 409.
+    func retry(_ id: UUID, by principal: Principal, meta: RequestMetadata) async throws -> OutboxMessageDTO {
         let now = clock.now()
-        if let row = try await sql.raw(
-            """
-            UPDATE outbox SET state = 'pending', attempts = 0, available_at = \(bind: now), failed_at = NULL, claim_token = NULL, lease_until = NULL
-            WHERE id = \(bind: id) AND state = 'failed' RETURNING \(unsafeRaw: Self.columns)
-            """
-        ).first() {
-            return try Self.dto(row)
+        let requeued = try await store.transaction { db -> OutboxMessageDTO? in
+            guard
+                let row = try await (db as! any SQLDatabase).raw(
+                    """
+                    UPDATE outbox SET state = 'pending', attempts = 0, available_at = \(bind: now), failed_at = NULL,
+                      claim_token = NULL, lease_until = NULL
+                    WHERE id = \(bind: id) AND state = 'failed' RETURNING \(unsafeRaw: Self.columns)
+                    """
+                ).first()
+            else { return nil }
+            let message = try Self.dto(row)
+            if let topic = OutboxTopic(rawValue: message.topic) { try await Outbox.announceDue(topic, on: db) }
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "outbox.retried", targetType: "outbox_message",
+                    targetID: id.uuidString, organizationID: nil,
+                    details: [
+                        "topic": .string(message.topic), "lastError": message.lastError.map(JSONValue.string) ?? .null,
+                    ]),
+                from: meta, at: now, on: db)
+            return message
         }
-        guard let current = try await sql.raw("SELECT state FROM outbox WHERE id = \(bind: id)").first() else {
+        if let requeued { return requeued }
+        guard let current = try await store.sql().raw("SELECT state FROM outbox WHERE id = \(bind: id)").first() else {
             throw HTTPFailure.notFound("No such outbox message.")
         }
         throw HTTPFailure.conflict(

@@ -2,9 +2,10 @@ public import Domain
 public import HTTPCore
 public import Hummingbird
 
-/// The general per-client limit, keyed by client IP, on every route of the surfaces it is added to. It runs after the
-/// router has matched the route, so the same route counts however its path is spelled (`//api/events` included);
-/// surfaces that answer machines with their own checks (webhooks) leave it out.
+/// The general per-client limit, keyed by client IP, on the API and the embeds. It decides on the normalised path
+/// (`//api/events` is `/api/events`), before routing and authentication, so a route counts however its path is
+/// spelled, and paths that match nothing and requests refused 401 or 403 count too. Payment providers' webhooks are
+/// machines with checks of their own (signatures) and are left out.
 public struct APIRateLimitMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
@@ -25,10 +26,17 @@ public struct APIRateLimitMiddleware: RouterMiddleware {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        if rule.isEnabled {
+        if rule.isEnabled, Self.isCounted(request.uri.path) {
             let ip = clientAddress.resolve(request, peer: context.peerAddress)
             try await limiter.consume(rule, keys: ["ip:\(ip)"], now: clock.now())
         }
         return try await next(request, context)
+    }
+
+    /// Whether a path falls under the limit, spelled however it is.
+    static func isCounted(_ path: String) -> Bool {
+        let normalised = "/" + path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/") + "/"
+        guard normalised.hasPrefix("/api/") || normalised.hasPrefix("/embed/") else { return false }
+        return !normalised.hasPrefix("/api/webhook/") && !normalised.hasPrefix("/api/webhooks/")
     }
 }

@@ -111,6 +111,9 @@ import Testing
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers[.retryAfter] == "60")
             #expect(try await app.client.send(.get, "/health", headers: headers).status == .ok)
+            #expect(
+                try await app.client.send(.get, "///api//no-such-route", headers: headers).status == .tooManyRequests,
+                "a path that matches nothing counts too")
         }
     }
 

@@ -49,9 +49,10 @@ import Testing
             #expect(order.tickets.count == 2 && order.tickets.allSatisfy { $0.status == "valid" })
             #expect(order.orderNumber.count == 10)
             #expect(try await sessionCounters(app, event.eventId) == ["S1": [2, 0], "S2": [2, 0], "S3": [0, 0]])
-            // The catalog's own changes (event published, sessions and ticket types added) came before the order.
+            // The organization's and catalog's own changes (owner joined, event published, sessions and ticket types
+            // added) came before the order.
             let outbox = try await OutboxRecord.query(on: app.store.database()).all().map(\.topic)
-                .filter { !["event.", "session.", "ticket_type."].contains(where: $0.hasPrefix) }.sorted()
+                .filter { !["member.", "event.", "session.", "ticket_type."].contains(where: $0.hasPrefix) }.sorted()
             #expect(outbox == ["email.order_confirmation", "signal.availability_changed"])
         }
     }

@@ -43,6 +43,15 @@ final class ProbeHandler: OutboxHandler {
     }
 }
 
+/// A handler whose worker is being shut down while it delivers.
+struct ShutdownHandler: OutboxHandler {
+    let name = "shutdown"
+    let topics: Set<OutboxTopic> = [.ping]
+    let retry = RetryPolicy.standard
+
+    func handle(_ message: OutboxDelivery) async throws { throw CancellationError() }
+}
+
 struct ProbeFailure: Error, CustomStringConvertible {
     var description: String { "the probe's peer is down" }
 }
@@ -133,6 +142,11 @@ func outboxRow(_ id: UUID, on app: TestApp) async throws -> (
             row = try await outboxRow(id, on: app)
             #expect(row.state == "delivered" && row.attempts == 1 && row.lastError == nil)
             #expect(probe.delivered == [id])
+            let audit = try await app.client.send(
+                .get, "/api/admin/audit-logs?action=outbox.retried", headers: admin.bearer)
+            #expect(
+                try audit.json()["items"]?.arrayValue?.first?["targetId"]?.stringValue == id.uuidString,
+                "the retry is audited")
         }
     }
 
@@ -157,6 +171,23 @@ func outboxRow(_ id: UUID, on app: TestApp) async throws -> (
             #expect(try await worker.deliverDue() == 3)
             #expect(Set(probe.delivered) == Set(ids))
             for id in ids { #expect(try await outboxRow(id, on: app).attempts == 2) }
+        }
+    }
+
+    /// A worker stopped mid-delivery (a deploy) hands the message back untried: no attempt is spent.
+    @Test(arguments: TestDatabase.all)
+    func aDeliveryInterruptedByShutdownSpendsNoAttempt(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let id = try #require(try await enqueuePings(1, on: app).first)
+            let worker = OutboxWorker(
+                store: app.store, handler: ShutdownHandler(), clock: app.clock.appClock, logger: app.boxOffice.logger)
+            #expect(try await worker.deliverDue() == 1)
+            let row = try await outboxRow(id, on: app)
+            #expect(row.state == "pending" && row.attempts == 0 && row.lastError == nil)
+            let probe = ProbeHandler()
+            let next = OutboxWorker(
+                store: app.store, handler: probe, clock: app.clock.appClock, logger: app.boxOffice.logger)
+            #expect(try await next.deliverDue() == 1 && probe.delivered == [id], "due at once for the next worker")
         }
     }
 

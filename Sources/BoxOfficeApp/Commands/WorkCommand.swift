@@ -25,7 +25,7 @@ struct WorkCommand: AsyncParsableCommand {
                 let applied = try await boxOffice.migrationRunner.migrate()
                 if !applied.isEmpty { boxOffice.logger.info("applied migrations", metadata: ["names": "\(applied)"]) }
             }
-            let workers = boxOffice.workers()
+            let workers = boxOffice.platformServices() + boxOffice.workers()
             boxOffice.logger.info(
                 "starting BoxOffice workers",
                 metadata: [

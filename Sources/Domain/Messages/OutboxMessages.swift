@@ -155,7 +155,7 @@ public struct MemberChanged: OutboxMessage, Equatable {
     public static let topic = OutboxTopic.memberChanged
     public var organizationId: UUID
     public var userId: UUID
-    /// `added`, `role_changed` or `removed`.
+    /// `added`, `role_changed`, `events_assigned` (staff) or `removed`.
     public var change: String
     public var subjects: [UUID] { [organizationId, userId] }
 
