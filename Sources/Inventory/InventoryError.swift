@@ -14,6 +14,8 @@ public enum InventoryError: APIError, Equatable {
     case ticketTypeNotFound
     /// The order lifecycle refuses a move (`OrderStatus.canMove`), or another change got there first.
     case invalidTransition(from: String, to: String)
+    /// The ticket has opened a door: its buyer can no longer cancel it.
+    case admitted(ticketID: UUID)
 
     public var code: String {
         switch self {
@@ -26,6 +28,7 @@ public enum InventoryError: APIError, Equatable {
         case .holdExpired: "HOLD_EXPIRED"
         case .ticketTypeNotFound: "TICKET_TYPE_NOT_FOUND"
         case .invalidTransition: "INVALID_TRANSITION"
+        case .admitted: "ALREADY_CHECKED_IN"
         }
     }
 
@@ -49,6 +52,7 @@ public enum InventoryError: APIError, Equatable {
         case .holdExpired: "The hold has expired; its places went back on sale."
         case .ticketTypeNotFound: "No such ticket type."
         case .invalidTransition(let from, let to): "An order cannot go from \(from) to \(to)."
+        case .admitted: "This ticket has been checked in; it can no longer be cancelled or refunded by its buyer."
         }
     }
 
@@ -65,6 +69,7 @@ public enum InventoryError: APIError, Equatable {
             ["requestedQuantity": .int(requested), "maximum": .int(maximum)]
         case .holdExpired(let at): ["expiredAt": .string(ISO8601Instant.string(at))]
         case .invalidTransition(let from, let to): ["from": .string(from), "to": .string(to)]
+        case .admitted(let ticketID): ["ticketId": .string(ticketID.uuidString)]
         default: [:]
         }
     }

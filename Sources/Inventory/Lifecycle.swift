@@ -184,8 +184,11 @@ package enum TicketLifecycle {
     /// its place back in every session it includes; when it was the order's last valid ticket, the order follows
     /// (refunded if any of its tickets was refunded, else cancelled). Throws `invalidTransition` when the ticket is not
     /// valid any more.
+    /// - Parameter unlessAdmitted: refuse (`ALREADY_CHECKED_IN`) a ticket admitted to any session: a buyer cannot
+    ///   cancel, or be refunded for, a ticket that already opened a door (an organizer's refund of the order can).
     package static func cancel(
-        _ ticketID: UUID, to next: TicketStatus, by principal: Principal, reason: String, now: Date, on db: any Database
+        _ ticketID: UUID, to next: TicketStatus, by principal: Principal, reason: String, unlessAdmitted: Bool = false,
+        now: Date, on db: any Database
     ) async throws {
         let sql = db as! any SQLDatabase
         guard
@@ -195,6 +198,18 @@ package enum TicketLifecycle {
         else { throw InventoryError.invalidTransition(from: "ticket missing", to: next.rawValue) }
         let orderID = try ticket.decode(column: "order_id", as: UUID.self)
         let seats = try await LockedSales.lock([try ticket.decode(column: "ticket_type_id", as: UUID.self)], on: db)
+        if unlessAdmitted {
+            // The ticket row is locked (after the seats: the lock order) against an admission being written meanwhile:
+            // its insert takes a key-share lock on the ticket, which this lock waits for, and then this read sees it.
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM tickets WHERE id = \(bind: ticketID) FOR UPDATE").run()
+            }
+            if try await sql.raw("SELECT 1 AS admitted FROM checkins WHERE ticket_id = \(bind: ticketID) LIMIT 1")
+                .first() != nil
+            {
+                throw InventoryError.admitted(ticketID: ticketID)
+            }
+        }
         let moved = try await move(.ticket(ticketID), to: next, now: now, on: db)
         guard let one = moved.first else {
             throw InventoryError.invalidTransition(

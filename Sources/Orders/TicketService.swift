@@ -118,7 +118,7 @@ struct TicketService: Sendable {
             let status: TicketStatus = refund > 0 ? .refunded : .cancelled
             do {
                 try await TicketLifecycle.cancel(
-                    ticketID, to: status, by: viewer.principal, reason: rule, now: now, on: db)
+                    ticketID, to: status, by: viewer.principal, reason: rule, unlessAdmitted: true, now: now, on: db)
             } catch InventoryError.invalidTransition {
                 throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status.rawValue)
             }
