@@ -64,6 +64,10 @@ public struct AccessTokens: Sendable {
     /// The identity a token proves at `now`; throws `InvalidAccessToken` for anything else, including a
     /// bad signature, an unknown key, `alg: none`, a wrong issuer or audience, and expiry.
     public func verify(_ token: String, now: Date) async throws(InvalidAccessToken) -> UserIdentity {
+        // jwt-kit falls back to its default key when a token's `kid` names none of ours; a token must name one of ours.
+        guard let kid = Self.keyID(of: token), kid == settings.keyID || settings.previousKeys[kid] != nil else {
+            throw InvalidAccessToken(reason: "unknown key ID")
+        }
         let payload: AccessTokenPayload
         do {
             payload = try await keys.verify(token, as: AccessTokenPayload.self)
@@ -77,6 +81,19 @@ public struct AccessTokens: Sendable {
             throw InvalidAccessToken(reason: "claims")
         }
         return UserIdentity(id: id, role: role, sessionID: payload.session.flatMap(UUID.init(uuidString:)))
+    }
+}
+
+extension AccessTokens {
+    /// The `kid` of a compact JWS's header, if it has one.
+    static func keyID(of token: String) -> String? {
+        guard let encoded = token.split(separator: ".", maxSplits: 1).first, encoded.count <= 4096 else { return nil }
+        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64),
+            let header = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return header["kid"] as? String
     }
 }
 

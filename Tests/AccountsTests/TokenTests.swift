@@ -37,8 +37,13 @@ import Testing
             let wrongAudience = await AccessTokens(
                 settings: AccessTokenSettings(
                     secret: "test-secret-that-is-at-least-32-bytes-long", audience: "someone-else"))
+            // Signed with the current key, but naming a key ID nobody configured.
+            let unknownKeyID = await AccessTokens(
+                settings: AccessTokenSettings(
+                    secret: "test-secret-that-is-at-least-32-bytes-long", keyID: "nobodys-key"))
             let identity = UserIdentity(id: UUID(), role: .admin)
             let candidates: [String: String] = [
+                "unknown key ID": try await unknownKeyID.issue(for: identity, now: app.clock.now),
                 "malformed": "not.a.jwt",
                 "tampered payload": parts[0] + "." + forgedPayload + "." + parts[2],
                 "alg none": noneHeader + "." + forgedPayload + ".",
