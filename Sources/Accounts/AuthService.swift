@@ -96,7 +96,8 @@ public struct AuthService: Sendable {
         let db = store.database()
         let user = try await UserRecord.query(on: db).filter(\.$email == email).first()
         // Verified even when the account does not exist (against a decoy), so timing reveals nothing.
-        guard try await hasher.verify(password ?? "", against: user?.passwordHash), let user else {
+        let check = try await hasher.check(password ?? "", against: user?.passwordHash)
+        guard check.matches, let user else {
             try await audit.record(
                 AuditEntry(
                     actor: user.map { .user($0.id!) } ?? .anonymous, action: "auth.login.failed", targetType: "user",
@@ -104,7 +105,13 @@ public struct AuthService: Sendable {
                 from: request, at: now, on: db)
             throw AccountsError.invalidCredentials
         }
+        // A hash from before the keyed pre-hash is replaced now that the password is known to be right.
+        let newHash: String? = check == .matchInOldForm ? try await hasher.hash(password ?? "") : nil
         let refreshToken = try await db.transaction { db in
+            if let newHash {
+                user.passwordHash = newHash
+                try await user.update(on: db)
+            }
             let token = try await startSession(for: user.id!, now: now, request: request, on: db)
             try await audit.record(
                 AuditEntry(

@@ -79,7 +79,7 @@ public struct BoxOffice: Sendable {
                 secret: config.jwtSecret, keyID: config.auth.jwtKeyID, previousKeys: config.auth.jwtPreviousKeys,
                 issuer: config.auth.jwtIssuer, audience: config.auth.jwtAudience,
                 lifetime: .seconds(config.auth.accessTokenSeconds)))
-        self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost))
+        self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost), key: PasswordKey(store: store))
         self.ticketKeys = TicketKeys(configured: config.admission.ticketSecretKey, store: store)
         self.eventBus = DatabaseChangeFeed(store: store)
         let store = self.store

@@ -120,11 +120,53 @@ import Testing
 
     @Test func unknownAccountsCostAsMuchAsKnownOnes() async throws {
         // The decoy hash makes bcrypt run for unknown emails too. Compare work, not wall time: both must hash.
-        let hasher = PasswordHasher(cost: 4)
+        let hasher = PasswordHasher(cost: 4, key: PasswordKey(fixed: Data(repeating: 1, count: 32)))
         let hash = try await hasher.hash("secret password")
         #expect(try await hasher.verify("secret password", against: hash))
         #expect(try await !hasher.verify("secret password", against: nil))
         #expect(try await !hasher.verify("other password", against: hash))
-        #expect(hash.hasPrefix("$2b$04$"))
+        #expect(hash.hasPrefix("$bx1$$2b$04$"))
+    }
+
+    /// bcrypt reads only a password's first 72 bytes; the keyed pre-hash makes every byte count.
+    @Test func everyByteOfALongPasswordCounts() async throws {
+        let hasher = PasswordHasher(cost: 4, key: PasswordKey(fixed: Data(repeating: 1, count: 32)))
+        let long = String(repeating: "a", count: 100)
+        let hash = try await hasher.hash(long + "1")
+        #expect(try await hasher.verify(long + "1", against: hash))
+        #expect(try await !hasher.verify(long + "2", against: hash), "the ending past byte 72 matters")
+        // A hash from before the pre-hash still verifies, and says it should be replaced.
+        let plain = try await hasher.check("old password", against: PasswordHasher.legacyHash("old password", cost: 4))
+        #expect(plain == .matchInOldForm)
+    }
+
+    /// Through the API: a 128-character password signs in only with its own ending, and an account hashed the old way
+    /// signs in and is rehashed.
+    @Test(arguments: TestDatabase.all)
+    func longPasswordsAndOldHashesSignIn(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let long = String(repeating: "p", count: 127)
+            _ = try await app.signUp("long@example.org", password: long + "A")
+            let wrongEnding = try await app.client.send(
+                .post, "/api/auth/login", json: ["email": "long@example.org", "password": long + "B"])
+            #expect(wrongEnding.status == .unauthorized)
+            let right = try await app.client.send(
+                .post, "/api/auth/login", json: ["email": "long@example.org", "password": long + "A"])
+            #expect(right.status == .ok)
+
+            _ = try await app.signUp("old@example.org", password: "an old password")
+            let legacy = PasswordHasher.legacyHash("an old password", cost: 4)
+            try await app.store.sql().raw(
+                "UPDATE users SET password_hash = \(bind: legacy) WHERE email = 'old@example.org'"
+            ).run()
+            let signIn = try await app.client.send(
+                .post, "/api/auth/login", json: ["email": "old@example.org", "password": "an old password"])
+            #expect(signIn.status == .ok)
+            let stored = try await app.store.sql().raw(
+                "SELECT password_hash FROM users WHERE email = 'old@example.org'"
+            )
+            .first()?.decode(column: "password_hash", as: String.self)
+            #expect(stored?.hasPrefix("$bx1$") == true, "rehashed on sign-in")
+        }
     }
 }
