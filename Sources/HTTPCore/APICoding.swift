@@ -25,8 +25,15 @@ public struct APIRequestDecoder: RequestDecoder {
         } catch let error as DecodingError {
             throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
         }
-        // A field the endpoint does not know is a mistake worth naming, never something to ignore.
+        // A field the endpoint does not know is a mistake worth naming, never something to ignore; so is text with
+        // control characters in it.
         if let json = try? JSONCoding.decoder.decode(JSONValue.self, from: data) {
+            let controlled = ControlCharacters.fields(in: json)
+            if !controlled.isEmpty {
+                var problems = FieldProblems()
+                for field in controlled { problems.add(field, ControlCharacters.problem) }
+                throw HTTPFailure.validationFailed(problems)
+            }
             let unknown = UnknownFields.of(T.self, in: json)
             if !unknown.isEmpty {
                 var problems = FieldProblems()

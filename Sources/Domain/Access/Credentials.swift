@@ -4,9 +4,14 @@ import Foundation
 public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     public let value: String
 
-    /// Nil unless `raw` looks like a deliverable address (`local@domain.tld`, at most 254 characters).
+    /// Nil unless `raw` looks like a deliverable address (`local@domain.tld`, at most 254 characters). Normalised
+    /// before anything compares it: trimmed, Unicode NFC, lowercase; control characters refuse it.
     public init?(_ raw: String) {
-        let candidate = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let candidate = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+            .lowercased()
+        guard !candidate.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            return nil
+        }
         let parts = candidate.split(separator: "@", omittingEmptySubsequences: false)
         guard candidate.utf8.count <= 254, parts.count == 2,
             let local = parts.first, let domain = parts.last,

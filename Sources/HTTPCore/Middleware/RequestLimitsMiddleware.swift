@@ -1,7 +1,9 @@
+import Domain
 public import Hummingbird
 
 /// Applies the configured body limit: refuses an announced oversized body before reading a byte of it,
-/// and hands the limit to the decoders for bodies sent without a length.
+/// and hands the limit to the decoders for bodies sent without a length. Refuses query parameters holding control
+/// characters, naming them.
 public struct RequestLimitsMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
@@ -21,6 +23,12 @@ public struct RequestLimitsMiddleware: RouterMiddleware {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
             throw HTTPFailure.payloadTooLarge(limitBytes: maxBodyBytes)
         }
+        var problems = FieldProblems()
+        for (name, value) in request.uri.queryParameters
+        where ControlCharacters.contains(String(name)) || ControlCharacters.contains(String(value)) {
+            problems.add(String(name), ControlCharacters.problem)
+        }
+        try problems.throwIfAny()
         return try await next(request, context)
     }
 }

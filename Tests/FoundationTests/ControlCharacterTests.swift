@@ -1,0 +1,52 @@
+import Foundation
+import HTTPCore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Testing
+
+/// A NUL in text was a 500 on PostgreSQL and, on SQLite, a second account shown as someone else's (stored whole, read
+/// back cut). Control characters are refused wherever text arrives, with the field named; emails are normalised.
+@Suite struct ControlCharacterTests {
+    @Test(arguments: TestDatabase.all)
+    func controlCharactersAreRefusedByName(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let search = try await app.client.send(.get, "/api/events?q=a%00b")
+            #expect(search.status == .badRequest)
+            #expect(try search.json()["error"]?["details"]?["fields"]?["q"] != nil)
+
+            _ = try await app.signUp("demo-owner@example.org")
+            let twin = try await app.client.send(
+                .post, "/api/auth/register",
+                json: [
+                    "email": "demo-owner@example.org\u{0}x", "password": TestApp.password, "displayName": "Twin\u{7}",
+                ])
+            #expect(twin.status == .badRequest)
+            let fields = try twin.json()["error"]?["details"]?["fields"]
+            #expect(fields?["email"] != nil && fields?["displayName"] != nil, "\(twin.text)")
+            let users = try await app.store.sql().raw("SELECT COUNT(*) AS n FROM users").first()?.decode(
+                column: "n", as: Int.self)
+            #expect(users == 1, "nothing written")
+
+            // Tabs and newlines are text like any other.
+            let notes = try await app.client.send(
+                .post, "/api/auth/register",
+                json: ["email": "tabs@example.org", "password": TestApp.password, "displayName": "Tab\there"])
+            #expect(notes.status == .created)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func emailsAreOneAddressHoweverTheyAreSpelled(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            // "é" precomposed, then as "e" and a combining accent: the same address after NFC.
+            let first = try await app.client.send(
+                .post, "/api/auth/register", json: ["email": "  Ren\u{E9}@Example.org ", "password": TestApp.password])
+            #expect(first.status == .created)
+            let again = try await app.client.send(
+                .post, "/api/auth/register", json: ["email": "rene\u{301}@example.ORG", "password": TestApp.password])
+            #expect(again.status == .conflict, "\(again.text)")
+        }
+    }
+}
