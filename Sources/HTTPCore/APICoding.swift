@@ -76,9 +76,24 @@ public enum JSONCoding {
 
     public static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = try? Date(text, strategy: .iso8601) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "must be an ISO 8601 date-time such as 2031-05-01T18:00:00Z")
+            }
+            // Year 0000 parses; no date of a ticketing system is that far off (nor past 2199).
+            guard plausibleDates.contains(date) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be between 1970 and 2199")
+            }
+            return date
+        }
         return decoder
     }
+
+    /// The dates the API accepts: from the Unix epoch up to the end of 2199.
+    public static let plausibleDates = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 7_258_118_399)
 }
 
 /// Names the field a `DecodingError` is about, in the dotted form clients use (`sessions[1].start`).

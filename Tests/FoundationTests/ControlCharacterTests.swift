@@ -49,4 +49,23 @@ import Testing
             #expect(again.status == .conflict, "\(again.text)")
         }
     }
+
+    /// A session in year 0000 (or 2200) is refused, naming the field.
+    @Test func implausibleDatesAreRefusedByName() async throws {
+        try await withApp { app in
+            let fixture = try await CatalogFixture.make(app)
+            let event = try await fixture.createEvent("Time travel")
+            for (start, end) in [
+                ("0000-01-01T10:00:00Z", "0000-01-01T12:00:00Z"), ("2031-01-01T10:00:00Z", "2200-01-01T12:00:00Z"),
+            ] {
+                let response = try await app.client.send(
+                    .post, "/api/events/\(event.eventId)/sessions", headers: fixture.headers,
+                    json: ["sessionName": "Night", "startsAt": .string(start), "endsAt": .string(end), "capacity": 10]
+                        as [String: JSONValue])
+                #expect(response.status == .badRequest, "\(start)…\(end): \(response.text)")
+                let fields = try response.json()["error"]?["details"]?["fields"]
+                #expect(fields?["startsAt"] != nil || fields?["endsAt"] != nil)
+            }
+        }
+    }
 }
