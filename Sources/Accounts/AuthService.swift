@@ -90,14 +90,28 @@ public struct AuthService: Sendable {
         problems.require(password?.isEmpty == false, "password", "is required")
         try problems.throwIfAny()
         let email = EmailAddress(identifier ?? "")?.value ?? (identifier ?? "").lowercased()
-        let rule = settings.attemptLimit.named("login")
-        try await limiter.consume(rule, keys: ["ip:\(request.ip)", "account:\(email)"], now: now)
+        // Attempts are limited per address. Failures are counted per account, and per account and address: once an
+        // account has had its share of failures, an address that failed on it waits out the window, while one with no
+        // failure there may still try, after a delay that grows with the failures. So strangers cannot lock the owner
+        // out, and a brute force spread over many addresses slows down.
+        try await limiter.consume(settings.attemptLimit.named("login"), keys: ["ip:\(request.ip)"], now: now)
+        let failures = settings.attemptLimit.named("login-failed")
+        let accountFailures = try await limiter.hits(failures, key: "account:\(email)", now: now)
+        if failures.isEnabled, accountFailures >= failures.limit {
+            if try await limiter.hits(failures, key: "account-address:\(email)|\(request.ip)", now: now) > 0 {
+                throw HTTPFailure.rateLimited(retryAfterSeconds: Int(failures.window.components.seconds))
+            }
+            let excess = accountFailures - failures.limit + 1
+            try await Task.sleep(for: .milliseconds(min(5000, 100 * excess)))
+        }
 
         let db = store.database()
         let user = try await UserRecord.query(on: db).filter(\.$email == email).first()
         // Verified even when the account does not exist (against a decoy), so timing reveals nothing.
         let check = try await hasher.check(password ?? "", against: user?.passwordHash)
         guard check.matches, let user else {
+            try await limiter.record(
+                failures, keys: ["account:\(email)", "account-address:\(email)|\(request.ip)"], now: now)
             try await audit.record(
                 AuditEntry(
                     actor: user.map { .user($0.id!) } ?? .anonymous, action: "auth.login.failed", targetType: "user",

@@ -26,6 +26,18 @@ public struct RateLimiter: Sendable {
         self.store = store
     }
 
+    /// Counts one hit for each key under `rule`, without refusing anything (failures, counted to decide later).
+    public func record(_ rule: RateLimitRule, keys: [String], now: Date) async throws {
+        guard rule.isEnabled else { return }
+        for key in keys { _ = try await store.hit(bucket: "\(rule.name):\(key)", window: rule.window, now: now) }
+    }
+
+    /// The hits counted for `key` under `rule` in its current window.
+    public func hits(_ rule: RateLimitRule, key: String, now: Date) async throws -> Int {
+        guard rule.isEnabled else { return 0 }
+        return try await store.hits(bucket: "\(rule.name):\(key)", window: rule.window, now: now)
+    }
+
     /// Counts one hit for each key under `rule`; throws `RATE_LIMITED` with the longest wait when any key is over.
     ///
     /// Every key is counted even when an earlier one is over, so that an attacker switching accounts from

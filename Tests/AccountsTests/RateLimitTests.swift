@@ -44,15 +44,22 @@ import Testing
         }
     }
 
+    /// Ten failures on an account from anywhere: the addresses that failed wait out the window, even with the right
+    /// password, but the owner, from an address with no failure there, still signs in; strangers cannot lock them out.
     @Test(arguments: TestDatabase.all)
-    func tenAttemptsPerAccountFromAnyAddress(_ database: TestDatabase) async throws {
+    func failuresOnAnAccountDoNotLockItsOwnerOut(_ database: TestDatabase) async throws {
         try await withApp(database, configure: seedLimit) { app in
             try await app.signUp("ada@example.org")
             for attempt in 1...10 {
                 #expect(try await login(app, "ada@example.org", from: "203.0.113.\(attempt)").status == .unauthorized)
             }
-            let limited = try await login(app, "ada@example.org", from: "203.0.113.99", password: TestApp.password)
-            #expect(limited.status == .tooManyRequests, "even the right password waits: the account is under attack")
+            let attacker = try await login(app, "ada@example.org", from: "203.0.113.1", password: TestApp.password)
+            #expect(attacker.status == .tooManyRequests, "an address that failed on the account waits")
+            let owner = try await login(app, "ada@example.org", from: "198.51.100.77", password: TestApp.password)
+            #expect(owner.status == .ok, "a correct password from an address with no failures signs in")
+            let stranger = try await login(app, "ada@example.org", from: "198.51.100.78")
+            #expect(stranger.status == .unauthorized, "a new address may try, slowed down, and fails")
+            #expect(try await login(app, "ada@example.org", from: "198.51.100.78").status == .tooManyRequests)
         }
     }
 

@@ -33,6 +33,18 @@ public struct RateLimitStore: Sendable {
         return (hits, Date(timeIntervalSince1970: Double(start) / 1000))
     }
 
+    /// The hits in `bucket`'s current window, without counting one.
+    public func hits(bucket: String, window: Duration, now: Date) async throws -> Int {
+        let nowMs = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        let cutoff = nowMs - Int64(window.components.seconds * 1000)
+        let row = try await store.sql().raw(
+            """
+            SELECT hits FROM rate_limit_windows WHERE bucket = \(bind: bucket) AND window_start_ms > \(bind: cutoff)
+            """
+        ).first()
+        return try row?.decode(column: "hits", as: Int.self) ?? 0
+    }
+
     /// Forgets windows that ended before `cutoff`; returns how many.
     @discardableResult
     public func purge(startedBefore cutoff: Date) async throws -> Int {
