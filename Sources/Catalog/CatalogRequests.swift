@@ -157,13 +157,12 @@ enum EventRules {
         problems.require(
             titleLengths.contains(count), "title",
             "must be \(titleLengths.lowerBound) to \(titleLengths.upperBound) characters")
+        problems.requirePlainText(title, "title")
     }
 
     static func checkImageURL(_ url: String?, into problems: inout FieldProblems) {
         guard let url else { return }
-        let parsed = URL(string: url)
         problems.require(
-            ["https", "http"].contains(parsed?.scheme?.lowercased() ?? "") && parsed?.host != nil && url.count <= 2000,
-            "imageUrl", "must be an http(s) URL")
+            WebURL.isValid(url), "imageUrl", "must be an absolute http(s) URL without quotes, angle brackets or spaces")
     }
 }

@@ -50,6 +50,9 @@ public struct EventService: Sendable {
         problems.require(currency != nil, "currency", "must be an ISO 4217 code such as EUR")
         EventRules.checkImageURL(request.imageUrl, into: &problems)
         problems.require((request.category ?? "").count <= 100, "category", "must be at most 100 characters")
+        problems.requirePlainText(request.shortDescription, "shortDescription")
+        problems.requirePlainText(request.category, "category")
+        problems.requirePlainText(request.policiesProcedures, "policiesProcedures")
         if let hours = request.refundCutoffHours {
             problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
         }
@@ -130,6 +133,11 @@ public struct EventService: Sendable {
         let status = request.status.map(EventStatus.init(rawValue:))
         problems.require(status != .some(nil), "status", "must be one of draft, published, cancelled, archived")
         if case .value(let url) = request.imageUrl { EventRules.checkImageURL(url, into: &problems) }
+        problems.requirePlainText(request.shortDescription, "shortDescription")
+        if case .value(let category) = request.category { problems.requirePlainText(category, "category") }
+        if case .value(let policies) = request.policiesProcedures {
+            problems.requirePlainText(policies, "policiesProcedures")
+        }
         if case .value(let hours) = request.refundCutoffHours {
             problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
         }

@@ -27,6 +27,7 @@ struct SessionService: Sendable {
         var problems = FieldProblems()
         let name = (request.sessionName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         problems.require((1...200).contains(name.count), "sessionName", "must be 1 to 200 characters")
+        problems.requirePlainText(name, "sessionName")
         problems.require(request.startsAt != nil, "startsAt", "is required")
         problems.require(request.endsAt != nil, "endsAt", "is required")
         if let start = request.startsAt, let end = request.endsAt {
@@ -80,6 +81,7 @@ struct SessionService: Sendable {
             problems.require(
                 (1...200).contains(name.trimmingCharacters(in: .whitespacesAndNewlines).count), "sessionName",
                 "must be 1 to 200 characters")
+            problems.requirePlainText(name, "sessionName")
         }
         checkCapacity(request.capacity, required: false, into: &problems)
         try problems.throwIfAny()

@@ -200,6 +200,8 @@ struct TicketTypeService: Sendable {
             problems.require((1...100).contains(name?.count ?? 0), "name", "must be 1 to 100 characters")
         }
         problems.require((request.description ?? "").count <= 2000, "description", "must be at most 2000 characters")
+        problems.requirePlainText(name, "name")
+        problems.requirePlainText(request.description, "description")
         if let sessions = request.includedSessions {
             problems.require(!sessions.isEmpty, "includedSessions", "must name at least one session")
         } else if creating {

@@ -95,6 +95,8 @@ struct VenueService: Sendable {
         if creating || address != nil {
             problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters")
         }
+        problems.requirePlainText(name, "name")
+        problems.requirePlainText(address, "address")
         if let capacity = request.capacity {
             problems.require((0...1_000_000).contains(capacity), "capacity", "must be from 0 to 1000000")
         }
