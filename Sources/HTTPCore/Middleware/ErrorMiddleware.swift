@@ -2,6 +2,8 @@ public import Domain
 import Foundation
 public import Hummingbird
 import Logging
+import NIOCore
+import NIOHTTP1
 
 /// Renders every error, from any route or from the router itself, as the one error envelope:
 /// `{"error":{"code","message","details","timestamp"}}`. Nothing else in the code base formats errors.
@@ -29,6 +31,11 @@ public struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let failure = classify(error, request: request, context: context)
+            if failure is ClientGone {
+                // Nobody is left to answer: not a server error, and not worth more than a debug line.
+                context.logger.debug("client went away", metadata: ["error": "\(error)"])
+                return ErrorEnvelope.response(for: failure, at: clock.now())
+            }
             if failure.status.code >= 500 {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             } else {
@@ -49,6 +56,13 @@ public struct ErrorMiddleware: RouterMiddleware {
             return translate(error, request: request, context: context)
         case let error as any HTTPResponseError:
             return StatusFailure(status: error.status)
+        case let error as HTTPParserError:
+            // A body whose framing is broken (a malformed chunk) is the client's mistake.
+            return HTTPFailure.badRequest("The request's framing is malformed (\(error)).")
+        case let error as ChannelError where [.ioOnClosedChannel, .eof, .alreadyClosed, .inputClosed].contains(error):
+            return ClientGone()
+        case let error as IOError where [ECONNRESET, EPIPE].contains(error.errnoCode):
+            return ClientGone()
         default:
             return translate(error) ?? HTTPFailure.internal
         }
@@ -97,4 +111,12 @@ struct StatusFailure: APIError {
     }
 
     var message: String { status.reasonPhrase }
+}
+
+/// The client closed its connection before its request was read: there is nobody to answer.
+struct ClientGone: APIError {
+    var code: String { "CLIENT_CLOSED_REQUEST" }
+    var status: HTTPResponse.Status { .badRequest }
+    var message: String { "The client closed the connection before sending its request." }
+    var details: [String: JSONValue] { [:] }
 }

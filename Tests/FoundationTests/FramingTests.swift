@@ -1,0 +1,21 @@
+import Foundation
+import HTTPCore
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Testing
+
+/// A body whose chunked framing is broken is the client's mistake (400 with the envelope), never a 500.
+@Suite struct FramingTests {
+    @Test func aMalformedChunkedBodyIsA400() async throws {
+        try await withApp(testing: .live) { app in
+            let port = try #require(app.client.port)
+            let answer = try await rawHTTP(
+                port: port,
+                "POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{\"email\":1}\r\n0\r\n\r\n")
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(300))")
+            #expect(!app.logs.all.contains { $0.level == .error }, "no server error logged")
+        }
+    }
+}
