@@ -8,6 +8,7 @@ public import FluentKit
 public import HTTPCore
 import Health
 public import Hummingbird
+import HummingbirdCore
 public import Identity
 import Inventory
 public import Logging
@@ -230,9 +231,17 @@ public struct BoxOffice: Sendable {
     /// The HTTP server and the services it depends on, ready to run. The database is not among the services:
     /// whoever runs the application closes it afterwards (see `DatabaseStore`).
     public func application(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }) -> some ApplicationProtocol {
+        // Slow and silent connections are closed after the idle timeout, and one peer cannot hold every socket.
+        let peers = PeerConnections(perPeer: config.http.maxConnectionsPerPeer, logger: logger)
         var app = Application(
             router: router(extraRoutes: extraRoutes),
-            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BoxOffice"),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [PeerConnectionLimitHandler(connections: peers)],
+                    idleTimeout: .seconds(Int64(config.http.idleTimeoutSeconds)))),
+            configuration: .init(
+                address: .hostname(config.host, port: config.port), serverName: "BoxOffice",
+                availableConnectionsDelegate: MaximumAvailableConnections(config.http.maxConnections)),
             services: platformServices() + (config.workers.runWorkers ? workers() : []),
             logger: logger
         )

@@ -33,3 +33,11 @@ public func rawHTTP(port: Int, _ bytes: String, timeout: Duration = .seconds(5))
     timer.cancel()
     return answer
 }
+
+/// A connection that sends nothing, from `localAddress` (another loopback address stands for another host); returns
+/// its channel, whose `closeFuture` tells when the server closed it.
+public func silentConnection(port: Int, from localAddress: String) async throws -> any Channel {
+    try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .bind(to: try SocketAddress(ipAddress: localAddress, port: 0))
+        .connect(host: "127.0.0.1", port: port).get()
+}

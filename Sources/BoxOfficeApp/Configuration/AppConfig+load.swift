@@ -66,12 +66,18 @@ extension AppConfig {
         let holdSweep = reader.integer("HOLD_SWEEP_INTERVAL", default: 30, in: 1...3600)
         let workers = reader.boolean("WORKERS", default: true)
         let outboxPoll = reader.integer("OUTBOX_POLL_INTERVAL", default: 30, in: 1...3600)
+        let idleTimeout = reader.integer("HTTP_IDLE_TIMEOUT", default: 30, in: 1...3600)
+        let maxConnections = reader.integer("MAX_CONNECTIONS", default: 10_000, in: 1...1_000_000)
+        let perPeer = reader.integer("MAX_CONNECTIONS_PER_PEER", default: 256, in: 0...1_000_000)
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         var http = HTTPConfig()
         http.maxBodyBytes = maxBody
         http.corsAllowedOrigins = origins
         http.hstsEnabled = hsts
+        http.idleTimeoutSeconds = idleTimeout
+        http.maxConnections = maxConnections
+        http.maxConnectionsPerPeer = perPeer
         var catalog = CatalogConfig()
         catalog.defaultCurrency = currency.uppercased()
         catalog.maximumSessionCapacity = sessionCapacity

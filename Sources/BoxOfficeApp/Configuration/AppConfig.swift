@@ -74,6 +74,14 @@ public struct HTTPConfig: Sendable {
     public var corsAllowedOrigins: [String] = []
     /// Send `Strict-Transport-Security` (`HSTS_ENABLED`).
     public var hstsEnabled = false
+    /// Seconds a connection may stay silent (no request, or a request's head or body stalled) before it is closed
+    /// (`HTTP_IDLE_TIMEOUT`).
+    public var idleTimeoutSeconds = 30
+    /// Connections open at once, in all (`MAX_CONNECTIONS`); past it new ones wait in the backlog.
+    public var maxConnections = 10_000
+    /// Connections one peer address may hold open at once (`MAX_CONNECTIONS_PER_PEER`, 0: no limit); past it new ones
+    /// are closed at once, so one host cannot take every socket.
+    public var maxConnectionsPerPeer = 256
 
     public init() {}
 }

@@ -1,0 +1,73 @@
+public import Logging
+public import NIOCore
+import Synchronization
+
+/// How many connections each peer address holds open, shared by every connection of the server: one host that opens
+/// connections and sends nothing cannot take all the server's sockets, so others (and `/health`) still get in.
+public final class PeerConnections: Sendable {
+    public let perPeer: Int
+    private let open = Mutex<[String: Int]>([:])
+    private let logger: Logger
+
+    public init(perPeer: Int, logger: Logger) {
+        self.perPeer = perPeer
+        self.logger = logger
+    }
+
+    /// Counts a new connection from `peer`; false (and not counted) when the peer is at its limit.
+    func admit(_ peer: String) -> Bool {
+        let admitted = open.withLock { open -> Bool in
+            let current = open[peer, default: 0]
+            guard perPeer == 0 || current < perPeer else { return false }
+            open[peer] = current + 1
+            return true
+        }
+        if !admitted {
+            logger.notice(
+                "connection refused: the peer is at its limit", metadata: ["peer": "\(peer)", "limit": "\(perPeer)"])
+        }
+        return admitted
+    }
+
+    func release(_ peer: String) {
+        open.withLock { open in
+            let left = open[peer, default: 1] - 1
+            open[peer] = left > 0 ? left : nil
+        }
+    }
+
+    /// Connections open now, in all.
+    public var total: Int { open.withLock { $0.values.reduce(0, +) } }
+}
+
+/// Closes a connection at once when its peer already holds as many as it may (`PeerConnections`).
+public final class PeerConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
+    public typealias InboundIn = NIOAny
+
+    let connections: PeerConnections
+    private var peer: String?
+
+    public init(connections: PeerConnections) {
+        self.connections = connections
+    }
+
+    public func handlerAdded(context: ChannelHandlerContext) {
+        let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+        if connections.admit(address) {
+            peer = address
+        } else {
+            context.close(promise: nil)
+        }
+    }
+
+    public func handlerRemoved(context: ChannelHandlerContext) {
+        if let peer { connections.release(peer) }
+        peer = nil
+    }
+
+    public func channelInactive(context: ChannelHandlerContext) {
+        if let peer { connections.release(peer) }
+        peer = nil
+        context.fireChannelInactive()
+    }
+}
