@@ -1,4 +1,5 @@
 import Audit
+import Crypto
 public import Domain
 public import FluentKit
 import Foundation
@@ -168,11 +169,28 @@ public struct AuthService: Sendable {
                 guard let user = try await UserRecord.find(userID, on: db) else { return .invalid }
                 let next = try await issueRefreshToken(
                     userID: userID, familyID: familyID, now: now, request: request, on: db)
+                // Kept sealed for the grace window: a second tab refreshing with this token gets the same successor.
+                try await (db as! any SQLDatabase).raw(
+                    """
+                    UPDATE refresh_tokens SET successor_sealed = \(bind: try await sealSuccessor(next.token))
+                    WHERE token_hash = \(bind: hash)
+                    """
+                ).run()
                 return .rotated(user, next)
             }
             guard let known = try await RefreshTokenRecord.query(on: db).filter(\.$tokenHash == hash).first(),
-                known.rotatedAt != nil
+                let rotatedAt = known.rotatedAt
             else { return .invalid }
+            if known.revokedAt == nil, now.timeIntervalSince(rotatedAt) <= Self.refreshGraceSeconds,
+                let sealed = known.successorSealed, let successor = try? await openSuccessor(sealed),
+                let live = try await RefreshTokenRecord.query(on: db).filter(
+                    \.$tokenHash == OpaqueToken.hash(successor)
+                )
+                .filter(\.$revokedAt == nil).filter(\.$rotatedAt == nil).first(),
+                live.expiresAt > now, let user = try await UserRecord.find(known.userID, on: db)
+            {
+                return .rotated(user, IssuedRefreshToken(token: successor, familyID: known.familyID))
+            }
             try await RefreshTokenRecord.query(on: db)
                 .filter(\.$familyID == known.familyID).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: now).update()
@@ -248,6 +266,20 @@ public struct AuthService: Sendable {
     // MARK: Tokens
 
     /// A refresh token just issued, with the sign-in (family) it belongs to.
+    /// How long after a refresh the same token still yields its successor (two tabs refreshing at once).
+    static let refreshGraceSeconds: TimeInterval = 10
+
+    private func sealSuccessor(_ token: String) async throws -> String {
+        let key = try await hasher.key.derived(for: "refresh-successor")
+        return try AES.GCM.seal(Data(token.utf8), using: key).combined!.base64EncodedString()
+    }
+
+    private func openSuccessor(_ sealed: String) async throws -> String {
+        guard let data = Data(base64Encoded: sealed) else { throw AccountsError.invalidRefreshToken }
+        let key = try await hasher.key.derived(for: "refresh-successor")
+        return String(decoding: try AES.GCM.open(try AES.GCM.SealedBox(combined: data), using: key), as: UTF8.self)
+    }
+
     private struct IssuedRefreshToken {
         var token: String
         var familyID: UUID

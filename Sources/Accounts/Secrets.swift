@@ -28,6 +28,11 @@ public final class PasswordKey: Sendable {
         self.cached = Mutex(SymmetricKey(data: fixed))
     }
 
+    /// A key for another purpose, derived from this one (HKDF-SHA-256), so no key serves two purposes.
+    func derived(for purpose: String) async throws -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: try await key(), info: Data(purpose.utf8), outputByteCount: 32)
+    }
+
     func key() async throws -> SymmetricKey {
         if let key = cached.withLock({ $0 }) { return key }
         guard let store else { preconditionFailure("a fixed password key is always cached") }

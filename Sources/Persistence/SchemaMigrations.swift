@@ -37,5 +37,6 @@ public enum SchemaMigrations {
         M0028_CreateInstallationSecrets(),
         M0029_AddOutboxDeliveryState(),
         M0030_AddOrganizationEmbedOrigins(),
+        M0031_AddRefreshTokenSuccessor(),
     ]
 }

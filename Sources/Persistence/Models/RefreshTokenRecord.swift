@@ -18,6 +18,8 @@ public final class RefreshTokenRecord: Model, @unchecked Sendable {
     @OptionalField(key: "rotated_at") public var rotatedAt: Date?
     /// Set when the token was revoked (logout, password change, reuse detected).
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    /// The successor's token, sealed, kept for the grace window of a concurrent refresh.
+    @OptionalField(key: "successor_sealed") public var successorSealed: String?
     @OptionalField(key: "ip") public var ip: String?
     @OptionalField(key: "user_agent") public var userAgent: String?
 
