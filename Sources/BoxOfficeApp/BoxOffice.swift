@@ -35,6 +35,8 @@ public struct BoxOffice: Sendable {
     public let ticketKeys: TicketKeys
     /// The change feed, for workers and the features that follow changes live.
     public let eventBus: any EventBus
+    /// The HTTP edge's connection counts and limits, shown by `/health`.
+    public let http: HTTPStatistics
     /// Every feature's services, built once here and handed to the routes (and workers) that use them.
     let services: Services
 
@@ -83,13 +85,17 @@ public struct BoxOffice: Sendable {
         self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost), key: PasswordKey(store: store))
         self.ticketKeys = TicketKeys(configured: config.admission.ticketSecretKey, store: store)
         self.eventBus = DatabaseChangeFeed(store: store)
+        let http = HTTPStatistics(
+            connections: PeerConnections(perPeer: config.http.maxConnectionsPerPeer, logger: logger),
+            maxConnections: config.http.maxConnections)
+        self.http = http
         let store = self.store
         self.services = Services(
             health: HealthService(
                 settings: .init(
                     version: Self.version, emailConfigured: config.mail.smtpURL != nil,
                     storageDirectory: config.storage.directory),
-                store: store, migrations: MigrationRunner(store: store, migrations: migrations)),
+                store: store, migrations: MigrationRunner(store: store, migrations: migrations), http: http),
             auth: AuthService(
                 store: store, hasher: hasher, tokens: tokens, limiter: RateLimiter(store: RateLimitStore(store: store)),
                 settings: .init(
@@ -147,7 +153,9 @@ public struct BoxOffice: Sendable {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: AllowedOriginsCORSMiddleware(origins: config.http.corsAllowedOrigins))
         router.add(middleware: SecurityHeadersMiddleware(hsts: config.http.hstsEnabled))
-        router.add(middleware: ErrorMiddleware(clock: clock, catalog: catalog, translate: DatabaseErrors.translate))
+        router.add(
+            middleware: ErrorMiddleware(
+                clock: clock, catalog: catalog, translate: DatabaseErrors.translate, statistics: http))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.http.maxBodyBytes))
         router.add(
             middleware: APIRateLimitMiddleware(
@@ -232,7 +240,7 @@ public struct BoxOffice: Sendable {
     /// whoever runs the application closes it afterwards (see `DatabaseStore`).
     public func application(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }) -> some ApplicationProtocol {
         // Slow and silent connections are closed after the idle timeout, and one peer cannot hold every socket.
-        let peers = PeerConnections(perPeer: config.http.maxConnectionsPerPeer, logger: logger)
+        let peers = http.connections
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             server: .http1(

@@ -71,3 +71,20 @@ public final class PeerConnectionLimitHandler: ChannelInboundHandler, RemovableC
         context.fireChannelInactive()
     }
 }
+
+/// What the HTTP edge counts for `/health`: the connections open now, the limits, and the clients that went away
+/// before their request was read (told apart from server errors).
+public final class HTTPStatistics: Sendable {
+    public let connections: PeerConnections
+    public let maxConnections: Int
+    private let gone = Mutex(0)
+
+    public init(connections: PeerConnections, maxConnections: Int) {
+        self.connections = connections
+        self.maxConnections = maxConnections
+    }
+
+    func clientWentAway() { gone.withLock { $0 += 1 } }
+
+    public var clientsGone: Int { gone.withLock { $0 } }
+}

@@ -48,6 +48,10 @@ extension HealthRoutes {
                     ]),
                     "email": OpenAPI.enumeration(["configured", "not_configured"]),
                     "storage": OpenAPI.enumeration(["configured", "not_configured", "unavailable"]),
+                    "connections": OpenAPI.object([
+                        "open": OpenAPI.integer, "max": OpenAPI.integer, "maxPerPeer": OpenAPI.integer,
+                        "clientsGone": OpenAPI.integer,
+                    ]),
                 ]),
                 "ProbeReport": probe,
             ],

@@ -23,6 +23,22 @@ public struct HealthReport: Codable, Sendable, Equatable {
     public var email: String
     /// `configured` (a writable upload directory), `not_configured`, or `unavailable`.
     public var storage: String
+    public var connections: Connections
+
+    /// The HTTP edge: connections open now and the limits that bound them, and clients that went away mid-request.
+    public struct Connections: Codable, Sendable, Equatable {
+        public var open: Int
+        public var max: Int
+        public var maxPerPeer: Int
+        public var clientsGone: Int
+
+        public init(open: Int, max: Int, maxPerPeer: Int, clientsGone: Int) {
+            self.open = open
+            self.max = max
+            self.maxPerPeer = maxPerPeer
+            self.clientsGone = clientsGone
+        }
+    }
 }
 
 /// The body of `/health/live` and `/health/ready`.

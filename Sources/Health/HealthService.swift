@@ -1,4 +1,5 @@
 import Foundation
+public import HTTPCore
 public import Persistence
 import Synchronization
 
@@ -20,13 +21,15 @@ public final class HealthService: Sendable {
     let settings: Settings
     let store: DatabaseStore
     let migrations: MigrationRunner
+    let http: HTTPStatistics
     /// Once this binary's migrations are all applied they stay applied, so readiness stops asking.
     private let migrationsComplete = Mutex(false)
 
-    public init(settings: Settings, store: DatabaseStore, migrations: MigrationRunner) {
+    public init(settings: Settings, store: DatabaseStore, migrations: MigrationRunner, http: HTTPStatistics) {
         self.settings = settings
         self.store = store
         self.migrations = migrations
+        self.http = http
     }
 
     public func report() async -> HealthReport {
@@ -39,7 +42,10 @@ public final class HealthService: Sendable {
             version: settings.version,
             database: .init(status: connected ? .healthy : .unhealthy, connected: connected, kind: store.kind.rawValue),
             email: settings.emailConfigured ? "configured" : "not_configured",
-            storage: storage
+            storage: storage,
+            connections: .init(
+                open: http.connections.total, max: http.maxConnections, maxPerPeer: http.connections.perPeer,
+                clientsGone: http.clientsGone)
         )
     }
 

@@ -41,6 +41,9 @@ import Testing
             }
             #expect(silent.allSatisfy { !$0.isActive }, "silent connections are closed after the idle timeout")
             #expect(app.logs.all.contains { $0.message.description.contains("the peer is at its limit") }, "logged")
+            let report = try await rawHTTP(
+                port: port, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            #expect(report.contains("\"maxPerPeer\":5"), "the limits are visible in /health: \(report.suffix(200))")
             for channel in silent { try? await channel.close() }
         }
     }

@@ -13,13 +13,19 @@ public struct ErrorMiddleware: RouterMiddleware {
     let clock: AppClock
     let catalog: RouteCatalog
     let translate: ErrorTranslator
+    let statistics: HTTPStatistics?
 
     /// - Parameter translate: gives meaning to errors of libraries this module does not know (the database's),
     ///   supplied by the composition root.
-    public init(clock: AppClock, catalog: RouteCatalog, translate: @escaping ErrorTranslator = { _ in nil }) {
+    /// - Parameter statistics: where clients that went away are counted.
+    public init(
+        clock: AppClock, catalog: RouteCatalog, translate: @escaping ErrorTranslator = { _ in nil },
+        statistics: HTTPStatistics? = nil
+    ) {
         self.clock = clock
         self.catalog = catalog
         self.translate = translate
+        self.statistics = statistics
     }
 
     public func handle(
@@ -34,6 +40,7 @@ public struct ErrorMiddleware: RouterMiddleware {
             if failure is ClientGone {
                 // Nobody is left to answer: not a server error, and not worth more than a debug line.
                 context.logger.debug("client went away", metadata: ["error": "\(error)"])
+                statistics?.clientWentAway()
                 return ErrorEnvelope.response(for: failure, at: clock.now())
             }
             if failure.status.code >= 500 {
