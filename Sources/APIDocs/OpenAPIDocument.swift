@@ -4,7 +4,9 @@ public import HTTPCore
 public enum OpenAPIDocument {
     public static func assemble(version: String, parts: [APIDocumentation]) -> JSONValue {
         let merged = parts.reduce(APIDocumentation(schemas: OpenAPI.errorSchemas), { $0.merging($1) })
-        let paths = merged.paths.mapValues { methods in JSONValue.object(methods) }
+        let paths = merged.paths.map { path, methods in
+            (path, JSONValue.object(methods.mapValues { withCommonStatuses($0, path: path) }))
+        }.reduce(into: [String: JSONValue]()) { $0[$1.0] = $1.1 }
         let schemas = closed(merged.schemas, requestBodies: merged.paths.values.flatMap(\.values))
         return [
             "openapi": "3.1.0",
@@ -56,5 +58,32 @@ public enum OpenAPIDocument {
             if let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] { _ = close(schema) }
         }
         return schemas
+    }
+
+    /// The answers every operation of a kind can give, declared wherever a feature's share left them out: 400 for a
+    /// path parameter that is not a UUID (or a body the endpoint refuses), 415 for a body that is missing or not JSON,
+    /// 429 where the general rate limit counts (`/api` and `/embed`, payment webhooks aside).
+    static func withCommonStatuses(_ operation: JSONValue, path: String) -> JSONValue {
+        guard case .object(var fields) = operation, case .object(var responses)? = fields["responses"] else {
+            return operation
+        }
+        let uuidParameter = (fields["parameters"]?.arrayValue ?? []).contains {
+            $0["in"]?.stringValue == "path" && $0["schema"]?["format"]?.stringValue == "uuid"
+        }
+        if uuidParameter || fields["requestBody"] != nil, responses["400"] == nil {
+            responses["400"] = OpenAPI.error(
+                "A path parameter or the body is invalid (VALIDATION_FAILED, the field named)")
+        }
+        if fields["requestBody"] != nil, responses["415"] == nil {
+            responses["415"] = OpenAPI.error("The body is missing or not JSON (UNSUPPORTED_MEDIA_TYPE)")
+        }
+        let limited =
+            (path.hasPrefix("/api/") || path.hasPrefix("/embed/"))
+            && !path.hasPrefix("/api/webhook/") && !path.hasPrefix("/api/webhooks/")
+        if limited, responses["429"] == nil {
+            responses["429"] = OpenAPI.error("Too many requests from this address (RATE_LIMITED, with Retry-After)")
+        }
+        fields["responses"] = .object(responses)
+        return .object(fields)
     }
 }

@@ -82,12 +82,21 @@ extension AccountsRoutes {
                     "access_token": OpenAPI.string, "refresh_token": OpenAPI.string, "token_type": ["const": "Bearer"],
                     "expires_in": OpenAPI.integer, "user": OpenAPI.ref("User"),
                 ]),
-                "RegisterRequest": OpenAPI.object(
-                    [
-                        "email": OpenAPI.string, "username": OpenAPI.string,
-                        "password": ["type": "string", "minLength": 8, "maxLength": 128],
-                        "displayName": OpenAPI.string,
-                    ], optional: ["email", "username", "displayName"]),
+                "RegisterRequest": .object(
+                    (OpenAPI.object(
+                        [
+                            "email": ["type": "string", "minLength": 3, "maxLength": 254],
+                            "username": [
+                                "type": "string", "minLength": 3, "maxLength": 254,
+                                "description": "Seed 003's name for email, accepted on purpose",
+                            ],
+                            "password": ["type": "string", "minLength": 8, "maxLength": 128],
+                            "displayName": OpenAPI.string,
+                        ], optional: ["email", "username", "displayName"]
+                    ).objectValue ?? [:]).merging(
+                        // One of the two names of the address is required.
+                        ["anyOf": [["required": ["email"]], ["required": ["username"]]]]
+                    ) { _, new in new }),
                 "LoginRequest": OpenAPI.object(
                     ["email": OpenAPI.string, "username": OpenAPI.string, "password": OpenAPI.string],
                     optional: ["email", "username"]),

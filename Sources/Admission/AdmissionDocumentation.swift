@@ -306,7 +306,7 @@ extension AdmissionRoutes {
                 optional: ["publicKey", "eventCode"]),
             "KioskTokenRequest": OpenAPI.object(
                 [
-                    "stationName": ["type": "string", "maxLength": 80],
+                    "stationName": ["type": "string", "minLength": 1, "maxLength": 80],
                     "capabilities": OpenAPI.enumeration(["scan", "scan_search"]),
                     "expiresInMinutes": ["type": "integer", "minimum": 1, "maximum": 480],
                 ],

@@ -250,7 +250,8 @@ extension OrdersRoutes {
                                 optional: ["dietaryRestrictions", "emergencyContact"]),
                         ],
                         "paymentMethod": [
-                            "type": "string", "description": "offline (default), transfer, door, cash, invoice",
+                            "type": "string", "minLength": 1,
+                            "description": "offline (default), transfer, door, cash, invoice",
                         ],
                         "notes": OpenAPI.string, "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string,
                         "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
