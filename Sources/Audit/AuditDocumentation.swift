@@ -20,7 +20,7 @@ extension AuditRoutes {
                 query("organizationId", OpenAPI.uuid, "Only records about this organization"),
                 query("from", OpenAPI.dateTime, "Inclusive lower bound of occurredAt"),
                 query("to", OpenAPI.dateTime, "Exclusive upper bound of occurredAt"),
-                query("page", ["type": "integer", "minimum": 1], "Page number, from 1"),
+                query("page", ["type": "integer", "minimum": 1, "maximum": 1_000_000], "Page number, from 1"),
                 query("perPage", ["type": "integer", "minimum": 1, "maximum": 200], "Records per page (default 50)"),
             ],
             signedIn: true,

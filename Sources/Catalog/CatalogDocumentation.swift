@@ -25,7 +25,7 @@ extension CatalogRoutes {
             query("from", OpenAPI.dateTime, "Events starting at or after"),
             query("to", OpenAPI.dateTime, "Events starting before"),
             query("q", OpenAPI.string, "Free text in title or short description"),
-            query("page", ["type": "integer", "minimum": 1], "Page, from 1"),
+            query("page", ["type": "integer", "minimum": 1, "maximum": 100_000], "Page, from 1"),
             query("perPage", ["type": "integer", "minimum": 1, "maximum": 100], "Events per page (default 20)"),
         ]
         let invalid = OpenAPI.error("Invalid input; details.fields names each problem (VALIDATION_FAILED)")

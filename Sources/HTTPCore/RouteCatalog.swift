@@ -16,13 +16,22 @@ public final class RouteCatalog: Sendable {
         self.routes.withLock { $0 = routes.map { ($0.path, $0.method) } }
     }
 
-    /// The methods registered for a concrete request path, in a stable order.
+    /// The methods registered for a concrete request path, in a stable order. As the router does, the most specific
+    /// routes win: `/api/holds/mine` is not `/api/holds/{holdId}`, so its `Allow` lists only its own methods.
     public func methods(matching path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        let methods = routes.withLock { routes in
-            routes.filter { Self.matches($0.path, segments) }.map(\.method)
-        }
+        let matching = routes.withLock { routes in routes.filter { Self.matches($0.path, segments) } }
+        let best = matching.map { Self.literals($0.path) }.max() ?? 0
+        let methods = matching.filter { Self.literals($0.path) == best }.map(\.method)
         return Array(Set(methods)).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// How many of a route's segments are fixed words rather than parameters or wildcards.
+    private static func literals(_ route: RouterPath) -> Int {
+        route.components.filter { component in
+            let text = component.description
+            return !(text.hasPrefix(":") || text.hasPrefix("{") || text.hasPrefix("*") || text.hasPrefix("$"))
+        }.count
     }
 
     private static func matches(_ route: RouterPath, _ segments: [Substring]) -> Bool {

@@ -32,7 +32,10 @@ extension OrdersRoutes {
             give buyerName and buyerEmail; signed-in members pay the member price where one is set.
             """
         let pageParameters: [JSONValue] = [
-            ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1]],
+            [
+                "name": "page", "in": "query", "required": false,
+                "schema": ["type": "integer", "minimum": 1, "maximum": 1_000_000],
+            ],
             [
                 "name": "perPage", "in": "query", "required": false,
                 "schema": ["type": "integer", "minimum": 1, "maximum": 100],

@@ -34,3 +34,14 @@ import Testing
         }
     }
 }
+
+/// `Allow` names the methods of the route the path is, not of a parameterised neighbour.
+@Suite struct AllowHeaderTests {
+    @Test func aLiteralRouteDoesNotBorrowItsNeighboursMethods() async throws {
+        try await withApp { app in
+            let response = try await app.client.send(.post, "/api/holds/mine")
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET", "\(response.headers[.allow] ?? "none")")
+        }
+    }
+}
