@@ -3,6 +3,7 @@ import Foundation
 public import HTTPCore
 public import Hummingbird
 public import Persistence
+import SQLKit
 
 /// Turns a bearer token into the request's principal, for the surface it is added to. No token means anonymous; a
 /// bad one is a 401, even on public routes, so a client never mistakes a broken session for a signed-out one.
@@ -67,6 +68,14 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         guard accepts != .kiosks else {
             throw HTTPFailure.forbidden(
                 "Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
+        }
+        // Tokens are verified without the database, so one can outlive its account for its few minutes. A write is
+        // about to touch the database anyway: it checks that the account is still there, so a gone account's token is a
+        // stale sign-in (401) rather than a conflict with the data.
+        if request.method != .get, request.method != .head, let store,
+            try await (store.sql()).raw("SELECT 1 AS present FROM users WHERE id = \(bind: user.id)").first() == nil
+        {
+            throw HTTPFailure.unauthorized("This account no longer exists.")
         }
         context.identity = .user(user)
         context.logger[metadataKey: "user.id"] = .string(user.id.uuidString)
