@@ -11,6 +11,12 @@ public protocol APIRequestContext: RequestContext {
     var identity: Principal { get }
 }
 
+extension APIRequestContext {
+    /// Every surface reads and writes JSON the API's one way.
+    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
+}
+
 /// The request context of the public surface, and the parent of every other: each kind of caller has a child
 /// context of its own (`UserRequestContext` for the signed-in API, `KioskRequestContext` for door kiosks), made
 /// after authentication, so a handler that needs an identity cannot be written without one.
@@ -33,8 +39,6 @@ public struct AppRequestContext: APIRequestContext {
         self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
-    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
-    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 }
 
 public enum RequestLimits {

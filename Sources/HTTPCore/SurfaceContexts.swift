@@ -26,8 +26,6 @@ public struct UserRequestContext: ChildRequestContext, APIRequestContext {
         self.peerAddress = context.peerAddress
     }
 
-    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
-    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 }
 
 /// The door kiosks' surface: every handler has its kiosk; anyone else is refused (401, or 403 for a person's token).
@@ -53,8 +51,6 @@ public struct KioskRequestContext: ChildRequestContext, APIRequestContext {
         self.peerAddress = context.peerAddress
     }
 
-    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
-    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 }
 
 /// The door: where staff (signed in) and kiosks scan tickets. Anyone else is refused before any handler.
@@ -78,6 +74,4 @@ public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
         self.peerAddress = context.peerAddress
     }
 
-    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
-    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 }

@@ -117,39 +117,6 @@ package struct SaleContext: Sendable {
         target.sessionCodes.values.sorted { (Int($0.dropFirst()) ?? 0) < (Int($1.dropFirst()) ?? 0) }
     }
 
-    package static func load(_ ticketTypeID: UUID, on db: any Database) async throws -> SaleContext {
-        let sql = db as! any SQLDatabase
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, e.status
-                FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketTypeID)
-                """
-            ).first()
-        else { throw InventoryError.ticketTypeNotFound }
-        var codes: [UUID: String] = [:]
-        for session in try await sql.raw(
-            """
-            SELECT s.id, s.number FROM ticket_type_sessions tts JOIN sessions s ON s.id = tts.session_id
-            WHERE tts.ticket_type_id = \(bind: ticketTypeID)
-            """
-        ).all() {
-            codes[try session.decode(column: "id", as: UUID.self)] =
-                "S\(try session.decode(column: "number", as: Int.self))"
-        }
-        return SaleContext(
-            ticketTypeID: ticketTypeID,
-            eventID: try row.decode(column: "event_id", as: UUID.self),
-            eventStatus: try row.decode(column: "status", as: String.self),
-            active: try row.decode(column: "active", as: Bool.self),
-            salesStart: try row.optional("sales_start", Date.self),
-            salesEnd: try row.decode(column: "sales_end", as: Date.self),
-            maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
-            target: .init(
-                ticketTypeID: ticketTypeID, sessionIDs: codes.keys.sorted { $0.uuidString < $1.uuidString },
-                sessionCodes: codes))
-    }
-
     /// Refuses a request that names another event than the ticket type's (the field is optional).
     package func requireEvent(_ eventID: UUID?) throws {
         if let eventID, eventID != self.eventID {

@@ -164,18 +164,20 @@ package enum TicketLifecycle {
                 """
         ).all()
         var moved: [Moved] = []
+        var revoked: [TicketRevocations.Revoked] = []
         for row in rows {
             let ticket = Moved(
                 id: try row.decode(column: "id", as: UUID.self),
                 typeID: try row.decode(column: "ticket_type_id", as: UUID.self),
                 eventID: try row.decode(column: "event_id", as: UUID.self))
-            if next == .cancelled || next == .refunded {
-                try await TicketRevocations.revoke(
+            revoked.append(
+                .init(
                     ticketID: ticket.id, eventID: ticket.eventID,
-                    version: try row.decode(column: "secret_version", as: Int.self),
-                    reason: next.rawValue, now: now, on: db)
-            }
+                    version: try row.decode(column: "secret_version", as: Int.self)))
             moved.append(ticket)
+        }
+        if next == .cancelled || next == .refunded {
+            try await TicketRevocations.revoke(revoked, reason: next.rawValue, now: now, on: db)
         }
         return moved
     }

@@ -76,8 +76,20 @@ public struct CheckinRecorded: OutboxMessage, Equatable {
     }
 }
 
-public struct EventPublished: OutboxMessage, Equatable {
-    public static let topic = OutboxTopic.eventPublished
+/// What happened to an event's catalog facts, as the topic of an `EventNotice`.
+public protocol EventNoticeKind: Sendable {
+    static var topic: OutboxTopic { get }
+}
+
+public enum EventNoticeKinds {
+    public enum Published: EventNoticeKind { public static var topic: OutboxTopic { .eventPublished } }
+    public enum Changed: EventNoticeKind { public static var topic: OutboxTopic { .eventChanged } }
+    public enum Cancelled: EventNoticeKind { public static var topic: OutboxTopic { .eventCancelled } }
+}
+
+/// An event was published, changed or cancelled: one payload, three topics.
+public struct EventNotice<Kind: EventNoticeKind>: OutboxMessage, Equatable {
+    public static var topic: OutboxTopic { Kind.topic }
     public var eventId: UUID
     public var organizationId: UUID
     public var subjects: [UUID] { [eventId] }
@@ -88,29 +100,9 @@ public struct EventPublished: OutboxMessage, Equatable {
     }
 }
 
-public struct EventChanged: OutboxMessage, Equatable {
-    public static let topic = OutboxTopic.eventChanged
-    public var eventId: UUID
-    public var organizationId: UUID
-    public var subjects: [UUID] { [eventId] }
-
-    public init(eventId: UUID, organizationId: UUID) {
-        self.eventId = eventId
-        self.organizationId = organizationId
-    }
-}
-
-public struct EventCancelled: OutboxMessage, Equatable {
-    public static let topic = OutboxTopic.eventCancelled
-    public var eventId: UUID
-    public var organizationId: UUID
-    public var subjects: [UUID] { [eventId] }
-
-    public init(eventId: UUID, organizationId: UUID) {
-        self.eventId = eventId
-        self.organizationId = organizationId
-    }
-}
+public typealias EventPublished = EventNotice<EventNoticeKinds.Published>
+public typealias EventChanged = EventNotice<EventNoticeKinds.Changed>
+public typealias EventCancelled = EventNotice<EventNoticeKinds.Cancelled>
 
 public struct SessionChanged: OutboxMessage, Equatable {
     public static let topic = OutboxTopic.sessionChanged

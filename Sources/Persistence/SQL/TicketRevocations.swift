@@ -6,28 +6,37 @@ import SQLKit
 /// Puts ticket versions on their event's revocation list, in the caller's transaction. Cancelling and reissuing
 /// both come here, so an offline kiosk learns of every ticket that must stop opening doors.
 public enum TicketRevocations {
-    /// The current version of every ticket of an order (the order was cancelled or refunded).
-    public static func revokeOrder(_ orderID: UUID, reason: String, now: Date, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
-        for row in try await sql.raw(
-            "SELECT id, event_id, secret_version FROM tickets WHERE order_id = \(bind: orderID)"
-        ).all() {
-            try await revoke(
-                ticketID: try row.decode(column: "id", as: UUID.self),
-                eventID: try row.decode(column: "event_id", as: UUID.self),
-                version: try row.decode(column: "secret_version", as: Int.self), reason: reason, now: now, on: db)
+    /// One ticket version to put on its event's list.
+    public struct Revoked: Sendable {
+        public var ticketID: UUID
+        public var eventID: UUID
+        public var version: Int
+
+        public init(ticketID: UUID, eventID: UUID, version: Int) {
+            self.ticketID = ticketID
+            self.eventID = eventID
+            self.version = version
         }
     }
 
     public static func revoke(
         ticketID: UUID, eventID: UUID, version: Int, reason: String, now: Date, on db: any Database
     ) async throws {
+        try await revoke(
+            [Revoked(ticketID: ticketID, eventID: eventID, version: version)], reason: reason, now: now, on: db)
+    }
+
+    /// Several tickets (an order's) in one statement.
+    public static func revoke(_ tickets: [Revoked], reason: String, now: Date, on db: any Database) async throws {
+        guard !tickets.isEmpty else { return }
+        let rows = tickets.map { ticket -> SQLQueryString in
+            """
+            (\(bind: UUID.random()), \(bind: ticket.eventID), \(bind: ticket.ticketID), \(bind: ticket.version), \(bind: reason), \(bind: now))
+            """
+        }
         try await (db as! any SQLDatabase).raw(
-            """
-            INSERT INTO ticket_revocations (id, event_id, ticket_id, secret_version, reason, revoked_at)
-            VALUES (\(bind: UUID.random()), \(bind: eventID), \(bind: ticketID), \(bind: version), \(bind: reason), \(bind: now))
-            ON CONFLICT DO NOTHING
-            """
+            "INSERT INTO ticket_revocations (id, event_id, ticket_id, secret_version, reason, revoked_at) VALUES "
+                + rows.joined(separator: ", ") + " ON CONFLICT DO NOTHING"
         ).run()
     }
 }
