@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // The HTTP client of the stack: the payment processor's API now; partners and S3 later.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The executable only parses the command line and hands over to the composition root.
@@ -161,6 +163,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The mail seam: one message out, as MIME; the file transport of a laptop install.
+        .target(
+            name: "Mail",
+            dependencies: ["Domain", "Outbox"],
+            swiftSettings: swiftSettings
+        ),
+        // The payment seam: a card processor behind `PaymentGateway`, Stripe's API as the live one, webhook signatures.
+        .target(
+            name: "Payments",
+            dependencies: [
+                "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: holds, and the seat ledger that every sale goes through.
         .target(
             name: "Inventory",
@@ -178,7 +199,7 @@ let package = Package(
         .target(
             name: "Orders",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit", "Outbox",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit", "Outbox", "Mail", "Payments",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -216,7 +237,7 @@ let package = Package(
             name: "BoxOfficeApp",
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
-                "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin",
+                "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -231,7 +252,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox",
+                "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox", "Mail",
+                "Payments",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -249,7 +271,10 @@ let package = Package(
         .testTarget(
             name: "OutboxTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore",
+                "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
+                "Payments", "Orders",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

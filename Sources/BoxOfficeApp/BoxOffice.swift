@@ -5,6 +5,7 @@ import Audit
 import Catalog
 public import Domain
 public import FluentKit
+import Foundation
 public import HTTPCore
 import Health
 public import Hummingbird
@@ -12,9 +13,11 @@ import HummingbirdCore
 public import Identity
 import Inventory
 public import Logging
+public import Mail
 import Orders
 public import Outbox
 import OutboxAdmin
+public import Payments
 public import Persistence
 import RateLimiting
 public import ServiceLifecycle
@@ -37,6 +40,10 @@ public struct BoxOffice: Sendable {
     public let eventBus: any EventBus
     /// The HTTP edge's connection counts and limits, shown by `/health`.
     public let http: HTTPStatistics
+    /// Outgoing mail: the transport configuration chooses, or the one a test hands in.
+    public let mailer: any Mailer
+    /// The card processor: configured by `STRIPE_*`, or the one a test hands in.
+    public let payments: any PaymentGateway
     /// Every feature's services, built once here and handed to the routes (and workers) that use them.
     let services: Services
 
@@ -64,11 +71,24 @@ public struct BoxOffice: Sendable {
         }
     }
 
+    /// The outside services BoxOffice talks to. Nil means "the live one the configuration names"; tests hand in
+    /// doubles (or a live one pointed at a real peer).
+    public struct Seams: Sendable {
+        public var mailer: (any Mailer)?
+        public var payments: (any PaymentGateway)?
+
+        public init(mailer: (any Mailer)? = nil, payments: (any PaymentGateway)? = nil) {
+            self.mailer = mailer
+            self.payments = payments
+        }
+    }
+
     public init(
         config: AppConfig,
         clock: AppClock = .system,
         migrations: [any Migration] = SchemaMigrations.all,
-        logger: Logger = Logger(label: "boxoffice")
+        logger: Logger = Logger(label: "boxoffice"),
+        seams: Seams = Seams()
     ) async throws {
         self.config = config
         self.clock = clock
@@ -85,6 +105,8 @@ public struct BoxOffice: Sendable {
         self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost), key: PasswordKey(store: store))
         self.ticketKeys = TicketKeys(configured: config.admission.ticketSecretKey, store: store)
         self.eventBus = DatabaseChangeFeed(store: store)
+        self.mailer = seams.mailer ?? Self.liveMailer(config.mail, clock: clock, logger: logger)
+        self.payments = seams.payments ?? Self.liveGateway(config.payments, logger: logger)
         let http = HTTPStatistics(
             connections: PeerConnections(perPeer: config.http.maxConnectionsPerPeer, logger: logger),
             maxConnections: config.http.maxConnections)
@@ -93,7 +115,7 @@ public struct BoxOffice: Sendable {
         self.services = Services(
             health: HealthService(
                 settings: .init(
-                    version: Self.version, emailConfigured: config.mail.smtpURL != nil,
+                    version: Self.version, mailTransport: mailer.transport,
                     storageDirectory: config.storage.directory),
                 store: store, migrations: MigrationRunner(store: store, migrations: migrations), http: http),
             auth: AuthService(
@@ -189,6 +211,9 @@ public struct BoxOffice: Sendable {
         // Embeds are public and framed only by the sites their organization allows.
         let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
+        // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
+        let webhooks = router.group(context: WebhookRequestContext.self)
+        PaymentWebhookRoutes(gateway: payments, store: store, clock: clock).register(on: webhooks)
         extraRoutes(router)
 
         catalog.record(router.routes)
@@ -209,7 +234,14 @@ public struct BoxOffice: Sendable {
     /// The outbox handlers of this installation, one worker each: the topics whose delivery is the change feed. Mail,
     /// payments and webhooks add theirs as they land; a topic without a handler stays pending (and visible in
     /// `GET /api/admin/outbox`) until one is configured.
-    var outboxHandlers: [any OutboxHandler] { [ChangeFeedTopics()] }
+    var outboxHandlers: [any OutboxHandler] {
+        [
+            ChangeFeedTopics(),
+            OrderConfirmationMail(
+                store: store, mailer: mailer,
+                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")),
+        ]
+    }
 
     /// What every process of an installation runs, web or worker: on PostgreSQL the change-feed listener, so that
     /// this process's subscribers and workers hear every instance's commits (SQLite publishes in-process).
@@ -272,5 +304,29 @@ public struct BoxOffice: Sendable {
             }
         }
         return app
+    }
+}
+
+extension BoxOffice {
+    /// The mail transport the configuration names: the file transport, into `MAIL_DIR`. `SMTP_URL` is read and checked
+    /// but the SMTP transport comes with the email issue; until then a warning says where mail goes.
+    static func liveMailer(_ settings: MailConfig, clock: AppClock, logger: Logger) -> any Mailer {
+        let directory = URL(fileURLWithPath: settings.directory)
+        if settings.smtpURL != nil {
+            logger.warning(
+                "SMTP_URL is set, but this version has no SMTP transport yet: mail is written to MAIL_DIR",
+                metadata: ["directory": "\(directory.path)"])
+        }
+        return FileMailer(directory: directory, clock: clock)
+    }
+
+    /// Stripe (or a server speaking its API) when a secret key is configured; otherwise no card processor.
+    static func liveGateway(_ settings: PaymentsConfig, logger: Logger) -> any PaymentGateway {
+        guard let key = settings.stripeSecretKey, let base = URL(string: settings.stripeAPIBase) else {
+            return UnconfiguredGateway()
+        }
+        return StripeGateway(
+            settings: .init(apiBase: base, secretKey: key, webhookSecrets: settings.stripeWebhookSecrets),
+            logger: logger)
     }
 }

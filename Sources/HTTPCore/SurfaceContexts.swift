@@ -75,3 +75,31 @@ public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
     }
 
 }
+
+/// The webhook surface: calls from outside services (the payment processor) that prove who they are by signing the
+/// request's raw body, not by a token. Handlers read the body as it arrived (`rawBody`), since a signature covers the
+/// exact bytes; no JSON decoding happens before the signature is checked. The general API rate limit does not count
+/// these calls (a processor's burst of retries must not be refused), and they carry no identity.
+public struct WebhookRequestContext: ChildRequestContext, APIRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var maxUploadSize: Int
+    public let requestID: String
+    public let peerAddress: String?
+    public var identity: Principal { .anonymous }
+
+    /// Webhook payloads are small; a larger body is refused before it is read whole.
+    public static let maxBodyBytes = 256 << 10
+
+    public init(context: AppRequestContext) throws {
+        self.coreContext = context.coreContext
+        self.maxUploadSize = min(context.maxUploadSize, Self.maxBodyBytes)
+        self.requestID = context.requestID
+        self.peerAddress = context.peerAddress
+    }
+
+    /// The body exactly as sent, for the signature check.
+    public func rawBody(_ request: Request) async throws -> [UInt8] {
+        // Past the limit this throws HTTPError(.contentTooLarge), which ErrorMiddleware renders as 413.
+        Array(buffer: try await request.body.collect(upTo: maxUploadSize))
+    }
+}

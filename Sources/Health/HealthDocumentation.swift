@@ -46,7 +46,7 @@ extension HealthRoutes {
                         "connected": OpenAPI.boolean,
                         "kind": OpenAPI.enumeration(["sqlite", "postgres"]),
                     ]),
-                    "email": OpenAPI.enumeration(["configured", "not_configured"]),
+                    "email": OpenAPI.enumeration(["file", "smtp"]),
                     "storage": OpenAPI.enumeration(["configured", "not_configured", "unavailable"]),
                     "connections": OpenAPI.object([
                         "open": OpenAPI.integer, "max": OpenAPI.integer, "maxPerPeer": OpenAPI.integer,

@@ -19,7 +19,7 @@ public struct HealthReport: Codable, Sendable, Equatable {
     public var status: Status
     public var version: String
     public var database: DatabaseStatus
-    /// `configured` when outgoing mail has an SMTP server, else `not_configured`.
+    /// The mail transport in use: `file` (messages written as `.eml` files into `MAIL_DIR`) or `smtp`.
     public var email: String
     /// `configured` (a writable upload directory), `not_configured`, or `unavailable`.
     public var storage: String

@@ -7,13 +7,14 @@ import Synchronization
 public final class HealthService: Sendable {
     public struct Settings: Sendable {
         public var version: String
-        public var emailConfigured: Bool
+        /// The mail transport in use (`Mailer.transport`).
+        public var mailTransport: String
         /// The upload directory, when one is configured.
         public var storageDirectory: String?
 
-        public init(version: String, emailConfigured: Bool, storageDirectory: String?) {
+        public init(version: String, mailTransport: String, storageDirectory: String?) {
             self.version = version
-            self.emailConfigured = emailConfigured
+            self.mailTransport = mailTransport
             self.storageDirectory = storageDirectory
         }
     }
@@ -41,7 +42,7 @@ public final class HealthService: Sendable {
             status: status,
             version: settings.version,
             database: .init(status: connected ? .healthy : .unhealthy, connected: connected, kind: store.kind.rawValue),
-            email: settings.emailConfigured ? "configured" : "not_configured",
+            email: settings.mailTransport,
             storage: storage,
             connections: .init(
                 open: http.connections.total, max: http.maxConnections, maxPerPeer: http.connections.perPeer,

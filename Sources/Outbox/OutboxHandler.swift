@@ -13,6 +13,12 @@ public protocol OutboxHandler: Sendable {
     func handle(_ message: OutboxDelivery) async throws
 }
 
+/// An error that may say trying again cannot help (a mailbox that does not exist, a card declined for good): the
+/// message is then marked failed at once instead of being retried up to its topic's limit.
+public protocol PermanentDeliveryFailure: Error {
+    var isPermanent: Bool { get }
+}
+
 /// A message as a worker hands it to its handler.
 public struct OutboxDelivery: Sendable {
     public var id: UUID

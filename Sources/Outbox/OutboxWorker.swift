@@ -96,7 +96,8 @@ public struct OutboxWorker: Service {
             } catch {
                 let now = clock.now()
                 let reason = String(String(describing: error).prefix(1000))
-                if message.attempt >= handler.retry.maxAttempts {
+                let permanent = (error as? any PermanentDeliveryFailure)?.isPermanent ?? false
+                if permanent || message.attempt >= handler.retry.maxAttempts {
                     logger.error(
                         "outbox message failed for good",
                         metadata: [

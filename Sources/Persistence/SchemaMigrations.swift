@@ -38,5 +38,6 @@ public enum SchemaMigrations {
         M0029_AddOutboxDeliveryState(),
         M0030_AddOrganizationEmbedOrigins(),
         M0031_AddRefreshTokenSuccessor(),
+        M0032_CreatePaymentEvents(),
     ]
 }

@@ -14,6 +14,8 @@ public struct TestApp: Sendable {
     public let clock: TestClock
     public let database: TestDatabase
     public let logs: LogCapture
+    /// What the app mailed (unless the test handed in a mailer of its own).
+    public let mailer: RecordingMailer
 
     public var store: DatabaseStore { boxOffice.store }
 
@@ -22,6 +24,7 @@ public struct TestApp: Sendable {
         let clock: TestClock
         let database: TestDatabase
         let logs: LogCapture
+        let mailer: RecordingMailer
     }
 }
 
@@ -39,12 +42,14 @@ public func withApp(
     testing: TestingSetup = .router,
     migrations: [any Migration] = SchemaMigrations.all,
     configure: (inout AppConfig) -> Void = { _ in },
+    seams: BoxOffice.Seams = .init(),
     extraRoutes: (Router<AppRequestContext>) -> Void = { _ in },
     _ body: @Sendable (TestApp) async throws -> Void
 ) async throws {
     let (location, cleanup) = try await makeTestDatabase(database, migrations: migrations)
     do {
-        let app = try await makeTestApp(database, location: location, migrations: migrations, configure: configure)
+        let app = try await makeTestApp(
+            database, location: location, migrations: migrations, configure: configure, seams: seams)
         try await run(app, testing: testing, extraRoutes: extraRoutes, body)
     } catch {
         await cleanup()
@@ -123,15 +128,19 @@ private func makeTestDatabase(_ database: TestDatabase, migrations: [any Migrati
 
 private func makeTestApp(
     _ database: TestDatabase, location: DatabaseLocation, migrations: [any Migration],
-    configure: (inout AppConfig) -> Void
+    configure: (inout AppConfig) -> Void, seams: BoxOffice.Seams = .init()
 ) async throws -> TestApp.Parts {
     var config = testConfiguration(location)
     configure(&config)
     let clock = TestClock()
     let logs = LogCapture()
+    let mailer = RecordingMailer()
+    var seams = seams
+    if seams.mailer == nil { seams.mailer = mailer }
     let boxOffice = try await BoxOffice(
-        config: config, clock: clock.appClock, migrations: migrations, logger: logs.logger(level: config.logLevel))
-    return TestApp.Parts(boxOffice: boxOffice, clock: clock, database: database, logs: logs)
+        config: config, clock: clock.appClock, migrations: migrations, logger: logs.logger(level: config.logLevel),
+        seams: seams)
+    return TestApp.Parts(boxOffice: boxOffice, clock: clock, database: database, logs: logs, mailer: mailer)
 }
 
 private func run(
@@ -144,7 +153,7 @@ private func run(
             try await body(
                 TestApp(
                     client: client, boxOffice: parts.boxOffice, clock: parts.clock, database: parts.database,
-                    logs: parts.logs))
+                    logs: parts.logs, mailer: parts.mailer))
         }
     } catch {
         await parts.boxOffice.store.shutdown()

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTPCore
 import Logging
+import Mail
 import Persistence
 
 extension AppConfig {
@@ -34,6 +35,25 @@ extension AppConfig {
                 "must be smtp://user:password@host:port or smtps://…")
         }
         let storage = reader.string("STORAGE_DIR")
+        let mailFrom = reader.string("MAIL_FROM")
+        if let mailFrom {
+            reader.require(
+                MailSender.parse(mailFrom) != nil, "MAIL_FROM", "must be an address or `Name <address>`")
+        }
+        let mailDirectory = reader.string("MAIL_DIR")
+        let stripeBase = reader.string("STRIPE_API_BASE")
+        if let stripeBase {
+            reader.require(
+                ["http", "https"].contains(URL(string: stripeBase)?.scheme ?? "")
+                    && URL(string: stripeBase)?.host != nil,
+                "STRIPE_API_BASE", "must be an http(s) URL such as https://api.stripe.com")
+        }
+        let stripeKey = reader.string("STRIPE_SECRET_KEY")
+        let webhookSecrets = reader.list("STRIPE_WEBHOOK_SECRETS")
+        if stripeKey != nil, webhookSecrets.isEmpty {
+            reader.problem(
+                "STRIPE_WEBHOOK_SECRETS", "is required with STRIPE_SECRET_KEY (the endpoint's whsec_… secret)")
+        }
 
         var secret = reader.string("JWT_SECRET")
         var ephemeral = false
@@ -92,6 +112,12 @@ extension AppConfig {
         workerSettings.outboxPollSeconds = outboxPoll
         var mail = MailConfig()
         mail.smtpURL = smtp
+        if let mailFrom { mail.from = mailFrom }
+        if let mailDirectory { mail.directory = mailDirectory }
+        var payments = PaymentsConfig()
+        if let stripeBase { payments.stripeAPIBase = stripeBase }
+        payments.stripeSecretKey = stripeKey
+        payments.stripeWebhookSecrets = webhookSecrets
         var files = StorageConfig()
         files.directory = storage
         return AppConfig(
@@ -112,6 +138,7 @@ extension AppConfig {
             admission: admission,
             workers: workerSettings,
             mail: mail,
+            payments: payments,
             storage: files
         )
     }

@@ -27,6 +27,7 @@ public struct AppConfig: Sendable {
     public var admission: AdmissionConfig
     public var workers: WorkersConfig
     public var mail: MailConfig
+    public var payments: PaymentsConfig
     public var storage: StorageConfig
 
     public init(
@@ -45,6 +46,7 @@ public struct AppConfig: Sendable {
         admission: AdmissionConfig = AdmissionConfig(),
         workers: WorkersConfig = WorkersConfig(),
         mail: MailConfig = MailConfig(),
+        payments: PaymentsConfig = PaymentsConfig(),
         storage: StorageConfig = StorageConfig()
     ) {
         self.mode = mode
@@ -62,6 +64,7 @@ public struct AppConfig: Sendable {
         self.admission = admission
         self.workers = workers
         self.mail = mail
+        self.payments = payments
         self.storage = storage
     }
 }
@@ -129,8 +132,25 @@ public struct WorkersConfig: Sendable {
 
 /// Mail delivery.
 public struct MailConfig: Sendable {
-    /// `SMTP_URL`, reported by `/health` until mail delivery lands.
+    /// `SMTP_URL`: read and checked, but not yet used: mail goes to the file transport until the SMTP transport lands
+    /// (the email issue); a warning at start says so.
     public var smtpURL: String?
+    /// The sender of every message (`MAIL_FROM`, `Name <address>` or an address).
+    public var from = "BoxOffice <tickets@boxoffice.localhost>"
+    /// Where the file transport writes each message as an `.eml` file (`MAIL_DIR`).
+    public var directory = "./mail-outbox"
+
+    public init() {}
+}
+
+/// Card payments through a processor that speaks Stripe's API.
+public struct PaymentsConfig: Sendable {
+    /// `STRIPE_API_BASE`: Stripe's own unless a compatible server is named.
+    public var stripeAPIBase = "https://api.stripe.com"
+    /// `STRIPE_SECRET_KEY`; without it no card payment is offered and payment webhooks are refused.
+    public var stripeSecretKey: String?
+    /// `STRIPE_WEBHOOK_SECRETS`, comma-separated: every secret whose signature is accepted (several while rotating).
+    public var stripeWebhookSecrets: [String] = []
 
     public init() {}
 }

@@ -1,0 +1,77 @@
+public import Domain
+import FluentKit
+public import Foundation
+public import Mail
+public import Outbox
+public import Persistence
+
+/// Delivers `email.order_confirmation`: the buyer's confirmation of an order, sent by the outbox worker after the
+/// order committed. It reads the order as it is at delivery, so a message retried after the order was paid says so.
+/// The message's wording and layout become templates with the email issue; the delivery path is this one.
+public struct OrderConfirmationMail: OutboxHandler {
+    public var name: String { "order-confirmation-mail" }
+    public var topics: Set<OutboxTopic> { [.orderConfirmation] }
+    /// Seed 004: up to five tries; a permanent refusal (no such mailbox) fails at once.
+    public var retry: RetryPolicy { RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800)) }
+
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let sender: MailAddress
+
+    public init(store: DatabaseStore, mailer: any Mailer, sender: MailAddress) {
+        self.store = store
+        self.mailer = mailer
+        self.sender = sender
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let notice = try message.decode(OrderConfirmation.self)
+        let db = store.database()
+        // An order deleted with its event since owes nothing any more.
+        guard let order = try await OrderRecord.find(notice.orderId, on: db),
+            let event = try await EventRecord.find(order.eventID, on: db)
+        else { return }
+        let tickets = try await TicketRecord.query(on: db).filter(\.$orderID == notice.orderId).sort(\.$createdAt).all()
+        let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == event.id!).all()
+        let typeNames = Dictionary(uniqueKeysWithValues: types.map { ($0.id!, $0.name) })
+        let status = OrderReads.effectiveStatus(order, now: message.createdAt)
+        try await mailer.send(
+            OrderConfirmationText(
+                orderNumber: order.number, eventTitle: event.title, buyerName: order.buyerName, status: status,
+                totalMinor: order.totalMinor, currency: order.currency, paymentDeadline: order.paymentDeadline,
+                tickets: tickets.map { (typeNames[$0.ticketTypeID] ?? "Ticket", $0.attendeeName) }
+            ).message(from: sender, to: MailAddress(order.buyerEmail, name: order.buyerName)))
+    }
+}
+
+/// The words of an order confirmation, apart from the database so that they are tested alone.
+struct OrderConfirmationText {
+    var orderNumber: String
+    var eventTitle: String
+    var buyerName: String
+    var status: OrderStatus
+    var totalMinor: Int
+    var currency: String
+    var paymentDeadline: Date?
+    var tickets: [(type: String, attendee: String)]
+
+    func message(from sender: MailAddress, to buyer: MailAddress) -> MailMessage {
+        let money = Money(minorUnits: totalMinor, currency: Currency(currency) ?? Currency("EUR")!)
+        let total = String(
+            format: "%.\(money.currency.minorDigits)f", NSDecimalNumber(decimal: money.decimal).doubleValue)
+        var lines = ["Hello \(buyerName),", ""]
+        if status == .pending, let deadline = paymentDeadline {
+            lines.append(
+                "we have reserved your tickets for \(eventTitle). Order \(orderNumber) waits for your payment of "
+                    + "\(total) \(currency) until \(deadline.formatted(.iso8601)); unpaid, it is released then.")
+        } else {
+            lines.append("thank you for your order \(orderNumber) for \(eventTitle).")
+        }
+        lines.append("")
+        for ticket in tickets { lines.append("- \(ticket.type): \(ticket.attendee)") }
+        lines += ["", "Total: \(total) \(currency)", "", "Your tickets' QR codes are in your order."]
+        let subject =
+            status == .pending ? "Order \(orderNumber) reserved: \(eventTitle)" : "Your tickets for \(eventTitle)"
+        return MailMessage(from: sender, to: [buyer], subject: subject, text: lines.joined(separator: "\n"))
+    }
+}

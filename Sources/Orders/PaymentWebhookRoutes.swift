@@ -1,0 +1,91 @@
+public import Domain
+import Foundation
+public import HTTPCore
+public import HTTPTypes
+public import Hummingbird
+import Logging
+public import Payments
+public import Persistence
+import SQLKit
+
+/// `POST /api/webhooks/stripe` and seed 004's `POST /api/webhook/payment`: the payment processor's events. The
+/// signature over the raw body is checked with every configured secret before anything is read; a forged, stale or
+/// malformed call is refused 400 and written nowhere but the log. Each event is recorded once by its ID, so a
+/// processor's redelivery is acknowledged and ignored.
+public struct PaymentWebhookRoutes: Sendable {
+    let gateway: any PaymentGateway
+    let store: DatabaseStore
+    let clock: AppClock
+
+    public init(gateway: any PaymentGateway, store: DatabaseStore, clock: AppClock) {
+        self.gateway = gateway
+        self.store = store
+        self.clock = clock
+    }
+
+    public func register(on webhooks: some RouterMethods<WebhookRequestContext>) {
+        for path in ["/api/webhooks/stripe", "/api/webhook/payment"] {
+            webhooks.post(RouterPath(path)) { request, context in
+                try await receive(request, context: context)
+            }
+        }
+    }
+
+    func receive(_ request: Request, context: WebhookRequestContext) async throws -> PaymentWebhookReceipt {
+        let body = try await context.rawBody(request)
+        let now = clock.now()
+        let event: GatewayEvent
+        do {
+            event = try gateway.webhookEvent(
+                body: body, signature: request.headers[HTTPField.Name("Stripe-Signature")!], now: now)
+        } catch let error as PaymentGatewayError {
+            context.logger.warning(
+                "payment webhook refused", metadata: ["reason": "\(error)", "peer": "\(context.peerAddress ?? "-")"])
+            throw WebhookRefusal(reason: error)
+        }
+        let fresh = try await PaymentEvents.record(event, provider: gateway.name, receivedAt: now, on: store.sql())
+        context.logger.info(
+            "payment webhook received",
+            metadata: ["event": "\(event.id)", "type": "\(event.type)", "duplicate": "\(!fresh)"])
+        return PaymentWebhookReceipt(received: true, duplicate: !fresh)
+    }
+}
+
+/// The processor's events as recorded: once per event ID.
+enum PaymentEvents {
+    /// True when the event is new; false when it was recorded before (a redelivery).
+    static func record(_ event: GatewayEvent, provider: String, receivedAt: Date, on sql: any SQLDatabase)
+        async throws -> Bool
+    {
+        let inserted = try await sql.raw(
+            """
+            INSERT INTO payment_events (event_id, provider, type, payment_id, created_at, received_at)
+            VALUES (\(bind: event.id), \(bind: provider), \(bind: event.type), \(bind: event.payment?.id), \
+            \(bind: event.created), \(bind: receivedAt))
+            ON CONFLICT (event_id) DO NOTHING RETURNING event_id
+            """
+        ).all()
+        return !inserted.isEmpty
+    }
+}
+
+public struct PaymentWebhookReceipt: Codable, Sendable, ResponseEncodable {
+    public var received: Bool
+    /// True when this event had been received before: acknowledged, not acted on again.
+    public var duplicate: Bool
+}
+
+/// A webhook that is not the processor's: unsigned, signed with another secret, too old, or unreadable.
+struct WebhookRefusal: APIError {
+    let reason: PaymentGatewayError
+    var code: String { reason == .notConfigured ? "PAYMENTS_NOT_CONFIGURED" : "WEBHOOK_REFUSED" }
+    var status: HTTPResponse.Status { .badRequest }
+    var message: String {
+        switch reason {
+        case .notConfigured: "No payment processor is configured on this installation."
+        case .staleSignature: "The signature is too old."
+        case .malformed: "The body is not an event."
+        default: "The signature does not match."
+        }
+    }
+}

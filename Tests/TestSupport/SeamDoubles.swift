@@ -1,0 +1,108 @@
+import Foundation
+import Mail
+import Payments
+import Synchronization
+
+/// A `Mailer` that keeps what it is given, for tests: every test app gets one unless it asks for another, so no test
+/// writes mail files. `failing` makes the next sends throw.
+public final class RecordingMailer: Mailer {
+    private let state = Mutex<(sent: [MailMessage], failures: [MailFailure])>(([], []))
+    public var transport: String { "file" }
+
+    public init() {}
+
+    public var sent: [MailMessage] { state.withLock { $0.sent } }
+
+    /// The next `count` sends fail with `failure`.
+    public func fail(_ failure: MailFailure, times count: Int = 1) {
+        state.withLock { $0.failures += Array(repeating: failure, count: count) }
+    }
+
+    public func send(_ message: MailMessage) async throws {
+        try state.withLock { state in
+            if !state.failures.isEmpty { throw state.failures.removeFirst() }
+            state.sent.append(message)
+        }
+    }
+}
+
+/// A `PaymentGateway` double: payments live in memory; a method named `pm_card_visa` succeeds, `pm_card_declined`
+/// fails, `pm_card_3ds` requires action; without a method the payment waits for the client. `delay` makes every call
+/// slow, to show that a slow processor holds no seat lock. Webhooks are verified with Stripe's signature scheme.
+public final class PaymentGatewayDouble: PaymentGateway {
+    public var name: String { "stripe" }
+    public let webhookSecrets: [String]
+    private let state = Mutex<(payments: [String: GatewayPayment], keys: [String: String], refunds: [GatewayRefund])>(
+        ([:], [:], []))
+    private let delay: Duration
+
+    public init(webhookSecrets: [String] = ["whsec_test"], delay: Duration = .zero) {
+        self.webhookSecrets = webhookSecrets
+        self.delay = delay
+    }
+
+    public var payments: [GatewayPayment] { state.withLock { Array($0.payments.values) } }
+    public var refunds: [GatewayRefund] { state.withLock { $0.refunds } }
+
+    /// Moves a payment as the processor would after the client acted (3-D Secure passed, a late success).
+    public func settle(_ id: String, as status: GatewayPayment.Status, failureReason: String? = nil) {
+        state.withLock {
+            $0.payments[id]?.status = status
+            $0.payments[id]?.failureReason = failureReason
+        }
+    }
+
+    public func startPayment(_ request: PaymentRequest) async throws -> GatewayPayment {
+        if delay > .zero { try await Task.sleep(for: delay) }
+        return state.withLock { state in
+            if let id = state.keys[request.idempotencyKey], let existing = state.payments[id] { return existing }
+            let id = "pi_\(UUID().uuidString.prefix(12))"
+            var payment = GatewayPayment(
+                id: id, status: .requiresPaymentMethod, amountMinor: request.amountMinor,
+                currency: request.currency.uppercased(), clientSecret: "\(id)_secret", metadata: request.metadata)
+            switch request.paymentMethod {
+            case "pm_card_visa": payment.status = .succeeded
+            case "pm_card_declined":
+                payment.failureReason = "Your card was declined."
+            case "pm_card_3ds":
+                payment.status = .requiresAction
+                payment.nextAction = #"{"type":"use_stripe_sdk"}"#
+            case nil: break
+            default: payment.status = .requiresConfirmation
+            }
+            state.payments[id] = payment
+            state.keys[request.idempotencyKey] = id
+            return payment
+        }
+    }
+
+    public func payment(_ id: String) async throws -> GatewayPayment {
+        if delay > .zero { try await Task.sleep(for: delay) }
+        guard let payment = state.withLock({ $0.payments[id] }) else {
+            throw PaymentGatewayError.rejected(status: 404, message: "No such payment_intent: \(id)")
+        }
+        return payment
+    }
+
+    public func refund(_ request: RefundRequest) async throws -> GatewayRefund {
+        if delay > .zero { try await Task.sleep(for: delay) }
+        return try state.withLock { state in
+            guard let payment = state.payments[request.paymentId], payment.status == .succeeded else {
+                throw PaymentGatewayError.rejected(
+                    status: 400, message: "Cannot refund a payment that did not succeed.")
+            }
+            let refund = GatewayRefund(
+                id: "re_\(state.refunds.count + 1)", paymentId: payment.id,
+                amountMinor: request.amountMinor ?? payment.amountMinor, status: "succeeded")
+            state.refunds.append(refund)
+            return refund
+        }
+    }
+
+    public func webhookEvent(body: [UInt8], signature: String?, now: Date) throws -> GatewayEvent {
+        let gateway = StripeGateway(
+            settings: .init(secretKey: "sk_test_double", webhookSecrets: webhookSecrets), logger: .init(label: "double")
+        )
+        return try gateway.webhookEvent(body: body, signature: signature, now: now)
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The outside services the tests talk to, real programs nobody here wrote, installed from PyPI into a virtualenv
+# under .build/ (so a fresh machine gets them and a second run reuses them) and bound to 127.0.0.1 on free ports.
+# Source it, then call peers_start / peers_stop.
+#   peers_start   exports BOXOFFICE_TEST_STRIPE_URL (localstripe) and BOXOFFICE_TEST_REQUIRE_PEERS=1
+#   peers_stop    stops them (safe to call twice)
+
+PEERS_VENV="${PEERS_VENV:-$(pwd)/.build/test-peers}"
+# Pinned: a peer's behaviour is part of what the tests check.
+PEERS_PACKAGES="localstripe==1.15.10 standardwebhooks==1.1.0 aiosmtpd==1.4.6"
+PEERS_PIDS=""
+
+peers_install() {
+  if [ ! -x "$PEERS_VENV/bin/localstripe" ]; then
+    echo "installing test peers from PyPI: $PEERS_PACKAGES" >&2
+    python3 -m venv "$PEERS_VENV" >&2
+    "$PEERS_VENV/bin/pip" install -q $PEERS_PACKAGES >&2
+  fi
+}
+
+peers_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+peers_wait() {  # URL: until it answers, at most 20 s
+  for _ in $(seq 1 100); do
+    if curl -s -o /dev/null "$1"; then return 0; fi
+    sleep 0.2
+  done
+  echo "test peer at $1 did not start" >&2
+  return 1
+}
+
+peers_start() {
+  peers_install
+  local port
+  port=$(peers_free_port)
+  # localstripe's own command binds every interface; started this way it listens on loopback only, from scratch.
+  "$PEERS_VENV/bin/python" -c 'import sys; from aiohttp import web; from localstripe.server import app
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port" \
+    >"${TMPDIR:-/tmp}/localstripe-$port.log" 2>&1 &
+  PEERS_PIDS="$PEERS_PIDS $!"
+  peers_wait "http://127.0.0.1:$port/v1/customers"
+  export BOXOFFICE_TEST_STRIPE_URL="http://127.0.0.1:$port"
+  export BOXOFFICE_TEST_REQUIRE_PEERS=1
+  echo "localstripe $("$PEERS_VENV/bin/pip" show localstripe | awk '/^Version/{print $2}') on port $port"
+}
+
+peers_stop() {
+  for pid in $PEERS_PIDS; do kill "$pid" 2>/dev/null || true; done
+  PEERS_PIDS=""
+}
