@@ -158,7 +158,7 @@ public struct BoxOffice: Sendable {
                 HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
                 InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
-                OutboxAdminRoutes.documentation,
+                OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
             ]
         )
     }

@@ -24,7 +24,8 @@ import Testing
             let kioskToken = try #require(try kiosk.json()["token"]?.stringValue)
             var checked = 0
             for (path, item) in document["paths"]?.objectValue ?? [:] {
-                for (method, operation) in item.objectValue ?? [:] {
+                // A webhook's body is the processor's event, signed as sent: its fields are the processor's to choose.
+                for (method, operation) in item.objectValue ?? [:] where !path.hasPrefix("/api/webhook") {
                     guard let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] else {
                         continue
                     }
