@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "Accounts",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "RateLimiting", "Outbox",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "RateLimiting", "Outbox", "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -182,6 +182,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The blob seam: files in a folder or an S3-compatible bucket, signed URLs, and the route serving a folder's.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Domain", "HTTPCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: holds, and the seat ledger that every sale goes through.
         .target(
             name: "Inventory",
@@ -238,8 +251,10 @@ let package = Package(
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
                 "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
+                "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "AsyncKit", package: "async-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -254,6 +269,7 @@ let package = Package(
             dependencies: [
                 "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox", "Mail",
                 "Payments",
+                "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -272,7 +288,7 @@ let package = Package(
             name: "OutboxTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
-                "Payments", "Orders",
+                "Payments", "Orders", "Storage", "Accounts",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "FluentKit", package: "fluent-kit"),

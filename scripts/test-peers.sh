@@ -2,16 +2,17 @@
 # The outside services the tests talk to, real programs nobody here wrote, installed from PyPI into a virtualenv
 # under .build/ (so a fresh machine gets them and a second run reuses them) and bound to 127.0.0.1 on free ports.
 # Source it, then call peers_start / peers_stop.
-#   peers_start   exports BOXOFFICE_TEST_STRIPE_URL (localstripe) and BOXOFFICE_TEST_REQUIRE_PEERS=1
+#   peers_start   exports BOXOFFICE_TEST_STRIPE_URL (localstripe), BOXOFFICE_TEST_S3_URL (moto's S3 server) and
+#                 BOXOFFICE_TEST_REQUIRE_PEERS=1
 #   peers_stop    stops them (safe to call twice)
 
 PEERS_VENV="${PEERS_VENV:-$(pwd)/.build/test-peers}"
 # Pinned: a peer's behaviour is part of what the tests check.
-PEERS_PACKAGES="localstripe==1.15.10 standardwebhooks==1.1.0 aiosmtpd==1.4.6"
+PEERS_PACKAGES="localstripe==1.15.10 moto[server]==5.2.1 standardwebhooks==1.1.0 aiosmtpd==1.4.6"
 PEERS_PIDS=""
 
 peers_install() {
-  if [ ! -x "$PEERS_VENV/bin/localstripe" ]; then
+  if [ ! -x "$PEERS_VENV/bin/localstripe" ] || [ ! -x "$PEERS_VENV/bin/moto_server" ]; then
     echo "installing test peers from PyPI: $PEERS_PACKAGES" >&2
     python3 -m venv "$PEERS_VENV" >&2
     "$PEERS_VENV/bin/pip" install -q $PEERS_PACKAGES >&2
@@ -42,8 +43,14 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port" \
   PEERS_PIDS="$PEERS_PIDS $!"
   peers_wait "http://127.0.0.1:$port/v1/customers"
   export BOXOFFICE_TEST_STRIPE_URL="http://127.0.0.1:$port"
-  export BOXOFFICE_TEST_REQUIRE_PEERS=1
   echo "localstripe $("$PEERS_VENV/bin/pip" show localstripe | awk '/^Version/{print $2}') on port $port"
+  port=$(peers_free_port)
+  "$PEERS_VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"${TMPDIR:-/tmp}/moto-$port.log" 2>&1 &
+  PEERS_PIDS="$PEERS_PIDS $!"
+  peers_wait "http://127.0.0.1:$port/moto-api/"
+  export BOXOFFICE_TEST_S3_URL="http://127.0.0.1:$port"
+  export BOXOFFICE_TEST_REQUIRE_PEERS=1
+  echo "moto $("$PEERS_VENV/bin/pip" show moto | awk '/^Version/{print $2}') on port $port"
 }
 
 peers_stop() {

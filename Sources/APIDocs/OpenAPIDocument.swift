@@ -74,7 +74,7 @@ public enum OpenAPIDocument {
             responses["400"] = OpenAPI.error(
                 "A path parameter or the body is invalid (VALIDATION_FAILED, the field named)")
         }
-        if fields["requestBody"] != nil, responses["415"] == nil {
+        if fields["requestBody"]?["content"]?["application/json"] != nil, responses["415"] == nil {
             responses["415"] = OpenAPI.error("The body is missing or not JSON (UNSUPPORTED_MEDIA_TYPE)")
         }
         let limited =

@@ -85,6 +85,8 @@ public struct OrganizationDTO: Codable, Sendable, Equatable, ResponseEncodable {
     /// The caller's role in it (absent for admins who are not members).
     public var role: String?
     public var createdAt: Date
+    /// Where anyone can fetch its logo (`GET /api/organizations/{id}/logo`), when it has one.
+    public var logoUrl: String?
 }
 
 public struct OrganizationList: Codable, Sendable, ResponseEncodable {

@@ -355,7 +355,8 @@ public struct OrganizationService: Sendable {
 extension OrganizationDTO {
     init(_ record: OrganizationRecord, role: OrganizationRole?) {
         self.init(
-            id: record.id!, name: record.name, slug: record.slug, role: role?.rawValue, createdAt: record.createdAt)
+            id: record.id!, name: record.name, slug: record.slug, role: role?.rawValue, createdAt: record.createdAt,
+            logoUrl: record.logoKey == nil ? nil : "/api/organizations/\(record.id!)/logo")
     }
 }
 

@@ -20,6 +20,15 @@ extension OrganizationsRoutes {
                 responses: responses.merging(common) { mine, _ in mine })
         }
         let invalid = OpenAPI.error("Invalid body or path (VALIDATION_FAILED)")
+        /// An upload's body is the image itself.
+        func withImageBody(_ operation: JSONValue) -> JSONValue {
+            guard case .object(var fields) = operation else { return operation }
+            let image: JSONValue = ["schema": ["type": "string", "contentEncoding": "binary"]]
+            fields["requestBody"] = [
+                "required": true, "content": ["image/png": image, "image/jpeg": image, "image/webp": image],
+            ]
+            return .object(fields)
+        }
         let notFound = OpenAPI.error("No such organization or member")
         let member = OpenAPI.json("The member", OpenAPI.ref("Member"))
         return APIDocumentation(
@@ -69,6 +78,33 @@ extension OrganizationsRoutes {
                             "200": OpenAPI.json("The allowed origins", OpenAPI.ref("Embedding")), "400": invalid,
                             "404": notFound,
                         ]),
+                ],
+                "/api/organizations/{organizationId}/logo": [
+                    "get": OpenAPI.operation(
+                        "getOrganizationLogo", tag: "Organizations", summary: "The organization's logo (anyone)",
+                        description:
+                            "A redirect to a link to the image that works for an hour: this server's /files/… for a folder store, the bucket's presigned URL for S3.",
+                        parameters: [organizationID],
+                        responses: [
+                            "302": ["description": "Found: Location is the image's link"], "400": invalid,
+                            "404": OpenAPI.error("No such organization, or it has no logo"),
+                        ]),
+                    "put": withImageBody(
+                        operation(
+                            "setOrganizationLogo", "Upload the organization's logo (owners and admins)",
+                            description:
+                                "The body is the image itself: PNG, JPEG or WebP, recognised by its first bytes, at most 1 MiB. Replaces the previous logo.",
+                            parameters: [organizationID], body: nil,
+                            [
+                                "200": OpenAPI.json("The organization, with its logoUrl", OpenAPI.ref("Organization")),
+                                "400": OpenAPI.error("Not a PNG, JPEG or WebP image, or Content-Type says otherwise"),
+                                "404": notFound, "413": OpenAPI.error("Larger than 1 MiB"),
+                                "503": OpenAPI.error("The installation keeps no files (STORAGE_DIR or S3_* unset)"),
+                            ])),
+                    "delete": operation(
+                        "removeOrganizationLogo", "Remove the organization's logo (owners and admins)",
+                        parameters: [organizationID],
+                        ["204": ["description": "Removed"], "400": invalid, "404": notFound]),
                 ],
                 "/api/organizations/{organizationId}/members": [
                     "get": operation(
@@ -128,8 +164,11 @@ extension OrganizationsRoutes {
                         "id": OpenAPI.uuid, "name": OpenAPI.string, "slug": OpenAPI.string,
                         "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]),
                         "createdAt": OpenAPI.dateTime,
+                        "logoUrl": [
+                            "type": "string", "description": "GET it for the logo (a redirect to a short-lived link)",
+                        ],
                     ],
-                    optional: ["role"]),
+                    optional: ["role", "logoUrl"]),
                 "Member": OpenAPI.object([
                     "userId": OpenAPI.uuid, "email": OpenAPI.string, "displayName": OpenAPI.string,
                     "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]),

@@ -6,11 +6,13 @@ public import Hummingbird
 /// `/api/organizations/*`: organizations, members, roles and staff assignments.
 public struct OrganizationsRoutes: Sendable {
     let service: OrganizationService
+    let logos: OrganizationLogos
     let clientAddress: ClientAddress
     let clock: AppClock
 
-    public init(service: OrganizationService, clientAddress: ClientAddress, clock: AppClock) {
+    public init(service: OrganizationService, logos: OrganizationLogos, clientAddress: ClientAddress, clock: AppClock) {
         self.service = service
+        self.logos = logos
         self.clientAddress = clientAddress
         self.clock = clock
     }
@@ -38,6 +40,26 @@ public struct OrganizationsRoutes: Sendable {
             return try await service.setEmbedding(
                 of: try context.pathUUID("organizationId"), body, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
+        }
+        // The logo: the body is the image itself (PNG, JPEG or WebP), not JSON.
+        users.put("/api/organizations/:organizationId/logo") { request, context in
+            let bytes = try await request.body.collect(upTo: OrganizationLogos.maxBytes)
+            return try await logos.upload(
+                to: try context.pathUUID("organizationId"), bytes: Array(buffer: bytes),
+                contentType: request.headers[.contentType], by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+        }
+        users.delete("/api/organizations/:organizationId/logo") { request, context in
+            try await logos.remove(
+                from: try context.pathUUID("organizationId"), by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+            return Response(status: .noContent)
+        }
+        // Public: a redirect to a short-lived link to the bytes (the folder store's own, or the bucket's).
+        router.get("/api/organizations/:organizationId/logo") { _, context in
+            let link = try await logos.link(of: try context.pathUUID("organizationId"), now: clock.now())
+            return Response(
+                status: .found, headers: [.location: link, .cacheControl: "public, max-age=600"])
         }
         users.get("/api/organizations/:organizationId/members") { _, context in
             let id = try context.pathUUID("organizationId")

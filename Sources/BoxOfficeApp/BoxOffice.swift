@@ -3,6 +3,7 @@ public import Accounts
 import Admission
 import Audit
 import Catalog
+import Crypto
 public import Domain
 public import FluentKit
 import Foundation
@@ -21,6 +22,7 @@ public import Payments
 public import Persistence
 import RateLimiting
 public import ServiceLifecycle
+public import Storage
 
 /// The composition root: builds the database, the router with every feature, and the application.
 ///
@@ -44,6 +46,8 @@ public struct BoxOffice: Sendable {
     public let mailer: any Mailer
     /// The card processor: configured by `STRIPE_*`, or the one a test hands in.
     public let payments: any PaymentGateway
+    /// Where files are kept (`STORAGE_DIR` or `S3_*`); nil when nowhere, and uploads are refused.
+    public let blobs: (any BlobStore)?
     /// Every feature's services, built once here and handed to the routes (and workers) that use them.
     let services: Services
 
@@ -52,18 +56,21 @@ public struct BoxOffice: Sendable {
         let health: HealthService
         let auth: AuthService
         let organizations: OrganizationService
+        let logos: OrganizationLogos
         let catalog: CatalogServices
         let holds: HoldService
         let orders: OrdersServices
         let admission: AdmissionServices
 
         init(
-            health: HealthService, auth: AuthService, organizations: OrganizationService, catalog: CatalogServices,
+            health: HealthService, auth: AuthService, organizations: OrganizationService, logos: OrganizationLogos,
+            catalog: CatalogServices,
             holds: HoldService, orders: OrdersServices, admission: AdmissionServices
         ) {
             self.health = health
             self.auth = auth
             self.organizations = organizations
+            self.logos = logos
             self.catalog = catalog
             self.holds = holds
             self.orders = orders
@@ -76,10 +83,14 @@ public struct BoxOffice: Sendable {
     public struct Seams: Sendable {
         public var mailer: (any Mailer)?
         public var payments: (any PaymentGateway)?
+        public var blobs: (any BlobStore)?
 
-        public init(mailer: (any Mailer)? = nil, payments: (any PaymentGateway)? = nil) {
+        public init(
+            mailer: (any Mailer)? = nil, payments: (any PaymentGateway)? = nil, blobs: (any BlobStore)? = nil
+        ) {
             self.mailer = mailer
             self.payments = payments
+            self.blobs = blobs
         }
     }
 
@@ -107,6 +118,7 @@ public struct BoxOffice: Sendable {
         self.eventBus = DatabaseChangeFeed(store: store)
         self.mailer = seams.mailer ?? Self.liveMailer(config.mail, clock: clock, logger: logger)
         self.payments = seams.payments ?? Self.liveGateway(config.payments, logger: logger)
+        self.blobs = seams.blobs ?? Self.liveBlobStore(config.storage, jwtSecret: config.jwtSecret, clock: clock)
         let http = HTTPStatistics(
             connections: PeerConnections(perPeer: config.http.maxConnectionsPerPeer, logger: logger),
             maxConnections: config.http.maxConnections)
@@ -116,7 +128,7 @@ public struct BoxOffice: Sendable {
             health: HealthService(
                 settings: .init(
                     version: Self.version, mailTransport: mailer.transport,
-                    storageDirectory: config.storage.directory),
+                    storageDirectory: config.storage.directory, storageBucket: config.storage.s3 != nil),
                 store: store, migrations: MigrationRunner(store: store, migrations: migrations), http: http),
             auth: AuthService(
                 store: store, hasher: hasher, tokens: tokens, limiter: RateLimiter(store: RateLimitStore(store: store)),
@@ -126,6 +138,7 @@ public struct BoxOffice: Sendable {
                         name: "auth", limit: config.auth.authAttempts, window: .seconds(config.auth.authWindowSeconds)))
             ),
             organizations: OrganizationService(store: store),
+            logos: OrganizationLogos(store: store, blobs: blobs),
             catalog: CatalogServices(
                 store: store,
                 settings: .init(
@@ -159,6 +172,7 @@ public struct BoxOffice: Sendable {
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
                 InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
                 OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
+                SignedFileRoutes.documentation,
             ]
         )
     }
@@ -199,8 +213,11 @@ public struct BoxOffice: Sendable {
         HealthRoutes(service: services.health).register(on: operations)
         APIDocsRoutes(document: Self.documentation).register(on: operations)
         AccountsRoutes(auth: services.auth, clientAddress: clientAddress, clock: clock).register(on: people)
-        OrganizationsRoutes(service: services.organizations, clientAddress: clientAddress, clock: clock)
-            .register(on: people)
+        OrganizationsRoutes(
+            service: services.organizations, logos: services.logos, clientAddress: clientAddress, clock: clock
+        ).register(on: people)
+        // A folder store's signed links are served here; a bucket's go to the bucket.
+        SignedFileRoutes(store: blobs as? FileBlobStore, clock: clock).register(on: operations)
         AuditRoutes(store: store).register(on: people)
         CatalogRoutes(services: services.catalog, clientAddress: clientAddress, clock: clock).register(on: people)
         InventoryRoutes(holds: services.holds, clock: clock).register(on: people)
@@ -318,6 +335,24 @@ extension BoxOffice {
                 metadata: ["directory": "\(directory.path)"])
         }
         return FileMailer(directory: directory, clock: clock)
+    }
+
+    /// An S3-compatible bucket when `S3_BUCKET` is set, else the folder `STORAGE_DIR`, else none. The folder's links are
+    /// signed with a key derived from `JWT_SECRET`, which every instance shares.
+    static func liveBlobStore(_ settings: StorageConfig, jwtSecret: String, clock: AppClock) -> (any BlobStore)? {
+        if let s3 = settings.s3, let endpoint = URL(string: s3.endpoint) {
+            return S3BlobStore(
+                settings: .init(
+                    endpoint: endpoint, bucket: s3.bucket, region: s3.region, accessKeyID: s3.accessKeyID,
+                    secretAccessKey: s3.secretAccessKey),
+                now: { clock.now() })
+        }
+        guard let directory = settings.directory else { return nil }
+        let key = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Array(jwtSecret.utf8)), info: Array("boxoffice files".utf8),
+            outputByteCount: 32)
+        return FileBlobStore(
+            directory: URL(fileURLWithPath: directory), signingKey: key.withUnsafeBytes { Array($0) })
     }
 
     /// Stripe (or a server speaking its API) when a secret key is configured; otherwise no card processor.

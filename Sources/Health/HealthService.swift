@@ -11,11 +11,14 @@ public final class HealthService: Sendable {
         public var mailTransport: String
         /// The upload directory, when one is configured.
         public var storageDirectory: String?
+        /// True when files go to an S3-compatible bucket instead of a folder.
+        public var storageBucket: Bool
 
-        public init(version: String, mailTransport: String, storageDirectory: String?) {
+        public init(version: String, mailTransport: String, storageDirectory: String?, storageBucket: Bool = false) {
             self.version = version
             self.mailTransport = mailTransport
             self.storageDirectory = storageDirectory
+            self.storageBucket = storageBucket
         }
     }
 
@@ -78,6 +81,7 @@ public final class HealthService: Sendable {
     }
 
     private func storageState() -> String {
+        if settings.storageBucket { return "configured" }
         guard let directory = settings.storageDirectory else { return "not_configured" }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)

@@ -39,5 +39,6 @@ public enum SchemaMigrations {
         M0030_AddOrganizationEmbedOrigins(),
         M0031_AddRefreshTokenSuccessor(),
         M0032_CreatePaymentEvents(),
+        M0033_AddOrganizationLogo(),
     ]
 }

@@ -35,6 +35,22 @@ extension AppConfig {
                 "must be smtp://user:password@host:port or smtps://…")
         }
         let storage = reader.string("STORAGE_DIR")
+        var s3: S3Config?
+        if let bucket = reader.string("S3_BUCKET") {
+            let endpoint = reader.string("S3_ENDPOINT") ?? ""
+            let key = reader.string("S3_ACCESS_KEY_ID") ?? ""
+            let secret = reader.string("S3_SECRET_ACCESS_KEY") ?? ""
+            reader.require(
+                ["http", "https"].contains(URL(string: endpoint)?.scheme ?? "") && URL(string: endpoint)?.host != nil,
+                "S3_ENDPOINT",
+                "is required with S3_BUCKET (an http(s) URL such as https://s3.eu-central-1.amazonaws.com)")
+            reader.require(
+                !key.isEmpty && !secret.isEmpty, "S3_ACCESS_KEY_ID",
+                "and S3_SECRET_ACCESS_KEY are required with S3_BUCKET")
+            s3 = S3Config(
+                endpoint: endpoint, bucket: bucket, region: reader.string("S3_REGION") ?? "us-east-1", accessKeyID: key,
+                secretAccessKey: secret)
+        }
         let mailFrom = reader.string("MAIL_FROM")
         if let mailFrom {
             reader.require(
@@ -120,6 +136,7 @@ extension AppConfig {
         payments.stripeWebhookSecrets = webhookSecrets
         var files = StorageConfig()
         files.directory = storage
+        files.s3 = s3
         return AppConfig(
             mode: mode,
             host: host,

@@ -155,12 +155,33 @@ public struct PaymentsConfig: Sendable {
     public init() {}
 }
 
-/// Files.
+/// Files (uploaded logos now; exports later): a folder, or an S3-compatible bucket for several instances.
 public struct StorageConfig: Sendable {
     /// A writable directory for uploads (`STORAGE_DIR`).
     public var directory: String?
+    /// An S3-compatible bucket (`S3_BUCKET`); when set it is used instead of the folder.
+    public var s3: S3Config?
 
     public init() {}
+}
+
+public struct S3Config: Sendable {
+    /// `S3_ENDPOINT`, e.g. https://s3.eu-central-1.amazonaws.com or a MinIO server.
+    public var endpoint: String
+    public var bucket: String
+    /// `S3_REGION` (default us-east-1).
+    public var region: String
+    /// `S3_ACCESS_KEY_ID` and `S3_SECRET_ACCESS_KEY`.
+    public var accessKeyID: String
+    public var secretAccessKey: String
+
+    public init(endpoint: String, bucket: String, region: String, accessKeyID: String, secretAccessKey: String) {
+        self.endpoint = endpoint
+        self.bucket = bucket
+        self.region = region
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+    }
 }
 
 /// All the problems found in the configuration, reported together so one edit fixes them all.

@@ -14,6 +14,8 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @Field(key: "updated_at") public var updatedAt: Date
     /// Origins allowed to frame the organization's embeds, space-separated (`https://partner.example.org`).
     @OptionalField(key: "embed_origins") public var embedOrigins: String?
+    /// The logo's key in the blob store.
+    @OptionalField(key: "logo_key") public var logoKey: String?
 
     public init() {}
 
