@@ -3,7 +3,7 @@ public import Domain
 import FluentKit
 public import Foundation
 public import HTTPCore
-public import HTTPTypes
+import HTTPTypes
 import Identity
 public import Persistence
 public import Storage

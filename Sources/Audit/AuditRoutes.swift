@@ -4,7 +4,7 @@ import Foundation
 public import HTTPCore
 public import Hummingbird
 import Identity
-public import Persistence
+import Persistence
 
 /// One audit record as the API shows it.
 public struct AuditLogDTO: Codable, Sendable, Equatable {
@@ -32,25 +32,16 @@ public struct AuditLogPage: Codable, Sendable, ResponseEncodable {
 /// `GET /api/admin/audit-logs`: admins read everything; an organization's owners read its own trail
 /// by passing `organizationId`.
 public struct AuditRoutes: Sendable {
-    let store: DatabaseStore
-    let authorizer = Authorizer()
+    let reader: AuditLogReader
 
-    public init(store: DatabaseStore) {
-        self.store = store
+    public init(reader: AuditLogReader) {
+        self.reader = reader
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
         let users = router.group(context: UserRequestContext.self)
         users.get("/api/admin/audit-logs") { request, context in
-            let filter = try AuditFilter(request.uri.queryParameters)
-            let db = store.database()
-            if let organizationID = filter.organizationID {
-                try await authorizer.require(
-                    .auditRead, on: .organization(organizationID), by: context.identity, database: db)
-            } else {
-                try await authorizer.require(.platformAuditRead, on: .platform, by: context.identity, database: db)
-            }
-            return try await filter.page(on: db)
+            try await reader.page(try AuditFilter(request.uri.queryParameters), by: context.identity)
         }
     }
 }

@@ -61,11 +61,14 @@ public struct BoxOffice: Sendable {
         let holds: HoldService
         let orders: OrdersServices
         let admission: AdmissionServices
+        let auditLog: AuditLogReader
+        let outbox: OutboxAdministration
 
         init(
             health: HealthService, auth: AuthService, organizations: OrganizationService, logos: OrganizationLogos,
             catalog: CatalogServices,
-            holds: HoldService, orders: OrdersServices, admission: AdmissionServices
+            holds: HoldService, orders: OrdersServices, admission: AdmissionServices, auditLog: AuditLogReader,
+            outbox: OutboxAdministration
         ) {
             self.health = health
             self.auth = auth
@@ -75,6 +78,8 @@ public struct BoxOffice: Sendable {
             self.holds = holds
             self.orders = orders
             self.admission = admission
+            self.auditLog = auditLog
+            self.outbox = outbox
         }
     }
 
@@ -148,7 +153,8 @@ public struct BoxOffice: Sendable {
             orders: OrdersServices(
                 store: store, paymentWindow: .seconds(config.sales.paymentWindowSeconds), ticketKeys: ticketKeys,
                 logger: logger),
-            admission: AdmissionServices(store: store, ticketKeys: ticketKeys))
+            admission: AdmissionServices(store: store, ticketKeys: ticketKeys),
+            auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock))
     }
 
     var clientAddress: ClientAddress {
@@ -218,13 +224,13 @@ public struct BoxOffice: Sendable {
         ).register(on: people)
         // A folder store's signed links are served here; a bucket's go to the bucket.
         SignedFileRoutes(store: blobs as? FileBlobStore, clock: clock).register(on: operations)
-        AuditRoutes(store: store).register(on: people)
+        AuditRoutes(reader: services.auditLog).register(on: people)
         CatalogRoutes(services: services.catalog, clientAddress: clientAddress, clock: clock).register(on: people)
         InventoryRoutes(holds: services.holds, clock: clock).register(on: people)
         OrdersRoutes(services: services.orders, clientAddress: clientAddress, clock: clock).register(on: people)
         AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)
-        OutboxAdminRoutes(store: store, clientAddress: clientAddress, clock: clock).register(on: people)
+        OutboxAdminRoutes(service: services.outbox, clientAddress: clientAddress).register(on: people)
         // Embeds are public and framed only by the sites their organization allows.
         let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)

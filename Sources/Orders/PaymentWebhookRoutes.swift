@@ -1,7 +1,7 @@
 public import Domain
 import Foundation
 public import HTTPCore
-public import HTTPTypes
+import HTTPTypes
 public import Hummingbird
 import Logging
 public import Payments

@@ -9,7 +9,7 @@ extension OutboxAdminRoutes {
                 "description": .string(description),
             ]
         }
-        let states = OpenAPI.enumeration(OutboxState.allCases.map(\.rawValue))
+        let states = OpenAPI.enumeration(OutboxAdministration.OutboxState.allCases.map(\.rawValue))
         let nullableString: JSONValue = ["type": ["string", "null"]]
         let nullableDate: JSONValue = ["type": ["string", "null"], "format": "date-time"]
         let list = OpenAPI.operation(
