@@ -23,7 +23,13 @@ public enum OpenAPIDocument {
             "paths": .object(paths),
             "components": [
                 "schemas": .object(schemas),
-                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"],
+                    "partnerKey": [
+                        "type": "http", "scheme": "bearer",
+                        "description": "A partner key (pk_…) made by the organization's owners",
+                    ],
+                ],
             ],
             "tags": .array(merged.tags),
         ]

@@ -106,6 +106,37 @@ extension OrganizationsRoutes {
                         parameters: [organizationID],
                         ["204": ["description": "Removed"], "400": invalid, "404": notFound]),
                 ],
+                "/api/organizations/{organizationId}/partner-keys": [
+                    "post": operation(
+                        "createPartnerKey", "Make a key for a partner app (owners and admins)",
+                        description:
+                            "The key is in the answer this once; the partner app sends it as `Authorization: Bearer pk_…` to /api/partner/….",
+                        parameters: [organizationID], body: OpenAPI.ref("CreatePartnerKeyRequest"),
+                        [
+                            "201": OpenAPI.json("The key, shown once", OpenAPI.ref("PartnerKeyCreated")),
+                            "400": invalid, "404": notFound,
+                        ]),
+                    "get": operation(
+                        "listPartnerKeys", "The organization's partner keys, without the keys (owners and admins)",
+                        parameters: [organizationID],
+                        [
+                            "200": OpenAPI.json(
+                                "Partner keys",
+                                OpenAPI.object([
+                                    "partnerKeys": ["type": "array", "items": OpenAPI.ref("PartnerKey")]
+                                ])),
+                            "400": invalid, "404": notFound,
+                        ]),
+                ],
+                "/api/organizations/{organizationId}/partner-keys/{keyId}": [
+                    "delete": operation(
+                        "revokePartnerKey", "Revoke a partner key: it stops working at once (owners and admins)",
+                        parameters: [
+                            organizationID,
+                            ["name": "keyId", "in": "path", "required": true, "schema": OpenAPI.uuid],
+                        ],
+                        ["204": ["description": "Revoked"], "400": invalid, "404": notFound])
+                ],
                 "/api/organizations/{organizationId}/members": [
                     "get": operation(
                         "listMembers", "Members with roles and staff events (owners, organizers, admins)",
@@ -169,6 +200,15 @@ extension OrganizationsRoutes {
                         ],
                     ],
                     optional: ["role", "logoUrl"]),
+                "CreatePartnerKeyRequest": OpenAPI.object(
+                    ["name": ["type": "string", "minLength": 1, "maxLength": 100]]),
+                "PartnerKey": OpenAPI.object(
+                    [
+                        "id": OpenAPI.uuid, "name": OpenAPI.string, "keyPrefix": OpenAPI.string,
+                        "createdAt": OpenAPI.dateTime, "revokedAt": ["type": "string", "format": "date-time"],
+                    ],
+                    optional: ["revokedAt"]),
+                "PartnerKeyCreated": OpenAPI.object(["key": OpenAPI.string, "partnerKey": OpenAPI.ref("PartnerKey")]),
                 "Member": OpenAPI.object([
                     "userId": OpenAPI.uuid, "email": OpenAPI.string, "displayName": OpenAPI.string,
                     "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]),

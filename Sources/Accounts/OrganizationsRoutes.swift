@@ -7,12 +7,17 @@ public import Hummingbird
 public struct OrganizationsRoutes: Sendable {
     let service: OrganizationService
     let logos: OrganizationLogos
+    let partnerKeys: PartnerKeyService
     let clientAddress: ClientAddress
     let clock: AppClock
 
-    public init(service: OrganizationService, logos: OrganizationLogos, clientAddress: ClientAddress, clock: AppClock) {
+    public init(
+        service: OrganizationService, logos: OrganizationLogos, partnerKeys: PartnerKeyService,
+        clientAddress: ClientAddress, clock: AppClock
+    ) {
         self.service = service
         self.logos = logos
+        self.partnerKeys = partnerKeys
         self.clientAddress = clientAddress
         self.clock = clock
     }
@@ -60,6 +65,24 @@ public struct OrganizationsRoutes: Sendable {
             let link = try await logos.link(of: try context.pathUUID("organizationId"), now: clock.now())
             return Response(
                 status: .found, headers: [.location: link, .cacheControl: "public, max-age=600"])
+        }
+        users.post("/api/organizations/:organizationId/partner-keys") { request, context in
+            let body = try await request.decode(as: CreatePartnerKeyRequest.self, context: context)
+            let created = try await partnerKeys.create(
+                in: try context.pathUUID("organizationId"), name: body.name, by: context.identity, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+            return EditedResponse(status: .created, response: created)
+        }
+        users.get("/api/organizations/:organizationId/partner-keys") { _, context in
+            PartnerKeyList(
+                partnerKeys: try await partnerKeys.list(
+                    in: try context.pathUUID("organizationId"), by: context.identity))
+        }
+        users.delete("/api/organizations/:organizationId/partner-keys/:keyId") { request, context in
+            try await partnerKeys.revoke(
+                try context.pathUUID("keyId"), in: try context.pathUUID("organizationId"), by: context.identity,
+                now: clock.now(), request: clientAddress.metadata(request, context))
+            return Response(status: .noContent)
         }
         users.get("/api/organizations/:organizationId/members") { _, context in
             let id = try context.pathUUID("organizationId")

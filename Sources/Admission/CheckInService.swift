@@ -93,7 +93,7 @@ struct CheckInService: Sendable {
             switch principal {
             case .kiosk(let kiosk): (kiosk.id, nil, kiosk.stationName)
             case .user(let user): (nil, user.id, nil)
-            case .anonymous, .system: (nil, nil, nil)
+            case .anonymous, .system, .partner: (nil, nil, nil)
             }
         let id = UUID.random()
         let inserted = try await sql.raw(

@@ -11,6 +11,8 @@ public enum AuditActor: Sendable, Equatable {
     case user(UUID)
     /// A door kiosk; its station name goes into the record's details.
     case kiosk(UUID, station: String)
+    /// A partner app, by its key; the key's name goes into the record's details.
+    case partner(UUID, name: String)
 
     public init(_ principal: Principal) {
         switch principal {
@@ -18,6 +20,7 @@ public enum AuditActor: Sendable, Equatable {
         case .user(let user): self = .user(user.id)
         case .kiosk(let kiosk): self = .kiosk(kiosk.id, station: kiosk.stationName)
         case .system: self = .system
+        case .partner(let partner): self = .partner(partner.keyID, name: partner.name)
         }
     }
 }
@@ -59,8 +62,10 @@ public struct AuditTrail: Sendable {
             case .system: ("system", nil)
             case .user(let id): ("user", id)
             case .kiosk(let id, _): ("kiosk", id)
+            case .partner(let id, _): ("partner", id)
             }
         if case .kiosk(_, let station) = entry.actor { details["station"] = .string(station) }
+        if case .partner(_, let name) = entry.actor { details["partner"] = .string(name) }
         let encodedDetails = String(decoding: try JSONCoding.encoder.encode(details), as: UTF8.self)
         try await AuditLogRecord(
             occurredAt: now, actorKind: kind, actorID: actorID,

@@ -57,6 +57,7 @@ public struct BoxOffice: Sendable {
         let auth: AuthService
         let organizations: OrganizationService
         let logos: OrganizationLogos
+        let partnerKeys: PartnerKeyService
         let catalog: CatalogServices
         let holds: HoldService
         let orders: OrdersServices
@@ -66,7 +67,7 @@ public struct BoxOffice: Sendable {
 
         init(
             health: HealthService, auth: AuthService, organizations: OrganizationService, logos: OrganizationLogos,
-            catalog: CatalogServices,
+            partnerKeys: PartnerKeyService, catalog: CatalogServices,
             holds: HoldService, orders: OrdersServices, admission: AdmissionServices, auditLog: AuditLogReader,
             outbox: OutboxAdministration
         ) {
@@ -74,6 +75,7 @@ public struct BoxOffice: Sendable {
             self.auth = auth
             self.organizations = organizations
             self.logos = logos
+            self.partnerKeys = partnerKeys
             self.catalog = catalog
             self.holds = holds
             self.orders = orders
@@ -144,6 +146,7 @@ public struct BoxOffice: Sendable {
             ),
             organizations: OrganizationService(store: store),
             logos: OrganizationLogos(store: store, blobs: blobs),
+            partnerKeys: PartnerKeyService(store: store),
             catalog: CatalogServices(
                 store: store,
                 settings: .init(
@@ -178,7 +181,7 @@ public struct BoxOffice: Sendable {
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
                 InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
                 OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
-                SignedFileRoutes.documentation,
+                SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
             ]
         )
     }
@@ -215,12 +218,14 @@ public struct BoxOffice: Sendable {
         let people = router.group().add(middleware: authentication(.people))
         let door = router.group().add(middleware: authentication(.peopleAndKiosks))
         let kiosks = router.group().add(middleware: authentication(.kiosks))
+        let partners = router.group().add(middleware: authentication(.partners))
 
         HealthRoutes(service: services.health).register(on: operations)
         APIDocsRoutes(document: Self.documentation).register(on: operations)
         AccountsRoutes(auth: services.auth, clientAddress: clientAddress, clock: clock).register(on: people)
         OrganizationsRoutes(
-            service: services.organizations, logos: services.logos, clientAddress: clientAddress, clock: clock
+            service: services.organizations, logos: services.logos, partnerKeys: services.partnerKeys,
+            clientAddress: clientAddress, clock: clock
         ).register(on: people)
         // A folder store's signed links are served here; a bucket's go to the bucket.
         SignedFileRoutes(store: blobs as? FileBlobStore, clock: clock).register(on: operations)
@@ -234,6 +239,7 @@ public struct BoxOffice: Sendable {
         // Embeds are public and framed only by the sites their organization allows.
         let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
+        PartnerCatalogRoutes(services: services.catalog, clock: clock).register(on: partners)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
         PaymentWebhookRoutes(gateway: payments, store: store, clock: clock).register(on: webhooks)

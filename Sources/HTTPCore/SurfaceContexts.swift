@@ -17,6 +17,7 @@ public struct UserRequestContext: ChildRequestContext, APIRequestContext {
         case .user(let user): self.user = user
         case .kiosk: throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
         case .system: throw HTTPFailure.forbidden("The system does not sign in.")
+        case .partner: throw HTTPFailure.forbidden("A partner key works on the partner routes (/api/partner/…) only.")
         case .anonymous:
             throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
         }
@@ -40,7 +41,7 @@ public struct KioskRequestContext: ChildRequestContext, APIRequestContext {
     public init(context: AppRequestContext) throws {
         switch context.identity {
         case .kiosk(let kiosk): self.kiosk = kiosk
-        case .user, .system:
+        case .user, .system, .partner:
             throw HTTPFailure.forbidden(
                 "Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
         case .anonymous: throw HTTPFailure.unauthorized("Send a kiosk token as `Authorization: Bearer kiosk_…`.")
@@ -67,6 +68,7 @@ public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
         case .user, .kiosk: self.identity = context.identity
         case .anonymous, .system:
             throw HTTPFailure.unauthorized("Sign in, or send a kiosk token as `Authorization: Bearer kiosk_…`.")
+        case .partner: throw HTTPFailure.forbidden("A partner key works on the partner routes (/api/partner/…) only.")
         }
         self.coreContext = context.coreContext
         self.maxUploadSize = context.maxUploadSize
@@ -74,6 +76,32 @@ public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
         self.peerAddress = context.peerAddress
     }
 
+}
+
+/// The partner surface (`/api/partner/…`): partner apps, each with a key its organization made
+/// (`POST /api/organizations/{id}/partner-keys`), read what the organization publishes. Every handler has its partner;
+/// anyone else is refused (401, or 403 for a person's or kiosk's token) before any handler.
+public struct PartnerRequestContext: ChildRequestContext, APIRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var maxUploadSize: Int
+    public let requestID: String
+    public let peerAddress: String?
+    public let partner: PartnerIdentity
+    public var identity: Principal { .partner(partner) }
+
+    public init(context: AppRequestContext) throws {
+        switch context.identity {
+        case .partner(let partner): self.partner = partner
+        case .user, .kiosk, .system:
+            throw HTTPFailure.forbidden(
+                "Only a partner key can use the partner routes; an organization owner makes one.")
+        case .anonymous: throw HTTPFailure.unauthorized("Send the partner key as `Authorization: Bearer pk_…`.")
+        }
+        self.coreContext = context.coreContext
+        self.maxUploadSize = context.maxUploadSize
+        self.requestID = context.requestID
+        self.peerAddress = context.peerAddress
+    }
 }
 
 /// The webhook surface: calls from outside services (the payment processor) that prove who they are by signing the

@@ -9,8 +9,9 @@ import SQLKit
 /// bad one is a 401, even on public routes, so a client never mistakes a broken session for a signed-out one.
 ///
 /// Each surface says whose tokens it takes: people's access tokens (the public and bearer API), kiosk tokens
-/// (`kiosk_…`, checked in the database; the kiosk surface), or both (the door routes, where staff and kiosks scan). A
-/// token of the other kind is refused with 403, so a lost kiosk cannot browse, buy or administer.
+/// (`kiosk_…`, checked in the database; the kiosk surface), both (the door routes, where staff and kiosks scan), or
+/// partner keys (`pk_…`, checked in the database; the partner surface). A token of another kind is refused with 403,
+/// so a lost kiosk cannot browse, buy or administer, and a partner key works nowhere but on its own surface.
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
@@ -19,6 +20,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         case people
         case kiosks
         case peopleAndKiosks
+        case partners
     }
 
     let tokens: AccessTokens
@@ -47,6 +49,20 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         }
         let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         var context = context
+        if PartnerKeys.isPartnerKey(token), let store {
+            guard let partner = try await PartnerKeys.verify(token, on: store.database()) else {
+                throw HTTPFailure.unauthorized("The partner key is unknown or revoked.")
+            }
+            guard accepts == .partners else {
+                throw HTTPFailure.forbidden("A partner key works on the partner routes (/api/partner/…) only.")
+            }
+            context.identity = .partner(partner)
+            context.logger[metadataKey: "partner.key"] = .string(partner.keyID.uuidString)
+            return try await next(request, context)
+        }
+        guard accepts != .partners else {
+            throw HTTPFailure.forbidden("Only a partner key can use the partner routes: `Authorization: Bearer pk_…`.")
+        }
         if KioskTokens.isKioskToken(token), let store {
             guard let kiosk = try await KioskTokens.verify(token, now: clock.now(), on: store.database()) else {
                 throw HTTPFailure.unauthorized(

@@ -40,5 +40,6 @@ public enum SchemaMigrations {
         M0031_AddRefreshTokenSuccessor(),
         M0032_CreatePaymentEvents(),
         M0033_AddOrganizationLogo(),
+        M0034_CreatePartnerKeys(),
     ]
 }

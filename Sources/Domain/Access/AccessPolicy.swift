@@ -61,6 +61,8 @@ public enum AccessPolicy {
         if case .kiosk(let kiosk) = principal { return decideForKiosk(kiosk, action, on: resource) }
         // The system acts on its own records directly; it is never granted a request's action.
         if case .system = principal { return .deny }
+        // A partner reads its organization's public catalog on its own surface; it is granted no action here.
+        if case .partner = principal { return .deny }
         guard case .user(let user) = principal else { return .unauthenticated }
         if user.role == .admin { return .allow }
         let role = standing.membership

@@ -12,6 +12,22 @@ public enum Principal: Sendable, Equatable {
     /// BoxOffice itself: a worker (the hold sweeper, a payment confirmation), named by what it is. It never arrives with a
     /// request; the access policy grants it nothing, and its changes are recorded as the system's.
     case system(String)
+    /// A partner app, by its organization's partner key: reads what its organization publishes, on the partner surface.
+    case partner(PartnerIdentity)
+}
+
+/// A partner app, as proven by a partner key that has not been revoked.
+public struct PartnerIdentity: Sendable, Equatable {
+    public let keyID: UUID
+    public let organizationID: UUID
+    /// The key's name, as its organization gave it ("Festival app").
+    public let name: String
+
+    public init(keyID: UUID, organizationID: UUID, name: String) {
+        self.keyID = keyID
+        self.organizationID = organizationID
+        self.name = name
+    }
 }
 
 /// A door kiosk, as proven by a kiosk token that is neither expired nor revoked.

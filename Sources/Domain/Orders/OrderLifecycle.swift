@@ -112,6 +112,7 @@ public enum TransitionActor: Sendable, Equatable {
     case user(UUID)
     case kiosk(UUID)
     case system(String)
+    case partner(UUID)
 
     public init(_ principal: Principal) {
         switch principal {
@@ -119,6 +120,7 @@ public enum TransitionActor: Sendable, Equatable {
         case .user(let user): self = .user(user.id)
         case .kiosk(let kiosk): self = .kiosk(kiosk.id)
         case .system(let worker): self = .system(worker)
+        case .partner(let partner): self = .partner(partner.keyID)
         }
     }
 
@@ -129,13 +131,14 @@ public enum TransitionActor: Sendable, Equatable {
         case .user: "user"
         case .kiosk: "kiosk"
         case .system: "system"
+        case .partner: "partner"
         }
     }
 
     /// `actor_id` of a transition row; the system is named in the reason instead.
     public var id: UUID? {
         switch self {
-        case .user(let id), .kiosk(let id): id
+        case .user(let id), .kiosk(let id), .partner(let id): id
         case .anonymous, .system: nil
         }
     }

@@ -1,0 +1,115 @@
+import Audit
+public import Domain
+import FluentKit
+public import Foundation
+public import HTTPCore
+public import Hummingbird
+import Identity
+public import Persistence
+
+/// Partner keys of an organization: its owners (and admins) make one per partner app, see them listed (never the key
+/// again), and revoke them; a revoked key stops working on its next request.
+public struct PartnerKeyService: Sendable {
+    let store: DatabaseStore
+    let authorizer = Authorizer()
+    let audit = AuditTrail()
+
+    public init(store: DatabaseStore) {
+        self.store = store
+    }
+
+    public func create(
+        in organizationID: UUID, name: String?, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> PartnerKeyCreatedDTO {
+        let user = try await authorize(organizationID, by: principal)
+        let name = (name ?? "").trimmingCharacters(in: .whitespaces)
+        var problems = FieldProblems()
+        problems.require((1...100).contains(name.count), "name", "must be 1 to 100 characters")
+        try problems.throwIfAny()
+        let key = PartnerKeys.generate()
+        let record = PartnerKeyRecord(
+            organizationID: organizationID, name: name, keyHash: OpaqueToken.hash(key),
+            keyPrefix: String(key.prefix(PartnerKeys.prefix.count + 6)), createdBy: user?.id, now: now)
+        try await store.transaction { db in
+            try await record.create(on: db)
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "partner_key.created", targetType: "partner_key",
+                    targetID: record.id!.uuidString, organizationID: organizationID, details: ["name": .string(name)]),
+                from: request, at: now, on: db)
+        }
+        return PartnerKeyCreatedDTO(key: key, partnerKey: PartnerKeyDTO(record))
+    }
+
+    public func list(in organizationID: UUID, by principal: Principal) async throws -> [PartnerKeyDTO] {
+        _ = try await authorize(organizationID, by: principal)
+        return try await PartnerKeyRecord.query(on: store.database()).filter(\.$organizationID == organizationID)
+            .sort(\.$createdAt).all().map(PartnerKeyDTO.init)
+    }
+
+    public func revoke(
+        _ keyID: UUID, in organizationID: UUID, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws {
+        _ = try await authorize(organizationID, by: principal)
+        try await store.transaction { db in
+            guard let record = try await PartnerKeyRecord.find(keyID, on: db), record.organizationID == organizationID
+            else { throw HTTPFailure.notFound("No such partner key.") }
+            guard record.revokedAt == nil else { return }
+            record.revokedAt = now
+            try await record.update(on: db)
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "partner_key.revoked", targetType: "partner_key",
+                    targetID: keyID.uuidString, organizationID: organizationID,
+                    details: ["name": .string(record.name)]),
+                from: request, at: now, on: db)
+        }
+    }
+
+    /// Owners and admins manage an organization's partner keys.
+    private func authorize(_ organizationID: UUID, by principal: Principal) async throws -> UserIdentity? {
+        let db = store.database()
+        guard try await OrganizationRecord.find(organizationID, on: db) != nil else {
+            throw AccountsError.organizationNotFound
+        }
+        return try await authorizer.require(
+            .organizationUpdate, on: .organization(organizationID), by: principal, database: db)
+    }
+}
+
+public struct PartnerKeyDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var id: UUID
+    public var name: String
+    /// The key's first characters, to tell keys apart; the key itself is shown once.
+    public var keyPrefix: String
+    public var createdAt: Date
+    public var revokedAt: Date?
+
+    init(_ record: PartnerKeyRecord) {
+        self.init(
+            id: record.id!, name: record.name, keyPrefix: record.keyPrefix, createdAt: record.createdAt,
+            revokedAt: record.revokedAt)
+    }
+
+    public init(id: UUID, name: String, keyPrefix: String, createdAt: Date, revokedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.keyPrefix = keyPrefix
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
+public struct PartnerKeyCreatedDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    /// The key, shown this once: the partner app sends it as `Authorization: Bearer pk_…`.
+    public var key: String
+    public var partnerKey: PartnerKeyDTO
+}
+
+public struct PartnerKeyList: Codable, Sendable, ResponseEncodable {
+    public var partnerKeys: [PartnerKeyDTO]
+}
+
+struct CreatePartnerKeyRequest: Decodable {
+    var name: String?
+}
