@@ -195,6 +195,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The web pages' surface: session cookies, CSRF protection, HTML error pages; the account pages.
+        .target(
+            name: "WebPages",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Accounts", "Orders",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: holds, and the seat ledger that every sale goes through.
         .target(
             name: "Inventory",
@@ -251,7 +262,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
                 "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
-                "Storage",
+                "Storage", "WebPages",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

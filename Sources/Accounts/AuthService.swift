@@ -86,6 +86,57 @@ public struct AuthService: Sendable {
     public func login(identifier: String?, password: String?, now: Date, request: RequestMetadata) async throws
         -> TokenResponse
     {
+        let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
+        let refreshToken = try await store.database().transaction { db in
+            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
+            try await audit.record(
+                AuditEntry(
+                    actor: .user(user.id!), action: "auth.login.succeeded", targetType: "user",
+                    targetID: user.id!.uuidString),
+                from: request, at: now, on: db)
+            return token
+        }
+        return try await tokenResponse(user: user, refreshToken: refreshToken, now: now)
+    }
+
+    /// Signs in on the web pages: the same checks, limits and audit as `login`, and a sign-in session whose opaque
+    /// token becomes the session cookie (a refresh-token family that is never exchanged, so signing out, a password
+    /// change or an admin's revocation ends it like any other session).
+    public func startWebSession(identifier: String?, password: String?, now: Date, request: RequestMetadata)
+        async throws -> String
+    {
+        let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
+        return try await store.database().transaction { db in
+            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
+            try await audit.record(
+                AuditEntry(
+                    actor: .user(user.id!), action: "auth.web.signed_in", targetType: "user",
+                    targetID: user.id!.uuidString),
+                from: request, at: now, on: db)
+            return token.token
+        }
+    }
+
+    /// Ends the web session the request came with (its family), not the user's other sign-ins.
+    public func endWebSession(_ user: UserIdentity, now: Date, request: RequestMetadata) async throws {
+        guard let family = user.sessionID else { return }
+        try await store.database().transaction { db in
+            try await RefreshTokenRecord.query(on: db)
+                .filter(\.$familyID == family).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: now).update()
+            try await audit.record(
+                AuditEntry(
+                    actor: .user(user.id), action: "auth.web.signed_out", targetType: "user",
+                    targetID: user.id.uuidString),
+                from: request, at: now, on: db)
+        }
+    }
+
+    /// The account behind a sign-in attempt, after the rate limits, the password check (timed alike whether or not
+    /// the account exists) and the failure accounting; a hash from before the keyed pre-hash is replaced.
+    private func verifiedUser(identifier: String?, password: String?, now: Date, request: RequestMetadata)
+        async throws -> UserRecord
+    {
         var problems = FieldProblems()
         problems.require(identifier?.isEmpty == false, "email", "is required")
         problems.require(password?.isEmpty == false, "password", "is required")
@@ -121,21 +172,11 @@ public struct AuthService: Sendable {
             throw AccountsError.invalidCredentials
         }
         // A hash from before the keyed pre-hash is replaced now that the password is known to be right.
-        let newHash: String? = check == .matchInOldForm ? try await hasher.hash(password ?? "") : nil
-        let refreshToken = try await db.transaction { db in
-            if let newHash {
-                user.passwordHash = newHash
-                try await user.update(on: db)
-            }
-            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
-            try await audit.record(
-                AuditEntry(
-                    actor: .user(user.id!), action: "auth.login.succeeded", targetType: "user",
-                    targetID: user.id!.uuidString),
-                from: request, at: now, on: db)
-            return token
+        if check == .matchInOldForm {
+            user.passwordHash = try await hasher.hash(password ?? "")
+            try await user.update(on: db)
         }
-        return try await tokenResponse(user: user, refreshToken: refreshToken, now: now)
+        return user
     }
 
     // MARK: Refresh

@@ -23,6 +23,7 @@ public import Persistence
 import RateLimiting
 public import ServiceLifecycle
 public import Storage
+import WebPages
 
 /// The composition root: builds the database, the router with every feature, and the application.
 ///
@@ -182,6 +183,7 @@ public struct BoxOffice: Sendable {
                 InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
                 OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
                 SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
+                AccountPages.documentation,
             ]
         )
     }
@@ -240,6 +242,13 @@ public struct BoxOffice: Sendable {
         let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
         PartnerCatalogRoutes(services: services.catalog, clock: clock).register(on: partners)
+        // Web pages: a person in a browser, signed in by a session cookie; forms carry a CSRF token; errors are HTML.
+        let pages = router.group().add(
+            middleware: WebPageMiddleware(store: store, clock: clock, secureCookies: config.http.hstsEnabled))
+        AccountPages(
+            auth: services.auth, orders: services.orders, clientAddress: clientAddress, clock: clock,
+            secureCookies: config.http.hstsEnabled, sessionSeconds: config.auth.refreshTokenSeconds
+        ).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
         PaymentWebhookRoutes(gateway: payments, store: store, clock: clock).register(on: webhooks)

@@ -30,6 +30,8 @@ public struct AppRequestContext: APIRequestContext {
     public var identity: Principal
     /// The TCP peer's address. The client's own address may differ behind a proxy: see `ClientAddress`.
     public let peerAddress: String?
+    /// On the web pages, the token every form must send back (`_csrf`); set by the pages' middleware.
+    public var csrfToken: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -1,6 +1,6 @@
-import Domain
+public import Domain
 import FluentKit
-import Foundation
+public import Foundation
 import HTTPCore
 public import Hummingbird
 import Identity
@@ -24,13 +24,13 @@ struct OrderPage: Sendable {
 
 /// Reading orders, tickets and registrations, each with the permission it needs decided here (the one layer that
 /// authorizes): a buyer's own, an event's for its managers, the installation's for admins.
-struct OrderQueries: Sendable {
+public struct OrderQueries: Sendable {
     let store: DatabaseStore
     let tickets: TicketService
     let authorizer = Authorizer()
 
     /// The signed-in buyer's orders, newest first.
-    func mine(_ user: UserIdentity, now: Date) async throws -> OrderListDTO {
+    public func mine(_ user: UserIdentity, now: Date) async throws -> OrderListDTO {
         let db = store.database()
         let orders = try await OrderRecord.query(on: db).filter(\.$userID == user.id).sort(\.$createdAt, .descending)
             .all()

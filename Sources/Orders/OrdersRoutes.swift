@@ -16,7 +16,7 @@ public struct OrdersServices: Sendable {
     let checkout: CheckoutService
     let statuses: OrderStatusService
     let tickets: TicketService
-    let queries: OrderQueries
+    public let queries: OrderQueries
 
     /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
     public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, logger: Logger) {

@@ -1,0 +1,127 @@
+public import Accounts
+public import Domain
+import Foundation
+public import HTTPCore
+public import Hummingbird
+import Identity
+public import Orders
+
+/// The account pages: sign in with a form (a session cookie, not a token), see one's orders, sign out. The first of
+/// the web pages; buyers' and organizers' pages join them on the same surface.
+public struct AccountPages: Sendable {
+    let auth: AuthService
+    let orders: OrdersServices
+    let clientAddress: ClientAddress
+    let clock: AppClock
+    let secureCookies: Bool
+    /// How long a web session lasts: the refresh-token lifetime of the installation.
+    let sessionSeconds: Int
+
+    public init(
+        auth: AuthService, orders: OrdersServices, clientAddress: ClientAddress, clock: AppClock, secureCookies: Bool,
+        sessionSeconds: Int
+    ) {
+        self.auth = auth
+        self.orders = orders
+        self.clientAddress = clientAddress
+        self.clock = clock
+        self.secureCookies = secureCookies
+        self.sessionSeconds = sessionSeconds
+    }
+
+    public func register(on router: some RouterMethods<AppRequestContext>) {
+        let pages = router.group(context: WebRequestContext.self)
+        pages.get("/account/sign-in") { request, context in
+            Page.response(Self.signInPage(csrf: context.csrfToken, next: Self.next(request), problem: nil))
+        }
+        pages.post("/account/sign-in") { request, context in
+            let form = WebForm(try await request.body.collect(upTo: 64 << 10))
+            let next = Self.safeNext(form["next"])
+            do {
+                let token = try await auth.startWebSession(
+                    identifier: form["email"], password: form["password"], now: clock.now(),
+                    request: clientAddress.metadata(request, context))
+                var response = Page.redirect(next)
+                response.setCookie(
+                    Cookie(
+                        name: WebSessions.cookieName, value: token, maxAge: sessionSeconds, path: "/",
+                        secure: secureCookies, httpOnly: true, sameSite: .lax))
+                return response
+            } catch let error as AccountsError where error == .invalidCredentials {
+                return Page.response(
+                    Self.signInPage(csrf: context.csrfToken, next: next, problem: "The email or password is wrong."),
+                    status: .unauthorized)
+            } catch let problems as FieldProblems {
+                return Page.response(
+                    Self.signInPage(csrf: context.csrfToken, next: next, problem: "Enter your email and password."),
+                    status: .badRequest)
+            }
+        }
+        pages.get("/account") { _, context in
+            let user = try context.signedIn()
+            let mine = try await orders.queries.mine(user, now: clock.now())
+            let me = try await auth.currentUser(user)
+            return Page.response(Self.accountPage(me, orders: mine.orders, csrf: context.csrfToken))
+        }
+        pages.post("/account/sign-out") { request, context in
+            if case .user(let user) = context.identity {
+                try await auth.endWebSession(user, now: clock.now(), request: clientAddress.metadata(request, context))
+            }
+            var response = Page.redirect("/account/sign-in")
+            response.setCookie(
+                Cookie(
+                    name: WebSessions.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies,
+                    httpOnly: true, sameSite: .lax))
+            return response
+        }
+    }
+
+    static func next(_ request: Request) -> String { safeNext(request.uri.queryParameters.get("next")) }
+
+    /// Only a path of ours: never another site (an open redirect would lend our name to a phishing link).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+            !next.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return "/account" }
+        return next
+    }
+
+    static func signInPage(csrf: String, next: String, problem: String?) -> String {
+        Page.document(
+            title: "Sign in",
+            body: """
+                <h1>Sign in</h1>
+                \(problem.map { "<p class=\"error\" role=\"alert\">\(Page.escape($0))</p>" } ?? "")
+                <form method="post" action="/account/sign-in">
+                \(Page.csrfField(csrf))
+                <input type="hidden" name="next" value="\(Page.escape(next))">
+                <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required>
+                <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+                <button type="submit">Sign in</button>
+                </form>
+                """)
+    }
+
+    static func accountPage(_ me: UserDTO, orders: [OrderDTO], csrf: String) -> String {
+        let rows = orders.map { order in
+            """
+            <tr><td>\(Page.escape(order.orderNumber))</td><td>\(Page.escape(order.status))</td>\
+            <td>\(order.tickets.count)</td><td>\(Page.escape("\(order.total) \(order.currency)"))</td></tr>
+            """
+        }.joined()
+        let list =
+            orders.isEmpty
+            ? "<p>You have no orders yet.</p>"
+            : "<table><thead><tr><th>Order</th><th>Status</th><th>Tickets</th><th>Total</th></tr></thead>"
+                + "<tbody>\(rows)</tbody></table>"
+        return Page.document(
+            title: "Your account",
+            body: """
+                <h1>Your account</h1>
+                <p>Signed in as \(Page.escape(me.email))</p>
+                <h2>Your orders</h2>
+                \(list)
+                <form method="post" action="/account/sign-out">\(Page.csrfField(csrf))<button type="submit">Sign out</button></form>
+                """)
+    }
+}

@@ -1,0 +1,68 @@
+public import HTTPCore
+
+extension AccountPages {
+    public static let documentation: APIDocumentation = {
+        let html: JSONValue = ["description": "An HTML page", "content": ["text/html": ["schema": OpenAPI.string]]]
+        let redirect: JSONValue = ["description": "See Other: Location is the next page"]
+        let forbidden: JSONValue = [
+            "description": "The form's CSRF token does not match its cookie, or it came from another site (HTML)",
+            "content": ["text/html": ["schema": OpenAPI.string]],
+        ]
+        func form(_ fields: [String: JSONValue], required: [String]) -> JSONValue {
+            [
+                "required": true,
+                "content": [
+                    "application/x-www-form-urlencoded": [
+                        "schema": [
+                            "type": "object", "properties": .object(fields),
+                            "required": .array(required.map(JSONValue.string)),
+                        ]
+                    ]
+                ],
+            ]
+        }
+        func page(
+            _ id: String, _ summary: String, description: String, body: JSONValue? = nil,
+            _ responses: [String: JSONValue]
+        ) -> JSONValue {
+            OpenAPI.operation(
+                id, tag: "Web pages", summary: summary, description: description, requestBody: body,
+                responses: responses)
+        }
+        let csrf: JSONValue = ["type": "string", "description": "The page's CSRF token (also in the bx_csrf cookie)"]
+        return APIDocumentation(
+            paths: [
+                "/account/sign-in": [
+                    "get": page(
+                        "signInPage", "The sign-in form", description: "Sets the bx_csrf cookie its form needs.",
+                        ["200": html]),
+                    "post": page(
+                        "signInWithForm", "Sign in from the form",
+                        description:
+                            "On success a session cookie (bx_session: HttpOnly, SameSite=Lax, Secure with HSTS_ENABLED) and a redirect to `next` (a path of this site) or /account. The same limits as POST /api/auth/login.",
+                        body: form(
+                            [
+                                "_csrf": csrf, "email": OpenAPI.string, "password": OpenAPI.string,
+                                "next": OpenAPI.string,
+                            ], required: ["_csrf", "email", "password"]),
+                        [
+                            "303": redirect, "400": html, "401": html, "403": forbidden,
+                            "429": ["description": "Too many attempts (HTML)"],
+                        ]),
+                ],
+                "/account": [
+                    "get": page(
+                        "accountPage", "The signed-in person's account and orders",
+                        description: "Without a session cookie: a redirect to the sign-in page.",
+                        ["200": html, "303": redirect])
+                ],
+                "/account/sign-out": [
+                    "post": page(
+                        "signOutWithForm", "Sign out: ends this browser's session only",
+                        description: "Clears the session cookie.", body: form(["_csrf": csrf], required: ["_csrf"]),
+                        ["303": redirect, "403": forbidden])
+                ],
+            ],
+            tags: [["name": "Web pages", "description": "HTML pages for people in a browser (session cookies, CSRF)"]])
+    }()
+}
