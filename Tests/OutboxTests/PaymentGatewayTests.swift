@@ -187,7 +187,11 @@ import Testing
         }
         let secret = "whsec_\(UUID().uuidString.prefix(8))"
         let stripe = gateway(base, secrets: [secret])
-        try await withApp(testing: .live, seams: .init(payments: stripe)) { app in
+        try await withApp(
+            testing: .live,
+            // localstripe keeps its connection alive; a short idle timeout lets the server stop at once afterwards.
+            configure: { $0.http.idleTimeoutSeconds = 1 }, seams: .init(payments: stripe)
+        ) { app in
             // localstripe signs with the wall clock; the app's checks must too.
             app.clock.set(Date())
             let port = try #require(app.client.port)
