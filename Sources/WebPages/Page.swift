@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import HTTPTypes
 import Hummingbird
 
@@ -29,21 +30,7 @@ enum Page {
         Response(status: .seeOther, headers: [.location: location])
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// The hidden field every form carries.
     static func csrfField(_ token: String?) -> String {
