@@ -153,10 +153,14 @@ public struct BoxOffice: Sendable {
                 settings: .init(
                     defaultCurrency: config.catalog.defaultCurrency,
                     maximumSessionCapacity: config.catalog.maximumSessionCapacity)),
-            holds: HoldService(store: store, lifetime: .seconds(config.sales.holdSeconds)),
+            holds: HoldService(
+                store: store, lifetime: .seconds(config.sales.holdSeconds), limits: config.sales.placeLimits),
             orders: OrdersServices(
-                store: store, paymentWindow: .seconds(config.sales.paymentWindowSeconds), ticketKeys: ticketKeys,
-                logger: logger),
+                store: store,
+                settings: SaleSettings(
+                    paymentWindow: .seconds(config.sales.paymentWindowSeconds), placeLimits: config.sales.placeLimits,
+                    guestConfirmWindow: .seconds(config.sales.guestConfirmSeconds)),
+                ticketKeys: ticketKeys, logger: logger),
             admission: AdmissionServices(store: store, ticketKeys: ticketKeys),
             auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock))
     }
@@ -233,7 +237,7 @@ public struct BoxOffice: Sendable {
         SignedFileRoutes(store: blobs as? FileBlobStore, clock: clock).register(on: operations)
         AuditRoutes(reader: services.auditLog).register(on: people)
         CatalogRoutes(services: services.catalog, clientAddress: clientAddress, clock: clock).register(on: people)
-        InventoryRoutes(holds: services.holds, clock: clock).register(on: people)
+        InventoryRoutes(holds: services.holds, clientAddress: clientAddress, clock: clock).register(on: people)
         OrdersRoutes(services: services.orders, clientAddress: clientAddress, clock: clock).register(on: people)
         AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)

@@ -123,6 +123,11 @@ public struct EventDetailsDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var ticketTypes: [TicketTypeDTO]
     /// Full refund until this many hours before a ticket's first session; absent: no refunds.
     public var refundCutoffHours: Int?
+    /// Places one buyer may hold or keep pending for this event, when the event sets its own limit (0: none);
+    /// absent: the installation's.
+    public var buyerPlacesLimit: Int?
+    /// Places one client address may hold or keep pending, when the event sets its own limit (0: none).
+    public var addressPlacesLimit: Int?
     public var createdAt: Date
     public var updatedAt: Date
 }

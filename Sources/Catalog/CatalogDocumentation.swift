@@ -275,10 +275,12 @@ enum CatalogSchemas {
                 "organizers": ["type": "array", "items": OpenAPI.ref("Organizer")],
                 "sessions": ["type": "array", "items": OpenAPI.ref("Session")],
                 "ticketTypes": ["type": "array", "items": OpenAPI.ref("TicketType")],
-                "refundCutoffHours": OpenAPI.integer, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
+                "refundCutoffHours": OpenAPI.integer, "buyerPlacesLimit": OpenAPI.integer,
+                "addressPlacesLimit": OpenAPI.integer, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
             ],
             optional: [
                 "category", "policiesProcedures", "imageUrl", "startDate", "endDate", "venue", "refundCutoffHours",
+                "buyerPlacesLimit", "addressPlacesLimit",
             ]),
         "SessionAvailability": OpenAPI.object([
             "sessionId": OpenAPI.string, "capacity": OpenAPI.integer, "sold": OpenAPI.integer, "held": OpenAPI.integer,
@@ -308,11 +310,21 @@ enum CatalogSchemas {
                 "organizerIds": ["type": "array", "items": OpenAPI.uuid], "imageUrl": OpenAPI.string,
                 "currency": OpenAPI.string,
                 "refundCutoffHours": ["type": "integer", "minimum": 0, "maximum": 8760],
+                "buyerPlacesLimit": [
+                    "type": "integer", "minimum": 0, "maximum": 10_000,
+                    "description":
+                        "Places one buyer may hold or keep pending (0: no limit); default BUYER_PLACES_LIMIT",
+                ],
+                "addressPlacesLimit": [
+                    "type": "integer", "minimum": 0, "maximum": 10_000,
+                    "description":
+                        "Places one client address may hold or keep pending (0: no limit); default ADDRESS_PLACES_LIMIT",
+                ],
             ],
             optional: [
                 "shortDescription", "fullDescription", "category", "policiesProcedures", "venueId", "organizerIds",
                 "imageUrl", "currency",
-                "refundCutoffHours",
+                "refundCutoffHours", "buyerPlacesLimit", "addressPlacesLimit",
             ]),
         "UpdateEventRequest": OpenAPI.object(
             [
@@ -327,11 +339,21 @@ enum CatalogSchemas {
                     "items": OpenAPI.object(["userId": OpenAPI.uuid, "role": OpenAPI.string], optional: ["role"]),
                 ],
                 "refundCutoffHours": ["type": ["integer", "null"]],
+                "buyerPlacesLimit": [
+                    "type": ["integer", "null"], "minimum": 0, "maximum": 10_000,
+                    "description": "The event's own limit per buyer (0: none); null returns to the installation's",
+                ],
+                "addressPlacesLimit": [
+                    "type": ["integer", "null"], "minimum": 0, "maximum": 10_000,
+                    "description":
+                        "The event's own limit per client address (0: none); null returns to the installation's",
+                ],
             ],
             optional: [
                 "title", "shortDescription", "fullDescription", "eventType", "category", "policiesProcedures",
                 "venueId",
-                "imageUrl", "currency", "status", "organizers", "refundCutoffHours",
+                "imageUrl", "currency", "status", "organizers", "refundCutoffHours", "buyerPlacesLimit",
+                "addressPlacesLimit",
             ]),
         "SessionRequest": OpenAPI.object(
             [

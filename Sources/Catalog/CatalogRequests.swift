@@ -14,6 +14,8 @@ struct CreateEventRequest: Decodable, Sendable {
     var imageUrl: String?
     var currency: String?
     var refundCutoffHours: Int?
+    var buyerPlacesLimit: Int?
+    var addressPlacesLimit: Int?
 }
 
 struct OrganizerAssignment: Decodable, Sendable {
@@ -34,10 +36,12 @@ struct UpdateEventRequest: Decodable, Sendable {
     var status: String?
     var organizers: [OrganizerAssignment]?
     var refundCutoffHours: Nullable<Int>
+    var buyerPlacesLimit: Nullable<Int>
+    var addressPlacesLimit: Nullable<Int>
 
     enum CodingKeys: String, CodingKey {
         case title, shortDescription, fullDescription, eventType, category, policiesProcedures, venueId, imageUrl
-        case currency, status, organizers, refundCutoffHours
+        case currency, status, organizers, refundCutoffHours, buyerPlacesLimit, addressPlacesLimit
     }
 
     init(from decoder: any Decoder) throws {
@@ -54,6 +58,8 @@ struct UpdateEventRequest: Decodable, Sendable {
         status = try container.decodeIfPresent(String.self, forKey: .status)
         organizers = try container.decodeIfPresent([OrganizerAssignment].self, forKey: .organizers)
         refundCutoffHours = try container.decodeNullable(Int.self, forKey: .refundCutoffHours)
+        buyerPlacesLimit = try container.decodeNullable(Int.self, forKey: .buyerPlacesLimit)
+        addressPlacesLimit = try container.decodeNullable(Int.self, forKey: .addressPlacesLimit)
     }
 }
 
@@ -143,6 +149,14 @@ struct VenueRequest: Decodable, Sendable {
 
 /// The rules every event field obeys, shared by create and update.
 enum EventRules {
+    /// An event's own limits on places per buyer and per client address: 0 (no limit) to 10,000.
+    static func checkPlaceLimits(_ buyer: Int?, _ address: Int?, into problems: inout FieldProblems) {
+        if let buyer { problems.require((0...10_000).contains(buyer), "buyerPlacesLimit", "must be from 0 to 10000") }
+        if let address {
+            problems.require((0...10_000).contains(address), "addressPlacesLimit", "must be from 0 to 10000")
+        }
+    }
+
     static let titleLengths = 3...200
     static let shortDescriptionMaximum = 500
     static let fullDescriptionMaximum = 50_000

@@ -25,12 +25,14 @@ struct EventRow: Sendable {
     var createdAt: Date
     var updatedAt: Date
     var refundCutoffHours: Int?
+    var buyerPlacesLimit: Int?
+    var addressPlacesLimit: Int?
 
     /// Columns for `SELECT`, with the venue joined as `v`.
     static let columns = """
         e.id, e.organization_id, e.venue_id, e.title, e.short_description, e.full_description, e.event_type, e.category,
         e.policies, e.image_url, e.currency, e.status, e.starts_at, e.ends_at, e.created_at, e.updated_at, e.refund_cutoff_hours,
-        v.name AS venue_name, v.address AS venue_address, v.capacity AS venue_capacity
+        e.buyer_places_limit, e.address_places_limit, v.name AS venue_name, v.address AS venue_address, v.capacity AS venue_capacity
         """
 
     init(_ row: any SQLRow) throws {
@@ -57,6 +59,8 @@ struct EventRow: Sendable {
         createdAt = try row.decode(column: "created_at", as: Date.self)
         updatedAt = try row.decode(column: "updated_at", as: Date.self)
         refundCutoffHours = try row.optional("refund_cutoff_hours", Int.self)
+        buyerPlacesLimit = try row.optional("buyer_places_limit", Int.self)
+        addressPlacesLimit = try row.optional("address_places_limit", Int.self)
     }
 }
 

@@ -137,7 +137,8 @@ struct EventBundle: Sendable {
             status: event.status, isPublished: isPublished, startDate: event.startsAt, endDate: event.endsAt,
             venue: event.venue, organizers: organizers, sessions: sessions.map(SessionDTO.init),
             ticketTypes: ticketTypes.filter { includeHidden || !$0.hidden }.map { ticketTypeDTO($0, now: now) },
-            refundCutoffHours: event.refundCutoffHours, createdAt: event.createdAt, updatedAt: event.updatedAt)
+            refundCutoffHours: event.refundCutoffHours, buyerPlacesLimit: event.buyerPlacesLimit,
+            addressPlacesLimit: event.addressPlacesLimit, createdAt: event.createdAt, updatedAt: event.updatedAt)
     }
 
     func ticketTypeDTO(_ type: TicketTypeRow, now: Date) -> TicketTypeDTO {

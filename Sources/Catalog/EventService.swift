@@ -56,6 +56,7 @@ public struct EventService: Sendable {
         if let hours = request.refundCutoffHours {
             problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
         }
+        EventRules.checkPlaceLimits(request.buyerPlacesLimit, request.addressPlacesLimit, into: &problems)
         try problems.throwIfAny()
         guard let organizationID = request.organizationId, let type, let currency, let title = request.title else {
             throw problems
@@ -80,6 +81,8 @@ public struct EventService: Sendable {
                 policies: request.policiesProcedures, imageURL: request.imageUrl, currency: currency.code,
                 createdBy: user.id, now: now)
             event.refundCutoffHours = request.refundCutoffHours
+            event.buyerPlacesLimit = request.buyerPlacesLimit
+            event.addressPlacesLimit = request.addressPlacesLimit
             try await event.create(on: db)
             var organizers = [OrganizerAssignment(userId: user.id, role: "Primary")]
             for id in request.organizerIds ?? [] where id != user.id {
@@ -141,6 +144,8 @@ public struct EventService: Sendable {
         if case .value(let hours) = request.refundCutoffHours {
             problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
         }
+        EventRules.checkPlaceLimits(
+            request.buyerPlacesLimit.value, request.addressPlacesLimit.value, into: &problems)
         for (index, organizer) in (request.organizers ?? []).enumerated() {
             problems.require(
                 EventRules.organizerRoles.contains(organizer.role ?? "CoOrganizer"), "organizers[\(index)].role",
@@ -158,6 +163,8 @@ public struct EventService: Sendable {
             event.policies = request.policiesProcedures.applied(to: event.policies)
             event.imageURL = request.imageUrl.applied(to: event.imageURL)
             event.refundCutoffHours = request.refundCutoffHours.applied(to: event.refundCutoffHours)
+            event.buyerPlacesLimit = request.buyerPlacesLimit.applied(to: event.buyerPlacesLimit)
+            event.addressPlacesLimit = request.addressPlacesLimit.applied(to: event.addressPlacesLimit)
             if case .value(let venueID) = request.venueId {
                 try await requireVenue(venueID, in: event.organizationID, on: db)
             }

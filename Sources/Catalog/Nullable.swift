@@ -13,6 +13,11 @@ enum Nullable<Value: Decodable & Sendable>: Sendable {
         }
     }
 
+    /// The value sent, if one was.
+    var value: Value? {
+        if case .value(let value) = self { value } else { nil }
+    }
+
     var isPresent: Bool {
         if case .absent = self { false } else { true }
     }

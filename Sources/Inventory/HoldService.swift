@@ -1,4 +1,4 @@
-import Domain
+public import Domain
 package import FluentKit
 public import Foundation
 import HTTPCore
@@ -16,15 +16,20 @@ public enum HoldOwner: Sendable, Equatable {
 public struct HoldService: Sendable {
     let store: DatabaseStore
     let lifetime: Duration
+    /// The installation's limits on places per buyer and per address (events may set their own).
+    let limits: PlaceLimits
 
-    public init(store: DatabaseStore, lifetime: Duration) {
+    public init(store: DatabaseStore, lifetime: Duration, limits: PlaceLimits) {
         self.store = store
         self.lifetime = lifetime
+        self.limits = limits
     }
 
     /// Sets `quantity` places of a ticket type aside until now + the hold lifetime; `eventID`, when the request names
     /// one, must be the ticket type's.
-    func hold(ticketTypeID: UUID, quantity: Int, eventID: UUID? = nil, for owner: HoldOwner, now: Date) async throws
+    func hold(
+        ticketTypeID: UUID, quantity: Int, eventID: UUID? = nil, for owner: HoldOwner, address: String?, now: Date
+    ) async throws
         -> (HoldDTO, remaining: Int)
     {
         guard (1...10).contains(quantity) else {
@@ -36,13 +41,24 @@ public struct HoldService: Sendable {
             case .user(let id): (id, nil)
             case .cart(let hash): (nil, hash)
             }
+        let taker = PlaceTaker(userID: user, cartTokenHash: cart, email: nil, address: address)
         return try await SeatLedger.decidingOnLockedSeats(store, now: now) { db, _ in
-            // The one decision of a sale, on the seats this transaction locked first.
+            // The one decision of a sale, on the seats this transaction locked first, then within the buyer's and the
+            // address's limits, on their quota rows locked after the seats.
             var locked = try await LockedSales.lock([ticketTypeID], on: db)
+            if let event = locked.types[ticketTypeID]?.context.eventID {
+                var quotas = try await PlaceQuotas.load(
+                    events: [event], takers: [taker], defaults: limits, now: now, on: db)
+                do { try quotas.take(quantity, of: event, by: taker) } catch let exceeded as PlaceLimitExceeded {
+                    throw InventoryError.buyerLimit(exceeded)
+                }
+            }
             let type = try locked.decide(ticketTypeID, quantity: quantity, eventID: eventID, now: now) { _ in .held }
             let hold = HoldRecord(
                 eventID: type.context.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
                 cartTokenHash: cart, expiresAt: expires, now: now)
+            hold.buyerKey = taker.buyerKey
+            hold.clientAddress = taker.address
             try await hold.create(on: db)
             try await SeatLedger.apply(locked.places.moves, on: db)
             try await Outbox.enqueue(

@@ -10,7 +10,9 @@ extension InventoryRoutes {
         let refused = OpenAPI.error(
             """
             Not possible now: INSUFFICIENT_CAPACITY (details: ticketTypeId, requestedQuantity, availableQuantity, \
-            limitingSessionId), SALES_NOT_STARTED, SALES_ENDED or NOT_ON_SALE
+            limitingSessionId), SALES_NOT_STARTED, SALES_ENDED or NOT_ON_SALE; BUYER_LIMIT when this buyer or this \
+            client address would hold more places of the event than its limit (details: scope buyer or address, limit, \
+            held, requestedQuantity)
             """)
         let notFound = OpenAPI.error("No such hold or ticket type (HOLD_NOT_FOUND, TICKET_TYPE_NOT_FOUND)")
         let tooMany = OpenAPI.error("More than the ticket type's per-order maximum (QUANTITY_LIMIT)")

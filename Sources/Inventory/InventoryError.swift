@@ -1,3 +1,4 @@
+public import Domain
 public import Foundation
 public import HTTPCore
 public import HTTPTypes
@@ -16,6 +17,8 @@ public enum InventoryError: APIError, Equatable {
     case invalidTransition(from: String, to: String)
     /// The ticket has opened a door: its buyer can no longer cancel it.
     case admitted(ticketID: UUID)
+    /// One buyer, or one client address, would hold or keep pending more places of the event than its limit.
+    case buyerLimit(PlaceLimitExceeded)
 
     public var code: String {
         switch self {
@@ -29,6 +32,7 @@ public enum InventoryError: APIError, Equatable {
         case .ticketTypeNotFound: "TICKET_TYPE_NOT_FOUND"
         case .invalidTransition: "INVALID_TRANSITION"
         case .admitted: "ALREADY_CHECKED_IN"
+        case .buyerLimit: "BUYER_LIMIT"
         }
     }
 
@@ -53,6 +57,10 @@ public enum InventoryError: APIError, Equatable {
         case .ticketTypeNotFound: "No such ticket type."
         case .invalidTransition(let from, let to): "An order cannot go from \(from) to \(to)."
         case .admitted: "This ticket has been checked in; it can no longer be cancelled or refunded by its buyer."
+        case .buyerLimit(let exceeded):
+            exceeded.scope == .buyer
+                ? "You already hold or have pending \(exceeded.held) places of this event; at most \(exceeded.limit) per buyer."
+                : "This network already holds or has pending \(exceeded.held) places of this event; at most \(exceeded.limit) per address."
         }
     }
 
@@ -70,6 +78,11 @@ public enum InventoryError: APIError, Equatable {
         case .holdExpired(let at): ["expiredAt": .string(ISO8601Instant.string(at))]
         case .invalidTransition(let from, let to): ["from": .string(from), "to": .string(to)]
         case .admitted(let ticketID): ["ticketId": .string(ticketID.uuidString)]
+        case .buyerLimit(let exceeded):
+            [
+                "scope": .string(exceeded.scope.rawValue), "limit": .int(exceeded.limit), "held": .int(exceeded.held),
+                "requestedQuantity": .int(exceeded.requested),
+            ]
         default: [:]
         }
     }

@@ -8,10 +8,12 @@ import Identity
 /// `/api/holds` and seed 003's reserve and release.
 public struct InventoryRoutes: Sendable {
     let holds: HoldService
+    let clientAddress: ClientAddress
     let clock: AppClock
 
-    public init(holds: HoldService, clock: AppClock) {
+    public init(holds: HoldService, clientAddress: ClientAddress, clock: AppClock) {
         self.holds = holds
+        self.clientAddress = clientAddress
         self.clock = clock
     }
 
@@ -24,7 +26,8 @@ public struct InventoryRoutes: Sendable {
             }
             let (owner, newCartToken) = Self.owner(request, context, creating: true)
             var (hold, _) = try await holds.hold(
-                ticketTypeID: typeID, quantity: body.quantity ?? 1, for: owner!, now: clock.now())
+                ticketTypeID: typeID, quantity: body.quantity ?? 1, for: owner!,
+                address: clientAddress.metadata(request, context).ip, now: clock.now())
             hold.cartToken = newCartToken
             return EditedResponse(status: .created, response: hold)
         }
@@ -50,8 +53,7 @@ public struct InventoryRoutes: Sendable {
             try problems.throwIfAny()
             let (hold, remaining) = try await holds.hold(
                 ticketTypeID: (body.ticketTypeId ?? body.categoryId)!, quantity: body.quantity!, eventID: body.eventId,
-                for: .user(user.id),
-                now: clock.now())
+                for: .user(user.id), address: clientAddress.metadata(request, context).ip, now: clock.now())
             return ReserveResponse(
                 success: true, availableSeats: remaining,
                 message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).",

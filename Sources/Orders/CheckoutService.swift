@@ -16,15 +16,16 @@ public struct CheckoutService: Sendable {
     let providers: PaymentProviders
     let ticketKeys: TicketKeys
     let batcher: PurchaseBatcher
+    let settings: SaleSettings
 
-    /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
     /// - Parameter ticketKeys: seals each new ticket's QR secret.
     /// - Parameter logger: where a failed purchase batch is reported.
-    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, logger: Logger) {
+    public init(store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, logger: Logger) {
         self.store = store
-        self.providers = PaymentProviders(offline: OfflineProvider(window: paymentWindow))
+        self.settings = settings
+        self.providers = PaymentProviders(offline: OfflineProvider(window: settings.paymentWindow))
         self.ticketKeys = ticketKeys
-        self.batcher = PurchaseBatcher(store: store, providers: providers, logger: logger)
+        self.batcher = PurchaseBatcher(store: store, providers: providers, settings: settings, logger: logger)
     }
 
     struct Buyer: Sendable {
@@ -41,15 +42,25 @@ public struct CheckoutService: Sendable {
         var attendees: [AttendeeRequest]?
         var buyer: Buyer
         var notes: String?
+        /// The anonymous cart the purchase comes with, and the client's address: with the buyer, who takes the places.
+        var cartTokenHash: String? = nil
+        var address: String? = nil
+
+        var taker: PlaceTaker {
+            PlaceTaker(userID: buyer.userID, cartTokenHash: cartTokenHash, email: buyer.email, address: address)
+        }
     }
 
     /// - Returns: the order, and whether it was created now (false when an `Idempotency-Key` replayed it).
     func checkout(
         _ request: CheckoutRequest, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?,
-        idempotency: (String?, Data),
+        address: String?, idempotency: (String?, Data),
         now: Date
     ) async throws -> (OrderDTO, created: Bool) {
-        let valid = try await validate(request, by: principal)
+        var validated = try await validate(request, by: principal)
+        validated.cartTokenHash = cartTokenHash
+        validated.address = address
+        let valid = validated
         let key = try IdempotencyKey.from(
             header: idempotency.0, body: idempotency.1, userID: valid.buyer.userID, guestEmail: valid.buyer.email)
         let eventID = pathEventID ?? request.eventId

@@ -110,12 +110,12 @@ struct OrderDraft: Sendable {
     /// The hold of a pending order: owned by the order alone (no user or cart can take it over), active until the
     /// order is paid, cancelled or expires at its deadline.
     static let holdColumns =
-        "holds (id, event_id, ticket_type_id, quantity, user_id, cart_token_hash, status, expires_at, created_at)"
+        "holds (id, event_id, ticket_type_id, quantity, user_id, cart_token_hash, status, expires_at, created_at, buyer_key, client_address)"
 
     private var holdRow: SQLQueryString {
         """
         (\(bind: holdID), \(bind: eventID), \(bind: ticketTypeID), \(bind: quantity), NULL, NULL, \(bind: HoldStatus.active.rawValue),
-          \(bind: deadline), \(bind: now))
+          \(bind: deadline), \(bind: now), \(bind: valid.taker.buyerKey), \(bind: valid.taker.address))
         """
     }
 
@@ -172,11 +172,13 @@ struct OrderDraft: Sendable {
         return try """
         new_holds AS (
           INSERT INTO \(Self.holdColumns)
-          SELECT id, event_id, ticket_type_id, quantity, NULL, NULL, 'active', expires_at, at
+          SELECT id, event_id, ticket_type_id, quantity, NULL, NULL, 'active', expires_at, at, buyer_key,
+            NULLIF(client_address, '')
           FROM unnest(\(s.bind(holds.map { $0.holdID! }))::uuid[], \(s.bind(holds.map(\.eventID)))::uuid[],
             \(s.bind(holds.map(\.ticketTypeID)))::uuid[], \(s.bind(holds.map(\.quantity)))::integer[],
-            \(s.bind(holds.map { $0.deadline! }))::timestamptz[], \(s.bind(holds.map(\.now)))::timestamptz[])
-            AS h(id, event_id, ticket_type_id, quantity, expires_at, at)),
+            \(s.bind(holds.map { $0.deadline! }))::timestamptz[], \(s.bind(holds.map(\.now)))::timestamptz[],
+            \(s.bind(holds.map(\.valid.taker.buyerKey)))::text[], \(s.bind(holds.map { $0.valid.taker.address ?? "" }))::text[])
+            AS h(id, event_id, ticket_type_id, quantity, expires_at, at, buyer_key, client_address)),
         new_orders AS (
           INSERT INTO \(Self.orderColumns)
           SELECT id, number, event_id, CAST(NULLIF(user_id, '') AS uuid), buyer_name, buyer_email, status, provider, total, currency,

@@ -22,7 +22,9 @@ extension OrdersRoutes {
         let refused = OpenAPI.error(
             """
             Not possible: INSUFFICIENT_CAPACITY (details: ticketTypeId, requestedQuantity, availableQuantity, limitingSessionId), \
-            SALES_NOT_STARTED, SALES_ENDED, NOT_ON_SALE, HOLD_EXPIRED
+            SALES_NOT_STARTED, SALES_ENDED, NOT_ON_SALE, HOLD_EXPIRED; BUYER_LIMIT when an order that waits for payment \
+            would take this buyer or client address past the event's limit on places held or pending (details: scope \
+            buyer or address, limit, held, requestedQuantity)
             """)
         let notFound = OpenAPI.error("No such order, hold, ticket type or session (or not yours)")
         let checkoutDescription = """

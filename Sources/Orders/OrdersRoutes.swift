@@ -18,10 +18,8 @@ public struct OrdersServices: Sendable {
     let tickets: TicketService
     public let queries: OrderQueries
 
-    /// - Parameter paymentWindow: how long an offline order keeps its places while the buyer pays.
-    public init(store: DatabaseStore, paymentWindow: Duration, ticketKeys: TicketKeys, logger: Logger) {
-        self.checkout = CheckoutService(
-            store: store, paymentWindow: paymentWindow, ticketKeys: ticketKeys, logger: logger)
+    public init(store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, logger: Logger) {
+        self.checkout = CheckoutService(store: store, settings: settings, ticketKeys: ticketKeys, logger: logger)
         self.statuses = OrderStatusService(store: store)
         self.tickets = TicketService(store: store)
         self.queries = OrderQueries(store: store, tickets: tickets)
@@ -112,6 +110,7 @@ public struct OrdersRoutes: Sendable {
         let cart = request.headers[.cartToken].map(OpaqueToken.hash)
         let (order, created) = try await checkout.checkout(
             body, pathEventID: eventID, by: context.identity, cartTokenHash: cart,
+            address: clientAddress.metadata(request, context).ip,
             idempotency: (request.headers[.idempotencyKey], Data(raw.readableBytesView)), now: clock.now())
         return EditedResponse(status: created ? .created : .ok, response: order)
     }

@@ -47,15 +47,16 @@ enum PurchaseBatch {
 
     /// Decides and writes `purchases` in one transaction (run again when two orders drew the same number, once after
     /// reclaiming expired holds that stood in the way of a purchase, and on a serialization failure by the store).
-    static func run(_ purchases: [Purchase], providers: PaymentProviders, store: DatabaseStore) async throws
-        -> [Outcome]
+    static func run(_ purchases: [Purchase], providers: PaymentProviders, settings: SaleSettings, store: DatabaseStore)
+        async throws -> [Outcome]
     {
         var attempt = 1
         while true {
             do {
                 return try await SeatLedger.decidingOnLockedSeats(store, now: purchases.map(\.now).max()!) {
                     db, mayReclaim in
-                    try await decideAndWrite(purchases, providers: providers, mayReclaim: mayReclaim, on: db)
+                    try await decideAndWrite(
+                        purchases, providers: providers, limits: settings.placeLimits, mayReclaim: mayReclaim, on: db)
                 }
             } catch  where attempt < 3 && DatabaseFailure.isUniqueViolation(error) {
                 attempt += 1
@@ -64,7 +65,7 @@ enum PurchaseBatch {
     }
 
     private static func decideAndWrite(
-        _ purchases: [Purchase], providers: PaymentProviders, mayReclaim: Bool, on db: any Database
+        _ purchases: [Purchase], providers: PaymentProviders, limits: PlaceLimits, mayReclaim: Bool, on db: any Database
     )
         async throws -> [Outcome]
     {
@@ -75,7 +76,17 @@ enum PurchaseBatch {
         let claimed = try await IdempotencyKey.claimAll(keyed, on: db)
         let seen = Set(keyed.map(\.index)).subtracting(claimed)
         var locked = try await LockedSales.lock(purchases.compactMap(\.valid.ticketTypeID), on: db)
-        let decisions = decide(purchases, skipping: seen, on: &locked, providers: providers)
+        // Then the quota rows of the buyers and addresses whose purchases would wait for payment (holding places).
+        let pending = purchases.indices.filter { index in
+            guard !seen.contains(index), let type = purchases[index].valid.ticketTypeID.flatMap({ locked.types[$0] })
+            else { return false }
+            return waitsForPayment(purchases[index], type)
+        }
+        var quotas = try await PlaceQuotas.load(
+            events: Set(
+                pending.compactMap { purchases[$0].valid.ticketTypeID.flatMap { locked.types[$0]?.context.eventID } }),
+            takers: Set(pending.map { purchases[$0].valid.taker }), defaults: limits, now: purchases[0].now, on: db)
+        let decisions = decide(purchases, skipping: seen, on: &locked, quotas: &quotas, providers: providers)
         // Expired holds are free places whether or not the sweeper has run: when they stand in the way of a purchase,
         // they are reclaimed in a transaction of their own and the batch is decided again.
         let short = decisions.compactMap { decision -> UUID? in
@@ -119,16 +130,38 @@ enum PurchaseBatch {
         try await Outbox.announce(drafts.flatMap(\.outbox), on: db)
     }
 
+    /// Whether the purchase has something to pay (the buyer's price, a member's if signed in): it then waits for payment,
+    /// holding its places, and counts against its buyer's and address's limits.
+    private static func waitsForPayment(_ purchase: Purchase, _ type: LockedSales.TicketType) -> Bool {
+        Pricing(
+            priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
+            memberBuyer: purchase.valid.buyer.userID != nil
+        ).unitMinor * (purchase.valid.quantity ?? 1) > 0
+    }
+
     /// Each purchase in arrival order: the one decision of a sale on the locked places, into `sold` when it is paid at
     /// once or `held` when the order waits for payment.
     private static func decide(
-        _ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales, providers: PaymentProviders
+        _ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales,
+        quotas: inout PlaceQuotaLedger, providers: PaymentProviders
     )
         -> [Decision]
     {
         purchases.enumerated().map { index, purchase in
             if seen.contains(index) { return .keySeen }
             let quantity = purchase.valid.quantity ?? 1
+            // A purchase that will wait for payment holds places: within its buyer's and address's limits first.
+            var quotasAfter = quotas
+            if let type = purchase.valid.ticketTypeID.flatMap({ locked.types[$0] }), waitsForPayment(purchase, type) {
+                do { try quotasAfter.take(quantity, of: type.context.eventID, by: purchase.valid.taker) } catch let
+                    exceeded
+                    as PlaceLimitExceeded
+                {
+                    return .refuse(InventoryError.buyerLimit(exceeded))
+                } catch {
+                    return .refuse(error)
+                }
+            }
             var price: Pricing?
             var provider: (any PaymentProvider)?
             var start = PaymentStart.paid
@@ -145,6 +178,7 @@ enum PurchaseBatch {
                     return start == .paid ? .sold : .held
                 }
                 let deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
+                if deadline != nil { quotas = quotasAfter }
                 return .sell(
                     try OrderDraft(
                         purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID,

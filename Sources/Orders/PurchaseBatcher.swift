@@ -11,6 +11,7 @@ import Persistence
 actor PurchaseBatcher {
     private let store: DatabaseStore
     private let providers: PaymentProviders
+    private let settings: SaleSettings
     private let logger: Logger
     /// The statement binds one array per column, so its size does not limit a batch; this bound keeps one batch's
     /// statement to a few tens of milliseconds, so the purchases queued behind it are not kept waiting long.
@@ -19,7 +20,8 @@ actor PurchaseBatcher {
         [(purchase: PurchaseBatch.Purchase, reply: CheckedContinuation<PurchaseBatch.Outcome, any Error>)] = []
     private var draining = false
 
-    init(store: DatabaseStore, providers: PaymentProviders, logger: Logger) {
+    init(store: DatabaseStore, providers: PaymentProviders, settings: SaleSettings, logger: Logger) {
+        self.settings = settings
         self.store = store
         self.providers = providers
         self.logger = logger
@@ -40,7 +42,8 @@ actor PurchaseBatcher {
             let batch = Array(waiting.prefix(limit))
             waiting.removeFirst(batch.count)
             do {
-                let outcomes = try await PurchaseBatch.run(batch.map(\.purchase), providers: providers, store: store)
+                let outcomes = try await PurchaseBatch.run(
+                    batch.map(\.purchase), providers: providers, settings: settings, store: store)
                 for (entry, outcome) in zip(batch, outcomes) { entry.reply.resume(returning: outcome) }
             } catch {
                 if batch.count == 1 {
@@ -54,7 +57,7 @@ actor PurchaseBatcher {
                         do {
                             entry.reply.resume(
                                 returning: try await PurchaseBatch.run(
-                                    [entry.purchase], providers: providers, store: store)[0])
+                                    [entry.purchase], providers: providers, settings: settings, store: store)[0])
                         } catch {
                             entry.reply.resume(throwing: error)
                         }

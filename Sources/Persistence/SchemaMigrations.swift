@@ -41,5 +41,6 @@ public enum SchemaMigrations {
         M0032_CreatePaymentEvents(),
         M0033_AddOrganizationLogo(),
         M0034_CreatePartnerKeys(),
+        M0035_AddPlaceLimits(),
     ]
 }

@@ -93,6 +93,11 @@ public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
     // Tests sweep explicitly (with the test clock); a background sweep in the middle of one would race its checks.
     var sales = SalesConfig()
     sales.holdSweepSeconds = 3600
+    // Most tests stand for many buyers from one loopback address: the limits on places per buyer and per address, and
+    // the guest's email confirmation, are off unless a test turns them on (PlaceLimitTests, GuestConfirmationTests).
+    sales.buyerPlacesLimit = 0
+    sales.addressPlacesLimit = 0
+    sales.guestConfirmSeconds = 0
     return AppConfig(
         mode: .test,
         host: "127.0.0.1",

@@ -100,6 +100,9 @@ extension AppConfig {
         let holdSeconds = reader.integer("HOLD_TTL", default: 600, in: 30...86_400)
         let paymentWindow = reader.integer("PAYMENT_WINDOW", default: 72 * 3600, in: 300...(30 * 86_400))
         let holdSweep = reader.integer("HOLD_SWEEP_INTERVAL", default: 30, in: 1...3600)
+        let buyerPlaces = reader.integer("BUYER_PLACES_LIMIT", default: 10, in: 0...100_000)
+        let addressPlaces = reader.integer("ADDRESS_PLACES_LIMIT", default: 50, in: 0...1_000_000)
+        let guestConfirm = reader.integer("GUEST_CONFIRM_WINDOW", default: 1800, in: 0...(7 * 86_400))
         let workers = reader.boolean("WORKERS", default: true)
         let outboxPoll = reader.integer("OUTBOX_POLL_INTERVAL", default: 30, in: 1...3600)
         let idleTimeout = reader.integer("HTTP_IDLE_TIMEOUT", default: 30, in: 1...3600)
@@ -121,6 +124,9 @@ extension AppConfig {
         sales.holdSeconds = holdSeconds
         sales.paymentWindowSeconds = paymentWindow
         sales.holdSweepSeconds = holdSweep
+        sales.buyerPlacesLimit = buyerPlaces
+        sales.addressPlacesLimit = addressPlaces
+        sales.guestConfirmSeconds = guestConfirm
         var admission = AdmissionConfig()
         admission.ticketSecretKey = ticketKey
         var workerSettings = WorkersConfig()

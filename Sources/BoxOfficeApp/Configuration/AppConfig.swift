@@ -1,3 +1,4 @@
+public import Domain
 public import Foundation
 public import Logging
 public import Persistence
@@ -107,6 +108,15 @@ public struct SalesConfig: Sendable {
     public var paymentWindowSeconds = 72 * 3600
     /// Seconds between background sweeps of expired holds (`HOLD_SWEEP_INTERVAL`). Correctness never waits for it.
     public var holdSweepSeconds = 30
+    /// Places one buyer may hold or keep pending per event (`BUYER_PLACES_LIMIT`; 0: no limit). Events may set their own.
+    public var buyerPlacesLimit = 10
+    /// Places one client address may hold or keep pending per event (`ADDRESS_PLACES_LIMIT`; 0: no limit).
+    public var addressPlacesLimit = 50
+    /// Minutes in seconds within which a guest must confirm their email for an offline order to keep its places
+    /// (`GUEST_CONFIRM_WINDOW`; 0: no confirmation asked).
+    public var guestConfirmSeconds = 1800
+
+    public var placeLimits: PlaceLimits { PlaceLimits(perBuyer: buyerPlacesLimit, perAddress: addressPlacesLimit) }
 
     public init() {}
 }

@@ -57,6 +57,10 @@ public final class EventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "published_at") public var publishedAt: Date?
     /// Full refund until this many hours before a ticket's first session, none after; nil: no refunds.
     @OptionalField(key: "refund_cutoff_hours") public var refundCutoffHours: Int?
+    /// Places one buyer may hold or keep pending (nil: the installation's `BUYER_PLACES_LIMIT`; 0: no limit).
+    @OptionalField(key: "buyer_places_limit") public var buyerPlacesLimit: Int?
+    /// Places one client address may hold or keep pending (nil: `ADDRESS_PLACES_LIMIT`; 0: no limit).
+    @OptionalField(key: "address_places_limit") public var addressPlacesLimit: Int?
 
     public init() {}
 

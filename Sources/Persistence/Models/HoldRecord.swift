@@ -20,6 +20,10 @@ public final class HoldRecord: Model, @unchecked Sendable {
     @Field(key: "expires_at") public var expiresAt: Date
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "ended_at") public var endedAt: Date?
+    /// Who took the places, for the per-buyer limit: `user:<id>`, `cart:<token hash>` or `email:<address>`.
+    @OptionalField(key: "buyer_key") public var buyerKey: String?
+    /// The client's address when the places were taken, for the per-address limit.
+    @OptionalField(key: "client_address") public var clientAddress: String?
 
     public init() {}
 

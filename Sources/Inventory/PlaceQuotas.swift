@@ -1,0 +1,76 @@
+package import Domain
+package import FluentKit
+package import Foundation
+import Persistence
+import SQLKit
+
+/// The per-buyer and per-address limits, read and locked in the transaction that takes places: after the seats (the
+/// one lock order: sessions, ticket types, then these quota rows, each by key), one row per (event, buyer) and (event,
+/// address) is locked, so that two purchases of the same buyer on different sessions, in two transactions on two
+/// instances, are decided one after the other on what the first one took.
+package enum PlaceQuotas {
+    /// The ledger for `takers` on `eventIDs`, with every event's limits (its own, or `defaults`).
+    package static func load(
+        events eventIDs: Set<UUID>, takers: Set<PlaceTaker>, defaults: PlaceLimits, now: Date, on db: any Database
+    ) async throws -> PlaceQuotaLedger {
+        guard !eventIDs.isEmpty, !takers.isEmpty else { return PlaceQuotaLedger(used: [], limits: [:]) }
+        let sql = db as! any SQLDatabase
+        var limits: [UUID: PlaceLimits] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT id, buyer_places_limit, address_places_limit FROM events WHERE id IN (\(binds: Array(eventIDs)))
+            """
+        ).all() {
+            limits[try row.decode(column: "id", as: UUID.self)] = defaults.overridden(
+                perBuyer: try row.decode(column: "buyer_places_limit", as: Int?.self),
+                perAddress: try row.decode(column: "address_places_limit", as: Int?.self))
+        }
+        let limited = eventIDs.filter { !(limits[$0] ?? .none).isNone }.sorted { $0.uuidString < $1.uuidString }
+        guard !limited.isEmpty else { return PlaceQuotaLedger(used: [], limits: limits) }
+        let keys = Set(takers.flatMap(\.quotaKeys)).sorted()
+        // The quota rows, locked in key order (an upsert takes the row's lock until commit; SQLite has one writer).
+        var values: [SQLQueryString] = []
+        for event in limited { for key in keys { values.append("(\(bind: event), \(bind: key))") } }
+        try await sql.raw(
+            "INSERT INTO place_quota_locks (event_id, quota_key) VALUES " + values.joined(separator: ", ")
+                + " ON CONFLICT (event_id, quota_key) DO UPDATE SET quota_key = EXCLUDED.quota_key"
+        ).run()
+        // What each holds or keeps pending now: active holds not yet expired (a pending order keeps its places as one).
+        let buyers = takers.map(\.buyerKey)
+        let addresses = takers.compactMap(\.address)
+        var used: [(eventID: UUID, quotaKey: String, places: Int)] = []
+        for row in try await sql.raw(
+            """
+            SELECT event_id, buyer_key AS taker, CAST(SUM(quantity) AS INTEGER) AS places FROM holds
+            WHERE event_id IN (\(binds: limited)) AND buyer_key IN (\(binds: Array(Set(buyers)))) AND status = 'active'
+              AND expires_at > \(bind: now)
+            GROUP BY event_id, buyer_key
+            """
+        ).all() {
+            used.append(
+                (
+                    try row.decode(column: "event_id", as: UUID.self),
+                    "buyer:" + (try row.decode(column: "taker", as: String.self)),
+                    try row.decode(column: "places", as: Int.self)
+                ))
+        }
+        if !addresses.isEmpty {
+            for row in try await sql.raw(
+                """
+                SELECT event_id, client_address AS taker, CAST(SUM(quantity) AS INTEGER) AS places FROM holds
+                WHERE event_id IN (\(binds: limited)) AND client_address IN (\(binds: Array(Set(addresses))))
+                  AND status = 'active' AND expires_at > \(bind: now)
+                GROUP BY event_id, client_address
+                """
+            ).all() {
+                used.append(
+                    (
+                        try row.decode(column: "event_id", as: UUID.self),
+                        "address:" + (try row.decode(column: "taker", as: String.self)),
+                        try row.decode(column: "places", as: Int.self)
+                    ))
+            }
+        }
+        return PlaceQuotaLedger(used: used, limits: limits)
+    }
+}
