@@ -99,15 +99,16 @@ public struct AuthService: Sendable {
         return try await tokenResponse(user: user, refreshToken: refreshToken, now: now)
     }
 
-    /// Signs in on the web pages: the same checks, limits and audit as `login`, and a sign-in session whose opaque
-    /// token becomes the session cookie (a refresh-token family that is never exchanged, so signing out, a password
-    /// change or an admin's revocation ends it like any other session).
+    /// Signs in on the web pages: the same checks, limits and audit as `login`, and a sign-in session of kind `web`
+    /// whose opaque token becomes the session cookie: the refresh endpoint refuses it, and signing out, a password change
+    /// or an admin's revocation ends it like any other session.
     public func startWebSession(identifier: String?, password: String?, now: Date, request: RequestMetadata)
         async throws -> String
     {
         let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
         return try await store.database().transaction { db in
-            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
+            let token = try await issueRefreshToken(
+                userID: user.id!, familyID: UUID.random(), kind: "web", now: now, request: request, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: .user(user.id!), action: "auth.web.signed_in", targetType: "user",
@@ -201,6 +202,7 @@ public struct AuthService: Sendable {
                 """
                 UPDATE refresh_tokens SET rotated_at = \(bind: now)
                 WHERE token_hash = \(bind: hash) AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > \(bind: now)
+                  AND kind = 'api'
                 RETURNING user_id, family_id
                 """
             ).first()
@@ -220,7 +222,7 @@ public struct AuthService: Sendable {
                 return .rotated(user, next)
             }
             guard let known = try await RefreshTokenRecord.query(on: db).filter(\.$tokenHash == hash).first(),
-                let rotatedAt = known.rotatedAt
+                known.kind == "api", let rotatedAt = known.rotatedAt
             else { return .invalid }
             if known.revokedAt == nil, now.timeIntervalSince(rotatedAt) <= Self.refreshGraceSeconds,
                 let sealed = known.successorSealed, let successor = try? await openSuccessor(sealed),
@@ -333,13 +335,13 @@ public struct AuthService: Sendable {
     }
 
     private func issueRefreshToken(
-        userID: UUID, familyID: UUID, now: Date, request: RequestMetadata, on db: any Database
+        userID: UUID, familyID: UUID, kind: String = "api", now: Date, request: RequestMetadata, on db: any Database
     ) async throws -> IssuedRefreshToken {
         let token = OpaqueToken.generate()
         let expires = now.addingTimeInterval(TimeInterval(settings.refreshLifetime.components.seconds))
         try await RefreshTokenRecord(
             userID: userID, familyID: familyID, tokenHash: OpaqueToken.hash(token), issuedAt: now, expiresAt: expires,
-            ip: request.ip, userAgent: request.userAgent
+            ip: request.ip, userAgent: request.userAgent, kind: kind
         ).create(on: db)
         return IssuedRefreshToken(token: token, familyID: familyID)
     }

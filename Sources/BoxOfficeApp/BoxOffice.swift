@@ -247,11 +247,12 @@ public struct BoxOffice: Sendable {
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
         PartnerCatalogRoutes(services: services.catalog, clock: clock).register(on: partners)
         // Web pages: a person in a browser, signed in by a session cookie; forms carry a CSRF token; errors are HTML.
-        let pages = router.group().add(
-            middleware: WebPageMiddleware(store: store, clock: clock, secureCookies: config.http.hstsEnabled))
+        // Cookies are Secure (and `__Host-`) in production and whenever HSTS says the site is served over HTTPS.
+        let cookies = WebCookies(secure: config.mode == .production || config.http.hstsEnabled)
+        let pages = router.group().add(middleware: WebPageMiddleware(store: store, clock: clock, cookies: cookies))
         AccountPages(
-            auth: services.auth, orders: services.orders, clientAddress: clientAddress, clock: clock,
-            secureCookies: config.http.hstsEnabled, sessionSeconds: config.auth.refreshTokenSeconds
+            auth: services.auth, orders: services.orders, clientAddress: clientAddress, clock: clock, cookies: cookies,
+            sessionSeconds: config.auth.refreshTokenSeconds
         ).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)

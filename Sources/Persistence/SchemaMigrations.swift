@@ -42,5 +42,6 @@ public enum SchemaMigrations {
         M0033_AddOrganizationLogo(),
         M0034_CreatePartnerKeys(),
         M0035_AddPlaceLimits(),
+        M0036_AddRefreshTokenKind(),
     ]
 }

@@ -13,24 +13,25 @@ public struct AccountPages: Sendable {
     let orders: OrdersServices
     let clientAddress: ClientAddress
     let clock: AppClock
-    let secureCookies: Bool
+    let cookies: WebCookies
     /// How long a web session lasts: the refresh-token lifetime of the installation.
     let sessionSeconds: Int
 
     public init(
-        auth: AuthService, orders: OrdersServices, clientAddress: ClientAddress, clock: AppClock, secureCookies: Bool,
+        auth: AuthService, orders: OrdersServices, clientAddress: ClientAddress, clock: AppClock, cookies: WebCookies,
         sessionSeconds: Int
     ) {
         self.auth = auth
         self.orders = orders
         self.clientAddress = clientAddress
         self.clock = clock
-        self.secureCookies = secureCookies
+        self.cookies = cookies
         self.sessionSeconds = sessionSeconds
     }
 
     public func register(on router: some RouterMethods<AppRequestContext>) {
         let pages = router.group(context: WebRequestContext.self)
+        let signedIn = router.group(context: SignedInWebRequestContext.self)
         pages.get("/account/sign-in") { request, context in
             Page.response(Self.signInPage(csrf: context.csrfToken, next: Self.next(request), problem: nil))
         }
@@ -42,10 +43,9 @@ public struct AccountPages: Sendable {
                     identifier: form["email"], password: form["password"], now: clock.now(),
                     request: clientAddress.metadata(request, context))
                 var response = Page.redirect(next)
-                response.setCookie(
-                    Cookie(
-                        name: WebSessions.cookieName, value: token, maxAge: sessionSeconds, path: "/",
-                        secure: secureCookies, httpOnly: true, sameSite: .lax))
+                response.setCookie(cookies.session(token, maxAge: sessionSeconds))
+                // A new CSRF token with the new session: one planted before signing in is worth nothing after.
+                response.setCookie(cookies.csrf(OpaqueToken.generate()))
                 return response
             } catch let error as AccountsError where error == .invalidCredentials {
                 return Page.response(
@@ -57,21 +57,17 @@ public struct AccountPages: Sendable {
                     status: .badRequest)
             }
         }
-        pages.get("/account") { _, context in
-            let user = try context.signedIn()
-            let mine = try await orders.queries.mine(user, now: clock.now())
-            let me = try await auth.currentUser(user)
+        signedIn.get("/account") { _, context in
+            let mine = try await orders.queries.mine(context.user, now: clock.now())
+            let me = try await auth.currentUser(context.user)
             return Page.response(Self.accountPage(me, orders: mine.orders, csrf: context.csrfToken))
         }
-        pages.post("/account/sign-out") { request, context in
-            if case .user(let user) = context.identity {
-                try await auth.endWebSession(user, now: clock.now(), request: clientAddress.metadata(request, context))
-            }
+        signedIn.post("/account/sign-out") { request, context in
+            try await auth.endWebSession(
+                context.user, now: clock.now(), request: clientAddress.metadata(request, context))
             var response = Page.redirect("/account/sign-in")
-            response.setCookie(
-                Cookie(
-                    name: WebSessions.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies,
-                    httpOnly: true, sameSite: .lax))
+            response.setCookie(cookies.clearedSession())
+            response.setCookie(cookies.csrf(OpaqueToken.generate()))
             return response
         }
     }

@@ -10,24 +10,23 @@ public import Persistence
 /// The web pages' edge: who is signed in (the session cookie), protection against cross-site form posts, and errors
 /// as HTML pages instead of JSON.
 ///
-/// CSRF: every page carries a random token in a cookie (`bx_csrf`, SameSite=Lax) and in each of its forms (`_csrf`); a
-/// form post whose field does not match its cookie, or whose `Origin` is another site's, is refused 403 before any
-/// handler. A site elsewhere can make a browser post, but can neither read nor set our cookie.
+/// CSRF: every page carries a random token in a cookie (`bx_csrf`, SameSite=Lax, `__Host-` over HTTPS) and in each of
+/// its forms (`_csrf`); a form post whose field does not match its cookie, or whose `Origin` is another site's, is
+/// refused 403 before any handler. A site elsewhere can make a browser post, but can neither read nor set our cookie;
+/// the token is replaced at sign-in and sign-out, so one planted before signing in is worth nothing after.
 public struct WebPageMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
-    static let csrfCookie = "bx_csrf"
     static let maxFormBytes = 64 << 10
 
     let store: DatabaseStore
     let clock: AppClock
-    /// Cookies are marked Secure when the installation is served over HTTPS (`HSTS_ENABLED`).
-    let secureCookies: Bool
+    let cookies: WebCookies
 
-    public init(store: DatabaseStore, clock: AppClock, secureCookies: Bool) {
+    public init(store: DatabaseStore, clock: AppClock, cookies: WebCookies) {
         self.store = store
         self.clock = clock
-        self.secureCookies = secureCookies
+        self.cookies = cookies
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
@@ -35,12 +34,12 @@ public struct WebPageMiddleware: RouterMiddleware {
     {
         var context = context
         var request = request
-        let existingToken = request.cookies[Self.csrfCookie]?.value.nilIfEmpty
+        let existingToken = request.cookies[cookies.csrfName]?.value.nilIfEmpty
         let token = existingToken ?? OpaqueToken.generate()
         context.csrfToken = token
         var clearSession = false
         do {
-            if let cookie = request.cookies[WebSessions.cookieName]?.value {
+            if let cookie = request.cookies[cookies.sessionName]?.value {
                 if let user = try await WebSessions.verify(cookie, now: clock.now(), on: store.database()) {
                     context.identity = .user(user)
                     context.logger[metadataKey: "user.id"] = .string(user.id.uuidString)
@@ -80,18 +79,10 @@ public struct WebPageMiddleware: RouterMiddleware {
     }
 
     private func finish(_ response: inout Response, token: String?, clearSession: Bool) {
-        if let token {
-            response.setCookie(
-                Cookie(
-                    name: Self.csrfCookie, value: token, path: "/", secure: secureCookies, httpOnly: true,
-                    sameSite: .lax))
-        }
-        if clearSession {
-            response.setCookie(
-                Cookie(
-                    name: WebSessions.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies,
-                    httpOnly: true, sameSite: .lax))
-        }
+        // A handler that set its own CSRF cookie (a new one at sign-in) wins.
+        let handlerSetCSRF = response.headers[values: .setCookie].contains { $0.hasPrefix(cookies.csrfName + "=") }
+        if let token, !handlerSetCSRF { response.setCookie(cookies.csrf(token)) }
+        if clearSession { response.setCookie(cookies.clearedSession()) }
         // Pages are ours alone: no framing, no scripts, forms only to ourselves.
         if response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] =

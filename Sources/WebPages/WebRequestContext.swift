@@ -22,9 +22,28 @@ public struct WebRequestContext: ChildRequestContext, APIRequestContext {
         self.csrfToken = context.csrfToken ?? ""
     }
 
-    /// The signed-in person; a page that needs one sends everyone else to the sign-in page.
-    public func signedIn() throws -> UserIdentity {
-        guard case .user(let user) = identity else { throw HTTPFailure.unauthorized("Sign in to see this page.") }
-        return user
+}
+
+/// The pages of a signed-in person: made only when the session cookie named one, so its handlers always have their
+/// user; anyone else is sent to the sign-in page (a GET) or refused 401 (a form post) before any handler.
+public struct SignedInWebRequestContext: ChildRequestContext, APIRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var maxUploadSize: Int
+    public let requestID: String
+    public let peerAddress: String?
+    public let user: UserIdentity
+    public var identity: Principal { .user(user) }
+    public let csrfToken: String
+
+    public init(context: AppRequestContext) throws {
+        guard case .user(let user) = context.identity else {
+            throw HTTPFailure.unauthorized("Sign in to see this page.")
+        }
+        self.user = user
+        self.coreContext = context.coreContext
+        self.maxUploadSize = context.maxUploadSize
+        self.requestID = context.requestID
+        self.peerAddress = context.peerAddress
+        self.csrfToken = context.csrfToken ?? ""
     }
 }

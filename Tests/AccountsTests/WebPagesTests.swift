@@ -103,6 +103,17 @@ import Testing
             #expect(sessionCookie.contains("HttpOnly") && sessionCookie.contains("SameSite=Lax"))
             jar.take(signedIn)
 
+            // A web session is no refresh token, and a refresh token is no session cookie.
+            let sessionToken = try #require(jar.cookies["bx_session"])
+            #expect(
+                try await app.client.send(.post, "/api/auth/refresh", json: ["refreshToken": sessionToken]).status
+                    == .unauthorized)
+            #expect(
+                try await app.client.send(.get, "/account", headers: [.cookie: "bx_session=\(buyer.refreshToken)"])
+                    .status == .seeOther)
+            // Signing in replaced the CSRF token: the one from before no longer passes.
+            #expect(jar.cookies["bx_csrf"] != token)
+
             let account = try await app.client.send(.get, "/account", headers: jar.header)
             #expect(account.status == .ok)
             let orderNumber = try #require(number)
@@ -111,8 +122,14 @@ import Testing
             var signOut = jar.header
             signOut[.contentType] = "application/x-www-form-urlencoded"
             let stolen = jar.header
+            #expect(
+                try await app.client.send(
+                    .post, "/account/sign-out", headers: signOut, raw: Self.form(["_csrf": token])
+                )
+                .status == .forbidden, "the token from before signing in")
             let out = try await app.client.send(
-                .post, "/account/sign-out", headers: signOut, raw: Self.form(["_csrf": token]))
+                .post, "/account/sign-out", headers: signOut,
+                raw: Self.form(["_csrf": try #require(jar.cookies["bx_csrf"])]))
             #expect(out.status == .seeOther)
             jar.take(out)
             #expect(jar.cookies["bx_session"] == nil)

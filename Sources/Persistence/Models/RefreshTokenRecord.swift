@@ -22,12 +22,14 @@ public final class RefreshTokenRecord: Model, @unchecked Sendable {
     @OptionalField(key: "successor_sealed") public var successorSealed: String?
     @OptionalField(key: "ip") public var ip: String?
     @OptionalField(key: "user_agent") public var userAgent: String?
+    /// `api` (exchanged for access tokens at the refresh endpoint) or `web` (a pages' session cookie, never exchanged).
+    @Field(key: "kind") public var kind: String
 
     public init() {}
 
     public init(
         userID: UUID, familyID: UUID, tokenHash: String, issuedAt: Date, expiresAt: Date, ip: String?,
-        userAgent: String?
+        userAgent: String?, kind: String = "api"
     ) {
         self.id = UUID.random()
         self.userID = userID
@@ -37,5 +39,6 @@ public final class RefreshTokenRecord: Model, @unchecked Sendable {
         self.expiresAt = expiresAt
         self.ip = ip
         self.userAgent = userAgent
+        self.kind = kind
     }
 }
