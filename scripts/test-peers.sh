@@ -8,7 +8,7 @@
 
 PEERS_VENV="${PEERS_VENV:-$(pwd)/.build/test-peers}"
 # Pinned: a peer's behaviour is part of what the tests check.
-PEERS_PACKAGES="localstripe==1.15.10 moto[server]==5.2.1 standardwebhooks==1.1.0 aiosmtpd==1.4.6"
+PEERS_PACKAGES="localstripe==1.15.10 moto[server]==5.2.1"
 PEERS_PIDS=""
 
 peers_install() {

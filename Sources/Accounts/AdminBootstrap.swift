@@ -44,7 +44,7 @@ public struct AdminBootstrap: Sendable {
         try problems.throwIfAny()
         guard let email else { throw problems }
         let hash = try await hasher.hash(password)
-        return try await store.database().transaction { db in
+        return try await store.transaction { db in
             let outcome: Outcome
             if let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() {
                 user.role = PlatformRole.admin.rawValue

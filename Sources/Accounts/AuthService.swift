@@ -60,7 +60,7 @@ public struct AuthService: Sendable {
         guard let email, let password else { throw problems }
 
         let hash = try await hasher.hash(password)
-        let (user, refreshToken) = try await store.database().transaction { db in
+        let (user, refreshToken) = try await store.transaction { db in
             if try await UserRecord.query(on: db).filter(\.$email == email.value).first() != nil {
                 throw AccountsError.emailTaken
             }
@@ -87,7 +87,7 @@ public struct AuthService: Sendable {
         -> TokenResponse
     {
         let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
-        let refreshToken = try await store.database().transaction { db in
+        let refreshToken = try await store.transaction { db in
             let token = try await startSession(for: user.id!, now: now, request: request, on: db)
             try await audit.record(
                 AuditEntry(
@@ -106,7 +106,7 @@ public struct AuthService: Sendable {
         async throws -> String
     {
         let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
-        return try await store.database().transaction { db in
+        return try await store.transaction { db in
             let token = try await issueRefreshToken(
                 userID: user.id!, familyID: UUID.random(), kind: "web", now: now, request: request, on: db)
             try await audit.record(
@@ -121,7 +121,7 @@ public struct AuthService: Sendable {
     /// Ends the web session the request came with (its family), not the user's other sign-ins.
     public func endWebSession(_ user: UserIdentity, now: Date, request: RequestMetadata) async throws {
         guard let family = user.sessionID else { return }
-        try await store.database().transaction { db in
+        try await store.transaction { db in
             try await RefreshTokenRecord.query(on: db)
                 .filter(\.$familyID == family).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: now).update()
@@ -196,7 +196,7 @@ public struct AuthService: Sendable {
         }
         try await limiter.consume(settings.attemptLimit.named("refresh"), keys: ["ip:\(request.ip)"], now: now)
         let hash = OpaqueToken.hash(token)
-        let outcome: RefreshOutcome = try await store.database().transaction { db in
+        let outcome: RefreshOutcome = try await store.transaction { db in
             // The conditional update is the decision: of two concurrent refreshes, exactly one gets the row.
             let claimed = try await (db as! any SQLDatabase).raw(
                 """
@@ -255,7 +255,7 @@ public struct AuthService: Sendable {
 
     /// Revokes every refresh token of the user: all devices are signed out once their access tokens expire.
     public func logout(user: UserIdentity, now: Date, request: RequestMetadata) async throws {
-        try await store.database().transaction { db in
+        try await store.transaction { db in
             try await RefreshTokenRecord.query(on: db)
                 .filter(\.$userID == user.id).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: now).update()

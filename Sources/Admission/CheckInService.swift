@@ -66,6 +66,11 @@ struct CheckInService: Sendable {
             guard kiosk.eventID == ticket.eventID else {
                 throw AdmissionError.wrongEvent(ticketEventID: ticket.eventID)
             }
+            // Checking a ticket in by hand means finding the attendee: only a kiosk that may search does it.
+            if attempt.method == "manual", !kiosk.canSearch {
+                throw HTTPFailure.forbidden(
+                    "This kiosk may only scan; manual check-in needs the scan_search capability.")
+            }
             seesAttendee = kiosk.canSearch
         } else {
             if let expected = attempt.expectedEventID, expected != ticket.eventID {

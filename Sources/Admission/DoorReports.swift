@@ -8,11 +8,15 @@ import SQLKit
 /// double admits offline kiosks reported.
 struct DoorReports: Sendable {
     let store: DatabaseStore
+    /// Finds the event and asks the access policy, for both reports.
+    let management: DoorManagementService
 
     static let interval: TimeInterval = 300
 
-    func stats(_ eventID: UUID) async throws -> CheckinStatsDTO {
+    /// The door's numbers, for whoever may check tickets in at the event (its staff, its kiosks).
+    func stats(_ eventID: UUID, by principal: Principal) async throws -> CheckinStatsDTO {
         let db = store.database()
+        _ = try await management.event(eventID, .eventCheckIn, by: principal, on: db)
         let sql = db as! any SQLDatabase
         var sold: [UUID: Int] = [:]
         for row in try await sql.raw(
@@ -54,7 +58,9 @@ struct DoorReports: Sendable {
             doubleAdmits: doubles)
     }
 
-    func conflicts(_ eventID: UUID) async throws -> ConflictListDTO {
+    /// Double admits reported by offline kiosks, for the event's organizers.
+    func conflicts(_ eventID: UUID, by principal: Principal) async throws -> ConflictListDTO {
+        _ = try await management.event(eventID, .eventManage, by: principal, on: store.database())
         let rows = try await (store.database() as! any SQLDatabase).raw(
             """
             SELECT id, ticket_id, session_id, gate, station, scanned_at, first_scanned_at, first_gate, recorded_at FROM checkin_conflicts

@@ -49,6 +49,9 @@ public struct BoxOffice: Sendable {
     public let payments: any PaymentGateway
     /// Where files are kept (`STORAGE_DIR` or `S3_*`); nil when nowhere, and uploads are refused.
     public let blobs: (any BlobStore)?
+    /// The one source of randomness every process of this installation draws from (see `Randomness`); the commands
+    /// run the server and workers with it (`withRandomness`).
+    public let random: any RandomSource
     /// Every feature's services, built once here and handed to the routes (and workers) that use them.
     let services: Services
 
@@ -64,13 +67,14 @@ public struct BoxOffice: Sendable {
         let orders: OrdersServices
         let admission: AdmissionServices
         let auditLog: AuditLogReader
+        let paymentWebhooks: PaymentWebhooks
         let outbox: OutboxAdministration
 
         init(
             health: HealthService, auth: AuthService, organizations: OrganizationService, logos: OrganizationLogos,
             partnerKeys: PartnerKeyService, catalog: CatalogServices,
             holds: HoldService, orders: OrdersServices, admission: AdmissionServices, auditLog: AuditLogReader,
-            outbox: OutboxAdministration
+            outbox: OutboxAdministration, paymentWebhooks: PaymentWebhooks
         ) {
             self.health = health
             self.auth = auth
@@ -82,6 +86,7 @@ public struct BoxOffice: Sendable {
             self.orders = orders
             self.admission = admission
             self.auditLog = auditLog
+            self.paymentWebhooks = paymentWebhooks
             self.outbox = outbox
         }
     }
@@ -92,13 +97,20 @@ public struct BoxOffice: Sendable {
         public var mailer: (any Mailer)?
         public var payments: (any PaymentGateway)?
         public var blobs: (any BlobStore)?
+        public var eventBus: (any EventBus)?
+        /// Where IDs, tokens, secrets and order numbers are drawn from: the system's generator unless a test hands in
+        /// a seeded one (`SeededRandomSource`), which makes its pages and emails the same on every run.
+        public var random: (any RandomSource)?
 
         public init(
-            mailer: (any Mailer)? = nil, payments: (any PaymentGateway)? = nil, blobs: (any BlobStore)? = nil
+            mailer: (any Mailer)? = nil, payments: (any PaymentGateway)? = nil, blobs: (any BlobStore)? = nil,
+            eventBus: (any EventBus)? = nil, random: (any RandomSource)? = nil
         ) {
             self.mailer = mailer
             self.payments = payments
             self.blobs = blobs
+            self.eventBus = eventBus
+            self.random = random
         }
     }
 
@@ -123,7 +135,8 @@ public struct BoxOffice: Sendable {
                 lifetime: .seconds(config.auth.accessTokenSeconds)))
         self.hasher = PasswordHasher(cost: UInt8(config.auth.bcryptCost), key: PasswordKey(store: store))
         self.ticketKeys = TicketKeys(configured: config.admission.ticketSecretKey, store: store)
-        self.eventBus = DatabaseChangeFeed(store: store)
+        self.eventBus = seams.eventBus ?? DatabaseChangeFeed(store: store)
+        self.random = seams.random ?? SystemRandomSource()
         self.mailer = seams.mailer ?? Self.liveMailer(config.mail, clock: clock, logger: logger)
         self.payments = seams.payments ?? Self.liveGateway(config.payments, logger: logger)
         self.blobs = seams.blobs ?? Self.liveBlobStore(config.storage, jwtSecret: config.jwtSecret, clock: clock)
@@ -162,7 +175,8 @@ public struct BoxOffice: Sendable {
                     guestConfirmWindow: .seconds(config.sales.guestConfirmSeconds)),
                 ticketKeys: ticketKeys, logger: logger),
             admission: AdmissionServices(store: store, ticketKeys: ticketKeys),
-            auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock))
+            auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock),
+            paymentWebhooks: PaymentWebhooks(gateway: payments, store: store))
     }
 
     var clientAddress: ClientAddress {
@@ -200,6 +214,7 @@ public struct BoxOffice: Sendable {
         let catalog = RouteCatalog()
         // Outermost first: the request ID must exist before anything logs, and errors are rendered
         // innermost so that every outer middleware sees an ordinary response.
+        router.add(middleware: RandomnessMiddleware(source: random))
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: AllowedOriginsCORSMiddleware(origins: config.http.corsAllowedOrigins))
@@ -243,7 +258,7 @@ public struct BoxOffice: Sendable {
             .register(people: people, door: door, kiosks: kiosks)
         OutboxAdminRoutes(service: services.outbox, clientAddress: clientAddress).register(on: people)
         // Embeds are public and framed only by the sites their organization allows.
-        let embeds = router.group().add(middleware: EmbedFramingMiddleware(store: store))
+        let embeds = router.group().add(middleware: EmbedFramingMiddleware(services: services.catalog))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
         PartnerCatalogRoutes(services: services.catalog, clock: clock).register(on: partners)
         // Web pages: a person in a browser, signed in by a session cookie; forms carry a CSRF token; errors are HTML.
@@ -256,7 +271,7 @@ public struct BoxOffice: Sendable {
         ).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
-        PaymentWebhookRoutes(gateway: payments, store: store, clock: clock).register(on: webhooks)
+        PaymentWebhookRoutes(webhooks: services.paymentWebhooks, clock: clock).register(on: webhooks)
         extraRoutes(router)
 
         catalog.record(router.routes)
@@ -266,12 +281,18 @@ public struct BoxOffice: Sendable {
     /// Runs the server and its workers until SIGTERM or SIGINT, then closes the database once all have stopped.
     public func serve() async throws {
         do {
-            try await application().runService()
+            try await withRandomness { try await application().runService() }
         } catch {
             await store.shutdown()
             throw error
         }
         await store.shutdown()
+    }
+
+    /// Runs `body` (the server, the workers, a test) drawing every ID, token and order number from this installation's
+    /// source of randomness; tasks started within inherit it.
+    public func withRandomness<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
+        try await Randomness.$source.withValue(random) { try await body() }
     }
 
     /// The outbox handlers of this installation, one worker each: the topics whose delivery is the change feed. Mail,

@@ -12,6 +12,7 @@ public struct CatalogServices: Sendable {
     let ticketTypes: TicketTypeService
     let venues: VenueService
     let listing: EventListing
+    let partners: PartnerCatalog
 
     public init(store: DatabaseStore, settings: EventService.Settings) {
         self.events = EventService(store: store, settings: settings)
@@ -19,6 +20,7 @@ public struct CatalogServices: Sendable {
         self.ticketTypes = TicketTypeService(store: store)
         self.venues = VenueService(store: store)
         self.listing = EventListing(store: store)
+        self.partners = PartnerCatalog(listing: listing, events: events)
     }
 }
 
@@ -65,10 +67,8 @@ public struct CatalogRoutes: Sendable {
             return try await listing.list(filter, for: .everyone, now: clock.now())
         }
         users.get("/api/admin/events") { request, context in
-            let user = context.user
-            let audience = try await insiderAudience(user)
-            return try await listing.list(
-                EventFilter(request.uri.queryParameters).withPastShown(), for: audience, now: clock.now())
+            try await listing.insiderList(
+                EventFilter(request.uri.queryParameters).withPastShown(), for: context.user, now: clock.now())
         }
         users.post("/api/events") { request, context in
             let body = try await request.decode(as: CreateEventRequest.self, context: context)
@@ -182,17 +182,6 @@ public struct CatalogRoutes: Sendable {
                 meta: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
-    }
-
-    /// What an insider list shows: everything to admins; otherwise the events of the organizations where the
-    /// user reads all events, plus the events a staff member is assigned to.
-    private func insiderAudience(_ user: UserIdentity) async throws -> ListAudience {
-        if user.role == .admin { return .admin }
-        let db = listing.store.database()
-        let memberships = try await MembershipRecord.query(on: db).filter(\.$userID == user.id).all()
-        let full = memberships.filter { $0.role != OrganizationRole.staff.rawValue }.map(\.organizationID)
-        let assigned = try await StaffAssignmentRecord.query(on: db).filter(\.$userID == user.id).all(\.$eventID)
-        return .organizations(full, events: assigned)
     }
 }
 

@@ -11,10 +11,10 @@ import SQLKit
 public struct EmbedFramingMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
-    let store: DatabaseStore
+    let events: EventService
 
-    public init(store: DatabaseStore) {
-        self.store = store
+    public init(services: CatalogServices) {
+        self.events = services.events
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
@@ -23,12 +23,7 @@ public struct EmbedFramingMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         var origins: [String] = []
         if let raw = context.parameters.get("eventId"), let eventID = UUID(uuidString: raw) {
-            let row = try await store.sql().raw(
-                """
-                SELECT o.embed_origins FROM events e JOIN organizations o ON o.id = e.organization_id WHERE e.id = \(bind: eventID)
-                """
-            ).first()
-            origins = EmbedOrigins.list(try row?.optional("embed_origins", String.self))
+            origins = try await events.embedOrigins(of: eventID)
         }
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors \(EmbedOrigins.frameAncestors(origins))"

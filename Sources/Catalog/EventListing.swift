@@ -1,4 +1,5 @@
 import Domain
+import FluentKit
 import Foundation
 import HTTPCore
 import Hummingbird
@@ -54,6 +55,21 @@ enum ListAudience: Sendable {
 /// Lists of events with their summaries, in a fixed number of queries per page (see `CatalogRows` for why SQL).
 struct EventListing: Sendable {
     let store: DatabaseStore
+
+    /// An insider's list: everything to admins; otherwise the events of the organizations where the user reads all
+    /// events, plus the events a staff member is assigned to. Who sees what is decided here, not in the route.
+    func insiderList(_ filter: EventFilter, for user: UserIdentity, now: Date) async throws -> EventListDTO {
+        try await list(filter, for: try await audience(of: user), now: now)
+    }
+
+    private func audience(of user: UserIdentity) async throws -> ListAudience {
+        if user.role == .admin { return .admin }
+        let db = store.database()
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$userID == user.id).all()
+        let full = memberships.filter { $0.role != OrganizationRole.staff.rawValue }.map(\.organizationID)
+        let assigned = try await StaffAssignmentRecord.query(on: db).filter(\.$userID == user.id).all(\.$eventID)
+        return .organizations(full, events: assigned)
+    }
 
     func list(_ filter: EventFilter, for audience: ListAudience, now: Date, upcomingOnly: Bool = false) async throws
         -> EventListDTO

@@ -281,4 +281,15 @@ public struct EventService: Sendable {
             .create(on: db)
         }
     }
+
+    /// The sites allowed to frame the event's embeds: its organization's allow-list (none for an unknown event).
+    func embedOrigins(of eventID: UUID) async throws -> [String] {
+        let row = try await store.sql().raw(
+            """
+            SELECT o.embed_origins FROM events e JOIN organizations o ON o.id = e.organization_id WHERE e.id = \(bind: eventID)
+            """
+        ).first()
+        return EmbedOrigins.list(try row?.optional("embed_origins", String.self))
+    }
+
 }

@@ -32,7 +32,7 @@ struct VenueService: Sendable {
         let (name, address, capacity) = try validate(request, creating: true)
         let venue = VenueRecord(
             organizationID: organizationID, name: name ?? "", address: address ?? "", capacity: capacity ?? 0, now: now)
-        try await db.transaction { db in
+        try await store.transaction { db in
             try await venue.create(on: db)
             try await audit.record(
                 AuditEntry(
@@ -53,7 +53,7 @@ struct VenueService: Sendable {
         if let address { venue.address = address }
         if let capacity { venue.capacity = capacity }
         venue.updatedAt = now
-        try await db.transaction { db in
+        try await store.transaction { db in
             try await venue.update(on: db)
             try await audit.record(
                 AuditEntry(
@@ -68,7 +68,7 @@ struct VenueService: Sendable {
     func delete(_ venueID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
         let db = store.database()
         let venue = try await existing(venueID, by: principal, on: db)
-        try await db.transaction { db in
+        try await store.transaction { db in
             try await venue.delete(on: db)
             try await audit.record(
                 AuditEntry(

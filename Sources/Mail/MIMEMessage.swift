@@ -20,7 +20,9 @@ public struct MIMEMessage: Sendable {
         ]
         if let replyTo = message.replyTo { head.append("Reply-To: \(Self.mailbox(replyTo))") }
         head.append("Subject: \(Self.encodedWord(message.subject))")
-        for header in message.headers { head.append("\(header.name): \(Self.headerSafe(header.value))") }
+        for header in message.headers {
+            head.append("\(Self.headerName(header.name)): \(Self.headerSafe(header.value))")
+        }
         head.append("MIME-Version: 1.0")
 
         let textPart = Self.part(type: "text/plain; charset=utf-8", body: message.text)
@@ -96,6 +98,11 @@ public struct MIMEMessage: Sendable {
         }
         if !chunk.isEmpty { words.append(chunk) }
         return words.map { "=?utf-8?B?\(Data($0.utf8).base64EncodedString())?=" }.joined(separator: "\r\n ")
+    }
+
+    /// A header name is printable ASCII without spaces or a colon (RFC 5322 ftext); anything else is dropped.
+    static func headerName(_ name: String) -> String {
+        String(name.unicodeScalars.filter { $0.value >= 33 && $0.value <= 126 && $0 != ":" })
     }
 
     /// A header value cannot carry a line break: one would start a header of the sender's choosing.

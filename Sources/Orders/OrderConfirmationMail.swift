@@ -6,7 +6,8 @@ public import Outbox
 public import Persistence
 
 /// Delivers `email.order_confirmation`: the buyer's confirmation of an order, sent by the outbox worker after the
-/// order committed. It reads the order as it is at delivery, so a message retried after the order was paid says so.
+/// order committed. It reads the order's rows at delivery and judges its status as of when the message was written, so
+/// a confirmation retried later still confirms what was ordered (a later payment has its own message).
 /// The message's wording and layout become templates with the email issue; the delivery path is this one.
 public struct OrderConfirmationMail: OutboxHandler {
     public var name: String { "order-confirmation-mail" }

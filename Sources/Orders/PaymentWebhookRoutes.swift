@@ -13,13 +13,11 @@ import SQLKit
 /// malformed call is refused 400 and written nowhere but the log. Each event is recorded once by its ID, so a
 /// processor's redelivery is acknowledged and ignored.
 public struct PaymentWebhookRoutes: Sendable {
-    let gateway: any PaymentGateway
-    let store: DatabaseStore
+    let webhooks: PaymentWebhooks
     let clock: AppClock
 
-    public init(gateway: any PaymentGateway, store: DatabaseStore, clock: AppClock) {
-        self.gateway = gateway
-        self.store = store
+    public init(webhooks: PaymentWebhooks, clock: AppClock) {
+        self.webhooks = webhooks
         self.clock = clock
     }
 
@@ -32,19 +30,35 @@ public struct PaymentWebhookRoutes: Sendable {
     }
 
     func receive(_ request: Request, context: WebhookRequestContext) async throws -> PaymentWebhookReceipt {
-        let body = try await context.rawBody(request)
-        let now = clock.now()
+        try await webhooks.receive(
+            body: try await context.rawBody(request), signature: request.headers[HTTPField.Name("Stripe-Signature")!],
+            now: clock.now(), logger: context.logger, peer: context.peerAddress)
+    }
+}
+
+/// The processor's webhook events: verified by the gateway over the raw body, then recorded once by their ID. Acting
+/// on them (a card order paid, a payment failed) is card checkout's, which reads what is recorded here.
+public struct PaymentWebhooks: Sendable {
+    let gateway: any PaymentGateway
+    let store: DatabaseStore
+
+    public init(gateway: any PaymentGateway, store: DatabaseStore) {
+        self.gateway = gateway
+        self.store = store
+    }
+
+    func receive(body: [UInt8], signature: String?, now: Date, logger: Logger, peer: String?) async throws
+        -> PaymentWebhookReceipt
+    {
         let event: GatewayEvent
         do {
-            event = try gateway.webhookEvent(
-                body: body, signature: request.headers[HTTPField.Name("Stripe-Signature")!], now: now)
+            event = try gateway.webhookEvent(body: body, signature: signature, now: now)
         } catch let error as PaymentGatewayError {
-            context.logger.warning(
-                "payment webhook refused", metadata: ["reason": "\(error)", "peer": "\(context.peerAddress ?? "-")"])
+            logger.warning("payment webhook refused", metadata: ["reason": "\(error)", "peer": "\(peer ?? "-")"])
             throw WebhookRefusal(reason: error)
         }
         let fresh = try await PaymentEvents.record(event, provider: gateway.name, receivedAt: now, on: store.sql())
-        context.logger.info(
+        logger.info(
             "payment webhook received",
             metadata: ["event": "\(event.id)", "type": "\(event.type)", "duplicate": "\(!fresh)"])
         return PaymentWebhookReceipt(received: true, duplicate: !fresh)

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import Persistence
@@ -32,7 +33,9 @@ actor PurchaseBatcher {
             waiting.append((purchase, reply))
             if !draining {
                 draining = true
-                Task { await drain() }
+                // The batch is decided with the source of randomness of the request that started it.
+                let source = Randomness.source
+                Task { await Randomness.$source.withValue(source) { await drain() } }
             }
         }
     }

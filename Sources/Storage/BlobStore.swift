@@ -26,8 +26,8 @@ public struct StoredBlob: Sendable, Equatable {
     }
 }
 
-/// A blob's name: lowercase letters, digits and `-_.` in segments separated by `/`, no empty or dot-only segment, at
-/// most 200 characters. Keys are made by BoxOffice (`organizations/<id>/logo-<random>.png`), never taken from a
+/// A blob's name: lowercase letters, digits and `-_.` in segments separated by `/`, no empty segment and none that
+/// starts with a dot (so `..` cannot climb, and the folder store's `.types/` never meets a key), at most 200 characters. Keys are made by BoxOffice (`organizations/<id>/logo-<random>.png`), never taken from a
 /// client as they are, so the rule only backs that up: no key can climb out of the store's folder.
 public struct BlobKey: Sendable, Hashable, CustomStringConvertible {
     public let value: String
@@ -36,7 +36,7 @@ public struct BlobKey: Sendable, Hashable, CustomStringConvertible {
         let segments = value.split(separator: "/", omittingEmptySubsequences: false)
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
         guard !value.isEmpty, value.utf8.count <= 200,
-            segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy(allowed.contains) && !$0.allSatisfy { $0 == "." } })
+            segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy(allowed.contains) && $0.first != "." })
         else { return nil }
         self.value = value
     }

@@ -1,7 +1,8 @@
 import Crypto
 public import Foundation
 
-/// Blobs as files in a folder: `<key>` holds the bytes, `<key>.type` the content type. Signed URLs point at this
+/// Blobs as files in a folder: `<key>` holds the bytes, `.types/<key>` the content type (no key starts a segment
+/// with a dot, so the two never meet). Signed URLs point at this
 /// server's `GET /files?key=<key>&expires=…&signature=…`, whose HMAC (SHA-256, with the installation's key) this store
 /// also checks, so a URL is good on every instance that shares the folder and the key.
 public struct FileBlobStore: BlobStore {
@@ -15,14 +16,16 @@ public struct FileBlobStore: BlobStore {
     }
 
     private func path(_ key: BlobKey) -> URL { directory.appendingPathComponent(key.value) }
+    private func typePath(_ key: BlobKey) -> URL { directory.appendingPathComponent(".types/\(key.value)") }
 
     public func put(_ data: [UInt8], key: BlobKey, contentType: String) async throws {
         let file = path(key)
         do {
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            for folder in [file, typePath(key)].map({ $0.deletingLastPathComponent() }) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            try Data(contentType.utf8).write(to: typePath(key), options: .atomic)
             try Data(data).write(to: file, options: .atomic)
-            try Data(contentType.utf8).write(to: file.appendingPathExtension("type"), options: .atomic)
         } catch {
             throw BlobStoreError.failed("cannot write \(key): \(error.localizedDescription)")
         }
@@ -31,14 +34,14 @@ public struct FileBlobStore: BlobStore {
     public func get(_ key: BlobKey) async throws -> StoredBlob? {
         let file = path(key)
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        let type = FileManager.default.contents(atPath: file.appendingPathExtension("type").path)
+        let type = FileManager.default.contents(atPath: typePath(key).path)
             .map { String(decoding: $0, as: UTF8.self) }
         return StoredBlob(data: Array(data), contentType: type ?? "application/octet-stream")
     }
 
     public func delete(_ key: BlobKey) async throws {
         let file = path(key)
-        for url in [file, file.appendingPathExtension("type")] where FileManager.default.fileExists(atPath: url.path) {
+        for url in [file, typePath(key)] where FileManager.default.fileExists(atPath: url.path) {
             do { try FileManager.default.removeItem(at: url) } catch {
                 throw BlobStoreError.failed("cannot delete \(key): \(error.localizedDescription)")
             }

@@ -66,7 +66,7 @@ public struct S3BlobStore: BlobStore {
                 <CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\
                 <LocationConstraint>\(settings.region)</LocationConstraint></CreateBucketConfiguration>
                 """.utf8)
-        let response = try await send(.PUT, path: "/\(settings.bucket)", body: body)
+        let response = try await send(.PUT, path: "\(endpointPath)/\(settings.bucket)", body: body)
         guard (200..<300).contains(response.status) || response.status == 409 else {
             throw failure("create bucket", response)
         }
@@ -84,22 +84,30 @@ public struct S3BlobStore: BlobStore {
         let signature = signer.signature(
             method: "GET", path: path, query: query, headers: [("host", hostHeader)], payloadHash: "UNSIGNED-PAYLOAD")
         query.append(("X-Amz-Signature", signature))
-        return base + path + "?" + SigV4.canonicalQuery(query)
+        return origin + path + "?" + SigV4.canonicalQuery(query)
     }
 
     // MARK: - The wire
-
-    var base: String {
-        let text = settings.endpoint.absoluteString
-        return text.hasSuffix("/") ? String(text.dropLast()) : text
-    }
 
     var hostHeader: String {
         let host = settings.endpoint.host ?? ""
         return settings.endpoint.port.map { "\(host):\($0)" } ?? host
     }
 
-    func objectPath(_ key: BlobKey) -> String { "/\(settings.bucket)/\(key.value)" }
+    /// The object's path as requested and as signed: the endpoint's own path (a gateway may serve S3 under a prefix),
+    /// then the bucket and the key.
+    func objectPath(_ key: BlobKey) -> String { "\(endpointPath)/\(settings.bucket)/\(key.value)" }
+
+    var endpointPath: String {
+        let path = settings.endpoint.path
+        return path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// The endpoint without its path: requests go to `origin + objectPath`.
+    var origin: String {
+        let scheme = settings.endpoint.scheme ?? "https"
+        return "\(scheme)://\(hostHeader)"
+    }
 
     struct Answer {
         var status: Int
@@ -117,7 +125,7 @@ public struct S3BlobStore: BlobStore {
         let signature = signer.signature(
             method: method.rawValue, path: path, query: [], headers: headers, payloadHash: payloadHash)
         let signed = headers.map(\.0).sorted().joined(separator: ";")
-        var request = HTTPClientRequest(url: base + path)
+        var request = HTTPClientRequest(url: origin + path)
         request.method = method
         for (name, value) in headers where name != "host" { request.headers.add(name: name, value: value) }
         request.headers.add(

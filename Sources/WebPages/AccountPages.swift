@@ -37,6 +37,7 @@ public struct AccountPages: Sendable {
         }
         pages.post("/account/sign-in") { request, context in
             let form = WebForm(try await request.body.collect(upTo: 64 << 10))
+            try form.requireOnly(["email", "password", "next"])
             let next = Self.safeNext(form["next"])
             do {
                 let token = try await auth.startWebSession(
@@ -63,6 +64,7 @@ public struct AccountPages: Sendable {
             return Page.response(Self.accountPage(me, orders: mine.orders, csrf: context.csrfToken))
         }
         signedIn.post("/account/sign-out") { request, context in
+            try WebForm(try await request.body.collect(upTo: 64 << 10)).requireOnly([])
             try await auth.endWebSession(
                 context.user, now: clock.now(), request: clientAddress.metadata(request, context))
             var response = Page.redirect("/account/sign-in")

@@ -35,6 +35,11 @@ enum HTMLErrorPage {
                 <p class="muted">Reference: \(Page.escape(context.requestID))</p>
                 <p><a href="/account">Your account</a></p>
                 """)
-        return Page.response(body, status: status)
+        var response = Page.response(body, status: status)
+        // What the error asks of the client (Retry-After on a 429 or 503) holds on a page too.
+        if let error = error as? any APIError {
+            for field in error.headers { response.headers.append(field) }
+        }
+        return response
     }
 }

@@ -122,4 +122,13 @@ public struct WebForm: Sendable {
     }
 
     public subscript(_ name: String) -> String? { fields[name] }
+
+    /// Forms are strict like JSON bodies: a field the page never asks for is refused, named.
+    public func requireOnly(_ known: Set<String>) throws {
+        var problems = FieldProblems()
+        for name in fields.keys.sorted() where !known.contains(name) && name != "_csrf" {
+            problems.add(name, "is not a field of this form")
+        }
+        try problems.throwIfAny()
+    }
 }

@@ -89,6 +89,11 @@ import Testing
                     raw: Self.form(withToken)
                 ).status == .forbidden)
 
+            var extra = withToken
+            extra["admin"] = "yes"
+            let strict = try await app.client.send(.post, "/account/sign-in", headers: post, raw: Self.form(extra))
+            #expect(strict.status == .badRequest && strict.text.contains("admin"))
+
             var wrong = withToken
             wrong["password"] = "not the password"
             let refused = try await app.client.send(.post, "/account/sign-in", headers: post, raw: Self.form(wrong))

@@ -22,7 +22,9 @@ func temporaryFolder() -> URL {
 @Suite struct BlobStoreTests {
     @Test func keysCannotClimbOutOfTheStore() {
         #expect(BlobKey("organizations/ab-12/logo-1.png") != nil)
-        for bad in ["", "../etc/passwd", "a/../b", "a//b", "/abs", "a/.", "UPPER", "a b", "a/\u{0}"] {
+        for bad in [
+            "", "../etc/passwd", "a/../b", "a//b", "/abs", "a/.", ".types/a", "a/.hidden", "UPPER", "a b", "a/\u{0}",
+        ] {
             #expect(BlobKey(bad) == nil, "\(bad)")
         }
     }
@@ -95,7 +97,7 @@ func temporaryFolder() -> URL {
                 uri: base, method: .put, headers: jpeg, body: ByteBuffer(bytes: [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]))
             #expect(replaced.status == .ok)
             let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter {
-                $0.contains("logo-") && !$0.hasSuffix(".type")
+                $0.contains("logo-") && !$0.hasPrefix(".types")
             }
             #expect(files.count == 1 && files[0].hasSuffix(".jpg"), "\(files)")
 
@@ -154,6 +156,17 @@ func temporaryFolder() -> URL {
                 ("x-amz-date", "20130524T000000Z"),
             ], payloadHash: empty)
         #expect(signature == "f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41")
+    }
+
+    @Test func anEndpointsPathPrefixIsRequestedAndSigned() throws {
+        let prefixed = S3BlobStore(
+            settings: .init(
+                endpoint: URL(string: "https://gateway.example.org/s3/")!, bucket: "b", region: "us-east-1",
+                accessKeyID: "AKID", secretAccessKey: "secret"))
+        let key = BlobKey("x/y.png")!
+        #expect(prefixed.objectPath(key) == "/s3/b/x/y.png")
+        let link = try prefixed.signedURL(key, expiresAt: Date().addingTimeInterval(60))
+        #expect(link.hasPrefix("https://gateway.example.org/s3/b/x/y.png?"))
     }
 
     @Test func presignedGet() {

@@ -1,6 +1,8 @@
+import Domain
 import Foundation
 import Mail
 import Payments
+import Storage
 import Synchronization
 
 /// A `Mailer` that keeps what it is given, for tests: every test app gets one unless it asks for another, so no test
@@ -56,7 +58,7 @@ public final class PaymentGatewayDouble: PaymentGateway {
         if delay > .zero { try await Task.sleep(for: delay) }
         return state.withLock { state in
             if let id = state.keys[request.idempotencyKey], let existing = state.payments[id] { return existing }
-            let id = "pi_\(UUID().uuidString.prefix(12))"
+            let id = "pi_\(UUID.random().uuidString.prefix(12))"
             var payment = GatewayPayment(
                 id: id, status: .requiresPaymentMethod, amountMinor: request.amountMinor,
                 currency: request.currency.uppercased(), clientSecret: "\(id)_secret", metadata: request.metadata)
@@ -104,5 +106,27 @@ public final class PaymentGatewayDouble: PaymentGateway {
             settings: .init(secretKey: "sk_test_double", webhookSecrets: webhookSecrets), logger: .init(label: "double")
         )
         return try gateway.webhookEvent(body: body, signature: signature, now: now)
+    }
+}
+
+/// A `BlobStore` in memory, for tests that need files kept but not where: its links are `memory://<key>?expires=…`.
+public final class InMemoryBlobStore: BlobStore {
+    private let state = Mutex<[String: StoredBlob]>([:])
+    public var kind: String { "memory" }
+
+    public init() {}
+
+    public var keys: [String] { state.withLock { Array($0.keys).sorted() } }
+
+    public func put(_ data: [UInt8], key: BlobKey, contentType: String) async throws {
+        state.withLock { $0[key.value] = StoredBlob(data: data, contentType: contentType) }
+    }
+
+    public func get(_ key: BlobKey) async throws -> StoredBlob? { state.withLock { $0[key.value] } }
+
+    public func delete(_ key: BlobKey) async throws { _ = state.withLock { $0.removeValue(forKey: key.value) } }
+
+    public func signedURL(_ key: BlobKey, expiresAt: Date) throws -> String {
+        "memory://\(key.value)?expires=\(Int(expiresAt.timeIntervalSince1970))"
     }
 }

@@ -154,11 +154,13 @@ private func run(
 ) async throws {
     let app = parts.boxOffice.application(extraRoutes: extraRoutes)
     do {
-        try await app.test(testing) { client in
-            try await body(
-                TestApp(
-                    client: client, boxOffice: parts.boxOffice, clock: parts.clock, database: parts.database,
-                    logs: parts.logs, mailer: parts.mailer))
+        try await parts.boxOffice.withRandomness {
+            try await app.test(testing) { client in
+                try await body(
+                    TestApp(
+                        client: client, boxOffice: parts.boxOffice, clock: parts.clock, database: parts.database,
+                        logs: parts.logs, mailer: parts.mailer))
+            }
         }
     } catch {
         await parts.boxOffice.store.shutdown()

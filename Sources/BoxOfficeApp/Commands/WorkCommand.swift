@@ -36,7 +36,7 @@ struct WorkCommand: AsyncParsableCommand {
                 configuration: .init(
                     services: workers.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
                     logger: boxOffice.logger))
-            try await group.run()
+            try await boxOffice.withRandomness { try await group.run() }
         } catch {
             await boxOffice.store.shutdown()
             throw error

@@ -174,9 +174,7 @@ extension AppConfig {
     }
 
     static func randomSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
+        Data(Randomness.bytes(32)).base64EncodedString()
     }
 }
 

@@ -28,7 +28,7 @@ public final class ChangeBroadcaster: Sendable {
     /// subscriber keeps only the newest thousand.
     public func subscribe() -> AsyncStream<Change> {
         let (stream, continuation) = AsyncStream.makeStream(of: Change.self, bufferingPolicy: .bufferingNewest(1000))
-        let id = UUID()
+        let id = UUID.random()
         subscribers.withLock { $0[id] = continuation }
         continuation.onTermination = { [weak self] _ in _ = self?.subscribers.withLock { $0.removeValue(forKey: id) } }
         return stream

@@ -1,3 +1,4 @@
+import Domain
 public import FluentKit
 import PostgresNIO
 
@@ -11,11 +12,15 @@ extension DatabaseStore {
         var attempt = 1
         while true {
             do {
-                // On SQLite the changes this transaction announces are published once it has committed.
-                // (Set inside the transaction's closure: the driver runs it in a task of its own, which would not inherit it.)
+                // On SQLite the changes this transaction announces are published once it has committed. The driver runs
+                // the closure in a task of its own, which inherits no task-local value: the pending changes and the
+                // caller's source of randomness are bound again inside it.
                 let pending = PendingChanges()
+                let source = Randomness.source
                 let value = try await database().transaction { db in
-                    try await PendingChanges.$current.withValue(pending) { try await work(db) }
+                    try await Randomness.$source.withValue(source) {
+                        try await PendingChanges.$current.withValue(pending) { try await work(db) }
+                    }
                 }
                 changes.publish(pending.drain())
                 return value
