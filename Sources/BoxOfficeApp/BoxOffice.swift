@@ -201,7 +201,7 @@ public struct BoxOffice: Sendable {
                 InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
                 OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
                 SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
-                AccountPages.documentation,
+                AccountPages.documentation, GuestConfirmationPages.documentation,
             ]
         )
     }
@@ -269,6 +269,7 @@ public struct BoxOffice: Sendable {
             auth: services.auth, orders: services.orders, clientAddress: clientAddress, clock: clock, cookies: cookies,
             sessionSeconds: config.auth.refreshTokenSeconds
         ).register(on: pages)
+        GuestConfirmationPages(guests: services.orders.guests, clock: clock).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
         PaymentWebhookRoutes(webhooks: services.paymentWebhooks, clock: clock).register(on: webhooks)
@@ -303,7 +304,8 @@ public struct BoxOffice: Sendable {
             ChangeFeedTopics(),
             OrderConfirmationMail(
                 store: store, mailer: mailer,
-                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")),
+                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
+                publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)"),
         ]
     }
 

@@ -134,8 +134,13 @@ public struct CheckoutService: Sendable {
             memberBuyer: valid.buyer.userID != nil)
         let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity)
         let start = provider.start(totalMinor: price.unitMinor * hold.quantity, now: now)
-        let deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
         let paid = start == .paid
+        var deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
+        var confirmation: String?
+        if !paid {
+            (deadline, confirmation) = GuestConfirmationRule(window: settings.guestConfirmWindow).apply(
+                buyer: valid.buyer, provider: provider.name, deadline: deadline, now: now)
+        }
         let sql = db as! any SQLDatabase
         // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
         // The order takes the hold from its owner (no owner left), so the same hold can never back a second order.
@@ -158,7 +163,8 @@ public struct CheckoutService: Sendable {
             provider: provider.name,
             holdID: paid ? nil : holdID, deadline: paid ? nil : deadline,
             accessTokenHash: OpaqueToken.hash(accessToken),
-            secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now
+            secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now,
+            emailConfirmationToken: confirmation
         )
         .write(on: db)
     }

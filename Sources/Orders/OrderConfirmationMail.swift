@@ -18,11 +18,16 @@ public struct OrderConfirmationMail: OutboxHandler {
     let store: DatabaseStore
     let mailer: any Mailer
     let sender: MailAddress
+    /// Where the installation's pages are reached from outside (`PUBLIC_URL`), for the links in the message.
+    let publicURL: String
 
-    public init(store: DatabaseStore, mailer: any Mailer, sender: MailAddress) {
+    public init(
+        store: DatabaseStore, mailer: any Mailer, sender: MailAddress, publicURL: String = "http://localhost:8080"
+    ) {
         self.store = store
         self.mailer = mailer
         self.sender = sender
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     }
 
     public func handle(_ message: OutboxDelivery) async throws {
@@ -40,7 +45,10 @@ public struct OrderConfirmationMail: OutboxHandler {
             OrderConfirmationText(
                 orderNumber: order.number, eventTitle: event.title, buyerName: order.buyerName, status: status,
                 totalMinor: order.totalMinor, currency: order.currency, paymentDeadline: order.paymentDeadline,
-                tickets: tickets.map { (typeNames[$0.ticketTypeID] ?? "Ticket", $0.attendeeName) }
+                tickets: tickets.map { (typeNames[$0.ticketTypeID] ?? "Ticket", $0.attendeeName) },
+                confirmationLink: notice.emailConfirmationToken.map {
+                    "\(publicURL)/orders/confirm-email?token=\($0)"
+                }
             ).message(from: sender, to: MailAddress(order.buyerEmail, name: order.buyerName)))
     }
 }
@@ -55,13 +63,24 @@ struct OrderConfirmationText {
     var currency: String
     var paymentDeadline: Date?
     var tickets: [(type: String, attendee: String)]
+    /// A guest's offline order: the link that confirms their email, without which the places are released soon.
+    var confirmationLink: String? = nil
 
     func message(from sender: MailAddress, to buyer: MailAddress) -> MailMessage {
         let money = Money(minorUnits: totalMinor, currency: Currency(currency) ?? Currency("EUR")!)
         let total = String(
             format: "%.\(money.currency.minorDigits)f", NSDecimalNumber(decimal: money.decimal).doubleValue)
         var lines = ["Hello \(buyerName),", ""]
-        if status == .pending, let deadline = paymentDeadline {
+        if status == .pending, let deadline = paymentDeadline, let link = confirmationLink {
+            lines += [
+                "we have reserved your tickets for \(eventTitle). Order \(orderNumber) waits for your payment of "
+                    + "\(total) \(currency).",
+                "",
+                "Please confirm your email address by \(deadline.formatted(.iso8601)) to keep these places; "
+                    + "unconfirmed, they are released then:",
+                link,
+            ]
+        } else if status == .pending, let deadline = paymentDeadline {
             lines.append(
                 "we have reserved your tickets for \(eventTitle). Order \(orderNumber) waits for your payment of "
                     + "\(total) \(currency) until \(deadline.formatted(.iso8601)); unpaid, it is released then.")

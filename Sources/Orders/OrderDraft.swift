@@ -32,6 +32,8 @@ struct OrderDraft: Sendable {
     let secrets: [TicketKeys.Issued]
     let outbox: [Outbox.Row]
     let now: Date
+    /// A guest's offline order: the token of the link that confirms their email (`GuestConfirmations`).
+    let emailConfirmationToken: String?
 
     var status: OrderStatus { deadline == nil ? .paid : .pending }
     var total: Int { price.unitMinor * quantity }
@@ -41,7 +43,7 @@ struct OrderDraft: Sendable {
         _ valid: CheckoutService.ValidCheckout, ticketTypeID: UUID, eventID: UUID, quantity: Int, price: Pricing,
         provider: String,
         holdID: UUID?, newHold: Bool = false, deadline: Date?, accessTokenHash: String, secrets: [TicketKeys.Issued],
-        now: Date,
+        now: Date, emailConfirmationToken: String? = nil,
         orderID: UUID = UUID.random()
     ) throws {
         precondition(
@@ -70,8 +72,10 @@ struct OrderDraft: Sendable {
                 attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }
+        self.emailConfirmationToken = emailConfirmationToken
         self.outbox = [
-            try Outbox.row(OrderConfirmation(orderId: orderID, eventId: eventID)),
+            try Outbox.row(
+                OrderConfirmation(orderId: orderID, eventId: eventID, emailConfirmationToken: emailConfirmationToken)),
             try Outbox.row(AvailabilityChanged(eventId: eventID)),
         ]
     }
@@ -149,6 +153,7 @@ struct OrderDraft: Sendable {
         try await sql.raw("INSERT INTO \(unsafeRaw: Self.ticketColumns) VALUES " + ticketRows.joined(separator: ", "))
             .run()
         try await OrderLifecycle.record([transition], on: db)
+        try await GuestConfirmations.write([draft], on: db)
         try await Outbox.enqueue(outbox, now: now, on: db)
         return draft.dto()
     }

@@ -17,12 +17,14 @@ public struct OrdersServices: Sendable {
     let statuses: OrderStatusService
     let tickets: TicketService
     public let queries: OrderQueries
+    public let guests: GuestConfirmations
 
     public init(store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, logger: Logger) {
         self.checkout = CheckoutService(store: store, settings: settings, ticketKeys: ticketKeys, logger: logger)
         self.statuses = OrderStatusService(store: store)
         self.tickets = TicketService(store: store)
         self.queries = OrderQueries(store: store, tickets: tickets)
+        self.guests = GuestConfirmations(store: store, paymentWindow: settings.paymentWindow)
     }
 }
 

@@ -31,7 +31,8 @@ public struct FreeProvider: PaymentProvider {
 /// payment window closes.
 public struct OfflineProvider: PaymentProvider {
     public let window: Duration
-    public var name: String { "offline" }
+    public static let name = "offline"
+    public var name: String { Self.name }
 
     public init(window: Duration) {
         self.window = window

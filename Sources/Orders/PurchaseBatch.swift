@@ -56,7 +56,9 @@ enum PurchaseBatch {
                 return try await SeatLedger.decidingOnLockedSeats(store, now: purchases.map(\.now).max()!) {
                     db, mayReclaim in
                     try await decideAndWrite(
-                        purchases, providers: providers, limits: settings.placeLimits, mayReclaim: mayReclaim, on: db)
+                        purchases, providers: providers, limits: settings.placeLimits,
+                        guests: GuestConfirmationRule(window: settings.guestConfirmWindow), mayReclaim: mayReclaim,
+                        on: db)
                 }
             } catch  where attempt < 3 && DatabaseFailure.isUniqueViolation(error) {
                 attempt += 1
@@ -65,7 +67,8 @@ enum PurchaseBatch {
     }
 
     private static func decideAndWrite(
-        _ purchases: [Purchase], providers: PaymentProviders, limits: PlaceLimits, mayReclaim: Bool, on db: any Database
+        _ purchases: [Purchase], providers: PaymentProviders, limits: PlaceLimits, guests: GuestConfirmationRule,
+        mayReclaim: Bool, on db: any Database
     )
         async throws -> [Outcome]
     {
@@ -86,7 +89,8 @@ enum PurchaseBatch {
             events: Set(
                 pending.compactMap { purchases[$0].valid.ticketTypeID.flatMap { locked.types[$0]?.context.eventID } }),
             takers: Set(pending.map { purchases[$0].valid.taker }), defaults: limits, now: purchases[0].now, on: db)
-        let decisions = decide(purchases, skipping: seen, on: &locked, quotas: &quotas, providers: providers)
+        let decisions = decide(
+            purchases, skipping: seen, on: &locked, quotas: &quotas, providers: providers, guests: guests)
         // Expired holds are free places whether or not the sweeper has run: when they stand in the way of a purchase,
         // they are reclaimed in a transaction of their own and the batch is decided again.
         let short = decisions.compactMap { decision -> UUID? in
@@ -127,6 +131,7 @@ enum PurchaseBatch {
         statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
         try await statement.run(on: db)
         try await OrderLifecycle.record(drafts.map(\.transition), on: db)
+        try await GuestConfirmations.write(drafts, on: db)
         try await Outbox.announce(drafts.flatMap(\.outbox), on: db)
     }
 
@@ -143,7 +148,7 @@ enum PurchaseBatch {
     /// once or `held` when the order waits for payment.
     private static func decide(
         _ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales,
-        quotas: inout PlaceQuotaLedger, providers: PaymentProviders
+        quotas: inout PlaceQuotaLedger, providers: PaymentProviders, guests: GuestConfirmationRule
     )
         -> [Decision]
     {
@@ -177,8 +182,13 @@ enum PurchaseBatch {
                     start = chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now)
                     return start == .paid ? .sold : .held
                 }
-                let deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
-                if deadline != nil { quotas = quotasAfter }
+                var deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
+                var confirmation: String?
+                if let due = deadline {
+                    quotas = quotasAfter
+                    (deadline, confirmation) = guests.apply(
+                        buyer: purchase.valid.buyer, provider: provider!.name, deadline: due, now: purchase.now)
+                }
                 return .sell(
                     try OrderDraft(
                         purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID,
@@ -186,7 +196,7 @@ enum PurchaseBatch {
                         provider: provider!.name, holdID: deadline == nil ? nil : UUID.random(),
                         newHold: deadline != nil, deadline: deadline,
                         accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets, now: purchase.now,
-                        orderID: purchase.orderID))
+                        emailConfirmationToken: confirmation, orderID: purchase.orderID))
             } catch {
                 return .refuse(error)
             }

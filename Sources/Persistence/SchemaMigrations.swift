@@ -43,5 +43,6 @@ public enum SchemaMigrations {
         M0034_CreatePartnerKeys(),
         M0035_AddPlaceLimits(),
         M0036_AddRefreshTokenKind(),
+        M0037_CreateGuestConfirmations(),
     ]
 }

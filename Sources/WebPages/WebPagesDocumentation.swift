@@ -66,3 +66,44 @@ extension AccountPages {
             tags: [["name": "Web pages", "description": "HTML pages for people in a browser (session cookies, CSRF)"]])
     }()
 }
+
+extension GuestConfirmationPages {
+    public static let documentation: APIDocumentation = {
+        let html: JSONValue = ["description": "An HTML page", "content": ["text/html": ["schema": OpenAPI.string]]]
+        let gone: JSONValue = [
+            "description": "The link is wrong, or the order is no longer waiting (released, cancelled, paid) (HTML)",
+            "content": ["text/html": ["schema": OpenAPI.string]],
+        ]
+        return APIDocumentation(
+            paths: [
+                "/orders/confirm-email": [
+                    "get": OpenAPI.operation(
+                        "guestConfirmationPage", tag: "Web pages", summary: "The guest's email confirmation page",
+                        description:
+                            "The link mailed with a guest's offline order. Shows the order and a button; following the link alone confirms nothing.",
+                        parameters: [["name": "token", "in": "query", "required": true, "schema": OpenAPI.string]],
+                        responses: ["200": html, "404": gone]),
+                    "post": OpenAPI.operation(
+                        "confirmGuestEmail", tag: "Web pages", summary: "Confirm a guest's email",
+                        description:
+                            "The order then keeps its places until its payment deadline (its creation plus PAYMENT_WINDOW) instead of GUEST_CONFIRM_WINDOW.",
+                        requestBody: [
+                            "required": true,
+                            "content": [
+                                "application/x-www-form-urlencoded": [
+                                    "schema": [
+                                        "type": "object",
+                                        "properties": ["_csrf": OpenAPI.string, "token": OpenAPI.string],
+                                        "required": ["_csrf", "token"],
+                                    ]
+                                ]
+                            ],
+                        ],
+                        responses: [
+                            "200": html, "404": gone,
+                            "403": ["description": "The form's CSRF token does not match its cookie (HTML)"],
+                        ]),
+                ]
+            ])
+    }()
+}

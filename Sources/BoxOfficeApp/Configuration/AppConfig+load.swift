@@ -108,6 +108,12 @@ extension AppConfig {
         let idleTimeout = reader.integer("HTTP_IDLE_TIMEOUT", default: 30, in: 1...3600)
         let maxConnections = reader.integer("MAX_CONNECTIONS", default: 10_000, in: 1...1_000_000)
         let perPeer = reader.integer("MAX_CONNECTIONS_PER_PEER", default: 256, in: 0...1_000_000)
+        let publicURL = reader.string("PUBLIC_URL")
+        if let publicURL {
+            reader.require(
+                ["http", "https"].contains(URL(string: publicURL)?.scheme ?? "") && URL(string: publicURL)?.host != nil,
+                "PUBLIC_URL", "must be an http(s) URL such as https://tickets.example.org")
+        }
 
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
         var http = HTTPConfig()
@@ -117,6 +123,7 @@ extension AppConfig {
         http.idleTimeoutSeconds = idleTimeout
         http.maxConnections = maxConnections
         http.maxConnectionsPerPeer = perPeer
+        http.publicURL = publicURL
         var catalog = CatalogConfig()
         catalog.defaultCurrency = currency.uppercased()
         catalog.maximumSessionCapacity = sessionCapacity

@@ -86,6 +86,9 @@ public struct HTTPConfig: Sendable {
     /// Connections one peer address may hold open at once (`MAX_CONNECTIONS_PER_PEER`, 0: no limit); past it new ones
     /// are closed at once, so one host cannot take every socket.
     public var maxConnectionsPerPeer = 256
+    /// Where people reach this installation (`PUBLIC_URL`, e.g. https://tickets.example.org), for links in messages;
+    /// unset, `http://HOST:PORT`.
+    public var publicURL: String?
 
     public init() {}
 }

@@ -6,11 +6,15 @@ public struct OrderConfirmation: OutboxMessage, Equatable {
     public static let topic = OutboxTopic.orderConfirmation
     public var orderId: UUID
     public var eventId: UUID
+    /// A guest's offline order: the token of the link that confirms their email (only its hash is kept on the order;
+    /// the message carries the link to its one recipient).
+    public var emailConfirmationToken: String?
     public var subjects: [UUID] { [orderId, eventId] }
 
-    public init(orderId: UUID, eventId: UUID) {
+    public init(orderId: UUID, eventId: UUID, emailConfirmationToken: String? = nil) {
         self.orderId = orderId
         self.eventId = eventId
+        self.emailConfirmationToken = emailConfirmationToken
     }
 }
 
