@@ -284,7 +284,7 @@ public struct AuthService: Sendable {
             throw AccountsError.currentPasswordWrong
         }
         let hash = try await hasher.hash(new ?? "")
-        try await db.transaction { db in
+        try await store.transaction { db in
             record.passwordHash = hash
             record.updatedAt = now
             try await record.update(on: db)

@@ -60,16 +60,16 @@ struct CheckInService: Sendable {
     ) async throws
         -> CheckinDTO
     {
+        // Checking a ticket in by hand means finding the attendee: only a kiosk that may search does it, and a scan-only
+        // kiosk learns nothing about the ticket it names (refused before it is looked up).
+        if case .kiosk(let kiosk) = principal, attempt.method == "manual", !kiosk.canSearch {
+            throw HTTPFailure.forbidden("This kiosk may only scan; manual check-in needs the scan_search capability.")
+        }
         let ticket = try await resolve(attempt.credential, now: now, on: db)
         let seesAttendee: Bool
         if case .kiosk(let kiosk) = principal {
             guard kiosk.eventID == ticket.eventID else {
                 throw AdmissionError.wrongEvent(ticketEventID: ticket.eventID)
-            }
-            // Checking a ticket in by hand means finding the attendee: only a kiosk that may search does it.
-            if attempt.method == "manual", !kiosk.canSearch {
-                throw HTTPFailure.forbidden(
-                    "This kiosk may only scan; manual check-in needs the scan_search capability.")
             }
             seesAttendee = kiosk.canSearch
         } else {

@@ -264,7 +264,9 @@ public struct BoxOffice: Sendable {
         // Web pages: a person in a browser, signed in by a session cookie; forms carry a CSRF token; errors are HTML.
         // Cookies are Secure (and `__Host-`) in production and whenever HSTS says the site is served over HTTPS.
         let cookies = WebCookies(secure: config.mode == .production || config.http.hstsEnabled)
-        let pages = router.group().add(middleware: WebPageMiddleware(store: store, clock: clock, cookies: cookies))
+        let pages = router.group().add(
+            middleware: WebPageMiddleware(
+                store: store, clock: clock, cookies: cookies, translate: DatabaseErrors.translate))
         AccountPages(
             auth: services.auth, orders: services.orders, clientAddress: clientAddress, clock: clock, cookies: cookies,
             sessionSeconds: config.auth.refreshTokenSeconds

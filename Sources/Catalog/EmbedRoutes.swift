@@ -2,8 +2,6 @@ public import Domain
 import Foundation
 public import HTTPCore
 public import Hummingbird
-public import Persistence
-import SQLKit
 
 /// The embeds surface: pages a partner's site frames, such as an event's availability widget. Its answers may be framed
 /// only by the origins the event's organization allows (`PUT /api/organizations/{organizationId}/embedding`); every

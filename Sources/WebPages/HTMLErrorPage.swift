@@ -8,7 +8,11 @@ import Logging
 /// Errors on the web pages, as a person should see them: an HTML page with the status and a sentence, or, when the
 /// page needs a signed-in person, a redirect to the sign-in page that comes back afterwards.
 enum HTMLErrorPage {
-    static func response(for error: any Error, request: Request, context: AppRequestContext) -> Response {
+    static func response(
+        for error: any Error, request: Request, context: AppRequestContext, translate: ErrorTranslator
+    ) -> Response {
+        // The database's errors mean on a page what they mean in the API (a busy pool is a 503 with Retry-After).
+        let error: any Error = (error as? any APIError) ?? translate(error) ?? error
         let (status, message): (HTTPResponse.Status, String) =
             switch error {
             case let error as any APIError: (error.status, error.message)
@@ -23,8 +27,10 @@ enum HTMLErrorPage {
         if status == .internalServerError {
             context.logger.error("page failed", metadata: ["error": "\(String(reflecting: error))"])
         }
-        if status == .unauthorized, request.method == .get {
-            let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/account"
+        if status == .unauthorized {
+            // A form posted from a session that has ended comes back to the account page once signed in again.
+            let path = request.method == .get ? request.uri.path : "/account"
+            let back = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/account"
             return Response(status: .seeOther, headers: [.location: "/account/sign-in?next=\(back)"])
         }
         let body = Page.document(

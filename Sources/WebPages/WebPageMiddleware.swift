@@ -22,11 +22,13 @@ public struct WebPageMiddleware: RouterMiddleware {
     let store: DatabaseStore
     let clock: AppClock
     let cookies: WebCookies
+    let translate: ErrorTranslator
 
-    public init(store: DatabaseStore, clock: AppClock, cookies: WebCookies) {
+    public init(store: DatabaseStore, clock: AppClock, cookies: WebCookies, translate: @escaping ErrorTranslator) {
         self.store = store
         self.clock = clock
         self.cookies = cookies
+        self.translate = translate
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
@@ -57,7 +59,7 @@ public struct WebPageMiddleware: RouterMiddleware {
             finish(&response, token: existingToken == nil ? token : nil, clearSession: clearSession)
             return response
         } catch {
-            var response = HTMLErrorPage.response(for: error, request: request, context: context)
+            var response = HTMLErrorPage.response(for: error, request: request, context: context, translate: translate)
             finish(&response, token: existingToken == nil ? token : nil, clearSession: clearSession)
             return response
         }

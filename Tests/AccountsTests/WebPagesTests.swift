@@ -145,6 +145,16 @@ import Testing
         }
     }
 
+    /// Served over HTTPS, the cookies are Secure and `__Host-` prefixed, which no subdomain or plain-HTTP page can set.
+    @Test func overHTTPSTheCookiesAreHostOnlyAndSecure() async throws {
+        try await withApp(configure: { $0.http.hstsEnabled = true }) { app in
+            let page = try await app.client.send(.get, "/account/sign-in")
+            let csrf = try #require(page.headers[values: .setCookie].first)
+            #expect(csrf.hasPrefix("__Host-bx_csrf=") && csrf.contains("Secure") && csrf.contains("Path=/"))
+            #expect(!csrf.contains("Domain"))
+        }
+    }
+
     @Test func errorsOnPagesAreHTML() async throws {
         try await withApp { app in
             let response = try await app.client.send(
