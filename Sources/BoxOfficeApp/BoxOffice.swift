@@ -341,11 +341,16 @@ public struct BoxOffice: Sendable {
     public func application(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }) -> some ApplicationProtocol {
         // Slow and silent connections are closed after the idle timeout, and one peer cannot hold every socket.
         let peers = http.connections
+        let bodyTimeout = config.http.bodyTimeoutSeconds
+        let clock = self.clock
         var app = Application(
             router: router(extraRoutes: extraRoutes),
             server: .http1(
                 configuration: .init(
-                    additionalChannelHandlers: [PeerConnectionLimitHandler(connections: peers)],
+                    additionalChannelHandlers: [
+                        PeerConnectionLimitHandler(connections: peers),
+                        HTTPEdgeHandler(bodyTimeout: .seconds(Int64(bodyTimeout)), clock: clock),
+                    ],
                     idleTimeout: .seconds(Int64(config.http.idleTimeoutSeconds)))),
             configuration: .init(
                 address: .hostname(config.host, port: config.port), serverName: "BoxOffice",
@@ -359,7 +364,6 @@ public struct BoxOffice: Sendable {
         let logger = self.logger
         let bootstrap = adminBootstrap
         let auth = config.auth
-        let clock = self.clock
         app.beforeServerStarts {
             try await store.prepareStorage()
             if autoMigrate {

@@ -45,3 +45,47 @@ import Testing
         }
     }
 }
+
+/// What the HTTP parser refuses before any request exists is answered in the error envelope with a request ID and the
+/// security headers (431 for a head too large), and a body that trickles past the body deadline is a 408 (#13 items 1
+/// and 11; Hummingbird alone answers a bare 400 and waits for a slow body as long as bytes keep coming).
+@Suite struct ConnectionEdgeTests {
+    func check(_ answer: String, status: String, code: String) {
+        #expect(answer.hasPrefix("HTTP/1.1 \(status)"), "\(answer.prefix(200))")
+        let lower = answer.lowercased()
+        #expect(lower.contains("x-request-id: ") && lower.contains("x-content-type-options: nosniff"))
+        #expect(lower.contains("content-type: application/json"))
+        #expect(answer.contains("\"code\":\"\(code)\""), "\(answer)")
+    }
+
+    @Test func unparseableRequestsGetTheEnvelope() async throws {
+        try await withApp(testing: .live) { app in
+            let port = try #require(app.client.port)
+            check(
+                try await rawHTTP(port: port, "BREW /pot HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), status: "400",
+                code: "VALIDATION_FAILED")
+            check(
+                try await rawHTTP(port: port, "\u{1}\u{2} nonsense\r\n\r\n"), status: "400", code: "VALIDATION_FAILED")
+            let huge =
+                "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: \(String(repeating: "a", count: 200_000))\r\n\r\n"
+            check(try await rawHTTP(port: port, huge), status: "431", code: "HEADERS_TOO_LARGE")
+            // A well-formed request on the same server is unaffected.
+            #expect(
+                try await rawHTTP(port: port, "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .hasPrefix("HTTP/1.1 200"))
+        }
+    }
+
+    @Test func aBodyThatTricklesPastItsDeadlineIs408() async throws {
+        try await withApp(testing: .live, configure: { $0.http.bodyTimeoutSeconds = 1 }) { app in
+            let port = try #require(app.client.port)
+            let started = ContinuousClock.now
+            let answer = try await rawHTTP(
+                port: port,
+                "POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"email\":", timeout: .seconds(8))
+            check(answer, status: "408", code: "REQUEST_TIMEOUT")
+            #expect(ContinuousClock.now - started < .seconds(5))
+        }
+    }
+}

@@ -106,6 +106,7 @@ extension AppConfig {
         let workers = reader.boolean("WORKERS", default: true)
         let outboxPoll = reader.integer("OUTBOX_POLL_INTERVAL", default: 30, in: 1...3600)
         let idleTimeout = reader.integer("HTTP_IDLE_TIMEOUT", default: 30, in: 1...3600)
+        let bodyTimeout = reader.integer("HTTP_BODY_TIMEOUT", default: 60, in: 1...3600)
         let maxConnections = reader.integer("MAX_CONNECTIONS", default: 10_000, in: 1...1_000_000)
         let perPeer = reader.integer("MAX_CONNECTIONS_PER_PEER", default: 256, in: 0...1_000_000)
         let publicURL = reader.string("PUBLIC_URL")
@@ -121,6 +122,7 @@ extension AppConfig {
         http.corsAllowedOrigins = origins
         http.hstsEnabled = hsts
         http.idleTimeoutSeconds = idleTimeout
+        http.bodyTimeoutSeconds = bodyTimeout
         http.maxConnections = maxConnections
         http.maxConnectionsPerPeer = perPeer
         http.publicURL = publicURL

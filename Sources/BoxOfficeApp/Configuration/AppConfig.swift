@@ -81,6 +81,9 @@ public struct HTTPConfig: Sendable {
     /// Seconds a connection may stay silent (no request, or a request's head or body stalled) before it is closed
     /// (`HTTP_IDLE_TIMEOUT`).
     public var idleTimeoutSeconds = 30
+    /// Seconds a request's body may take to arrive whole (`HTTP_BODY_TIMEOUT`); past it the answer is 408 and the
+    /// connection is closed.
+    public var bodyTimeoutSeconds = 60
     /// Connections open at once, in all (`MAX_CONNECTIONS`); past it new ones wait in the backlog.
     public var maxConnections = 10_000
     /// Connections one peer address may hold open at once (`MAX_CONNECTIONS_PER_PEER`, 0: no limit); past it new ones
