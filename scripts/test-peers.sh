@@ -8,11 +8,11 @@
 
 PEERS_VENV="${PEERS_VENV:-$(pwd)/.build/test-peers}"
 # Pinned: a peer's behaviour is part of what the tests check.
-PEERS_PACKAGES="localstripe==1.15.10 moto[server]==5.2.1"
+PEERS_PACKAGES="localstripe==1.15.10 moto[server]==5.2.1 schemathesis==4.32.5"
 PEERS_PIDS=""
 
 peers_install() {
-  if [ ! -x "$PEERS_VENV/bin/localstripe" ] || [ ! -x "$PEERS_VENV/bin/moto_server" ]; then
+  if [ ! -x "$PEERS_VENV/bin/localstripe" ] || [ ! -x "$PEERS_VENV/bin/moto_server" ] || [ ! -x "$PEERS_VENV/bin/schemathesis" ]; then
     echo "installing test peers from PyPI: $PEERS_PACKAGES" >&2
     python3 -m venv "$PEERS_VENV" >&2
     "$PEERS_VENV/bin/pip" install -q $PEERS_PACKAGES >&2

@@ -4,10 +4,10 @@ public import HTTPCore
 public enum OpenAPIDocument {
     public static func assemble(version: String, parts: [APIDocumentation]) -> JSONValue {
         let merged = parts.reduce(APIDocumentation(schemas: OpenAPI.errorSchemas), { $0.merging($1) })
-        let paths = merged.paths.map { path, methods in
-            (path, JSONValue.object(methods.mapValues { withCommonStatuses($0, path: path) }))
+        let (schemas, closedBodies) = closed(merged.schemas, requestBodies: merged.paths)
+        let paths = closedBodies.map { path, methods in
+            (path, JSONValue.object(methods.mapValues { withTextParameters(withCommonStatuses($0, path: path)) }))
         }.reduce(into: [String: JSONValue]()) { $0[$1.0] = $1.1 }
-        let schemas = closed(merged.schemas, requestBodies: merged.paths.values.flatMap(\.values))
         return [
             "openapi": "3.1.0",
             "info": [
@@ -36,8 +36,11 @@ public enum OpenAPIDocument {
     }
 
     /// The request schemas marked closed (`additionalProperties: false`), with the objects nested in them, as the
-    /// decoder refuses unknown fields (`UnknownFields`). Schemas used only by responses stay as they are.
-    static func closed(_ schemas: [String: JSONValue], requestBodies operations: [JSONValue]) -> [String: JSONValue] {
+    /// decoder refuses unknown fields (`UnknownFields`), and their text without control characters; inline request
+    /// bodies likewise. Schemas used only by responses stay as they are.
+    static func closed(_ schemas: [String: JSONValue], requestBodies paths: [String: [String: JSONValue]])
+        -> ([String: JSONValue], [String: [String: JSONValue]])
+    {
         var schemas = schemas
         var done = Set<String>()
         func close(_ schema: JSONValue) -> JSONValue {
@@ -50,7 +53,18 @@ public enum OpenAPIDocument {
                 return schema
             }
             guard case .object(var fields) = schema else { return schema }
-            if case .object(let properties)? = fields["properties"] {
+            fields = withoutControlCharacters(fields)
+            if case .object(var properties)? = fields["properties"] {
+                // An optional field may be sent as null: the decoder reads it as left out (or, for a field that can be
+                // cleared, as "clear"), so the document says so.
+                // (Fields one of which is required, `anyOf` [required a, required b], must not be null either.)
+                var required = Set(fields["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+                for option in fields["anyOf"]?.arrayValue ?? [] {
+                    required.formUnion(option["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+                }
+                for (name, property) in properties where !required.contains(name) {
+                    properties[name] = Self.nullable(property)
+                }
                 fields["properties"] = .object(properties.mapValues(close))
                 if fields["additionalProperties"] == nil { fields["additionalProperties"] = false }
             }
@@ -60,10 +74,69 @@ public enum OpenAPIDocument {
             }
             return .object(fields)
         }
-        for operation in operations {
-            if let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] { _ = close(schema) }
+        var paths = paths
+        for (path, methods) in paths {
+            for (method, operation) in methods {
+                guard case .object(var fields) = operation, case .object(var body)? = fields["requestBody"],
+                    case .object(var content)? = body["content"]
+                else { continue }
+                for (type, media) in content {
+                    guard case .object(var entry) = media, let schema = entry["schema"] else { continue }
+                    entry["schema"] = close(schema)
+                    content[type] = .object(entry)
+                }
+                body["content"] = .object(content)
+                fields["requestBody"] = .object(body)
+                paths[path]?[method] = .object(fields)
+            }
         }
-        return schemas
+        return (schemas, paths)
+    }
+
+    /// Text may not hold control characters other than tab, newline and carriage return (the decoder refuses them, by
+    /// name): every free-text string of a request, body or parameter, says so as a pattern.
+    static let textPattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+
+    static func withoutControlCharacters(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+        let types = fields["type"].flatMap { $0.stringValue.map { [$0] } ?? $0.arrayValue?.compactMap(\.stringValue) }
+        guard types?.contains("string") == true, fields["pattern"] == nil, fields["enum"] == nil,
+            fields["format"] == nil, fields["contentEncoding"] == nil
+        else { return fields }
+        var fields = fields
+        fields["pattern"] = .string(textPattern)
+        return fields
+    }
+
+    static func nullable(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var fields) = schema else { return schema }
+        switch fields["type"] {
+        case .string(let type)? where type != "null": fields["type"] = [.string(type), "null"]
+        case .array(let types)? where !types.contains("null"): fields["type"] = .array(types + ["null"])
+        default: return schema
+        }
+        if case .array(let values)? = fields["enum"], !values.contains(.null) {
+            fields["enum"] = .array(values + [.null])
+        }
+        return .object(fields)
+    }
+
+    /// Parameters (path, query, header) say the same of their text.
+    static func withTextParameters(_ operation: JSONValue) -> JSONValue {
+        guard case .object(var fields) = operation, case .array(let parameters)? = fields["parameters"] else {
+            return operation
+        }
+        fields["parameters"] = .array(
+            parameters.map { parameter in
+                // Headers are the client's plumbing (tokens, keys), read as they come: only path and query text says so.
+                guard case .object(var object) = parameter, case .object(let schema)? = object["schema"],
+                    object["in"] != "header"
+                else {
+                    return parameter
+                }
+                object["schema"] = .object(withoutControlCharacters(schema))
+                return .object(object)
+            })
+        return .object(fields)
     }
 
     /// The answers every operation of a kind can give, declared wherever a feature's share left them out: 400 for a
@@ -76,9 +149,10 @@ public enum OpenAPIDocument {
         let uuidParameter = (fields["parameters"]?.arrayValue ?? []).contains {
             $0["in"]?.stringValue == "path" && $0["schema"]?["format"]?.stringValue == "uuid"
         }
-        if uuidParameter || fields["requestBody"] != nil, responses["400"] == nil {
+        let anyParameter = !(fields["parameters"]?.arrayValue ?? []).isEmpty
+        if uuidParameter || anyParameter || fields["requestBody"] != nil, responses["400"] == nil {
             responses["400"] = OpenAPI.error(
-                "A path parameter or the body is invalid (VALIDATION_FAILED, the field named)")
+                "A parameter or the body is invalid (VALIDATION_FAILED, the field named)")
         }
         if fields["requestBody"]?["content"]?["application/json"] != nil, responses["415"] == nil {
             responses["415"] = OpenAPI.error("The body is missing or not JSON (UNSUPPORTED_MEDIA_TYPE)")

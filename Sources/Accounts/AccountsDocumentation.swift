@@ -85,26 +85,32 @@ extension AccountsRoutes {
                 "RegisterRequest": .object(
                     (OpenAPI.object(
                         [
-                            "email": ["type": "string", "minLength": 3, "maxLength": 254],
-                            "username": [
-                                "type": "string", "minLength": 3, "maxLength": 254,
-                                "description": "Seed 003's name for email, accepted on purpose",
-                            ],
+                            "email": OpenAPI.email,
+                            "username": OpenAPI.email.merging(
+                                ["description": "Seed 003's name for email, accepted on purpose"]),
                             "password": ["type": "string", "minLength": 8, "maxLength": 128],
-                            "displayName": OpenAPI.string,
+                            "displayName": ["type": "string", "minLength": 1, "maxLength": 100],
                         ], optional: ["email", "username", "displayName"]
                     ).objectValue ?? [:]).merging(
                         // One of the two names of the address is required.
                         ["anyOf": [["required": ["email"]], ["required": ["username"]]]]
                     ) { _, new in new }),
                 "LoginRequest": OpenAPI.object(
-                    ["email": OpenAPI.string, "username": OpenAPI.string, "password": OpenAPI.string],
-                    optional: ["email", "username"]),
+                    [
+                        "email": ["type": "string", "minLength": 1], "username": ["type": "string", "minLength": 1],
+                        "password": ["type": "string", "minLength": 1],
+                    ],
+                    optional: ["email", "username"]
+                ).merging(["anyOf": [["required": ["email"]], ["required": ["username"]]]]),
                 "RefreshRequest": OpenAPI.object(
-                    ["refresh_token": OpenAPI.string, "refreshToken": OpenAPI.string],
-                    optional: ["refresh_token", "refreshToken"]),
+                    [
+                        "refresh_token": ["type": "string", "minLength": 1],
+                        "refreshToken": ["type": "string", "minLength": 1],
+                    ],
+                    optional: ["refresh_token", "refreshToken"]
+                ).merging(["anyOf": [["required": ["refresh_token"]], ["required": ["refreshToken"]]]]),
                 "ChangePasswordRequest": OpenAPI.object([
-                    "currentPassword": OpenAPI.string,
+                    "currentPassword": ["type": "string", "minLength": 1],
                     "newPassword": ["type": "string", "minLength": 8, "maxLength": 128],
                 ]),
             ],

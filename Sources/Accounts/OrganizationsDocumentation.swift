@@ -188,7 +188,7 @@ extension OrganizationsRoutes {
             schemas: [
                 "Embedding": OpenAPI.object(["allowedOrigins": ["type": "array", "items": OpenAPI.string]]),
                 "EmbeddingRequest": OpenAPI.object([
-                    "allowedOrigins": ["type": "array", "items": OpenAPI.string, "maxItems": 20]
+                    "allowedOrigins": ["type": "array", "items": OpenAPI.origin, "maxItems": 20]
                 ]),
                 "Organization": OpenAPI.object(
                     [
@@ -215,10 +215,13 @@ extension OrganizationsRoutes {
                     "assignedEventIds": ["type": "array", "items": OpenAPI.uuid], "joinedAt": OpenAPI.dateTime,
                 ]),
                 "CreateOrganizationRequest": OpenAPI.object(
-                    ["name": ["type": "string", "minLength": 2, "maxLength": 100], "slug": OpenAPI.string],
+                    [
+                        "name": ["type": "string", "minLength": 2, "maxLength": 100],
+                        "slug": ["type": "string", "pattern": "^[a-z0-9-]{3,60}$"],
+                    ],
                     optional: ["slug"]),
                 "AddMemberRequest": OpenAPI.object([
-                    "email": OpenAPI.string, "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]),
+                    "email": OpenAPI.email, "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"]),
                 ]),
                 "ChangeRoleRequest": OpenAPI.object([
                     "role": OpenAPI.enumeration(["owner", "organizer", "staff", "viewer"])

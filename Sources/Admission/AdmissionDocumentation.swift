@@ -85,7 +85,7 @@ extension AdmissionRoutes {
                         summary: "Admit a scanned ticket (staff of the event, organizers, admins, the event's kiosks)",
                         description:
                             "Admits the ticket once per session it includes; the database's unique (ticket, session) pair decides between doors scanning at once. Without sessionId, the session whose check-in window is open. The same nonce returns the same admission.",
-                        requestBody: OpenAPI.body(OpenAPI.ref("CheckinRequest")), signedIn: true,
+                        requestBody: OpenAPI.body(OpenAPI.ref("ScanRequest")), signedIn: true,
                         responses: ["200": admitted].merging(doorRefusals) { a, _ in a })
                 ],
                 "/api/tickets/{ticketId}/checkin": [
@@ -95,7 +95,7 @@ extension AdmissionRoutes {
                         description:
                             "Staff of the event, organizers, admins, and kiosks with the scan_search capability.",
                         parameters: [path("ticketId")],
-                        requestBody: OpenAPI.body(OpenAPI.ref("CheckinRequest"), required: false), signedIn: true,
+                        requestBody: OpenAPI.body(OpenAPI.ref("CheckinRequest")), signedIn: true,
                         responses: ["200": admitted].merging(doorRefusals) { a, _ in a })
                 ],
                 "/api/checkins/{checkinId}": [
@@ -253,10 +253,27 @@ extension AdmissionRoutes {
                 [
                     "secret": OpenAPI.string,
                     "sessionId": ["type": "string", "description": "A session ID or code (S2)"],
-                    "gate": ["type": "string", "maxLength": 80], "nonce": ["type": "string", "maxLength": 100],
+                    "gate": ["type": "string", "maxLength": 80],
+                    "nonce": ["type": "string", "minLength": 1, "maxLength": 100],
                     "eventId": OpenAPI.uuid,
                 ],
                 optional: ["secret", "sessionId", "gate", "nonce", "eventId"]),
+            // A scan names the ticket by its QR code's text, which must not be blank.
+            "ScanRequest": OpenAPI.object(
+                [
+                    "secret": [
+                        "type": "string", "minLength": 1,
+                        "allOf": [
+                            ["pattern": "\\S"],
+                            ["pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"],
+                        ],
+                    ],
+                    "sessionId": ["type": "string", "description": "A session ID or code (S2)"],
+                    "gate": ["type": "string", "maxLength": 80],
+                    "nonce": ["type": "string", "minLength": 1, "maxLength": 100],
+                    "eventId": OpenAPI.uuid,
+                ],
+                optional: ["sessionId", "gate", "nonce", "eventId"]),
             "Checkin": OpenAPI.object(
                 [
                     "checkinId": OpenAPI.uuid, "ticketId": OpenAPI.uuid, "eventId": OpenAPI.uuid,
@@ -293,8 +310,9 @@ extension AdmissionRoutes {
             ]),
             "DoorSettingsRequest": OpenAPI.object(
                 [
-                    "signedTickets": OpenAPI.boolean, "checkinOpensMinutesBefore": OpenAPI.integer,
-                    "checkinClosesMinutesAfter": OpenAPI.integer,
+                    "signedTickets": OpenAPI.boolean,
+                    "checkinOpensMinutesBefore": ["type": "integer", "minimum": 0, "maximum": 10_080],
+                    "checkinClosesMinutesAfter": ["type": "integer", "minimum": 0, "maximum": 10_080],
                 ],
                 optional: ["signedTickets", "checkinOpensMinutesBefore", "checkinClosesMinutesAfter"]),
             "DoorSettings": OpenAPI.object(

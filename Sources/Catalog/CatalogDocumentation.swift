@@ -75,7 +75,12 @@ extension CatalogRoutes {
                         "listManagedEvents", "Events in every state (admins: all; members: their organizations')",
                         parameters: listFilters + [
                             query(
-                                "status", OpenAPI.string, "Comma-separated states: draft,published,cancelled,archived")
+                                "status",
+                                [
+                                    "type": "string",
+                                    "pattern":
+                                        "^(draft|published|cancelled|archived)(,(draft|published|cancelled|archived))*$",
+                                ], "Comma-separated states: draft,published,cancelled,archived")
                         ],
                         signedIn: true, ["200": list, "400": invalid])
                 ],
@@ -303,12 +308,13 @@ enum CatalogSchemas {
         ]),
         "CreateEventRequest": OpenAPI.object(
             [
-                "organizationId": OpenAPI.uuid, "title": ["type": "string", "minLength": 3, "maxLength": 200],
-                "shortDescription": ["type": "string", "maxLength": 500], "fullDescription": OpenAPI.string,
-                "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]), "category": OpenAPI.string,
-                "policiesProcedures": OpenAPI.string, "venueId": OpenAPI.uuid,
-                "organizerIds": ["type": "array", "items": OpenAPI.uuid], "imageUrl": OpenAPI.string,
-                "currency": OpenAPI.string,
+                "organizationId": OpenAPI.uuid, "title": OpenAPI.plainText(minLength: 3, maxLength: 200),
+                "shortDescription": OpenAPI.plainText(maxLength: 500), "fullDescription": OpenAPI.string,
+                "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]),
+                "category": OpenAPI.plainText(maxLength: 100),
+                "policiesProcedures": OpenAPI.plainText(), "venueId": OpenAPI.uuid,
+                "organizerIds": ["type": "array", "items": OpenAPI.uuid], "imageUrl": OpenAPI.webURL,
+                "currency": OpenAPI.currency,
                 "refundCutoffHours": ["type": "integer", "minimum": 0, "maximum": 8760],
                 "buyerPlacesLimit": [
                     "type": "integer", "minimum": 0, "maximum": 10_000,
@@ -328,17 +334,24 @@ enum CatalogSchemas {
             ]),
         "UpdateEventRequest": OpenAPI.object(
             [
-                "title": OpenAPI.string, "shortDescription": OpenAPI.string, "fullDescription": OpenAPI.string,
-                "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]), "category": ["type": ["string", "null"]],
-                "policiesProcedures": ["type": ["string", "null"]],
+                "title": OpenAPI.plainText(minLength: 3, maxLength: 200),
+                "shortDescription": OpenAPI.plainText(maxLength: 500), "fullDescription": OpenAPI.string,
+                "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]),
+                "category": OpenAPI.plainText(maxLength: 100, nullable: true),
+                "policiesProcedures": OpenAPI.plainText(nullable: true),
                 "venueId": ["type": ["string", "null"], "format": "uuid"],
-                "imageUrl": ["type": ["string", "null"]], "currency": OpenAPI.string,
+                "imageUrl": OpenAPI.webURL.merging(["type": ["string", "null"]]), "currency": OpenAPI.currency,
                 "status": OpenAPI.enumeration(["draft", "published", "cancelled", "archived"]),
                 "organizers": [
                     "type": "array",
-                    "items": OpenAPI.object(["userId": OpenAPI.uuid, "role": OpenAPI.string], optional: ["role"]),
+                    "items": OpenAPI.object(
+                        [
+                            "userId": OpenAPI.uuid,
+                            "role": OpenAPI.enumeration(["Primary", "CoOrganizer", "Assistant"]),
+                        ],
+                        optional: ["role"]),
                 ],
-                "refundCutoffHours": ["type": ["integer", "null"]],
+                "refundCutoffHours": ["type": ["integer", "null"], "minimum": 0, "maximum": 8760],
                 "buyerPlacesLimit": [
                     "type": ["integer", "null"], "minimum": 0, "maximum": 10_000,
                     "description": "The event's own limit per buyer (0: none); null returns to the installation's",
@@ -357,18 +370,22 @@ enum CatalogSchemas {
             ]),
         "SessionRequest": OpenAPI.object(
             [
-                "sessionName": ["type": "string", "minLength": 1, "maxLength": 200], "startsAt": OpenAPI.dateTime,
-                "endsAt": OpenAPI.dateTime, "capacity": ["type": "integer", "minimum": 1], "isActive": OpenAPI.boolean,
-                "name": [
-                    "type": "string", "minLength": 1, "maxLength": 200,
-                    "description":
-                        "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent",
+                "sessionName": OpenAPI.plainText(minLength: 1, maxLength: 200), "startsAt": OpenAPI.dateTime,
+                "endsAt": OpenAPI.dateTime,
+                "capacity": [
+                    "type": "integer", "minimum": 1, "maximum": 500,
+                    "description": "At most SESSION_CAPACITY_MAX (default 500)",
                 ],
+                "isActive": OpenAPI.boolean,
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200).merging([
+                    "description":
+                        "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent"
+                ]),
             ],
             optional: ["isActive", "name"]),
         "TicketTypeRequest": OpenAPI.object(
             [
-                "name": ["type": "string", "minLength": 1, "maxLength": 100], "description": OpenAPI.string,
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 100), "description": OpenAPI.plainText(),
                 "includedSessions": ["type": "array", "items": OpenAPI.string, "minItems": 1],
                 "price": ["type": "number", "minimum": 0], "priceMinor": ["type": "integer", "minimum": 0],
                 "memberPrice": ["type": ["number", "null"]], "memberPriceMinor": ["type": ["integer", "null"]],
@@ -380,9 +397,13 @@ enum CatalogSchemas {
             optional: [
                 "description", "price", "priceMinor", "memberPrice", "memberPriceMinor", "quantityLimit", "maxQuantity",
                 "salesStartDate", "isActive", "isHidden", "sortOrder",
-            ]),
+            ]
+        ).merging(["anyOf": [["required": ["price"]], ["required": ["priceMinor"]]]]),
         "VenueRequest": OpenAPI.object(
-            ["name": OpenAPI.string, "address": OpenAPI.string, "capacity": ["type": "integer", "minimum": 0]],
+            [
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(),
+                "capacity": ["type": "integer", "minimum": 0, "maximum": 1_000_000],
+            ],
             optional: ["address"]),
     ]
 }

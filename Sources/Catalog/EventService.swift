@@ -64,7 +64,7 @@ public struct EventService: Sendable {
 
         let db = store.database()
         guard try await OrganizationRecord.find(organizationID, on: db) != nil else {
-            throw HTTPFailure.validationFailed(FieldProblems("organizationId", "names no organization"))
+            throw HTTPFailure.notFound("No such organization (organizationId).")
         }
         guard
             let user = try await access.authorizer.require(

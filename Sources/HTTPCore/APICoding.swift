@@ -79,21 +79,17 @@ public enum JSONCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = try? Date(text, strategy: .iso8601) else {
+            guard let date = ISO8601Instant.parse(text) else {
                 throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "must be an ISO 8601 date-time such as 2031-05-01T18:00:00Z")
-            }
-            // Year 0000 parses; no date of a ticketing system is that far off (nor past 2199).
-            guard plausibleDates.contains(date) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be between 1970 and 2199")
+                    in: container,
+                    debugDescription:
+                        "must be an RFC 3339 date-time in the years 0001 to 9999, such as 2031-05-01T18:00:00Z")
             }
             return date
         }
         return decoder
     }
 
-    /// The dates the API accepts: from the Unix epoch up to the end of 2199.
-    public static let plausibleDates = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 7_258_118_399)
 }
 
 /// Names the field a `DecodingError` is about, in the dotted form clients use (`sessions[1].start`).
@@ -142,6 +138,76 @@ enum DecodingProblem {
 
 /// `2026-06-01T12:00:00Z`: the UTC, whole-second form every date of the API takes.
 public enum ISO8601Instant {
+    /// An RFC 3339 date-time (`2026-06-01T12:00:00Z`, `2026-06-01t14:00:00.5+02:00`), in the years 0001 to 9999 of the
+    /// proleptic Gregorian calendar, with any offset RFC 3339 allows (up to ±23:59, which Foundation's parser refuses);
+    /// nil for anything else, an impossible day (February 30) or year 0000 included. A leap second counts as :59.
+    public static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard index < bytes.count, (48...57).contains(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), bytes[4] == 45, let month = number(5..<7), bytes[7] == 45,
+            let day = number(8..<10), bytes[10] == 84 || bytes[10] == 116, let hour = number(11..<13),
+            bytes[13] == 58, let minute = number(14..<16), bytes[16] == 58, let second = number(17..<19)
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if bytes[index] == 46 {
+            var scale = 0.1
+            index += 1
+            let start = index
+            while index < bytes.count, (48...57).contains(bytes[index]) {
+                fraction += Double(bytes[index] - 48) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > start else { return nil }
+        }
+        guard index < bytes.count else { return nil }
+        var offset = 0
+        if bytes[index] == 90 || bytes[index] == 122 {
+            index += 1
+        } else if bytes[index] == 43 || bytes[index] == 45 {
+            guard let offsetHours = number(index + 1..<index + 3), index + 3 < bytes.count, bytes[index + 3] == 58,
+                let offsetMinutes = number(index + 4..<index + 6), offsetHours <= 23, offsetMinutes <= 59
+            else { return nil }
+            offset = (offsetHours * 3600 + offsetMinutes * 60) * (bytes[index] == 43 ? 1 : -1)
+            index += 6
+        } else {
+            return nil
+        }
+        guard index == bytes.count, (1...9999).contains(year), (1...12).contains(month),
+            (1...daysIn(month, of: year)).contains(day), hour <= 23, minute <= 59, second <= 60
+        else { return nil }
+        let days = daysFromCivil(year, month, day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     public static func string(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()

@@ -92,6 +92,41 @@ public enum OpenAPI {
     public static let integer: JSONValue = ["type": "integer"]
     public static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
     public static let uuid: JSONValue = ["type": "string", "format": "uuid"]
+    /// Plain text (`PlainText`): no control characters, and no `<` that a browser would read as a tag or comment.
+    public static func plainText(minLength: Int? = nil, maxLength: Int? = nil, nullable: Bool = false) -> JSONValue {
+        var schema: [String: JSONValue] = [
+            "type": nullable ? ["string", "null"] : "string",
+            "pattern": "^(?:[^<\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]|<(?![A-Za-z/!?]))*$",
+        ]
+        if let minLength { schema["minLength"] = .int(minLength) }
+        if let maxLength { schema["maxLength"] = .int(maxLength) }
+        return .object(schema)
+    }
+
+    /// An absolute http(s) URL as `WebURL` takes it (no quotes, angle brackets or spaces; escapes well formed).
+    public static let webURL: JSONValue = [
+        "type": "string", "maxLength": 2000,
+        "pattern":
+            "^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/(%[0-9A-Fa-f]{2}|[A-Za-z0-9._~!$&()*+,;=:@/-])*)?$",
+    ]
+
+    /// An origin allowed to frame embeds (`EmbedOrigins`): https, or http on localhost.
+    public static let origin: JSONValue = [
+        "type": "string",
+        "pattern":
+            "^([Hh][Tt][Tt][Pp][Ss]://[A-Za-z0-9.-]+|[Hh][Tt][Tt][Pp]://([Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\\.0\\.0\\.1))(:([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?$",
+    ]
+
+    /// An ISO 4217 code, as three letters in any case.
+    public static let currency: JSONValue = ["type": "string", "pattern": "^[A-Za-z]{3}$"]
+
+    /// An email address as `EmailAddress` takes it: one `@`, a local part of at most 64 characters, a domain with a dot
+    /// (no empty label), no spaces, angle brackets, commas, quotes or control characters; surrounding spaces are trimmed.
+    public static let email: JSONValue = [
+        "type": "string", "maxLength": 254,
+        "pattern":
+            "^[ \\t\\r\\n]*[^\\s@<>,\"\\u0000-\\u001F\\u007F-\\u009F]{1,64}@[^\\s@<>,.\"\\u0000-\\u001F\\u007F-\\u009F]+(\\.[^\\s@<>,.\"\\u0000-\\u001F\\u007F-\\u009F]+)+[ \\t\\r\\n]*$",
+    ]
 
     /// The error envelope, shared by every operation.
     public static let errorSchemas: [String: JSONValue] = [

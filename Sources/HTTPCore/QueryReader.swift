@@ -25,8 +25,10 @@ public struct QueryReader {
 
     public mutating func date(_ name: String) -> Date? {
         guard let raw = parameters.get(name) else { return nil }
-        let date = try? Date.ISO8601FormatStyle().parse(raw)
-        problems.require(date != nil, name, "must be an ISO-8601 date-time such as 2026-06-01T12:00:00Z")
+        guard let date = ISO8601Instant.parse(raw) else {
+            problems.add(name, "must be an RFC 3339 date-time in the years 0001 to 9999, such as 2026-06-01T12:00:00Z")
+            return nil
+        }
         return date
     }
 

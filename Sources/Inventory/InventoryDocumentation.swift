@@ -89,15 +89,17 @@ extension InventoryRoutes {
                 "ReserveRequest": OpenAPI.object(
                     [
                         "eventId": OpenAPI.uuid, "categoryId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid,
-                        "quantity": OpenAPI.integer,
+                        "quantity": ["type": "integer", "minimum": 1, "maximum": 10],
                     ],
-                    optional: ["eventId", "categoryId", "ticketTypeId"]),
+                    optional: ["eventId", "categoryId", "ticketTypeId"]
+                ).merging(["anyOf": [["required": ["categoryId"]], ["required": ["ticketTypeId"]]]]),
                 "ReserveResponse": OpenAPI.object([
                     "success": OpenAPI.boolean, "availableSeats": OpenAPI.integer, "message": OpenAPI.string,
                     "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid, "expiresAt": OpenAPI.dateTime,
                 ]),
                 "ReleaseRequest": OpenAPI.object(
-                    ["holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid], optional: ["holdId", "lockId"]),
+                    ["holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid], optional: ["holdId", "lockId"]
+                ).merging(["anyOf": [["required": ["holdId"]], ["required": ["lockId"]]]]),
                 "ReleaseResponse": OpenAPI.object(["success": OpenAPI.boolean, "message": OpenAPI.string]),
             ],
             tags: [["name": "Inventory", "description": "Holds: places set aside while a buyer pays."]]

@@ -181,14 +181,15 @@ public struct CheckoutService: Sendable {
             problems.require((1...10).contains(quantity), "quantity", "must be from 1 to 10")
         }
         if let attendees = request.attendees {
-            if let quantity = request.quantity {
-                problems.require(
-                    attendees.count == quantity, "attendees", "must list one attendee per ticket (\(quantity))")
+            // Attendees name the holders of the first tickets; the buyer holds the rest (seed 002's example names one
+            // attendee for two tickets). More attendees than tickets contradicts the request itself.
+            if let quantity = request.quantity, attendees.count > quantity {
+                throw HTTPFailure.conflict("More attendees (\(attendees.count)) than tickets (\(quantity)).")
             }
             for (index, attendee) in attendees.enumerated() {
                 problems.require(
-                    (1...100).contains(attendee.name?.trimmingCharacters(in: .whitespaces).count ?? 0),
-                    "attendees[\(index)].name", "must be 1 to 100 characters")
+                    (1...100).contains(attendee.name?.count ?? 0), "attendees[\(index)].name",
+                    "must be 1 to 100 characters")
                 problems.require(
                     attendee.email.flatMap(EmailAddress.init) != nil, "attendees[\(index)].email",
                     "is not a valid email address")
@@ -201,7 +202,7 @@ public struct CheckoutService: Sendable {
             }
         }
         problems.require((request.notes ?? "").count <= 1000, "notes", "must be at most 1000 characters")
-        if let method = request.paymentMethod?.lowercased(), !PaymentProviders.offlineMethods.contains(method) {
+        if let method = request.paymentMethod, !PaymentProviders.offlineMethods.contains(method) {
             throw OrdersError.paymentMethodUnavailable(request.paymentMethod!)
         }
         var buyer = Buyer(
@@ -211,11 +212,18 @@ public struct CheckoutService: Sendable {
             buyer = Buyer(
                 userID: user.id, name: buyer.name.isEmpty ? record.displayName : buyer.name, email: record.email)
         } else {
-            problems.require(
-                (1...100).contains(buyer.name.count), "buyerName", "is required for guests (1 to 100 characters)")
-            problems.require(
-                !buyer.email.isEmpty, "buyerEmail",
-                request.buyerEmail == nil ? "is required for guests" : "is not a valid email address")
+            // A guest's order needs a way to reach its buyer: without an email it is the caller who is unknown (401:
+            // sign in, or say who you are); a guest who gives no name is named by their address.
+            if let name = request.buyerName {
+                problems.require((1...100).contains(name.count), "buyerName", "must be 1 to 100 characters")
+            }
+            if let given = request.buyerEmail {
+                problems.require(!buyer.email.isEmpty, "buyerEmail", "is not a valid email address")
+                if request.buyerName == nil { buyer.name = String(given.split(separator: "@").first ?? "Guest") }
+            } else {
+                try problems.throwIfAny()
+                throw HTTPFailure.unauthorized("Sign in, or give buyerEmail (and buyerName) to order as a guest.")
+            }
         }
         try problems.throwIfAny()
         return ValidCheckout(

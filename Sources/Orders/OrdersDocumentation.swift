@@ -245,20 +245,25 @@ extension OrdersRoutes {
                         "eventId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid, "categoryId": OpenAPI.uuid,
                         "quantity": ["type": "integer", "minimum": 1, "maximum": 10],
                         "attendees": [
-                            "type": "array",
+                            "type": "array", "maxItems": 10,
+                            "description":
+                                "The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409",
                             "items": OpenAPI.object(
                                 [
-                                    "name": OpenAPI.string, "email": OpenAPI.string,
-                                    "dietaryRestrictions": OpenAPI.string,
-                                    "emergencyContact": OpenAPI.string,
+                                    "name": ["type": "string", "minLength": 1, "maxLength": 100],
+                                    "email": OpenAPI.email,
+                                    "dietaryRestrictions": ["type": "string", "maxLength": 500],
+                                    "emergencyContact": ["type": "string", "maxLength": 200],
                                 ],
                                 optional: ["dietaryRestrictions", "emergencyContact"]),
                         ],
                         "paymentMethod": [
-                            "type": "string", "minLength": 1,
+                            "type": "string",
+                            "enum": ["offline", "transfer", "door", "cash", "invoice", "free"],
                             "description": "offline (default), transfer, door, cash, invoice",
                         ],
-                        "notes": OpenAPI.string, "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string,
+                        "notes": ["type": "string", "maxLength": 1000],
+                        "buyerName": ["type": "string", "minLength": 1, "maxLength": 100], "buyerEmail": OpenAPI.email,
                         "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
                     ],
                     optional: [
