@@ -32,10 +32,10 @@ common=(--checks all --max-examples "${FUZZ_EXAMPLES:-8}" --workers 2 --seed 202
   --exclude-operation-id setOrganizationLogo)
 status=0
 echo "schemathesis, anonymous:"
-"$PEERS_VENV/bin/schemathesis" run "$base/openapi.json" "${common[@]}" >"$work/anonymous.txt" 2>&1 || status=1
+"$PEERS_VENV/bin/schemathesis" --config-file scripts/schemathesis.toml run "$base/openapi.json" "${common[@]}" >"$work/anonymous.txt" 2>&1 || status=1
 tail -n 25 "$work/anonymous.txt"
 echo "schemathesis, signed in:"
-"$PEERS_VENV/bin/schemathesis" run "$base/openapi.json" "${common[@]}" -H "Authorization: Bearer $token" \
+"$PEERS_VENV/bin/schemathesis" --config-file scripts/schemathesis.toml run "$base/openapi.json" "${common[@]}" -H "Authorization: Bearer $token" \
   >"$work/signed-in.txt" 2>&1 || status=1
 tail -n 25 "$work/signed-in.txt"
 if [ "$status" -ne 0 ]; then

@@ -57,11 +57,8 @@ public enum OpenAPIDocument {
             if case .object(var properties)? = fields["properties"] {
                 // An optional field may be sent as null: the decoder reads it as left out (or, for a field that can be
                 // cleared, as "clear"), so the document says so.
-                // (Fields one of which is required, `anyOf` [required a, required b], must not be null either.)
-                var required = Set(fields["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-                for option in fields["anyOf"]?.arrayValue ?? [] {
-                    required.formUnion(option["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-                }
+                // (Of fields one of which is required, the `anyOf` below says the one sent must not be null.)
+                let required = Set(fields["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
                 for (name, property) in properties where !required.contains(name) {
                     properties[name] = Self.nullable(property)
                 }
@@ -71,6 +68,19 @@ public enum OpenAPIDocument {
             if let items = fields["items"] { fields["items"] = close(items) }
             for key in ["oneOf", "anyOf", "allOf"] {
                 if case .array(let options)? = fields[key] { fields[key] = .array(options.map(close)) }
+            }
+            // One of several fields is required: the one sent must not be null.
+            if case .array(let options)? = fields["anyOf"] {
+                fields["anyOf"] = .array(
+                    options.map { option in
+                        guard case .object(var members) = option, members["properties"] == nil,
+                            let names = members["required"]?.arrayValue?.compactMap(\.stringValue)
+                        else { return option }
+                        members["properties"] = .object(
+                            Dictionary(uniqueKeysWithValues: names.map { ($0, ["not": ["type": "null"]] as JSONValue) })
+                        )
+                        return .object(members)
+                    })
             }
             return .object(fields)
         }
@@ -99,6 +109,13 @@ public enum OpenAPIDocument {
 
     static func withoutControlCharacters(_ fields: [String: JSONValue]) -> [String: JSONValue] {
         let types = fields["type"].flatMap { $0.stringValue.map { [$0] } ?? $0.arrayValue?.compactMap(\.stringValue) }
+        // Whole numbers are 64-bit: a larger one is not read at all.
+        if types?.contains("integer") == true {
+            var fields = fields
+            if fields["maximum"] == nil { fields["maximum"] = .int(Int.max) }
+            if fields["minimum"] == nil { fields["minimum"] = .int(Int.min) }
+            return fields
+        }
         guard types?.contains("string") == true, fields["pattern"] == nil, fields["enum"] == nil,
             fields["format"] == nil, fields["contentEncoding"] == nil
         else { return fields }
@@ -153,6 +170,10 @@ public enum OpenAPIDocument {
         if uuidParameter || anyParameter || fields["requestBody"] != nil, responses["400"] == nil {
             responses["400"] = OpenAPI.error(
                 "A parameter or the body is invalid (VALIDATION_FAILED, the field named)")
+        }
+        if fields["requestBody"] != nil, responses["422"] == nil {
+            responses["422"] = OpenAPI.error(
+                "Well formed, but contradicting itself or the data it names (VALIDATION_FAILED, the field named)")
         }
         if fields["requestBody"]?["content"]?["application/json"] != nil, responses["415"] == nil {
             responses["415"] = OpenAPI.error("The body is missing or not JSON (UNSUPPORTED_MEDIA_TYPE)")

@@ -19,6 +19,10 @@ public struct AccountsRoutes: Sendable {
         let users = router.group(context: UserRequestContext.self)
         router.post("/api/auth/register") { request, context in
             let body = try await request.decode(as: RegisterRequest.self, context: context)
+            // Seed 003's `username` is the same address: sent beside `email`, it must be one too.
+            if body.email != nil, let username = body.username, EmailAddress(username) == nil {
+                throw HTTPFailure.validationFailed(FieldProblems("username", "is not a valid email address"))
+            }
             let response = try await auth.register(
                 email: body.email ?? body.username, password: body.password, displayName: body.displayName,
                 now: clock.now(), request: clientAddress.metadata(request, context))

@@ -79,7 +79,7 @@ extension CatalogRoutes {
                                 [
                                     "type": "string",
                                     "pattern":
-                                        "^(draft|published|cancelled|archived)(,(draft|published|cancelled|archived))*$",
+                                        "^((draft|published|cancelled|archived)(,(draft|published|cancelled|archived))*)?$",
                                 ], "Comma-separated states: draft,published,cancelled,archived")
                         ],
                         signedIn: true, ["200": list, "400": invalid])
@@ -203,7 +203,7 @@ extension CatalogRoutes {
                 "/api/venues/{venueId}": [
                     "put": op(
                         "updateVenue", "Change a venue", parameters: [path("venueId")],
-                        body: OpenAPI.ref("VenueRequest"), signedIn: true,
+                        body: OpenAPI.ref("VenueUpdateRequest"), signedIn: true,
                         ["200": OpenAPI.json("The venue", OpenAPI.ref("Venue")), "400": invalid, "404": notFound]),
                     "delete": op(
                         "deleteVenue", "Delete a venue (its events keep their data)", parameters: [path("venueId")],
@@ -387,9 +387,11 @@ enum CatalogSchemas {
             [
                 "name": OpenAPI.plainText(minLength: 1, maxLength: 100), "description": OpenAPI.plainText(),
                 "includedSessions": ["type": "array", "items": OpenAPI.string, "minItems": 1],
-                "price": ["type": "number", "minimum": 0], "priceMinor": ["type": "integer", "minimum": 0],
-                "memberPrice": ["type": ["number", "null"]], "memberPriceMinor": ["type": ["integer", "null"]],
-                "quantityLimit": ["type": ["integer", "null"]],
+                "price": ["type": "number", "minimum": 0, "exclusiveMaximum": 1_000_000_000_000],
+                "priceMinor": ["type": "integer", "minimum": 0],
+                "memberPrice": ["type": ["number", "null"], "minimum": 0, "exclusiveMaximum": 1_000_000_000_000],
+                "memberPriceMinor": ["type": ["integer", "null"], "minimum": 0],
+                "quantityLimit": ["type": ["integer", "null"], "minimum": 1],
                 "maxQuantity": ["type": "integer", "minimum": 1, "maximum": 10],
                 "salesStartDate": ["type": ["string", "null"], "format": "date-time"], "salesEndDate": OpenAPI.dateTime,
                 "isActive": OpenAPI.boolean, "isHidden": OpenAPI.boolean, "sortOrder": OpenAPI.integer,
@@ -399,6 +401,12 @@ enum CatalogSchemas {
                 "salesStartDate", "isActive", "isHidden", "sortOrder",
             ]
         ).merging(["anyOf": [["required": ["price"]], ["required": ["priceMinor"]]]]),
+        "VenueUpdateRequest": OpenAPI.object(
+            [
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(),
+                "capacity": ["type": "integer", "minimum": 0, "maximum": 1_000_000],
+            ],
+            optional: ["name", "address", "capacity"]),
         "VenueRequest": OpenAPI.object(
             [
                 "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(),

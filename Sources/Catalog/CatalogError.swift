@@ -41,7 +41,7 @@ public enum CatalogError: APIError, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .eventNotFound, .sessionNotFound, .ticketTypeNotFound, .venueNotFound: .notFound
-        case .organizerNotMember: .badRequest
+        case .organizerNotMember: .unprocessableContent
         default: .conflict
         }
     }

@@ -124,8 +124,10 @@ struct TicketTypeRequest: Decodable, Sendable {
     }
 
     /// The price in minor units from either `priceMinor` or `price`, recording a problem when neither fits.
+    /// (Too many decimals for the event's currency is a conflict with the event, recorded in `conflicts`: 422.)
     func minorUnits(
-        major: Double?, minor: Int?, field: String, currency: Currency, into problems: inout FieldProblems
+        major: Double?, minor: Int?, field: String, currency: Currency, into problems: inout FieldProblems,
+        conflicts: inout FieldProblems
     ) -> Int? {
         if let minor {
             problems.require(minor >= 0, field + "Minor", "must not be negative")
@@ -133,7 +135,12 @@ struct TicketTypeRequest: Decodable, Sendable {
         }
         guard let major else { return nil }
         guard let value = currency.minorUnits(fromMajor: major) else {
-            problems.add(field, "must be an amount in \(currency.code) with at most \(currency.minorDigits) decimals")
+            if major.isFinite, abs(major) < 1e12 {
+                conflicts.add(
+                    field, "must be an amount in \(currency.code) with at most \(currency.minorDigits) decimals")
+            } else {
+                problems.add(field, "must be a finite amount below 10^12")
+            }
             return nil
         }
         problems.require(value >= 0, field, "must not be negative")

@@ -137,7 +137,10 @@ public struct EventService: Sendable {
         problems.require(status != .some(nil), "status", "must be one of draft, published, cancelled, archived")
         if case .value(let url) = request.imageUrl { EventRules.checkImageURL(url, into: &problems) }
         problems.requirePlainText(request.shortDescription, "shortDescription")
-        if case .value(let category) = request.category { problems.requirePlainText(category, "category") }
+        if case .value(let category) = request.category {
+            problems.requirePlainText(category, "category")
+            problems.require(category.count <= 100, "category", "must be at most 100 characters")
+        }
         if case .value(let policies) = request.policiesProcedures {
             problems.requirePlainText(policies, "policiesProcedures")
         }

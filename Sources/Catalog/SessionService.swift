@@ -30,11 +30,11 @@ struct SessionService: Sendable {
         problems.requirePlainText(name, "sessionName")
         problems.require(request.startsAt != nil, "startsAt", "is required")
         problems.require(request.endsAt != nil, "endsAt", "is required")
-        if let start = request.startsAt, let end = request.endsAt {
-            problems.require(start < end, "endsAt", "must be after startsAt")
-        }
         checkCapacity(request.capacity, required: true, into: &problems)
         try problems.throwIfAny()
+        if let start = request.startsAt, let end = request.endsAt, start >= end {
+            throw HTTPFailure.unprocessable(FieldProblems("endsAt", "must be after startsAt"))
+        }
         guard let start = request.startsAt, let end = request.endsAt, let capacity = request.capacity else {
             throw problems
         }
@@ -91,7 +91,7 @@ struct SessionService: Sendable {
             let start = request.startsAt ?? session.startsAt
             let end = request.endsAt ?? session.endsAt
             guard start < end else {
-                throw HTTPFailure.validationFailed(FieldProblems("endsAt", "must be after startsAt"))
+                throw HTTPFailure.unprocessable(FieldProblems("endsAt", "must be after startsAt"))
             }
             if let capacity = request.capacity, capacity != session.capacity {
                 // Decided by the update itself: the capacity never drops below what is sold and held at that instant.

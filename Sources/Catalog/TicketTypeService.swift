@@ -45,8 +45,13 @@ struct TicketTypeService: Sendable {
         let event = try await access.manageable(eventID, by: principal, on: db)
         let currency = Currency(event.currency) ?? Currency("EUR")!
         var problems = FieldProblems()
-        let fields = validate(request, currency: currency, creating: true, into: &problems)
+        var conflicts = FieldProblems()
+        let fields = validate(request, currency: currency, creating: true, into: &problems, conflicts: &conflicts)
         try problems.throwIfAny()
+        if !conflicts.isEmpty { throw HTTPFailure.unprocessable(conflicts) }
+        if case .value(let start) = request.salesStartDate, let end = request.salesEndDate, start >= end {
+            throw HTTPFailure.unprocessable(FieldProblems("salesEndDate", "must be after salesStartDate"))
+        }
 
         let id = try await store.transaction { db in
             let sessions = try await resolveSessions(request.includedSessions ?? [], in: eventID, on: db)
@@ -83,8 +88,10 @@ struct TicketTypeService: Sendable {
         let event = try await access.manageable(eventID, by: principal, on: db)
         let currency = Currency(event.currency) ?? Currency("EUR")!
         var problems = FieldProblems()
-        let fields = validate(request, currency: currency, creating: false, into: &problems)
+        var conflicts = FieldProblems()
+        let fields = validate(request, currency: currency, creating: false, into: &problems, conflicts: &conflicts)
         try problems.throwIfAny()
+        if !conflicts.isEmpty { throw HTTPFailure.unprocessable(conflicts) }
 
         try await store.transaction { db in
             guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db), type.eventID == eventID else {
@@ -140,7 +147,7 @@ struct TicketTypeService: Sendable {
             fresh.salesStart = request.salesStartDate.applied(to: fresh.salesStart)
             if let end = request.salesEndDate { fresh.salesEnd = end }
             if let start = fresh.salesStart, start >= fresh.salesEnd {
-                throw HTTPFailure.validationFailed(FieldProblems("salesEndDate", "must be after salesStartDate"))
+                throw HTTPFailure.unprocessable(FieldProblems("salesEndDate", "must be after salesStartDate"))
             }
             if let active = request.isActive { fresh.active = active }
             if let hidden = request.isHidden { fresh.hidden = hidden }
@@ -191,7 +198,8 @@ struct TicketTypeService: Sendable {
     }
 
     private func validate(
-        _ request: TicketTypeRequest, currency: Currency, creating: Bool, into problems: inout FieldProblems
+        _ request: TicketTypeRequest, currency: Currency, creating: Bool, into problems: inout FieldProblems,
+        conflicts: inout FieldProblems
     )
         -> ValidFields
     {
@@ -208,7 +216,8 @@ struct TicketTypeService: Sendable {
             problems.add("includedSessions", "is required")
         }
         let price = request.minorUnits(
-            major: request.price, minor: request.priceMinor, field: "price", currency: currency, into: &problems)
+            major: request.price, minor: request.priceMinor, field: "price", currency: currency, into: &problems,
+            conflicts: &conflicts)
         if creating && price == nil && problems.byField["price"] == nil { problems.add("price", "is required") }
         var memberPrice = Nullable<Int>.absent
         if case .null = request.memberPrice { memberPrice = .null }
@@ -216,7 +225,8 @@ struct TicketTypeService: Sendable {
         let memberMajor: Double? = if case .value(let value) = request.memberPrice { value } else { nil }
         let memberMinor: Int? = if case .value(let value) = request.memberPriceMinor { value } else { nil }
         if let value = request.minorUnits(
-            major: memberMajor, minor: memberMinor, field: "memberPrice", currency: currency, into: &problems)
+            major: memberMajor, minor: memberMinor, field: "memberPrice", currency: currency, into: &problems,
+            conflicts: &conflicts)
         {
             memberPrice = .value(value)
         }
@@ -229,9 +239,6 @@ struct TicketTypeService: Sendable {
             )
         }
         if creating { problems.require(request.salesEndDate != nil, "salesEndDate", "is required") }
-        if case .value(let start) = request.salesStartDate, let end = request.salesEndDate {
-            problems.require(start < end, "salesEndDate", "must be after salesStartDate")
-        }
         return ValidFields(name: name, price: price, memberPrice: memberPrice)
     }
 
@@ -245,7 +252,7 @@ struct TicketTypeService: Sendable {
         let found = Set(sessions.map(\.code))
         let unknown = codes.filter { code in !found.contains(SessionCode.number(code).map { "S\($0)" } ?? code) }
         guard unknown.isEmpty else {
-            throw HTTPFailure.validationFailed(
+            throw HTTPFailure.unprocessable(
                 FieldProblems(
                     "includedSessions", "names sessions this event does not have: \(unknown.joined(separator: ", "))"))
         }

@@ -121,11 +121,11 @@ public enum OpenAPI {
     public static let currency: JSONValue = ["type": "string", "pattern": "^[A-Za-z]{3}$"]
 
     /// An email address as `EmailAddress` takes it: one `@`, a local part of at most 64 characters, a domain with a dot
-    /// (no empty label), no spaces, angle brackets, commas, quotes or control characters; surrounding spaces are trimmed.
+    /// (no empty label), no spaces, angle brackets, commas or control characters; surrounding spaces are trimmed.
     public static let email: JSONValue = [
         "type": "string", "maxLength": 254,
         "pattern":
-            "^[ \\t\\r\\n]*[^\\s@<>,\"\\u0000-\\u001F\\u007F-\\u009F]{1,64}@[^\\s@<>,.\"\\u0000-\\u001F\\u007F-\\u009F]+(\\.[^\\s@<>,.\"\\u0000-\\u001F\\u007F-\\u009F]+)+[ \\t\\r\\n]*$",
+            "^[ \\t\\r\\n]*[^\\s@<>,\\u0000-\\u001F\\u007F-\\u009F]{1,64}@[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+(\\.[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+)+[ \\t\\r\\n]*$",
     ]
 
     /// The error envelope, shared by every operation.

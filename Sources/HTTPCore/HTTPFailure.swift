@@ -4,6 +4,9 @@ public import HTTPTypes
 /// The failures any endpoint can meet, independent of its feature.
 public enum HTTPFailure: APIError, Equatable {
     case validationFailed(FieldProblems)
+    /// Well formed, but contradicting itself or the data it names (an end before its start, a session the event does
+    /// not have): 422, with the fields named as for 400.
+    case unprocessable(FieldProblems)
     case notFound(String)
     case unauthorized(String)
     case forbidden(String)
@@ -20,7 +23,7 @@ public enum HTTPFailure: APIError, Equatable {
 
     public var code: String {
         switch self {
-        case .validationFailed, .badRequest: "VALIDATION_FAILED"
+        case .validationFailed, .unprocessable, .badRequest: "VALIDATION_FAILED"
         case .notFound: "NOT_FOUND"
         case .unauthorized: "UNAUTHORIZED"
         case .forbidden: "FORBIDDEN"
@@ -37,6 +40,7 @@ public enum HTTPFailure: APIError, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .validationFailed, .badRequest: .badRequest
+        case .unprocessable: .unprocessableContent
         case .notFound: .notFound
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
@@ -52,7 +56,7 @@ public enum HTTPFailure: APIError, Equatable {
 
     public var message: String {
         switch self {
-        case .validationFailed(let problems):
+        case .validationFailed(let problems), .unprocessable(let problems):
             problems.byField.count == 1 ? "One field is invalid." : "\(problems.byField.count) fields are invalid."
         case .badRequest(let message), .notFound(let message), .unauthorized(let message),
             .forbidden(let message), .conflict(let message), .serviceUnavailable(let message):
@@ -68,7 +72,7 @@ public enum HTTPFailure: APIError, Equatable {
 
     public var details: [String: JSONValue] {
         switch self {
-        case .validationFailed(let problems):
+        case .validationFailed(let problems), .unprocessable(let problems):
             ["fields": .object(problems.byField.mapValues(JSONValue.string))]
         case .rateLimited(let seconds), .busy(let seconds): ["retryAfterSeconds": .int(seconds)]
         case .payloadTooLarge(let limit): ["limitBytes": .int(limit)]

@@ -47,17 +47,51 @@ extension OrdersRoutes {
                 "schema": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]),
             ],
         ]
-        func checkout(_ id: String, _ summary: String, parameters: [JSONValue] = []) -> JSONValue {
+        func checkout(
+            _ id: String, _ summary: String, parameters: [JSONValue] = [], body: String = "CheckoutRequest"
+        ) -> JSONValue {
             OpenAPI.operation(
                 id, tag: "Orders", summary: summary, description: checkoutDescription,
                 parameters: parameters + [cartToken, idempotencyKey],
-                requestBody: OpenAPI.body(OpenAPI.ref("CheckoutRequest")),
+                requestBody: OpenAPI.body(OpenAPI.ref(body)),
                 responses: [
                     "201": created,
                     "200": OpenAPI.json("A retry with the same Idempotency-Key: the same order", OpenAPI.ref("Order")),
                     "400": invalid, "404": notFound, "409": refused,
+                    "401": OpenAPI.error("A guest who gives no buyerEmail: sign in or say who you are (UNAUTHORIZED)"),
                 ])
         }
+        let checkoutRequest = OpenAPI.object(
+            [
+                "eventId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid, "categoryId": OpenAPI.uuid,
+                "quantity": ["type": "integer", "minimum": 1, "maximum": 10],
+                "attendees": [
+                    "type": "array", "maxItems": 10,
+                    "description":
+                        "The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409",
+                    "items": OpenAPI.object(
+                        [
+                            "name": ["type": "string", "minLength": 1, "maxLength": 100],
+                            "email": OpenAPI.email,
+                            "dietaryRestrictions": ["type": "string", "maxLength": 500],
+                            "emergencyContact": ["type": "string", "maxLength": 200],
+                        ],
+                        optional: ["dietaryRestrictions", "emergencyContact"]),
+                ],
+                "paymentMethod": [
+                    "type": "string",
+                    "enum": ["offline", "transfer", "door", "cash", "invoice", "free"],
+                    "description": "offline (default), transfer, door, cash, invoice",
+                ],
+                "notes": ["type": "string", "maxLength": 1000],
+                "buyerName": ["type": "string", "minLength": 1, "maxLength": 100], "buyerEmail": OpenAPI.email,
+                "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
+            ],
+            optional: [
+                "eventId", "ticketTypeId", "categoryId", "quantity", "attendees", "paymentMethod", "notes",
+                "buyerName",
+                "buyerEmail", "holdId", "lockId",
+            ])
         return APIDocumentation(
             paths: [
                 "/api/events/{eventId}/tickets/purchase": [
@@ -75,7 +109,9 @@ extension OrdersRoutes {
                         ]),
                 ],
                 "/api/orders/with-lock": [
-                    "post": checkout("createOrderFromHold", "Turn a hold (lockId or holdId) into an order")
+                    "post": checkout(
+                        "createOrderFromHold", "Turn a hold (lockId or holdId) into an order",
+                        body: "HoldCheckoutRequest")
                 ],
                 "/api/orders/all": [
                     "get": OpenAPI.operation(
@@ -240,37 +276,15 @@ extension OrdersRoutes {
                     "refundAmount": ["type": "number"],
                     "refundMinor": OpenAPI.integer, "currency": OpenAPI.string, "rule": OpenAPI.string,
                 ]),
-                "CheckoutRequest": OpenAPI.object(
-                    [
-                        "eventId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid, "categoryId": OpenAPI.uuid,
-                        "quantity": ["type": "integer", "minimum": 1, "maximum": 10],
-                        "attendees": [
-                            "type": "array", "maxItems": 10,
-                            "description":
-                                "The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409",
-                            "items": OpenAPI.object(
-                                [
-                                    "name": ["type": "string", "minLength": 1, "maxLength": 100],
-                                    "email": OpenAPI.email,
-                                    "dietaryRestrictions": ["type": "string", "maxLength": 500],
-                                    "emergencyContact": ["type": "string", "maxLength": 200],
-                                ],
-                                optional: ["dietaryRestrictions", "emergencyContact"]),
-                        ],
-                        "paymentMethod": [
-                            "type": "string",
-                            "enum": ["offline", "transfer", "door", "cash", "invoice", "free"],
-                            "description": "offline (default), transfer, door, cash, invoice",
-                        ],
-                        "notes": ["type": "string", "maxLength": 1000],
-                        "buyerName": ["type": "string", "minLength": 1, "maxLength": 100], "buyerEmail": OpenAPI.email,
-                        "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
-                    ],
-                    optional: [
-                        "eventId", "ticketTypeId", "categoryId", "quantity", "attendees", "paymentMethod", "notes",
-                        "buyerName",
-                        "buyerEmail", "holdId", "lockId",
-                    ]),
+                "CheckoutRequest": checkoutRequest.merging([
+                    "anyOf": [
+                        ["required": ["ticketTypeId", "quantity"]], ["required": ["categoryId", "quantity"]],
+                        ["required": ["holdId"]], ["required": ["lockId"]],
+                    ]
+                ]),
+                "HoldCheckoutRequest": checkoutRequest.merging([
+                    "anyOf": [["required": ["holdId"]], ["required": ["lockId"]]]
+                ]),
                 "StatusChangeRequest": OpenAPI.object(
                     [
                         "status": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]),

@@ -7,19 +7,20 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     /// Nil unless `raw` looks like a deliverable address (`local@domain.tld`, at most 254 characters). Normalised
     /// before anything compares it: trimmed, Unicode NFC, lowercase; control characters refuse it.
     public init?(_ raw: String) {
-        let candidate = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
-            .lowercased()
-        guard !candidate.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        // Counted as the API document counts (code points), before trimming as after.
+        guard raw.unicodeScalars.count <= 254 else { return nil }
+        // The shape is judged on the address as written (as the API document's pattern judges it), then normalised.
+        let written = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !written.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return nil
         }
-        let parts = candidate.split(separator: "@", omittingEmptySubsequences: false)
-        guard candidate.utf8.count <= 254, parts.count == 2,
-            let local = parts.first, let domain = parts.last,
-            !local.isEmpty, local.utf8.count <= 64,
+        let parts = written.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last,
+            !local.isEmpty, local.unicodeScalars.count <= 64,
             domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains(".."),
-            !candidate.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
+            !written.unicodeScalars.contains(where: { $0.properties.isWhitespace || "<>,".unicodeScalars.contains($0) })
         else { return nil }
-        self.value = candidate
+        self.value = written.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     public var description: String { value }
