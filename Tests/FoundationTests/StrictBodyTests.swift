@@ -72,6 +72,16 @@ import Testing
             let name = String(reference.split(separator: "/").last ?? "")
             return example(document["components"]?["schemas"]?[name] ?? [:])
         }
+        // An object whose `anyOf` says which of its fields is required: its own required fields and the first option's.
+        if schema["properties"] != nil, let first = schema["anyOf"]?.arrayValue?.first {
+            var fields: [String: JSONValue] = [:]
+            let names =
+                (schema["required"]?.arrayValue ?? []) + (first["required"]?.arrayValue ?? [])
+            for name in names.compactMap(\.stringValue) {
+                fields[name] = example(schema["properties"]?[name] ?? [:])
+            }
+            return .object(fields)
+        }
         if let options = (schema["oneOf"] ?? schema["anyOf"])?.arrayValue, let first = options.first {
             return example(first)
         }
