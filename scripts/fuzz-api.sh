@@ -27,8 +27,10 @@ token=$(curl -sf -X POST "$base/api/auth/login" -H 'Content-Type: application/js
   -d '{"email":"fuzz@example.org","password":"fuzz-password-1"}' | python3 -c 'import sys, json; print(json.load(sys.stdin)["access_token"])')
 
 # The payment webhooks take only bodies the processor signed: every request the fuzzer can make is refused by design.
-# A logo's body is the image itself, which no schema describes (real images are tested apart).
-common=(--checks all --max-examples "${FUZZ_EXAMPLES:-8}" --workers 2 --seed 2026 --exclude-path-regex '^/api/webhook'
+# A logo's body is the image itself, which no schema describes (real images are tested apart). The stateful phase is
+# left out: the order in which it chains operations varies from run to run, and a CI run must not depend on luck; the
+# examples, coverage and fuzzing phases are reproducible under the fixed seed.
+common=(--checks all --phases examples,coverage,fuzzing --max-examples "${FUZZ_EXAMPLES:-8}" --workers 2 --seed 2026 --exclude-path-regex '^/api/webhook'
   --exclude-operation-id setOrganizationLogo)
 status=0
 echo "schemathesis, anonymous:"

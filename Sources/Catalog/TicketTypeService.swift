@@ -218,7 +218,9 @@ struct TicketTypeService: Sendable {
         let price = request.minorUnits(
             major: request.price, minor: request.priceMinor, field: "price", currency: currency, into: &problems,
             conflicts: &conflicts)
-        if creating && price == nil && problems.byField["price"] == nil { problems.add("price", "is required") }
+        if creating && price == nil && problems.byField["price"] == nil && conflicts.byField["price"] == nil {
+            problems.add("price", "is required")
+        }
         var memberPrice = Nullable<Int>.absent
         if case .null = request.memberPrice { memberPrice = .null }
         if case .null = request.memberPriceMinor { memberPrice = .null }

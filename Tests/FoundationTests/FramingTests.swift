@@ -2,6 +2,7 @@ import Foundation
 import HTTPCore
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import TestSupport
 import Testing
 
@@ -86,6 +87,27 @@ import Testing
                     + "Content-Length: 100\r\n\r\n{\"email\":", timeout: .seconds(8))
             check(answer, status: "408", code: "REQUEST_TIMEOUT")
             #expect(ContinuousClock.now - started < .seconds(5))
+        }
+    }
+}
+
+/// A head trickled a byte at a time never completes a part, so the idle timeout closes it as it closes a silent one:
+/// the head has a deadline even when bytes keep coming (#13 item 1).
+@Suite struct TrickledHeadTests {
+    @Test func aTrickledHeadIsClosedAtTheIdleTimeout() async throws {
+        try await withApp(testing: .live, configure: { $0.http.idleTimeoutSeconds = 1 }) { app in
+            let port = try #require(app.client.port)
+            let channel = try await silentConnection(port: port, from: "127.0.0.1")
+            let started = ContinuousClock.now
+            var sent = 0
+            for byte in "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8 {
+                if !channel.isActive { break }
+                try? await channel.writeAndFlush(ByteBuffer(bytes: [byte])).get()
+                sent += 1
+                try await Task.sleep(for: .milliseconds(150))
+            }
+            try await channel.closeFuture.get()
+            #expect(ContinuousClock.now - started < .seconds(4), "closed while bytes kept coming (\(sent) sent)")
         }
     }
 }

@@ -14,10 +14,12 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         guard !written.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return nil
         }
-        let parts = written.split(separator: "@", omittingEmptySubsequences: false)
+        // Split by code points, not characters: `@` followed by a combining mark or an emoji modifier is one character.
+        let parts = written.unicodeScalars.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last,
-            !local.isEmpty, local.unicodeScalars.count <= 64,
-            domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains(".."),
+            !local.isEmpty, local.count <= 64,
+            domain.split(separator: ".", omittingEmptySubsequences: false).count >= 2,
+            !domain.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty),
             !written.unicodeScalars.contains(where: { $0.properties.isWhitespace || "<>,".unicodeScalars.contains($0) })
         else { return nil }
         self.value = written.precomposedStringWithCanonicalMapping.lowercased()
