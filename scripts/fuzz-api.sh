@@ -34,11 +34,14 @@ common=(--checks all --phases examples,coverage,fuzzing --max-examples "${FUZZ_E
   --exclude-operation-id setOrganizationLogo)
 status=0
 echo "schemathesis, anonymous:"
-"$PEERS_VENV/bin/schemathesis" --config-file scripts/schemathesis.toml run "$base/openapi.json" "${common[@]}" >"$work/anonymous.txt" 2>&1 || status=1
+# Run from the scratch folder: schemathesis and hypothesis keep their caches in the working directory.
+config="$PWD/scripts/schemathesis.toml"
+(cd "$work" && "$PEERS_VENV/bin/schemathesis" --config-file "$config" run "$base/openapi.json" "${common[@]}") \
+  >"$work/anonymous.txt" 2>&1 || status=1
 tail -n 25 "$work/anonymous.txt"
 echo "schemathesis, signed in:"
-"$PEERS_VENV/bin/schemathesis" --config-file scripts/schemathesis.toml run "$base/openapi.json" "${common[@]}" -H "Authorization: Bearer $token" \
-  >"$work/signed-in.txt" 2>&1 || status=1
+(cd "$work" && "$PEERS_VENV/bin/schemathesis" --config-file "$config" run "$base/openapi.json" "${common[@]}" \
+  -H "Authorization: Bearer $token") >"$work/signed-in.txt" 2>&1 || status=1
 tail -n 25 "$work/signed-in.txt"
 if [ "$status" -ne 0 ]; then
   cp "$work/anonymous.txt" "$work/signed-in.txt" "${FUZZ_REPORT_DIR:-/tmp}/" 2>/dev/null || true
