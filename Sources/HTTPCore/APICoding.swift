@@ -26,8 +26,13 @@ public struct APIRequestDecoder: RequestDecoder {
             throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
         }
         // A field the endpoint does not know is a mistake worth naming, never something to ignore; so is text with
-        // control characters in it.
-        if let json = try? JSONCoding.decoder.decode(JSONValue.self, from: data) {
+        // control characters in it. A body the typed decoder read but the generic one cannot (a number no Double holds,
+        // in a field the type never reads) is refused too: nothing passes unchecked.
+        guard let json = try? JSONCoding.decoder.decode(JSONValue.self, from: data) else {
+            throw HTTPFailure.validationFailed(
+                FieldProblems("body", "holds a value that cannot be read (a number too large?)"))
+        }
+        do {
             let controlled = ControlCharacters.fields(in: json)
             if !controlled.isEmpty {
                 var problems = FieldProblems()

@@ -52,11 +52,16 @@ package enum OrderLifecycle {
             throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue)
         }
         let paidAt: SQLQueryString = next == .paid ? "\(bind: now)" : "paid_at"
+        // An expiry is decided on the row as it is now: a deadline moved a moment ago (a guest who confirmed their
+        // email) keeps the order.
+        let stillDue: SQLQueryString =
+            next == .expired ? " AND payment_deadline IS NOT NULL AND payment_deadline <= \(bind: now)" : ""
         guard
             try await sql.raw(
                 """
                 UPDATE orders SET status = \(bind: next.rawValue), updated_at = \(bind: now), paid_at =
-                """ + " " + paidAt + " WHERE id = \(bind: orderID) AND status = \(bind: stored.rawValue) RETURNING id"
+                """ + " " + paidAt + " WHERE id = \(bind: orderID) AND status = \(bind: stored.rawValue)" + stillDue
+                    + " RETURNING id"
             ).first() != nil
         else { throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue) }
 

@@ -51,8 +51,8 @@ public struct GuestConfirmations: Sendable {
     }
 
     /// Confirms: the order's deadline and its hold's expiry move to the order's creation plus the payment window. A
-    /// conditional update on a pending order before its deadline, so a sweep expiring it at the same moment wins or
-    /// loses cleanly.
+    /// conditional update on a pending order before its deadline; the expiry is conditional on the deadline having
+    /// passed (`OrderLifecycle.move`), so of a confirmation and a sweep at the same moment exactly one wins.
     public func confirm(token: String, now: Date) async throws -> Confirmed {
         try await store.transaction { db in
             let sql = db as! any SQLDatabase

@@ -95,3 +95,17 @@ import Testing
         }
     }
 }
+
+/// A body the typed decoder reads but the generic one cannot (an unknown field holding a number no Double holds) is
+/// refused, not waved through unchecked: the unknown-field and control-character checks fail closed.
+@Suite struct UncheckableBodyTests {
+    @Test func aBodyThatCannotBeCheckedIsRefused() async throws {
+        try await withApp { app in
+            let response = try await app.client.send(
+                .post, "/api/auth/login", headers: [.contentType: "application/json"],
+                raw: #"{"email":"a@example.org","password":"whatever-1","huge":1e400,"name":"a\u0000b"}"#)
+            #expect(response.status == .badRequest)
+            #expect(response.errorCode == "VALIDATION_FAILED")
+        }
+    }
+}

@@ -79,13 +79,49 @@ import Testing
             }
             #expect(day1?["availableQuantity"] == .int(18), "the forgotten order's two places are back")
 
-            // A released order's link is gone; a signed-in buyer's offline order asks no confirmation.
-            let late = try await app.client.send(.get, "/orders/confirm-email?token=\(token)x")
+            // The released order's own link is gone, shown and posted; a made-up token too.
+            let forgottenText = try await mail(to: "made-up@example.org", app)
+            let forgottenLink = try #require(
+                forgottenText.split(separator: "\n").first { $0.contains("/orders/confirm-email?token=") })
+            let forgottenToken = String(forgottenLink.split(separator: "=").last!)
+            let late = try await app.client.send(.get, "/orders/confirm-email?token=\(forgottenToken)")
             #expect(late.status == .notFound && late.headers[.contentType]?.hasPrefix("text/html") == true)
+            let latePost = try await app.client.send(
+                .post, "/orders/confirm-email",
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "bx_csrf=\(csrf)"],
+                raw: "_csrf=\(csrf)&token=\(forgottenToken)")
+            #expect(latePost.status == .notFound)
+            #expect(try await status(forgotten) == "expired")
+            #expect(try await app.client.send(.get, "/orders/confirm-email?token=\(token)x").status == .notFound)
+
+            // A signed-in buyer's offline order asks no confirmation.
             let member = try await app.signUp("member@example.org")
             let theirs = try await order(app, type, email: "member@example.org", headers: member.bearer)
             let memberDeadline = try #require(theirs["paymentDeadline"]?.stringValue)
             #expect(memberDeadline == ISO8601Instant.string(app.clock.now.addingTimeInterval(72 * 3600)))
+        }
+    }
+
+    /// A guest's hold turned into an offline order asks the same confirmation, with the same window.
+    @Test(arguments: TestDatabase.all)
+    func aGuestsHoldTurnedIntoAnOrderAsksTheConfirmationToo(_ database: TestDatabase) async throws {
+        try await withApp(database, configure: Self.confirming) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let workshop = try await fixture.workshop()
+            let hold = try await app.client.send(
+                .post, "/api/holds", headers: [.cartToken: "guest-cart"],
+                json: ["ticketTypeId": .string(workshop.day1.ticketTypeId.uuidString), "quantity": 2]
+                    as [String: JSONValue])
+            let holdID = try #require(try hold.json()["holdId"]?.stringValue)
+            let order = try await app.client.send(
+                .post, "/api/orders/with-lock", headers: [.cartToken: "guest-cart"],
+                json: ["lockId": .string(holdID), "buyerName": "Guest", "buyerEmail": "held@example.org"]
+                    as [String: JSONValue])
+            #expect(order.status == .created, "\(order.text)")
+            #expect(
+                try order.json()["paymentDeadline"]?.stringValue
+                    == ISO8601Instant.string(app.clock.now.addingTimeInterval(1800)))
+            #expect(try await mail(to: "held@example.org", app).contains("/orders/confirm-email?token="))
         }
     }
 }
