@@ -4,13 +4,15 @@ import HTTPTypes
 public import NIOCore
 import NIOHTTP1
 public import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
 
 /// The connection's own rules, below the router: a request that could not be parsed at all (a bad request line, an
 /// unknown method, a head too large) is answered with the one error envelope, a request ID and the security headers,
 /// 431 when the head was too large, then the connection is closed; and a request's body must arrive whole within the
 /// body deadline (`HTTP_BODY_TIMEOUT`), or the connection is answered 408 and closed, so a client trickling a body a
 /// byte at a time cannot hold a connection for ever. (A head that stalls is closed by the idle timeout, which only a
-/// whole head or body part resets.)
+/// whole head or body part resets.) A request that does not keep its connection alive (HTTP/1.0 without
+/// `Connection: keep-alive`) has it closed once its answer is written; Hummingbird only closes on `Connection: close`.
 public final class HTTPEdgeHandler: ChannelDuplexHandler, RemovableChannelHandler, @unchecked Sendable {
     public typealias InboundIn = HTTPRequestPart
     public typealias InboundOut = HTTPRequestPart
@@ -24,6 +26,9 @@ public final class HTTPEdgeHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// A response head went out and its end has not.
     private var responding = false
     private var bodyDeadline: Scheduled<Void>?
+    /// Set from the HTTP/1 head, which carries the version the converted request no longer does.
+    private let connection = KeepAlive()
+    private var closeAfterFlush = false
 
     public init(bodyTimeout: TimeAmount, clock: AppClock) {
         self.bodyTimeout = bodyTimeout
@@ -52,10 +57,25 @@ public final class HTTPEdgeHandler: ChannelDuplexHandler, RemovableChannelHandle
     public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head) where head.status.kind != .informational: responding = true
-        case .end: responding = false
+        case .end:
+            responding = false
+            if !connection.keepAlive { closeAfterFlush = true }
         default: break
         }
         context.write(data, promise: promise)
+    }
+
+    public func flush(context: ChannelHandlerContext) {
+        context.flush()
+        if closeAfterFlush { context.close(promise: nil) }
+    }
+
+    public func handlerAdded(context: ChannelHandlerContext) {
+        // The version is known only before the HTTP/1 head becomes an `HTTPRequest`: a small reader goes in there.
+        if let codec = try? context.pipeline.syncOperations.context(handlerType: HTTP1ToHTTPServerCodec.self) {
+            try? context.pipeline.syncOperations.addHandler(
+                KeepAliveReader(connection: connection), position: .before(codec.handler))
+        }
     }
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -115,4 +135,25 @@ struct EdgeFailure: APIError {
     let code: String
     let status: HTTPResponse.Status
     let message: String
+}
+
+/// Whether the current request keeps its connection alive, as its HTTP/1 head says (version and `Connection`).
+final class KeepAlive: @unchecked Sendable {
+    var keepAlive = true
+}
+
+/// Reads the HTTP/1 head before it is converted, for `HTTPEdgeHandler`; passes everything on unchanged.
+final class KeepAliveReader: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    let connection: KeepAlive
+
+    init(connection: KeepAlive) {
+        self.connection = connection
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .head(let head) = unwrapInboundIn(data) { connection.keepAlive = head.isKeepAlive }
+        context.fireChannelRead(data)
+    }
 }

@@ -63,6 +63,9 @@ public struct ErrorMiddleware: RouterMiddleware {
             return translate(error, request: request, context: context)
         case let error as any HTTPResponseError:
             return StatusFailure(status: error.status)
+        case let error as HTTPParserError where error == .invalidEOFState:
+            // The connection ended before the body did: the client went away, it did not send nonsense.
+            return ClientGone()
         case let error as HTTPParserError:
             // A body whose framing is broken (a malformed chunk) is the client's mistake.
             return HTTPFailure.badRequest("The request's framing is malformed (\(error)).")
