@@ -158,7 +158,7 @@ public enum OpenAPIDocument {
 
     /// The answers every operation of a kind can give, declared wherever a feature's share left them out: 400 for a
     /// path parameter that is not a UUID (or a body the endpoint refuses), 415 for a body that is missing or not JSON,
-    /// 429 where the general rate limit counts (`/api` and `/embed`, payment webhooks aside).
+    /// 429 where the general rate limit counts (every path but the payment webhooks and the operations' own).
     static func withCommonStatuses(_ operation: JSONValue, path: String) -> JSONValue {
         guard case .object(var fields) = operation, case .object(var responses)? = fields["responses"] else {
             return operation
@@ -178,9 +178,7 @@ public enum OpenAPIDocument {
         if fields["requestBody"]?["content"]?["application/json"] != nil, responses["415"] == nil {
             responses["415"] = OpenAPI.error("The body is missing or not JSON (UNSUPPORTED_MEDIA_TYPE)")
         }
-        let limited =
-            (path.hasPrefix("/api/") || path.hasPrefix("/embed/"))
-            && !path.hasPrefix("/api/webhook/") && !path.hasPrefix("/api/webhooks/")
+        let limited = !RateLimitExemptions.isExempt(path + "/")
         if limited, responses["429"] == nil {
             responses["429"] = OpenAPI.error("Too many requests from this address (RATE_LIMITED, with Retry-After)")
         }

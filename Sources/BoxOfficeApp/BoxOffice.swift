@@ -354,7 +354,7 @@ public struct BoxOffice: Sendable {
                     idleTimeout: .seconds(Int64(config.http.idleTimeoutSeconds)))),
             configuration: .init(
                 address: .hostname(config.host, port: config.port), serverName: "BoxOffice",
-                availableConnectionsDelegate: MaximumAvailableConnections(config.http.maxConnections)),
+                availableConnectionsDelegate: LoggedConnectionCap(config.http.maxConnections, logger: logger)),
             services: platformServices() + (config.workers.runWorkers ? workers() : []),
             logger: logger
         )

@@ -1,3 +1,4 @@
+public import HummingbirdCore
 public import Logging
 public import NIOCore
 import Synchronization
@@ -87,4 +88,38 @@ public final class HTTPStatistics: Sendable {
     func clientWentAway() { gone.withLock { $0 += 1 } }
 
     public var clientsGone: Int { gone.withLock { $0 } }
+}
+
+/// The cap on connections open at once, in all (`MAX_CONNECTIONS`): past it new connections wait in the listen backlog.
+/// Reaching it is logged (a warning, once each time), and so is leaving it, so an operator sees a flood as it happens.
+public struct LoggedConnectionCap: AvailableConnectionsDelegate {
+    let maximum: Int
+    let logger: Logger
+    var open = 0
+    var atCap = false
+
+    public init(_ maximum: Int, logger: Logger) {
+        self.maximum = maximum
+        self.logger = logger
+    }
+
+    public mutating func connectionOpened() {
+        open += 1
+        if open >= maximum, !atCap {
+            atCap = true
+            logger.warning(
+                "connection cap reached: new connections wait until one closes",
+                metadata: ["open": "\(open)", "max": "\(maximum)"])
+        }
+    }
+
+    public mutating func connectionClosed() {
+        open -= 1
+        if atCap, open < maximum {
+            atCap = false
+            logger.notice("connection cap left", metadata: ["open": "\(open)", "max": "\(maximum)"])
+        }
+    }
+
+    public func isAcceptingNewConnections() -> Bool { open < maximum }
 }

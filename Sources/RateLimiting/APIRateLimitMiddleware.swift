@@ -33,10 +33,10 @@ public struct APIRateLimitMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Whether a path falls under the limit, spelled however it is.
+    /// Whether a path falls under the limit, spelled however it is: every surface (the API, embeds, web pages, files)
+    /// but the payment processor's webhooks and the operations' own (health probes, the API document).
     static func isCounted(_ path: String) -> Bool {
         let normalised = "/" + path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/") + "/"
-        guard normalised.hasPrefix("/api/") || normalised.hasPrefix("/embed/") else { return false }
-        return !normalised.hasPrefix("/api/webhook/") && !normalised.hasPrefix("/api/webhooks/")
+        return !RateLimitExemptions.isExempt(normalised)
     }
 }

@@ -48,3 +48,21 @@ import Testing
         }
     }
 }
+
+/// Reaching the total cap is logged (Hummingbird alone notes it at trace level), and so is leaving it. Shown on the
+/// delegate itself: HummingbirdTesting's live server drops the application's connection delegate (its
+/// `ApplicationConfiguration.with(address:)` does not carry it), so a live test cannot reach it.
+@Suite struct ConnectionCapLogTests {
+    @Test func reachingTheTotalCapIsLogged() {
+        let logs = LogCapture()
+        var cap = LoggedConnectionCap(2, logger: logs.logger(level: .debug))
+        cap.connectionOpened()
+        #expect(cap.isAcceptingNewConnections() && logs.all.isEmpty)
+        cap.connectionOpened()
+        #expect(!cap.isAcceptingNewConnections())
+        #expect(logs.all.map(\.message) == ["connection cap reached: new connections wait until one closes"])
+        cap.connectionClosed()
+        #expect(cap.isAcceptingNewConnections())
+        #expect(logs.all.last?.message == "connection cap left")
+    }
+}

@@ -105,6 +105,9 @@ import Testing
             var statuses: [Int] = []
             for _ in 0..<3 { statuses.append(Int(try await app.client.send(.get, "/api/events").status.code)) }
             #expect(statuses == [200, 200, 429])
+            // Every other surface counts too (here the web pages), and the health probes never do.
+            #expect(try await app.client.send(.get, "/account/sign-in").status == .tooManyRequests)
+            #expect(try await app.client.send(.get, "/health/live").status == .ok)
         }
     }
 }
