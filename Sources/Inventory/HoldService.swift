@@ -48,7 +48,7 @@ public struct HoldService: Sendable {
             var locked = try await LockedSales.lock([ticketTypeID], on: db)
             if let event = locked.types[ticketTypeID]?.context.eventID {
                 var quotas = try await PlaceQuotas.load(
-                    events: [event], takers: [taker], defaults: limits, now: now, on: db)
+                    events: [event], takers: [taker], limits: locked.placeLimits(defaults: limits), now: now, on: db)
                 do { try quotas.take(quantity, of: event, by: taker) } catch let exceeded as PlaceLimitExceeded {
                     throw InventoryError.buyerLimit(exceeded)
                 }

@@ -1,3 +1,4 @@
+package import Domain
 package import FluentKit
 import Foundation
 import Persistence
@@ -17,6 +18,9 @@ package struct LockedSales: Sendable {
         package var priceMinor: Int
         package var memberPriceMinor: Int?
         package var currency: String
+        /// The event's own limits on places per buyer and per address (nil: the installation's).
+        package var buyerPlacesLimit: Int?
+        package var addressPlacesLimit: Int?
     }
 
     /// Ticket types that exist; an unknown ID is absent.
@@ -51,7 +55,8 @@ package struct LockedSales: Sendable {
         let rows = try await sql.raw(
             """
             SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, t.price_minor, t.member_price_minor,
-              t.quantity_limit - t.sold - t.held AS own_room, e.status, e.currency
+              t.quantity_limit - t.sold - t.held AS own_room, e.status, e.currency, e.buyer_places_limit,
+              e.address_places_limit
             FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id IN (\(binds: ids))
             ORDER BY t.id
             """ + (postgres ? " FOR NO KEY UPDATE OF t" : "")
@@ -76,7 +81,9 @@ package struct LockedSales: Sendable {
             types[id] = TicketType(
                 context: context, priceMinor: try row.decode(column: "price_minor", as: Int.self),
                 memberPriceMinor: try row.optional("member_price_minor", Int.self),
-                currency: try row.decode(column: "currency", as: String.self))
+                currency: try row.decode(column: "currency", as: String.self),
+                buyerPlacesLimit: try row.optional("buyer_places_limit", Int.self),
+                addressPlacesLimit: try row.optional("address_places_limit", Int.self))
             if let room = try row.optional("own_room", Int.self) { ownRoom[id] = room }
         }
         let room = sessions.compactMapValues { $0.active ? $0.room : nil }
@@ -103,5 +110,16 @@ package struct LockedSales: Sendable {
     package func remaining(_ ticketTypeID: UUID) -> Int {
         guard let type = types[ticketTypeID] else { return 0 }
         return places.available(type.context.target).available
+    }
+}
+
+extension LockedSales {
+    /// The limits on places per buyer and per address of every event among the locked types: the event's own where it
+    /// sets them, `defaults` otherwise. Read with the types, so a sale asks nothing more.
+    package func placeLimits(defaults: PlaceLimits) -> [UUID: PlaceLimits] {
+        types.values.reduce(into: [:]) { limits, type in
+            limits[type.context.eventID] = defaults.overridden(
+                perBuyer: type.buyerPlacesLimit, perAddress: type.addressPlacesLimit)
+        }
     }
 }

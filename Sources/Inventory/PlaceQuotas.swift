@@ -9,22 +9,13 @@ import SQLKit
 /// address) is locked, so that two purchases of the same buyer on different sessions, in two transactions on two
 /// instances, are decided one after the other on what the first one took.
 package enum PlaceQuotas {
-    /// The ledger for `takers` on `eventIDs`, with every event's limits (its own, or `defaults`).
+    /// The ledger for `takers` on `eventIDs`, with every event's limits (`LockedSales.placeLimits`). When no event
+    /// has a limit, nothing is read or locked.
     package static func load(
-        events eventIDs: Set<UUID>, takers: Set<PlaceTaker>, defaults: PlaceLimits, now: Date, on db: any Database
+        events eventIDs: Set<UUID>, takers: Set<PlaceTaker>, limits: [UUID: PlaceLimits], now: Date, on db: any Database
     ) async throws -> PlaceQuotaLedger {
         guard !eventIDs.isEmpty, !takers.isEmpty else { return PlaceQuotaLedger(used: [], limits: [:]) }
         let sql = db as! any SQLDatabase
-        var limits: [UUID: PlaceLimits] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT id, buyer_places_limit, address_places_limit FROM events WHERE id IN (\(binds: Array(eventIDs)))
-            """
-        ).all() {
-            limits[try row.decode(column: "id", as: UUID.self)] = defaults.overridden(
-                perBuyer: try row.decode(column: "buyer_places_limit", as: Int?.self),
-                perAddress: try row.decode(column: "address_places_limit", as: Int?.self))
-        }
         let limited = eventIDs.filter { !(limits[$0] ?? .none).isNone }.sorted { $0.uuidString < $1.uuidString }
         guard !limited.isEmpty else { return PlaceQuotaLedger(used: [], limits: limits) }
         let keys = Set(takers.flatMap(\.quotaKeys)).sorted()

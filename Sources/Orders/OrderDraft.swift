@@ -220,6 +220,20 @@ struct OrderDraft: Sendable {
           SELECT id, topic, payload, at, at, 0
           FROM unnest(\(s.bind(outbox.map { $0.1.id }))::uuid[], \(s.bind(outbox.map { $0.1.topic.rawValue }))::text[],
             \(s.bind(outbox.map { $0.1.payload }))::text[], \(s.bind(outbox.map { $0.0.now }))::timestamptz[]) AS m(id, topic, payload, at))
+        """ + (try confirmationClause(drafts, on: statement))
+    }
+
+    /// Guests' offline orders ask their buyer to confirm their email (`GuestConfirmations`): one row each, written by
+    /// the batch's statement too.
+    private static func confirmationClause(_ drafts: [OrderDraft], on s: PostgresStatement) throws -> String {
+        let asking = drafts.filter { $0.emailConfirmationToken != nil }
+        guard !asking.isEmpty else { return "" }
+        return try """
+        , new_confirmations AS (
+          INSERT INTO guest_confirmations (order_id, token_hash, created_at)
+          SELECT * FROM unnest(\(s.bind(asking.map(\.orderID)))::uuid[],
+            \(s.bind(asking.map { OpaqueToken.hash($0.emailConfirmationToken!) }))::text[],
+            \(s.bind(asking.map(\.now)))::timestamptz[]))
         """
     }
 

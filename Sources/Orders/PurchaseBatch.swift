@@ -88,7 +88,8 @@ enum PurchaseBatch {
         var quotas = try await PlaceQuotas.load(
             events: Set(
                 pending.compactMap { purchases[$0].valid.ticketTypeID.flatMap { locked.types[$0]?.context.eventID } }),
-            takers: Set(pending.map { purchases[$0].valid.taker }), defaults: limits, now: purchases[0].now, on: db)
+            takers: Set(pending.map { purchases[$0].valid.taker }), limits: locked.placeLimits(defaults: limits),
+            now: purchases[0].now, on: db)
         let decisions = decide(
             purchases, skipping: seen, on: &locked, quotas: &quotas, providers: providers, guests: guests)
         // Expired holds are free places whether or not the sweeper has run: when they stand in the way of a purchase,
@@ -131,7 +132,6 @@ enum PurchaseBatch {
         statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
         try await statement.run(on: db)
         try await OrderLifecycle.record(drafts.map(\.transition), on: db)
-        try await GuestConfirmations.write(drafts, on: db)
         try await Outbox.announce(drafts.flatMap(\.outbox), on: db)
     }
 
