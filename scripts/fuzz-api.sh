@@ -2,6 +2,7 @@
 # Fuzzes the served API against its own document with schemathesis (from PyPI, in the test peers' virtualenv): every
 # operation, anonymous and signed in, a bounded number of examples each, every check. Any failure fails the run.
 # Usage: scripts/fuzz-api.sh [path to the boxoffice binary]   (default: the debug build)
+# With FUZZ_DATABASE_URL the server runs on that PostgreSQL database (migrated first), else on a fresh SQLite file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-$PWD/.build/debug/boxoffice}"
@@ -14,7 +15,11 @@ trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 port=$(peers_free_port)
 # One fuzzer from loopback stands for many callers: the general rate limit and the per-buyer and per-address limits
 # on places would only answer 429 and 409 to most of its requests, so they are off here (they are tested elsewhere).
-(cd "$work" && exec env -i PATH="$PATH" HOME="$work" APP_ENV=development JWT_SECRET=fuzz-secret-that-is-long-enough-12345 \
+database=()
+if [ -n "${FUZZ_DATABASE_URL:-}" ]; then
+  database=(DATABASE_URL="$FUZZ_DATABASE_URL" AUTO_MIGRATE=true)
+fi
+(cd "$work" && exec env -i PATH="$PATH" HOME="$work" "${database[@]}" APP_ENV=development JWT_SECRET=fuzz-secret-that-is-long-enough-12345 \
   API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 BUYER_PLACES_LIMIT=0 ADDRESS_PLACES_LIMIT=0 \
   STORAGE_DIR="$work/files" MAIL_DIR="$work/mail" LOG_LEVEL=error "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
 server=$!
