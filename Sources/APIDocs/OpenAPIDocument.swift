@@ -53,7 +53,7 @@ public enum OpenAPIDocument {
                 return schema
             }
             guard case .object(var fields) = schema else { return schema }
-            fields = withoutControlCharacters(fields)
+            fields = constrained(fields)
             if case .object(var properties)? = fields["properties"] {
                 // An optional field may be sent as null: the decoder reads it as left out (or, for a field that can be
                 // cleared, as "clear"), so the document says so.
@@ -103,11 +103,10 @@ public enum OpenAPIDocument {
         return (schemas, paths)
     }
 
-    /// Text may not hold control characters other than tab, newline and carriage return (the decoder refuses them, by
-    /// name): every free-text string of a request, body or parameter, says so as a pattern.
-    static let textPattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
-
-    static func withoutControlCharacters(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+    /// What the decoder refuses of a value, said in its schema: text may not hold control characters other than tab,
+    /// newline and carriage return (every free-text string of a request, body or parameter, says so as a pattern), and
+    /// whole numbers are 64-bit.
+    static func constrained(_ fields: [String: JSONValue]) -> [String: JSONValue] {
         let types = fields["type"].flatMap { $0.stringValue.map { [$0] } ?? $0.arrayValue?.compactMap(\.stringValue) }
         // Whole numbers are 64-bit: a larger one is not read at all.
         if types?.contains("integer") == true {
@@ -120,7 +119,7 @@ public enum OpenAPIDocument {
             fields["format"] == nil, fields["contentEncoding"] == nil
         else { return fields }
         var fields = fields
-        fields["pattern"] = .string(textPattern)
+        fields["pattern"] = .string(OpenAPI.textPattern)
         return fields
     }
 
@@ -150,7 +149,7 @@ public enum OpenAPIDocument {
                 else {
                     return parameter
                 }
-                object["schema"] = .object(withoutControlCharacters(schema))
+                object["schema"] = .object(constrained(schema))
                 return .object(object)
             })
         return .object(fields)

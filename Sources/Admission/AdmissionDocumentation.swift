@@ -265,7 +265,7 @@ extension AdmissionRoutes {
                         "type": "string", "minLength": 1,
                         "allOf": [
                             ["pattern": "\\S"],
-                            ["pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"],
+                            ["pattern": .string(OpenAPI.textPattern)],
                         ],
                     ],
                     "sessionId": ["type": "string", "description": "A session ID or code (S2)"],

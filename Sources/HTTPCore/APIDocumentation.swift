@@ -92,11 +92,18 @@ public enum OpenAPI {
     public static let integer: JSONValue = ["type": "integer"]
     public static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
     public static let uuid: JSONValue = ["type": "string", "format": "uuid"]
+    /// The control characters text may not hold (`ControlCharacters`: every one but tab, newline and carriage return),
+    /// as the inside of a regular-expression class; and every control character, for fields that allow no space at all.
+    public static let forbiddenInText = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F"
+    static let controls = "\\u0000-\\u001F\\u007F-\\u009F"
+    /// Text without the control characters the decoder refuses, as a pattern.
+    public static let textPattern = "^[^\(forbiddenInText)]*$"
+
     /// Plain text (`PlainText`): no control characters, and no `<` that a browser would read as a tag or comment.
     public static func plainText(minLength: Int? = nil, maxLength: Int? = nil, nullable: Bool = false) -> JSONValue {
         var schema: [String: JSONValue] = [
             "type": nullable ? ["string", "null"] : "string",
-            "pattern": "^(?:[^<\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]|<(?![A-Za-z/!?]))*$",
+            "pattern": .string("^(?:[^<\(forbiddenInText)]|<(?![A-Za-z/!?]))*$"),
         ]
         if let minLength { schema["minLength"] = .int(minLength) }
         if let maxLength { schema["maxLength"] = .int(maxLength) }
@@ -125,7 +132,9 @@ public enum OpenAPI {
     public static let email: JSONValue = [
         "type": "string", "maxLength": 254,
         "pattern":
-            "^[ \\t\\r\\n]*[^\\s@<>,\\u0000-\\u001F\\u007F-\\u009F]{1,64}@[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+(\\.[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+)+[ \\t\\r\\n]*$",
+            .string(
+                "^[ \\t\\r\\n]*[^\\s@<>,\(controls)]{1,64}@[^\\s@<>,.\(controls)]+(\\.[^\\s@<>,.\(controls)]+)+[ \\t\\r\\n]*$"
+            ),
     ]
 
     /// The error envelope, shared by every operation.

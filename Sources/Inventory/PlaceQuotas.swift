@@ -1,6 +1,6 @@
 package import Domain
 package import FluentKit
-package import Foundation
+import Foundation
 import Persistence
 import SQLKit
 
@@ -27,40 +27,25 @@ package enum PlaceQuotas {
                 + " ON CONFLICT (event_id, quota_key) DO UPDATE SET quota_key = EXCLUDED.quota_key"
         ).run()
         // What each holds or keeps pending now: active holds not yet expired (a pending order keeps its places as one).
-        let buyers = takers.map(\.buyerKey)
-        let addresses = takers.compactMap(\.address)
-        var used: [(eventID: UUID, quotaKey: String, places: Int)] = []
-        for row in try await sql.raw(
+        // One statement: each buyer's and each address's places, keyed as the ledger keys them (`buyer:…`, `address:…`).
+        func usage(_ prefix: String, _ column: String, _ values: [String]) -> SQLQueryString {
             """
-            SELECT event_id, buyer_key AS taker, CAST(SUM(quantity) AS INTEGER) AS places FROM holds
-            WHERE event_id IN (\(binds: limited)) AND buyer_key IN (\(binds: Array(Set(buyers)))) AND status = 'active'
-              AND expires_at > \(bind: now)
-            GROUP BY event_id, buyer_key
+            SELECT event_id, \(literal: prefix + ":") || \(unsafeRaw: column) AS quota_key,
+              CAST(SUM(quantity) AS INTEGER) AS places FROM holds
+            WHERE event_id IN (\(binds: limited)) AND \(unsafeRaw: column) IN (\(binds: values))
+              AND status = 'active' AND expires_at > \(bind: now)
+            GROUP BY event_id, \(unsafeRaw: column)
             """
-        ).all() {
-            used.append(
-                (
-                    try row.decode(column: "event_id", as: UUID.self),
-                    "buyer:" + (try row.decode(column: "taker", as: String.self)),
-                    try row.decode(column: "places", as: Int.self)
-                ))
         }
-        if !addresses.isEmpty {
-            for row in try await sql.raw(
-                """
-                SELECT event_id, client_address AS taker, CAST(SUM(quantity) AS INTEGER) AS places FROM holds
-                WHERE event_id IN (\(binds: limited)) AND client_address IN (\(binds: Array(Set(addresses))))
-                  AND status = 'active' AND expires_at > \(bind: now)
-                GROUP BY event_id, client_address
-                """
-            ).all() {
-                used.append(
-                    (
-                        try row.decode(column: "event_id", as: UUID.self),
-                        "address:" + (try row.decode(column: "taker", as: String.self)),
-                        try row.decode(column: "places", as: Int.self)
-                    ))
-            }
+        var parts = [usage("buyer", "buyer_key", Array(Set(takers.map(\.buyerKey))))]
+        let addresses = Array(Set(takers.compactMap(\.address)))
+        if !addresses.isEmpty { parts.append(usage("address", "client_address", addresses)) }
+        let used = try await sql.raw(parts.joined(separator: " UNION ALL ")).all().map { row in
+            (
+                eventID: try row.decode(column: "event_id", as: UUID.self),
+                quotaKey: try row.decode(column: "quota_key", as: String.self),
+                places: try row.decode(column: "places", as: Int.self)
+            )
         }
         return PlaceQuotaLedger(used: used, limits: limits)
     }

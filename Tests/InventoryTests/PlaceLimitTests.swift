@@ -124,4 +124,41 @@ import Testing
             #expect(results.filter { $0.status == .conflict }.allSatisfy { $0.body.contains("BUYER_LIMIT") })
         }
     }
+
+    /// Across instances: one buyer racing through two apps on one PostgreSQL still gets exactly the limit, since the
+    /// decision is made on rows of the database, not in either process.
+    @Test func oneBuyerRacingThroughTwoInstancesGetsTheLimitExactly() async throws {
+        guard TestDatabase.all.contains(.postgres) else { return }
+        try await withTwoApps(.postgres, testing: .live, configure: Self.limited) { one, two in
+            let fixture = try await CatalogFixture.make(one)
+            let event = try await fixture.createEvent("Two doors")
+            var types: [UUID] = []
+            for room in 1...4 {
+                try await fixture.addSession(event.eventId, name: "Room \(room)", day: 10 + room, capacity: 20)
+                types.append(
+                    try await fixture.addTicketType(
+                        event.eventId, name: "Room \(room)", sessions: ["S\(room)"], price: 10
+                    )
+                    .ticketTypeId)
+            }
+            try await fixture.publish(event.eventId)
+            let rooms = types
+            let requests: @Sendable (Int) -> [RaceRequest] = { offset in
+                (0..<6).map { index in
+                    RaceRequest(
+                        .post, "/api/holds",
+                        headers: [.cartToken: "one-buyer", .xForwardedFor: "10.2.\(offset).\(index)"],
+                        json: ["ticketTypeId": .string(rooms[(index + offset) % 4].uuidString), "quantity": 1]
+                            as [String: JSONValue])
+                }
+            }
+            let firstRequests = requests(0)
+            let secondRequests = requests(1)
+            async let first = one.race(firstRequests)
+            async let second = two.race(secondRequests)
+            let results = try await first + second
+            #expect(results.filter { $0.status == .created }.count == 4, "\(results.map(\.status.code))")
+            #expect(results.filter { $0.status != .created }.allSatisfy { $0.body.contains("BUYER_LIMIT") })
+        }
+    }
 }
