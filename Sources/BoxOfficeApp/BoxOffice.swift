@@ -15,7 +15,7 @@ public import Identity
 import Inventory
 public import Logging
 public import Mail
-import Orders
+public import Orders
 public import Outbox
 import OutboxAdmin
 public import Payments
@@ -74,7 +74,7 @@ public struct BoxOffice: Sendable {
             health: HealthService, auth: AuthService, organizations: OrganizationService, logos: OrganizationLogos,
             partnerKeys: PartnerKeyService, catalog: CatalogServices,
             holds: HoldService, orders: OrdersServices, admission: AdmissionServices, auditLog: AuditLogReader,
-            outbox: OutboxAdministration, paymentWebhooks: PaymentWebhooks
+            outbox: OutboxAdministration, paymentWebhooks: (OrdersServices) -> PaymentWebhooks
         ) {
             self.health = health
             self.auth = auth
@@ -86,7 +86,7 @@ public struct BoxOffice: Sendable {
             self.orders = orders
             self.admission = admission
             self.auditLog = auditLog
-            self.paymentWebhooks = paymentWebhooks
+            self.paymentWebhooks = paymentWebhooks(orders)
             self.outbox = outbox
         }
     }
@@ -172,11 +172,12 @@ public struct BoxOffice: Sendable {
                 store: store,
                 settings: SaleSettings(
                     paymentWindow: .seconds(config.sales.paymentWindowSeconds), placeLimits: config.sales.placeLimits,
-                    guestConfirmWindow: .seconds(config.sales.guestConfirmSeconds)),
-                ticketKeys: ticketKeys, logger: logger),
+                    guestConfirmWindow: .seconds(config.sales.guestConfirmSeconds),
+                    cardPaymentWindow: .seconds(config.sales.cardPaymentWindowSeconds)),
+                ticketKeys: ticketKeys, gateway: payments, logger: logger),
             admission: AdmissionServices(store: store, ticketKeys: ticketKeys),
             auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock),
-            paymentWebhooks: PaymentWebhooks(gateway: payments, store: store))
+            paymentWebhooks: { PaymentWebhooks(payments: $0.cardPayments, store: store) })
     }
 
     var clientAddress: ClientAddress {
@@ -308,6 +309,11 @@ public struct BoxOffice: Sendable {
                 store: store, mailer: mailer,
                 sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
                 publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)"),
+            PaymentNoticeMail(
+                store: store, mailer: mailer,
+                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")),
+            RefundRequests(store: store, gateway: payments, clock: clock),
+            EventCancellationCascade(store: store, clock: clock),
         ]
     }
 
@@ -318,6 +324,14 @@ public struct BoxOffice: Sendable {
         return [ChangeFeedListener(url: url, store: store, logger: logger)]
     }
 
+    /// Asks the processor about card payments and refunds that webhooks may not have settled (a worker; tests run a
+    /// round of it directly).
+    public var paymentReconciler: PaymentReconciler {
+        PaymentReconciler(
+            payments: services.orders.cardPayments, store: store, clock: clock,
+            interval: .seconds(config.payments.reconcileSeconds), logger: logger)
+    }
+
     /// The background workers: sweepers and the outbox workers. `serve` runs them beside the server unless
     /// `WORKERS=false`; `boxoffice work` runs them alone (with the platform's services).
     public func workers() -> [any Service] {
@@ -326,6 +340,7 @@ public struct BoxOffice: Sendable {
             RateLimitSweeper(
                 store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),
             HoldSweeper(store: store, clock: clock, interval: .seconds(config.sales.holdSweepSeconds), logger: logger),
+            paymentReconciler,
         ]
         for handler in outboxHandlers {
             services.append(

@@ -18,10 +18,14 @@ package enum OrderLifecycle {
     /// `InventoryError.invalidTransition` when the lifecycle does not allow the move from the order's status now (or
     /// another change got there first), and `holdExpired` when a pending order is paid after its places went back.
     /// The seats of the order's ticket types are locked first (the lock order), unless `locked` already holds them.
+    /// - Parameter revival: a late payment's new ticket secrets (hash and sealed secret, one per ticket): with them, an
+    ///   expired or cancelled order may move to `paid` if its places can be sold again, decided here on the locked seats
+    ///   like any sale (`LockedSales.decide`; its refusal is thrown). The tickets get the new secrets and versions, as
+    ///   their old ones went on the revocation list when they were cancelled. Nobody but the payments passes this.
     @discardableResult
     package static func move(
         _ orderID: UUID, to next: OrderStatus, by principal: Principal, reason: String?, now: Date,
-        locked: LockedSales? = nil,
+        locked: LockedSales? = nil, revival: [(hash: String, sealed: String)]? = nil,
         on db: any Database
     ) async throws -> OrderStatus? {
         let actor = TransitionActor(principal)
@@ -43,13 +47,29 @@ package enum OrderLifecycle {
                     try row.decode(column: "quantity", as: Int.self)
                 ))
         }
-        let seats = try await LockedSales.covering(items.map(\.typeID), locked, on: db)
-        let stored = OrderStatus(rawValue: try order.decode(column: "status", as: String.self)) ?? .pending
+        var seats = try await LockedSales.covering(items.map(\.typeID), locked, on: db)
+        var stored = OrderStatus(rawValue: try order.decode(column: "status", as: String.self)) ?? .pending
         let effective = stored.effective(paymentDeadline: try order.optional("payment_deadline", Date.self), now: now)
+        let reviving = next == .paid && revival != nil && effective.isRevivedByLatePayment
+        if reviving, stored == .pending {
+            // Past its deadline but not swept yet: expired first (its hold gave the places back), then revived.
+            try await move(
+                orderID, to: .expired, by: principal, reason: "payment deadline passed", now: now, locked: seats, on: db
+            )
+            stored = .expired
+            // Read again (the locks are held already): the places the expiry gave back count for the revival.
+            seats = try await LockedSales.lock(items.map(\.typeID), on: db)
+        }
         // Expiry is the one move made from what is stored: a pending order past its deadline reads as expired already.
-        let from = next == .expired && stored == .pending ? stored : effective
-        guard from.canMove(to: next) else {
+        let from = (next == .expired && stored == .pending) || reviving ? stored : effective
+        guard from.canMove(to: next) || reviving else {
             throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue)
+        }
+        if reviving {
+            // Sold again like any sale, or not at all: a refusal leaves the caller to refund the payment.
+            for item in items {
+                _ = try seats.decide(item.typeID, quantity: item.quantity, eventID: nil, now: now) { _ in .sold }
+            }
         }
         let paidAt: SQLQueryString = next == .paid ? "\(bind: now)" : "paid_at"
         // An expiry is decided on the row as it is now: a deadline moved a moment ago (a guest who confirmed their
@@ -65,7 +85,7 @@ package enum OrderLifecycle {
             ).first() != nil
         else { throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue) }
 
-        var moves = SeatMoves()
+        var moves = reviving ? seats.places.moves : SeatMoves()
         if let end = next.endOfHold, from == .pending, let holdID = try order.optional("hold_id", UUID.self) {
             // The hold kept the order's places: ending it makes them sold, or gives them back.
             let ended = try await HoldLifecycle.end([holdID], as: end, now: now, locked: seats, on: db)
@@ -75,6 +95,9 @@ package enum OrderLifecycle {
         }
         let eventID = try order.decode(column: "event_id", as: UUID.self)
         let tickets = try await TicketLifecycle.move(.order(orderID), to: next.ticketStatus, now: now, on: db)
+        if reviving, let revival {
+            try await TicketLifecycle.reissue(tickets.map(\.id), secrets: revival, on: db)
+        }
         if from.seatEffect(to: next) == .releaseSold {
             // One place per ticket that stops being valid now: a ticket cancelled on its own gave its place back then.
             for ticket in tickets { moves.add(.releaseSold, 1, of: try seats.target(ticket.typeID)) }
@@ -185,6 +208,23 @@ package enum TicketLifecycle {
             try await TicketRevocations.revoke(revoked, reason: next.rawValue, now: now, on: db)
         }
         return moved
+    }
+
+    /// New secrets for `tickets` (a late payment revived them): each gets the next version, so the versions revoked
+    /// when they were cancelled stay revoked on every kiosk.
+    static func reissue(_ tickets: [UUID], secrets: [(hash: String, sealed: String)], on db: any Database) async throws
+    {
+        guard secrets.count >= tickets.count else {
+            throw InventoryError.invalidTransition(from: "tickets", to: "valid")
+        }
+        for (ticket, secret) in zip(tickets, secrets) {
+            try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE tickets SET secret_hash = \(bind: secret.hash), secret_sealed = \(bind: secret.sealed),
+                  secret_version = secret_version + 1 WHERE id = \(bind: ticket)
+                """
+            ).run()
+        }
     }
 
     /// Cancels one valid ticket of a paid order (`cancelled`, or `refunded` when the refund rule pays it back) and gives

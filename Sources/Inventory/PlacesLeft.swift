@@ -86,6 +86,7 @@ package struct SeatMoves: Sendable, Equatable {
             add(quantity, to: .sold, of: target)
         case .releaseHeld: add(-quantity, to: .held, of: target)
         case .releaseSold: add(-quantity, to: .sold, of: target)
+        case .sellAgain: add(quantity, to: .sold, of: target)
         case .none: break
         }
     }

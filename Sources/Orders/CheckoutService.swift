@@ -17,13 +17,21 @@ public struct CheckoutService: Sendable {
     let ticketKeys: TicketKeys
     let batcher: PurchaseBatcher
     let settings: SaleSettings
+    let cardPayments: CardPayments
 
     /// - Parameter ticketKeys: seals each new ticket's QR secret.
     /// - Parameter logger: where a failed purchase batch is reported.
-    public init(store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, logger: Logger) {
+    public init(
+        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, cardPayments: CardPayments,
+        logger: Logger
+    ) {
         self.store = store
         self.settings = settings
-        self.providers = PaymentProviders(offline: OfflineProvider(window: settings.paymentWindow))
+        self.cardPayments = cardPayments
+        self.providers = PaymentProviders(
+            offline: OfflineProvider(window: settings.paymentWindow),
+            card: cardPayments.available
+                ? CardProvider(name: cardPayments.gateway.name, window: settings.cardPaymentWindow) : nil)
         self.ticketKeys = ticketKeys
         self.batcher = PurchaseBatcher(store: store, providers: providers, settings: settings, logger: logger)
     }
@@ -42,6 +50,9 @@ public struct CheckoutService: Sendable {
         var attendees: [AttendeeRequest]?
         var buyer: Buyer
         var notes: String?
+        /// The buyer pays by card (through the processor, after the sale commits), with this token if given.
+        var paysByCard = false
+        var paymentToken: String? = nil
         /// The anonymous cart the purchase comes with, and the client's address: with the buyer, who takes the places.
         var cartTokenHash: String? = nil
         var address: String? = nil
@@ -66,7 +77,9 @@ public struct CheckoutService: Sendable {
         let eventID = pathEventID ?? request.eventId
         let accessToken = OpaqueToken.generate()
         guard let holdID = valid.holdID else {
-            return try await purchase(valid, eventID: eventID, accessToken: accessToken, key: key, now: now)
+            let (order, created) = try await purchase(
+                valid, eventID: eventID, accessToken: accessToken, key: key, now: now)
+            return (try await payingByCard(order, valid, created: created, now: now), created)
         }
         let outcome = try await store.transaction { db -> (order: OrderDTO?, replayed: UUID?) in
             if let key, case .replay(let existing) = try await key.claim(now: now, on: db) { return (nil, existing) }
@@ -81,7 +94,22 @@ public struct CheckoutService: Sendable {
         }
         var order = outcome.order!
         order.accessToken = accessToken
-        return (order, true)
+        return (try await payingByCard(order, valid, created: true, now: now), true)
+    }
+
+    /// A card order just sold: its payment is started now that the sale has committed (no seat is locked while the
+    /// processor answers), and the answer shows the order as the processor's word left it.
+    private func payingByCard(_ order: OrderDTO, _ valid: ValidCheckout, created: Bool, now: Date) async throws
+        -> OrderDTO
+    {
+        guard created, valid.paysByCard, order.status == OrderStatus.pending.rawValue,
+            order.provider == cardPayments.gateway.name
+        else { return order }
+        let payment = try await cardPayments.start(order.orderId, paymentToken: valid.paymentToken, now: now)
+        var paid = try await OrderReads.order(order.orderId, now: now, on: store.database())
+        paid.accessToken = order.accessToken
+        paid.payment = payment
+        return paid
     }
 
     /// A purchase goes into the next batch; a key seen before replays its order (or is refused for another request).
@@ -132,7 +160,7 @@ public struct CheckoutService: Sendable {
         let price = Pricing(
             priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
             memberBuyer: valid.buyer.userID != nil)
-        let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity)
+        let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity, card: valid.paysByCard)
         let start = provider.start(totalMinor: price.unitMinor * hold.quantity, now: now)
         let paid = start == .paid
         var deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
@@ -202,8 +230,18 @@ public struct CheckoutService: Sendable {
             }
         }
         problems.require((request.notes ?? "").count <= 1000, "notes", "must be at most 1000 characters")
-        if let method = request.paymentMethod, !PaymentProviders.offlineMethods.contains(method) {
-            throw OrdersError.paymentMethodUnavailable(request.paymentMethod!)
+        var paysByCard = false
+        if let method = request.paymentMethod {
+            if PaymentMethodName.isCard(method) {
+                guard providers.card != nil else { throw OrdersError.paymentMethodUnavailable(method) }
+                paysByCard = true
+            } else if !PaymentProviders.offlineMethods.contains(method) {
+                throw OrdersError.paymentMethodUnavailable(method)
+            }
+        }
+        if let token = request.paymentToken {
+            problems.require(paysByCard, "paymentToken", "is only for a card payment method")
+            problems.require((1...255).contains(token.count), "paymentToken", "must be 1 to 255 characters")
         }
         var buyer = Buyer(
             userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespaces) ?? "",
@@ -228,7 +266,7 @@ public struct CheckoutService: Sendable {
         try problems.throwIfAny()
         return ValidCheckout(
             ticketTypeID: typeID, holdID: holdID, quantity: request.quantity, attendees: request.attendees,
-            buyer: buyer, notes: request.notes)
+            buyer: buyer, notes: request.notes, paysByCard: paysByCard, paymentToken: request.paymentToken)
     }
 }
 

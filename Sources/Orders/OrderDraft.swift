@@ -73,11 +73,16 @@ struct OrderDraft: Sendable {
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }
         self.emailConfirmationToken = emailConfirmationToken
-        self.outbox = [
-            try Outbox.row(
-                OrderConfirmation(orderId: orderID, eventId: eventID, emailConfirmationToken: emailConfirmationToken)),
-            try Outbox.row(AvailabilityChanged(eventId: eventID)),
-        ]
+        // A card order is confirmed when its payment succeeds (`CardPayments`), not while the buyer is still paying.
+        let confirmation =
+            valid.paysByCard && deadline != nil
+            ? []
+            : [
+                try Outbox.row(
+                    OrderConfirmation(
+                        orderId: orderID, eventId: eventID, emailConfirmationToken: emailConfirmationToken))
+            ]
+        self.outbox = confirmation + [try Outbox.row(AvailabilityChanged(eventId: eventID))]
     }
 
     /// Creation instants a microsecond apart keep the tickets in attendee order.

@@ -78,7 +78,7 @@ public struct OrderQueries: Sendable {
         return try await tickets.tickets(of: userID, now: now)
     }
 
-    private func requireManager(of order: OrderRecord, _ principal: Principal, _ db: any Database) async throws {
+    func requireManager(of order: OrderRecord, _ principal: Principal, _ db: any Database) async throws {
         guard case .user = principal, let event = try await EventRecord.find(order.eventID, on: db) else {
             throw OrdersError.orderNotFound
         }

@@ -63,6 +63,7 @@ struct OrderStatusService: Sendable {
             do {
                 let from = try await OrderLifecycle.move(
                     orderID, to: next, by: principal, reason: reason, now: now, on: db)
+                try await settleMoney(order, moved: from, to: next, by: principal, reason: reason, now: now, on: db)
                 if let organizationID, let from {
                     try await audit.record(
                         AuditEntry(
@@ -74,6 +75,34 @@ struct OrderStatusService: Sendable {
             } catch InventoryError.invalidTransition(let from, let to) {
                 throw OrdersError.invalidTransition(from: from, to: to)
             }
+        }
+    }
+}
+
+extension OrderStatusService {
+    /// The money that goes with an organizer's move: an order marked paid records the manual payment it received; an
+    /// order refunded gives back, through the processor or as a manual refund, all that is left of its payments.
+    fileprivate func settleMoney(
+        _ order: OrderRecord, moved from: OrderStatus?, to next: OrderStatus, by principal: Principal, reason: String?,
+        now: Date, on db: any Database
+    ) async throws {
+        guard from != nil else { return }
+        switch next {
+        case .paid where order.totalMinor > 0:
+            try await PaymentRow.insert(
+                id: UUID.random(), orderID: order.id!, provider: "manual", method: "manual",
+                amountMinor: order.totalMinor,
+                currency: order.currency, status: .succeeded, now: now, on: db as! any SQLDatabase)
+        case .refunded:
+            do {
+                try await Refunds.create(
+                    order: order.id!, amountMinor: nil, reason: reason ?? "refunded by the organizer",
+                    actor: TransitionActor(principal), now: now, on: db)
+            } catch is Refunds.NothingToRefund {
+                // Free, or paid before payments were recorded: nothing is owed through BoxOffice.
+            }
+        default:
+            break
         }
     }
 }

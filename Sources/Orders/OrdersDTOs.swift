@@ -38,6 +38,9 @@ public struct OrderDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var paidAt: Date?
     /// Lets a guest read the order (`X-Order-Token`); shown only in the answer that created the order.
     public var accessToken: String?
+    /// A card order's payment as it stands after the processor answered: only in the answer that created the order
+    /// (later: `GET /api/orders/{orderId}/payments`).
+    public var payment: PaymentDTO? = nil
 }
 
 public struct OrderListDTO: Codable, Sendable, ResponseEncodable {
@@ -77,6 +80,8 @@ struct CheckoutRequest: Decodable, Sendable {
     var quantity: Int?
     var attendees: [AttendeeRequest]?
     var paymentMethod: String?
+    /// Seed 002: a payment method or token from the buyer's card form, handed to the processor and kept nowhere.
+    var paymentToken: String?
     var notes: String?
     var buyerName: String?
     var buyerEmail: String?
@@ -95,3 +100,5 @@ public struct OrderPageDTO: Codable, Sendable, ResponseEncodable {
     public var perPage: Int
     public var total: Int
 }
+
+extension OrderTicketDTO: ResponseEncodable {}

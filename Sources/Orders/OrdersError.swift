@@ -8,6 +8,10 @@ public enum OrdersError: APIError, Equatable {
     case invalidTransition(from: String, to: String)
     case paymentMethodUnavailable(String)
     case sessionNotFound
+    /// Less is left to refund than was asked.
+    case refundTooLarge(left: Int)
+    /// A card payment asked of an order that waits for none (paid, cancelled, expired, or free).
+    case notPayable(status: String)
 
     public var code: String {
         switch self {
@@ -15,13 +19,15 @@ public enum OrdersError: APIError, Equatable {
         case .invalidTransition: "INVALID_TRANSITION"
         case .paymentMethodUnavailable: "VALIDATION_FAILED"
         case .sessionNotFound: "SESSION_NOT_FOUND"
+        case .refundTooLarge: "REFUND_TOO_LARGE"
+        case .notPayable: "INVALID_TRANSITION"
         }
     }
 
     public var status: HTTPResponse.Status {
         switch self {
         case .orderNotFound, .sessionNotFound: .notFound
-        case .invalidTransition: .conflict
+        case .invalidTransition, .refundTooLarge, .notPayable: .conflict
         case .paymentMethodUnavailable: .badRequest
         }
     }
@@ -33,6 +39,8 @@ public enum OrdersError: APIError, Equatable {
         case .paymentMethodUnavailable(let method):
             "The payment method \(method) is not available; use offline (pay by transfer or at the door)."
         case .sessionNotFound: "No such session."
+        case .refundTooLarge(let left): "Only \(left) (minor units) of this order is left to refund."
+        case .notPayable(let status): "This order is \(status): it waits for no payment."
         }
     }
 
@@ -40,6 +48,8 @@ public enum OrdersError: APIError, Equatable {
         switch self {
         case .invalidTransition(let from, let to): ["from": .string(from), "to": .string(to)]
         case .paymentMethodUnavailable(let method): ["fields": ["paymentMethod": .string("\(method) is not available")]]
+        case .refundTooLarge(let left): ["refundableMinor": .int(left)]
+        case .notPayable(let status): ["status": .string(status)]
         default: [:]
         }
     }

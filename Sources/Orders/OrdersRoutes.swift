@@ -7,6 +7,7 @@ public import Hummingbird
 public import Identity
 import Inventory
 public import Logging
+public import Payments
 public import Persistence
 import SQLKit
 
@@ -16,14 +17,25 @@ public struct OrdersServices: Sendable {
     let checkout: CheckoutService
     let statuses: OrderStatusService
     let tickets: TicketService
+    let refunds: RefundService
+    let payments: OrderPaymentsService
     public let queries: OrderQueries
     public let guests: GuestConfirmations
+    /// Card payments through the configured processor; the webhooks and the reconciler use the same one.
+    public let cardPayments: CardPayments
 
-    public init(store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, logger: Logger) {
-        self.checkout = CheckoutService(store: store, settings: settings, ticketKeys: ticketKeys, logger: logger)
+    public init(
+        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, gateway: any PaymentGateway,
+        logger: Logger
+    ) {
+        self.cardPayments = CardPayments(store: store, gateway: gateway, ticketKeys: ticketKeys, logger: logger)
+        self.checkout = CheckoutService(
+            store: store, settings: settings, ticketKeys: ticketKeys, cardPayments: cardPayments, logger: logger)
         self.statuses = OrderStatusService(store: store)
         self.tickets = TicketService(store: store)
+        self.refunds = RefundService(store: store)
         self.queries = OrderQueries(store: store, tickets: tickets)
+        self.payments = OrderPaymentsService(store: store, queries: queries, cardPayments: cardPayments)
         self.guests = GuestConfirmations(store: store, paymentWindow: settings.paymentWindow)
     }
 }
@@ -34,6 +46,8 @@ public struct OrdersRoutes: Sendable {
     let checkout: CheckoutService
     let statuses: OrderStatusService
     let tickets: TicketService
+    let refunds: RefundService
+    let payments: OrderPaymentsService
     let queries: OrderQueries
     let clientAddress: ClientAddress
     let clock: AppClock
@@ -42,6 +56,8 @@ public struct OrdersRoutes: Sendable {
         self.checkout = services.checkout
         self.statuses = services.statuses
         self.tickets = services.tickets
+        self.refunds = services.refunds
+        self.payments = services.payments
         self.queries = services.queries
         self.clientAddress = clientAddress
         self.clock = clock
@@ -90,6 +106,32 @@ public struct OrdersRoutes: Sendable {
             let body = try await request.decode(as: StatusChangeRequest.self, context: context)
             return try await statuses.set(
                 id, to: body.status, reason: body.reason, by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
+        }
+        router.get("/api/orders/:orderId/payments") { request, context in
+            try await payments.payments(
+                of: context.pathUUID("orderId"), viewer: viewer(request, context), now: clock.now())
+        }
+        router.post("/api/orders/:orderId/payments") { request, context in
+            let id = try context.pathUUID("orderId")
+            let body = try await request.decode(as: PayOrderRequest.self, context: context)
+            return EditedResponse(
+                status: .created,
+                response: try await payments.pay(id, body, viewer: viewer(request, context), now: clock.now()))
+        }
+        users.post("/api/orders/:orderId/refunds") { request, context in
+            let id = try context.pathUUID("orderId")
+            let body = try await request.decode(as: RefundOrderRequest.self, context: context)
+            return EditedResponse(
+                status: .created,
+                response: try await refunds.refund(
+                    id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context)))
+        }
+        router.put("/api/tickets/:ticketId/attendee") { request, context in
+            let id = try context.pathUUID("ticketId")
+            let body = try await request.decode(as: AttendeeRequest.self, context: context)
+            return try await payments.nameAttendee(
+                id, body, viewer: viewer(request, context), now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
         users.get("/api/sessions/:sessionId/registrations") { _, context in

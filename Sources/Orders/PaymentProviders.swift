@@ -43,14 +43,35 @@ public struct OfflineProvider: PaymentProvider {
     }
 }
 
+/// Pay by card through the configured processor: the order waits, holding its places, for the card payment window
+/// (`CARD_PAYMENT_WINDOW`, 15 minutes by default); the payment itself is started after the sale commits
+/// (`CardPayments`). The provider's name is the processor's (`stripe`).
+public struct CardProvider: PaymentProvider {
+    public let name: String
+    public let window: Duration
+
+    public init(name: String, window: Duration) {
+        self.name = name
+        self.window = window
+    }
+
+    public func start(totalMinor: Int, now: Date) -> PaymentStart {
+        .awaiting(deadline: now.addingTimeInterval(TimeInterval(window.components.seconds)))
+    }
+}
+
 /// Which provider takes an order: free when there is nothing to pay, otherwise the buyer's method.
 struct PaymentProviders: Sendable {
     let offline: OfflineProvider
+    /// Nil when no processor is configured: card methods are refused then.
+    let card: CardProvider?
 
-    /// Methods a buyer may name today; card methods arrive with the card provider.
+    /// Offline methods a buyer may name; card ones are `PaymentMethodName.isCard`.
     static let offlineMethods: Set<String> = ["offline", "transfer", "door", "cash", "invoice", "free"]
 
-    func provider(totalMinor: Int) -> any PaymentProvider {
-        totalMinor == 0 ? FreeProvider() : offline
+    func provider(totalMinor: Int, card wantsCard: Bool) -> any PaymentProvider {
+        if totalMinor == 0 { return FreeProvider() }
+        if wantsCard, let card { return card }
+        return offline
     }
 }

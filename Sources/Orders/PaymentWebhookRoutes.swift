@@ -36,14 +36,16 @@ public struct PaymentWebhookRoutes: Sendable {
     }
 }
 
-/// The processor's webhook events: verified by the gateway over the raw body, then recorded once by their ID. Acting
-/// on them (a card order paid, a payment failed) is card checkout's, which reads what is recorded here.
+/// The processor's webhook events: verified by the gateway over the raw body, acted on (a payment's new status moves
+/// its order through `CardPayments.apply`; a refund's is recorded), then recorded once by their ID. Acting comes first
+/// and is idempotent, so an event whose handling failed half-way is acted on again when the processor redelivers it.
 public struct PaymentWebhooks: Sendable {
-    let gateway: any PaymentGateway
+    let payments: CardPayments
     let store: DatabaseStore
+    var gateway: any PaymentGateway { payments.gateway }
 
-    public init(gateway: any PaymentGateway, store: DatabaseStore) {
-        self.gateway = gateway
+    public init(payments: CardPayments, store: DatabaseStore) {
+        self.payments = payments
         self.store = store
     }
 
@@ -57,7 +59,27 @@ public struct PaymentWebhooks: Sendable {
             logger.warning("payment webhook refused", metadata: ["reason": "\(error)", "peer": "\(peer ?? "-")"])
             throw WebhookRefusal(reason: error)
         }
-        let fresh = try await PaymentEvents.record(event, provider: gateway.name, receivedAt: now, on: store.sql())
+        let sql = store.sql()
+        if try await PaymentEvents.seen(event.id, on: sql) {
+            logger.info(
+                "payment webhook received",
+                metadata: ["event": "\(event.id)", "type": "\(event.type)", "duplicate": "true"])
+            return PaymentWebhookReceipt(received: true, duplicate: true)
+        }
+        if let reported = event.payment, event.type.hasPrefix("payment_intent."),
+            let paymentID = try await payments.payment(for: reported)
+        {
+            try await payments.apply(paymentID, CardPayments.ProcessorWord(reported), now: now)
+        }
+        if let refund = event.refund,
+            let row = try await sql.raw(
+                "SELECT id FROM refunds WHERE provider_ref = \(bind: refund.id)"
+            ).first()
+        {
+            try await Refunds.record(
+                try row.decode(column: "id", as: UUID.self), refund, now: now, store: store)
+        }
+        let fresh = try await PaymentEvents.record(event, provider: gateway.name, receivedAt: now, on: sql)
         logger.info(
             "payment webhook received",
             metadata: ["event": "\(event.id)", "type": "\(event.type)", "duplicate": "\(!fresh)"])
@@ -67,6 +89,10 @@ public struct PaymentWebhooks: Sendable {
 
 /// The processor's events as recorded: once per event ID.
 enum PaymentEvents {
+    static func seen(_ eventID: String, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.raw("SELECT 1 AS seen FROM payment_events WHERE event_id = \(bind: eventID)").first() != nil
+    }
+
     /// True when the event is new; false when it was recorded before (a redelivery).
     static func record(_ event: GatewayEvent, provider: String, receivedAt: Date, on sql: any SQLDatabase)
         async throws -> Bool

@@ -177,7 +177,8 @@ enum PurchaseBatch {
                     let unit = Pricing(
                         priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
                         memberBuyer: purchase.valid.buyer.userID != nil)
-                    let chosen = providers.provider(totalMinor: unit.unitMinor * quantity)
+                    let chosen = providers.provider(
+                        totalMinor: unit.unitMinor * quantity, card: purchase.valid.paysByCard)
                     (price, provider) = (unit, chosen)
                     start = chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now)
                     return start == .paid ? .sold : .held

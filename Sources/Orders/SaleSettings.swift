@@ -9,10 +9,16 @@ public struct SaleSettings: Sendable {
     /// How long a guest has to confirm their email before their offline order is released (`GUEST_CONFIRM_WINDOW`);
     /// zero asks no confirmation.
     public var guestConfirmWindow: Duration
+    /// How long a card order keeps its places while the buyer pays (`CARD_PAYMENT_WINDOW`).
+    public var cardPaymentWindow: Duration
 
-    public init(paymentWindow: Duration, placeLimits: PlaceLimits, guestConfirmWindow: Duration) {
+    public init(
+        paymentWindow: Duration, placeLimits: PlaceLimits, guestConfirmWindow: Duration,
+        cardPaymentWindow: Duration = .seconds(900)
+    ) {
         self.paymentWindow = paymentWindow
         self.placeLimits = placeLimits
         self.guestConfirmWindow = guestConfirmWindow
+        self.cardPaymentWindow = cardPaymentWindow
     }
 }

@@ -122,6 +122,16 @@ struct TicketService: Sendable {
             } catch InventoryError.invalidTransition {
                 throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status.rawValue)
             }
+            if refund > 0 {
+                // Paid back through the processor (or flagged for a manual refund), up to what is left of the order.
+                let left = try await PaymentRow.of(order: order.id!, on: sql).filter { $0.status == .succeeded }
+                    .reduce(0) { $0 + $1.amountMinor - $1.refundedMinor }
+                if min(refund, left) > 0 {
+                    try await Refunds.create(
+                        order: order.id!, amountMinor: min(refund, left), reason: "ticket cancelled: \(rule)",
+                        actor: TransitionActor(viewer.principal), now: now, on: db)
+                }
+            }
             let currency = Currency(order.currency) ?? Currency("EUR")!
             return TicketCancellationDTO(
                 ticketId: ticketID, status: status.rawValue,

@@ -70,12 +70,12 @@ public struct RetryPolicy: Sendable, Equatable {
 /// The topics whose delivery is the change feed itself: their changes reached every instance's subscribers when the
 /// writing transaction committed (`Outbox.announce`), so their rows are marked delivered. They stay in the outbox as
 /// the record of what changed; partner webhooks (a later feature) add handlers of their own on the same topics.
+/// `event.cancelled` is not among them: its handler is the cancellation cascade (orders cancelled and refunded).
 public struct ChangeFeedTopics: OutboxHandler {
     public var name: String { "change-feed" }
     public var topics: Set<OutboxTopic> {
         [
             .availabilityChanged, .orderStatusChanged, .holdChanged, .checkinRecorded, .eventPublished, .eventChanged,
-            .eventCancelled,
             .sessionChanged, .ticketTypeChanged, .kioskChanged, .memberChanged,
         ]
     }

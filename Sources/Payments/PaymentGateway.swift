@@ -17,6 +17,8 @@ public protocol PaymentGateway: Sendable {
     func payment(_ id: String) async throws -> GatewayPayment
     /// Refunds `amountMinor`, or the whole payment when nil.
     func refund(_ request: RefundRequest) async throws -> GatewayRefund
+    /// How a refund stands now (one reported `pending` is asked again until it is done).
+    func refundStatus(_ id: String) async throws -> GatewayRefund
     /// Verifies a webhook's signature over its raw body and reads the event. Throws `PaymentGatewayError` for a
     /// forged, stale or malformed one.
     func webhookEvent(body: [UInt8], signature: String?, now: Date) throws -> GatewayEvent
@@ -129,12 +131,15 @@ public struct GatewayEvent: Sendable, Equatable {
     public var created: Date
     /// The payment the event is about, when it is about one.
     public var payment: GatewayPayment?
+    /// The refund the event is about (`refund.updated`, …), when it is about one.
+    public var refund: GatewayRefund?
 
-    public init(id: String, type: String, created: Date, payment: GatewayPayment?) {
+    public init(id: String, type: String, created: Date, payment: GatewayPayment?, refund: GatewayRefund? = nil) {
         self.id = id
         self.type = type
         self.created = created
         self.payment = payment
+        self.refund = refund
     }
 }
 
@@ -182,6 +187,7 @@ public struct UnconfiguredGateway: PaymentGateway {
     public func refund(_ request: RefundRequest) async throws -> GatewayRefund {
         throw PaymentGatewayError.notConfigured
     }
+    public func refundStatus(_ id: String) async throws -> GatewayRefund { throw PaymentGatewayError.notConfigured }
     public func webhookEvent(body: [UInt8], signature: String?, now: Date) throws -> GatewayEvent {
         throw PaymentGatewayError.notConfigured
     }

@@ -75,11 +75,13 @@ public struct StripeGateway: PaymentGateway {
         var form = [("payment_intent", request.paymentId)]
         if let amount = request.amountMinor { form.append(("amount", String(amount))) }
         let object = try await call(.POST, "/v1/refunds", form: form, idempotencyKey: request.idempotencyKey)
-        guard let id = object["id"] as? String, let amount = object["amount"] as? Int else {
-            throw PaymentGatewayError.malformed("refund without id or amount")
-        }
-        return GatewayRefund(
-            id: id, paymentId: request.paymentId, amountMinor: amount, status: object["status"] as? String ?? "pending")
+        var refund = try Self.refund(from: object)
+        if refund.paymentId.isEmpty { refund.paymentId = request.paymentId }
+        return refund
+    }
+
+    public func refundStatus(_ id: String) async throws -> GatewayRefund {
+        try Self.refund(from: try await call(.GET, "/v1/refunds/\(Self.pathSafe(id))", form: []))
     }
 
     public func webhookEvent(body: [UInt8], signature: String?, now: Date) throws -> GatewayEvent {
@@ -89,16 +91,29 @@ public struct StripeGateway: PaymentGateway {
             let created = event["created"] as? Int
         else { throw PaymentGatewayError.malformed("not a Stripe event") }
         var payment: GatewayPayment?
-        if let object = (event["data"] as? [String: Any])?["object"] as? [String: Any],
-            object["object"] as? String == "payment_intent"
-        {
-            payment = try Self.payment(from: object)
+        var refund: GatewayRefund?
+        let object = (event["data"] as? [String: Any])?["object"] as? [String: Any]
+        switch object?["object"] as? String {
+        case "payment_intent": payment = try Self.payment(from: object!)
+        case "refund": refund = try Self.refund(from: object!)
+        default: break
         }
         return GatewayEvent(
-            id: id, type: type, created: Date(timeIntervalSince1970: TimeInterval(created)), payment: payment)
+            id: id, type: type, created: Date(timeIntervalSince1970: TimeInterval(created)), payment: payment,
+            refund: refund)
     }
 
     // MARK: - The wire
+
+    /// A refund object. Its payment is `payment_intent` (Stripe's since 2019), else the charge it came from.
+    static func refund(from object: [String: Any]) throws -> GatewayRefund {
+        guard let id = object["id"] as? String, let amount = object["amount"] as? Int else {
+            throw PaymentGatewayError.malformed("refund without id or amount")
+        }
+        return GatewayRefund(
+            id: id, paymentId: (object["payment_intent"] as? String) ?? (object["charge"] as? String) ?? "",
+            amountMinor: amount, status: object["status"] as? String ?? "pending")
+    }
 
     static func payment(from object: [String: Any]) throws -> GatewayPayment {
         guard let id = object["id"] as? String, let rawStatus = object["status"] as? String,

@@ -44,5 +44,6 @@ public enum SchemaMigrations {
         M0035_AddPlaceLimits(),
         M0036_AddRefreshTokenKind(),
         M0037_CreateGuestConfirmations(),
+        M0038_CreatePaymentsAndRefunds(),
     ]
 }

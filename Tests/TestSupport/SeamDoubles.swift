@@ -54,7 +54,12 @@ public final class PaymentGatewayDouble: PaymentGateway {
         }
     }
 
+    private let calls = Mutex(0)
+    /// How many payments were asked to start (counted as each call begins, before the delay).
+    public var startCalls: Int { calls.withLock { $0 } }
+
     public func startPayment(_ request: PaymentRequest) async throws -> GatewayPayment {
+        calls.withLock { $0 += 1 }
         if delay > .zero { try await Task.sleep(for: delay) }
         return state.withLock { state in
             if let id = state.keys[request.idempotencyKey], let existing = state.payments[id] { return existing }
@@ -99,6 +104,13 @@ public final class PaymentGatewayDouble: PaymentGateway {
             state.refunds.append(refund)
             return refund
         }
+    }
+
+    public func refundStatus(_ id: String) async throws -> GatewayRefund {
+        guard let refund = state.withLock({ $0.refunds.first { $0.id == id } }) else {
+            throw PaymentGatewayError.rejected(status: 404, message: "No such refund: \(id)")
+        }
+        return refund
     }
 
     public func webhookEvent(body: [UInt8], signature: String?, now: Date) throws -> GatewayEvent {

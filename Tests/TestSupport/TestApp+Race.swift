@@ -48,3 +48,14 @@ extension TestApp {
         }
     }
 }
+
+/// Waits until `condition` holds (a worker's delivery, a webhook's effect), checking every 50 ms, at most `seconds`.
+/// Returns whether it held: the caller expects it, so a timeout fails the test with its own message.
+public func eventually(seconds: Double = 10, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+    return try await condition()
+}

@@ -103,6 +103,8 @@ extension AppConfig {
         let buyerPlaces = reader.integer("BUYER_PLACES_LIMIT", default: 10, in: 0...100_000)
         let addressPlaces = reader.integer("ADDRESS_PLACES_LIMIT", default: 50, in: 0...1_000_000)
         let guestConfirm = reader.integer("GUEST_CONFIRM_WINDOW", default: 1800, in: 0...(7 * 86_400))
+        let cardWindow = reader.integer("CARD_PAYMENT_WINDOW", default: 900, in: 60...86_400)
+        let reconcile = reader.integer("PAYMENT_RECONCILE_INTERVAL", default: 30, in: 1...3600)
         let workers = reader.boolean("WORKERS", default: true)
         let outboxPoll = reader.integer("OUTBOX_POLL_INTERVAL", default: 30, in: 1...3600)
         let idleTimeout = reader.integer("HTTP_IDLE_TIMEOUT", default: 30, in: 1...3600)
@@ -136,6 +138,7 @@ extension AppConfig {
         sales.buyerPlacesLimit = buyerPlaces
         sales.addressPlacesLimit = addressPlaces
         sales.guestConfirmSeconds = guestConfirm
+        sales.cardPaymentWindowSeconds = cardWindow
         var admission = AdmissionConfig()
         admission.ticketSecretKey = ticketKey
         var workerSettings = WorkersConfig()
@@ -149,6 +152,7 @@ extension AppConfig {
         if let stripeBase { payments.stripeAPIBase = stripeBase }
         payments.stripeSecretKey = stripeKey
         payments.stripeWebhookSecrets = webhookSecrets
+        payments.reconcileSeconds = reconcile
         var files = StorageConfig()
         files.directory = storage
         files.s3 = s3

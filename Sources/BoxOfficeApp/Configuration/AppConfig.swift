@@ -121,6 +121,8 @@ public struct SalesConfig: Sendable {
     /// Minutes in seconds within which a guest must confirm their email for an offline order to keep its places
     /// (`GUEST_CONFIRM_WINDOW`; 0: no confirmation asked).
     public var guestConfirmSeconds = 1800
+    /// How long a card order keeps its places while the buyer pays (`CARD_PAYMENT_WINDOW`, seconds).
+    public var cardPaymentWindowSeconds = 900
 
     public var placeLimits: PlaceLimits { PlaceLimits(perBuyer: buyerPlacesLimit, perAddress: addressPlacesLimit) }
 
@@ -167,6 +169,9 @@ public struct PaymentsConfig: Sendable {
     public var stripeSecretKey: String?
     /// `STRIPE_WEBHOOK_SECRETS`, comma-separated: every secret whose signature is accepted (several while rotating).
     public var stripeWebhookSecrets: [String] = []
+    /// How often the reconciler asks the processor about card payments whose orders are about to expire or expired
+    /// lately, and about pending refunds (`PAYMENT_RECONCILE_INTERVAL`, seconds).
+    public var reconcileSeconds = 30
 
     public init() {}
 }

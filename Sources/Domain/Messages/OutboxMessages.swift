@@ -171,3 +171,54 @@ public struct Ping: OutboxMessage, Equatable {
         self.note = note
     }
 }
+
+/// A refund to ask of the processor: the worker reads the refund's row and calls the processor with an idempotency key
+/// derived from the refund's ID, so a retried delivery cannot refund twice.
+public struct RefundRequested: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.refundRequested
+    public var refundId: UUID
+    public var orderId: UUID
+    public var subjects: [UUID] { [refundId, orderId] }
+
+    public init(refundId: UUID, orderId: UUID) {
+        self.refundId = refundId
+        self.orderId = orderId
+    }
+}
+
+/// Word owed to a buyer or an event's organizers about money: what happened is `kind`.
+public struct PaymentNotice: OutboxMessage, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// A payment arrived after the order expired; its places were free, so the order is paid.
+        case latePaymentAccepted = "late_payment_accepted"
+        /// A payment arrived after the order expired and its places were gone (or the order was already paid): the
+        /// payment is refunded in full.
+        case latePaymentRefunded = "late_payment_refunded"
+        /// An organizer (or the event's refund rule) refunded money.
+        case refundIssued = "refund_issued"
+        /// The processor could not make a refund: organizers must act.
+        case refundFailed = "refund_failed"
+        /// The event was cancelled: the order is cancelled, and refunded if it was paid.
+        case eventCancelled = "event_cancelled"
+    }
+
+    public enum Recipient: String, Codable, Sendable {
+        case buyer
+        /// The owners and managers of the event's organization.
+        case organizers
+    }
+
+    public static let topic = OutboxTopic.paymentNotice
+    public var kind: Kind
+    public var recipient: Recipient
+    public var orderId: UUID
+    public var refundId: UUID?
+    public var subjects: [UUID] { [orderId] + (refundId.map { [$0] } ?? []) }
+
+    public init(kind: Kind, recipient: Recipient, orderId: UUID, refundId: UUID? = nil) {
+        self.kind = kind
+        self.recipient = recipient
+        self.orderId = orderId
+        self.refundId = refundId
+    }
+}

@@ -24,6 +24,11 @@ public enum OutboxTopic: String, Sendable, Codable, CaseIterable {
     case kioskChanged = "kiosk.changed"
     /// Someone joined or left an organization, or their role changed.
     case memberChanged = "member.changed"
+    /// A refund was decided: the processor is asked for it after the commit (`RefundRequested`).
+    case refundRequested = "payment.refund_requested"
+    /// A buyer or an organizer is owed word of a payment matter: a late payment accepted or refunded, a refund, an
+    /// event cancelled (`PaymentNotice`).
+    case paymentNotice = "email.payment_notice"
     /// A message that only proves delivery end to end (an admin's ping, the tests).
     case ping = "system.ping"
 }

@@ -26,12 +26,17 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// A payment that succeeds after its order expired or was cancelled for want of payment revives it (`paid`), if
+    /// its places can be sold again; only the payments' own reconciliation may ask this (`OrderLifecycle.move`).
+    public var isRevivedByLatePayment: Bool { self == .expired || self == .cancelled }
+
     /// What happens to the order's places when it moves to `next`.
     public func seatEffect(to next: OrderStatus) -> SeatEffect {
         switch (self, next) {
         case (.pending, .paid): .confirmHeld
         case (.pending, .cancelled), (.pending, .expired): .releaseHeld
         case (.paid, .cancelled), (.paid, .refunded): .releaseSold
+        case (.expired, .paid), (.cancelled, .paid): .sellAgain
         default: .none
         }
     }
@@ -42,6 +47,8 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
         case confirmHeld
         case releaseHeld
         case releaseSold
+        /// A late payment revives the order: its places are sold again, if they are there.
+        case sellAgain
     }
 
     /// The status of the order's tickets once the order has this status.
@@ -79,6 +86,8 @@ public enum TicketStatus: String, Sendable, Codable, CaseIterable {
     public func canMove(to next: TicketStatus) -> Bool {
         switch (self, next) {
         case (.pending, .valid), (.pending, .cancelled), (.valid, .cancelled), (.valid, .refunded): true
+        // A late payment revives an expired order's tickets (with new secrets: the old ones were revoked).
+        case (.cancelled, .valid): true
         default: false
         }
     }

@@ -1,0 +1,249 @@
+import Domain
+import FluentKit
+public import Foundation
+import HTTPCore
+public import Identity
+import Inventory
+public import Logging
+import Outbox
+public import Payments
+public import Persistence
+import SQLKit
+
+/// Card payments of pending orders, through the configured processor (`PaymentGateway`). The processor is only ever
+/// called between transactions: the sale committed first (its places held by the order until the card payment
+/// window closes), then the payment row, then the call, then what the processor said is recorded by `apply`, the one
+/// place that turns a processor's word (the checkout's answer, a webhook, the reconciler's question) into a payment's
+/// status and an order's move through its lifecycle (as the system, `payments`).
+///
+/// A payment that succeeds after its order expired is accepted when the places can be sold again (decided on locked
+/// seats like any sale), and refunded in full otherwise; so is a second payment of an order already paid.
+public struct CardPayments: Sendable {
+    let store: DatabaseStore
+    let gateway: any PaymentGateway
+    let ticketKeys: TicketKeys
+    let logger: Logger
+
+    public init(store: DatabaseStore, gateway: any PaymentGateway, ticketKeys: TicketKeys, logger: Logger) {
+        self.store = store
+        self.gateway = gateway
+        self.ticketKeys = ticketKeys
+        self.logger = logger
+    }
+
+    /// Whether a processor is configured (card payment methods are refused otherwise).
+    var available: Bool { !(gateway is UnconfiguredGateway) }
+
+    static let actor = Principal.system("payments")
+
+    /// Starts a card payment of a pending order: with `paymentToken` (a payment method from the buyer's card form) it
+    /// is confirmed at once; without one the answer's client secret lets the buyer's card form confirm it.
+    func start(_ orderID: UUID, paymentToken: String?, now: Date) async throws -> PaymentDTO {
+        let paymentID = UUID.random()
+        let request = try await store.transaction { db -> PaymentRequest in
+            guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
+            let status = OrderReads.effectiveStatus(order, now: now)
+            guard status == .pending, order.totalMinor > 0 else {
+                throw OrdersError.notPayable(status: status.rawValue)
+            }
+            try await PaymentRow.insert(
+                id: paymentID, orderID: orderID, provider: gateway.name, method: "card", amountMinor: order.totalMinor,
+                currency: order.currency, status: .pending, now: now, on: db as! any SQLDatabase)
+            return PaymentRequest(
+                amountMinor: order.totalMinor, currency: order.currency,
+                idempotencyKey: "boxoffice-payment-\(paymentID.uuidString.lowercased())", paymentMethod: paymentToken,
+                description: "Order \(order.number)",
+                metadata: [
+                    "order_id": orderID.uuidString, "payment_id": paymentID.uuidString, "order_number": order.number,
+                ])
+        }
+        let word: ProcessorWord
+        var nextAction: String?
+        do {
+            let reported = try await gateway.startPayment(request)
+            word = ProcessorWord(reported)
+            nextAction = reported.nextAction
+        } catch PaymentGatewayError.rejected(_, let message) {
+            word = ProcessorWord(status: .failed, reference: nil, clientSecret: nil, failureReason: message)
+        } catch {
+            // Unreachable or unreadable: the payment stays pending; the buyer may try again while the order waits.
+            logger.warning("card payment could not be started", metadata: ["order": "\(orderID)", "error": "\(error)"])
+            word = ProcessorWord(
+                status: .pending, reference: nil, clientSecret: nil,
+                failureReason: "the payment processor could not be reached; try again")
+        }
+        try await apply(paymentID, word, now: now)
+        guard let row = try await PaymentRow.find(paymentID, on: store.sql()) else { throw OrdersError.orderNotFound }
+        return row.dto(showSecret: true, nextAction: word.status == .requiresAction ? nextAction : nil)
+    }
+
+    /// What the processor said of a payment, in BoxOffice's terms.
+    struct ProcessorWord: Sendable {
+        var status: PaymentStatus
+        var reference: String?
+        var clientSecret: String?
+        var failureReason: String?
+
+        init(status: PaymentStatus, reference: String?, clientSecret: String?, failureReason: String?) {
+            self.status = status
+            self.reference = reference
+            self.clientSecret = clientSecret
+            self.failureReason = failureReason
+        }
+
+        init(_ payment: GatewayPayment) {
+            let status: PaymentStatus =
+                switch payment.status {
+                case .succeeded: .succeeded
+                case .requiresAction: .requiresAction
+                case .canceled: .canceled
+                case .requiresPaymentMethod where payment.failureReason != nil: .failed
+                case .requiresPaymentMethod, .requiresConfirmation, .processing: .pending
+                }
+            self.init(
+                status: status, reference: payment.id, clientSecret: payment.clientSecret,
+                failureReason: status == .failed || status == .canceled ? payment.failureReason ?? "declined" : nil)
+        }
+    }
+
+    /// A refusal of a late payment's revival: its places are gone, or the event no longer sells.
+    private struct PlacesGone: Error {}
+
+    /// Records the processor's word on payment `paymentID` and moves its order: succeeded → paid (confirmation queued),
+    /// or revived if it had expired, or refunded when its places are gone or it was paid already; failed or cancelled
+    /// → a card order waiting for nothing else is cancelled and its places released at once. A word on a payment that
+    /// is already final is ignored (a webhook and the reconciler may both bring it), so is one that changes nothing.
+    func apply(_ paymentID: UUID, _ word: ProcessorWord, now: Date) async throws {
+        do {
+            try await applyOnce(paymentID, word, revive: true, now: now)
+        } catch is PlacesGone {
+            try await applyOnce(paymentID, word, revive: false, now: now)
+        }
+    }
+
+    private func applyOnce(_ paymentID: UUID, _ word: ProcessorWord, revive: Bool, now: Date) async throws {
+        let sql = store.sql()
+        guard let before = try await PaymentRow.find(paymentID, on: sql) else { return }
+        guard before.status != .succeeded, before.status != .canceled else { return }
+        // New secrets for the tickets, made before the transaction, in case a late payment revives them.
+        let tickets =
+            try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE order_id = \(bind: before.orderID)")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let secrets = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
+        try await store.transaction { db in
+            let sql = db as! any SQLDatabase
+            let types = try await sql.raw(
+                "SELECT ticket_type_id FROM order_items WHERE order_id = \(bind: before.orderID)"
+            ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
+            // The seats first, in the one lock order, as the order may move; then the payment row, decided on as it is.
+            let seats = try await LockedSales.lock(types, on: db)
+            guard
+                let changed = try await sql.raw(
+                    """
+                    UPDATE payments SET status = \(bind: word.status.rawValue),
+                      provider_ref = COALESCE(\(bind: word.reference), provider_ref),
+                      client_secret = COALESCE(\(bind: word.clientSecret), client_secret),
+                      failure_reason = \(bind: word.failureReason), updated_at = \(bind: now),
+                      succeeded_at = \(bind: word.status == .succeeded ? now : nil as Date?)
+                    WHERE id = \(bind: paymentID) AND status NOT IN ('succeeded', 'canceled') RETURNING order_id
+                    """
+                ).first()
+            else { return }
+            let orderID = try changed.decode(column: "order_id", as: UUID.self)
+            guard let order = try await OrderRecord.find(orderID, on: db) else { return }
+            let status = OrderReads.effectiveStatus(order, now: now)
+            switch word.status {
+            case .succeeded:
+                try await succeeded(
+                    paymentID, order: order, status: status, revival: revive ? secrets : nil, seats: seats, now: now,
+                    on: db)
+            case .failed, .canceled:
+                let live = try await PaymentRow.of(order: orderID, on: sql).contains {
+                    $0.id != paymentID
+                        && ($0.status == .pending || $0.status == .requiresAction || $0.status == .succeeded)
+                }
+                if status == .pending, order.provider == gateway.name, !live {
+                    try await OrderLifecycle.move(
+                        orderID, to: .cancelled, by: Self.actor,
+                        reason: "card payment \(word.status.rawValue): \(word.failureReason ?? "no reason given")",
+                        now: now, locked: seats, on: db)
+                }
+            case .pending, .requiresAction:
+                break
+            }
+        }
+    }
+
+    private func succeeded(
+        _ paymentID: UUID, order: OrderRecord, status: OrderStatus, revival: [(hash: String, sealed: String)]?,
+        seats: LockedSales, now: Date, on db: any Database
+    ) async throws {
+        let orderID = order.id!
+        switch status {
+        case .pending:
+            try await OrderLifecycle.move(
+                orderID, to: .paid, by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
+            try await Outbox.enqueue(OrderConfirmation(orderId: orderID, eventId: order.eventID), now: now, on: db)
+        case .expired, .cancelled:
+            guard let revival else {
+                // The places are gone (or the event no longer sells): the money goes back, and both sides are told.
+                if order.status == OrderStatus.pending.rawValue {
+                    try await OrderLifecycle.move(
+                        orderID, to: .expired, by: Self.actor, reason: "payment deadline passed", now: now,
+                        locked: seats, on: db)
+                }
+                try await refundInFull(
+                    paymentID, orderID: orderID, reason: "paid after the order expired; its places were gone", now: now,
+                    on: db)
+                return
+            }
+            do {
+                try await OrderLifecycle.move(
+                    orderID, to: .paid, by: Self.actor,
+                    reason: "card payment succeeded after the order \(status.rawValue)",
+                    now: now, locked: seats, revival: revival, on: db)
+            } catch let refusal as InventoryError {
+                // Any refusal of the sale (places gone, sales ended, event cancelled); a concurrent move is not one.
+                if case .invalidTransition = refusal { throw refusal }
+                throw PlacesGone()
+            }
+            try await Outbox.enqueue(
+                [
+                    try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID)),
+                    try Outbox.row(PaymentNotice(kind: .latePaymentAccepted, recipient: .buyer, orderId: orderID)),
+                    try Outbox.row(PaymentNotice(kind: .latePaymentAccepted, recipient: .organizers, orderId: orderID)),
+                ], now: now, on: db)
+        case .paid, .refunded:
+            try await refundInFull(
+                paymentID, orderID: orderID, reason: "the order was already \(status.rawValue)", now: now, on: db)
+        }
+    }
+
+    private func refundInFull(_ paymentID: UUID, orderID: UUID, reason: String, now: Date, on db: any Database)
+        async throws
+    {
+        let made = try await Refunds.create(
+            order: orderID, amountMinor: nil, reason: reason, actor: .system("payments"), payment: paymentID, now: now,
+            on: db)
+        try await Outbox.enqueue(
+            [
+                try Outbox.row(
+                    PaymentNotice(
+                        kind: .latePaymentRefunded, recipient: .buyer, orderId: orderID, refundId: made.first?.id)),
+                try Outbox.row(
+                    PaymentNotice(
+                        kind: .latePaymentRefunded, recipient: .organizers, orderId: orderID, refundId: made.first?.id)),
+            ], now: now, on: db)
+    }
+
+    /// A webhook's payment: ours by the ID we gave it in its metadata, or by the processor's reference.
+    func payment(for reported: GatewayPayment) async throws -> UUID? {
+        let sql = store.sql()
+        if let ours = reported.metadata["payment_id"].flatMap(UUID.init(uuidString:)),
+            let row = try await PaymentRow.find(ours, on: sql), row.provider == gateway.name
+        {
+            return row.id
+        }
+        return try await PaymentRow.find(provider: gateway.name, reference: reported.id, on: sql)?.id
+    }
+}

@@ -1,0 +1,64 @@
+import FluentKit
+import SQLKit
+
+/// An order's payments and refunds as records. A payment is one attempt to be paid (a card payment at the processor,
+/// or a manual one an organizer records); `refunded_minor` is what its refunds take back (pending and done), kept on
+/// the row so that a refund is decided by one conditional update, never by a sum read beforehand. A refund is asked of
+/// the processor by a worker after its row committed and is tracked until the processor reports it done. No card
+/// data is stored anywhere: the processor's references and a client secret (which only lets the buyer's own card form
+/// finish that one payment) are all BoxOffice keeps.
+struct M0038_CreatePaymentsAndRefunds: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("payments")
+            .id()
+            .field("order_id", .uuid, .required, .references(OrderRecord.schema, .id, onDelete: .cascade))
+            .field("provider", .string, .required)
+            .field("method", .string, .required)
+            .field("provider_ref", .string)
+            .field("amount_minor", .int64, .required)
+            .field("currency", .string, .required)
+            .field("status", .string, .required)
+            .field("client_secret", .string)
+            .field("failure_reason", .string)
+            .field("refunded_minor", .int64, .required, .sql(.default(0)))
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .field("succeeded_at", .datetime)
+            .check(
+                "status IN ('pending', 'requires_action', 'succeeded', 'failed', 'canceled')",
+                named: "payments_status_known"
+            )
+            .check("amount_minor >= 0", named: "payments_amount_non_negative")
+            .check("refunded_minor >= 0 AND refunded_minor <= amount_minor", named: "payments_refunds_within_amount")
+            .unique(on: "provider", "provider_ref", name: "payments_provider_ref")
+            .create()
+        try await database.schema("refunds")
+            .id()
+            .field("order_id", .uuid, .required, .references(OrderRecord.schema, .id, onDelete: .cascade))
+            .field("payment_id", .uuid, .references("payments", "id", onDelete: .cascade))
+            .field("amount_minor", .int64, .required)
+            .field("currency", .string, .required)
+            .field("reason", .string, .required)
+            .field("status", .string, .required)
+            .field("provider_ref", .string)
+            .field("failure_reason", .string)
+            .field("actor_kind", .string, .required)
+            .field("actor_id", .uuid)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .check("status IN ('pending', 'succeeded', 'failed', 'manual')", named: "refunds_status_known")
+            .check("amount_minor > 0", named: "refunds_amount_positive")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "payments_order_id").on("payments").column("order_id").run()
+        try await sql.create(index: "payments_status").on("payments").column("status").run()
+        try await sql.create(index: "refunds_order_id").on("refunds").column("order_id").run()
+        try await sql.create(index: "refunds_status").on("refunds").column("status").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.drop(table: "refunds").run()
+        try await sql.drop(table: "payments").run()
+    }
+}

@@ -1,0 +1,260 @@
+import BoxOfficeApp
+import Domain
+import Foundation
+import HTTPCore
+import HTTPTypes
+import HummingbirdTesting
+import Orders
+import Payments
+import SQLKit
+import TestSupport
+import Testing
+
+/// What happens after the checkout's answer: webhooks, the reconciler before expiry, late payments accepted or
+/// refunded, organizers' refunds and an event's cancellation, with the gateway double.
+@Suite struct PaymentSettlementTests {
+    struct Placed {
+        var order: OrderDTO
+        var token: String
+        var headers: HTTPFields { [HTTPField.Name("X-Order-Token")!: token] }
+    }
+
+    static func place(
+        _ app: TestApp, _ type: UUID, _ quantity: Int = 1, token: String? = nil, email: String = "ada@example.org"
+    )
+        async throws -> Placed
+    {
+        var body = CardPaymentTests.card(type, quantity, token: token)
+        body["buyerEmail"] = .string(email)
+        let response = try await app.client.send(.post, "/api/orders", json: body)
+        guard response.status == .created else { throw TestSetupError("order: \(response.status) \(response.text)") }
+        let order = try response.decode(OrderDTO.self)
+        return Placed(order: order, token: order.accessToken!)
+    }
+
+    static func payments(_ app: TestApp, _ placed: Placed) async throws -> OrderPaymentsDTO {
+        try await app.client.send(.get, "/api/orders/\(placed.order.orderId)/payments", headers: placed.headers)
+            .decode(OrderPaymentsDTO.self)
+    }
+
+    static func status(_ app: TestApp, _ placed: Placed) async throws -> String {
+        try await app.client.send(.get, "/api/orders/\(placed.order.orderId)", headers: placed.headers)
+            .decode(OrderDTO.self).status
+    }
+
+    static func webhook(
+        _ app: TestApp, id: String, type: String, payment: GatewayPayment, status: String, failure: String? = nil
+    )
+        async throws -> TestResponse
+    {
+        let created = Int(app.clock.now.timeIntervalSince1970)
+        let error = failure.map { #","last_payment_error":{"message":"\#($0)"}"# } ?? ""
+        let metadata = payment.metadata.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",")
+        let body = """
+            {"id":"\(id)","object":"event","type":"\(type)","created":\(created),"data":{"object":{"id":"\(payment.id)",\
+            "object":"payment_intent","status":"\(status)","amount":\(payment.amountMinor),"currency":"eur",\
+            "metadata":{\(metadata)}\(error)}}}
+            """
+        let signature = StripeSignature.header(body: Array(body.utf8), secret: "whsec_test", timestamp: created)
+        return try await app.client.send(
+            .post, "/api/webhook/payment",
+            headers: [.contentType: "application/json", HTTPField.Name("Stripe-Signature")!: signature], raw: body)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func webhooksMoveOrdersOnceEach(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            let first = try await Self.place(app, day1.ticketTypeId, 2)
+            let payment = try #require(
+                gateway.payments.first { $0.metadata["order_id"] == first.order.orderId.uuidString })
+            gateway.settle(payment.id, as: .succeeded)
+            let paid = try await Self.webhook(
+                app, id: "evt_paid", type: "payment_intent.succeeded", payment: payment, status: "succeeded")
+            #expect(paid.status == .ok)
+            #expect(try await Self.status(app, first) == "paid")
+            #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [2, 0])
+            let again = try await Self.webhook(
+                app, id: "evt_paid", type: "payment_intent.succeeded", payment: payment, status: "succeeded")
+            #expect(try again.json()["duplicate"] == .bool(true))
+            let transitions = try await app.store.sql().raw(
+                "SELECT to_status, actor_kind, reason FROM order_transitions WHERE order_id = \(bind: first.order.orderId) ORDER BY occurred_at"
+            ).all().map {
+                try $0.decode(column: "to_status", as: String.self) + "/"
+                    + $0.decode(column: "actor_kind", as: String.self)
+            }
+            #expect(transitions == ["pending/anonymous", "paid/system"])
+
+            let second = try await Self.place(app, day1.ticketTypeId, 1, email: "bob@example.org")
+            let other = try #require(
+                gateway.payments.first { $0.metadata["order_id"] == second.order.orderId.uuidString })
+            let failed = try await Self.webhook(
+                app, id: "evt_failed", type: "payment_intent.payment_failed", payment: other,
+                status: "requires_payment_method",
+                failure: "Your card has insufficient funds.")
+            #expect(failed.status == .ok)
+            #expect(try await Self.status(app, second) == "cancelled")
+            let record = try await Self.payments(app, second).payments[0]
+            #expect(record.status == "failed" && record.failureReason == "Your card has insufficient funds.")
+            #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [2, 0])
+        }
+    }
+
+    /// Before a card order expires the reconciler asks the processor, and completes it if it was paid.
+    @Test(arguments: TestDatabase.all)
+    func theReconcilerCompletesAPaymentNoWebhookReported(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            let placed = try await Self.place(app, day1.ticketTypeId, token: "pm_card_3ds")
+            let reconciler = app.boxOffice.paymentReconciler
+            #expect(
+                try await reconciler.reconcile() == 0, "a deadline a quarter of an hour away is not asked about yet")
+            gateway.settle(gateway.payments[0].id, as: .succeeded)
+            app.clock.advance(by: 14 * 60)
+            #expect(try await reconciler.reconcile() == 1)
+            #expect(try await Self.status(app, placed) == "paid")
+            #expect(try await reconciler.reconcile() == 0, "a final payment is not asked about again")
+        }
+    }
+
+    /// A payment that succeeds after its order expired: accepted while its places are free, refunded when they are not.
+    @Test(arguments: TestDatabase.all)
+    func aLatePaymentIsAcceptedOrRefunded(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, _, _) = try await fixture.workshop()
+            let small = try await fixture.addTicketType(
+                event.eventId, name: "Balcony", sessions: ["S3"], price: 30, limit: 2)
+            let lucky = try await Self.place(app, small.ticketTypeId, 2, token: "pm_card_3ds")
+            app.clock.advance(by: 16 * 60)
+            #expect(try await Self.status(app, lucky) == "expired")
+            gateway.settle(gateway.payments[0].id, as: .succeeded)
+            #expect(try await app.boxOffice.paymentReconciler.reconcile() == 1)
+            let revived = try await app.client.send(.get, "/api/orders/\(lucky.order.orderId)", headers: lucky.headers)
+                .decode(OrderDTO.self)
+            #expect(revived.status == "paid" && revived.tickets.allSatisfy { $0.status == "valid" })
+            #expect(try await CardPaymentTests.held(app, small.ticketTypeId) == [2, 0])
+            let versions = try await app.store.sql().raw(
+                "SELECT secret_version FROM tickets WHERE order_id = \(bind: lucky.order.orderId)"
+            ).all().map { try $0.decode(column: "secret_version", as: Int.self) }
+            #expect(versions.allSatisfy { $0 > 1 }, "revived tickets carry new secrets: the old ones were revoked")
+            #expect(try await Self.topics(app, kind: "late_payment_accepted") == 2)
+
+            // Now the balcony is sold out: the next late payer's money goes back.
+            let organizer = try await app.signIn("organizer@example.org")
+            let freed = try await app.client.send(
+                .post, "/api/orders/\(lucky.order.orderId)/refunds", headers: organizer.bearer,
+                json: [:] as [String: JSONValue])
+            #expect(freed.status == .created)
+            let unlucky = try await Self.place(
+                app, small.ticketTypeId, 2, token: "pm_card_3ds", email: "late@example.org")
+            app.clock.advance(by: 16 * 60)
+            let taker = try await Self.place(
+                app, small.ticketTypeId, 2, token: "pm_card_visa", email: "quick@example.org")
+            #expect(taker.order.status == "paid")
+            let late = try #require(
+                gateway.payments.first { $0.metadata["order_id"] == unlucky.order.orderId.uuidString })
+            gateway.settle(late.id, as: .succeeded)
+            _ = try await Self.webhook(
+                app, id: "evt_late", type: "payment_intent.succeeded", payment: late, status: "succeeded")
+            #expect(try await Self.status(app, unlucky) == "expired")
+            #expect(
+                try await eventually { gateway.refunds.contains { $0.paymentId == late.id && $0.amountMinor == 6000 } })
+            #expect(try await eventually { try await Self.payments(app, unlucky).refunds.first?.status == "succeeded" })
+            #expect(try await Self.topics(app, kind: "late_payment_refunded") == 2)
+            #expect(try await CardPaymentTests.held(app, small.ticketTypeId) == [2, 0])
+        }
+    }
+
+    static func topics(_ app: TestApp, kind: String) async throws -> Int {
+        try await app.store.sql().raw(
+            "SELECT payload FROM outbox WHERE topic = 'email.payment_notice'"
+        ).all().filter { try $0.decode(column: "payload", as: String.self).contains("\"\(kind)\"") }.count
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func organizersRefundInPartOrInFull(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            let placed = try await Self.place(app, day1.ticketTypeId, 2, token: "pm_card_visa")
+            let path = "/api/orders/\(placed.order.orderId)/refunds"
+            let part = try await app.client.send(
+                .post, path, headers: fixture.headers,
+                json: ["amountMinor": 5000, "reason": "one guest cannot come"] as [String: JSONValue])
+            #expect(part.status == .created)
+            #expect(try part.decode(RefundListDTO.self).refunds.map(\.amountMinor) == [5000])
+            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [5000] })
+            #expect(try await eventually { try await Self.payments(app, placed).refunds.first?.status == "succeeded" })
+            #expect(try await Self.status(app, placed) == "paid")
+            let tooMuch = try await app.client.send(.post, path, headers: fixture.headers, json: ["amountMinor": 9000])
+            #expect(tooMuch.status == .conflict && tooMuch.errorCode == "REFUND_TOO_LARGE")
+            // The buyer sees the payments but cannot refund; a stranger sees nothing.
+            let buyerView = try await Self.payments(app, placed)
+            #expect(buyerView.paidMinor == 13_000 && buyerView.refundableMinor == 8000)
+            #expect(
+                try await app.client.send(.post, path, headers: placed.headers, json: [:] as [String: JSONValue]).status
+                    == .unauthorized)
+            let rest = try await app.client.send(
+                .post, path, headers: fixture.headers, json: [:] as [String: JSONValue])
+            #expect(try rest.decode(RefundListDTO.self).refunds.map(\.amountMinor) == [8000])
+            #expect(try await Self.status(app, placed) == "refunded")
+            #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [0, 0])
+            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [5000, 8000] })
+        }
+    }
+
+    /// An offline order marked paid records a manual payment; cancelling the event refunds the card order through the
+    /// processor, flags the offline one for a manual refund, cancels the pending one, and tells every buyer.
+    @Test(arguments: TestDatabase.all)
+    func cancellingAnEventCancelsAndRefundsItsOrders(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, day1, _) = try await fixture.workshop()
+            let card = try await Self.place(app, day1.ticketTypeId, 1, token: "pm_card_visa")
+            let waiting = try await Self.place(app, day1.ticketTypeId, 1, email: "bob@example.org")
+            let buyer = try await app.signUp("carol@example.org")
+            let offline = try await app.client.send(
+                .post, "/api/orders", headers: buyer.bearer,
+                json: [
+                    "ticketTypeId": .string(day1.ticketTypeId.uuidString), "quantity": 1, "paymentMethod": "offline",
+                ]
+                    as [String: JSONValue]
+            )
+            .decode(OrderDTO.self)
+            let marked = try await app.client.send(
+                .put, "/api/admin/orders/\(offline.orderId)/status", headers: fixture.headers, json: ["status": "paid"])
+            #expect(marked.status == .ok)
+            let manual = try await app.client.send(
+                .get, "/api/orders/\(offline.orderId)/payments", headers: buyer.bearer
+            )
+            .decode(OrderPaymentsDTO.self)
+            #expect(manual.payments.map(\.method) == ["manual"] && manual.paidMinor == 6500)
+
+            let cancel = try await app.client.send(
+                .put, "/api/events/\(event.eventId)", headers: fixture.headers, json: ["status": "cancelled"])
+            #expect(cancel.status == .ok)
+            #expect(try await eventually { try await Self.status(app, card) == "refunded" })
+            #expect(try await eventually { try await Self.status(app, waiting) == "cancelled" })
+            let offlineAfter = try await app.client.send(
+                .get, "/api/orders/\(offline.orderId)/payments", headers: buyer.bearer
+            )
+            .decode(OrderPaymentsDTO.self)
+            #expect(offlineAfter.refunds.map(\.status) == ["manual"])
+            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
+            #expect(try await Self.topics(app, kind: "event_cancelled") == 3)
+            #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [0, 0])
+            let revoked = try await app.store.sql().raw(
+                "SELECT COUNT(*) AS n FROM ticket_revocations WHERE event_id = \(bind: event.eventId)"
+            ).first()!.decode(column: "n", as: Int.self)
+            #expect(revoked == 3)
+        }
+    }
+}
