@@ -31,7 +31,12 @@ extension OrdersRoutes {
             Takes the places from the ticket type and every session it includes, and writes the order, one ticket per place and \
             its outbox rows, in one transaction, or nothing. A total of zero is paid at once (provider free); otherwise the order \
             is pending (provider offline: pay by transfer or at the door) and keeps its places until its paymentDeadline. Guests \
-            give buyerName and buyerEmail; signed-in members pay the member price where one is set.
+            give buyerName and buyerEmail; signed-in members pay the member price where one is set. With paymentMethod card \
+            (or seed 002's CreditCard) the order is pending for the card payment window and, once the sale has committed, a \
+            payment is started at the processor: with a paymentToken (a payment method from the card form) it is confirmed \
+            at once and the answer's payment says succeeded (the order is paid), requires_action (3-D Secure: clientSecret \
+            and nextAction) or failed (failureReason; the order is cancelled and its places released); without one the \
+            payment's clientSecret lets the card form confirm it, and the webhook or the reconciler completes the order.
             """
         let pageParameters: [JSONValue] = [
             [
@@ -80,15 +85,22 @@ extension OrdersRoutes {
                 ],
                 "paymentMethod": [
                     "type": "string",
-                    "enum": ["offline", "transfer", "door", "cash", "invoice", "free"],
-                    "description": "offline (default), transfer, door, cash, invoice",
+                    "enum": ["offline", "transfer", "door", "cash", "invoice", "free", "card", "CreditCard"],
+                    "description":
+                        "offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor",
+                ],
+                "paymentToken": [
+                    "type": "string", "minLength": 1, "maxLength": 255,
+                    "description":
+                        "A payment method from the processor's card form (Stripe: pm_…), only with a card method; handed to the processor, stored and logged nowhere",
                 ],
                 "notes": ["type": "string", "maxLength": 1000],
                 "buyerName": ["type": "string", "minLength": 1, "maxLength": 100], "buyerEmail": OpenAPI.email,
                 "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
             ],
             optional: [
-                "eventId", "ticketTypeId", "categoryId", "quantity", "attendees", "paymentMethod", "notes",
+                "eventId", "ticketTypeId", "categoryId", "quantity", "attendees", "paymentMethod", "paymentToken",
+                "notes",
                 "buyerName",
                 "buyerEmail", "holdId", "lockId",
             ])
@@ -201,6 +213,57 @@ extension OrdersRoutes {
                             "409": OpenAPI.error("INVALID_TRANSITION or HOLD_EXPIRED"),
                         ])
                 ],
+                "/api/orders/{orderId}/payments": [
+                    "get": OpenAPI.operation(
+                        "listOrderPayments", tag: "Payments",
+                        summary: "An order's payments and refunds (its buyer, its organizers, admins)",
+                        description:
+                            "The buyer also sees the clientSecret of a payment that is not final, to finish it with the card form.",
+                        parameters: [orderID, orderToken],
+                        responses: [
+                            "200": OpenAPI.json("Payments and refunds", OpenAPI.ref("OrderPayments")), "404": notFound,
+                        ]),
+                    "post": OpenAPI.operation(
+                        "payOrder", tag: "Payments", summary: "Pay my pending order by card (again)",
+                        description:
+                            "Starts another card payment of a pending order: after giving up on 3-D Secure, or to pay an offline order by card. A second payment that succeeds after the first is refunded automatically.",
+                        parameters: [orderID, orderToken], requestBody: OpenAPI.body(OpenAPI.ref("PayOrderRequest")),
+                        responses: [
+                            "201": OpenAPI.json("The payment as the processor left it", OpenAPI.ref("Payment")),
+                            "400": invalid, "404": notFound,
+                            "409": OpenAPI.error("The order waits for no payment (INVALID_TRANSITION)"),
+                        ]),
+                ],
+                "/api/orders/{orderId}/refunds": [
+                    "post": OpenAPI.operation(
+                        "refundOrder", tag: "Payments",
+                        summary: "Refund all or part of a paid order (organizers, admins)",
+                        description:
+                            "Refunds amountMinor (all that is left when omitted) from the order's succeeded payments: card payments through the processor (pending until it reports them done), payments recorded by hand as manual refunds. Refunding all that is left moves the order to refunded and gives its places back.",
+                        parameters: [orderID], requestBody: OpenAPI.body(OpenAPI.ref("RefundOrderRequest")),
+                        signedIn: true,
+                        responses: [
+                            "201": OpenAPI.json("The refunds made", OpenAPI.ref("RefundList")), "400": invalid,
+                            "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound,
+                            "409": OpenAPI.error(
+                                "Not paid (INVALID_TRANSITION), or more than is left (REFUND_TOO_LARGE; details: refundableMinor)"
+                            ),
+                        ])
+                ],
+                "/api/tickets/{ticketId}/attendee": [
+                    "put": OpenAPI.operation(
+                        "nameAttendee", tag: "Orders",
+                        summary: "Name (or rename) a ticket's attendee (its buyer, organizers)",
+                        parameters: [
+                            ["name": "ticketId", "in": "path", "required": true, "schema": OpenAPI.uuid], orderToken,
+                        ],
+                        requestBody: OpenAPI.body(OpenAPI.ref("AttendeeRequest")),
+                        responses: [
+                            "200": OpenAPI.json("The ticket", OpenAPI.ref("OrderTicket")), "400": invalid,
+                            "404": notFound,
+                            "409": OpenAPI.error("The ticket is cancelled or refunded (INVALID_TRANSITION)"),
+                        ])
+                ],
                 "/api/sessions/{sessionId}/registrations": [
                     "get": OpenAPI.operation(
                         "listSessionRegistrations", tag: "Orders",
@@ -225,7 +288,9 @@ extension OrdersRoutes {
                         "orderId": OpenAPI.uuid, "orderNumber": OpenAPI.string, "eventId": OpenAPI.uuid,
                         "status": OpenAPI.enumeration(["pending", "paid", "cancelled", "refunded", "expired"]),
                         "buyerName": OpenAPI.string, "buyerEmail": OpenAPI.string,
-                        "provider": OpenAPI.enumeration(["free", "offline"]),
+                        "provider": [
+                            "type": "string", "description": "free, offline, or the card processor's name (stripe)",
+                        ],
                         "total": ["type": "number"], "totalMinor": OpenAPI.integer, "currency": OpenAPI.string,
                         "notes": OpenAPI.string,
                         "paymentDeadline": OpenAPI.dateTime,
@@ -249,8 +314,62 @@ extension OrdersRoutes {
                                 optional: ["dietaryRestrictions", "emergencyContact"]),
                         ],
                         "createdAt": OpenAPI.dateTime, "paidAt": OpenAPI.dateTime, "accessToken": OpenAPI.string,
+                        "payment": OpenAPI.ref("Payment"),
                     ],
-                    optional: ["notes", "paymentDeadline", "paidAt", "accessToken"]),
+                    optional: ["notes", "paymentDeadline", "paidAt", "accessToken", "payment"]),
+                "OrderTicket": OpenAPI.object(
+                    [
+                        "ticketId": OpenAPI.uuid, "ticketTypeId": OpenAPI.uuid,
+                        "status": OpenAPI.enumeration(["pending", "valid", "cancelled", "refunded"]),
+                        "attendeeName": OpenAPI.string, "attendeeEmail": OpenAPI.string,
+                        "dietaryRestrictions": OpenAPI.string, "emergencyContact": OpenAPI.string,
+                    ],
+                    optional: ["dietaryRestrictions", "emergencyContact"]),
+                "AttendeeRequest": OpenAPI.object(
+                    [
+                        "name": ["type": "string", "minLength": 1, "maxLength": 100], "email": OpenAPI.email,
+                        "dietaryRestrictions": ["type": "string", "maxLength": 500],
+                        "emergencyContact": ["type": "string", "maxLength": 200],
+                    ],
+                    optional: ["dietaryRestrictions", "emergencyContact"]),
+                "Payment": OpenAPI.object(
+                    [
+                        "paymentId": OpenAPI.uuid, "orderId": OpenAPI.uuid, "provider": OpenAPI.string,
+                        "method": OpenAPI.enumeration(["card", "manual"]),
+                        "status": OpenAPI.enumeration(["pending", "requires_action", "succeeded", "failed", "canceled"]
+                        ),
+                        "amount": ["type": "number"], "amountMinor": OpenAPI.integer, "refundedMinor": OpenAPI.integer,
+                        "currency": OpenAPI.string, "providerReference": OpenAPI.string,
+                        "clientSecret": OpenAPI.string,
+                        "nextAction": ["type": "object", "description": "The processor's next action (3-D Secure)"],
+                        "failureReason": OpenAPI.string, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
+                        "succeededAt": OpenAPI.dateTime,
+                    ],
+                    optional: ["providerReference", "clientSecret", "nextAction", "failureReason", "succeededAt"]),
+                "Refund": OpenAPI.object(
+                    [
+                        "refundId": OpenAPI.uuid, "orderId": OpenAPI.uuid, "paymentId": OpenAPI.uuid,
+                        "amount": ["type": "number"], "amountMinor": OpenAPI.integer, "currency": OpenAPI.string,
+                        "reason": OpenAPI.string,
+                        "status": OpenAPI.enumeration(["pending", "succeeded", "failed", "manual"]),
+                        "failureReason": OpenAPI.string, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
+                    ],
+                    optional: ["paymentId", "failureReason"]),
+                "OrderPayments": OpenAPI.object([
+                    "orderId": OpenAPI.uuid, "currency": OpenAPI.string, "paidMinor": OpenAPI.integer,
+                    "refundedMinor": OpenAPI.integer, "refundableMinor": OpenAPI.integer,
+                    "payments": ["type": "array", "items": OpenAPI.ref("Payment")],
+                    "refunds": ["type": "array", "items": OpenAPI.ref("Refund")],
+                ]),
+                "RefundList": OpenAPI.object(["refunds": ["type": "array", "items": OpenAPI.ref("Refund")]]),
+                "RefundOrderRequest": OpenAPI.object(
+                    [
+                        "amountMinor": ["type": "integer", "minimum": 1, "description": "Omitted: all that is left"],
+                        "reason": ["type": "string", "maxLength": 500],
+                    ],
+                    optional: ["amountMinor", "reason"]),
+                "PayOrderRequest": OpenAPI.object(
+                    ["paymentToken": ["type": "string", "minLength": 1, "maxLength": 255]], optional: ["paymentToken"]),
                 "OrderList": OpenAPI.object(["orders": ["type": "array", "items": OpenAPI.ref("Order")]]),
                 "OrderPage": OpenAPI.object([
                     "orders": ["type": "array", "items": OpenAPI.ref("Order")], "page": OpenAPI.integer,
@@ -307,7 +426,13 @@ extension OrdersRoutes {
                     ],
                 ]),
             ],
-            tags: [["name": "Orders", "description": "Checkout, orders, their lifecycle and registrations."]]
+            tags: [
+                ["name": "Orders", "description": "Checkout, orders, their lifecycle and registrations."],
+                [
+                    "name": "Payments",
+                    "description": "Card payments through the processor, refunds, and their records.",
+                ],
+            ]
         )
     }()
 }

@@ -8,8 +8,11 @@ extension PaymentWebhookRoutes {
                 description: """
                     Called by the payment processor, not by clients. The `Stripe-Signature` header (HMAC-SHA256 over \
                     `t.body` with any configured webhook secret, at most 5 minutes old) is checked over the raw body \
-                    before anything is read. Each event is recorded once by its ID; a redelivery is acknowledged with \
-                    `duplicate: true`. Not counted by the general rate limit.
+                    before anything is read. payment_intent.* events move the payment's order as the system: succeeded \
+                    → paid (confirmation queued; an expired order is revived if its places are free, else the payment \
+                    is refunded), payment_failed or canceled → the card order is cancelled and its places released; \
+                    refund.* events settle a refund. Each event is acted on and recorded once by its ID; a redelivery \
+                    is acknowledged with `duplicate: true`. Not counted by the general rate limit.
                     """,
                 parameters: [
                     [
@@ -46,6 +49,6 @@ extension PaymentWebhookRoutes {
                 ],
                 "PaymentWebhookReceipt": OpenAPI.object(["received": OpenAPI.boolean, "duplicate": OpenAPI.boolean]),
             ],
-            tags: [["name": "Payments", "description": "The payment processor's webhooks"]])
+            tags: [])
     }()
 }
