@@ -16,6 +16,10 @@ import time
 import urllib.request
 
 
+# Fields every purchase carries on top of its own (a card payment method with --card).
+EXTRA = {}
+
+
 def api(base, method, path, body=None, token=None):
     request = urllib.request.Request(base + path, method=method)
     request.add_header("Content-Type", "application/json")
@@ -62,7 +66,7 @@ class Buyer(asyncio.Protocol):
 
     def send(self):
         body = json.dumps({"ticketTypeId": self.rng.choice(self.types), "quantity": 1, "buyerName": f"Buyer {self.number}",
-                           "buyerEmail": f"buyer{self.number}-{self.attempt}@example.org"}).encode()
+                           "buyerEmail": f"buyer{self.number}-{self.attempt}@example.org", **EXTRA}).encode()
         self.attempt += 1
         self.began = time.perf_counter()
         key = f"Idempotency-Key: flash-{self.number}-{self.attempt}\r\n".encode() if self.keys else b""
@@ -124,7 +128,11 @@ def main():
     parser.add_argument("--capacity", type=int, default=250, help="places per session (4 sessions)")
     parser.add_argument("--price", type=float, default=0,
                         help="price of every ticket type; above 0 each purchase is a pending order (offline payment) holding its places")
+    parser.add_argument("--card", metavar="TOKEN",
+                        help="pay by card with this test payment method: each purchase is a pending order paid through the processor")
     args = parser.parse_args()
+    if args.card:
+        EXTRA.update({"paymentMethod": "card", "paymentToken": args.card})
     base = f"http://{args.host}:{args.port}"
     event, types = seed(base, args.capacity, args.price)
     results = asyncio.run(rush(args.host, args.port, types, args.clients, args.attempts // args.clients, args.keys))

@@ -125,11 +125,19 @@ public struct CardPayments: Sendable {
         let sql = store.sql()
         guard let before = try await PaymentRow.find(paymentID, on: sql) else { return }
         guard before.status != .succeeded, before.status != .canceled else { return }
-        // New secrets for the tickets, made before the transaction, in case a late payment revives them.
-        let tickets =
-            try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE order_id = \(bind: before.orderID)")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        let secrets = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
+        // New secrets for the tickets, made before the transaction, when a late payment may revive them (an order seen
+        // pending here and cancelled meanwhile is refunded instead: rare, and never wrong).
+        var secrets: [(hash: String, sealed: String)] = []
+        if word.status == .succeeded, revive,
+            let order = try await OrderRecord.find(before.orderID, on: store.database()),
+            OrderReads.effectiveStatus(order, now: now).isRevivedByLatePayment
+        {
+            let tickets =
+                try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE order_id = \(bind: before.orderID)")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            secrets = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
+        }
+        let revival = secrets.isEmpty ? nil : secrets
         try await store.transaction { db in
             let sql = db as! any SQLDatabase
             let types = try await sql.raw(
@@ -155,8 +163,8 @@ public struct CardPayments: Sendable {
             switch word.status {
             case .succeeded:
                 try await succeeded(
-                    paymentID, order: order, status: status, revival: revive ? secrets : nil, seats: seats, now: now,
-                    on: db)
+                    paymentID, order: order, status: status, revival: revival, seats: seats,
+                    now: now, on: db)
             case .failed, .canceled:
                 let live = try await PaymentRow.of(order: orderID, on: sql).contains {
                     $0.id != paymentID

@@ -41,7 +41,7 @@ public struct EventCancellationCascade: OutboxHandler {
     }
 
     /// Cancels one order (refunding it if paid) in one transaction.
-    func cancel(_ orderID: UUID) async throws {
+    public func cancel(_ orderID: UUID) async throws {
         let now = clock.now()
         try await store.transaction { db in
             let sql = db as! any SQLDatabase

@@ -32,7 +32,11 @@ public struct PaymentReconciler: Service {
     }
 
     public func run() async throws {
-        guard payments.available else { return }
+        guard payments.available else {
+            // Nothing to ask without a processor; a service that returns early would stop the whole group.
+            try? await gracefulShutdown()
+            return
+        }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             if Task.isShuttingDownGracefully || Task.isCancelled { break }

@@ -5,6 +5,7 @@ import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
 import Orders
+import Outbox
 import Payments
 import SQLKit
 import TestSupport
@@ -207,6 +208,57 @@ import Testing
             #expect(try await Self.status(app, placed) == "refunded")
             #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [0, 0])
             #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [5000, 8000] })
+        }
+    }
+
+    /// The cascade is resumable: a delivery that died after cancelling one order leaves the others to the next, which
+    /// neither cancels nor refunds the first again.
+    @Test(arguments: TestDatabase.all)
+    func anInterruptedCancellationContinuesWhereItStopped(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, configure: { $0.workers.runWorkers = false }, seams: .init(payments: gateway)) {
+            app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, day1, _) = try await fixture.workshop()
+            var orders: [Placed] = []
+            for index in 0..<3 {
+                orders.append(
+                    try await Self.place(
+                        app, day1.ticketTypeId, token: "pm_card_visa", email: "buyer\(index)@example.org"))
+            }
+            _ = try await app.client.send(
+                .put, "/api/events/\(event.eventId)", headers: fixture.headers, json: ["status": "cancelled"])
+            let cascade = EventCancellationCascade(store: app.store, clock: app.clock.appClock)
+            // The first delivery got as far as the first order, then its process died.
+            try await cascade.cancel(orders[0].order.orderId)
+            let worker = OutboxWorker(
+                store: app.store, handler: cascade, clock: app.clock.appClock, logger: app.boxOffice.logger)
+            #expect(try await worker.deliverDue() == 1)
+            for placed in orders { #expect(try await Self.status(app, placed) == "refunded") }
+            let refunds = try await app.store.sql().raw("SELECT order_id FROM refunds").all()
+                .map { try $0.decode(column: "order_id", as: UUID.self) }
+            #expect(refunds.count == 3 && Set(refunds) == Set(orders.map(\.order.orderId)), "one refund per order")
+        }
+    }
+
+    /// A buyer cancelling a ticket within the event's refund rule is refunded that ticket through the processor.
+    @Test(arguments: TestDatabase.all)
+    func aTicketCancelledUnderTheRefundRuleIsRefundedByCard(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, day1, _) = try await fixture.workshop()
+            _ = try await app.client.send(
+                .put, "/api/events/\(event.eventId)", headers: fixture.headers, json: ["refundCutoffHours": 48])
+            let placed = try await Self.place(app, day1.ticketTypeId, 2, token: "pm_card_visa")
+            let cancelled = try await app.client.send(
+                .put, "/api/tickets/\(placed.order.tickets[0].ticketId)/cancel", headers: placed.headers)
+            #expect(cancelled.status == .ok)
+            #expect(try cancelled.json()["refundMinor"] == .int(6500))
+            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
+            let after = try await Self.payments(app, placed)
+            #expect(after.refundableMinor == 6500 && after.refunds.first?.reason.hasPrefix("ticket cancelled") == true)
+            #expect(try await Self.status(app, placed) == "paid")
         }
     }
 
