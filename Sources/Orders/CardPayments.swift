@@ -23,12 +23,14 @@ public struct CardPayments: Sendable {
     let gateway: any PaymentGateway
     let ticketKeys: TicketKeys
     let logger: Logger
+    let words: GroupCommit<Prepared>
 
     public init(store: DatabaseStore, gateway: any PaymentGateway, ticketKeys: TicketKeys, logger: Logger) {
         self.store = store
         self.gateway = gateway
         self.ticketKeys = ticketKeys
         self.logger = logger
+        self.words = GroupCommit(limit: 100, logger: logger)
     }
 
     /// Whether a processor is configured (card payment methods are refused otherwise).
@@ -113,72 +115,106 @@ public struct CardPayments: Sendable {
     /// or revived if it had expired, or refunded when its places are gone or it was paid already; failed or cancelled
     /// → a card order waiting for nothing else is cancelled and its places released at once. A word on a payment that
     /// is already final is ignored (a webhook and the reconciler may both bring it), so is one that changes nothing.
+    ///
+    /// Words arriving together (the answers of a card flash sale) are recorded many per transaction by `words`, which
+    /// locks the seats of all their orders once: each order still moves through the one lifecycle, but the hot rows
+    /// are locked and committed once per batch instead of once per buyer. A late payment that may revive its order is
+    /// recorded alone, as is each word of a batch that failed.
     func apply(_ paymentID: UUID, _ word: ProcessorWord, now: Date) async throws {
-        do {
-            try await applyOnce(paymentID, word, revive: true, now: now)
-        } catch is PlacesGone {
-            try await applyOnce(paymentID, word, revive: false, now: now)
-        }
+        guard let prepared = try await prepare(paymentID, word, now: now) else { return }
+        if prepared.revival != nil { return try await applyAlone(prepared) }
+        try await words.submit(
+            prepared, batch: { batch in try await store.transaction { db in try await applyLocked(batch, on: db) } },
+            alone: { one in try await applyAlone(one) })
     }
 
-    private func applyOnce(_ paymentID: UUID, _ word: ProcessorWord, revive: Bool, now: Date) async throws {
+    /// A word with what its transaction needs, read and made before any lock.
+    struct Prepared: Sendable {
+        var paymentID: UUID
+        var orderID: UUID
+        var word: ProcessorWord
+        /// New ticket secrets when a late payment may revive the order; nil otherwise (or after the places were gone).
+        var revival: [(hash: String, sealed: String)]?
+        var now: Date
+    }
+
+    private func prepare(_ paymentID: UUID, _ word: ProcessorWord, now: Date) async throws -> Prepared? {
         let sql = store.sql()
-        guard let before = try await PaymentRow.find(paymentID, on: sql) else { return }
-        guard before.status != .succeeded, before.status != .canceled else { return }
-        // New secrets for the tickets, made before the transaction, when a late payment may revive them (an order seen
-        // pending here and cancelled meanwhile is refunded instead: rare, and never wrong).
-        var secrets: [(hash: String, sealed: String)] = []
-        if word.status == .succeeded, revive,
-            let order = try await OrderRecord.find(before.orderID, on: store.database()),
+        guard let before = try await PaymentRow.find(paymentID, on: sql) else { return nil }
+        guard before.status != .succeeded, before.status != .canceled else { return nil }
+        // New secrets for the tickets when a late payment may revive them (an order seen pending here and cancelled
+        // meanwhile is refunded instead: rare, and never wrong).
+        var revival: [(hash: String, sealed: String)]?
+        if word.status == .succeeded, let order = try await OrderRecord.find(before.orderID, on: store.database()),
             OrderReads.effectiveStatus(order, now: now).isRevivedByLatePayment
         {
             let tickets =
                 try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE order_id = \(bind: before.orderID)")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
-            secrets = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
+            revival = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
         }
-        let revival = secrets.isEmpty ? nil : secrets
-        try await store.transaction { db in
-            let sql = db as! any SQLDatabase
-            let types = try await sql.raw(
-                "SELECT ticket_type_id FROM order_items WHERE order_id = \(bind: before.orderID)"
-            ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
-            // The seats first, in the one lock order, as the order may move; then the payment row, decided on as it is.
-            let seats = try await LockedSales.lock(types, on: db)
-            guard
-                let changed = try await sql.raw(
-                    """
-                    UPDATE payments SET status = \(bind: word.status.rawValue),
-                      provider_ref = COALESCE(\(bind: word.reference), provider_ref),
-                      client_secret = COALESCE(\(bind: word.clientSecret), client_secret),
-                      failure_reason = \(bind: word.failureReason), updated_at = \(bind: now),
-                      succeeded_at = \(bind: word.status == .succeeded ? now : nil as Date?)
-                    WHERE id = \(bind: paymentID) AND status NOT IN ('succeeded', 'canceled') RETURNING order_id
-                    """
-                ).first()
-            else { return }
-            let orderID = try changed.decode(column: "order_id", as: UUID.self)
-            guard let order = try await OrderRecord.find(orderID, on: db) else { return }
-            let status = OrderReads.effectiveStatus(order, now: now)
-            switch word.status {
-            case .succeeded:
-                try await succeeded(
-                    paymentID, order: order, status: status, revival: revival, seats: seats,
-                    now: now, on: db)
-            case .failed, .canceled:
-                let live = try await PaymentRow.of(order: orderID, on: sql).contains {
-                    $0.id != paymentID
-                        && ($0.status == .pending || $0.status == .requiresAction || $0.status == .succeeded)
-                }
-                if status == .pending, order.provider == gateway.name, !live {
-                    try await OrderLifecycle.move(
-                        orderID, to: .cancelled, by: Self.actor,
-                        reason: "card payment \(word.status.rawValue): \(word.failureReason ?? "no reason given")",
-                        now: now, locked: seats, on: db)
-                }
-            case .pending, .requiresAction:
-                break
+        return Prepared(paymentID: paymentID, orderID: before.orderID, word: word, revival: revival, now: now)
+    }
+
+    /// One word in a transaction of its own; a revival refused (the places are gone) is recorded again as a refund.
+    private func applyAlone(_ prepared: Prepared) async throws {
+        do {
+            try await store.transaction { db in try await applyLocked([prepared], on: db) }
+        } catch is PlacesGone {
+            var refund = prepared
+            refund.revival = nil
+            let refunded = refund
+            try await store.transaction { db in try await applyLocked([refunded], on: db) }
+        }
+    }
+
+    /// Locks the seats of every order of `words` (the one lock order), then records each word in turn.
+    private func applyLocked(_ words: [Prepared], on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let orders = Array(Set(words.map(\.orderID)))
+        let types = try await sql.raw(
+            "SELECT DISTINCT ticket_type_id FROM order_items WHERE order_id IN (\(binds: orders))"
+        ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
+        let seats = try await LockedSales.lock(types, on: db)
+        for word in words { try await applyOne(word, seats: seats, on: db) }
+    }
+
+    /// The payment row, decided on as it is, then its order.
+    private func applyOne(_ prepared: Prepared, seats: LockedSales, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let (paymentID, word, now) = (prepared.paymentID, prepared.word, prepared.now)
+        guard
+            let changed = try await sql.raw(
+                """
+                UPDATE payments SET status = \(bind: word.status.rawValue),
+                  provider_ref = COALESCE(\(bind: word.reference), provider_ref),
+                  client_secret = COALESCE(\(bind: word.clientSecret), client_secret),
+                  failure_reason = \(bind: word.failureReason), updated_at = \(bind: now),
+                  succeeded_at = \(bind: word.status == .succeeded ? now : nil as Date?)
+                WHERE id = \(bind: paymentID) AND status NOT IN ('succeeded', 'canceled') RETURNING order_id
+                """
+            ).first()
+        else { return }
+        let orderID = try changed.decode(column: "order_id", as: UUID.self)
+        guard let order = try await OrderRecord.find(orderID, on: db) else { return }
+        let status = OrderReads.effectiveStatus(order, now: now)
+        switch word.status {
+        case .succeeded:
+            try await succeeded(
+                paymentID, order: order, status: status, revival: prepared.revival, seats: seats, now: now, on: db)
+        case .failed, .canceled:
+            let live = try await PaymentRow.of(order: orderID, on: sql).contains {
+                $0.id != paymentID
+                    && ($0.status == .pending || $0.status == .requiresAction || $0.status == .succeeded)
             }
+            if status == .pending, order.provider == gateway.name, !live {
+                try await OrderLifecycle.move(
+                    orderID, to: .cancelled, by: Self.actor,
+                    reason: "card payment \(word.status.rawValue): \(word.failureReason ?? "no reason given")",
+                    now: now, locked: seats, on: db)
+            }
+        case .pending, .requiresAction:
+            break
         }
     }
 

@@ -152,10 +152,12 @@ import Testing
         }
     }
 
-    /// A processor that takes two seconds holds no seat lock meanwhile: other purchases of the same places proceed.
+    /// A processor that takes two seconds (and more: it answers only when the test lets it) holds no seat lock
+    /// meanwhile: other purchases of the same places, and a card purchase of them, proceed.
     @Test(arguments: TestDatabase.all)
     func aSlowProcessorHoldsNoSeatLock(_ database: TestDatabase) async throws {
         let gateway = PaymentGatewayDouble(delay: .seconds(2))
+        gateway.close()
         try await withApp(database, seams: .init(payments: gateway)) { app in
             let fixture = try await CatalogFixture.make(app)
             let (_, _, day1, _) = try await fixture.workshop()
@@ -175,6 +177,8 @@ import Testing
                 #expect(other.status == .created)
             }
             #expect(gateway.payments.isEmpty, "the slow payment had not been answered yet")
+            #expect(try await Self.held(app, type) == [0, 4], "its places and the others' are taken")
+            gateway.open()
             let answer = try await slow.value
             #expect(try answer.decode(OrderDTO.self).status == "paid")
             #expect(try await Self.held(app, type) == [1, 3])

@@ -57,9 +57,30 @@ public final class PaymentGatewayDouble: PaymentGateway {
     private let calls = Mutex(0)
     /// How many payments were asked to start (counted as each call begins, before the delay).
     public var startCalls: Int { calls.withLock { $0 } }
+    private let gate = Mutex<(closed: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+    /// From now on, payments being started wait (however long the test likes) until `open()`: a processor as slow as
+    /// a test needs, without depending on the machine's speed.
+    public func close() { gate.withLock { $0.closed = true } }
+
+    public func open() {
+        let waiting = gate.withLock { state in
+            state.closed = false
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
 
     public func startPayment(_ request: PaymentRequest) async throws -> GatewayPayment {
         calls.withLock { $0 += 1 }
+        await withCheckedContinuation { continuation in
+            let wait = gate.withLock { state in
+                if state.closed { state.waiting.append(continuation) }
+                return state.closed
+            }
+            if !wait { continuation.resume() }
+        }
         if delay > .zero { try await Task.sleep(for: delay) }
         return state.withLock { state in
             if let id = state.keys[request.idempotencyKey], let existing = state.payments[id] { return existing }
