@@ -115,6 +115,58 @@ package enum OrderLifecycle {
         return from
     }
 
+    /// `move(_:to: .paid)` for many pending orders at once (a batch of card payments that succeeded), in a fixed number
+    /// of statements however many orders: one conditional update from `pending` before the deadline, their holds
+    /// converted (held places become sold, `HoldLifecycle.end`), their tickets valid, the transitions and outbox rows
+    /// written. Returns the orders paid; those that were not pending before their deadline any more are left as they
+    /// are, for the caller to move one by one. The seats must be locked already (`locked`).
+    package static func pay(
+        _ orderIDs: [UUID], by principal: Principal, reason: String, now: Date, locked: LockedSales,
+        on db: any Database
+    ) async throws -> Set<UUID> {
+        guard !orderIDs.isEmpty else { return [] }
+        let sql = db as! any SQLDatabase
+        let paid = try await sql.raw(
+            """
+            UPDATE orders SET status = \(bind: OrderStatus.paid.rawValue), updated_at = \(bind: now), paid_at = \(bind: now)
+            WHERE id IN (\(binds: orderIDs)) AND status = \(bind: OrderStatus.pending.rawValue)
+              AND (payment_deadline IS NULL OR payment_deadline > \(bind: now))
+            RETURNING id, hold_id, event_id
+            """
+        ).all()
+        guard !paid.isEmpty else { return [] }
+        var ids: [UUID] = []
+        var holds: [UUID] = []
+        var events: Set<UUID> = []
+        for row in paid {
+            ids.append(try row.decode(column: "id", as: UUID.self))
+            if let hold = try row.optional("hold_id", UUID.self) { holds.append(hold) }
+            events.insert(try row.decode(column: "event_id", as: UUID.self))
+        }
+        // Each hold expires with its order's deadline, which was checked above: every one converts, or nothing does.
+        let converted = try await HoldLifecycle.end(holds, as: .converted, now: now, locked: locked, on: db)
+        guard converted == holds.count else {
+            throw InventoryError.holdExpired(expiredAt: now)
+        }
+        _ = try await TicketLifecycle.move(.orders(ids), to: OrderStatus.paid.ticketStatus, now: now, on: db)
+        let actor = TransitionActor(principal)
+        try await record(
+            ids.map { Transition(orderID: $0, from: .pending, to: .paid, actor: actor, reason: reason, at: now) },
+            on: db)
+        let eventOf = Dictionary(
+            uniqueKeysWithValues: try paid.map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "event_id", as: UUID.self))
+            })
+        try await Outbox.enqueue(
+            try ids.map {
+                try Outbox.row(
+                    OrderStatusChanged(orderId: $0, eventId: eventOf[$0]!, from: .pending, to: .paid, actor: actor.kind)
+                )
+            } + events.map { try Outbox.row(AvailabilityChanged(eventId: $0)) },
+            now: now, on: db)
+        return Set(ids)
+    }
+
     /// A change of status as its row records it; `from` is nil when the order was created.
     package struct Transition: Sendable {
         package var id = UUID.random()
@@ -167,6 +219,7 @@ extension TransitionActor {
 package enum TicketLifecycle {
     package enum Scope: Sendable {
         case order(UUID)
+        case orders([UUID])
         case ticket(UUID)
     }
 
@@ -184,6 +237,7 @@ package enum TicketLifecycle {
         let condition: SQLQueryString =
             switch scope {
             case .order(let id): "order_id = \(bind: id)"
+            case .orders(let ids): "order_id IN (\(binds: ids))"
             case .ticket(let id): "id = \(bind: id)"
             }
         let rows = try await (db as! any SQLDatabase).raw(

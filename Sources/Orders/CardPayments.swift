@@ -168,7 +168,9 @@ public struct CardPayments: Sendable {
         }
     }
 
-    /// Locks the seats of every order of `words` (the one lock order), then records each word in turn.
+    /// Locks the seats of every order of `words` (the one lock order), then records each word: the payments first,
+    /// then, in one move for all of them (`OrderLifecycle.pay`), the orders that were simply waiting for these payments,
+    /// then each other order in turn (a failure, a second payment, a late one).
     private func applyLocked(_ words: [Prepared], on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let orders = Array(Set(words.map(\.orderID)))
@@ -176,26 +178,50 @@ public struct CardPayments: Sendable {
             "SELECT DISTINCT ticket_type_id FROM order_items WHERE order_id IN (\(binds: orders))"
         ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
         let seats = try await LockedSales.lock(types, on: db)
-        for word in words { try await applyOne(word, seats: seats, on: db) }
+        var paying: [UUID: (order: OrderRecord, word: Prepared)] = [:]
+        var others: [Prepared] = []
+        for prepared in words {
+            guard try await record(prepared, on: sql) else { continue }
+            if prepared.word.status == .succeeded, prepared.revival == nil, paying[prepared.orderID] == nil,
+                let order = try await OrderRecord.find(prepared.orderID, on: db),
+                OrderReads.effectiveStatus(order, now: prepared.now) == .pending
+            {
+                paying[prepared.orderID] = (order, prepared)
+            } else {
+                others.append(prepared)
+            }
+        }
+        if let now = words.first?.now, !paying.isEmpty {
+            let paid = try await OrderLifecycle.pay(
+                Array(paying.keys), by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
+            try await Outbox.enqueue(
+                try paid.map { try Outbox.row(OrderConfirmation(orderId: $0, eventId: paying[$0]!.order.eventID)) },
+                now: now, on: db)
+            // An order that stopped waiting a moment ago is moved as any other, after the others of this batch.
+            others += paying.values.filter { !paid.contains($0.order.id!) }.map(\.word)
+        }
+        for prepared in others { try await moveOrder(prepared, seats: seats, on: db) }
     }
 
-    /// The payment row, decided on as it is, then its order.
-    private func applyOne(_ prepared: Prepared, seats: LockedSales, on db: any Database) async throws {
+    /// The payment row, decided on as it is: false when there was nothing to change (it is final already).
+    private func record(_ prepared: Prepared, on sql: any SQLDatabase) async throws -> Bool {
+        let (word, now) = (prepared.word, prepared.now)
+        return try await sql.raw(
+            """
+            UPDATE payments SET status = \(bind: word.status.rawValue),
+              provider_ref = COALESCE(\(bind: word.reference), provider_ref),
+              client_secret = COALESCE(\(bind: word.clientSecret), client_secret),
+              failure_reason = \(bind: word.failureReason), updated_at = \(bind: now),
+              succeeded_at = \(bind: word.status == .succeeded ? now : nil as Date?)
+            WHERE id = \(bind: prepared.paymentID) AND status NOT IN ('succeeded', 'canceled') RETURNING order_id
+            """
+        ).first() != nil
+    }
+
+    /// The order of a recorded payment, moved as the processor's word asks.
+    private func moveOrder(_ prepared: Prepared, seats: LockedSales, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        let (paymentID, word, now) = (prepared.paymentID, prepared.word, prepared.now)
-        guard
-            let changed = try await sql.raw(
-                """
-                UPDATE payments SET status = \(bind: word.status.rawValue),
-                  provider_ref = COALESCE(\(bind: word.reference), provider_ref),
-                  client_secret = COALESCE(\(bind: word.clientSecret), client_secret),
-                  failure_reason = \(bind: word.failureReason), updated_at = \(bind: now),
-                  succeeded_at = \(bind: word.status == .succeeded ? now : nil as Date?)
-                WHERE id = \(bind: paymentID) AND status NOT IN ('succeeded', 'canceled') RETURNING order_id
-                """
-            ).first()
-        else { return }
-        let orderID = try changed.decode(column: "order_id", as: UUID.self)
+        let (paymentID, word, now, orderID) = (prepared.paymentID, prepared.word, prepared.now, prepared.orderID)
         guard let order = try await OrderRecord.find(orderID, on: db) else { return }
         let status = OrderReads.effectiveStatus(order, now: now)
         switch word.status {

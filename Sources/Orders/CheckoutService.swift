@@ -240,8 +240,11 @@ public struct CheckoutService: Sendable {
             }
         }
         if let token = request.paymentToken {
-            problems.require(paysByCard, "paymentToken", "is only for a card payment method")
             problems.require((1...255).contains(token.count), "paymentToken", "must be 1 to 255 characters")
+            // Well formed, but meaningless without a card method: 422, as every such contradiction.
+            if !paysByCard, problems.isEmpty {
+                throw HTTPFailure.unprocessable(FieldProblems("paymentToken", "is only for a card payment method"))
+            }
         }
         var buyer = Buyer(
             userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespaces) ?? "",

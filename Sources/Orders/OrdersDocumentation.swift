@@ -92,7 +92,7 @@ extension OrdersRoutes {
                 "paymentToken": [
                     "type": "string", "minLength": 1, "maxLength": 255,
                     "description":
-                        "A payment method from the processor's card form (Stripe: pm_…), only with a card method; handed to the processor, stored and logged nowhere",
+                        "A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere",
                 ],
                 "notes": ["type": "string", "maxLength": 1000],
                 "buyerName": ["type": "string", "minLength": 1, "maxLength": 100], "buyerEmail": OpenAPI.email,
