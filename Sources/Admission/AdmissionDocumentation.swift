@@ -324,7 +324,10 @@ extension AdmissionRoutes {
                 optional: ["publicKey", "eventCode"]),
             "KioskTokenRequest": OpenAPI.object(
                 [
-                    "stationName": ["type": "string", "minLength": 1, "maxLength": 80],
+                    "stationName": [
+                        "type": "string", "minLength": 1, "maxLength": 80, "pattern": "\\S",
+                        "description": "Not only spaces",
+                    ],
                     "capabilities": OpenAPI.enumeration(["scan", "scan_search"]),
                     "expiresInMinutes": ["type": "integer", "minimum": 1, "maximum": 480],
                 ],

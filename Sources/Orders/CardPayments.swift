@@ -66,7 +66,8 @@ public struct CardPayments: Sendable {
             word = ProcessorWord(reported)
             nextAction = reported.nextAction
         } catch PaymentGatewayError.rejected(_, let message) {
-            word = ProcessorWord(status: .failed, reference: nil, clientSecret: nil, failureReason: message)
+            word = ProcessorWord(
+                status: .failed, reference: nil, clientSecret: nil, failureReason: PaymentSecrets.redacted(message))
         } catch {
             // Unreachable or unreadable: the payment stays pending; the buyer may try again while the order waits.
             logger.warning("card payment could not be started", metadata: ["order": "\(orderID)", "error": "\(error)"])
@@ -104,7 +105,8 @@ public struct CardPayments: Sendable {
                 }
             self.init(
                 status: status, reference: payment.id, clientSecret: payment.clientSecret,
-                failureReason: status == .failed || status == .canceled ? payment.failureReason ?? "declined" : nil)
+                failureReason: status == .failed || status == .canceled
+                    ? PaymentSecrets.redacted(payment.failureReason ?? "declined") : nil)
         }
     }
 
@@ -146,7 +148,7 @@ public struct CardPayments: Sendable {
         // meanwhile is refunded instead: rare, and never wrong).
         var revival: [(hash: String, sealed: String)]?
         if word.status == .succeeded, let order = try await OrderRecord.find(before.orderID, on: store.database()),
-            OrderReads.effectiveStatus(order, now: now).isRevivedByLatePayment
+            try await revivable(order, now: now)
         {
             let tickets =
                 try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE order_id = \(bind: before.orderID)")
@@ -154,6 +156,22 @@ public struct CardPayments: Sendable {
             revival = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
         }
         return Prepared(paymentID: paymentID, orderID: before.orderID, word: word, revival: revival, now: now)
+    }
+
+    /// Whether a late payment may revive `order`: one that expired, or that was cancelled for want of payment (a
+    /// declined card); an order its buyer or an organizer cancelled stays cancelled, and the payment is refunded.
+    private func revivable(_ order: OrderRecord, now: Date) async throws -> Bool {
+        let status = OrderReads.effectiveStatus(order, now: now)
+        guard status.isRevivedByLatePayment else { return false }
+        guard status == .cancelled else { return true }
+        let last = try await store.sql().raw(
+            """
+            SELECT actor_kind, reason FROM order_transitions WHERE order_id = \(bind: order.id!) AND to_status = 'cancelled'
+            ORDER BY occurred_at DESC LIMIT 1
+            """
+        ).first()
+        return try last?.decode(column: "actor_kind", as: String.self) == "system"
+            && (try last?.optional("reason", String.self) ?? "").hasPrefix("payments:")
     }
 
     /// One word in a transaction of its own; a revival refused (the places are gone) is recorded again as a refund.

@@ -233,7 +233,7 @@ public struct CheckoutService: Sendable {
         var paysByCard = false
         if let method = request.paymentMethod {
             if PaymentMethodName.isCard(method) {
-                guard providers.card != nil else { throw OrdersError.paymentMethodUnavailable(method) }
+                guard providers.card != nil else { throw OrdersError.cardPaymentsUnavailable(method) }
                 paysByCard = true
             } else if !PaymentProviders.offlineMethods.contains(method) {
                 throw OrdersError.paymentMethodUnavailable(method)

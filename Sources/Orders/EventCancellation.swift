@@ -26,9 +26,14 @@ public struct EventCancellationCascade: OutboxHandler {
 
     static let actor = Principal.system("event-cancellation")
 
+    /// Orders one delivery cancels at most, well within the outbox lease; a larger event continues in a message of its
+    /// own, so that no second worker claims a delivery still at work.
+    static let perDelivery = 200
+
     public func handle(_ message: OutboxDelivery) async throws {
         let notice = try message.decode(EventCancelled.self)
-        while true {
+        var done = 0
+        while done < Self.perDelivery {
             let orders = try await store.sql().raw(
                 """
                 SELECT id FROM orders WHERE event_id = \(bind: notice.eventId) AND status IN ('pending', 'paid')
@@ -37,7 +42,10 @@ public struct EventCancellationCascade: OutboxHandler {
             ).all().map { try $0.decode(column: "id", as: UUID.self) }
             if orders.isEmpty { return }
             for order in orders { try await cancel(order) }
+            done += orders.count
         }
+        let now = clock.now()
+        try await store.transaction { db in try await Outbox.enqueue(notice, now: now, on: db) }
     }
 
     /// Cancels one order (refunding it if paid) in one transaction.

@@ -45,7 +45,7 @@ struct OrderPaymentsService: Sendable {
         guard let order = try await OrderRecord.find(orderID, on: store.database()), viewer.owns(order) else {
             throw OrdersError.orderNotFound
         }
-        guard cardPayments.available else { throw OrdersError.paymentMethodUnavailable("card") }
+        guard cardPayments.available else { throw OrdersError.cardPaymentsUnavailable("card") }
         return try await cardPayments.start(orderID, paymentToken: body.paymentToken, now: now)
     }
 

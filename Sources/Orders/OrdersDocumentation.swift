@@ -63,6 +63,9 @@ extension OrdersRoutes {
                     "201": created,
                     "200": OpenAPI.json("A retry with the same Idempotency-Key: the same order", OpenAPI.ref("Order")),
                     "400": invalid, "404": notFound, "409": refused,
+                    "422": OpenAPI.error(
+                        "A card method where no card processor is configured (PAYMENT_METHOD_UNAVAILABLE), or a paymentToken without a card method"
+                    ),
                     "401": OpenAPI.error("A guest who gives no buyerEmail: sign in or say who you are (UNAUTHORIZED)"),
                 ])
         }
@@ -85,7 +88,9 @@ extension OrdersRoutes {
                 ],
                 "paymentMethod": [
                     "type": "string",
-                    "enum": ["offline", "transfer", "door", "cash", "invoice", "free", "card", "CreditCard"],
+                    "enum": [
+                        "offline", "transfer", "door", "cash", "invoice", "free", "card", "CreditCard", "credit_card",
+                    ],
                     "description":
                         "offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor",
                 ],
@@ -246,7 +251,7 @@ extension OrdersRoutes {
                             "201": OpenAPI.json("The refunds made", OpenAPI.ref("RefundList")), "400": invalid,
                             "401": OpenAPI.error("Not signed in"), "403": OpenAPI.error("Not allowed"), "404": notFound,
                             "409": OpenAPI.error(
-                                "Not paid (INVALID_TRANSITION), or more than is left (REFUND_TOO_LARGE; details: refundableMinor)"
+                                "Neither paid nor refunded/cancelled with money left (INVALID_TRANSITION), or more than is left (REFUND_TOO_LARGE; details: refundableMinor)"
                             ),
                         ])
                 ],
@@ -327,7 +332,8 @@ extension OrdersRoutes {
                     optional: ["dietaryRestrictions", "emergencyContact"]),
                 "AttendeeRequest": OpenAPI.object(
                     [
-                        "name": ["type": "string", "minLength": 1, "maxLength": 100], "email": OpenAPI.email,
+                        "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"],
+                        "email": OpenAPI.email,
                         "dietaryRestrictions": ["type": "string", "maxLength": 500],
                         "emergencyContact": ["type": "string", "maxLength": 200],
                     ],

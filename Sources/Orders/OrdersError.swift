@@ -7,6 +7,8 @@ public enum OrdersError: APIError, Equatable {
     case orderNotFound
     case invalidTransition(from: String, to: String)
     case paymentMethodUnavailable(String)
+    /// A card method named where no card processor is configured: well formed, but not offered here.
+    case cardPaymentsUnavailable(String)
     case sessionNotFound
     /// Less is left to refund than was asked.
     case refundTooLarge(left: Int)
@@ -18,6 +20,7 @@ public enum OrdersError: APIError, Equatable {
         case .orderNotFound: "ORDER_NOT_FOUND"
         case .invalidTransition: "INVALID_TRANSITION"
         case .paymentMethodUnavailable: "VALIDATION_FAILED"
+        case .cardPaymentsUnavailable: "PAYMENT_METHOD_UNAVAILABLE"
         case .sessionNotFound: "SESSION_NOT_FOUND"
         case .refundTooLarge: "REFUND_TOO_LARGE"
         case .notPayable: "INVALID_TRANSITION"
@@ -29,6 +32,7 @@ public enum OrdersError: APIError, Equatable {
         case .orderNotFound, .sessionNotFound: .notFound
         case .invalidTransition, .refundTooLarge, .notPayable: .conflict
         case .paymentMethodUnavailable: .badRequest
+        case .cardPaymentsUnavailable: .unprocessableContent
         }
     }
 
@@ -38,6 +42,8 @@ public enum OrdersError: APIError, Equatable {
         case .invalidTransition(let from, let to): "An order cannot go from \(from) to \(to)."
         case .paymentMethodUnavailable(let method):
             "The payment method \(method) is not available; use offline (pay by transfer or at the door)."
+        case .cardPaymentsUnavailable(let method):
+            "This installation takes no card payments (\(method)); use offline (pay by transfer or at the door)."
         case .sessionNotFound: "No such session."
         case .refundTooLarge(let left): "Only \(left) (minor units) of this order is left to refund."
         case .notPayable(let status): "This order is \(status): it waits for no payment."
@@ -47,7 +53,8 @@ public enum OrdersError: APIError, Equatable {
     public var details: [String: JSONValue] {
         switch self {
         case .invalidTransition(let from, let to): ["from": .string(from), "to": .string(to)]
-        case .paymentMethodUnavailable(let method): ["fields": ["paymentMethod": .string("\(method) is not available")]]
+        case .paymentMethodUnavailable(let method), .cardPaymentsUnavailable(let method):
+            ["fields": ["paymentMethod": .string("\(method) is not available")]]
         case .refundTooLarge(let left): ["refundableMinor": .int(left)]
         case .notPayable(let status): ["status": .string(status)]
         default: [:]

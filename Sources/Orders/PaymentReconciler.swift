@@ -54,16 +54,28 @@ public struct PaymentReconciler: Service {
         let now = clock.now()
         let sql = store.sql()
         let soon = now.addingTimeInterval(TimeInterval(lead.components.seconds))
-        let rows = try await sql.raw(
+        // First the orders about to expire, soonest first: they are what must not be lost. Then, in turns (each answer
+        // moves its payment's `updated_at` to the back of the queue), payments of orders that expired or were
+        // cancelled in the last day, which may still succeed and are then accepted or refunded.
+        let due = try await sql.raw(
             """
             SELECT p.id, p.provider_ref FROM payments p JOIN orders o ON o.id = p.order_id
             WHERE p.method = 'card' AND p.provider = \(bind: payments.gateway.name) AND p.provider_ref IS NOT NULL
               AND p.status IN ('pending', 'requires_action', 'failed')
-              AND ((o.status = 'pending' AND o.payment_deadline <= \(bind: soon))
-                OR (o.status IN ('expired', 'cancelled') AND p.created_at > \(bind: now.addingTimeInterval(-86_400))))
-            ORDER BY p.created_at LIMIT 100
+              AND o.status = 'pending' AND o.payment_deadline <= \(bind: soon)
+            ORDER BY o.payment_deadline LIMIT 200
             """
         ).all()
+        let late = try await sql.raw(
+            """
+            SELECT p.id, p.provider_ref FROM payments p JOIN orders o ON o.id = p.order_id
+            WHERE p.method = 'card' AND p.provider = \(bind: payments.gateway.name) AND p.provider_ref IS NOT NULL
+              AND p.status IN ('pending', 'requires_action', 'failed')
+              AND o.status IN ('expired', 'cancelled') AND o.updated_at > \(bind: now.addingTimeInterval(-86_400))
+            ORDER BY p.updated_at LIMIT 50
+            """
+        ).all()
+        let rows = due + late
         var asked = 0
         for row in rows {
             let id = try row.decode(column: "id", as: UUID.self)

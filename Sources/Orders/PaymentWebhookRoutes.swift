@@ -69,7 +69,10 @@ public struct PaymentWebhooks: Sendable {
         if let reported = event.payment, event.type.hasPrefix("payment_intent."),
             let paymentID = try await payments.payment(for: reported)
         {
-            try await payments.apply(paymentID, CardPayments.ProcessorWord(reported), now: now)
+            // Events can arrive out of order (an old decline after a newer attempt): the payment as it stands now is
+            // what counts; the event's copy only when the processor cannot be asked.
+            let current = (try? await gateway.payment(reported.id)) ?? reported
+            try await payments.apply(paymentID, CardPayments.ProcessorWord(current), now: now)
         }
         if let refund = event.refund,
             let row = try await sql.raw(

@@ -159,7 +159,13 @@ public struct RefundRequests: OutboxHandler {
                     idempotencyKey: "boxoffice-refund-\(refund.id.uuidString.lowercased())"))
             try await Refunds.record(refund.id, made, now: clock.now(), store: store)
         } catch PaymentGatewayError.rejected(_, let message) {
-            try await Refunds.record(refund.id, nil, failure: message, now: clock.now(), store: store)
+            try await Refunds.record(
+                refund.id, nil, failure: PaymentSecrets.redacted(message), now: clock.now(), store: store)
+        } catch let error as PaymentGatewayError where error.isTemporary && message.attempt >= retry.maxAttempts {
+            // The last try: the refund fails visibly (organizers are told) instead of staying pending for ever.
+            try await Refunds.record(
+                refund.id, nil, failure: "the processor could not be reached after \(message.attempt) tries",
+                now: clock.now(), store: store)
         }
     }
 }
@@ -192,12 +198,14 @@ struct RefundService: Sendable {
             ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
             // The seats first (the lock order), in case the refund is whole and the order gives its places back.
             let seats = try await LockedSales.lock(types, on: db)
+            // A paid order; or one refunded or cancelled with money still refundable (a refund the processor failed).
             guard let current = try await OrderRecord.find(orderID, on: db),
-                OrderReads.effectiveStatus(current, now: now) == .paid
+                [.paid, .refunded, .cancelled].contains(OrderReads.effectiveStatus(current, now: now))
             else {
                 throw OrdersError.invalidTransition(
                     from: OrderReads.effectiveStatus(order, now: now).rawValue, to: OrderStatus.refunded.rawValue)
             }
+            let wasPaid = OrderReads.effectiveStatus(current, now: now) == .paid
             let made: [RefundRow]
             do {
                 made = try await Refunds.create(
@@ -208,7 +216,7 @@ struct RefundService: Sendable {
             }
             let left = try await PaymentRow.of(order: orderID, on: sql).filter { $0.status == .succeeded }
                 .reduce(0) { $0 + $1.amountMinor - $1.refundedMinor }
-            if left == 0 {
+            if left == 0, wasPaid {
                 try await OrderLifecycle.move(
                     orderID, to: .refunded, by: principal, reason: reason, now: now, locked: seats, on: db)
             }

@@ -192,3 +192,13 @@ public struct UnconfiguredGateway: PaymentGateway {
         throw PaymentGatewayError.notConfigured
     }
 }
+
+/// Keeps the processor's references to a card out of what BoxOffice stores: a refusal's message may quote the payment
+/// method it was given (`No such PaymentMethod: 'pm_…'`), and that token must go nowhere but the processor.
+public enum PaymentSecrets {
+    /// `text` with every payment method, token, card or source ID (`pm_…`, `tok_…`, `card_…`, `src_…`) replaced.
+    public static func redacted(_ text: String) -> String {
+        text.replacingOccurrences(
+            of: #"\b(pm|tok|card|src|seti)_[A-Za-z0-9_]+"#, with: "[payment method]", options: .regularExpression)
+    }
+}

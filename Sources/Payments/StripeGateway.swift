@@ -49,6 +49,8 @@ public struct StripeGateway: PaymentGateway {
         // The description travels as metadata: every Stripe-compatible server keeps metadata, not all a description.
         let metadata = request.metadata.merging(["description": request.description]) { ours, _ in ours }
         for key in metadata.keys.sorted() { form.append(("metadata[\(key)]", metadata[key]!)) }
+        // Cards only: with Stripe's automatic payment methods a confirm on the server would need a return URL.
+        form.append(("payment_method_types[]", "card"))
         if let method = request.paymentMethod { form.append(("payment_method", method)) }
         let created = try await call(
             .POST, "/v1/payment_intents", form: form, idempotencyKey: "\(request.idempotencyKey)-create")
@@ -63,6 +65,12 @@ public struct StripeGateway: PaymentGateway {
         } catch PaymentGatewayError.rejected(let status, let message) where status == 402 {
             payment = try await self.payment(payment.id)
             if payment.failureReason == nil { payment.failureReason = message }
+        } catch PaymentGatewayError.unavailable(let why) {
+            // The payment exists: its reference must not be lost with the confirmation's answer. How it stands is read
+            // back if the processor answers, else it is reported as still processing (the reconciler asks later).
+            logger.notice("payment confirmation unanswered", metadata: ["payment": "\(payment.id)", "error": "\(why)"])
+            if let current = try? await self.payment(payment.id) { return current }
+            payment.status = .processing
         }
         return payment
     }

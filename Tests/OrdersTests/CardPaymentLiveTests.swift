@@ -96,11 +96,37 @@ import Testing
             #expect(paid.order.status == "paid" && paid.order.payment?.status == "succeeded")
             let intent = try #require(paid.order.payment?.providerReference)
 
+            // Seed 002's purchase body as written, with a test token: two tickets, one attendee, CreditCard.
+            let member = try await app.signUp("member@example.org")
+            var headers = member.bearer
+            headers[.contentType] = "application/json"
+            let seed = try await app.client.send(
+                .post, "/api/events/\(event.eventId)/tickets/purchase", headers: headers,
+                raw: """
+                    {
+                      "ticketTypeId": "\(type)",
+                      "quantity": 2,
+                      "attendees": [
+                        {
+                          "name": "John Doe",
+                          "email": "john@example.com",
+                          "dietaryRestrictions": "Vegetarian",
+                          "emergencyContact": "Jane Doe (555-1234)"
+                        }
+                      ],
+                      "paymentMethod": "CreditCard",
+                      "paymentToken": "pm_card_visa"
+                    }
+                    """)
+            #expect(seed.status == .created, "\(seed.text)")
+            #expect(try seed.decode(OrderDTO.self).status == "paid")
+            #expect(try await CardPaymentTests.held(app, type) == [4, 0])
+
             // Declined: the places go back at once.
             let declined = try await place("pm_card_chargeCustomerFail")
             #expect(declined.order.status == "cancelled" && declined.order.payment?.status == "failed")
             #expect(declined.order.payment?.failureReason != nil)
-            #expect(try await CardPaymentTests.held(app, type) == [2, 0])
+            #expect(try await CardPaymentTests.held(app, type) == [4, 0])
 
             // 3-D Secure: the buyer must act.
             let method = try await Self.stripe(

@@ -91,6 +91,14 @@ import Testing
             let second = try await Self.place(app, day1.ticketTypeId, 1, email: "bob@example.org")
             let other = try #require(
                 gateway.payments.first { $0.metadata["order_id"] == second.order.orderId.uuidString })
+            // An event whose copy is older than the payment (the processor says it still waits for the buyer) moves
+            // nothing: the payment as it stands counts.
+            let stale = try await Self.webhook(
+                app, id: "evt_stale", type: "payment_intent.payment_failed", payment: other,
+                status: "requires_payment_method", failure: "An earlier card was declined.")
+            #expect(stale.status == .ok)
+            #expect(try await Self.status(app, second) == "pending")
+            gateway.settle(other.id, as: .requiresPaymentMethod, failureReason: "Your card has insufficient funds.")
             let failed = try await Self.webhook(
                 app, id: "evt_failed", type: "payment_intent.payment_failed", payment: other,
                 status: "requires_payment_method",
@@ -239,6 +247,102 @@ import Testing
                 .map { try $0.decode(column: "order_id", as: UUID.self) }
             #expect(refunds.count == 3 && Set(refunds) == Set(orders.map(\.order.orderId)), "one refund per order")
         }
+    }
+
+    /// Several deliveries of the processor's word on one payment (webhooks with distinct event IDs, and the reconciler)
+    /// racing through real connections move its order once: one transition, one confirmation, the places sold once.
+    @Test(arguments: TestDatabase.all)
+    func racingWordsOnOnePaymentMoveItsOrderOnce(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(
+            database, testing: .live,
+            configure: {
+                $0.database.connectionsPerEventLoop = 4
+                $0.database.poolTimeoutSeconds = 120
+            }, seams: .init(payments: gateway)
+        ) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            let placed = try await Self.place(app, day1.ticketTypeId, 2, token: "pm_card_3ds")
+            let payment = try #require(gateway.payments.first)
+            gateway.settle(payment.id, as: .succeeded)
+            app.clock.advance(by: 14 * 60)
+            let created = Int(app.clock.now.timeIntervalSince1970)
+            let metadata = payment.metadata.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",")
+            let requests = (0..<6).map { index -> RaceRequest in
+                let body = """
+                    {"id":"evt_race_\(index)","object":"event","type":"payment_intent.succeeded","created":\(created),\
+                    "data":{"object":{"id":"\(payment.id)","object":"payment_intent","status":"succeeded","amount":13000,\
+                    "currency":"eur","metadata":{\(metadata)}}}}
+                    """
+                var request = RaceRequest(
+                    .post, "/api/webhooks/stripe",
+                    headers: [
+                        HTTPField.Name("Stripe-Signature")!: StripeSignature.header(
+                            body: Array(body.utf8), secret: "whsec_test", timestamp: created)
+                    ])
+                request.json = body
+                request.headers[.contentType] = "application/json"
+                return request
+            }
+            async let webhooks = app.race(requests)
+            async let reconciled = app.boxOffice.paymentReconciler.reconcile()
+            let (answers, _) = try await (webhooks, reconciled)
+            #expect(answers.allSatisfy { $0.status == .ok }, "\(answers.map(\.status))")
+            #expect(try await Self.status(app, placed) == "paid")
+            let sql = app.store.sql()
+            let paidMoves = try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM order_transitions WHERE order_id = \(bind: placed.order.orderId) AND to_status = 'paid'
+                """
+            ).first()!.decode(column: "n", as: Int.self)
+            #expect(paidMoves == 1)
+            let confirmations = try await sql.raw(
+                "SELECT payload FROM outbox WHERE topic = 'email.order_confirmation'"
+            ).all().filter {
+                try $0.decode(column: "payload", as: String.self).contains(placed.order.orderId.uuidString)
+            }.count
+            #expect(confirmations == 1)
+            #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [2, 0])
+            #expect(
+                try await sql.raw("SELECT COUNT(*) AS n FROM refunds").first()!.decode(column: "n", as: Int.self) == 0)
+        }
+    }
+
+    /// A refund the processor refuses fails visibly: the organizers are told, the amount can be refunded again (the
+    /// order is refunded already), and the second try goes through.
+    @Test(arguments: TestDatabase.all)
+    func aRefusedRefundFailsAndCanBeMadeAgain(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            let placed = try await Self.place(app, day1.ticketTypeId, 1, token: "pm_card_visa")
+            let payment = try #require(gateway.payments.first)
+            // The processor will refuse: it holds the payment as not succeeded.
+            gateway.settle(payment.id, as: .canceled)
+            let path = "/api/orders/\(placed.order.orderId)/refunds"
+            let first = try await app.client.send(
+                .post, path, headers: fixture.headers, json: [:] as [String: JSONValue])
+            #expect(first.status == .created)
+            #expect(try await eventually { try await Self.payments(app, placed).refunds.first?.status == "failed" })
+            #expect(try await Self.status(app, placed) == "refunded")
+            let after = try await Self.payments(app, placed)
+            #expect(after.refundableMinor == 6500 && after.refunds[0].failureReason != nil)
+            #expect(try await eventually { try await Self.topics(app, kind: "refund_failed") == 1 })
+            gateway.settle(payment.id, as: .succeeded)
+            let again = try await app.client.send(
+                .post, path, headers: fixture.headers, json: [:] as [String: JSONValue])
+            #expect(again.status == .created)
+            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
+            #expect(try await eventually { try await Self.payments(app, placed).refundableMinor == 0 })
+        }
+    }
+
+    @Test func paymentMethodIDsAreRedacted() {
+        #expect(
+            PaymentSecrets.redacted("No such PaymentMethod: 'pm_1Nx2abc'; card_9z and tok_visa too")
+                == "No such PaymentMethod: '[payment method]'; [payment method] and [payment method] too")
     }
 
     /// A buyer cancelling a ticket within the event's refund rule is refunded that ticket through the processor.

@@ -26,8 +26,9 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// A payment that succeeds after its order expired or was cancelled for want of payment revives it (`paid`), if
-    /// its places can be sold again; only the payments' own reconciliation may ask this (`OrderLifecycle.move`).
+    /// A payment that succeeds after its order expired or was cancelled for want of payment (the payments decide which
+    /// cancellations count: only their own) revives it (`paid`), if its places can be sold again; only the payments
+    /// may ask this (`OrderLifecycle.move`).
     public var isRevivedByLatePayment: Bool { self == .expired || self == .cancelled }
 
     /// What happens to the order's places when it moves to `next`.

@@ -13,8 +13,9 @@ public enum PaymentStatus: String, Sendable, Codable, CaseIterable {
     /// Given up, by us or by the processor.
     case canceled
 
-    /// A payment in a final status never changes again (refunds are counted apart).
-    public var isFinal: Bool { self == .succeeded || self == .failed || self == .canceled }
+    /// A payment in a final status never changes again (refunds are counted apart). A failed one is not final: the
+    /// buyer's card form may confirm the same payment again with another card.
+    public var isFinal: Bool { self == .succeeded || self == .canceled }
 }
 
 /// Where one refund stands: asked of the processor (`pending`) until it reports `succeeded` or `failed`; `manual` is

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import SQLKit
 
 /// An order's payments and refunds as records. A payment is one attempt to be paid (a card payment at the processor,
@@ -54,6 +55,28 @@ struct M0038_CreatePaymentsAndRefunds: AsyncMigration {
         try await sql.create(index: "payments_status").on("payments").column("status").run()
         try await sql.create(index: "refunds_order_id").on("refunds").column("order_id").run()
         try await sql.create(index: "refunds_status").on("refunds").column("status").run()
+        // Orders paid before payments were recorded (offline ones an organizer marked paid) get the manual payment
+        // they would have now, so that they can be refunded, and flagged for a manual refund if their event is cancelled.
+        let paid = try await sql.raw(
+            """
+            SELECT id, total_minor, currency, status, paid_at, updated_at FROM orders
+            WHERE status IN ('paid', 'refunded') AND total_minor > 0
+            """
+        ).all()
+        for row in paid {
+            let amount = try row.decode(column: "total_minor", as: Int.self)
+            let at = try row.optional("paid_at", Date.self) ?? row.decode(column: "updated_at", as: Date.self)
+            let refunded = try row.decode(column: "status", as: String.self) == "refunded" ? amount : 0
+            try await sql.raw(
+                """
+                INSERT INTO payments (id, order_id, provider, method, amount_minor, currency, status, refunded_minor,
+                  created_at, updated_at, succeeded_at)
+                VALUES (\(bind: UUID()), \(bind: try row.decode(column: "id", as: UUID.self)), 'manual', 'manual', \(bind: amount),
+                  \(bind: try row.decode(column: "currency", as: String.self)), 'succeeded', \(bind: refunded), \(bind: at),
+                  \(bind: at), \(bind: at))
+                """
+            ).run()
+        }
     }
 
     func revert(on database: any Database) async throws {
