@@ -325,7 +325,8 @@ extension AdmissionRoutes {
             "KioskTokenRequest": OpenAPI.object(
                 [
                     "stationName": [
-                        "type": "string", "minLength": 1, "maxLength": 80, "pattern": "\\S",
+                        "type": "string", "minLength": 1, "maxLength": 80,
+                        "pattern": .string(OpenAPI.nonBlankTextPattern),
                         "description": "Not only spaces",
                     ],
                     "capabilities": OpenAPI.enumeration(["scan", "scan_search"]),

@@ -98,6 +98,9 @@ public enum OpenAPI {
     static let controls = "\\u0000-\\u001F\\u007F-\\u009F"
     /// Text without the control characters the decoder refuses, as a pattern.
     public static let textPattern = "^[^\(forbiddenInText)]*$"
+    /// Text as `textPattern` with at least one character that is not white space: a name that trimming would empty.
+    public static let nonBlankTextPattern =
+        "^[^\(forbiddenInText)]*[^\\s\(forbiddenInText)][^\(forbiddenInText)]*$"
 
     /// Plain text (`PlainText`): no control characters, and no `<` that a browser would read as a tag or comment.
     public static func plainText(minLength: Int? = nil, maxLength: Int? = nil, nullable: Bool = false) -> JSONValue {

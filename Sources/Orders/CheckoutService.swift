@@ -216,8 +216,9 @@ public struct CheckoutService: Sendable {
             }
             for (index, attendee) in attendees.enumerated() {
                 problems.require(
-                    (1...100).contains(attendee.name?.count ?? 0), "attendees[\(index)].name",
-                    "must be 1 to 100 characters")
+                    (1...100).contains(attendee.name?.count ?? 0)
+                        && !(attendee.name ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                    "attendees[\(index)].name", "must be 1 to 100 characters, not only spaces")
                 problems.require(
                     attendee.email.flatMap(EmailAddress.init) != nil, "attendees[\(index)].email",
                     "is not a valid email address")

@@ -79,7 +79,10 @@ extension OrdersRoutes {
                         "The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409",
                     "items": OpenAPI.object(
                         [
-                            "name": ["type": "string", "minLength": 1, "maxLength": 100],
+                            "name": [
+                                "type": "string", "minLength": 1, "maxLength": 100,
+                                "pattern": .string(OpenAPI.nonBlankTextPattern),
+                            ],
                             "email": OpenAPI.email,
                             "dietaryRestrictions": ["type": "string", "maxLength": 500],
                             "emergencyContact": ["type": "string", "maxLength": 200],
@@ -332,7 +335,10 @@ extension OrdersRoutes {
                     optional: ["dietaryRestrictions", "emergencyContact"]),
                 "AttendeeRequest": OpenAPI.object(
                     [
-                        "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"],
+                        "name": [
+                            "type": "string", "minLength": 1, "maxLength": 100,
+                            "pattern": .string(OpenAPI.nonBlankTextPattern),
+                        ],
                         "email": OpenAPI.email,
                         "dietaryRestrictions": ["type": "string", "maxLength": 500],
                         "emergencyContact": ["type": "string", "maxLength": 200],
