@@ -37,6 +37,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         // The HTTP client of the stack: the payment processor's API now; partners and S3 later.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // TLS for the SMTP client (STARTTLS and implicit TLS); already under AsyncHTTPClient. No SMTP package is among
+        // the machine's, so the client itself is ours (Sources/Mail/SMTP*), on SwiftNIO.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The executable only parses the command line and hands over to the composition root.
@@ -171,7 +174,14 @@ let package = Package(
         // The mail seam: one message out, as MIME; the file transport of a laptop install.
         .target(
             name: "Mail",
-            dependencies: ["Domain", "Outbox"],
+            dependencies: [
+                "Domain", "Outbox",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The payment seam: a card processor behind `PaymentGateway`, Stripe's API as the live one, webhook signatures.

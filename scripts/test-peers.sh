@@ -2,17 +2,19 @@
 # The outside services the tests talk to, real programs nobody here wrote, installed from PyPI into a virtualenv
 # under .build/ (so a fresh machine gets them and a second run reuses them) and bound to 127.0.0.1 on free ports.
 # Source it, then call peers_start / peers_stop.
-#   peers_start   exports BOXOFFICE_TEST_STRIPE_URL (localstripe), BOXOFFICE_TEST_S3_URL (moto's S3 server) and
+#   peers_start   exports BOXOFFICE_TEST_STRIPE_URL (localstripe), BOXOFFICE_TEST_S3_URL (moto's S3 server),
+#                 BOXOFFICE_TEST_SMTP_URL / _CA / _MAILDIR (aiosmtpd capturing into a folder) and
 #                 BOXOFFICE_TEST_REQUIRE_PEERS=1
 #   peers_stop    stops them (safe to call twice)
 
 PEERS_VENV="${PEERS_VENV:-$(pwd)/.build/test-peers}"
 # Pinned: a peer's behaviour is part of what the tests check.
-PEERS_PACKAGES="localstripe==1.15.10 moto[server]==5.2.1 schemathesis==4.32.5"
+PEERS_PACKAGES="localstripe==1.15.10 moto[server]==5.2.1 schemathesis==4.32.5 aiosmtpd==1.4.6"
 PEERS_PIDS=""
 
 peers_install() {
-  if [ ! -x "$PEERS_VENV/bin/localstripe" ] || [ ! -x "$PEERS_VENV/bin/moto_server" ] || [ ! -x "$PEERS_VENV/bin/schemathesis" ]; then
+  if [ ! -x "$PEERS_VENV/bin/localstripe" ] || [ ! -x "$PEERS_VENV/bin/moto_server" ] || [ ! -x "$PEERS_VENV/bin/schemathesis" ] \
+    || [ ! -x "$PEERS_VENV/bin/aiosmtpd" ]; then
     echo "installing test peers from PyPI: $PEERS_PACKAGES" >&2
     python3 -m venv "$PEERS_VENV" >&2
     "$PEERS_VENV/bin/pip" install -q $PEERS_PACKAGES >&2
@@ -49,8 +51,27 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port" \
   PEERS_PIDS="$PEERS_PIDS $!"
   peers_wait "http://127.0.0.1:$port/moto-api/"
   export BOXOFFICE_TEST_S3_URL="http://127.0.0.1:$port"
-  export BOXOFFICE_TEST_REQUIRE_PEERS=1
   echo "moto $("$PEERS_VENV/bin/pip" show moto | awk '/^Version/{print $2}') on port $port"
+  # aiosmtpd with STARTTLS and AUTH required, on a certificate made for this run (trusted by the tests alone).
+  PEERS_SMTP_HOME=$(mktemp -d)
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$PEERS_SMTP_HOME/key.pem" -out "$PEERS_SMTP_HOME/cert.pem" \
+    -days 2 -subj /CN=localhost -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >/dev/null 2>&1
+  port=$(peers_free_port)
+  local tls_port
+  tls_port=$(peers_free_port)
+  "$PEERS_VENV/bin/python" scripts/smtp-capture.py "$PEERS_SMTP_HOME/mail" "$port" "$PEERS_SMTP_HOME/cert.pem" \
+    "$PEERS_SMTP_HOME/key.pem" "$tls_port" >"${TMPDIR:-/tmp}/aiosmtpd-$port.log" 2>&1 &
+  PEERS_PIDS="$PEERS_PIDS $!"
+  for _ in $(seq 1 100); do
+    python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$port" 2>/dev/null && break
+    sleep 0.2
+  done
+  export BOXOFFICE_TEST_SMTP_URL="smtp://boxoffice:mail-password@localhost:$port"
+  export BOXOFFICE_TEST_SMTPS_URL="smtps://boxoffice:mail-password@localhost:$tls_port"
+  export BOXOFFICE_TEST_SMTP_CA="$PEERS_SMTP_HOME/cert.pem"
+  export BOXOFFICE_TEST_SMTP_MAILDIR="$PEERS_SMTP_HOME/mail"
+  export BOXOFFICE_TEST_REQUIRE_PEERS=1
+  echo "aiosmtpd $("$PEERS_VENV/bin/pip" show aiosmtpd | awk '/^Version/{print $2}') on port $port (STARTTLS and AUTH required)"
 }
 
 peers_stop() {

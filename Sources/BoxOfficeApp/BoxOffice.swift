@@ -397,12 +397,18 @@ public struct BoxOffice: Sendable {
 extension BoxOffice {
     /// The mail transport the configuration names: the file transport, into `MAIL_DIR`. `SMTP_URL` is read and checked
     /// but the SMTP transport comes with the email issue; until then a warning says where mail goes.
-    static func liveMailer(_ settings: MailConfig, clock: AppClock, logger: Logger) -> any Mailer {
+    /// SMTP when `SMTP_URL` is set (checked when the configuration was read), else `.eml` files in `MAIL_DIR`.
+    public static func liveMailer(_ settings: MailConfig, clock: AppClock, logger: Logger) -> any Mailer {
         let directory = URL(fileURLWithPath: settings.directory)
-        if settings.smtpURL != nil {
-            logger.warning(
-                "SMTP_URL is set, but this version has no SMTP transport yet: mail is written to MAIL_DIR",
-                metadata: ["directory": "\(directory.path)"])
+        if let url = settings.smtpURL, var smtp = try? SMTPSettings.parse(url) {
+            smtp.trustedCertificatesFile = settings.smtpTrustedCertificates
+            do {
+                return try SMTPMailer(settings: smtp, clock: clock, logger: logger)
+            } catch {
+                logger.error(
+                    "the SMTP transport cannot be set up; mail is written to MAIL_DIR",
+                    metadata: ["error": "\(error)", "directory": "\(directory.path)"])
+            }
         }
         return FileMailer(directory: directory, clock: clock)
     }

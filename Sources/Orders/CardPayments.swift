@@ -1,6 +1,6 @@
 import Domain
 import FluentKit
-public import Foundation
+import Foundation
 import HTTPCore
 public import Identity
 import Inventory

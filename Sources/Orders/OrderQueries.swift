@@ -2,7 +2,7 @@ public import Domain
 import FluentKit
 public import Foundation
 import HTTPCore
-public import Hummingbird
+import Hummingbird
 import Identity
 import Persistence
 import SQLKit

@@ -1,7 +1,7 @@
 public import Domain
-public import Foundation
+import Foundation
 public import Logging
-public import Payments
+import Payments
 public import Persistence
 import SQLKit
 public import ServiceLifecycle

@@ -4,7 +4,7 @@ public import HTTPCore
 import HTTPTypes
 public import Hummingbird
 import Logging
-public import Payments
+import Payments
 public import Persistence
 import SQLKit
 

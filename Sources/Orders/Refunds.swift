@@ -1,7 +1,7 @@
 import Audit
 public import Domain
 import FluentKit
-public import Foundation
+import Foundation
 import HTTPCore
 import Identity
 import Inventory

@@ -30,9 +30,16 @@ extension AppConfig {
         let hsts = reader.boolean("HSTS_ENABLED", default: false)
         let smtp = reader.string("SMTP_URL")
         if let smtp {
+            do {
+                _ = try SMTPSettings.parse(smtp)
+            } catch {
+                reader.problem("SMTP_URL", "\(error)")
+            }
+        }
+        let smtpCA = reader.string("SMTP_CA_FILE")
+        if let smtpCA {
             reader.require(
-                ["smtp", "smtps"].contains(URL(string: smtp)?.scheme ?? ""), "SMTP_URL",
-                "must be smtp://user:password@host:port or smtps://…")
+                FileManager.default.isReadableFile(atPath: smtpCA), "SMTP_CA_FILE", "must be a readable PEM file")
         }
         let storage = reader.string("STORAGE_DIR")
         var s3: S3Config?
@@ -146,6 +153,7 @@ extension AppConfig {
         workerSettings.outboxPollSeconds = outboxPoll
         var mail = MailConfig()
         mail.smtpURL = smtp
+        mail.smtpTrustedCertificates = smtpCA
         if let mailFrom { mail.from = mailFrom }
         if let mailDirectory { mail.directory = mailDirectory }
         var payments = PaymentsConfig()

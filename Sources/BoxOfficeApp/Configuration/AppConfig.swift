@@ -150,9 +150,11 @@ public struct WorkersConfig: Sendable {
 
 /// Mail delivery.
 public struct MailConfig: Sendable {
-    /// `SMTP_URL`: read and checked, but not yet used: mail goes to the file transport until the SMTP transport lands
-    /// (the email issue); a warning at start says so.
+    /// `SMTP_URL`: the mail server (`smtp://user:password@host:587` with STARTTLS required, `smtps://…:465`, or
+    /// `smtp://127.0.0.1:2525?starttls=off` for a loopback relay). Without it, mail is written to `directory`.
     public var smtpURL: String?
+    /// `SMTP_CA_FILE`: PEM certificates trusted for the mail server besides the system's (a private relay).
+    public var smtpTrustedCertificates: String?
     /// The sender of every message (`MAIL_FROM`, `Name <address>` or an address).
     public var from = "BoxOffice <tickets@boxoffice.localhost>"
     /// Where the file transport writes each message as an `.eml` file (`MAIL_DIR`).

@@ -1,0 +1,181 @@
+public import Domain
+import Foundation
+public import Logging
+import NIOCore
+import NIOExtras
+import NIOPosix
+import NIOSSL
+import Synchronization
+
+/// The SMTP transport: hands each message to the configured server (`SMTP_URL`) over one connection kept for the next
+/// messages while they keep coming (and closed after `idleSeconds` without one). STARTTLS is required unless the URL
+/// says otherwise for a loopback server; AUTH PLAIN or LOGIN when a user is given. Failures say whether trying again
+/// can help: a 4xx reply, a timeout or a broken connection is temporary, a 5xx permanent (`MailFailure`), so the outbox
+/// retries the first and fails the second at once.
+public final class SMTPMailer: Mailer {
+    public var transport: String { "smtp" }
+    let settings: SMTPSettings
+    let clock: AppClock
+    let logger: Logger
+    private let tls: NIOSSLContext?
+    private let current = Mutex<SMTPSession?>(nil)
+
+    public init(settings: SMTPSettings, clock: AppClock, logger: Logger) throws {
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+        if settings.security == .none {
+            tls = nil
+        } else {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.minimumTLSVersion = .tlsv12
+            if let file = settings.trustedCertificatesFile {
+                configuration.additionalTrustRoots = [.file(file)]
+            }
+            tls = try NIOSSLContext(configuration: configuration)
+        }
+    }
+
+    public func send(_ message: MailMessage) async throws {
+        let date = clock.now()
+        let id = UUID.random().uuidString.lowercased()
+        let mime = MIMEMessage(message, date: date, messageID: "\(id)@\(settings.heloName)", boundarySeed: id)
+        let envelope = SMTPEnvelope(
+            from: message.from.email, recipients: message.to.map(\.email), data: mime.rendered)
+        // A kept connection the server closed meanwhile fails before the message began: once more on a new one.
+        for attempt in 1...2 {
+            let session = self.session()
+            do {
+                return try await session.deliver(envelope)
+            } catch SMTPSession.Closed.beforeMessage where attempt == 1 {
+                current.withLock { if $0 === session { $0 = nil } }
+            } catch SMTPSession.Closed.beforeMessage {
+                throw MailFailure.temporary("the mail server closed the connection")
+            }
+        }
+    }
+
+    /// The open session, or a new one.
+    private func session() -> SMTPSession {
+        current.withLock { current in
+            if let session = current, session.isOpen { return session }
+            let session = SMTPSession(settings: settings, tls: tls, logger: logger)
+            current = session
+            return session
+        }
+    }
+
+    /// Ends the kept connection (QUIT); the next message opens another.
+    public func close() {
+        current.withLock {
+            $0?.finish()
+            $0 = nil
+        }
+    }
+}
+
+/// One message as SMTP carries it: the envelope's sender and recipients, and the message's bytes.
+struct SMTPEnvelope: Sendable {
+    var from: String
+    var recipients: [String]
+    var data: String
+}
+
+/// One connection to the server and the messages queued for it, sent one after another by the task that owns the
+/// connection.
+final class SMTPSession: Sendable {
+    enum Closed: Error {
+        /// The connection was gone before this message's first command: nothing of it reached the server.
+        case beforeMessage
+    }
+
+    private struct Job: Sendable {
+        var envelope: SMTPEnvelope
+        var reply: CheckedContinuation<Void, any Error>
+    }
+
+    private let jobs: AsyncStream<Job>.Continuation
+    private let open = Mutex(true)
+    private let lastUse = Mutex(ContinuousClock.now)
+
+    var isOpen: Bool { open.withLock { $0 } }
+
+    init(settings: SMTPSettings, tls: NIOSSLContext?, logger: Logger) {
+        let (stream, continuation) = AsyncStream.makeStream(of: Job.self)
+        self.jobs = continuation
+        Task { [self] in
+            await self.run(stream, settings: settings, tls: tls, logger: logger)
+            self.finish()
+        }
+        // Closes the connection once it has been idle for `idleSeconds`.
+        let idle = Duration.seconds(settings.idleSeconds)
+        Task { [weak self] in
+            while let self, self.isOpen {
+                try? await Task.sleep(for: idle / 2)
+                if self.lastUse.withLock({ ContinuousClock.now - $0 }) >= idle { self.finish() }
+            }
+        }
+    }
+
+    func finish() {
+        open.withLock { $0 = false }
+        jobs.finish()
+    }
+
+    func deliver(_ envelope: SMTPEnvelope) async throws {
+        lastUse.withLock { $0 = .now }
+        try await withCheckedThrowingContinuation { (reply: CheckedContinuation<Void, any Error>) in
+            if case .terminated = jobs.yield(Job(envelope: envelope, reply: reply)) {
+                reply.resume(throwing: Closed.beforeMessage)
+            }
+        }
+        lastUse.withLock { $0 = .now }
+    }
+
+    private func run(_ jobs: AsyncStream<Job>, settings: SMTPSettings, tls: NIOSSLContext?, logger: Logger) async {
+        var pending = jobs.makeAsyncIterator()
+        // Nothing is connected until the first message asks for it.
+        guard var job = await pending.next() else { return }
+        do {
+            let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+            do {
+                channel = try await SMTPConnection.connect(settings, tls: tls)
+            } catch {
+                job.reply.resume(throwing: SMTPConversation.failure(error))
+                throw error
+            }
+            try await channel.executeThenClose { inbound, outbound in
+                var conversation = SMTPConversation(
+                    lines: inbound.makeAsyncIterator(), outbound: outbound, channel: channel.channel,
+                    settings: settings, tls: tls)
+                do {
+                    try await conversation.open()
+                } catch {
+                    job.reply.resume(throwing: SMTPConversation.failure(error))
+                    throw error
+                }
+                while true {
+                    do {
+                        try await conversation.send(job.envelope)
+                        job.reply.resume()
+                    } catch let failure as MailFailure {
+                        // The server refused this message; the connection is still good for the next one.
+                        job.reply.resume(throwing: failure)
+                        try await conversation.reset()
+                    } catch {
+                        job.reply.resume(throwing: SMTPConversation.failure(error))
+                        throw error
+                    }
+                    guard let next = await pending.next() else { break }
+                    job = next
+                }
+                try? await conversation.quit()
+            }
+        } catch {
+            logger.debug("SMTP connection ended", metadata: ["error": "\(error)"])
+        }
+        // Whatever was queued behind a broken connection goes to the next one.
+        finish()
+        while let left = await pending.next() { left.reply.resume(throwing: Closed.beforeMessage) }
+    }
+}
