@@ -63,6 +63,19 @@ struct RefreshRequest: Decodable {
     var token: String? { snake ?? camel }
 }
 
+struct ForgotPasswordRequest: Decodable {
+    var email: String?
+}
+
+struct ResetPasswordRequest: Decodable {
+    var token: String?
+    var newPassword: String?
+}
+
+public struct AcceptedDTO: Codable, Sendable, ResponseEncodable {
+    public var message: String
+}
+
 struct ChangePasswordRequest: Decodable {
     var currentPassword: String?
     var newPassword: String?

@@ -61,6 +61,27 @@ extension AccountsRoutes {
                             "429": limited,
                         ])
                 ],
+                "/api/auth/forgot-password": [
+                    "post": operation(
+                        "forgotPassword", "Mail a link to reset the password",
+                        description:
+                            "Answers 202 whether or not the address has an account; when it has, a link valid for an hour and once is mailed to it.",
+                        body: OpenAPI.ref("ForgotPasswordRequest"),
+                        [
+                            "202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "400": invalid, "429": limited,
+                        ])
+                ],
+                "/api/auth/reset-password": [
+                    "post": operation(
+                        "resetPassword", "Set a new password with a mailed link's token; every sign-in is revoked",
+                        body: OpenAPI.ref("ResetPasswordRequest"),
+                        [
+                            "204": ["description": "Changed"],
+                            "400": OpenAPI.error(
+                                "Invalid body, or a token unknown, expired or used (INVALID_RESET_TOKEN)"),
+                            "429": limited,
+                        ])
+                ],
                 "/api/auth/me": [
                     "get": operation(
                         "getCurrentUser", "The signed-in user", secured: true,
@@ -113,6 +134,12 @@ extension AccountsRoutes {
                     "currentPassword": ["type": "string", "minLength": 1],
                     "newPassword": ["type": "string", "minLength": 8, "maxLength": 128],
                 ]),
+                "ForgotPasswordRequest": OpenAPI.object(["email": OpenAPI.email]),
+                "ResetPasswordRequest": OpenAPI.object([
+                    "token": ["type": "string", "minLength": 1, "maxLength": 200],
+                    "newPassword": ["type": "string", "minLength": 8, "maxLength": 128],
+                ]),
+                "Accepted": OpenAPI.object(["message": OpenAPI.string]),
             ],
             tags: [["name": "Accounts", "description": "Sign-up, sign-in, tokens and passwords."]]
         )

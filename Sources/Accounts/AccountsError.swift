@@ -19,6 +19,8 @@ public enum AccountsError: APIError, Equatable {
     /// The change would leave the organization without an owner.
     case lastOwner
     case notStaff
+    /// A password reset link that does not exist, expired, or was used.
+    case invalidResetToken
 
     public var code: String {
         switch self {
@@ -34,6 +36,7 @@ public enum AccountsError: APIError, Equatable {
         case .alreadyMember: "ALREADY_MEMBER"
         case .lastOwner: "LAST_OWNER"
         case .notStaff: "NOT_STAFF"
+        case .invalidResetToken: "INVALID_RESET_TOKEN"
         }
     }
 
@@ -42,6 +45,7 @@ public enum AccountsError: APIError, Equatable {
         case .invalidCredentials, .invalidRefreshToken, .refreshTokenReused, .currentPasswordWrong: .unauthorized
         case .emailTaken, .slugTaken, .alreadyMember, .lastOwner, .notStaff: .conflict
         case .organizationNotFound, .userNotFound, .memberNotFound: .notFound
+        case .invalidResetToken: .badRequest
         }
     }
 
@@ -60,6 +64,7 @@ public enum AccountsError: APIError, Equatable {
         case .alreadyMember: "This person is already a member."
         case .lastOwner: "An organization must keep at least one owner."
         case .notStaff: "Only staff members are assigned to events; organizers and owners see every event."
+        case .invalidResetToken: "This reset link is unknown, expired or already used; ask for a new one."
         }
     }
 
@@ -67,6 +72,7 @@ public enum AccountsError: APIError, Equatable {
         switch self {
         case .slugTaken(let slug): ["slug": .string(slug)]
         case .userNotFound(let email): ["email": .string(email)]
+        case .invalidResetToken: ["fields": ["token": "is unknown, expired or already used"]]
         default: [:]
         }
     }

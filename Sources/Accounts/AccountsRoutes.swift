@@ -44,6 +44,22 @@ public struct AccountsRoutes: Sendable {
                 user: context.user, now: clock.now(), request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
+        router.post("/api/auth/forgot-password") { request, context in
+            let body = try await request.decode(as: ForgotPasswordRequest.self, context: context)
+            try await auth.forgotPassword(
+                email: body.email, now: clock.now(), request: clientAddress.metadata(request, context))
+            return EditedResponse(
+                status: .accepted,
+                response: AcceptedDTO(
+                    message: "If an account uses this address, a link to reset its password is on its way."))
+        }
+        router.post("/api/auth/reset-password") { request, context in
+            let body = try await request.decode(as: ResetPasswordRequest.self, context: context)
+            try await auth.resetPassword(
+                token: body.token, newPassword: body.newPassword, now: clock.now(),
+                request: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
         users.post("/api/auth/change-password") { request, context in
             let user = context.user
             let body = try await request.decode(as: ChangePasswordRequest.self, context: context)

@@ -202,7 +202,7 @@ public struct BoxOffice: Sendable {
                 InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
                 OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
                 SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
-                AccountPages.documentation, GuestConfirmationPages.documentation,
+                AccountPages.documentation, GuestConfirmationPages.documentation, PasswordResetPages.documentation,
             ]
         )
     }
@@ -273,6 +273,7 @@ public struct BoxOffice: Sendable {
             sessionSeconds: config.auth.refreshTokenSeconds
         ).register(on: pages)
         GuestConfirmationPages(guests: services.orders.guests, clock: clock).register(on: pages)
+        PasswordResetPages(auth: services.auth, clientAddress: clientAddress, clock: clock).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
         PaymentWebhookRoutes(webhooks: services.paymentWebhooks, clock: clock).register(on: webhooks)
@@ -313,6 +314,10 @@ public struct BoxOffice: Sendable {
                 store: store, mailer: mailer,
                 sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")),
             RefundRequests(store: store, gateway: payments, clock: clock),
+            PasswordResetMail(
+                store: store, mailer: mailer,
+                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
+                publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)", clock: clock),
             EventCancellationCascade(store: store, clock: clock),
         ]
     }

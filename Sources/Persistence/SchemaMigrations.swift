@@ -45,5 +45,6 @@ public enum SchemaMigrations {
         M0036_AddRefreshTokenKind(),
         M0037_CreateGuestConfirmations(),
         M0038_CreatePaymentsAndRefunds(),
+        M0039_CreatePasswordResets(),
     ]
 }

@@ -107,3 +107,45 @@ extension GuestConfirmationPages {
             ])
     }()
 }
+
+extension PasswordResetPages {
+    public static let documentation: APIDocumentation = {
+        let html: JSONValue = ["description": "An HTML page", "content": ["text/html": ["schema": OpenAPI.string]]]
+        return APIDocumentation(
+            paths: [
+                "/account/reset-password": [
+                    "get": OpenAPI.operation(
+                        "passwordResetPage", tag: "Web pages", summary: "The page of a password reset link",
+                        description: "Asks for the new password; following the link alone spends nothing.",
+                        parameters: [["name": "token", "in": "query", "required": false, "schema": OpenAPI.string]],
+                        responses: ["200": html]),
+                    "post": OpenAPI.operation(
+                        "resetPasswordWithForm", tag: "Web pages", summary: "Set a new password with the link's token",
+                        description: "Once, within the hour of the mail; every sign-in of the account is revoked.",
+                        requestBody: [
+                            "required": true,
+                            "content": [
+                                "application/x-www-form-urlencoded": [
+                                    "schema": [
+                                        "type": "object",
+                                        "properties": [
+                                            "_csrf": OpenAPI.string, "token": OpenAPI.string,
+                                            "password": OpenAPI.string,
+                                        ],
+                                        "required": ["_csrf", "token", "password"],
+                                    ]
+                                ]
+                            ],
+                        ],
+                        responses: [
+                            "200": html,
+                            "400": [
+                                "description":
+                                    "A password the rules refuse, or a link unknown, expired or used (HTML)"
+                            ],
+                            "403": ["description": "The form's CSRF token does not match its cookie (HTML)"],
+                        ]),
+                ]
+            ])
+    }()
+}

@@ -30,34 +30,6 @@ import Testing
 /// `SMTPMailer` against aiosmtpd (a mail server nobody here wrote), which requires STARTTLS and AUTH and captures what
 /// it accepts; the captured messages are read back with Python's `email` package, an outside parser.
 @Suite(.serialized) struct SMTPMailerLiveTests {
-    struct Captured: Decodable {
-        var from: String
-        var to: [String]
-        var tls: Bool
-        var peer: [JSONAny]?
-        var subject: String
-        var fromHeader: String
-        var parts: [String]
-        var text: String
-        var html: String?
-        var messageID: String?
-        var date: String?
-    }
-
-    /// Any JSON scalar (the peer's address and port).
-    enum JSONAny: Decodable, Hashable {
-        case string(String)
-        case int(Int)
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let int = try? container.decode(Int.self) {
-                self = .int(int)
-            } else {
-                self = .string(try container.decode(String.self))
-            }
-        }
-    }
-
     static var settings: SMTPSettings? {
         guard let url = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_URL"],
             var settings = try? SMTPSettings.parse(url)
@@ -67,41 +39,7 @@ import Testing
         return settings
     }
 
-    static var maildir: URL? {
-        ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_MAILDIR"].map { URL(fileURLWithPath: $0) }
-    }
-
-    /// The messages captured for `recipient`, parsed by Python's `email` package.
-    static func captured(for recipient: String) throws -> [Captured] {
-        guard let maildir else { return [] }
-        let script = #"""
-            import email, email.policy, json, os, sys
-            out = []
-            d = sys.argv[1]
-            for name in sorted(os.listdir(d)):
-                if not name.endswith(".json"): continue
-                meta = json.load(open(os.path.join(d, name)))
-                if sys.argv[2] not in meta["to"]: continue
-                msg = email.message_from_bytes(open(os.path.join(d, name[:-5] + ".eml"), "rb").read(), policy=email.policy.default)
-                parts = [p.get_content_type() for p in msg.walk()]
-                text = msg.get_body(("plain",)); html = msg.get_body(("html",))
-                out.append({"from": meta["from"], "to": meta["to"], "tls": meta["tls"], "peer": meta.get("peer"),
-                            "subject": str(msg["subject"]), "fromHeader": str(msg["from"]), "parts": parts,
-                            "text": text.get_content().replace("\r\n", "\n") if text else "",
-                            "html": html.get_content() if html else None,
-                            "messageID": msg["message-id"], "date": msg["date"]})
-            print(json.dumps(out))
-            """#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, maildir.path, recipient]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONDecoder().decode([Captured].self, from: data)
-    }
+    static func captured(for recipient: String) throws -> [CapturedMail] { try CapturedMail.messages(for: recipient) }
 
     static func mailer(_ settings: SMTPSettings) throws -> SMTPMailer {
         try SMTPMailer(settings: settings, clock: .system, logger: Logger(label: "smtp-test"))
@@ -225,8 +163,8 @@ import Testing
                     "buyerEmail": .string(buyer),
                 ] as [String: JSONValue])
             #expect(order.status == .created)
-            #expect(await eventually { (try? SMTPMailerLiveTests.captured(for: buyer).count) == 1 })
-            let mail = try #require(try SMTPMailerLiveTests.captured(for: buyer).first)
+            #expect(await eventually { (try? CapturedMail.messages(for: buyer).count) == 1 })
+            let mail = try #require(try CapturedMail.messages(for: buyer).first)
             #expect(mail.tls && mail.subject.contains("Advanced Rope Workshop"))
             #expect(mail.text.contains("Hello Ada Byron"))
         }

@@ -222,3 +222,15 @@ public struct PaymentNotice: OutboxMessage, Equatable {
         self.refundId = refundId
     }
 }
+
+/// A password reset asked for an account. The link's token is made when the mail is sent (and only its hash kept), so
+/// no secret waits in the outbox.
+public struct PasswordResetRequested: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.passwordReset
+    public var userId: UUID
+    public var subjects: [UUID] { [userId] }
+
+    public init(userId: UUID) {
+        self.userId = userId
+    }
+}

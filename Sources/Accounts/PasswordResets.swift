@@ -1,0 +1,128 @@
+import Audit
+public import Domain
+import FluentKit
+public import Foundation
+public import HTTPCore
+import Identity
+public import Mail
+public import Outbox
+public import Persistence
+import SQLKit
+
+/// Forgotten passwords: a link mailed to the account's address, good for an hour and once; using it sets a new password
+/// and ends every sign-in. Asking answers the same whether or not the address has an account.
+extension AuthService {
+    /// How long a reset link works.
+    public static let resetLinkSeconds: TimeInterval = 3600
+
+    /// Queues the link's mail when the address has an account; nothing else is told apart.
+    public func forgotPassword(email raw: String?, now: Date, request: RequestMetadata) async throws {
+        var problems = FieldProblems()
+        let email = raw.flatMap(EmailAddress.init)
+        problems.require(raw != nil, "email", "is required")
+        problems.require(raw == nil || email != nil, "email", "is not a valid email address")
+        try problems.throwIfAny()
+        guard let email else { throw problems }
+        try await limiter.consume(
+            settings.attemptLimit.named("reset"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
+        try await store.transaction { db in
+            guard let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() else { return }
+            try await Outbox.enqueue(PasswordResetRequested(userId: user.id!), now: now, on: db)
+            try await audit.record(
+                AuditEntry(
+                    actor: .anonymous, action: "auth.password.reset_requested", targetType: "user",
+                    targetID: user.id!.uuidString),
+                from: request, at: now, on: db)
+        }
+    }
+
+    /// Spends the link's token (once, within the hour), sets the new password, spends the account's other links and
+    /// revokes every sign-in.
+    public func resetPassword(token: String?, newPassword: String?, now: Date, request: RequestMetadata) async throws {
+        var problems = FieldProblems()
+        problems.require(token?.isEmpty == false, "token", "is required")
+        problems.require(newPassword != nil, "newPassword", "is required")
+        if let newPassword, let problem = PasswordRules.problem(with: newPassword) {
+            problems.add("newPassword", problem)
+        }
+        try problems.throwIfAny()
+        try await limiter.consume(settings.attemptLimit.named("reset"), keys: ["ip:\(request.ip)"], now: now)
+        let hash = try await hasher.hash(newPassword ?? "")
+        try await store.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard
+                let row = try await sql.raw(
+                    """
+                    UPDATE password_resets SET used_at = \(bind: now)
+                    WHERE token_hash = \(bind: OpaqueToken.hash(token ?? "")) AND used_at IS NULL AND expires_at > \(bind: now)
+                    RETURNING user_id
+                    """
+                ).first(),
+                let user = try await UserRecord.find(try row.decode(column: "user_id", as: UUID.self), on: db)
+            else { throw AccountsError.invalidResetToken }
+            user.passwordHash = hash
+            user.updatedAt = now
+            try await user.update(on: db)
+            try await sql.raw(
+                "UPDATE password_resets SET used_at = \(bind: now) WHERE user_id = \(bind: user.id!) AND used_at IS NULL"
+            ).run()
+            try await RefreshTokenRecord.query(on: db).filter(\.$userID == user.id!).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: now).update()
+            try await audit.record(
+                AuditEntry(
+                    actor: .user(user.id!), action: "auth.password.reset", targetType: "user",
+                    targetID: user.id!.uuidString),
+                from: request, at: now, on: db)
+        }
+    }
+}
+
+/// Delivers `email.password_reset`: makes the link's token (only its hash is kept, valid for an hour) and mails the
+/// link to the account's address. A retried delivery makes a new link; an unsent one is never usable by anybody.
+public struct PasswordResetMail: OutboxHandler {
+    public var name: String { "password-reset-mail" }
+    public var topics: Set<OutboxTopic> { [.passwordReset] }
+    public var retry: RetryPolicy { RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800)) }
+
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let sender: MailAddress
+    let publicURL: String
+    let clock: AppClock
+
+    public init(store: DatabaseStore, mailer: any Mailer, sender: MailAddress, publicURL: String, clock: AppClock) {
+        self.store = store
+        self.mailer = mailer
+        self.sender = sender
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.clock = clock
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let request = try message.decode(PasswordResetRequested.self)
+        guard let user = try await UserRecord.find(request.userId, on: store.database()) else { return }
+        let now = clock.now()
+        let token = OpaqueToken.generate()
+        try await store.sql().raw(
+            """
+            INSERT INTO password_resets (id, user_id, token_hash, created_at, expires_at)
+            VALUES (\(bind: UUID.random()), \(bind: user.id!), \(bind: OpaqueToken.hash(token)), \(bind: now),
+              \(bind: now.addingTimeInterval(AuthService.resetLinkSeconds)))
+            """
+        ).run()
+        let link = "\(publicURL)/account/reset-password?token=\(token)"
+        try await mailer.send(
+            MailMessage(
+                from: sender, to: [MailAddress(user.email, name: user.displayName)],
+                subject: "Reset your password",
+                text: """
+                    Hello \(user.displayName),
+
+                    someone (we hope you) asked to reset the password of your account. Choose a new one here within \
+                    the hour:
+                    \(link)
+
+                    The link works once. If you did not ask, ignore this message: your password stays as it is.
+                    """))
+    }
+}
