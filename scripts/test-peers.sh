@@ -70,6 +70,8 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port" \
   export BOXOFFICE_TEST_SMTPS_URL="smtps://boxoffice:mail-password@localhost:$tls_port"
   export BOXOFFICE_TEST_SMTP_CA="$PEERS_SMTP_HOME/cert.pem"
   export BOXOFFICE_TEST_SMTP_MAILDIR="$PEERS_SMTP_HOME/mail"
+  # For tests that start and stop a mail server of their own (an outage mid-sale).
+  export BOXOFFICE_TEST_PEERS_PYTHON="$PEERS_VENV/bin/python"
   export BOXOFFICE_TEST_REQUIRE_PEERS=1
   echo "aiosmtpd $("$PEERS_VENV/bin/pip" show aiosmtpd | awk '/^Version/{print $2}') on port $port (STARTTLS and AUTH required)"
 }

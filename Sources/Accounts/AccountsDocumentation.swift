@@ -77,8 +77,8 @@ extension AccountsRoutes {
                         body: OpenAPI.ref("ResetPasswordRequest"),
                         [
                             "204": ["description": "Changed"],
-                            "400": OpenAPI.error(
-                                "Invalid body, or a token unknown, expired or used (INVALID_RESET_TOKEN)"),
+                            "400": invalid,
+                            "422": OpenAPI.error("A token unknown, expired or used (INVALID_RESET_TOKEN)"),
                             "429": limited,
                         ])
                 ],

@@ -45,7 +45,7 @@ public enum AccountsError: APIError, Equatable {
         case .invalidCredentials, .invalidRefreshToken, .refreshTokenReused, .currentPasswordWrong: .unauthorized
         case .emailTaken, .slugTaken, .alreadyMember, .lastOwner, .notStaff: .conflict
         case .organizationNotFound, .userNotFound, .memberNotFound: .notFound
-        case .invalidResetToken: .badRequest
+        case .invalidResetToken: .unprocessableContent
         }
     }
 

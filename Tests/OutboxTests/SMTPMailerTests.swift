@@ -1,9 +1,12 @@
 import BoxOfficeApp
 import Domain
 import Foundation
+import Glibc
 import HTTPCore
 import HummingbirdTesting
 import Logging
+import Orders
+import Outbox
 import TestSupport
 import Testing
 
@@ -169,4 +172,119 @@ import Testing
             #expect(mail.text.contains("Hello Ada Byron"))
         }
     }
+}
+
+/// A mail server that is down while orders are placed: every confirmation fails for now (not for good), waits its
+/// backoff, and is delivered once, each, when the server is back.
+@Suite(.serialized) struct SMTPOutageTests {
+    @Test(arguments: TestDatabase.all)
+    func mailQueuedWhileTheServerIsDownArrivesWhenItIsBack(_ database: TestDatabase) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let python = environment["BOXOFFICE_TEST_PEERS_PYTHON"], let ca = environment["BOXOFFICE_TEST_SMTP_CA"]
+        else {
+            #expect(!TestPeers.required, "BOXOFFICE_TEST_PEERS_PYTHON is required under scripts/test")
+            return
+        }
+        let home = URL(fileURLWithPath: ca).deletingLastPathComponent()
+        let maildir = FileManager.default.temporaryDirectory.appendingPathComponent("outage-\(UUID().uuidString)")
+        let port = try freePort()
+        var settings = try SMTPSettings.parse("smtp://boxoffice:mail-password@localhost:\(port)")
+        settings.trustedCertificatesFile = ca
+        settings.timeoutSeconds = 5
+        let mailer = try SMTPMailer(settings: settings, clock: .system, logger: Logger(label: "outage"))
+        try await withApp(database, configure: { $0.workers.runWorkers = false }, seams: .init(mailer: mailer)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            for index in 0..<3 {
+                let order = try await app.client.send(
+                    .post, "/api/orders",
+                    json: [
+                        "ticketTypeId": .string(day1.ticketTypeId.uuidString), "quantity": 1,
+                        "buyerEmail": .string("outage\(index)@example.org"), "paymentMethod": "offline",
+                    ] as [String: JSONValue])
+                #expect(order.status == .created)
+            }
+            let worker = OutboxWorker(
+                store: app.store,
+                handler: OrderConfirmationMail(
+                    store: app.store, mailer: mailer, sender: MailAddress("tickets@boxoffice.test")),
+                clock: app.clock.appClock, logger: app.boxOffice.logger)
+            #expect(try await worker.deliverDue() == 3)
+            let waiting = try await app.store.sql().raw(
+                "SELECT state, attempts FROM outbox WHERE topic = 'email.order_confirmation'"
+            ).all().map {
+                "\(try $0.decode(column: "state", as: String.self))/\(try $0.decode(column: "attempts", as: Int.self))"
+            }
+            #expect(waiting == ["pending/1", "pending/1", "pending/1"], "a server that is down is tried again later")
+
+            // The server comes back.
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: python)
+            server.arguments = [
+                URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().appendingPathComponent("scripts/smtp-capture.py").path,
+                maildir.path, String(port), home.appendingPathComponent("cert.pem").path,
+                home.appendingPathComponent("key.pem").path,
+            ]
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            defer { server.terminate() }
+            #expect(await eventually { (try? connectable(port)) == true })
+            app.clock.advance(by: 3600)
+            #expect(try await worker.deliverDue() == 3)
+            #expect(try await worker.deliverDue() == 0, "each once")
+            mailer.close()
+            let delivered = try FileManager.default.contentsOfDirectory(atPath: maildir.path).filter {
+                $0.hasSuffix(".eml")
+            }
+            #expect(delivered.count == 3)
+        }
+    }
+
+    func freePort() throws -> Int {
+        let socket = Socket()
+        defer { socket.close() }
+        return try socket.bindAnyPort()
+    }
+}
+
+/// Whether something listens on 127.0.0.1:`port`.
+func connectable(_ port: Int) throws -> Bool {
+    let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { Glibc.close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+}
+
+/// A TCP socket bound to a free loopback port, to learn one.
+final class Socket {
+    let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+
+    func bindAnyPort() throws -> Int {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        var bound = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: bound.sin_port))
+    }
+
+    func close() { Glibc.close(fd) }
 }
