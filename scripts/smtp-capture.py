@@ -32,11 +32,14 @@ class Capture:
     async def handle_DATA(self, server, session, envelope):
         number = next(counter)
         base = os.path.join(directory, f"{number:06d}")
-        with open(base + ".json", "w") as meta:
+        # The message first, then its envelope, each renamed into place: a reader that sees the .json finds both whole.
+        with open(base + ".eml.part", "wb") as message:
+            message.write(envelope.original_content)
+        os.replace(base + ".eml.part", base + ".eml")
+        with open(base + ".json.part", "w") as meta:
             json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos, "tls": session.ssl is not None,
                        "peer": list(session.peer) if session.peer else None}, meta)
-        with open(base + ".eml", "wb") as message:
-            message.write(envelope.original_content)
+        os.replace(base + ".json.part", base + ".json")
         return "250 2.0.0 Accepted"
 
 

@@ -291,6 +291,10 @@ public struct AuthService: Sendable {
             var others = RefreshTokenRecord.query(on: db).filter(\.$userID == user.id).filter(\.$revokedAt == nil)
             if let session = user.sessionID { others = others.filter(\.$familyID != session) }
             try await others.set(\.$revokedAt, to: now).update()
+            // A reset link mailed before is spent too: the password it would replace is gone.
+            try await (db as! any SQLDatabase).raw(
+                "UPDATE password_resets SET used_at = \(bind: now) WHERE user_id = \(bind: user.id) AND used_at IS NULL"
+            ).run()
             try await audit.record(
                 AuditEntry(
                     actor: .user(user.id), action: "auth.password.changed", targetType: "user",

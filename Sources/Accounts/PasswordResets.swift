@@ -24,15 +24,10 @@ extension AuthService {
         try problems.throwIfAny()
         guard let email else { throw problems }
         try await limiter.consume(
-            settings.attemptLimit.named("reset"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
+            settings.attemptLimit.named("reset-request"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
+        // The same work whether or not the address has an account: the worker looks it up (and audits the link it sends).
         try await store.transaction { db in
-            guard let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() else { return }
-            try await Outbox.enqueue(PasswordResetRequested(userId: user.id!), now: now, on: db)
-            try await audit.record(
-                AuditEntry(
-                    actor: .anonymous, action: "auth.password.reset_requested", targetType: "user",
-                    targetID: user.id!.uuidString),
-                from: request, at: now, on: db)
+            try await Outbox.enqueue(PasswordResetRequested(email: email.value), now: now, on: db)
         }
     }
 
@@ -46,7 +41,7 @@ extension AuthService {
             problems.add("newPassword", problem)
         }
         try problems.throwIfAny()
-        try await limiter.consume(settings.attemptLimit.named("reset"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(settings.attemptLimit.named("reset-use"), keys: ["ip:\(request.ip)"], now: now)
         let hash = try await hasher.hash(newPassword ?? "")
         try await store.transaction { db in
             let sql = db as! any SQLDatabase
@@ -100,7 +95,9 @@ public struct PasswordResetMail: OutboxHandler {
 
     public func handle(_ message: OutboxDelivery) async throws {
         let request = try message.decode(PasswordResetRequested.self)
-        guard let user = try await UserRecord.find(request.userId, on: store.database()) else { return }
+        // No account has this address: nothing is sent, and the one who asked cannot tell.
+        guard let user = try await UserRecord.query(on: store.database()).filter(\.$email == request.email).first()
+        else { return }
         let now = clock.now()
         let token = OpaqueToken.generate()
         try await store.sql().raw(

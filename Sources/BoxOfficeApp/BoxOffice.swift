@@ -137,7 +137,7 @@ public struct BoxOffice: Sendable {
         self.ticketKeys = TicketKeys(configured: config.admission.ticketSecretKey, store: store)
         self.eventBus = seams.eventBus ?? DatabaseChangeFeed(store: store)
         self.random = seams.random ?? SystemRandomSource()
-        self.mailer = seams.mailer ?? Self.liveMailer(config.mail, clock: clock, logger: logger)
+        self.mailer = try seams.mailer ?? Self.liveMailer(config.mail, clock: clock, logger: logger)
         self.payments = seams.payments ?? Self.liveGateway(config.payments, logger: logger)
         self.blobs = seams.blobs ?? Self.liveBlobStore(config.storage, jwtSecret: config.jwtSecret, clock: clock)
         let http = HTTPStatistics(
@@ -402,20 +402,16 @@ public struct BoxOffice: Sendable {
 extension BoxOffice {
     /// The mail transport the configuration names: the file transport, into `MAIL_DIR`. `SMTP_URL` is read and checked
     /// but the SMTP transport comes with the email issue; until then a warning says where mail goes.
-    /// SMTP when `SMTP_URL` is set (checked when the configuration was read), else `.eml` files in `MAIL_DIR`.
-    public static func liveMailer(_ settings: MailConfig, clock: AppClock, logger: Logger) -> any Mailer {
-        let directory = URL(fileURLWithPath: settings.directory)
-        if let url = settings.smtpURL, var smtp = try? SMTPSettings.parse(url) {
+    /// SMTP when `SMTP_URL` is set (checked when the configuration was read), else `.eml` files in `MAIL_DIR`. An SMTP
+    /// transport that cannot be set up (an unreadable `SMTP_CA_FILE`) stops the start: mail meant for a server must not
+    /// quietly land on disk.
+    public static func liveMailer(_ settings: MailConfig, clock: AppClock, logger: Logger) throws -> any Mailer {
+        if let url = settings.smtpURL {
+            var smtp = try SMTPSettings.parse(url)
             smtp.trustedCertificatesFile = settings.smtpTrustedCertificates
-            do {
-                return try SMTPMailer(settings: smtp, clock: clock, logger: logger)
-            } catch {
-                logger.error(
-                    "the SMTP transport cannot be set up; mail is written to MAIL_DIR",
-                    metadata: ["error": "\(error)", "directory": "\(directory.path)"])
-            }
+            return try SMTPMailer(settings: smtp, clock: clock, logger: logger)
         }
-        return FileMailer(directory: directory, clock: clock)
+        return FileMailer(directory: URL(fileURLWithPath: settings.directory), clock: clock)
     }
 
     /// An S3-compatible bucket when `S3_BUCKET` is set, else the folder `STORAGE_DIR`, else none. The folder's links are

@@ -140,9 +140,9 @@ extension CatalogRoutes {
                 ],
                 "/api/events/{eventId}/sessions/{sessionId}": [
                     "put": op(
-                        "updateSession", "Change a session; capacity never below sold + held",
+                        "updateSession", "Change a session (only the fields sent); capacity never below sold + held",
                         parameters: [eventID, sessionID],
-                        body: OpenAPI.ref("SessionRequest"), signedIn: true,
+                        body: OpenAPI.ref("SessionUpdate"), signedIn: true,
                         [
                             "200": OpenAPI.json("The session", OpenAPI.ref("Session")), "400": invalid, "404": notFound,
                             "409": OpenAPI.error("Capacity below sold + held (CAPACITY_BELOW_SOLD)"),
@@ -383,6 +383,21 @@ enum CatalogSchemas {
                 ]),
             ],
             optional: ["isActive", "name"]),
+        "SessionUpdate": OpenAPI.object(
+            [
+                "sessionName": OpenAPI.plainText(minLength: 1, maxLength: 200), "startsAt": OpenAPI.dateTime,
+                "endsAt": OpenAPI.dateTime,
+                "capacity": [
+                    "type": "integer", "minimum": 1, "maximum": 500,
+                    "description": "At most SESSION_CAPACITY_MAX (default 500)",
+                ],
+                "isActive": OpenAPI.boolean,
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200).merging([
+                    "description":
+                        "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent"
+                ]),
+            ],
+            optional: ["sessionName", "startsAt", "endsAt", "capacity", "isActive", "name"]),
         "TicketTypeRequest": OpenAPI.object(
             [
                 "name": OpenAPI.plainText(minLength: 1, maxLength: 100), "description": OpenAPI.plainText(),

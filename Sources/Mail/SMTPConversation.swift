@@ -20,11 +20,12 @@ enum SMTPConnection {
                         let pipeline = channel.pipeline.syncOperations
                         if settings.security == .implicitTLS, let tls {
                             try pipeline.addHandler(
-                                try NIOSSLClientHandler(context: tls, serverHostname: settings.host))
+                                try NIOSSLClientHandler(context: tls, serverHostname: settings.serverNameIndication))
                         }
                         try pipeline.addHandler(IdleStateHandler(readTimeout: timeout))
                         try pipeline.addHandler(SilenceCloser())
-                        try pipeline.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                        // RFC 5321 4.5.3.1.5: a reply line is at most 512 octets; a server that sends far more is cut off.
+                        try pipeline.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: 4096))
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
@@ -93,7 +94,7 @@ struct SMTPConversation {
             }
             try await expect(try await command("STARTTLS"), 220, "STARTTLS")
             // TLS goes in front of everything, on the channel's own loop, before anything else is said.
-            let (channel, host) = (self.channel, settings.host)
+            let (channel, host) = (self.channel, settings.serverNameIndication)
             try await channel.eventLoop.submit {
                 try channel.pipeline.syncOperations.addHandler(
                     try NIOSSLClientHandler(context: tls, serverHostname: host), position: .first)
@@ -117,13 +118,13 @@ struct SMTPConversation {
             .split(whereSeparator: { $0 == " " || $0 == "=" }).dropFirst().map(String.init) ?? []
         if mechanisms.contains("PLAIN") {
             let token = Data("\u{0}\(user)\u{0}\(password)".utf8).base64EncodedString()
-            try await expect(try await command("AUTH PLAIN \(token)", secret: true), 235, "AUTH PLAIN")
+            try await expect(try await command("AUTH PLAIN \(token)"), 235, "AUTH PLAIN")
         } else if mechanisms.contains("LOGIN") {
             try await expect(try await command("AUTH LOGIN"), 334, "AUTH LOGIN")
             try await expect(
-                try await command(Data(user.utf8).base64EncodedString(), secret: true), 334, "AUTH LOGIN user")
+                try await command(Data(user.utf8).base64EncodedString()), 334, "AUTH LOGIN user")
             try await expect(
-                try await command(Data(password.utf8).base64EncodedString(), secret: true), 235, "AUTH LOGIN password")
+                try await command(Data(password.utf8).base64EncodedString()), 235, "AUTH LOGIN password")
         } else {
             throw MailFailure.permanent("the mail server offers no AUTH mechanism BoxOffice speaks (PLAIN, LOGIN)")
         }
@@ -141,13 +142,16 @@ struct SMTPConversation {
         }
         try await expect(first, 250, "MAIL FROM")
         var accepted = 0
-        var refusal: SMTPReply?
+        var refusals: [SMTPReply] = []
         for recipient in envelope.recipients {
             let answer = try await command("RCPT TO:<\(recipient)>")
-            if answer.code == 250 || answer.code == 251 { accepted += 1 } else if refusal == nil { refusal = answer }
+            if answer.code == 250 || answer.code == 251 { accepted += 1 } else { refusals.append(answer) }
         }
         guard accepted > 0 else {
-            throw Self.refusal(refusal ?? SMTPReply(code: 554, lines: ["no recipients"]), "RCPT TO")
+            // For good only if every recipient was refused for good (552 counts as 452, RFC 5321 4.5.3.1.10).
+            let lasting = refusals.allSatisfy { (500..<600).contains($0.code) && $0.code != 552 }
+            let first = refusals.first ?? SMTPReply(code: 554, lines: ["no recipients"])
+            throw lasting ? Self.refusal(first, "RCPT TO") : MailFailure.temporary("RCPT TO: \(first)")
         }
         try await expect(try await command("DATA"), 354, "DATA")
         try await outbound.write(ByteBuffer(string: Self.dotStuffed(envelope.data) + "\r\n.\r\n"))
@@ -165,7 +169,7 @@ struct SMTPConversation {
 
     // MARK: - The wire
 
-    private mutating func command(_ line: String, secret: Bool = false) async throws -> SMTPReply {
+    private mutating func command(_ line: String) async throws -> SMTPReply {
         try await outbound.write(ByteBuffer(string: line + "\r\n"))
         return try await reply()
     }
@@ -178,7 +182,9 @@ struct SMTPConversation {
                 throw MailFailure.temporary("the mail server closed the connection")
             }
             let line = String(buffer: buffer)
-            guard line.count >= 3, let code = Int(line.prefix(3)) else {
+            guard line.utf8.count >= 3, line.utf8.prefix(3).allSatisfy({ (48...57).contains($0) }),
+                let code = Int(line.prefix(3))
+            else {
                 throw MailFailure.temporary("unreadable reply from the mail server: \(line.prefix(80))")
             }
             texts.append(line.count > 4 ? String(line.dropFirst(4)) : "")

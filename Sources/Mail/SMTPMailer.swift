@@ -144,6 +144,8 @@ final class SMTPSession: Sendable {
                 job.reply.resume(throwing: SMTPConversation.failure(error))
                 throw error
             }
+            // A connection the server (or the read deadline) closes ends the session: the next message opens another.
+            channel.channel.closeFuture.whenComplete { [self] _ in self.finish() }
             try await channel.executeThenClose { inbound, outbound in
                 var conversation = SMTPConversation(
                     lines: inbound.makeAsyncIterator(), outbound: outbound, channel: channel.channel,
@@ -151,7 +153,10 @@ final class SMTPSession: Sendable {
                 do {
                     try await conversation.open()
                 } catch {
-                    job.reply.resume(throwing: SMTPConversation.failure(error))
+                    // A refusal while setting up (a wrong password, no STARTTLS) is the installation's to fix, not the
+                    // message's: it is tried again later, and said loudly.
+                    logger.error("the mail server refused the connection's setup", metadata: ["error": "\(error)"])
+                    job.reply.resume(throwing: MailFailure.temporary("\(SMTPConversation.failure(error))"))
                     throw error
                 }
                 while true {
@@ -162,6 +167,14 @@ final class SMTPSession: Sendable {
                         // The server refused this message; the connection is still good for the next one.
                         job.reply.resume(throwing: failure)
                         try await conversation.reset()
+                    } catch let closed as Closed {
+                        // Gone before this message began: the mailer sends it again on a new connection.
+                        job.reply.resume(throwing: closed)
+                        throw closed
+                    } catch let closed as Closed {
+                        // Gone before this message began: the mailer sends it again on a new connection.
+                        job.reply.resume(throwing: closed)
+                        throw closed
                     } catch {
                         job.reply.resume(throwing: SMTPConversation.failure(error))
                         throw error

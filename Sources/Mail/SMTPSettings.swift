@@ -4,7 +4,7 @@ import Foundation
 /// `smtp://user:password@host:587` (STARTTLS required), `smtps://user:password@host:465` (TLS from the first byte),
 /// `smtp://127.0.0.1:2525?starttls=off` (plain text, on a loopback server only). User and password are
 /// percent-decoded; AUTH is used when they are given (PLAIN, else LOGIN, as the server offers).
-public struct SMTPSettings: Sendable, Equatable {
+public struct SMTPSettings: Sendable, Equatable, CustomStringConvertible {
     public enum Security: Sendable, Equatable {
         /// Plain connection upgraded with STARTTLS before anything else is said; a server without it is refused.
         case startTLS
@@ -44,6 +44,17 @@ public struct SMTPSettings: Sendable, Equatable {
         self.heloName = heloName
     }
 
+    /// The password never: settings may end up in a log line.
+    public var description: String {
+        "SMTPSettings(\(security) \(host):\(port), user: \(username ?? "-"), password: \(password == nil ? "-" : "***"))"
+    }
+
+    /// The name sent for SNI and checked against the certificate; none for an IP address (SNI cannot carry one).
+    var serverNameIndication: String? {
+        let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+        return isAddress ? nil : host
+    }
+
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case invalid(String)
         public var description: String {
@@ -73,6 +84,9 @@ public struct SMTPSettings: Sendable, Equatable {
             security = .none
         }
         let port = components.port ?? (security == .implicitTLS ? 465 : 587)
+        if (components.user != nil) != (components.password != nil) {
+            throw ParseError.invalid("give both user and password, or neither")
+        }
         guard (1...65_535).contains(port) else { throw ParseError.invalid("port must be 1–65535") }
         return SMTPSettings(
             host: host, port: port, security: security,

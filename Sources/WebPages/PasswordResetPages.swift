@@ -33,10 +33,11 @@ public struct PasswordResetPages: Sendable {
                     token: token, newPassword: form["password"], now: clock.now(),
                     request: clientAddress.metadata(request, context))
             } catch let problems as FieldProblems {
-                let why = problems.byField["newPassword"] ?? "Choose a password."
+                let why =
+                    problems.byField["newPassword"].map { "The new password \($0)." }
+                    ?? "This page needs the link from the mail; open it again."
                 return Page.response(
-                    Self.form(token: token, csrf: context.csrfToken, problem: "The new password \(why)."),
-                    status: .badRequest)
+                    Self.form(token: token, csrf: context.csrfToken, problem: why), status: .badRequest)
             } catch AccountsError.invalidResetToken {
                 return Page.response(
                     Page.document(

@@ -91,7 +91,7 @@ import Testing
         var mail = MailConfig()
         mail.smtpURL = url
         mail.smtpTrustedCertificates = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_CA"]
-        let live = BoxOffice.liveMailer(mail, clock: .system, logger: Logger(label: "reset-mail"))
+        let live = try BoxOffice.liveMailer(mail, clock: .system, logger: Logger(label: "reset-mail"))
         let address = "reset-\(UUID().uuidString.prefix(8).lowercased())@example.org"
         try await withApp(seams: .init(mailer: live)) { app in
             _ = try await app.signUp(address)

@@ -63,6 +63,15 @@ public struct CapturedMail: Decodable, Sendable {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CapturedMailError(
+                reason: "the captured mail could not be read (python exited \(process.terminationStatus))")
+        }
         return try JSONDecoder().decode([CapturedMail].self, from: data)
     }
+}
+
+public struct CapturedMailError: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 }

@@ -223,14 +223,15 @@ public struct PaymentNotice: OutboxMessage, Equatable {
     }
 }
 
-/// A password reset asked for an account. The link's token is made when the mail is sent (and only its hash kept), so
-/// no secret waits in the outbox.
+/// A password reset asked for an address. Queued whether or not the address has an account (the worker looks), so
+/// that asking takes the same work either way; the link's token is made when the mail is sent (and only its hash
+/// kept), so no secret waits in the outbox.
 public struct PasswordResetRequested: OutboxMessage, Equatable {
     public static let topic = OutboxTopic.passwordReset
-    public var userId: UUID
-    public var subjects: [UUID] { [userId] }
+    public var email: String
+    public var subjects: [UUID] { [] }
 
-    public init(userId: UUID) {
-        self.userId = userId
+    public init(email: String) {
+        self.email = email
     }
 }
