@@ -39,15 +39,20 @@ public struct CardPayments: Sendable {
     static let actor = Principal.system("payments")
 
     /// Starts a card payment of a pending order: with `paymentToken` (a payment method from the buyer's card form) it
-    /// is confirmed at once; without one the answer's client secret lets the buyer's card form confirm it.
+    /// is confirmed at once; without one the answer's client secret lets the buyer's card form confirm it. An order a
+    /// declined card cancelled may be paid again (a retry after a decline): its places were released, so a payment
+    /// that succeeds revives it if they are still there, and is refunded otherwise, as any late payment.
     func start(_ orderID: UUID, paymentToken: String?, now: Date) async throws -> PaymentDTO {
         let paymentID = UUID.random()
-        let request = try await store.transaction { db -> PaymentRequest in
-            guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
+        if let order = try await OrderRecord.find(orderID, on: store.database()) {
             let status = OrderReads.effectiveStatus(order, now: now)
-            guard status == .pending, order.totalMinor > 0 else {
+            let retry = status == .cancelled ? try await revivable(order, now: now) : false
+            guard status == .pending || retry, order.totalMinor > 0 else {
                 throw OrdersError.notPayable(status: status.rawValue)
             }
+        }
+        let request = try await store.transaction { db -> PaymentRequest in
+            guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
             try await PaymentRow.insert(
                 id: paymentID, orderID: orderID, provider: gateway.name, method: "card", amountMinor: order.totalMinor,
                 currency: order.currency, status: .pending, now: now, on: db as! any SQLDatabase)

@@ -234,7 +234,7 @@ extension OrdersRoutes {
                     "post": OpenAPI.operation(
                         "payOrder", tag: "Payments", summary: "Pay my pending order by card (again)",
                         description:
-                            "Starts another card payment of a pending order: after giving up on 3-D Secure, or to pay an offline order by card. A second payment that succeeds after the first is refunded automatically.",
+                            "Starts another card payment of a pending order (after giving up on 3-D Secure, or to pay an offline order by card), or of an order a declined card cancelled (a retry after a decline: its places were released, so the order is revived if they are still there when the payment succeeds, and the payment refunded otherwise). A second payment that succeeds after the first is refunded automatically.",
                         parameters: [orderID, orderToken], requestBody: OpenAPI.body(OpenAPI.ref("PayOrderRequest")),
                         responses: [
                             "201": OpenAPI.json("The payment as the processor left it", OpenAPI.ref("Payment")),

@@ -309,6 +309,37 @@ import Testing
         }
     }
 
+    /// A retry after a decline: the declined order's places went back at once; another card on the same order pays it,
+    /// reviving it while its places are still there. An order its buyer cancelled is not payable.
+    @Test(arguments: TestDatabase.all)
+    func aDeclinedOrderCanBePaidWithAnotherCard(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            let declined = try await Self.place(app, day1.ticketTypeId, 2, token: "pm_card_declined")
+            #expect(declined.order.status == "cancelled")
+            #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [0, 0])
+            let retry = try await app.client.send(
+                .post, "/api/orders/\(declined.order.orderId)/payments", headers: declined.headers,
+                json: ["paymentToken": "pm_card_visa"])
+            #expect(retry.status == .created)
+            #expect(try retry.decode(PaymentDTO.self).status == "succeeded")
+            #expect(try await Self.status(app, declined) == "paid")
+            #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [2, 0])
+            let history = try await Self.payments(app, declined)
+            // Both made at the test clock's one instant: compared without their order.
+            #expect(history.payments.map(\.status).sorted() == ["failed", "succeeded"] && history.refunds.isEmpty)
+
+            let mine = try await Self.place(app, day1.ticketTypeId, 1, email: "bob@example.org")
+            _ = try await app.client.send(.post, "/api/orders/\(mine.order.orderId)/cancel", headers: mine.headers)
+            let refused = try await app.client.send(
+                .post, "/api/orders/\(mine.order.orderId)/payments", headers: mine.headers,
+                json: ["paymentToken": "pm_card_visa"])
+            #expect(refused.status == .conflict)
+        }
+    }
+
     /// A refund the processor refuses fails visibly: the organizers are told, the amount can be refunded again (the
     /// order is refunded already), and the second try goes through.
     @Test(arguments: TestDatabase.all)
