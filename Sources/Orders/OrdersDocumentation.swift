@@ -272,6 +272,52 @@ extension OrdersRoutes {
                             "409": OpenAPI.error("The ticket is cancelled or refunded (INVALID_TRANSITION)"),
                         ])
                 ],
+                "/api/admin/emails": [
+                    "get": OpenAPI.operation(
+                        "listEmails", tag: "Orders",
+                        summary:
+                            "The email log: every message queued, with its state (admins; an order's managers with orderId)",
+                        description:
+                            "States: pending (waiting, or waiting for a retry), processing (a worker has it), sent, failed (after its last try or a permanent refusal, with lastError). Newest first.",
+                        parameters: [
+                            ["name": "orderId", "in": "query", "required": false, "schema": OpenAPI.uuid],
+                            ["name": "recipient", "in": "query", "required": false, "schema": OpenAPI.email],
+                            [
+                                "name": "state", "in": "query", "required": false,
+                                "schema": OpenAPI.enumeration(["pending", "processing", "sent", "failed"]),
+                            ],
+                            [
+                                "name": "topic", "in": "query", "required": false,
+                                "schema": OpenAPI.enumeration(
+                                    ["email.order_confirmation", "email.payment_notice", "email.password_reset"]),
+                            ],
+                            [
+                                "name": "page", "in": "query", "required": false,
+                                "schema": ["type": "integer", "minimum": 1, "maximum": 1_000_000],
+                            ],
+                            [
+                                "name": "perPage", "in": "query", "required": false,
+                                "schema": ["type": "integer", "minimum": 1, "maximum": 100],
+                            ],
+                        ],
+                        signedIn: true,
+                        responses: [
+                            "200": OpenAPI.json("A page of emails", OpenAPI.ref("EmailPage")), "400": invalid,
+                            "401": OpenAPI.error("Not signed in"),
+                            "403": OpenAPI.error("Not an admin (others must name an order they manage)"),
+                            "404": notFound,
+                        ])
+                ],
+                "/api/admin/orders/{orderId}/resend-email": [
+                    "post": OpenAPI.operation(
+                        "resendOrderEmail", tag: "Orders",
+                        summary: "Queue the order's confirmation again (seed 004; organizers, admins)",
+                        parameters: [orderID], signedIn: true,
+                        responses: [
+                            "202": OpenAPI.json("Queued", OpenAPI.ref("Resend")), "401": OpenAPI.error("Not signed in"),
+                            "404": notFound,
+                        ])
+                ],
                 "/api/sessions/{sessionId}/registrations": [
                     "get": OpenAPI.operation(
                         "listSessionRegistrations", tag: "Orders",
@@ -374,6 +420,22 @@ extension OrdersRoutes {
                     "refunds": ["type": "array", "items": OpenAPI.ref("Refund")],
                 ]),
                 "RefundList": OpenAPI.object(["refunds": ["type": "array", "items": OpenAPI.ref("Refund")]]),
+                "EmailPage": OpenAPI.object([
+                    "emails": [
+                        "type": "array",
+                        "items": OpenAPI.object(
+                            [
+                                "emailId": OpenAPI.uuid, "topic": OpenAPI.string,
+                                "state": OpenAPI.enumeration(["pending", "processing", "sent", "failed"]),
+                                "attempts": OpenAPI.integer, "lastError": OpenAPI.string, "orderId": OpenAPI.uuid,
+                                "recipient": OpenAPI.string, "createdAt": OpenAPI.dateTime, "sentAt": OpenAPI.dateTime,
+                                "failedAt": OpenAPI.dateTime,
+                            ],
+                            optional: ["lastError", "orderId", "recipient", "sentAt", "failedAt"]),
+                    ],
+                    "page": OpenAPI.integer, "perPage": OpenAPI.integer,
+                ]),
+                "Resend": OpenAPI.object(["message": OpenAPI.string, "emailId": OpenAPI.uuid]),
                 "RefundOrderRequest": OpenAPI.object(
                     [
                         "amountMinor": ["type": "integer", "minimum": 1, "description": "Omitted: all that is left"],

@@ -19,6 +19,7 @@ public struct OrdersServices: Sendable {
     let tickets: TicketService
     let refunds: RefundService
     let payments: OrderPaymentsService
+    let emails: OrderEmails
     public let queries: OrderQueries
     public let guests: GuestConfirmations
     /// Card payments through the configured processor; the webhooks and the reconciler use the same one.
@@ -36,6 +37,7 @@ public struct OrdersServices: Sendable {
         self.refunds = RefundService(store: store)
         self.queries = OrderQueries(store: store, tickets: tickets)
         self.payments = OrderPaymentsService(store: store, queries: queries, cardPayments: cardPayments)
+        self.emails = OrderEmails(store: store, queries: queries)
         self.guests = GuestConfirmations(store: store, paymentWindow: settings.paymentWindow)
     }
 }
@@ -48,6 +50,7 @@ public struct OrdersRoutes: Sendable {
     let tickets: TicketService
     let refunds: RefundService
     let payments: OrderPaymentsService
+    let emails: OrderEmails
     let queries: OrderQueries
     let clientAddress: ClientAddress
     let clock: AppClock
@@ -58,6 +61,7 @@ public struct OrdersRoutes: Sendable {
         self.tickets = services.tickets
         self.refunds = services.refunds
         self.payments = services.payments
+        self.emails = services.emails
         self.queries = services.queries
         self.clientAddress = clientAddress
         self.clock = clock
@@ -133,6 +137,15 @@ public struct OrdersRoutes: Sendable {
             return try await payments.nameAttendee(
                 id, body, viewer: viewer(request, context), now: clock.now(),
                 meta: clientAddress.metadata(request, context))
+        }
+        users.get("/api/admin/emails") { request, context in
+            try await emails.list(try OrderEmails.Filter(request), by: context.identity, now: clock.now())
+        }
+        users.post("/api/admin/orders/:orderId/resend-email") { _, context in
+            EditedResponse(
+                status: .accepted,
+                response: try await emails.resend(
+                    try context.pathUUID("orderId"), by: context.identity, now: clock.now()))
         }
         users.get("/api/sessions/:sessionId/registrations") { _, context in
             try await queries.registrations(try context.pathUUID("sessionId"), by: context.identity, now: clock.now())

@@ -1,0 +1,157 @@
+public import Domain
+import FluentKit
+public import Foundation
+public import HTTPCore
+public import Hummingbird
+import Identity
+import Outbox
+public import Persistence
+import SQLKit
+
+/// One email as the outbox carries it, with its state in seed 004's words.
+public struct EmailDTO: Codable, Sendable, Equatable {
+    public var emailId: UUID
+    public var topic: String
+    /// `pending` (waiting, or waiting for a retry), `processing` (a worker has it now), `sent`, `failed`.
+    public var state: String
+    public var attempts: Int
+    public var lastError: String?
+    /// The order it is about, when it is about one.
+    public var orderId: UUID?
+    /// Who it goes to: the buyer's address, the password reset's address, or `organizers`.
+    public var recipient: String?
+    public var createdAt: Date
+    public var sentAt: Date?
+    public var failedAt: Date?
+}
+
+public struct EmailPageDTO: Codable, Sendable, ResponseEncodable {
+    public var emails: [EmailDTO]
+    public var page: Int
+    public var perPage: Int
+}
+
+public struct ResendDTO: Codable, Sendable, ResponseEncodable {
+    public var message: String
+    public var emailId: UUID
+}
+
+/// The email log (seed 004's `email_outbox`, read from the outbox itself) and re-sending an order's confirmation.
+/// Admins see every email; an event's managers see those of one of its orders (`orderId` then required).
+struct OrderEmails: Sendable {
+    let store: DatabaseStore
+    let queries: OrderQueries
+    let authorizer = Authorizer()
+
+    enum State: String, CaseIterable {
+        case pending, processing, sent, failed
+    }
+
+    struct Filter {
+        var orderID: UUID?
+        var recipient: String?
+        var state: State?
+        var topic: String?
+        var page: Int
+        var perPage: Int
+
+        init(_ request: Request) throws {
+            var reader = QueryReader(request.uri.queryParameters)
+            orderID = reader.uuid("orderId")
+            recipient = reader.string("recipient")
+            if let recipient, EmailAddress(recipient) == nil {
+                reader.report("recipient", "is not a valid email address")
+            }
+            state = reader.choice("state", as: State.self, allowed: "pending, processing, sent or failed")
+            topic = reader.string("topic")
+            if let topic, !(OutboxTopic(rawValue: topic)?.rawValue.hasPrefix("email.") ?? false) {
+                reader.report("topic", "must be an email topic (email.order_confirmation, …)")
+            }
+            page = reader.integer("page", in: 1...1_000_000, default: 1)
+            perPage = reader.integer("perPage", in: 1...100, default: 50)
+            try reader.throwIfAny()
+        }
+    }
+
+    func list(_ filter: Filter, by principal: Principal, now: Date) async throws -> EmailPageDTO {
+        let db = store.database()
+        if let orderID = filter.orderID {
+            guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
+            let admin =
+                (try? await authorizer.require(.platformOrdersRead, on: .platform, by: principal, database: db)) != nil
+            if !admin { try await queries.requireManager(of: order, principal, db) }
+        } else {
+            try await authorizer.require(.platformOrdersRead, on: .platform, by: principal, database: db)
+        }
+        var conditions: [SQLQueryString] = ["topic LIKE 'email.%'"]
+        if let orderID = filter.orderID { conditions.append("payload LIKE \(bind: "%\(orderID.uuidString)%")") }
+        if let topic = filter.topic { conditions.append("topic = \(bind: topic)") }
+        if let recipient = filter.recipient.flatMap(EmailAddress.init)?.value {
+            // The buyer's orders, and password resets asked for the address.
+            let orders = try await store.sql().raw(
+                "SELECT id FROM orders WHERE buyer_email = \(bind: recipient) ORDER BY created_at DESC LIMIT 100"
+            ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            var any: [SQLQueryString] = orders.map { "payload LIKE \(bind: "%\($0.uuidString)%")" }
+            any.append("(topic = 'email.password_reset' AND payload LIKE \(bind: "%\"\(recipient)\"%"))")
+            conditions.append("(" + any.joined(separator: " OR ") + ")")
+        }
+        switch filter.state {
+        case .pending?:
+            conditions.append("state = 'pending' AND (lease_until IS NULL OR lease_until <= \(bind: now))")
+        case .processing?: conditions.append("state = 'pending' AND lease_until > \(bind: now)")
+        case .sent?: conditions.append("state = 'delivered'")
+        case .failed?: conditions.append("state = 'failed'")
+        case nil: break
+        }
+        let rows = try await store.sql().raw(
+            """
+            SELECT id, topic, state, attempts, last_error, created_at, delivered_at, failed_at, lease_until, payload FROM outbox
+            WHERE
+            """ + " " + conditions.joined(separator: " AND ") + """
+                 ORDER BY created_at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
+                """
+        ).all()
+        var emails: [EmailDTO] = []
+        for row in rows {
+            let payload = try row.decode(column: "payload", as: String.self)
+            let fields = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
+            let orderID = (fields["orderId"] as? String).flatMap(UUID.init(uuidString:))
+            var recipient: String?
+            if fields["recipient"] as? String == "organizers" {
+                recipient = "organizers"
+            } else if let email = fields["email"] as? String {
+                recipient = email
+            } else if let orderID, let order = try await OrderRecord.find(orderID, on: db) {
+                recipient = order.buyerEmail
+            }
+            let stored = try row.decode(column: "state", as: String.self)
+            let leased = try row.optional("lease_until", Date.self).map { $0 > now } ?? false
+            let state: State =
+                switch stored {
+                case "delivered": .sent
+                case "failed": .failed
+                default: leased ? .processing : .pending
+                }
+            emails.append(
+                EmailDTO(
+                    emailId: try row.decode(column: "id", as: UUID.self),
+                    topic: try row.decode(column: "topic", as: String.self), state: state.rawValue,
+                    attempts: try row.decode(column: "attempts", as: Int.self),
+                    lastError: try row.optional("last_error", String.self), orderId: orderID, recipient: recipient,
+                    createdAt: try row.decode(column: "created_at", as: Date.self),
+                    sentAt: try row.optional("delivered_at", Date.self),
+                    failedAt: try row.optional("failed_at", Date.self)))
+        }
+        return EmailPageDTO(emails: emails, page: filter.page, perPage: filter.perPage)
+    }
+
+    /// Seed 004: the order's confirmation again (as the order stands now), queued like the first.
+    func resend(_ orderID: UUID, by principal: Principal, now: Date) async throws -> ResendDTO {
+        let db = store.database()
+        guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
+        try await queries.requireManager(of: order, principal, db)
+        let row = try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID))
+        try await store.transaction { db in try await Outbox.enqueue([row], now: now, on: db) }
+        return ResendDTO(message: "The confirmation of order \(order.number) is queued again.", emailId: row.id)
+    }
+}
