@@ -1,6 +1,6 @@
 public import Domain
 import FluentKit
-import Foundation
+public import Foundation
 public import HTTPCore
 import HTTPTypes
 public import Hummingbird
@@ -17,6 +17,13 @@ public struct AdmissionServices: Sendable {
     let kiosks: KioskService
     let reports: DoorReports
     let store: DatabaseStore
+
+    /// Each valid ticket of an order as the PNG of the QR code the kiosk reads, for the order's confirmation mail.
+    public func ticketImages(ofOrder orderID: UUID, now: Date) async throws -> [(ticketID: UUID, png: [UInt8])] {
+        try await passes.codes(ofOrder: orderID, now: now).map {
+            ($0.ticketID, try QRCode(text: $0.qrText).png(scale: 6))
+        }
+    }
 
     public init(store: DatabaseStore, ticketKeys: TicketKeys) {
         let checkIn = CheckInService(store: store)

@@ -100,9 +100,14 @@ struct TicketPassService: Sendable {
         guard isBuyer || (holder.orderTokenHash != nil && holder.orderTokenHash == tokenHash) else {
             throw AdmissionError.ticketNotFound
         }
+        return try Self.row(row, now: now)
+    }
+
+    private static func row(_ row: any SQLRow, now: Date) throws -> Row {
         let status = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
         return Row(
-            ticketID: ticketID, eventID: try row.decode(column: "event_id", as: UUID.self),
+            ticketID: try row.decode(column: "id", as: UUID.self),
+            eventID: try row.decode(column: "event_id", as: UUID.self),
             organizationID: try row.decode(column: "organization_id", as: UUID.self),
             ticketTypeID: try row.decode(column: "ticket_type_id", as: UUID.self),
             status: try row.decode(column: "status", as: String.self),
@@ -111,6 +116,27 @@ struct TicketPassService: Sendable {
             orderStatus: status.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now),
             signedTickets: try row.decode(column: "signed_tickets", as: Bool.self),
             signingKeySealed: try row.optional("signing_key_sealed", String.self))
+    }
+
+    /// The QR text of every valid ticket of an order, the code the kiosk reads, for its confirmation mail. A ticket sold
+    /// before secrets existed has none yet (it gets one when first shown) and is left out.
+    func codes(ofOrder orderID: UUID, now: Date) async throws -> [(ticketID: UUID, qrText: String)] {
+        let db = store.database()
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT t.id, t.event_id, e.organization_id, t.ticket_type_id, t.status, t.secret_version, t.secret_sealed, o.status AS order_status,
+                   o.payment_deadline, o.user_id, o.access_token_hash, e.signed_tickets, e.signing_key_sealed
+            FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id
+            WHERE t.order_id = \(bind: orderID) AND t.status = 'valid' ORDER BY t.created_at, t.id
+            """
+        ).all()
+        var codes: [(ticketID: UUID, qrText: String)] = []
+        for sqlRow in rows {
+            let row = try Self.row(sqlRow, now: now)
+            guard row.sealed != nil || (row.signedTickets && row.signingKeySealed != nil) else { continue }
+            codes.append((row.ticketID, try await dto(row, on: db).qrText))
+        }
+        return codes
     }
 
     private func dto(_ row: Row, on db: any Database) async throws -> TicketPassDTO {

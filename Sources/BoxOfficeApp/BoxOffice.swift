@@ -309,7 +309,10 @@ public struct BoxOffice: Sendable {
             OrderConfirmationMail(
                 store: store, mailer: mailer,
                 sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
-                publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)"),
+                publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)",
+                ticketImages: { [admission = services.admission] order, now in
+                    try await admission.ticketImages(ofOrder: order, now: now)
+                }),
             PaymentNoticeMail(
                 store: store, mailer: mailer,
                 sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")),

@@ -1,6 +1,7 @@
 public import Domain
 import FluentKit
-import Foundation
+public import Foundation
+import HTTPCore
 public import Mail
 public import Outbox
 public import Persistence
@@ -20,14 +21,21 @@ public struct OrderConfirmationMail: OutboxHandler {
     let sender: MailAddress
     /// Where the installation's pages are reached from outside (`PUBLIC_URL`), for the links in the message.
     let publicURL: String
+    /// The QR code of each valid ticket of an order, as a PNG (the code the kiosk reads): the door's, handed in by the
+    /// composition root; nil sends the words alone.
+    public typealias TicketImages =
+        @Sendable (_ orderID: UUID, _ now: Date) async throws -> [(ticketID: UUID, png: [UInt8])]
+    let ticketImages: TicketImages?
 
     public init(
-        store: DatabaseStore, mailer: any Mailer, sender: MailAddress, publicURL: String = "http://localhost:8080"
+        store: DatabaseStore, mailer: any Mailer, sender: MailAddress, publicURL: String = "http://localhost:8080",
+        ticketImages: TicketImages? = nil
     ) {
         self.store = store
         self.mailer = mailer
         self.sender = sender
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.ticketImages = ticketImages
     }
 
     public func handle(_ message: OutboxDelivery) async throws {
@@ -41,20 +49,57 @@ public struct OrderConfirmationMail: OutboxHandler {
         let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == event.id!).all()
         let typeNames = Dictionary(uniqueKeysWithValues: types.map { ($0.id!, $0.name) })
         let status = OrderReads.effectiveStatus(order, now: message.createdAt)
-        try await mailer.send(
-            OrderConfirmationText(
-                orderNumber: order.number, eventTitle: event.title, buyerName: order.buyerName, status: status,
-                totalMinor: order.totalMinor, currency: order.currency, paymentDeadline: order.paymentDeadline,
-                tickets: tickets.map { (typeNames[$0.ticketTypeID] ?? "Ticket", $0.attendeeName) },
-                confirmationLink: notice.emailConfirmationToken.map {
-                    "\(publicURL)/orders/confirm-email?token=\($0)"
+        var mail = OrderConfirmationText(
+            orderNumber: order.number, eventTitle: event.title, buyerName: order.buyerName, status: status,
+            totalMinor: order.totalMinor, currency: order.currency, paymentDeadline: order.paymentDeadline,
+            tickets: tickets.map { (typeNames[$0.ticketTypeID] ?? "Ticket", $0.attendeeName) },
+            confirmationLink: notice.emailConfirmationToken.map {
+                "\(publicURL)/orders/confirm-email?token=\($0)"
+            }
+        ).message(from: sender, to: MailAddress(order.buyerEmail, name: order.buyerName))
+        // A paid order carries its tickets: one QR code each, inline, the same the kiosk reads.
+        if status == .paid, let ticketImages {
+            let images = try await ticketImages(order.id!, message.createdAt)
+            if !images.isEmpty {
+                let names = Dictionary(
+                    uniqueKeysWithValues: tickets.map { ($0.id!, ($0.attendeeName, $0.ticketTypeID)) })
+                mail.inline = images.map {
+                    MailMessage.InlinePart(
+                        contentID: "ticket-\($0.ticketID.uuidString.lowercased())@boxoffice", contentType: "image/png",
+                        data: Data($0.png))
                 }
-            ).message(from: sender, to: MailAddress(order.buyerEmail, name: order.buyerName)))
+                mail.html = OrderConfirmationText.html(
+                    text: mail.text,
+                    tickets: images.map { image in
+                        let (attendee, type) = names[image.ticketID] ?? ("", UUID())
+                        return (
+                            cid: "ticket-\(image.ticketID.uuidString.lowercased())@boxoffice",
+                            label: "\(typeNames[type] ?? "Ticket"): \(attendee)"
+                        )
+                    })
+            }
+        }
+        try await mailer.send(mail)
     }
 }
 
 /// The words of an order confirmation, apart from the database so that they are tested alone.
 struct OrderConfirmationText {
+    /// The HTML alternative of a paid order's confirmation: its words, then each ticket with its QR code (`cid:`).
+    static func html(text: String, tickets: [(cid: String, label: String)]) -> String {
+        let escape = HTMLEscaping.escape
+        let paragraphs = text.components(separatedBy: "\n\n").map {
+            "<p>\(escape($0).replacingOccurrences(of: "\n", with: "<br>"))</p>"
+        }
+        let codes = tickets.map {
+            """
+            <figure><img src="cid:\(escape($0.cid))" alt="QR code of \(escape($0.label))" width="240" height="240">\
+            <figcaption>\(escape($0.label))</figcaption></figure>
+            """
+        }
+        return "<!doctype html><html><body>" + paragraphs.joined() + codes.joined() + "</body></html>"
+    }
+
     var orderNumber: String
     var eventTitle: String
     var buyerName: String

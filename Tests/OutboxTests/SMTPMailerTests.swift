@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Glibc
 import HTTPCore
+import HTTPTypes
 import HummingbirdTesting
 import Logging
 import Orders
@@ -311,4 +312,47 @@ final class Socket {
     }
 
     func close() { Glibc.close(fd) }
+}
+
+/// A paid order's confirmation carries each ticket's QR code inline, the one the kiosk reads: read back from the
+/// message aiosmtpd captured, decoded by zbarimg, it is the ticket's pass.
+@Suite(.serialized) struct ConfirmationCodeTests {
+    @Test func theConfirmationsQRCodesAreTheTickets() async throws {
+        guard let url = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_URL"] else {
+            #expect(!TestPeers.required, "BOXOFFICE_TEST_SMTP_URL is required under scripts/test")
+            return
+        }
+        try ZBar.ensureInstalled()
+        var mail = MailConfig()
+        mail.smtpURL = url
+        mail.smtpTrustedCertificates = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_CA"]
+        let live = try BoxOffice.liveMailer(mail, clock: .system, logger: Logger(label: "qr-mail"))
+        let buyer = "codes-\(UUID().uuidString.prefix(8).lowercased())@example.org"
+        try await withApp(seams: .init(mailer: live)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, _, _) = try await fixture.workshop()
+            let free = try await fixture.addTicketType(event.eventId, name: "Rehearsal", sessions: ["S1"], price: 0)
+            let order = try await app.client.send(
+                .post, "/api/orders",
+                json: [
+                    "ticketTypeId": .string(free.ticketTypeId.uuidString), "quantity": 2, "buyerName": "Ada",
+                    "buyerEmail": .string(buyer),
+                ] as [String: JSONValue]
+            ).decode(OrderDTO.self)
+            #expect(order.status == "paid")
+            #expect(await eventually { (try? CapturedMail.messages(for: buyer).count) == 1 })
+            let captured = try #require(try CapturedMail.messages(for: buyer).first)
+            #expect(captured.parts.contains("multipart/related") && captured.parts.contains("text/html"))
+            #expect(captured.images.count == 2 && captured.images.allSatisfy { $0.contentType == "image/png" })
+            #expect(captured.html?.contains("cid:\(captured.images[0].contentID)") == true)
+            let token: HTTPFields = [HTTPField.Name("X-Order-Token")!: order.accessToken!]
+            var passes: Set<String> = []
+            for ticket in order.tickets {
+                let pass = try await app.client.send(.get, "/api/tickets/\(ticket.ticketId)/pass", headers: token)
+                passes.insert(try #require(try pass.json()["qrText"]?.stringValue))
+            }
+            let decoded = try Set(captured.images.map { try ZBar.decode($0.data, suffix: "png") })
+            #expect(decoded == passes)
+        }
+    }
 }

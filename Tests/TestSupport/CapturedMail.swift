@@ -14,6 +14,15 @@ public struct CapturedMail: Decodable, Sendable {
     public var html: String?
     public var messageID: String?
     public var date: String?
+    /// Inline images: their Content-ID (without brackets) and bytes.
+    public var images: [Image]
+
+    public struct Image: Decodable, Sendable {
+        public var contentID: String
+        public var contentType: String
+        public var base64: String
+        public var data: Data { Data(base64Encoded: base64) ?? Data() }
+    }
 
     /// Any JSON scalar (the peer's address and port).
     public enum JSONScalar: Decodable, Hashable, Sendable {
@@ -52,7 +61,10 @@ public struct CapturedMail: Decodable, Sendable {
                             "subject": str(msg["subject"]), "fromHeader": str(msg["from"]), "parts": parts,
                             "text": text.get_content().replace("\r\n", "\n") if text else "",
                             "html": html.get_content() if html else None,
-                            "messageID": msg["message-id"], "date": msg["date"]})
+                            "messageID": msg["message-id"], "date": msg["date"],
+                            "images": [{"contentID": str(p["content-id"] or "").strip("<>"), "contentType": p.get_content_type(),
+                                        "base64": __import__("base64").b64encode(p.get_content()).decode()}
+                                       for p in msg.walk() if p.get_content_maintype() == "image"]})
             print(json.dumps(out))
             """#
         let process = Process()
