@@ -317,6 +317,12 @@ public struct BoxOffice: Sendable {
                 store: store, mailer: mailer,
                 sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")),
             RefundRequests(store: store, gateway: payments, clock: clock),
+            SessionReminderMail(
+                store: store, mailer: mailer,
+                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
+                ticketImages: { [admission = services.admission] order, now in
+                    try await admission.ticketImages(ofOrder: order, now: now)
+                }),
             PasswordResetMail(
                 store: store, mailer: mailer,
                 sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
@@ -349,6 +355,8 @@ public struct BoxOffice: Sendable {
                 store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),
             HoldSweeper(store: store, clock: clock, interval: .seconds(config.sales.holdSweepSeconds), logger: logger),
             paymentReconciler,
+            SessionReminders(
+                store: store, clock: clock, offsetsMinutes: config.mail.reminderOffsetsMinutes, logger: logger),
         ]
         for handler in outboxHandlers {
             services.append(

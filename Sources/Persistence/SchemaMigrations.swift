@@ -46,5 +46,6 @@ public enum SchemaMigrations {
         M0037_CreateGuestConfirmations(),
         M0038_CreatePaymentsAndRefunds(),
         M0039_CreatePasswordResets(),
+        M0040_CreateSessionReminders(),
     ]
 }

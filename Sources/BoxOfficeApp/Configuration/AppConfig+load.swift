@@ -64,6 +64,15 @@ extension AppConfig {
                 MailSender.parse(mailFrom) != nil, "MAIL_FROM", "must be an address or `Name <address>`")
         }
         let mailDirectory = reader.string("MAIL_DIR")
+        var reminderOffsets: [Int]?
+        if reader.string("REMINDER_OFFSETS") != nil {
+            let raw = reader.list("REMINDER_OFFSETS")
+            let minutes = raw.compactMap { Int($0) }.filter { (1...(60 * 24 * 30)).contains($0) }
+            reader.require(
+                minutes.count == raw.count, "REMINDER_OFFSETS",
+                "must be minutes before a session (1 to 43200), comma-separated, e.g. 1440,120")
+            reminderOffsets = minutes
+        }
         let stripeBase = reader.string("STRIPE_API_BASE")
         if let stripeBase {
             reader.require(
@@ -156,6 +165,7 @@ extension AppConfig {
         mail.smtpTrustedCertificates = smtpCA
         if let mailFrom { mail.from = mailFrom }
         if let mailDirectory { mail.directory = mailDirectory }
+        if let reminderOffsets { mail.reminderOffsetsMinutes = reminderOffsets }
         var payments = PaymentsConfig()
         if let stripeBase { payments.stripeAPIBase = stripeBase }
         payments.stripeSecretKey = stripeKey

@@ -159,6 +159,8 @@ public struct MailConfig: Sendable {
     public var from = "BoxOffice <tickets@boxoffice.localhost>"
     /// Where the file transport writes each message as an `.eml` file (`MAIL_DIR`).
     public var directory = "./mail-outbox"
+    /// Minutes before each session its ticket holders are reminded (`REMINDER_OFFSETS`, comma-separated).
+    public var reminderOffsetsMinutes = [1440, 120]
 
     public init() {}
 }

@@ -235,3 +235,18 @@ public struct PasswordResetRequested: OutboxMessage, Equatable {
         self.email = email
     }
 }
+
+/// A reminder owed to an order's buyer: a session its valid tickets open starts in about `offsetMinutes`.
+public struct SessionReminder: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.sessionReminder
+    public var orderId: UUID
+    public var sessionId: UUID
+    public var offsetMinutes: Int
+    public var subjects: [UUID] { [orderId, sessionId] }
+
+    public init(orderId: UUID, sessionId: UUID, offsetMinutes: Int) {
+        self.orderId = orderId
+        self.sessionId = sessionId
+        self.offsetMinutes = offsetMinutes
+    }
+}

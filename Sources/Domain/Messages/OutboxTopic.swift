@@ -29,6 +29,8 @@ public enum OutboxTopic: String, Sendable, Codable, CaseIterable {
     /// A buyer or an organizer is owed word of a payment matter: a late payment accepted or refunded, a refund, an
     /// event cancelled (`PaymentNotice`).
     case paymentNotice = "email.payment_notice"
+    /// A session an order's tickets open starts soon: its buyer is reminded (`SessionReminder`).
+    case sessionReminder = "email.session_reminder"
     /// Someone asked to reset the password of an account: its owner is owed a link (`PasswordResetRequested`).
     case passwordReset = "email.password_reset"
     /// A message that only proves delivery end to end (an admin's ping, the tests).
