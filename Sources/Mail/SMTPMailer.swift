@@ -156,7 +156,11 @@ final class SMTPSession: Sendable {
                     // A refusal while setting up (a wrong password, no STARTTLS) is the installation's to fix, not the
                     // message's: it is tried again later, and said loudly.
                     logger.error("the mail server refused the connection's setup", metadata: ["error": "\(error)"])
-                    job.reply.resume(throwing: MailFailure.temporary("\(SMTPConversation.failure(error))"))
+                    let reason =
+                        switch SMTPConversation.failure(error) {
+                        case .temporary(let why), .permanent(let why): why
+                        }
+                    job.reply.resume(throwing: MailFailure.temporary(reason))
                     throw error
                 }
                 while true {
