@@ -31,17 +31,7 @@ run() { # sale processor-url client-args number
     ${processor:+STRIPE_API_BASE=$processor STRIPE_SECRET_KEY=sk_test_bench STRIPE_WEBHOOK_SECRETS=whsec_bench}
   report=$(python3 bench/flash_sale.py 127.0.0.1 "$port" --attempts "$attempts" --clients "$clients" --capacity "$capacity" --price 25 $extra)
   bench_stop_server
-  bad=$(psql "$url" -At <<'SQL'
-SELECT (SELECT COUNT(*) FROM sessions s WHERE NOT (s.sold + s.held = s.capacity
-          AND s.sold = (SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
-                        WHERE x.session_id = s.id AND t.status = 'valid')
-          AND s.held = (SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
-                        WHERE x.session_id = s.id AND t.status = 'pending')))
-     + (SELECT COUNT(*) FROM ticket_types tt WHERE NOT (
-          tt.sold = (SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status = 'valid')
-          AND tt.held = (SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status = 'pending')));
-SQL
-)
+  bad=$(verify_postgres "$url")
   paid=$(psql "$url" -Atc "SELECT COUNT(*) FROM payments WHERE status = 'succeeded'")
   echo "$sale: $report; rows that disagree: $bad; card payments succeeded: $paid"
   [ "$bad" = 0 ] || { echo "VERIFICATION FAILED" >&2; exit 1; }

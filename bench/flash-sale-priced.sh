@@ -17,19 +17,6 @@ source bench/server.sh
 bench_start
 : >"$work/results.tsv"
 
-verify_postgres() {
-  psql "$1" -At <<'SQL'
-SELECT (SELECT COUNT(*) FROM sessions s WHERE NOT (s.sold + s.held = s.capacity
-          AND s.sold = (SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
-                        WHERE x.session_id = s.id AND t.status = 'valid')
-          AND s.held = (SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
-                        WHERE x.session_id = s.id AND t.status = 'pending')))
-     + (SELECT COUNT(*) FROM ticket_types tt WHERE NOT (
-          tt.sold = (SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status = 'valid')
-          AND tt.held = (SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status = 'pending')));
-SQL
-}
-
 verify_sqlite() {
   python3 - "$1" <<'PY'
 import sqlite3, sys

@@ -35,3 +35,18 @@ bench_stop_server() {
   wait "$server" 2>/dev/null || true
   server=
 }
+
+# A sale's verdict from its PostgreSQL database: the sessions and ticket types whose counters disagree with their tickets
+# (every place taken once; sold equal to the valid tickets and held to the pending ones). Prints 0 when all agree.
+verify_postgres() {
+  psql "$1" -At <<'SQL'
+SELECT (SELECT COUNT(*) FROM sessions s WHERE NOT (s.sold + s.held = s.capacity
+          AND s.sold = (SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
+                        WHERE x.session_id = s.id AND t.status = 'valid')
+          AND s.held = (SELECT COUNT(*) FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
+                        WHERE x.session_id = s.id AND t.status = 'pending')))
+     + (SELECT COUNT(*) FROM ticket_types tt WHERE NOT (
+          tt.sold = (SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status = 'valid')
+          AND tt.held = (SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status = 'pending')));
+SQL
+}

@@ -300,6 +300,17 @@ public struct BoxOffice: Sendable {
         try await Randomness.$source.withValue(random) { try await body() }
     }
 
+    /// The sender of every message (`MAIL_FROM`) and where the installation's pages are reached (links in mail).
+    private var mailSender: MailAddress {
+        MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")
+    }
+    private var publicURL: String { config.http.publicURL ?? "http://\(config.host):\(config.port)" }
+
+    /// Each valid ticket of an order as its QR code's PNG, from the door's module, for the mails that carry tickets.
+    private var ticketImages: OrderConfirmationMail.TicketImages {
+        { [admission = services.admission] order, now in try await admission.ticketImages(ofOrder: order, now: now) }
+    }
+
     /// The outbox handlers of this installation, one worker each: the topics whose delivery is the change feed. Mail,
     /// payments and webhooks add theirs as they land; a topic without a handler stays pending (and visible in
     /// `GET /api/admin/outbox`) until one is configured.
@@ -308,25 +319,21 @@ public struct BoxOffice: Sendable {
             ChangeFeedTopics(),
             OrderConfirmationMail(
                 store: store, mailer: mailer,
-                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
-                publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)",
-                ticketImages: { [admission = services.admission] order, now in
-                    try await admission.ticketImages(ofOrder: order, now: now)
-                }),
+                sender: mailSender,
+                publicURL: publicURL,
+                ticketImages: ticketImages),
             PaymentNoticeMail(
                 store: store, mailer: mailer,
-                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")),
+                sender: mailSender),
             RefundRequests(store: store, gateway: payments, clock: clock),
             SessionReminderMail(
                 store: store, mailer: mailer,
-                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
-                ticketImages: { [admission = services.admission] order, now in
-                    try await admission.ticketImages(ofOrder: order, now: now)
-                }),
+                sender: mailSender,
+                ticketImages: ticketImages),
             PasswordResetMail(
                 store: store, mailer: mailer,
-                sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
-                publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)", clock: clock),
+                sender: mailSender,
+                publicURL: publicURL, clock: clock),
             EventCancellationCascade(store: store, clock: clock),
         ]
     }

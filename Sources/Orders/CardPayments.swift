@@ -203,10 +203,14 @@ public struct CardPayments: Sendable {
         let seats = try await LockedSales.lock(types, on: db)
         var paying: [UUID: (order: OrderRecord, word: Prepared)] = [:]
         var others: [Prepared] = []
+        // The batch's orders in one query (a payment's row changes nothing of its order).
+        let records = Dictionary(
+            uniqueKeysWithValues: try await OrderRecord.query(on: db).filter(\.$id ~~ orders).all().map { ($0.id!, $0) }
+        )
         for prepared in words {
             guard try await record(prepared, on: sql) else { continue }
             if prepared.word.status == .succeeded, prepared.revival == nil, paying[prepared.orderID] == nil,
-                let order = try await OrderRecord.find(prepared.orderID, on: db),
+                let order = records[prepared.orderID],
                 OrderReads.effectiveStatus(order, now: prepared.now) == .pending
             {
                 paying[prepared.orderID] = (order, prepared)

@@ -59,27 +59,25 @@ public struct OrderConfirmationMail: OutboxHandler {
         ).message(from: sender, to: MailAddress(order.buyerEmail, name: order.buyerName))
         // A paid order carries its tickets: one QR code each, inline, the same the kiosk reads.
         if status == .paid, let ticketImages {
-            let images = try await ticketImages(order.id!, message.createdAt)
-            if !images.isEmpty {
-                let names = Dictionary(
-                    uniqueKeysWithValues: tickets.map { ($0.id!, ($0.attendeeName, $0.ticketTypeID)) })
-                mail.inline = images.map {
-                    MailMessage.InlinePart(
-                        contentID: "ticket-\($0.ticketID.uuidString.lowercased())@boxoffice", contentType: "image/png",
-                        data: Data($0.png))
-                }
-                mail.html = OrderConfirmationText.html(
-                    text: mail.text,
-                    tickets: images.map { image in
-                        let (attendee, type) = names[image.ticketID] ?? ("", UUID())
-                        return (
-                            cid: "ticket-\(image.ticketID.uuidString.lowercased())@boxoffice",
-                            label: "\(typeNames[type] ?? "Ticket"): \(attendee)"
-                        )
-                    })
-            }
+            let labels = Dictionary(
+                uniqueKeysWithValues: tickets.map {
+                    ($0.id!, "\(typeNames[$0.ticketTypeID] ?? "Ticket"): \($0.attendeeName)")
+                })
+            mail.attachTicketCodes(try await ticketImages(order.id!, message.createdAt), labels: labels)
         }
         try await mailer.send(mail)
+    }
+}
+
+extension MailMessage {
+    /// Each ticket's QR code inline (a PNG by `Content-ID`), shown under the message's words in an HTML alternative;
+    /// nothing changes without images. The confirmation and the reminders carry their tickets this way.
+    mutating func attachTicketCodes(_ images: [(ticketID: UUID, png: [UInt8])], labels: [UUID: String]) {
+        guard !images.isEmpty else { return }
+        func cid(_ ticket: UUID) -> String { "ticket-\(ticket.uuidString.lowercased())@boxoffice" }
+        inline = images.map { InlinePart(contentID: cid($0.ticketID), contentType: "image/png", data: Data($0.png)) }
+        html = OrderConfirmationText.html(
+            text: text, tickets: images.map { (cid: cid($0.ticketID), label: labels[$0.ticketID] ?? "") })
     }
 }
 

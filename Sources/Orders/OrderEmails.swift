@@ -111,18 +111,26 @@ struct OrderEmails: Sendable {
                  ORDER BY created_at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
                 """
         ).all()
+        let payloads = try rows.map {
+            (try? JSONSerialization.jsonObject(with: Data(try $0.decode(column: "payload", as: String.self).utf8)))
+                as? [String: Any] ?? [:]
+        }
+        // The buyers of the page's orders, in one query.
+        let orderIDs = Set(payloads.compactMap { ($0["orderId"] as? String).flatMap(UUID.init(uuidString:)) })
+        let buyers = Dictionary(
+            uniqueKeysWithValues: try await OrderRecord.query(on: db).filter(\.$id ~~ Array(orderIDs)).all().map {
+                ($0.id!, $0.buyerEmail)
+            })
         var emails: [EmailDTO] = []
-        for row in rows {
-            let payload = try row.decode(column: "payload", as: String.self)
-            let fields = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
+        for (row, fields) in zip(rows, payloads) {
             let orderID = (fields["orderId"] as? String).flatMap(UUID.init(uuidString:))
             var recipient: String?
             if fields["recipient"] as? String == "organizers" {
                 recipient = "organizers"
             } else if let email = fields["email"] as? String {
                 recipient = email
-            } else if let orderID, let order = try await OrderRecord.find(orderID, on: db) {
-                recipient = order.buyerEmail
+            } else if let orderID {
+                recipient = buyers[orderID]
             }
             let stored = try row.decode(column: "state", as: String.self)
             let leased = try row.optional("lease_until", Date.self).map { $0 > now } ?? false

@@ -30,7 +30,7 @@ struct OrderPaymentsService: Sendable {
         let refundedMinor = paid.reduce(0) { $0 + $1.refundedMinor }
         return OrderPaymentsDTO(
             orderId: orderID, currency: order.currency, paidMinor: paidMinor, refundedMinor: refundedMinor,
-            refundableMinor: paidMinor - refundedMinor,
+            refundableMinor: PaymentRow.refundable(payments),
             // The client secret finishes a payment: the buyer's alone.
             payments: payments.map { $0.dto(showSecret: buyer) }, refunds: refunds.map(\.dto))
     }

@@ -117,6 +117,11 @@ struct PaymentRow: Sendable {
         ).first().map(PaymentRow.init)
     }
 
+    /// What the succeeded payments of an order still allow refunding.
+    static func refundable(_ payments: [PaymentRow]) -> Int {
+        payments.filter { $0.status == .succeeded }.reduce(0) { $0 + $1.amountMinor - $1.refundedMinor }
+    }
+
     static func of(order orderID: UUID, on sql: any SQLDatabase) async throws -> [PaymentRow] {
         try await sql.raw(
             """

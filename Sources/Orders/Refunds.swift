@@ -30,7 +30,7 @@ enum Refunds {
         let payments = try await PaymentRow.of(order: orderID, on: sql).filter {
             $0.status == .succeeded && (payment == nil || $0.id == payment)
         }
-        let left = payments.reduce(0) { $0 + $1.amountMinor - $1.refundedMinor }
+        let left = PaymentRow.refundable(payments)
         let wanted = amountMinor ?? left
         guard wanted > 0 else { throw NothingToRefund() }
         guard wanted <= left else { throw OrdersError.refundTooLarge(left: left) }
@@ -214,8 +214,7 @@ struct RefundService: Sendable {
             } catch is Refunds.NothingToRefund {
                 throw OrdersError.refundTooLarge(left: 0)
             }
-            let left = try await PaymentRow.of(order: orderID, on: sql).filter { $0.status == .succeeded }
-                .reduce(0) { $0 + $1.amountMinor - $1.refundedMinor }
+            let left = PaymentRow.refundable(try await PaymentRow.of(order: orderID, on: sql))
             if left == 0, wasPaid {
                 try await OrderLifecycle.move(
                     orderID, to: .refunded, by: principal, reason: reason, now: now, locked: seats, on: db)

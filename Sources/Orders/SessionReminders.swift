@@ -162,23 +162,9 @@ public struct SessionReminderMail: OutboxHandler {
         )
         if let ticketImages {
             let wanted = Set(tickets.map(\.id))
-            let images = try await ticketImages(order.id!, message.createdAt).filter { wanted.contains($0.ticketID) }
-            let labels = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) })
-            if !images.isEmpty {
-                mail.inline = images.map {
-                    MailMessage.InlinePart(
-                        contentID: "ticket-\($0.ticketID.uuidString.lowercased())@boxoffice", contentType: "image/png",
-                        data: Data($0.png))
-                }
-                mail.html = OrderConfirmationText.html(
-                    text: mail.text,
-                    tickets: images.map {
-                        (
-                            cid: "ticket-\($0.ticketID.uuidString.lowercased())@boxoffice",
-                            label: labels[$0.ticketID] ?? ""
-                        )
-                    })
-            }
+            mail.attachTicketCodes(
+                try await ticketImages(order.id!, message.createdAt).filter { wanted.contains($0.ticketID) },
+                labels: Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) }))
         }
         try await mailer.send(mail)
     }

@@ -124,8 +124,7 @@ struct TicketService: Sendable {
             }
             if refund > 0 {
                 // Paid back through the processor (or flagged for a manual refund), up to what is left of the order.
-                let left = try await PaymentRow.of(order: order.id!, on: sql).filter { $0.status == .succeeded }
-                    .reduce(0) { $0 + $1.amountMinor - $1.refundedMinor }
+                let left = PaymentRow.refundable(try await PaymentRow.of(order: order.id!, on: sql))
                 if min(refund, left) > 0 {
                     try await Refunds.create(
                         order: order.id!, amountMinor: min(refund, left), reason: "ticket cancelled: \(rule)",
