@@ -40,6 +40,9 @@ let package = Package(
         // TLS for the SMTP client (STARTTLS and implicit TLS); already under AsyncHTTPClient. No SMTP package is among
         // the machine's, so the client itself is ours (Sources/Mail/SMTP*), on SwiftNIO.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // Mustache templates for every email (layout per organization, each message in HTML and plain text); logic-less,
+        // so the wording lives in the catalog and the templates only place it. Pages will use it too.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The executable only parses the command line and hands over to the composition root.
@@ -119,11 +122,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Feature: what mail says and looks like (the composer every mail worker uses, organizations' email settings,
+        // previews), event reminders' settings, organizers' messages to sessions, the newsletter, mail to many.
+        .target(
+            name: "Messaging",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "Outbox", "Mail", "RateLimiting",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: accounts, sign-in and tokens, organizations and memberships.
         .target(
             name: "Accounts",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "RateLimiting", "Outbox", "Storage", "Mail",
+                "Messaging",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -171,11 +187,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The mail seam: one message out, as MIME; the file transport of a laptop install.
+        // The mail seam: one message out, as MIME; the file transport of a laptop install; the templates and catalog.
         .target(
             name: "Mail",
             dependencies: [
                 "Domain", "Outbox",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -214,7 +231,7 @@ let package = Package(
         .target(
             name: "WebPages",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Accounts", "Orders",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Accounts", "Orders", "Messaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -239,6 +256,7 @@ let package = Package(
             name: "Orders",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit", "Outbox", "Mail", "Payments",
+                "Messaging",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -278,6 +296,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
                 "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
+                "Messaging",
                 "Storage", "WebPages",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "AsyncKit", package: "async-kit"),
@@ -295,7 +314,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox", "Mail",
-                "Payments",
+                "Payments", "Messaging",
                 "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -315,7 +334,7 @@ let package = Package(
             name: "OutboxTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
-                "Payments", "Orders", "Storage", "Accounts",
+                "Payments", "Orders", "Storage", "Accounts", "Messaging",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -9,6 +9,8 @@ public struct UserDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var username: String
     public var displayName: String
     public var role: String
+    /// Whether the owner followed the link mailed at sign-up.
+    public var emailVerified: Bool
     public var createdAt: Date
 
     init(_ record: UserRecord) {
@@ -17,6 +19,7 @@ public struct UserDTO: Codable, Sendable, Equatable, ResponseEncodable {
         self.username = record.email
         self.displayName = record.displayName
         self.role = record.role
+        self.emailVerified = record.emailVerifiedAt != nil
         self.createdAt = record.createdAt
     }
 }
@@ -65,6 +68,10 @@ struct RefreshRequest: Decodable {
 
 struct ForgotPasswordRequest: Decodable {
     var email: String?
+}
+
+struct VerifyEmailRequest: Decodable {
+    var token: String?
 }
 
 struct ResetPasswordRequest: Decodable {

@@ -18,14 +18,11 @@ extension AccountsRoutes {
             paths: [
                 "/api/auth/register": [
                     "post": operation(
-                        "register", "Create an account (always a member) and sign in",
+                        "register", "Create an account (always a member); its address is verified by mail",
                         description:
-                            "`username` is accepted as an alias of `email`. Any `role` in the body is ignored.",
+                            "Answers 202 whether or not the address already has an account, so nobody learns who is registered; the address's owner is told by mail what happened (a link to verify a new account's address, or word that somebody tried to register it again). Sign in with /api/auth/login. `username` is accepted as an alias of `email`. Any `role` in the body is ignored.",
                         body: OpenAPI.ref("RegisterRequest"),
-                        [
-                            "201": tokens, "400": invalid,
-                            "409": OpenAPI.error("Email already registered (EMAIL_TAKEN)"), "429": limited,
-                        ])
+                        ["202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "400": invalid, "429": limited])
                 ],
                 "/api/auth/login": [
                     "post": operation(
@@ -71,6 +68,25 @@ extension AccountsRoutes {
                             "202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "400": invalid, "429": limited,
                         ])
                 ],
+                "/api/auth/verify-email": [
+                    "post": operation(
+                        "verifyEmail", "Verify the account's address with the token of the link mailed at sign-up",
+                        body: OpenAPI.ref("VerifyEmailRequest"),
+                        [
+                            "204": ["description": "Verified"], "400": invalid,
+                            "422": OpenAPI.error("A token unknown, expired or used (INVALID_VERIFICATION_TOKEN)"),
+                            "429": limited,
+                        ])
+                ],
+                "/api/auth/resend-verification": [
+                    "post": operation(
+                        "resendVerification", "Mail a new link to verify the signed-in account's address",
+                        description: "Nothing is sent when the address is verified already.", secured: true,
+                        [
+                            "202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "401": unauthorized,
+                            "429": limited,
+                        ])
+                ],
                 "/api/auth/reset-password": [
                     "post": operation(
                         "resetPassword", "Set a new password with a mailed link's token; every sign-in is revoked",
@@ -97,7 +113,8 @@ extension AccountsRoutes {
                 "User": OpenAPI.object([
                     "id": OpenAPI.uuid, "email": OpenAPI.string, "username": OpenAPI.string,
                     "displayName": OpenAPI.string,
-                    "role": OpenAPI.enumeration(["admin", "member"]), "createdAt": OpenAPI.dateTime,
+                    "role": OpenAPI.enumeration(["admin", "member"]), "emailVerified": OpenAPI.boolean,
+                    "createdAt": OpenAPI.dateTime,
                 ]),
                 "TokenResponse": OpenAPI.object([
                     "access_token": OpenAPI.string, "refresh_token": OpenAPI.string, "token_type": ["const": "Bearer"],
@@ -140,6 +157,7 @@ extension AccountsRoutes {
                     "newPassword": ["type": "string", "minLength": 8, "maxLength": 128],
                 ]),
                 "Accepted": OpenAPI.object(["message": OpenAPI.string]),
+                "VerifyEmailRequest": OpenAPI.object(["token": ["type": "string", "minLength": 1]]),
             ],
             tags: [["name": "Accounts", "description": "Sign-up, sign-in, tokens and passwords."]]
         )

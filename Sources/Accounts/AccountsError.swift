@@ -6,7 +6,6 @@ public import HTTPTypes
 public enum AccountsError: APIError, Equatable {
     /// Wrong email or password; deliberately the same whichever of the two was wrong.
     case invalidCredentials
-    case emailTaken
     case invalidRefreshToken
     /// A refresh token that was already exchanged came back: the whole sign-in is revoked.
     case refreshTokenReused
@@ -21,11 +20,12 @@ public enum AccountsError: APIError, Equatable {
     case notStaff
     /// A password reset link that does not exist, expired, or was used.
     case invalidResetToken
+    /// An email verification link that does not exist, expired, or was used.
+    case invalidVerificationToken
 
     public var code: String {
         switch self {
         case .invalidCredentials: "INVALID_CREDENTIALS"
-        case .emailTaken: "EMAIL_TAKEN"
         case .invalidRefreshToken: "INVALID_REFRESH_TOKEN"
         case .refreshTokenReused: "REFRESH_TOKEN_REUSED"
         case .currentPasswordWrong: "CURRENT_PASSWORD_WRONG"
@@ -37,22 +37,22 @@ public enum AccountsError: APIError, Equatable {
         case .lastOwner: "LAST_OWNER"
         case .notStaff: "NOT_STAFF"
         case .invalidResetToken: "INVALID_RESET_TOKEN"
+        case .invalidVerificationToken: "INVALID_VERIFICATION_TOKEN"
         }
     }
 
     public var status: HTTPResponse.Status {
         switch self {
         case .invalidCredentials, .invalidRefreshToken, .refreshTokenReused, .currentPasswordWrong: .unauthorized
-        case .emailTaken, .slugTaken, .alreadyMember, .lastOwner, .notStaff: .conflict
+        case .slugTaken, .alreadyMember, .lastOwner, .notStaff: .conflict
         case .organizationNotFound, .userNotFound, .memberNotFound: .notFound
-        case .invalidResetToken: .unprocessableContent
+        case .invalidResetToken, .invalidVerificationToken: .unprocessableContent
         }
     }
 
     public var message: String {
         switch self {
         case .invalidCredentials: "The email or password is wrong."
-        case .emailTaken: "An account with this email already exists."
         case .invalidRefreshToken: "The refresh token is invalid or expired; sign in again."
         case .refreshTokenReused:
             "This refresh token was already used. For safety, the whole sign-in was revoked; sign in again."
@@ -65,6 +65,8 @@ public enum AccountsError: APIError, Equatable {
         case .lastOwner: "An organization must keep at least one owner."
         case .notStaff: "Only staff members are assigned to events; organizers and owners see every event."
         case .invalidResetToken: "This reset link is unknown, expired or already used; ask for a new one."
+        case .invalidVerificationToken:
+            "This verification link is unknown, expired or already used; sign in and ask for a new one."
         }
     }
 
@@ -72,7 +74,8 @@ public enum AccountsError: APIError, Equatable {
         switch self {
         case .slugTaken(let slug): ["slug": .string(slug)]
         case .userNotFound(let email): ["email": .string(email)]
-        case .invalidResetToken: ["fields": ["token": "is unknown, expired or already used"]]
+        case .invalidResetToken, .invalidVerificationToken:
+            ["fields": ["token": "is unknown, expired or already used"]]
         default: [:]
         }
     }

@@ -23,10 +23,13 @@ public struct AccountsRoutes: Sendable {
             if body.email != nil, let username = body.username, EmailAddress(username) == nil {
                 throw HTTPFailure.validationFailed(FieldProblems("username", "is not a valid email address"))
             }
-            let response = try await auth.register(
+            try await auth.register(
                 email: body.email ?? body.username, password: body.password, displayName: body.displayName,
                 now: clock.now(), request: clientAddress.metadata(request, context))
-            return EditedResponse(status: .created, response: response)
+            return EditedResponse(
+                status: .accepted,
+                response: AcceptedDTO(
+                    message: "Check your inbox: we have sent a message to this address saying what to do next."))
         }
         router.post("/api/auth/login") { request, context in
             let body = try await request.decode(as: LoginRequest.self, context: context)
@@ -52,6 +55,18 @@ public struct AccountsRoutes: Sendable {
                 status: .accepted,
                 response: AcceptedDTO(
                     message: "If an account uses this address, a link to reset its password is on its way."))
+        }
+        router.post("/api/auth/verify-email") { request, context in
+            let body = try await request.decode(as: VerifyEmailRequest.self, context: context)
+            try await auth.verifyEmail(
+                token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
+            return HTTPResponse.Status.noContent
+        }
+        users.post("/api/auth/resend-verification") { request, context in
+            try await auth.resendVerification(
+                user: context.user, now: clock.now(), request: clientAddress.metadata(request, context))
+            return EditedResponse(
+                status: .accepted, response: AcceptedDTO(message: "A new link to verify your address is on its way."))
         }
         router.post("/api/auth/reset-password") { request, context in
             let body = try await request.decode(as: ResetPasswordRequest.self, context: context)

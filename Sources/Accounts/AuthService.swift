@@ -3,6 +3,7 @@ import Crypto
 public import Domain
 public import FluentKit
 import Foundation
+import Outbox
 public import HTTPCore
 public import Identity
 public import Persistence
@@ -43,9 +44,13 @@ public struct AuthService: Sendable {
 
     // MARK: Sign-up and sign-in
 
+    /// Makes an account and answers the same whether or not the address had one: a stranger learns nothing about who
+    /// is registered. The address's owner is told what happened by mail (`RegistrationMail`): a new account's link to
+    /// verify the address, or word that somebody tried to register it again. The password is hashed either way, so
+    /// both answers take the same time. A new account signs in with `/api/auth/login`.
     public func register(
         email rawEmail: String?, password: String?, displayName: String?, now: Date, request: RequestMetadata
-    ) async throws -> TokenResponse {
+    ) async throws {
         try await limiter.consume(settings.attemptLimit.named("register"), keys: ["ip:\(request.ip)"], now: now)
         var problems = FieldProblems()
         let email = rawEmail.flatMap(EmailAddress.init)
@@ -60,27 +65,30 @@ public struct AuthService: Sendable {
         guard let email, let password else { throw problems }
 
         let hash = try await hasher.hash(password)
-        let (user, refreshToken) = try await store.transaction { db in
-            if try await UserRecord.query(on: db).filter(\.$email == email.value).first() != nil {
-                throw AccountsError.emailTaken
-            }
-            // Self-registration always makes a member: no field of the request can choose the role.
-            let user = UserRecord(
-                email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.member.rawValue, now: now)
-            do {
+        do {
+            try await store.transaction { db in
+                if try await UserRecord.query(on: db).filter(\.$email == email.value).first() != nil {
+                    try await Outbox.enqueue(RegistrationMail(email: email.value, created: false), now: now, on: db)
+                    return
+                }
+                // Self-registration always makes a member: no field of the request can choose the role.
+                let user = UserRecord(
+                    email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.member.rawValue,
+                    now: now)
                 try await user.create(on: db)
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                throw AccountsError.emailTaken
+                try await Outbox.enqueue(RegistrationMail(email: email.value, created: true), now: now, on: db)
+                try await audit.record(
+                    AuditEntry(
+                        actor: .user(user.id!), action: "user.registered", targetType: "user",
+                        targetID: user.id!.uuidString),
+                    from: request, at: now, on: db)
             }
-            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
-            try await audit.record(
-                AuditEntry(
-                    actor: .user(user.id!), action: "user.registered", targetType: "user", targetID: user.id!.uuidString
-                ),
-                from: request, at: now, on: db)
-            return (user, token)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Registered a moment ago by a concurrent request: its owner hears of this attempt like any other.
+            try await store.transaction { db in
+                try await Outbox.enqueue(RegistrationMail(email: email.value, created: false), now: now, on: db)
+            }
         }
-        return try await tokenResponse(user: user, refreshToken: refreshToken, now: now)
     }
 
     public func login(identifier: String?, password: String?, now: Date, request: RequestMetadata) async throws
@@ -364,9 +372,4 @@ public struct AuthService: Sendable {
     }
 }
 
-extension RateLimitRule {
-    /// The same numbers under another counter name, so each endpoint has its own windows.
-    func named(_ name: String) -> RateLimitRule {
-        RateLimitRule(name: name, limit: limit, window: window)
-    }
-}
+

@@ -5,6 +5,7 @@ public import Foundation
 public import HTTPCore
 import Identity
 public import Mail
+public import Messaging
 public import Outbox
 public import Persistence
 import SQLKit
@@ -81,15 +82,13 @@ public struct PasswordResetMail: OutboxHandler {
 
     let store: DatabaseStore
     let mailer: any Mailer
-    let sender: MailAddress
-    let publicURL: String
+    let composer: MailComposer
     let clock: AppClock
 
-    public init(store: DatabaseStore, mailer: any Mailer, sender: MailAddress, publicURL: String, clock: AppClock) {
+    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer, clock: AppClock) {
         self.store = store
         self.mailer = mailer
-        self.sender = sender
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.composer = composer
         self.clock = clock
     }
 
@@ -98,28 +97,23 @@ public struct PasswordResetMail: OutboxHandler {
         // No account has this address: nothing is sent, and the one who asked cannot tell.
         guard let user = try await UserRecord.query(on: store.database()).filter(\.$email == request.email).first()
         else { return }
-        let now = clock.now()
+        let link = try await PasswordResetMail.link(for: user.id!, store: store, composer: composer, now: clock.now())
+        try await mailer.send(
+            composer.message(
+                MailContent(.passwordReset, values: ["name": user.displayName], link: link),
+                to: [MailAddress(user.email, name: user.displayName)], brand: composer.installationBrand))
+    }
+
+    /// A new reset link for the account: its token made now, only the hash kept, valid for an hour.
+    static func link(for userID: UUID, store: DatabaseStore, composer: MailComposer, now: Date) async throws -> String {
         let token = OpaqueToken.generate()
         try await store.sql().raw(
             """
             INSERT INTO password_resets (id, user_id, token_hash, created_at, expires_at)
-            VALUES (\(bind: UUID.random()), \(bind: user.id!), \(bind: OpaqueToken.hash(token)), \(bind: now),
+            VALUES (\(bind: UUID.random()), \(bind: userID), \(bind: OpaqueToken.hash(token)), \(bind: now),
               \(bind: now.addingTimeInterval(AuthService.resetLinkSeconds)))
             """
         ).run()
-        let link = "\(publicURL)/account/reset-password?token=\(token)"
-        try await mailer.send(
-            MailMessage(
-                from: sender, to: [MailAddress(user.email, name: user.displayName)],
-                subject: "Reset your password",
-                text: """
-                    Hello \(user.displayName),
-
-                    someone (we hope you) asked to reset the password of your account. Choose a new one here within \
-                    the hour:
-                    \(link)
-
-                    The link works once. If you did not ask, ignore this message: your password stays as it is.
-                    """))
+        return composer.link("/account/reset-password?token=\(token)")
     }
 }

@@ -4,6 +4,7 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
+import Outbox
 import Persistence
 import SQLKit
 
@@ -68,6 +69,12 @@ struct TicketPassService: Sendable {
             else { throw HTTPFailure.conflict("The ticket changed meanwhile; try again.") }
             try await TicketRevocations.revoke(
                 ticketID: ticketID, eventID: row.eventID, version: row.version, reason: "reissued", now: now, on: db)
+            // The buyer gets the new code by mail: whoever asked for it, the old one no longer opens the door.
+            let orderID = try await sql.raw("SELECT order_id FROM tickets WHERE id = \(bind: ticketID)").first()?
+                .decode(column: "order_id", as: UUID.self)
+            if let orderID {
+                try await Outbox.enqueue(TicketReissued(ticketId: ticketID, orderId: orderID), now: now, on: db)
+            }
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(holder.principal), action: "ticket.reissued", targetType: "ticket",

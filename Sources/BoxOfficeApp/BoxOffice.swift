@@ -15,6 +15,7 @@ public import Identity
 import Inventory
 public import Logging
 public import Mail
+import Messaging
 public import Orders
 public import Outbox
 import OutboxAdmin
@@ -69,12 +70,14 @@ public struct BoxOffice: Sendable {
         let auditLog: AuditLogReader
         let paymentWebhooks: PaymentWebhooks
         let outbox: OutboxAdministration
+        let messaging: MessagingServices
 
         init(
             health: HealthService, auth: AuthService, organizations: OrganizationService, logos: OrganizationLogos,
             partnerKeys: PartnerKeyService, catalog: CatalogServices,
             holds: HoldService, orders: OrdersServices, admission: AdmissionServices, auditLog: AuditLogReader,
-            outbox: OutboxAdministration, paymentWebhooks: (OrdersServices) -> PaymentWebhooks
+            outbox: OutboxAdministration, messaging: MessagingServices,
+            paymentWebhooks: (OrdersServices) -> PaymentWebhooks
         ) {
             self.health = health
             self.auth = auth
@@ -88,6 +91,7 @@ public struct BoxOffice: Sendable {
             self.auditLog = auditLog
             self.paymentWebhooks = paymentWebhooks(orders)
             self.outbox = outbox
+            self.messaging = messaging
         }
     }
 
@@ -177,6 +181,12 @@ public struct BoxOffice: Sendable {
                 ticketKeys: ticketKeys, gateway: payments, logger: logger),
             admission: AdmissionServices(store: store, ticketKeys: ticketKeys),
             auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock),
+            messaging: MessagingServices(
+                store: store, composer: Self.composer(config, store: store), reminderOffsets: config.mail.reminderOffsetsMinutes,
+                limiter: RateLimiter(store: RateLimitStore(store: store)),
+                attemptLimit: RateLimitRule(
+                    name: "newsletter", limit: config.auth.authAttempts,
+                    window: .seconds(config.auth.authWindowSeconds))),
             paymentWebhooks: { PaymentWebhooks(payments: $0.cardPayments, store: store) })
     }
 
@@ -203,6 +213,7 @@ public struct BoxOffice: Sendable {
                 OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
                 SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
                 AccountPages.documentation, GuestConfirmationPages.documentation, PasswordResetPages.documentation,
+                MessagingRoutes.documentation, EmailVerificationPages.documentation, NewsletterPages.documentation,
             ]
         )
     }
@@ -258,6 +269,7 @@ public struct BoxOffice: Sendable {
         AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)
         OutboxAdminRoutes(service: services.outbox, clientAddress: clientAddress).register(on: people)
+        MessagingRoutes(services: services.messaging, clientAddress: clientAddress, clock: clock).register(on: people)
         // Embeds are public and framed only by the sites their organization allows.
         let embeds = router.group().add(middleware: EmbedFramingMiddleware(services: services.catalog))
         EmbedRoutes(services: services.catalog, clock: clock).register(on: embeds)
@@ -274,6 +286,10 @@ public struct BoxOffice: Sendable {
         ).register(on: pages)
         GuestConfirmationPages(guests: services.orders.guests, clock: clock).register(on: pages)
         PasswordResetPages(auth: services.auth, clientAddress: clientAddress, clock: clock).register(on: pages)
+        EmailVerificationPages(auth: services.auth, clientAddress: clientAddress, clock: clock).register(on: pages)
+        NewsletterPages(
+            newsletter: services.messaging.newsletter, clientAddress: clientAddress, clock: clock
+        ).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
         PaymentWebhookRoutes(webhooks: services.paymentWebhooks, clock: clock).register(on: webhooks)
@@ -300,11 +316,16 @@ public struct BoxOffice: Sendable {
         try await Randomness.$source.withValue(random) { try await body() }
     }
 
-    /// The sender of every message (`MAIL_FROM`) and where the installation's pages are reached (links in mail).
-    private var mailSender: MailAddress {
-        MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost")
+    /// Every message is composed by one composer: the sender (`MAIL_FROM`), where the installation's pages are reached
+    /// (`PUBLIC_URL`, for the links in mail), the installation's language (`MAIL_LANGUAGE`).
+    private var composer: MailComposer { Self.composer(config, store: store) }
+
+    private static func composer(_ config: AppConfig, store: DatabaseStore) -> MailComposer {
+        MailComposer(
+            store: store, sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
+            publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)",
+            language: MailLanguage(rawValue: config.mail.language) ?? .en)
     }
-    private var publicURL: String { config.http.publicURL ?? "http://\(config.host):\(config.port)" }
 
     /// Each valid ticket of an order as its QR code's PNG, from the door's module, for the mails that carry tickets.
     private var ticketImages: OrderConfirmationMail.TicketImages {
@@ -317,23 +338,18 @@ public struct BoxOffice: Sendable {
     var outboxHandlers: [any OutboxHandler] {
         [
             ChangeFeedTopics(),
-            OrderConfirmationMail(
-                store: store, mailer: mailer,
-                sender: mailSender,
-                publicURL: publicURL,
-                ticketImages: ticketImages),
-            PaymentNoticeMail(
-                store: store, mailer: mailer,
-                sender: mailSender),
+            OrderConfirmationMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages),
+            OrderNoticeMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages),
+            TicketReissuedMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages),
+            PaymentNoticeMail(store: store, mailer: mailer, composer: composer),
             RefundRequests(store: store, gateway: payments, clock: clock),
-            SessionReminderMail(
-                store: store, mailer: mailer,
-                sender: mailSender,
-                ticketImages: ticketImages),
-            PasswordResetMail(
-                store: store, mailer: mailer,
-                sender: mailSender,
-                publicURL: publicURL, clock: clock),
+            SessionReminderMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages),
+            PasswordResetMail(store: store, mailer: mailer, composer: composer, clock: clock),
+            RegistrationMailHandler(store: store, mailer: mailer, composer: composer, clock: clock),
+            NewsletterConfirmationMail(store: store, mailer: mailer, composer: composer, clock: clock),
+            EventChangeMail(store: store, clock: clock),
+            BroadcastFanOut(store: store, clock: clock),
+            BroadcastMail(store: store, mailer: mailer, composer: composer),
             EventCancellationCascade(store: store, clock: clock),
         ]
     }

@@ -171,6 +171,7 @@ public struct EventService: Sendable {
             if case .value(let venueID) = request.venueId {
                 try await requireVenue(venueID, in: event.organizationID, on: db)
             }
+            let previousVenue = event.venueID
             event.venueID = request.venueId.applied(to: event.venueID)
             if let currency = currency ?? nil, currency.code != event.currency {
                 guard event.status == EventStatus.draft.rawValue else {
@@ -209,6 +210,13 @@ public struct EventService: Sendable {
             default:
                 try await Outbox.enqueue(
                     EventChanged(eventId: eventID, organizationId: organizationID), now: now, on: db)
+            }
+            if let venueID = event.venueID, venueID != previousVenue, previousVenue != nil,
+                let venue = try await VenueRecord.find(venueID, on: db)
+            {
+                // A new venue: its ticket holders are told where to go.
+                try await Outbox.enqueue(
+                    EventScheduleChanged(eventId: eventID, venue: "\(venue.name), \(venue.address)"), now: now, on: db)
             }
             try await audit.record(
                 AuditEntry(

@@ -88,6 +88,7 @@ struct SessionService: Sendable {
 
         let session = try await store.transaction { db in
             let session = try await Self.find(code, in: eventID, on: db)
+            let (oldStart, oldEnd) = (session.startsAt, session.endsAt)
             let start = request.startsAt ?? session.startsAt
             let end = request.endsAt ?? session.endsAt
             guard start < end else {
@@ -116,6 +117,12 @@ struct SessionService: Sendable {
             try await fresh.update(on: db)
             try await Self.refreshEventDates(eventID, on: db)
             try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: fresh.id!), now: now, on: db)
+            if start != oldStart || end != oldEnd {
+                // Its ticket holders are told of the new time (the mail worker finds them after the commit).
+                try await Outbox.enqueue(
+                    EventScheduleChanged(eventId: eventID, sessionId: fresh.id!, startsAt: start, endsAt: end),
+                    now: now, on: db)
+            }
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "session.updated", targetType: "session",

@@ -109,6 +109,7 @@ package enum OrderLifecycle {
             [
                 try Outbox.row(
                     OrderStatusChanged(orderId: orderID, eventId: eventID, from: from, to: next, actor: actor.kind)),
+                try Outbox.row(OrderNotice(orderId: orderID, from: from, to: next, actor: actor, reason: reason)),
                 try Outbox.row(AvailabilityChanged(eventId: eventID)),
             ],
             now: now, on: db)
@@ -158,10 +159,13 @@ package enum OrderLifecycle {
                 (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "event_id", as: UUID.self))
             })
         try await Outbox.enqueue(
-            try ids.map {
-                try Outbox.row(
-                    OrderStatusChanged(orderId: $0, eventId: eventOf[$0]!, from: .pending, to: .paid, actor: actor.kind)
-                )
+            try ids.flatMap {
+                [
+                    try Outbox.row(
+                        OrderStatusChanged(
+                            orderId: $0, eventId: eventOf[$0]!, from: .pending, to: .paid, actor: actor.kind)),
+                    try Outbox.row(OrderNotice(orderId: $0, from: .pending, to: .paid, actor: actor, reason: reason)),
+                ]
             } + events.map { try Outbox.row(AvailabilityChanged(eventId: $0)) },
             now: now, on: db)
         return Set(ids)

@@ -3,13 +3,15 @@ import FluentKit
 import Foundation
 public import Logging
 public import Mail
+public import Messaging
 public import Outbox
 public import Persistence
 import SQLKit
 public import ServiceLifecycle
 
-/// Reminds ticket holders before each session their tickets open, at the installation's offsets (`REMINDER_OFFSETS`,
-/// minutes before the start; 24 hours and 2 hours by default). A session's reminders for an offset are queued once:
+/// Reminds ticket holders before each session their tickets open, at the event's offsets (`PUT
+/// /api/events/{id}/reminders`) or else the installation's (`REMINDER_OFFSETS`, minutes before the start; 24 hours and
+/// 2 hours by default). A session's reminders for an offset are queued once:
 /// the row of `session_reminders` is inserted in the transaction that queues the messages, so two instances, or one
 /// restarted, never queue them twice. When several offsets are due at once (the worker was stopped), only the nearest
 /// is sent and the others are marked as passed.
@@ -41,14 +43,22 @@ public struct SessionReminders: Service {
         }
     }
 
+    /// The longest offset an event may set: two weeks.
+    public static let longestEventOffset = 20160
+
+    /// An event's offsets as stored: minutes, comma-separated; empty sends none.
+    public static func parse(_ stored: String) -> [Int] {
+        stored.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+    }
+
     /// Queues the reminders due now; returns how many messages.
     @discardableResult
     public func round() async throws -> Int {
-        guard let longest = offsets.max() else { return 0 }
+        let longest = max(offsets.max() ?? 0, Self.longestEventOffset)
         let now = clock.now()
         let sessions = try await store.sql().raw(
             """
-            SELECT s.id, s.starts_at FROM sessions s JOIN events e ON e.id = s.event_id
+            SELECT s.id, s.starts_at, e.reminder_offsets FROM sessions s JOIN events e ON e.id = s.event_id
             WHERE e.status = 'published' AND s.active AND s.starts_at > \(bind: now)
               AND s.starts_at <= \(bind: now.addingTimeInterval(TimeInterval(longest * 60)))
             ORDER BY s.starts_at
@@ -58,6 +68,7 @@ public struct SessionReminders: Service {
         for row in sessions {
             let sessionID = try row.decode(column: "id", as: UUID.self)
             let start = try row.decode(column: "starts_at", as: Date.self)
+            let offsets = try row.optional("reminder_offsets", String.self).map(Self.parse) ?? self.offsets
             let due = offsets.filter { start.addingTimeInterval(-TimeInterval($0 * 60)) <= now }
             guard let nearest = due.min() else { continue }
             queued += try await store.transaction { db -> Int in
@@ -107,65 +118,46 @@ public struct SessionReminders: Service {
 public struct SessionReminderMail: OutboxHandler {
     public var name: String { "session-reminder-mail" }
     public var topics: Set<OutboxTopic> { [.sessionReminder] }
-    public var retry: RetryPolicy { RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800)) }
+    public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
     let mailer: any Mailer
-    let sender: MailAddress
+    let composer: MailComposer
     let ticketImages: OrderConfirmationMail.TicketImages?
 
     public init(
-        store: DatabaseStore, mailer: any Mailer, sender: MailAddress,
+        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
         self.store = store
         self.mailer = mailer
-        self.sender = sender
+        self.composer = composer
         self.ticketImages = ticketImages
     }
 
     public func handle(_ message: OutboxDelivery) async throws {
         let reminder = try message.decode(SessionReminder.self)
-        let db = store.database()
-        guard let order = try await OrderRecord.find(reminder.orderId, on: db),
-            let session = try await SessionRecord.find(reminder.sessionId, on: db),
-            let event = try await EventRecord.find(session.eventID, on: db)
+        guard let facts = try await OrderMailFacts.load(reminder.orderId, store: store),
+            let session = try await SessionRecord.find(reminder.sessionId, on: store.database())
         else { return }
-        let tickets = try await (db as! any SQLDatabase).raw(
-            """
-            SELECT t.id, t.attendee_name, tt.name FROM tickets t
-            JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id JOIN ticket_types tt ON tt.id = t.ticket_type_id
-            WHERE t.order_id = \(bind: order.id!) AND x.session_id = \(bind: session.id!) AND t.status = 'valid'
-            ORDER BY t.created_at, t.id
-            """
-        ).all().map {
-            (
-                id: try $0.decode(column: "id", as: UUID.self),
-                label:
-                    "\(try $0.decode(column: "name", as: String.self)): \(try $0.decode(column: "attendee_name", as: String.self))"
-            )
-        }
+        let tickets = facts.validTickets.filter { $0.sessions.contains { $0.number == session.number } }
         guard !tickets.isEmpty else { return }
-        let when = ISO8601DateFormatter().string(from: session.startsAt)
-        let lead =
-            reminder.offsetMinutes >= 120 ? "\(reminder.offsetMinutes / 60) hours" : "\(reminder.offsetMinutes) minutes"
-        var lines = [
-            "Hello \(order.buyerName),", "",
-            "\(event.title): S\(session.number) \(session.name) starts in about \(lead), at \(when).", "",
-            "Your tickets for it (order \(order.number)):",
-        ]
-        lines += tickets.map { "- \($0.label)" }
-        lines += ["", "Show each ticket's QR code at the door."]
-        var mail = MailMessage(
-            from: sender, to: [MailAddress(order.buyerEmail, name: order.buyerName)],
-            subject: "Reminder: \(event.title), S\(session.number) \(session.name)", text: lines.joined(separator: "\n")
-        )
+        let brand = try await composer.brand(organizationID: facts.event.organizationID)
+        var values = facts.values(brand.format)
+        values["sessionLabel"] = "S\(session.number) \(session.name)"
+        values["startsAt"] = brand.format.dateTime(session.startsAt)
+        values["lead"] = brand.format.lead(minutes: reminder.offsetMinutes)
+        var content = MailContent(
+            .sessionReminder, values: values, items: facts.ticketLines(tickets, brand.format, withSessions: false))
+        var inline: [MailMessage.InlinePart] = []
         if let ticketImages {
             let wanted = Set(tickets.map(\.id))
-            mail.attachTicketCodes(
-                try await ticketImages(order.id!, message.createdAt).filter { wanted.contains($0.ticketID) },
+            let attached = TicketCodes.attach(
+                try await ticketImages(facts.order.id!, message.createdAt).filter { wanted.contains($0.ticketID) },
                 labels: Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) }))
+            content.codes = attached.codes
+            inline = attached.inline
         }
-        try await mailer.send(mail)
+        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
     }
 }

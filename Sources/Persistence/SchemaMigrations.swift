@@ -47,5 +47,7 @@ public enum SchemaMigrations {
         M0038_CreatePaymentsAndRefunds(),
         M0039_CreatePasswordResets(),
         M0040_CreateSessionReminders(),
+        M0041_AddEmailSettings(),
+        M0042_CreateNewsletterAndBroadcasts(),
     ]
 }

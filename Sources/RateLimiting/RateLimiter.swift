@@ -16,6 +16,11 @@ public struct RateLimitRule: Sendable, Equatable {
 
     /// A limit of zero switches the rule off.
     public var isEnabled: Bool { limit > 0 }
+
+    /// The same numbers under another counter name, so each endpoint has its own windows.
+    public func named(_ name: String) -> RateLimitRule {
+        RateLimitRule(name: name, limit: limit, window: window)
+    }
 }
 
 /// Applies rate limit rules with counters shared through the database.

@@ -149,3 +149,57 @@ extension PasswordResetPages {
             ])
     }()
 }
+
+/// The documentation of a page behind a mailed link: a GET with a button, a POST of the form.
+private func linkPageDocumentation(_ path: String, get: String, post: String, summary: String, description: String)
+    -> [String: [String: JSONValue]]
+{
+    let html: JSONValue = ["description": "An HTML page", "content": ["text/html": ["schema": OpenAPI.string]]]
+    return [
+        path: [
+            "get": OpenAPI.operation(
+                get, tag: "Web pages", summary: "The page of the link: \(summary)",
+                description: "Shows a button; following the link alone changes nothing.",
+                parameters: [["name": "token", "in": "query", "required": false, "schema": OpenAPI.string]],
+                responses: ["200": html]),
+            "post": OpenAPI.operation(
+                post, tag: "Web pages", summary: summary, description: description,
+                requestBody: [
+                    "required": true,
+                    "content": [
+                        "application/x-www-form-urlencoded": [
+                            "schema": [
+                                "type": "object",
+                                "properties": ["_csrf": OpenAPI.string, "token": OpenAPI.string],
+                                "required": ["_csrf", "token"],
+                            ]
+                        ]
+                    ],
+                ],
+                responses: [
+                    "200": html,
+                    "400": ["description": "A link unknown, expired or used (HTML)"],
+                    "403": ["description": "The form's CSRF token does not match its cookie (HTML)"],
+                ]),
+        ]
+    ]
+}
+
+extension EmailVerificationPages {
+    public static let documentation = APIDocumentation(
+        paths: linkPageDocumentation(
+            "/account/verify-email", get: "verifyEmailPage", post: "verifyEmailWithForm",
+            summary: "Verify the account's address", description: "Once, within a week of the mail."))
+}
+
+extension NewsletterPages {
+    public static let documentation = APIDocumentation(
+        paths: linkPageDocumentation(
+            "/newsletter/confirm", get: "newsletterConfirmPage", post: "confirmNewsletterWithForm",
+            summary: "Confirm a newsletter subscription", description: "Within a week of the mail.")
+            .merging(
+                linkPageDocumentation(
+                    "/newsletter/unsubscribe", get: "newsletterUnsubscribePage", post: "unsubscribeWithForm",
+                    summary: "Leave a newsletter", description: "The link of any of its messages; again is harmless.")
+            ) { first, _ in first })
+}

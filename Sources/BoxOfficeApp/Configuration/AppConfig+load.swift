@@ -64,6 +64,12 @@ extension AppConfig {
                 MailSender.parse(mailFrom) != nil, "MAIL_FROM", "must be an address or `Name <address>`")
         }
         let mailDirectory = reader.string("MAIL_DIR")
+        let mailLanguage = reader.string("MAIL_LANGUAGE")
+        if let mailLanguage {
+            reader.require(
+                MailLanguage(rawValue: mailLanguage) != nil, "MAIL_LANGUAGE",
+                "must be one of \(MailLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         var reminderOffsets: [Int]?
         if reader.string("REMINDER_OFFSETS") != nil {
             let raw = reader.list("REMINDER_OFFSETS")
@@ -165,6 +171,7 @@ extension AppConfig {
         mail.smtpTrustedCertificates = smtpCA
         if let mailFrom { mail.from = mailFrom }
         if let mailDirectory { mail.directory = mailDirectory }
+        if let mailLanguage { mail.language = mailLanguage }
         if let reminderOffsets { mail.reminderOffsetsMinutes = reminderOffsets }
         var payments = PaymentsConfig()
         if let stripeBase { payments.stripeAPIBase = stripeBase }

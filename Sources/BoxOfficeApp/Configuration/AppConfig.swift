@@ -161,6 +161,9 @@ public struct MailConfig: Sendable {
     public var directory = "./mail-outbox"
     /// Minutes before each session its ticket holders are reminded (`REMINDER_OFFSETS`, comma-separated).
     public var reminderOffsetsMinutes = [1440, 120]
+    /// The language of mail that belongs to no organization, and of organizations that chose none (`MAIL_LANGUAGE`:
+    /// `en` or `de`).
+    public var language = "en"
 
     public init() {}
 }

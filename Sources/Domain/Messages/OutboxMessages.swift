@@ -250,3 +250,115 @@ public struct SessionReminder: OutboxMessage, Equatable {
         self.offsetMinutes = offsetMinutes
     }
 }
+
+/// An order's buyer is owed word of its move: written by the lifecycle with every move; the mail worker decides what
+/// the move means to the buyer (a payment received, a declined card, an expiry, a cancellation, a refund by hand) and
+/// sends nothing for moves told otherwise (a late payment, an event's cancellation, a card refund).
+public struct OrderNotice: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.orderNotice
+    public var orderId: UUID
+    public var from: OrderStatus
+    public var to: OrderStatus
+    /// `user`, `anonymous`, `system`, …: who moved it.
+    public var actor: String
+    public var actorId: UUID?
+    /// The worker that moved it, when the system did (`payments`, `hold-sweeper`, `event-cancellation`).
+    public var system: String?
+    public var reason: String?
+    public var subjects: [UUID] { [orderId] }
+
+    public init(
+        orderId: UUID, from: OrderStatus, to: OrderStatus, actor: TransitionActor, reason: String? = nil
+    ) {
+        self.orderId = orderId
+        self.from = from
+        self.to = to
+        self.actor = actor.kind
+        self.actorId = actor.id
+        if case .system(let name) = actor { self.system = name }
+        self.reason = reason
+    }
+}
+
+/// A ticket's code was replaced (the holder asked, or it leaked): the buyer gets the new QR code.
+public struct TicketReissued: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.ticketReissued
+    public var ticketId: UUID
+    public var orderId: UUID
+    public var subjects: [UUID] { [ticketId, orderId] }
+
+    public init(ticketId: UUID, orderId: UUID) {
+        self.ticketId = ticketId
+        self.orderId = orderId
+    }
+}
+
+/// What changed of an event or one of its sessions that its ticket holders must know: the new times or venue.
+public struct EventScheduleChanged: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.eventScheduleChanged
+    public var eventId: UUID
+    /// The session that changed; nil: the event itself (its venue).
+    public var sessionId: UUID?
+    public var startsAt: Date?
+    public var endsAt: Date?
+    public var venue: String?
+    public var subjects: [UUID] { [eventId] + (sessionId.map { [$0] } ?? []) }
+
+    public init(eventId: UUID, sessionId: UUID? = nil, startsAt: Date? = nil, endsAt: Date? = nil, venue: String? = nil) {
+        self.eventId = eventId
+        self.sessionId = sessionId
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.venue = venue
+    }
+}
+
+/// A broadcast's next recipients are to be written down (a page per delivery; the last page queues no other).
+public struct BroadcastQueued: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.broadcast
+    public var broadcastId: UUID
+    public var subjects: [UUID] { [broadcastId] }
+
+    public init(broadcastId: UUID) {
+        self.broadcastId = broadcastId
+    }
+}
+
+/// One recipient's copy of a broadcast.
+public struct BroadcastCopy: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.broadcastCopy
+    public var broadcastId: UUID
+    public var email: String
+    public var subjects: [UUID] { [broadcastId] }
+
+    public init(broadcastId: UUID, email: String) {
+        self.broadcastId = broadcastId
+        self.email = email
+    }
+}
+
+/// A newsletter subscription waiting for its confirmation link (made at sending, only its hash kept).
+public struct NewsletterSubscribed: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.newsletterConfirmation
+    public var subscriberId: UUID
+    public var subjects: [UUID] { [subscriberId] }
+
+    public init(subscriberId: UUID) {
+        self.subscriberId = subscriberId
+    }
+}
+
+/// Registration answers the same whoever asks; this message says what happened to the address's owner: a new account
+/// to verify, or an attempt on an address that has one.
+public struct RegistrationMail: OutboxMessage, Equatable {
+    public static let topic = OutboxTopic.registration
+    public var email: String
+    /// True: the account was made now and its address waits for verification.
+    public var created: Bool
+    public var subjects: [UUID] { [] }
+
+    public init(email: String, created: Bool) {
+        self.email = email
+        self.created = created
+    }
+}

@@ -33,6 +33,23 @@ public enum OutboxTopic: String, Sendable, Codable, CaseIterable {
     case sessionReminder = "email.session_reminder"
     /// Someone asked to reset the password of an account: its owner is owed a link (`PasswordResetRequested`).
     case passwordReset = "email.password_reset"
+    /// An order's buyer is owed word of a change of status: paid later, declined, expired, cancelled, refunded by hand
+    /// (`OrderNotice`); written by the one lifecycle with the move.
+    case orderNotice = "email.order_notice"
+    /// A ticket got a new code: its buyer is owed the new QR code (`TicketReissued`).
+    case ticketReissued = "email.ticket_reissued"
+    /// An event's or a session's time or venue changed: its holders are owed word (`EventScheduleChanged`).
+    case eventScheduleChanged = "email.event_changed"
+    /// Mail to many (an organizer's message, an event's change, a campaign) is being addressed: the next recipients
+    /// are written down and each owed one message (`BroadcastQueued`).
+    case broadcast = "email.broadcast"
+    /// One recipient's copy of a broadcast (`BroadcastCopy`).
+    case broadcastCopy = "email.broadcast_copy"
+    /// Someone subscribed to a newsletter: the confirmation link is owed (`NewsletterSubscribed`).
+    case newsletterConfirmation = "email.newsletter_confirmation"
+    /// A new account's owner is owed the link that confirms the address, or (when the address had an account already)
+    /// word that somebody tried (`RegistrationMail`).
+    case registration = "email.registration"
     /// A message that only proves delivery end to end (an admin's ping, the tests).
     case ping = "system.ping"
 }

@@ -61,6 +61,8 @@ public final class EventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "buyer_places_limit") public var buyerPlacesLimit: Int?
     /// Places one client address may hold or keep pending (nil: `ADDRESS_PLACES_LIMIT`; 0: no limit).
     @OptionalField(key: "address_places_limit") public var addressPlacesLimit: Int?
+    /// Minutes before each session that its ticket holders are reminded, comma-separated; null is the installation's.
+    @OptionalField(key: "reminder_offsets") public var reminderOffsets: String?
 
     public init() {}
 

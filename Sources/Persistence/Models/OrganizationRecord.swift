@@ -16,6 +16,14 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "embed_origins") public var embedOrigins: String?
     /// The logo's key in the blob store.
     @OptionalField(key: "logo_key") public var logoKey: String?
+    /// The language of its mail (`en`, `de`); null is the installation's.
+    @OptionalField(key: "email_language") public var emailLanguage: String?
+    /// Where replies to its mail go (the sender stays the installation's `MAIL_FROM`).
+    @OptionalField(key: "email_reply_to") public var emailReplyTo: String?
+    @OptionalField(key: "email_primary_color") public var emailPrimaryColor: String?
+    @OptionalField(key: "email_background_color") public var emailBackgroundColor: String?
+    /// The postal address in its mail's footer.
+    @OptionalField(key: "email_footer_address") public var emailFooterAddress: String?
 
     public init() {}
 

@@ -15,6 +15,8 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "role") public var role: String
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
+    /// When the owner followed the link mailed at sign-up; null until then.
+    @OptionalField(key: "email_verified_at") public var emailVerifiedAt: Date?
 
     public init() {}
 

@@ -1,0 +1,109 @@
+import Audit
+public import Domain
+import FluentKit
+public import Foundation
+public import HTTPCore
+import Identity
+public import Mail
+public import Messaging
+public import Outbox
+public import Persistence
+import SQLKit
+
+/// A new account's address is verified by the link mailed at sign-up (a week, once; only the token's hash is kept).
+/// Signing in does not wait for it; the account shows `emailVerified`.
+extension AuthService {
+    /// How long a verification link works: a week.
+    public static let verificationLinkSeconds: TimeInterval = 7 * 24 * 3600
+
+    public func verifyEmail(token: String?, now: Date, request: RequestMetadata) async throws {
+        guard let token, !token.isEmpty else {
+            throw HTTPFailure.validationFailed(FieldProblems("token", "is required"))
+        }
+        try await limiter.consume(settings.attemptLimit.named("verify-email"), keys: ["ip:\(request.ip)"], now: now)
+        try await store.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard
+                let row = try await sql.raw(
+                    """
+                    UPDATE email_verifications SET used_at = \(bind: now)
+                    WHERE token_hash = \(bind: OpaqueToken.hash(token)) AND used_at IS NULL AND expires_at > \(bind: now)
+                    RETURNING user_id
+                    """
+                ).first()
+            else { throw AccountsError.invalidVerificationToken }
+            let userID = try row.decode(column: "user_id", as: UUID.self)
+            try await sql.raw(
+                """
+                UPDATE users SET email_verified_at = \(bind: now), updated_at = \(bind: now)
+                WHERE id = \(bind: userID) AND email_verified_at IS NULL
+                """
+            ).run()
+            try await audit.record(
+                AuditEntry(
+                    actor: .user(userID), action: "user.email_verified", targetType: "user",
+                    targetID: userID.uuidString),
+                from: request, at: now, on: db)
+        }
+    }
+
+    /// A new link for a signed-in account whose address is not verified yet; nothing for one that is.
+    public func resendVerification(user: UserIdentity, now: Date, request: RequestMetadata) async throws {
+        try await limiter.consume(
+            settings.attemptLimit.named("verify-resend"), keys: ["user:\(user.id.uuidString)"], now: now)
+        try await store.transaction { db in
+            guard let record = try await UserRecord.find(user.id, on: db), record.emailVerifiedAt == nil else { return }
+            try await Outbox.enqueue(RegistrationMail(email: record.email, created: true), now: now, on: db)
+        }
+    }
+}
+
+/// Delivers `email.registration`: to a new account, the link that verifies its address (its token made at sending,
+/// only the hash kept); to an address that already had an account, word that somebody tried to register it, with a
+/// link to reset the password in case it was the owner who forgot.
+public struct RegistrationMailHandler: OutboxHandler {
+    public var name: String { "registration-mail" }
+    public var topics: Set<OutboxTopic> { [.registration] }
+    public var retry: RetryPolicy { RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800)) }
+
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let composer: MailComposer
+    let clock: AppClock
+
+    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer, clock: AppClock) {
+        self.store = store
+        self.mailer = mailer
+        self.composer = composer
+        self.clock = clock
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let notice = try message.decode(RegistrationMail.self)
+        guard let user = try await UserRecord.query(on: store.database()).filter(\.$email == notice.email).first()
+        else { return }
+        let now = clock.now()
+        let content: MailContent
+        if notice.created {
+            guard user.emailVerifiedAt == nil else { return }
+            let token = OpaqueToken.generate()
+            try await store.sql().raw(
+                """
+                INSERT INTO email_verifications (id, user_id, token_hash, created_at, expires_at)
+                VALUES (\(bind: UUID.random()), \(bind: user.id!), \(bind: OpaqueToken.hash(token)), \(bind: now),
+                  \(bind: now.addingTimeInterval(AuthService.verificationLinkSeconds)))
+                """
+            ).run()
+            content = MailContent(
+                .emailVerification,
+                values: ["name": user.displayName, "days": "\(Int(AuthService.verificationLinkSeconds / 86400))"],
+                link: composer.link("/account/verify-email?token=\(token)"))
+        } else {
+            let link = try await PasswordResetMail.link(for: user.id!, store: store, composer: composer, now: now)
+            content = MailContent(.registrationExisting, values: ["name": user.displayName], link: link)
+        }
+        try await mailer.send(
+            composer.message(
+                content, to: [MailAddress(user.email, name: user.displayName)], brand: composer.installationBrand))
+    }
+}

@@ -1,0 +1,322 @@
+public import Domain
+import FluentKit
+public import Foundation
+public import Mail
+public import Outbox
+public import Persistence
+import SQLKit
+
+/// Mail to many: an organizer's message to the attendees of chosen sessions, an event's change to its ticket holders,
+/// a newsletter campaign. A broadcast is one row; its recipients are written down a page at a time by the fan-out
+/// worker (`BroadcastFanOut`), each with one outbox message of their own (`BroadcastMail`), so a recipient's mail is
+/// retried alone and a broadcast of ten thousand never holds one long transaction. The recipients' key (broadcast,
+/// address) makes everyone receive it once, however often a page is retried and whichever instance runs it.
+enum Broadcasts {
+    enum Kind: String, Sendable {
+        case organizerMessage = "organizer_message"
+        case eventChanged = "event_changed"
+        case campaign
+    }
+
+    /// Recipients written per fan-out delivery.
+    static let pageSize = 500
+
+    struct Row: Sendable {
+        var id: UUID
+        var organizationID: UUID
+        var eventID: UUID?
+        var kind: Kind
+        var subject: String
+        var body: String
+        var sessionIDs: [UUID]
+        var recipients: Int
+        var createdAt: Date
+        var fannedOutAt: Date?
+
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            organizationID = try row.decode(column: "organization_id", as: UUID.self)
+            eventID = try row.decode(column: "event_id", as: UUID?.self)
+            kind = Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .organizerMessage
+            subject = try row.decode(column: "subject", as: String.self)
+            body = try row.decode(column: "body", as: String.self)
+            sessionIDs = (try row.decode(column: "session_ids", as: String?.self) ?? "").split(separator: ",")
+                .compactMap { UUID(uuidString: String($0)) }
+            recipients = try row.decode(column: "recipients", as: Int.self)
+            createdAt = try row.decode(column: "created_at", as: Date.self)
+            fannedOutAt = try row.decode(column: "fanned_out_at", as: Date?.self)
+        }
+
+        static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> Row? {
+            try await sql.raw("SELECT * FROM mail_broadcasts WHERE id = \(bind: id)").first().map(Row.init)
+        }
+    }
+
+    /// Writes a broadcast and queues its fan-out, in the caller's transaction.
+    static func create(
+        id: UUID = UUID.random(), organizationID: UUID, eventID: UUID?, kind: Kind, subject: String, body: String,
+        sessionIDs: [UUID], createdBy: UUID?, now: Date, on db: any Database
+    ) async throws {
+        let sessions = sessionIDs.isEmpty ? nil : sessionIDs.map(\.uuidString).joined(separator: ",")
+        try await (db as! any SQLDatabase).raw(
+            """
+            INSERT INTO mail_broadcasts (id, organization_id, event_id, kind, subject, body, session_ids, created_by,
+              created_at, recipients)
+            VALUES (\(bind: id), \(bind: organizationID), \(bind: eventID), \(bind: kind.rawValue), \(bind: subject),
+              \(bind: body), \(bind: sessions), \(bind: createdBy), \(bind: now), 0)
+            """
+        ).run()
+        try await Outbox.enqueue(BroadcastQueued(broadcastId: id), now: now, on: db)
+    }
+
+    /// Who a broadcast reaches, one row per address (lowercased), with a name and, for holders, an order:
+    /// - an organizer's message: buyers and attendees of paid orders whose valid tickets open one of its sessions;
+    /// - an event's change: buyers and attendees of paid or pending orders with valid tickets (of the changed
+    ///   session, when a session changed);
+    /// - a campaign: the organization's confirmed newsletter subscribers.
+    static func audience(
+        kind: Kind, organizationID: UUID, eventID: UUID?, sessionIDs: [UUID]
+    ) -> SQLQueryString {
+        switch kind {
+        case .campaign:
+            return """
+                SELECT lower(email) AS email, name, CAST(NULL AS TEXT) AS order_id, id AS subscriber_id
+                FROM newsletter_subscribers
+                WHERE organization_id = \(bind: organizationID) AND status = 'subscribed'
+                """
+        case .organizerMessage, .eventChanged:
+            let statuses: SQLQueryString =
+                kind == .organizerMessage ? "o.status = 'paid'" : "o.status IN ('paid', 'pending')"
+            let sessions: SQLQueryString =
+                sessionIDs.isEmpty
+                ? ""
+                : """
+                 AND EXISTS (SELECT 1 FROM ticket_type_sessions x WHERE x.ticket_type_id = t.ticket_type_id
+                  AND x.session_id IN (\(binds: sessionIDs)))
+                """
+            let holders: SQLQueryString = """
+                FROM orders o JOIN tickets t ON t.order_id = o.id
+                WHERE o.event_id = \(bind: eventID) AND \(statuses) AND t.status = 'valid'
+                """
+            return """
+                SELECT lower(o.buyer_email) AS email, o.buyer_name AS name, o.id AS order_id,
+                  CAST(NULL AS TEXT) AS subscriber_id
+                """ + " " + holders + sessions + """
+                     UNION SELECT lower(t.attendee_email) AS email, t.attendee_name AS name, o.id AS order_id,
+                      CAST(NULL AS TEXT) AS subscriber_id
+                    """ + " " + holders + sessions
+        }
+    }
+
+    /// How many addresses a broadcast would reach now.
+    static func count(_ audience: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw(
+            "SELECT COUNT(DISTINCT a.email) AS n FROM (" + audience + ") a WHERE a.email <> ''"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
+
+/// Delivers `email.broadcast`: writes down the broadcast's next page of recipients (those not written yet) and queues
+/// one `email.broadcast_copy` each, in one transaction; queues itself again while pages remain, and records the total
+/// when none does.
+public struct BroadcastFanOut: OutboxHandler {
+    public var name: String { "broadcast-fan-out" }
+    public var topics: Set<OutboxTopic> { [.broadcast] }
+    public var retry: RetryPolicy { .mail }
+
+    let store: DatabaseStore
+    let clock: AppClock
+
+    public init(store: DatabaseStore, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let queued = try message.decode(BroadcastQueued.self)
+        let now = clock.now()
+        try await store.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard let broadcast = try await Broadcasts.Row.find(queued.broadcastId, on: sql),
+                broadcast.fannedOutAt == nil
+            else { return }
+            let audience = Broadcasts.audience(
+                kind: broadcast.kind, organizationID: broadcast.organizationID, eventID: broadcast.eventID,
+                sessionIDs: broadcast.sessionIDs)
+            // The first row of each address not written down yet (an address may be buyer and attendee at once).
+            let rows = try await sql.raw(
+                """
+                SELECT a.email, MIN(a.name) AS name, MIN(a.order_id) AS order_id, MIN(a.subscriber_id) AS subscriber_id
+                FROM (
+                """ + audience + """
+                    ) a
+                    WHERE a.email <> '' AND NOT EXISTS (SELECT 1 FROM mail_broadcast_recipients r
+                      WHERE r.broadcast_id = \(bind: broadcast.id) AND r.email = a.email)
+                    GROUP BY a.email ORDER BY a.email LIMIT \(literal: Broadcasts.pageSize)
+                    """
+            ).all()
+            var copies: [Outbox.Row] = []
+            for row in rows {
+                let email = try row.decode(column: "email", as: String.self)
+                let written = try await sql.raw(
+                    """
+                    INSERT INTO mail_broadcast_recipients (broadcast_id, email, name, order_id, subscriber_id)
+                    VALUES (\(bind: broadcast.id), \(bind: email), \(bind: try row.decode(column: "name", as: String?.self)),
+                      \(bind: try Self.uuid(row, "order_id")), \(bind: try Self.uuid(row, "subscriber_id")))
+                    ON CONFLICT DO NOTHING RETURNING email
+                    """
+                ).first()
+                if written != nil { copies.append(try Outbox.row(BroadcastCopy(broadcastId: broadcast.id, email: email))) }
+            }
+            try await Outbox.enqueue(copies, now: now, on: db)
+            if rows.count == Broadcasts.pageSize {
+                try await Outbox.enqueue(BroadcastQueued(broadcastId: broadcast.id), now: now, on: db)
+            } else {
+                try await sql.raw(
+                    """
+                    UPDATE mail_broadcasts SET fanned_out_at = \(bind: now),
+                      recipients = (SELECT COUNT(*) FROM mail_broadcast_recipients WHERE broadcast_id = \(bind: broadcast.id))
+                    WHERE id = \(bind: broadcast.id)
+                    """
+                ).run()
+            }
+        }
+    }
+
+    /// A UUID column of a UNION whose other side is a text NULL: PostgreSQL gives a uuid, SQLite text.
+    static func uuid(_ row: any SQLRow, _ column: String) throws -> UUID? {
+        if let id = try? row.decode(column: column, as: UUID?.self) { return id }
+        return try row.decode(column: column, as: String?.self).flatMap(UUID.init(uuidString:))
+    }
+}
+
+/// Delivers `email.broadcast_copy`: one recipient's copy of a broadcast, in the organization's language and layout.
+/// A campaign's copy carries its unsubscribe links (`List-Unsubscribe` with RFC 8058's one-click) and is not sent to a
+/// subscriber who left meanwhile.
+public struct BroadcastMail: OutboxHandler {
+    public var name: String { "broadcast-mail" }
+    public var topics: Set<OutboxTopic> { [.broadcastCopy] }
+    public var retry: RetryPolicy { .mail }
+
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let composer: MailComposer
+
+    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer) {
+        self.store = store
+        self.mailer = mailer
+        self.composer = composer
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let copy = try message.decode(BroadcastCopy.self)
+        let sql = store.sql()
+        guard let broadcast = try await Broadcasts.Row.find(copy.broadcastId, on: sql),
+            let recipient = try await sql.raw(
+                """
+                SELECT email, name, order_id, subscriber_id FROM mail_broadcast_recipients
+                WHERE broadcast_id = \(bind: copy.broadcastId) AND email = \(bind: copy.email)
+                """
+            ).first()
+        else { return }
+        let name = try recipient.decode(column: "name", as: String?.self)
+        let brand = try await composer.brand(organizationID: broadcast.organizationID)
+        var values: [String: String] = ["subject": broadcast.subject]
+        if let name, !name.isEmpty { values["name"] = name }
+        var headers: [(name: String, value: String)] = []
+        let content: MailContent
+        switch broadcast.kind {
+        case .campaign:
+            guard let subscriberID = try recipient.decode(column: "subscriber_id", as: UUID?.self),
+                let token = try await sql.raw(
+                    """
+                    SELECT unsubscribe_token FROM newsletter_subscribers WHERE id = \(bind: subscriberID) AND status = 'subscribed'
+                    """
+                ).first()?.decode(column: "unsubscribe_token", as: String.self)
+            else { return }
+            let page = composer.link("/newsletter/unsubscribe?token=\(token)")
+            headers = [
+                ("List-Unsubscribe", "<\(composer.link("/api/newsletter/unsubscribe?token=\(token)"))>"),
+                ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+                ("List-Id", "<\(broadcast.organizationID.uuidString.lowercased()).newsletter.boxoffice>"),
+                ("Precedence", "bulk"),
+            ]
+            content = MailContent(.newsletterCampaign, values: values, body: broadcast.body, unsubscribeLink: page)
+        case .organizerMessage:
+            guard let eventID = broadcast.eventID, let event = try await EventRecord.find(eventID, on: store.database())
+            else { return }
+            values["eventTitle"] = event.title
+            let sessions = try await SessionRecord.query(on: store.database()).filter(\.$eventID == eventID)
+                .filter(\.$id ~~ broadcast.sessionIDs).sort(\.$number).all()
+            values["sessions"] = sessions.map { "S\($0.number) \($0.name)" }.joined(separator: ", ")
+            content = MailContent(.organizerMessage, values: values, body: broadcast.body)
+        case .eventChanged:
+            guard let eventID = broadcast.eventID, let event = try await EventRecord.find(eventID, on: store.database()),
+                let change = try? JSONDecoder().decode(EventScheduleChanged.self, from: Data(broadcast.body.utf8))
+            else { return }
+            values["eventTitle"] = event.title
+            if let orderID = try recipient.decode(column: "order_id", as: UUID?.self),
+                let order = try await OrderRecord.find(orderID, on: store.database())
+            {
+                values["orderNumber"] = order.number
+            }
+            content = MailContent(
+                .eventChanged, values: values, items: try await changeLines(change, brand: brand))
+        }
+        try await mailer.send(
+            composer.message(content, to: [MailAddress(copy.email, name: name)], brand: brand, headers: headers))
+    }
+
+    /// The change in the reader's words: the session's new times, or the new venue.
+    private func changeLines(_ change: EventScheduleChanged, brand: MailBrand) async throws -> [String] {
+        var lines: [String] = []
+        let common = MailCatalog.common(in: brand.language)
+        if let sessionID = change.sessionId, let start = change.startsAt, let end = change.endsAt {
+            let session = try await SessionRecord.find(sessionID, on: store.database())
+            let label = session.map { "S\($0.number) \($0.name)" } ?? ""
+            lines.append(
+                MailRenderer.fill(
+                    common.changedSession,
+                    [
+                        "session": label, "startsAt": brand.format.dateTime(start),
+                        "endsAt": brand.format.dateTime(end),
+                    ]))
+        }
+        if let venue = change.venue {
+            lines.append(MailRenderer.fill(common.changedVenue, ["venue": venue]))
+        }
+        return lines
+    }
+}
+
+/// Delivers `email.event_changed`: the change becomes a broadcast to the event's ticket holders (of the session, when
+/// a session changed), unless the event is not on sale (a draft has no holders to tell). Its ID is the outbox
+/// message's, so a retried delivery finds the broadcast made already.
+public struct EventChangeMail: OutboxHandler {
+    public var name: String { "event-change-mail" }
+    public var topics: Set<OutboxTopic> { [.eventScheduleChanged] }
+    public var retry: RetryPolicy { .mail }
+
+    let store: DatabaseStore
+    let clock: AppClock
+
+    public init(store: DatabaseStore, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let change = try message.decode(EventScheduleChanged.self)
+        let now = clock.now()
+        try await store.transaction { db in
+            guard let event = try await EventRecord.find(change.eventId, on: db), event.status == "published",
+                try await Broadcasts.Row.find(message.id, on: db as! any SQLDatabase) == nil
+            else { return }
+            // The change itself, as the outbox carried it, is the broadcast's body.
+            try await Broadcasts.create(
+                id: message.id, organizationID: event.organizationID, eventID: event.id, kind: .eventChanged,
+                subject: event.title, body: message.payload, sessionIDs: change.sessionId.map { [$0] } ?? [], createdBy: nil,
+                now: now, on: db)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Audit
+public import Domain
+import FluentKit
+public import Foundation
+public import HTTPCore
+public import Hummingbird
+import Identity
+public import Mail
+public import Persistence
+
+/// An organization's mail: its language, reply-to address, colours and footer address (its name and logo are the
+/// organization's own).
+public struct EmailSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var language: String
+    public var replyTo: String?
+    public var primaryColor: String
+    public var backgroundColor: String
+    public var footerAddress: String?
+    /// The logo shown at the top of its mail: the organization's (`PUT /api/organizations/{id}/logo`).
+    public var logoUrl: String?
+}
+
+/// `PUT /api/organizations/{id}/email-settings`: the whole setting; an absent or null field takes its default.
+struct EmailSettingsRequest: Decodable {
+    var language: String?
+    var replyTo: String?
+    var primaryColor: String?
+    var backgroundColor: String?
+    var footerAddress: String?
+}
+
+/// Reads and sets an organization's mail settings (owners set them, members read them).
+struct EmailSettingsService: Sendable {
+    let store: DatabaseStore
+    let composer: MailComposer
+    let authorizer = Authorizer()
+    let audit = AuditTrail()
+
+    func get(_ organizationID: UUID, by principal: Principal) async throws -> EmailSettingsDTO {
+        let db = store.database()
+        guard let organization = try await OrganizationRecord.find(organizationID, on: db) else {
+            throw MessagingError.organizationNotFound
+        }
+        try await authorizer.require(.organizationRead, on: .organization(organizationID), by: principal, database: db)
+        return dto(organization)
+    }
+
+    func set(
+        _ organizationID: UUID, _ body: EmailSettingsRequest, by principal: Principal, now: Date,
+        request: RequestMetadata
+    ) async throws -> EmailSettingsDTO {
+        let db = store.database()
+        guard try await OrganizationRecord.find(organizationID, on: db) != nil else {
+            throw MessagingError.organizationNotFound
+        }
+        try await authorizer.require(
+            .organizationUpdate, on: .organization(organizationID), by: principal, database: db)
+        var problems = FieldProblems()
+        if let language = body.language {
+            problems.require(
+                MailLanguage(rawValue: language) != nil, "language",
+                "must be one of \(MailLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let replyTo = body.replyTo.flatMap(EmailAddress.init)
+        problems.require(body.replyTo == nil || replyTo != nil, "replyTo", "is not a valid email address")
+        for (field, value) in [("primaryColor", body.primaryColor), ("backgroundColor", body.backgroundColor)] {
+            if let value { problems.require(MailLayout.isColor(value), field, "must be a colour such as #1f4e8c") }
+        }
+        let footer = body.footerAddress?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let footer {
+            problems.require(footer.count <= 300, "footerAddress", "must be at most 300 characters")
+            problems.requirePlainText(footer, "footerAddress")
+        }
+        guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
+        return try await store.transaction { db in
+            guard let organization = try await OrganizationRecord.find(organizationID, on: db) else {
+                throw MessagingError.organizationNotFound
+            }
+            organization.emailLanguage = body.language
+            organization.emailReplyTo = replyTo?.value
+            organization.emailPrimaryColor = body.primaryColor?.lowercased()
+            organization.emailBackgroundColor = body.backgroundColor?.lowercased()
+            organization.emailFooterAddress = footer?.isEmpty == true ? nil : footer
+            organization.updatedAt = now
+            try await organization.update(on: db)
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "organization.email_settings.updated",
+                    targetType: "organization", targetID: organizationID.uuidString, organizationID: organizationID),
+                from: request, at: now, on: db)
+            return dto(organization)
+        }
+    }
+
+    private func dto(_ organization: OrganizationRecord) -> EmailSettingsDTO {
+        let brand = composer.brand(of: organization)
+        return EmailSettingsDTO(
+            language: brand.language.rawValue, replyTo: brand.replyTo?.email, primaryColor: brand.layout.primaryColor,
+            backgroundColor: brand.layout.backgroundColor, footerAddress: brand.layout.footerAddress,
+            logoUrl: brand.layout.logoURL)
+    }
+}

@@ -1,0 +1,91 @@
+public import Domain
+import FluentKit
+public import Foundation
+public import Mail
+public import Outbox
+public import Persistence
+
+/// An organization's mail as it reads it: language, layout and reply-to address.
+public struct MailBrand: Sendable, Equatable {
+    public var language: MailLanguage
+    public var layout: MailLayout
+    public var replyTo: MailAddress?
+
+    public init(language: MailLanguage, layout: MailLayout, replyTo: MailAddress? = nil) {
+        self.language = language
+        self.layout = layout
+        self.replyTo = replyTo
+    }
+
+    public var format: MailFormat { MailFormat(language) }
+}
+
+/// Makes every message BoxOffice sends: reads the organization's brand (language, layout, reply-to), renders the
+/// message's words through the catalog and layout, and addresses it from the installation's sender (`MAIL_FROM`).
+/// Built once in the composition root; every mail worker composes through it, so all mail looks and reads alike.
+public struct MailComposer: Sendable {
+    let store: DatabaseStore
+    public let sender: MailAddress
+    /// Where the installation's pages are reached from outside (`PUBLIC_URL`), without a trailing slash.
+    public let publicURL: String
+    /// The language of mail that belongs to no organization (accounts), and of organizations that chose none.
+    public let language: MailLanguage
+    let renderer = MailRenderer()
+
+    public init(store: DatabaseStore, sender: MailAddress, publicURL: String, language: MailLanguage = .en) {
+        self.store = store
+        self.sender = sender
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.language = language
+    }
+
+    /// The installation's own brand: mail about accounts.
+    public var installationBrand: MailBrand { MailBrand(language: language, layout: .installation) }
+
+    public func brand(organizationID: UUID?) async throws -> MailBrand {
+        guard let organizationID, let organization = try await OrganizationRecord.find(organizationID, on: store.database())
+        else { return installationBrand }
+        return brand(of: organization)
+    }
+
+    public func brand(eventID: UUID) async throws -> MailBrand {
+        guard let event = try await EventRecord.find(eventID, on: store.database()) else { return installationBrand }
+        return try await brand(organizationID: event.organizationID)
+    }
+
+    public func brand(of organization: OrganizationRecord) -> MailBrand {
+        MailBrand(
+            language: organization.emailLanguage.flatMap(MailLanguage.init(rawValue:)) ?? language,
+            layout: MailLayout(
+                name: organization.name,
+                logoURL: organization.logoKey == nil
+                    ? nil : "\(publicURL)/api/organizations/\(organization.id!.uuidString.lowercased())/logo",
+                primaryColor: organization.emailPrimaryColor, backgroundColor: organization.emailBackgroundColor,
+                footerAddress: organization.emailFooterAddress),
+            replyTo: organization.emailReplyTo.flatMap(EmailAddress.init).map {
+                MailAddress($0.value, name: organization.name)
+            })
+    }
+
+    public func render(_ content: MailContent, brand: MailBrand) -> RenderedMail {
+        renderer.render(content, language: brand.language, layout: brand.layout)
+    }
+
+    public func message(
+        _ content: MailContent, to recipients: [MailAddress], brand: MailBrand,
+        inline: [MailMessage.InlinePart] = [], headers: [(name: String, value: String)] = []
+    ) -> MailMessage {
+        MailMessage(
+            from: sender, to: recipients, replyTo: brand.replyTo, rendered: render(content, brand: brand), inline: inline,
+            headers: headers)
+    }
+
+    /// An address of the installation's pages: `link("/account")`.
+    public func link(_ path: String) -> String { publicURL + path }
+}
+
+extension RetryPolicy {
+    /// Seed 004's email retries: up to five tries, 30 seconds apart at first, then longer; a permanent refusal (no
+    /// such mailbox) fails at once.
+    public static let mail = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800))
+}

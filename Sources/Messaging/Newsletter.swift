@@ -1,0 +1,405 @@
+import Audit
+public import Domain
+import FluentKit
+public import Foundation
+public import HTTPCore
+public import Hummingbird
+import Identity
+public import Mail
+public import Outbox
+public import Persistence
+public import RateLimiting
+import SQLKit
+
+public struct SubscriberDTO: Codable, Sendable, Equatable {
+    public var subscriberId: UUID
+    public var email: String
+    public var name: String?
+    /// `pending` (the confirmation link not followed yet), `subscribed`, `unsubscribed`.
+    public var status: String
+    public var createdAt: Date
+    public var confirmedAt: Date?
+    public var unsubscribedAt: Date?
+}
+
+public struct SubscriberPageDTO: Codable, Sendable, ResponseEncodable {
+    public var subscribers: [SubscriberDTO]
+    public var total: Int
+    public var page: Int
+    public var perPage: Int
+}
+
+public struct CampaignDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var campaignId: UUID
+    public var subject: String
+    public var body: String
+    public var recipients: Int
+    /// `queued` while its recipients are being written down, `sent` once each has their own message queued.
+    public var state: String
+    public var createdAt: Date
+}
+
+public struct CampaignListDTO: Codable, Sendable, ResponseEncodable {
+    public var campaigns: [CampaignDTO]
+}
+
+public struct NewsletterAnswerDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var message: String
+}
+
+struct SubscribeRequest: Decodable {
+    /// Optional when the installation has one organization (seed 004's single-site newsletter).
+    var organizationId: UUID?
+    var email: String?
+    var name: String?
+}
+
+struct NewsletterTokenRequest: Decodable {
+    var token: String?
+}
+
+struct CampaignRequest: Decodable {
+    var subject: String?
+    var body: String?
+}
+
+/// Seed 004's newsletter, per organization, with double opt-in: subscribing answers the same for any address and mails
+/// a confirmation link (made at sending, a week, only its hash kept); only a confirmed subscriber receives campaigns;
+/// every campaign carries an unsubscribe link and RFC 8058's one-click header. The consent's time and address are kept
+/// as its proof; organizers list and export subscribers and send campaigns (broadcasts, each address once).
+public struct Newsletter: Sendable {
+    let store: DatabaseStore
+    let limiter: RateLimiter
+    let rule: RateLimitRule
+    let authorizer = Authorizer()
+    let audit = AuditTrail()
+
+    static let confirmationSeconds: TimeInterval = 7 * 24 * 3600
+
+    public init(store: DatabaseStore, limiter: RateLimiter, rule: RateLimitRule) {
+        self.store = store
+        self.limiter = limiter
+        self.rule = rule
+    }
+
+    // MARK: The public's side
+
+    func subscribe(_ body: SubscribeRequest, now: Date, request: RequestMetadata) async throws {
+        var problems = FieldProblems()
+        let email = body.email.flatMap(EmailAddress.init)
+        problems.require(body.email != nil, "email", "is required")
+        problems.require(body.email == nil || email != nil, "email", "is not a valid email address")
+        let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let name {
+            problems.require(name.count <= 100, "name", "must be at most 100 characters")
+            problems.requirePlainText(name, "name")
+        }
+        guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
+        guard let email else { throw problems }
+        let organizationID = try await organization(body.organizationId)
+        try await limiter.consume(
+            rule.named("newsletter"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
+        try await store.transaction { db in
+            let sql = db as! any SQLDatabase
+            let existing = try await sql.raw(
+                """
+                SELECT id, status FROM newsletter_subscribers
+                WHERE organization_id = \(bind: organizationID) AND email = \(bind: email.value)
+                """
+            ).first()
+            let id: UUID
+            if let existing {
+                id = try existing.decode(column: "id", as: UUID.self)
+                // Subscribed already: nothing to do, and the answer does not say so.
+                guard try existing.decode(column: "status", as: String.self) != "subscribed" else { return }
+                try await sql.raw(
+                    """
+                    UPDATE newsletter_subscribers SET status = 'pending', name = \(bind: name),
+                      consent_ip = \(bind: request.ip), unsubscribed_at = NULL, updated_at = \(bind: now)
+                    WHERE id = \(bind: id)
+                    """
+                ).run()
+            } else {
+                id = UUID.random()
+                try await sql.raw(
+                    """
+                    INSERT INTO newsletter_subscribers (id, organization_id, email, name, status, unsubscribe_token,
+                      consent_ip, created_at, updated_at)
+                    VALUES (\(bind: id), \(bind: organizationID), \(bind: email.value), \(bind: name), 'pending',
+                      \(bind: OpaqueToken.generate()), \(bind: request.ip), \(bind: now), \(bind: now))
+                    """
+                ).run()
+            }
+            try await Outbox.enqueue(NewsletterSubscribed(subscriberId: id), now: now, on: db)
+        }
+    }
+
+    /// The confirmation link's token: the subscription starts (within the week, once).
+    public func confirm(token: String?, now: Date, request: RequestMetadata) async throws -> NewsletterAnswerDTO {
+        guard let token, !token.isEmpty else { throw HTTPFailure.validationFailed(FieldProblems("token", "is required")) }
+        try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.ip)"], now: now)
+        return try await store.transaction { db in
+            guard
+                let row = try await (db as! any SQLDatabase).raw(
+                    """
+                    UPDATE newsletter_subscribers SET status = 'subscribed', confirmed_at = \(bind: now),
+                      confirm_token_hash = NULL, consent_ip = \(bind: request.ip), updated_at = \(bind: now)
+                    WHERE confirm_token_hash = \(bind: OpaqueToken.hash(token)) AND status = 'pending'
+                      AND confirm_expires_at > \(bind: now)
+                    RETURNING organization_id
+                    """
+                ).first(),
+                let organization = try await OrganizationRecord.find(
+                    try row.decode(column: "organization_id", as: UUID.self), on: db)
+            else { throw MessagingError.invalidNewsletterToken }
+            return NewsletterAnswerDTO(message: "You are subscribed to the newsletter of \(organization.name).")
+        }
+    }
+
+    /// The unsubscribe token of a campaign's links (the page's button, or a mail client's one-click POST).
+    public func unsubscribe(token: String?, now: Date, request: RequestMetadata) async throws -> NewsletterAnswerDTO {
+        guard let token, !token.isEmpty else { throw HTTPFailure.validationFailed(FieldProblems("token", "is required")) }
+        try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.ip)"], now: now)
+        return try await store.transaction { db in
+            guard
+                let row = try await (db as! any SQLDatabase).raw(
+                    "SELECT id, organization_id, status FROM newsletter_subscribers WHERE unsubscribe_token = \(bind: token)"
+                ).first(),
+                let organization = try await OrganizationRecord.find(
+                    try row.decode(column: "organization_id", as: UUID.self), on: db)
+            else { throw MessagingError.invalidNewsletterToken }
+            if try row.decode(column: "status", as: String.self) != "unsubscribed" {
+                try await (db as! any SQLDatabase).raw(
+                    """
+                    UPDATE newsletter_subscribers SET status = 'unsubscribed', unsubscribed_at = \(bind: now),
+                      confirm_token_hash = NULL, updated_at = \(bind: now)
+                    WHERE id = \(bind: try row.decode(column: "id", as: UUID.self))
+                    """
+                ).run()
+            }
+            return NewsletterAnswerDTO(message: "You will receive no more newsletters of \(organization.name).")
+        }
+    }
+
+    // MARK: The organizers' side
+
+    func subscribers(_ organizationID: UUID, query: QueryReader, by principal: Principal) async throws
+        -> SubscriberPageDTO
+    {
+        var query = query
+        let status = query.choice(
+            "status", as: SubscriberStatus.self, allowed: "pending, subscribed or unsubscribed")
+        let page = query.integer("page", in: 1...1_000_000, default: 1)
+        let perPage = query.integer("perPage", in: 1...500, default: 100)
+        try query.throwIfAny()
+        try await manage(organizationID, by: principal)
+        let filter: SQLQueryString =
+            "organization_id = \(bind: organizationID)" + (status.map { " AND status = \(bind: $0.rawValue)" } ?? "")
+        let sql = store.sql()
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM newsletter_subscribers WHERE " + filter).first()?.decode(
+                column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw(
+            "SELECT * FROM newsletter_subscribers WHERE " + filter
+                + " ORDER BY created_at, id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)"
+        ).all()
+        return SubscriberPageDTO(
+            subscribers: try rows.map(Self.subscriber), total: total, page: page, perPage: perPage)
+    }
+
+    /// Every subscriber as CSV, with the consent's proof (when and from which address it was given).
+    func export(_ organizationID: UUID, by principal: Principal) async throws -> String {
+        try await manage(organizationID, by: principal)
+        let rows = try await store.sql().raw(
+            """
+            SELECT * FROM newsletter_subscribers WHERE organization_id = \(bind: organizationID)
+            ORDER BY created_at, id
+            """
+        ).all()
+        var lines = ["email,name,status,subscribed_at,confirmed_at,consent_ip,unsubscribed_at"]
+        for row in rows {
+            let fields: [String?] = [
+                try row.decode(column: "email", as: String.self),
+                try row.decode(column: "name", as: String?.self),
+                try row.decode(column: "status", as: String.self),
+                ISO8601Instant.string(try row.decode(column: "created_at", as: Date.self)),
+                try row.decode(column: "confirmed_at", as: Date?.self).map(ISO8601Instant.string),
+                try row.decode(column: "consent_ip", as: String?.self),
+                try row.decode(column: "unsubscribed_at", as: Date?.self).map(ISO8601Instant.string),
+            ]
+            lines.append(fields.map { CSV.field($0 ?? "") }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Removes a subscriber and their consent record (erasure on request).
+    func remove(
+        _ subscriberID: UUID, from organizationID: UUID, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws {
+        try await manage(organizationID, by: principal)
+        try await store.transaction { db in
+            guard
+                try await (db as! any SQLDatabase).raw(
+                    """
+                    DELETE FROM newsletter_subscribers WHERE id = \(bind: subscriberID)
+                      AND organization_id = \(bind: organizationID) RETURNING id
+                    """
+                ).first() != nil
+            else { throw MessagingError.subscriberNotFound }
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "newsletter.subscriber.removed", targetType: "subscriber",
+                    targetID: subscriberID.uuidString, organizationID: organizationID),
+                from: request, at: now, on: db)
+        }
+    }
+
+    func sendCampaign(
+        _ organizationID: UUID, _ body: CampaignRequest, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> CampaignDTO {
+        try await manage(organizationID, by: principal)
+        var problems = FieldProblems()
+        let subject = body.subject?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let text = body.body?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        problems.require((1...200).contains(subject.count), "subject", "must be 1 to 200 characters")
+        problems.require(!subject.contains(where: \.isNewline), "subject", "must be one line")
+        problems.requirePlainText(subject, "subject")
+        problems.require((1...20_000).contains(text.count), "body", "must be 1 to 20000 characters")
+        problems.requirePlainText(text, "body")
+        guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
+        let id = UUID.random()
+        let sender: UUID? = if case .user(let user) = principal { user.id } else { nil }
+        let audience = Broadcasts.audience(
+            kind: .campaign, organizationID: organizationID, eventID: nil, sessionIDs: [])
+        let count = try await store.transaction { db in
+            try await Broadcasts.create(
+                id: id, organizationID: organizationID, eventID: nil, kind: .campaign, subject: subject, body: text,
+                sessionIDs: [], createdBy: sender, now: now, on: db)
+            let count = try await Broadcasts.count(audience, on: db as! any SQLDatabase)
+            try await (db as! any SQLDatabase).raw(
+                "UPDATE mail_broadcasts SET recipients = \(bind: count) WHERE id = \(bind: id)"
+            ).run()
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "newsletter.campaign.sent", targetType: "campaign",
+                    targetID: id.uuidString, organizationID: organizationID, details: ["recipients": .int(count)]),
+                from: request, at: now, on: db)
+            return count
+        }
+        return CampaignDTO(
+            campaignId: id, subject: subject, body: text, recipients: count, state: "queued", createdAt: now)
+    }
+
+    func campaigns(_ organizationID: UUID, by principal: Principal) async throws -> CampaignListDTO {
+        try await manage(organizationID, by: principal)
+        let rows = try await store.sql().raw(
+            """
+            SELECT * FROM mail_broadcasts WHERE organization_id = \(bind: organizationID) AND kind = 'campaign'
+            ORDER BY created_at DESC, id LIMIT 200
+            """
+        ).all().map(Broadcasts.Row.init)
+        return CampaignListDTO(
+            campaigns: rows.map {
+                CampaignDTO(
+                    campaignId: $0.id, subject: $0.subject, body: $0.body, recipients: $0.recipients,
+                    state: $0.fannedOutAt == nil ? "queued" : "sent", createdAt: $0.createdAt)
+            })
+    }
+
+    enum SubscriberStatus: String {
+        case pending, subscribed, unsubscribed
+    }
+
+    private func manage(_ organizationID: UUID, by principal: Principal) async throws {
+        let db = store.database()
+        guard try await OrganizationRecord.find(organizationID, on: db) != nil else {
+            throw MessagingError.organizationNotFound
+        }
+        try await authorizer.require(.eventManage, on: .organization(organizationID), by: principal, database: db)
+    }
+
+    /// The organization subscribed to: the one named, or the installation's only one.
+    private func organization(_ id: UUID?) async throws -> UUID {
+        let db = store.database()
+        if let id {
+            guard try await OrganizationRecord.find(id, on: db) != nil else {
+                throw HTTPFailure.unprocessable(FieldProblems("organizationId", "is not an organization"))
+            }
+            return id
+        }
+        let all = try await OrganizationRecord.query(on: db).limit(2).all()
+        guard all.count == 1, let only = all.first?.id else {
+            throw HTTPFailure.validationFailed(
+                FieldProblems("organizationId", "is required: this installation has several organizations"))
+        }
+        return only
+    }
+
+    static func subscriber(_ row: any SQLRow) throws -> SubscriberDTO {
+        SubscriberDTO(
+            subscriberId: try row.decode(column: "id", as: UUID.self),
+            email: try row.decode(column: "email", as: String.self),
+            name: try row.decode(column: "name", as: String?.self),
+            status: try row.decode(column: "status", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            confirmedAt: try row.decode(column: "confirmed_at", as: Date?.self),
+            unsubscribedAt: try row.decode(column: "unsubscribed_at", as: Date?.self))
+    }
+}
+
+/// CSV fields (RFC 4180), with spreadsheet formula injection defused: a field starting with `=`, `+`, `-` or `@` is
+/// prefixed with an apostrophe, so opening the export never runs what a subscriber typed as their name.
+enum CSV {
+    static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
+        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Delivers `email.newsletter_confirmation`: makes the confirmation link's token (a week; only its hash kept) and
+/// mails it, in the organization's language and layout. A subscriber confirmed or gone since is sent nothing.
+public struct NewsletterConfirmationMail: OutboxHandler {
+    public var name: String { "newsletter-confirmation-mail" }
+    public var topics: Set<OutboxTopic> { [.newsletterConfirmation] }
+    public var retry: RetryPolicy { .mail }
+
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let composer: MailComposer
+    let clock: AppClock
+
+    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer, clock: AppClock) {
+        self.store = store
+        self.mailer = mailer
+        self.composer = composer
+        self.clock = clock
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let subscribed = try message.decode(NewsletterSubscribed.self)
+        let now = clock.now()
+        let token = OpaqueToken.generate()
+        guard
+            let row = try await store.sql().raw(
+                """
+                UPDATE newsletter_subscribers SET confirm_token_hash = \(bind: OpaqueToken.hash(token)),
+                  confirm_expires_at = \(bind: now.addingTimeInterval(Newsletter.confirmationSeconds))
+                WHERE id = \(bind: subscribed.subscriberId) AND status = 'pending'
+                RETURNING email, name, organization_id
+                """
+            ).first()
+        else { return }
+        let name = try row.decode(column: "name", as: String?.self)
+        let brand = try await composer.brand(organizationID: try row.decode(column: "organization_id", as: UUID.self))
+        var values: [String: String] = [:]
+        if let name, !name.isEmpty { values["name"] = name }
+        let email = try row.decode(column: "email", as: String.self)
+        try await mailer.send(
+            composer.message(
+                MailContent(
+                    .newsletterConfirmation, values: values, link: composer.link("/newsletter/confirm?token=\(token)")),
+                to: [MailAddress(email, name: name)], brand: brand))
+    }
+}

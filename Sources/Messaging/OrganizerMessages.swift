@@ -1,0 +1,149 @@
+import Audit
+public import Domain
+import FluentKit
+public import Foundation
+public import HTTPCore
+public import Hummingbird
+import Identity
+public import Persistence
+import SQLKit
+
+/// An organizer's message to the attendees of chosen sessions, as sent.
+public struct OrganizerMessageDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var messageId: UUID
+    public var subject: String
+    public var body: String
+    public var sessionIds: [UUID]
+    /// How many addresses it goes to: counted when it was sent, then as written down.
+    public var recipients: Int
+    /// `queued` while its recipients are being written down, `sent` once each has their own message queued.
+    public var state: String
+    public var createdAt: Date
+}
+
+public struct OrganizerMessageListDTO: Codable, Sendable, ResponseEncodable {
+    public var messages: [OrganizerMessageDTO]
+}
+
+/// How many addresses a message to these sessions would reach now.
+public struct RecipientCountDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var sessionIds: [UUID]
+    public var recipients: Int
+}
+
+struct OrganizerMessageRequest: Decodable {
+    var subject: String?
+    var body: String?
+    /// Session IDs or codes (`S1`, `S2`: seed 002's targeting).
+    var sessionIds: [String]?
+}
+
+/// `POST /api/events/{eventId}/messages`: an organizer writes to the buyers and attendees of paid orders whose valid
+/// tickets open one of the chosen sessions; each address receives it once. The recipient count is previewed by
+/// `GET /api/events/{eventId}/messages/recipients?sessionIds=…`.
+struct OrganizerMessages: Sendable {
+    let store: DatabaseStore
+    let authorizer = Authorizer()
+    let audit = AuditTrail()
+
+    func recipients(_ eventID: UUID, sessions raw: String?, by principal: Principal) async throws -> RecipientCountDTO {
+        let db = store.database()
+        let event = try await manage(eventID, by: principal, on: db)
+        let references = (raw ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        let sessionIDs = try await resolve(references, field: "sessionIds", in: event, on: db)
+        let count = try await Broadcasts.count(
+            Broadcasts.audience(
+                kind: .organizerMessage, organizationID: event.organizationID, eventID: eventID, sessionIDs: sessionIDs),
+            on: store.sql())
+        return RecipientCountDTO(sessionIds: sessionIDs, recipients: count)
+    }
+
+    func send(
+        _ eventID: UUID, _ body: OrganizerMessageRequest, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> OrganizerMessageDTO {
+        let db = store.database()
+        let event = try await manage(eventID, by: principal, on: db)
+        var problems = FieldProblems()
+        let subject = body.subject?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let text = body.body?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        problems.require((1...200).contains(subject.count), "subject", "must be 1 to 200 characters")
+        problems.require(!subject.contains(where: \.isNewline), "subject", "must be one line")
+        problems.requirePlainText(subject, "subject")
+        problems.require((1...10_000).contains(text.count), "body", "must be 1 to 10000 characters")
+        problems.requirePlainText(text, "body")
+        problems.require(body.sessionIds != nil, "sessionIds", "is required: the sessions whose attendees receive it")
+        guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
+        let sessionIDs = try await resolve(body.sessionIds ?? [], field: "sessionIds", in: event, on: db)
+        let audience = Broadcasts.audience(
+            kind: .organizerMessage, organizationID: event.organizationID, eventID: eventID, sessionIDs: sessionIDs)
+        let id = UUID.random()
+        let sender: UUID? = if case .user(let user) = principal { user.id } else { nil }
+        let count = try await store.transaction { db in
+            try await Broadcasts.create(
+                id: id, organizationID: event.organizationID, eventID: eventID, kind: .organizerMessage,
+                subject: subject, body: text, sessionIDs: sessionIDs, createdBy: sender, now: now, on: db)
+            let count = try await Broadcasts.count(audience, on: db as! any SQLDatabase)
+            try await (db as! any SQLDatabase).raw(
+                "UPDATE mail_broadcasts SET recipients = \(bind: count) WHERE id = \(bind: id)"
+            ).run()
+            try await audit.record(
+                AuditEntry(
+                    actor: AuditActor(principal), action: "event.message.sent", targetType: "event",
+                    targetID: eventID.uuidString, organizationID: event.organizationID,
+                    details: [
+                        "messageId": .string(id.uuidString), "recipients": .int(count),
+                        "sessionIds": .array(sessionIDs.map { .string($0.uuidString) }),
+                    ]),
+                from: request, at: now, on: db)
+            return count
+        }
+        return OrganizerMessageDTO(
+            messageId: id, subject: subject, body: text, sessionIds: sessionIDs, recipients: count, state: "queued",
+            createdAt: now)
+    }
+
+    func list(_ eventID: UUID, by principal: Principal) async throws -> OrganizerMessageListDTO {
+        let db = store.database()
+        _ = try await manage(eventID, by: principal, on: db)
+        let rows = try await store.sql().raw(
+            """
+            SELECT * FROM mail_broadcasts WHERE event_id = \(bind: eventID) AND kind = 'organizer_message'
+            ORDER BY created_at DESC, id LIMIT 200
+            """
+        ).all().map(Broadcasts.Row.init)
+        return OrganizerMessageListDTO(
+            messages: rows.map {
+                OrganizerMessageDTO(
+                    messageId: $0.id, subject: $0.subject, body: $0.body, sessionIds: $0.sessionIDs,
+                    recipients: $0.recipients, state: $0.fannedOutAt == nil ? "queued" : "sent", createdAt: $0.createdAt)
+            })
+    }
+
+    private func manage(_ eventID: UUID, by principal: Principal, on db: any Database) async throws -> EventRecord {
+        guard let event = try await EventRecord.find(eventID, on: db) else { throw MessagingError.eventNotFound }
+        try await authorizer.require(
+            .eventManage, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal,
+            database: db)
+        return event
+    }
+
+    /// Session IDs or codes (`S1`) of the event, in its sessions' order; at least one, each the event's own.
+    private func resolve(_ references: [String], field: String, in event: EventRecord, on db: any Database)
+        async throws -> [UUID]
+    {
+        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == event.id!).sort(\.$number).all()
+        var problems = FieldProblems()
+        problems.require(!references.isEmpty, field, "must name at least one session (an ID or a code such as S1)")
+        problems.require(references.count <= 100, field, "must name at most 100 sessions")
+        var chosen: Set<UUID> = []
+        for (index, reference) in references.enumerated() {
+            let match = sessions.first {
+                $0.id!.uuidString.caseInsensitiveCompare(reference) == .orderedSame
+                    || "S\($0.number)".caseInsensitiveCompare(reference) == .orderedSame
+            }
+            if let match { chosen.insert(match.id!) } else { problems.add("\(field)[\(index)]", "is not a session of this event") }
+        }
+        guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
+        return sessions.compactMap { chosen.contains($0.id!) ? $0.id : nil }
+    }
+}

@@ -1,0 +1,99 @@
+import Domain
+import FluentKit
+import Foundation
+import Mail
+import Messaging
+import Persistence
+import SQLKit
+
+/// What a buyer's mail about an order shows: the order, its event, and its tickets with the sessions each opens. Read
+/// at delivery in a fixed number of queries, whatever the number of tickets.
+struct OrderMailFacts {
+    var order: OrderRecord
+    var event: EventRecord
+    var tickets: [Ticket]
+
+    struct Ticket {
+        var id: UUID
+        var typeName: String
+        var attendee: String
+        var status: String
+        var sessions: [(number: Int, name: String, startsAt: Date)]
+
+        var label: String { "\(typeName): \(attendee)" }
+    }
+
+    static func load(_ orderID: UUID, store: DatabaseStore) async throws -> OrderMailFacts? {
+        let db = store.database()
+        guard let order = try await OrderRecord.find(orderID, on: db),
+            let event = try await EventRecord.find(order.eventID, on: db)
+        else { return nil }
+        let rows = try await store.sql().raw(
+            """
+            SELECT t.id, t.attendee_name, t.status, tt.name AS type_name, s.number, s.name AS session_name, s.starts_at
+            FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id
+            LEFT JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
+            LEFT JOIN sessions s ON s.id = x.session_id
+            WHERE t.order_id = \(bind: orderID)
+            ORDER BY t.created_at, t.id, s.number
+            """
+        ).all()
+        var tickets: [Ticket] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            if tickets.last?.id != id {
+                tickets.append(
+                    Ticket(
+                        id: id, typeName: try row.decode(column: "type_name", as: String.self),
+                        attendee: try row.decode(column: "attendee_name", as: String.self),
+                        status: try row.decode(column: "status", as: String.self), sessions: []))
+            }
+            if let number = try row.optional("number", Int.self) {
+                tickets[tickets.count - 1].sessions.append(
+                    (
+                        number, try row.decode(column: "session_name", as: String.self),
+                        try row.decode(column: "starts_at", as: Date.self)
+                    ))
+            }
+        }
+        return OrderMailFacts(order: order, event: event, tickets: tickets)
+    }
+
+    var buyer: MailAddress { MailAddress(order.buyerEmail, name: order.buyerName) }
+
+    /// The values every order message names.
+    func values(_ format: MailFormat) -> [String: String] {
+        [
+            "name": order.buyerName, "eventTitle": event.title, "orderNumber": order.number,
+            "total": format.money(
+                minorUnits: order.totalMinor, currency: order.currency,
+                minorDigits: Currency(order.currency)?.minorDigits ?? 2),
+        ]
+    }
+
+    var validTickets: [Ticket] { tickets.filter { $0.status == TicketStatus.valid.rawValue } }
+
+    /// Each ticket with the sessions it opens: `Day pass: Ada — S1 Opening (Monday 1 December 2026, 19:00 UTC), …`.
+    func ticketLines(_ tickets: [Ticket], _ format: MailFormat, withSessions: Bool) -> [String] {
+        tickets.map { ticket in
+            guard withSessions, !ticket.sessions.isEmpty else { return ticket.label }
+            let sessions = ticket.sessions.map { "S\($0.number) \($0.name) (\(format.dateTime($0.startsAt)))" }
+            return "\(ticket.label) — " + sessions.joined(separator: ", ")
+        }
+    }
+}
+
+/// Tickets' QR codes in a message: each an inline PNG by Content-ID, with its caption in the rendered words.
+enum TicketCodes {
+    static func attach(_ images: [(ticketID: UUID, png: [UInt8])], labels: [UUID: String]) -> (
+        codes: [MailContent.TicketCode], inline: [MailMessage.InlinePart]
+    ) {
+        func cid(_ ticket: UUID) -> String { "ticket-\(ticket.uuidString.lowercased())@boxoffice" }
+        return (
+            images.map { MailContent.TicketCode(contentID: cid($0.ticketID), label: labels[$0.ticketID] ?? "") },
+            images.map {
+                MailMessage.InlinePart(contentID: cid($0.ticketID), contentType: "image/png", data: Data($0.png))
+            }
+        )
+    }
+}

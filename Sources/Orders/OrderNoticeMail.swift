@@ -1,0 +1,142 @@
+public import Domain
+import FluentKit
+import Foundation
+public import Mail
+public import Messaging
+public import Outbox
+public import Persistence
+import SQLKit
+
+/// Delivers `email.order_notice`, which the one lifecycle writes with every move of an order: tells the buyer what the
+/// move means to them. A payment received later (now with the tickets and their QR codes), a declined card, an order
+/// expired unpaid, a cancellation (by the buyer or by an organizer), a refund made by hand. Moves that other messages
+/// tell are passed over: a late payment (`email.payment_notice`), an event's cancellation (its cascade's own notice),
+/// a card refund (told when the processor has made it).
+public struct OrderNoticeMail: OutboxHandler {
+    public var name: String { "order-notice-mail" }
+    public var topics: Set<OutboxTopic> { [.orderNotice] }
+    public var retry: RetryPolicy { .mail }
+
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let composer: MailComposer
+    let ticketImages: OrderConfirmationMail.TicketImages?
+
+    public init(
+        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
+        ticketImages: OrderConfirmationMail.TicketImages? = nil
+    ) {
+        self.store = store
+        self.mailer = mailer
+        self.composer = composer
+        self.ticketImages = ticketImages
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let notice = try message.decode(OrderNotice.self)
+        guard let template = try await template(for: notice),
+            let facts = try await OrderMailFacts.load(notice.orderId, store: store)
+        else { return }
+        let brand = try await composer.brand(organizationID: facts.event.organizationID)
+        var values = facts.values(brand.format)
+        var content = MailContent(template)
+        var inline: [MailMessage.InlinePart] = []
+        switch template {
+        case .paymentReceived:
+            let tickets = facts.validTickets
+            content.items = facts.ticketLines(tickets, brand.format, withSessions: true)
+            if let ticketImages {
+                let attached = TicketCodes.attach(
+                    try await ticketImages(facts.order.id!, message.createdAt),
+                    labels: Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) }))
+                content.codes = attached.codes
+                inline = attached.inline
+            }
+        case .paymentFailed:
+            // The lifecycle's reason reads `card payment failed: <the processor's words>`.
+            if let words = notice.reason?.split(separator: ":", maxSplits: 1).last {
+                values["reason"] = words.trimmingCharacters(in: .whitespaces)
+            }
+            content.link = composer.link("/embed/events/\(facts.event.id!.uuidString.lowercased())")
+        case .orderExpired:
+            content.link = composer.link("/embed/events/\(facts.event.id!.uuidString.lowercased())")
+        case .orderCancelled:
+            let byBuyer =
+                notice.actor == "anonymous" || (notice.actorId != nil && notice.actorId == facts.order.userID)
+            if !byBuyer { values["byOrganizer"] = "yes" }
+            if notice.from == .paid { values["paid"] = "yes" }
+        default:
+            break
+        }
+        content.values = values
+        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
+    }
+
+    /// Which message a move owes the buyer; nil for moves another message tells.
+    func template(for notice: OrderNotice) async throws -> MailTemplate? {
+        if notice.system == "event-cancellation" { return nil }
+        switch (notice.from, notice.to) {
+        case (.pending, .paid):
+            return .paymentReceived
+        case (_, .paid):
+            return nil
+        case (_, .expired):
+            // Expired on the way to a late payment's refund: the late payment's notice tells the whole story.
+            return notice.system == "payments" ? nil : .orderExpired
+        case (_, .cancelled):
+            return notice.system == "payments" ? .paymentFailed : .orderCancelled
+        case (_, .refunded):
+            // A card refund is told when the processor has made it (`refund_issued`).
+            let card = try await store.sql().raw(
+                "SELECT id FROM refunds WHERE order_id = \(bind: notice.orderId) LIMIT 1"
+            ).first()
+            return card == nil ? .orderRefunded : nil
+        default:
+            return nil
+        }
+    }
+}
+
+/// Delivers `email.ticket_reissued`: the ticket's new QR code, to its order's buyer.
+public struct TicketReissuedMail: OutboxHandler {
+    public var name: String { "ticket-reissued-mail" }
+    public var topics: Set<OutboxTopic> { [.ticketReissued] }
+    public var retry: RetryPolicy { .mail }
+
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let composer: MailComposer
+    let ticketImages: OrderConfirmationMail.TicketImages?
+
+    public init(
+        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
+        ticketImages: OrderConfirmationMail.TicketImages? = nil
+    ) {
+        self.store = store
+        self.mailer = mailer
+        self.composer = composer
+        self.ticketImages = ticketImages
+    }
+
+    public func handle(_ message: OutboxDelivery) async throws {
+        let reissued = try message.decode(TicketReissued.self)
+        guard let facts = try await OrderMailFacts.load(reissued.orderId, store: store),
+            let ticket = facts.validTickets.first(where: { $0.id == reissued.ticketId })
+        else { return }
+        let brand = try await composer.brand(organizationID: facts.event.organizationID)
+        var values = facts.values(brand.format)
+        values["ticketLabel"] = ticket.label
+        var content = MailContent(
+            .ticketReissued, values: values, items: facts.ticketLines([ticket], brand.format, withSessions: true))
+        var inline: [MailMessage.InlinePart] = []
+        // The code as it is at sending: a second reissue since sends its own message with the newer code.
+        if let ticketImages {
+            let attached = TicketCodes.attach(
+                try await ticketImages(facts.order.id!, message.createdAt).filter { $0.ticketID == ticket.id },
+                labels: [ticket.id: ticket.label])
+            content.codes = attached.codes
+            inline = attached.inline
+        }
+        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
+    }
+}
