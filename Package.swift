@@ -419,7 +419,8 @@ let package = Package(
         .testTarget(
             name: "OrdersTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Orders", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence",
+                "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Inventory", "Catalog", "Accounts", "HTTPCore",
+                "Persistence",
                 "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),

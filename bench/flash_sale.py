@@ -31,7 +31,9 @@ def api(base, method, path, body=None, token=None):
 
 
 def seed(base, capacity, price):
-    token = api(base, "POST", "/api/auth/register", {"email": "flash@example.org", "password": "flash sale password"})["access_token"]
+    organizer = {"email": "flash@example.org", "password": "flash sale password"}
+    api(base, "POST", "/api/auth/register", organizer)
+    token = api(base, "POST", "/api/auth/login", organizer)["access_token"]
     org = api(base, "POST", "/api/organizations", {"name": "Flash Hall"}, token)["id"]
     event = api(base, "POST", "/api/events", {"organizationId": org, "title": "Flash sale", "eventType": "SocialEvent"}, token)["eventId"]
     start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) + datetime.timedelta(days=30)

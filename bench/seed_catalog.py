@@ -28,8 +28,9 @@ def main():
     parser.add_argument("--events", type=int, default=30)
     args = parser.parse_args()
     base = args.base
-    token = call(base, "POST", "/api/auth/register",
-                 {"email": "bench-organizer@example.org", "password": "benchmark password"})["access_token"]
+    organizer = {"email": "bench-organizer@example.org", "password": "benchmark password"}
+    call(base, "POST", "/api/auth/register", organizer)
+    token = call(base, "POST", "/api/auth/login", organizer)["access_token"]
     org = call(base, "POST", "/api/organizations", {"name": "Benchmark Hall"}, token)["id"]
     start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) + datetime.timedelta(days=30)
 

@@ -83,7 +83,8 @@ DATABASE_URL="$database_url" "$bin" work >"$work/worker.log" 2>&1 &
 worker_pid=$!
 wait_for "http://127.0.0.1:$port/health" 200 60
 api() { curl -s -H 'Content-Type: application/json' ${token:+-H "Authorization: Bearer $token"} -d "$2" "http://127.0.0.1:$port$1"; }
-token=$(api /api/auth/register '{"email":"worker-e2e@example.org","password":"a long enough password"}' \
+api /api/auth/register '{"email":"worker-e2e@example.org","password":"a long enough password"}' >/dev/null
+token=$(api /api/auth/login '{"email":"worker-e2e@example.org","password":"a long enough password"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 org=$(api /api/organizations '{"name":"Worker Hall"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 api /api/events "{\"organizationId\":\"$org\",\"title\":\"Apart\",\"eventType\":\"SocialEvent\"}" >/dev/null

@@ -3,9 +3,9 @@ import Crypto
 public import Domain
 public import FluentKit
 import Foundation
-import Outbox
 public import HTTPCore
 public import Identity
+import Outbox
 public import Persistence
 public import RateLimiting
 import SQLKit
@@ -371,5 +371,3 @@ public struct AuthService: Sendable {
         )
     }
 }
-
-

@@ -182,7 +182,8 @@ public struct BoxOffice: Sendable {
             admission: AdmissionServices(store: store, ticketKeys: ticketKeys),
             auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock),
             messaging: MessagingServices(
-                store: store, composer: Self.composer(config, store: store), reminderOffsets: config.mail.reminderOffsetsMinutes,
+                store: store, composer: Self.composer(config, store: store),
+                reminderOffsets: config.mail.reminderOffsetsMinutes,
                 limiter: RateLimiter(store: RateLimitStore(store: store)),
                 attemptLimit: RateLimitRule(
                     name: "newsletter", limit: config.auth.authAttempts,

@@ -166,7 +166,9 @@ public struct BroadcastFanOut: OutboxHandler {
                     ON CONFLICT DO NOTHING RETURNING email
                     """
                 ).first()
-                if written != nil { copies.append(try Outbox.row(BroadcastCopy(broadcastId: broadcast.id, email: email))) }
+                if written != nil {
+                    copies.append(try Outbox.row(BroadcastCopy(broadcastId: broadcast.id, email: email)))
+                }
             }
             try await Outbox.enqueue(copies, now: now, on: db)
             if rows.count == Broadcasts.pageSize {
@@ -251,7 +253,8 @@ public struct BroadcastMail: OutboxHandler {
             values["sessions"] = sessions.map { "S\($0.number) \($0.name)" }.joined(separator: ", ")
             content = MailContent(.organizerMessage, values: values, body: broadcast.body)
         case .eventChanged:
-            guard let eventID = broadcast.eventID, let event = try await EventRecord.find(eventID, on: store.database()),
+            guard let eventID = broadcast.eventID,
+                let event = try await EventRecord.find(eventID, on: store.database()),
                 let change = try? JSONDecoder().decode(EventScheduleChanged.self, from: Data(broadcast.body.utf8))
             else { return }
             values["eventTitle"] = event.title
@@ -315,7 +318,8 @@ public struct EventChangeMail: OutboxHandler {
             // The change itself, as the outbox carried it, is the broadcast's body.
             try await Broadcasts.create(
                 id: message.id, organizationID: event.organizationID, eventID: event.id, kind: .eventChanged,
-                subject: event.title, body: message.payload, sessionIDs: change.sessionId.map { [$0] } ?? [], createdBy: nil,
+                subject: event.title, body: message.payload, sessionIDs: change.sessionId.map { [$0] } ?? [],
+                createdBy: nil,
                 now: now, on: db)
         }
     }

@@ -43,7 +43,8 @@ public struct MailComposer: Sendable {
     public var installationBrand: MailBrand { MailBrand(language: language, layout: .installation) }
 
     public func brand(organizationID: UUID?) async throws -> MailBrand {
-        guard let organizationID, let organization = try await OrganizationRecord.find(organizationID, on: store.database())
+        guard let organizationID,
+            let organization = try await OrganizationRecord.find(organizationID, on: store.database())
         else { return installationBrand }
         return brand(of: organization)
     }
@@ -76,7 +77,8 @@ public struct MailComposer: Sendable {
         inline: [MailMessage.InlinePart] = [], headers: [(name: String, value: String)] = []
     ) -> MailMessage {
         MailMessage(
-            from: sender, to: recipients, replyTo: brand.replyTo, rendered: render(content, brand: brand), inline: inline,
+            from: sender, to: recipients, replyTo: brand.replyTo, rendered: render(content, brand: brand),
+            inline: inline,
             headers: headers)
     }
 

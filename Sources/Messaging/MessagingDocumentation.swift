@@ -9,8 +9,10 @@ extension MessagingRoutes {
         let forbidden = OpenAPI.error("Not allowed (FORBIDDEN)")
         let limited = OpenAPI.error("Too many attempts (RATE_LIMITED, with Retry-After)")
         func path(_ name: String, _ description: String) -> JSONValue {
-            ["name": .string(name), "in": "path", "required": true, "schema": OpenAPI.uuid,
-             "description": .string(description)]
+            [
+                "name": .string(name), "in": "path", "required": true, "schema": OpenAPI.uuid,
+                "description": .string(description),
+            ]
         }
         let organization = path("organizationId", "The organization's ID")
         let event = path("eventId", "The event's ID")
@@ -238,7 +240,9 @@ extension MessagingRoutes {
                     ], optional: ["replyTo", "footerAddress", "logoUrl"]),
                 "EmailSettingsRequest": OpenAPI.object(
                     [
-                        "language": ["type": ["string", "null"], "enum": .array(languages.map(JSONValue.string) + [.null])],
+                        "language": [
+                            "type": ["string", "null"], "enum": .array(languages.map(JSONValue.string) + [.null]),
+                        ],
                         "replyTo": ["anyOf": [OpenAPI.email, ["type": "null"]]],
                         "primaryColor": color, "backgroundColor": color,
                         "footerAddress": OpenAPI.plainText(maxLength: 300, nullable: true),
@@ -270,7 +274,8 @@ extension MessagingRoutes {
                     "sessionIds": ["type": "array", "items": OpenAPI.uuid], "recipients": OpenAPI.integer,
                 ]),
                 "OrganizerMessageRequest": OpenAPI.object([
-                    "subject": subject, "body": OpenAPI.plainText(minLength: 1, maxLength: 10_000)
+                    "subject": subject,
+                    "body": OpenAPI.plainText(minLength: 1, maxLength: 10_000)
                         .merging(["description": "Plain text; shown as written, paragraphs kept"]),
                     "sessionIds": [
                         "type": "array", "minItems": 1, "maxItems": 100,

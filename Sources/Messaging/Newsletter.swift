@@ -136,7 +136,9 @@ public struct Newsletter: Sendable {
 
     /// The confirmation link's token: the subscription starts (within the week, once).
     public func confirm(token: String?, now: Date, request: RequestMetadata) async throws -> NewsletterAnswerDTO {
-        guard let token, !token.isEmpty else { throw HTTPFailure.validationFailed(FieldProblems("token", "is required")) }
+        guard let token, !token.isEmpty else {
+            throw HTTPFailure.validationFailed(FieldProblems("token", "is required"))
+        }
         try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.ip)"], now: now)
         return try await store.transaction { db in
             guard
@@ -158,7 +160,9 @@ public struct Newsletter: Sendable {
 
     /// The unsubscribe token of a campaign's links (the page's button, or a mail client's one-click POST).
     public func unsubscribe(token: String?, now: Date, request: RequestMetadata) async throws -> NewsletterAnswerDTO {
-        guard let token, !token.isEmpty else { throw HTTPFailure.validationFailed(FieldProblems("token", "is required")) }
+        guard let token, !token.isEmpty else {
+            throw HTTPFailure.validationFailed(FieldProblems("token", "is required"))
+        }
         try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.ip)"], now: now)
         return try await store.transaction { db in
             guard

@@ -115,7 +115,8 @@ struct OrganizerMessages: Sendable {
             messages: rows.map {
                 OrganizerMessageDTO(
                     messageId: $0.id, subject: $0.subject, body: $0.body, sessionIds: $0.sessionIDs,
-                    recipients: $0.recipients, state: $0.fannedOutAt == nil ? "queued" : "sent", createdAt: $0.createdAt)
+                    recipients: $0.recipients, state: $0.fannedOutAt == nil ? "queued" : "sent", createdAt: $0.createdAt
+                )
             })
     }
 
@@ -141,7 +142,11 @@ struct OrganizerMessages: Sendable {
                 $0.id!.uuidString.caseInsensitiveCompare(reference) == .orderedSame
                     || "S\($0.number)".caseInsensitiveCompare(reference) == .orderedSame
             }
-            if let match { chosen.insert(match.id!) } else { problems.add("\(field)[\(index)]", "is not a session of this event") }
+            if let match {
+                chosen.insert(match.id!)
+            } else {
+                problems.add("\(field)[\(index)]", "is not a session of this event")
+            }
         }
         guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
         return sessions.compactMap { chosen.contains($0.id!) ? $0.id : nil }

@@ -196,10 +196,11 @@ extension NewsletterPages {
     public static let documentation = APIDocumentation(
         paths: linkPageDocumentation(
             "/newsletter/confirm", get: "newsletterConfirmPage", post: "confirmNewsletterWithForm",
-            summary: "Confirm a newsletter subscription", description: "Within a week of the mail.")
-            .merging(
-                linkPageDocumentation(
-                    "/newsletter/unsubscribe", get: "newsletterUnsubscribePage", post: "unsubscribeWithForm",
-                    summary: "Leave a newsletter", description: "The link of any of its messages; again is harmless.")
-            ) { first, _ in first })
+            summary: "Confirm a newsletter subscription", description: "Within a week of the mail."
+        )
+        .merging(
+            linkPageDocumentation(
+                "/newsletter/unsubscribe", get: "newsletterUnsubscribePage", post: "unsubscribeWithForm",
+                summary: "Leave a newsletter", description: "The link of any of its messages; again is harmless.")
+        ) { first, _ in first })
 }

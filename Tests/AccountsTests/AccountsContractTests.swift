@@ -30,7 +30,7 @@ import Testing
             let register = try await app.client.send(
                 .post, "/api/auth/register", json: ["email": "ada@example.org", "password": TestApp.password])
             try check(register, "POST", "/api/auth/register")
-            let tokens = try register.decode(TokenResponse.self)
+            let tokens = try await app.signIn("ada@example.org")
             try check(
                 try await app.client.send(
                     .post, "/api/auth/register", json: ["email": "ada@example.org", "password": TestApp.password]),

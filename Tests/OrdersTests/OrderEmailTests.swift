@@ -37,8 +37,7 @@ import Testing
             let resent = try await app.client.send(
                 .post, "/api/admin/orders/\(order.orderId)/resend-email", headers: fixture.headers)
             #expect(resent.status == .accepted)
-            #expect(await eventually { app.mailer.sent.count == 2 })
-            #expect(app.mailer.sent.allSatisfy { $0.to.map(\.email) == ["ada@example.org"] })
+            #expect(await eventually { app.mailer.sent(to: "ada@example.org").count == 2 })
 
             // Someone else sees nothing of it; without an order only admins may look.
             let stranger = try await app.signUp("stranger@example.org")

@@ -4,6 +4,7 @@ import HTTPCore
 import HummingbirdTesting
 import Logging
 import Mail
+import Messaging
 import Orders
 import Outbox
 import SQLKit
@@ -54,7 +55,10 @@ import Testing
 
             let worker = OutboxWorker(
                 store: app.store,
-                handler: SessionReminderMail(store: app.store, mailer: app.mailer, sender: MailAddress("t@b.test")),
+                handler: SessionReminderMail(
+                    store: app.store, mailer: app.mailer,
+                    composer: MailComposer(
+                        store: app.store, sender: MailAddress("t@b.test"), publicURL: "http://localhost")),
                 clock: app.clock.appClock, logger: app.boxOffice.logger)
             #expect(try await worker.deliverDue() == 6)
             let sent = app.mailer.sent

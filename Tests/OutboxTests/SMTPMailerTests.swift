@@ -6,6 +6,7 @@ import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
 import Logging
+import Messaging
 import Orders
 import Outbox
 import TestSupport
@@ -233,7 +234,9 @@ import Testing
             let worker = OutboxWorker(
                 store: app.store,
                 handler: OrderConfirmationMail(
-                    store: app.store, mailer: mailer, sender: MailAddress("tickets@boxoffice.test")),
+                    store: app.store, mailer: mailer,
+                    composer: MailComposer(
+                        store: app.store, sender: MailAddress("tickets@boxoffice.test"), publicURL: "http://localhost")),
                 clock: app.clock.appClock, logger: app.boxOffice.logger)
             #expect(try await worker.deliverDue() == 3)
             let waiting = try await app.store.sql().raw(

@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Mail
+import Messaging
 import NIOCore
 import Orders
 import Outbox
@@ -47,7 +48,10 @@ import Testing
                 let worker = OutboxWorker(
                     store: app.store,
                     handler: OrderConfirmationMail(
-                        store: app.store, mailer: mailer, sender: MailAddress("tickets@example.org")),
+                        store: app.store, mailer: mailer,
+                        composer: MailComposer(
+                            store: app.store, sender: MailAddress("tickets@example.org"), publicURL: "http://localhost")
+                    ),
                     clock: app.clock.appClock, logger: app.boxOffice.logger)
                 #expect(try await worker.deliverDue() == 1)
                 let mail = try #require(mailer.sent.first)

@@ -16,6 +16,9 @@ public struct CapturedMail: Decodable, Sendable {
     public var date: String?
     /// Inline images: their Content-ID (without brackets) and bytes.
     public var images: [Image]
+    /// The headers of bulk mail and replies, when present: List-Unsubscribe, List-Unsubscribe-Post, List-Id,
+    /// Precedence, Reply-To.
+    public var headers: [String: String]
 
     public struct Image: Decodable, Sendable {
         public var contentID: String
@@ -43,6 +46,11 @@ public struct CapturedMail: Decodable, Sendable {
         ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_MAILDIR"].map { URL(fileURLWithPath: $0) }
     }
 
+    /// The messages captured for `recipient` with this subject, oldest first.
+    public static func messages(for recipient: String, subject: String) throws -> [CapturedMail] {
+        try messages(for: recipient).filter { $0.subject == subject }
+    }
+
     /// The messages captured for `recipient`, oldest first, parsed by Python's `email` package (an outside parser).
     public static func messages(for recipient: String) throws -> [CapturedMail] {
         guard let maildir else { return [] }
@@ -62,6 +70,8 @@ public struct CapturedMail: Decodable, Sendable {
                             "text": text.get_content().replace("\r\n", "\n") if text else "",
                             "html": html.get_content() if html else None,
                             "messageID": msg["message-id"], "date": msg["date"],
+                            "headers": {k: str(msg[k]) for k in ("List-Unsubscribe", "List-Unsubscribe-Post", "List-Id",
+                                                                 "Precedence", "Reply-To") if msg[k] is not None},
                             "images": [{"contentID": str(p["content-id"] or "").strip("<>"), "contentType": p.get_content_type(),
                                         "base64": __import__("base64").b64encode(p.get_content()).decode()}
                                        for p in msg.walk() if p.get_content_maintype() == "image"]})

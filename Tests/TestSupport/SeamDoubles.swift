@@ -14,6 +14,12 @@ public final class RecordingMailer: Mailer {
     public init() {}
 
     public var sent: [MailMessage] { state.withLock { $0.sent } }
+    /// The messages with this subject, in the order sent (a test's sign-ups send verification mail too).
+    public func sent(subject: String) -> [MailMessage] { sent.filter { $0.subject == subject } }
+    /// The messages to this address that are not account mail (a sign-up's verification), in the order sent.
+    public func sent(to email: String) -> [MailMessage] {
+        sent.filter { $0.to.contains { $0.email == email } && $0.subject != "Confirm your email address" }
+    }
 
     /// The next `count` sends fail with `failure`.
     public func fail(_ failure: MailFailure, times count: Int = 1) {

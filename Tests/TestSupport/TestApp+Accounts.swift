@@ -8,7 +8,7 @@ import HummingbirdTesting
 extension TestApp {
     public static let password = "correct horse battery"
 
-    /// Registers through the API and returns the tokens.
+    /// Registers through the API (which answers 202 whoever asks), then signs in: the tokens.
     @discardableResult
     public func signUp(_ email: String, password: String = TestApp.password, from ip: String? = nil) async throws
         -> TokenResponse
@@ -16,10 +16,16 @@ extension TestApp {
         let response = try await client.send(
             .post, "/api/auth/register", headers: ip.map { [.xForwardedFor: $0] } ?? [:],
             json: ["email": email, "password": password, "displayName": String(email.prefix { $0 != "@" })])
-        guard response.status == .created else {
+        guard response.status == .accepted else {
             throw TestSetupError("sign-up of \(email) failed: \(response.status) \(response.text)")
         }
-        return try response.decode(TokenResponse.self)
+        let signIn = try await client.send(
+            .post, "/api/auth/login", headers: ip.map { [.xForwardedFor: $0] } ?? [:],
+            json: ["email": email, "password": password])
+        guard signIn.status == .ok else {
+            throw TestSetupError("sign-in of \(email) after sign-up failed: \(signIn.status) \(signIn.text)")
+        }
+        return try signIn.decode(TokenResponse.self)
     }
 
     public func signIn(_ email: String, password: String = TestApp.password) async throws -> TokenResponse {

@@ -304,7 +304,8 @@ public struct EventScheduleChanged: OutboxMessage, Equatable {
     public var venue: String?
     public var subjects: [UUID] { [eventId] + (sessionId.map { [$0] } ?? []) }
 
-    public init(eventId: UUID, sessionId: UUID? = nil, startsAt: Date? = nil, endsAt: Date? = nil, venue: String? = nil) {
+    public init(eventId: UUID, sessionId: UUID? = nil, startsAt: Date? = nil, endsAt: Date? = nil, venue: String? = nil)
+    {
         self.eventId = eventId
         self.sessionId = sessionId
         self.startsAt = startsAt

@@ -9,7 +9,8 @@ extension MailCatalog {
                     "Your tickets and the sessions each one opens:",
                 ],
                 after: [
-                    "Show each ticket's QR code at the door; every code opens its own sessions once."], action: "View your order")
+                    "Show each ticket's QR code at the door; every code opens its own sessions once."
+                ], action: "View your order")
         case .orderReserved:
             MailWording(
                 subject: "Order {{orderNumber}} reserved: {{eventTitle}}",
@@ -19,16 +20,19 @@ extension MailCatalog {
                     "{{#confirmBy}}Please confirm your email address by {{confirmBy}} with the link below to keep these "
                         + "places; unconfirmed, they are released then.{{/confirmBy}}",
                     "Your tickets:",
-                ], action: "{{#confirmBy}}Confirm your email address{{/confirmBy}}{{^confirmBy}}View your order{{/confirmBy}}")
+                ],
+                action:
+                    "{{#confirmBy}}Confirm your email address{{/confirmBy}}{{^confirmBy}}View your order{{/confirmBy}}")
         case .paymentReceived:
             MailWording(
                 subject: "Payment received: your tickets for {{eventTitle}}",
                 paragraphs: [
                     "We have received your payment of {{total}} for order {{orderNumber}} ({{eventTitle}}). Your tickets "
-                        + "are valid now:",
+                        + "are valid now:"
                 ],
                 after: [
-                    "Show each ticket's QR code at the door."], action: "View your order")
+                    "Show each ticket's QR code at the door."
+                ], action: "View your order")
         case .paymentFailed:
             MailWording(
                 subject: "Order {{orderNumber}}: the payment did not go through",
@@ -117,10 +121,11 @@ extension MailCatalog {
             MailWording(
                 subject: "{{eventTitle}} has changed",
                 paragraphs: [
-                    "The organizer has changed {{eventTitle}}, for which you hold tickets (order {{orderNumber}}):",
+                    "The organizer has changed {{eventTitle}}, for which you hold tickets (order {{orderNumber}}):"
                 ],
                 after: [
-                    "Your tickets stay valid. If you can no longer come, reply to this message."], action: "View your order")
+                    "Your tickets stay valid. If you can no longer come, reply to this message."
+                ], action: "View your order")
         case .eventCancelled:
             MailWording(
                 subject: "{{eventTitle}} is cancelled",
@@ -136,7 +141,8 @@ extension MailCatalog {
                     "Your tickets for it (order {{orderNumber}}):",
                 ],
                 after: [
-                    "Show each ticket's QR code at the door."])
+                    "Show each ticket's QR code at the door."
+                ])
         case .organizerMessage:
             MailWording(
                 subject: "{{subject}}",

@@ -9,7 +9,8 @@ extension MailCatalog {
                     "Ihre Tickets und die Termine, zu denen sie Einlass geben:",
                 ],
                 after: [
-                    "Zeigen Sie am Einlass den QR-Code jedes Tickets; jeder Code gilt einmal je Termin."], action: "Bestellung ansehen")
+                    "Zeigen Sie am Einlass den QR-Code jedes Tickets; jeder Code gilt einmal je Termin."
+                ], action: "Bestellung ansehen")
         case .orderReserved:
             MailWording(
                 subject: "Bestellung {{orderNumber}} reserviert: {{eventTitle}}",
@@ -22,16 +23,18 @@ extension MailCatalog {
                     "Ihre Tickets:",
                 ],
                 action:
-                    "{{#confirmBy}}E-Mail-Adresse bestätigen{{/confirmBy}}{{^confirmBy}}Bestellung ansehen{{/confirmBy}}")
+                    "{{#confirmBy}}E-Mail-Adresse bestätigen{{/confirmBy}}{{^confirmBy}}Bestellung ansehen{{/confirmBy}}"
+            )
         case .paymentReceived:
             MailWording(
                 subject: "Zahlung erhalten: Ihre Tickets für {{eventTitle}}",
                 paragraphs: [
                     "Wir haben Ihre Zahlung von {{total}} für die Bestellung {{orderNumber}} ({{eventTitle}}) erhalten. "
-                        + "Ihre Tickets sind jetzt gültig:",
+                        + "Ihre Tickets sind jetzt gültig:"
                 ],
                 after: [
-                    "Zeigen Sie am Einlass den QR-Code jedes Tickets."], action: "Bestellung ansehen")
+                    "Zeigen Sie am Einlass den QR-Code jedes Tickets."
+                ], action: "Bestellung ansehen")
         case .paymentFailed:
             MailWording(
                 subject: "Bestellung {{orderNumber}}: Die Zahlung ist fehlgeschlagen",
@@ -123,10 +126,11 @@ extension MailCatalog {
             MailWording(
                 subject: "{{eventTitle}} wurde geändert",
                 paragraphs: [
-                    "Der Veranstalter hat {{eventTitle}} geändert, wofür Sie Tickets haben (Bestellung {{orderNumber}}):",
+                    "Der Veranstalter hat {{eventTitle}} geändert, wofür Sie Tickets haben (Bestellung {{orderNumber}}):"
                 ],
                 after: [
-                    "Ihre Tickets bleiben gültig. Falls Sie nicht mehr kommen können, antworten Sie auf diese Nachricht."], action: "Bestellung ansehen")
+                    "Ihre Tickets bleiben gültig. Falls Sie nicht mehr kommen können, antworten Sie auf diese Nachricht."
+                ], action: "Bestellung ansehen")
         case .eventCancelled:
             MailWording(
                 subject: "{{eventTitle}} ist abgesagt",
@@ -142,7 +146,8 @@ extension MailCatalog {
                     "Ihre Tickets dafür (Bestellung {{orderNumber}}):",
                 ],
                 after: [
-                    "Zeigen Sie am Einlass den QR-Code jedes Tickets."])
+                    "Zeigen Sie am Einlass den QR-Code jedes Tickets."
+                ])
         case .organizerMessage:
             MailWording(
                 subject: "{{subject}}",

@@ -7,7 +7,8 @@ extension MailTemplate {
         let start = Date(timeIntervalSince1970: 1_796_320_800)  // 2026-12-01T19:20:00Z
         let values: [String: String] = [
             "name": "Ada Lovelace", "eventTitle": "Autumn Jazz Nights", "orderNumber": "7K3Q9M2XPD",
-            "total": format.money(minorUnits: 4_900, currency: "EUR"), "amount": format.money(minorUnits: 2_450, currency: "EUR"),
+            "total": format.money(minorUnits: 4_900, currency: "EUR"),
+            "amount": format.money(minorUnits: 2_450, currency: "EUR"),
             "deadline": format.dateTime(start.addingTimeInterval(-86_400)), "buyerName": "Ada Lovelace",
             "reason": "Your card was declined.", "ticketLabel": "Day pass: Ada Lovelace",
             "sessionLabel": "S1 Opening night", "startsAt": format.dateTime(start), "lead": format.lead(minutes: 1440),
@@ -32,7 +33,9 @@ extension MailTemplate {
         case .eventChanged:
             return MailContent(
                 self, values: values,
-                items: ["S1 Opening night: \(format.dateTime(start)) – \(format.dateTime(start.addingTimeInterval(7_200)))"])
+                items: [
+                    "S1 Opening night: \(format.dateTime(start)) – \(format.dateTime(start.addingTimeInterval(7_200)))"
+                ])
         case .organizerMessage:
             return MailContent(
                 self, values: values, body: "Doors open at 18:30.\nPlease bring your ticket's QR code on your phone.")

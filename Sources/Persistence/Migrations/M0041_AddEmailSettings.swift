@@ -34,7 +34,8 @@ struct M0041_AddEmailSettings: AsyncMigration {
         for column in [
             "email_language", "email_reply_to", "email_primary_color", "email_background_color", "email_footer_address",
         ] {
-            try await database.schema(OrganizationRecord.schema).deleteField(.key(.init(stringLiteral: column))).update()
+            try await database.schema(OrganizationRecord.schema).deleteField(.key(.init(stringLiteral: column)))
+                .update()
         }
     }
 }
