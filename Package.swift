@@ -347,6 +347,20 @@ let package = Package(
             ],
             swiftSettings: testSwiftSettings
         ),
+        .testTarget(
+            name: "MessagingTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Messaging", "Mail", "Orders", "Inventory", "Accounts", "Domain",
+                "HTTPCore", "Persistence", "Outbox",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "TestSupport"], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "FoundationTests",

@@ -69,7 +69,7 @@ enum Broadcasts {
         try await Outbox.enqueue(BroadcastQueued(broadcastId: id), now: now, on: db)
     }
 
-    /// Who a broadcast reaches, one row per address (lowercased), with a name and, for holders, an order:
+    /// Who a broadcast reaches: rows of an address (lowercased) and a name, an address possibly on several rows:
     /// - an organizer's message: buyers and attendees of paid orders whose valid tickets open one of its sessions;
     /// - an event's change: buyers and attendees of paid or pending orders with valid tickets (of the changed
     ///   session, when a session changed);
@@ -80,8 +80,7 @@ enum Broadcasts {
         switch kind {
         case .campaign:
             return """
-                SELECT lower(email) AS email, name, CAST(NULL AS TEXT) AS order_id, id AS subscriber_id
-                FROM newsletter_subscribers
+                SELECT lower(email) AS email, name FROM newsletter_subscribers
                 WHERE organization_id = \(bind: organizationID) AND status = 'subscribed'
                 """
         case .organizerMessage, .eventChanged:
@@ -98,13 +97,8 @@ enum Broadcasts {
                 FROM orders o JOIN tickets t ON t.order_id = o.id
                 WHERE o.event_id = \(bind: eventID) AND \(statuses) AND t.status = 'valid'
                 """
-            return """
-                SELECT lower(o.buyer_email) AS email, o.buyer_name AS name, o.id AS order_id,
-                  CAST(NULL AS TEXT) AS subscriber_id
-                """ + " " + holders + sessions + """
-                     UNION SELECT lower(t.attendee_email) AS email, t.attendee_name AS name, o.id AS order_id,
-                      CAST(NULL AS TEXT) AS subscriber_id
-                    """ + " " + holders + sessions
+            return "SELECT lower(o.buyer_email) AS email, o.buyer_name AS name " + holders + sessions
+                + " UNION SELECT lower(t.attendee_email) AS email, t.attendee_name AS name " + holders + sessions
         }
     }
 
@@ -146,8 +140,7 @@ public struct BroadcastFanOut: OutboxHandler {
             // The first row of each address not written down yet (an address may be buyer and attendee at once).
             let rows = try await sql.raw(
                 """
-                SELECT a.email, MIN(a.name) AS name, MIN(a.order_id) AS order_id, MIN(a.subscriber_id) AS subscriber_id
-                FROM (
+                SELECT a.email, MIN(a.name) AS name FROM (
                 """ + audience + """
                     ) a
                     WHERE a.email <> '' AND NOT EXISTS (SELECT 1 FROM mail_broadcast_recipients r
@@ -160,9 +153,8 @@ public struct BroadcastFanOut: OutboxHandler {
                 let email = try row.decode(column: "email", as: String.self)
                 let written = try await sql.raw(
                     """
-                    INSERT INTO mail_broadcast_recipients (broadcast_id, email, name, order_id, subscriber_id)
-                    VALUES (\(bind: broadcast.id), \(bind: email), \(bind: try row.decode(column: "name", as: String?.self)),
-                      \(bind: try Self.uuid(row, "order_id")), \(bind: try Self.uuid(row, "subscriber_id")))
+                    INSERT INTO mail_broadcast_recipients (broadcast_id, email, name)
+                    VALUES (\(bind: broadcast.id), \(bind: email), \(bind: try row.decode(column: "name", as: String?.self)))
                     ON CONFLICT DO NOTHING RETURNING email
                     """
                 ).first()
@@ -183,12 +175,6 @@ public struct BroadcastFanOut: OutboxHandler {
                 ).run()
             }
         }
-    }
-
-    /// A UUID column of a UNION whose other side is a text NULL: PostgreSQL gives a uuid, SQLite text.
-    static func uuid(_ row: any SQLRow, _ column: String) throws -> UUID? {
-        if let id = try? row.decode(column: column, as: UUID?.self) { return id }
-        return try row.decode(column: column, as: String?.self).flatMap(UUID.init(uuidString:))
     }
 }
 
@@ -216,7 +202,7 @@ public struct BroadcastMail: OutboxHandler {
         guard let broadcast = try await Broadcasts.Row.find(copy.broadcastId, on: sql),
             let recipient = try await sql.raw(
                 """
-                SELECT email, name, order_id, subscriber_id FROM mail_broadcast_recipients
+                SELECT email, name FROM mail_broadcast_recipients
                 WHERE broadcast_id = \(bind: copy.broadcastId) AND email = \(bind: copy.email)
                 """
             ).first()
@@ -229,10 +215,13 @@ public struct BroadcastMail: OutboxHandler {
         let content: MailContent
         switch broadcast.kind {
         case .campaign:
-            guard let subscriberID = try recipient.decode(column: "subscriber_id", as: UUID?.self),
+            // A subscriber who left since the campaign was sent gets nothing.
+            guard
                 let token = try await sql.raw(
                     """
-                    SELECT unsubscribe_token FROM newsletter_subscribers WHERE id = \(bind: subscriberID) AND status = 'subscribed'
+                    SELECT unsubscribe_token FROM newsletter_subscribers
+                    WHERE organization_id = \(bind: broadcast.organizationID) AND lower(email) = \(bind: copy.email)
+                      AND status = 'subscribed'
                     """
                 ).first()?.decode(column: "unsubscribe_token", as: String.self)
             else { return }
@@ -258,10 +247,15 @@ public struct BroadcastMail: OutboxHandler {
                 let change = try? JSONDecoder().decode(EventScheduleChanged.self, from: Data(broadcast.body.utf8))
             else { return }
             values["eventTitle"] = event.title
-            if let orderID = try recipient.decode(column: "order_id", as: UUID?.self),
-                let order = try await OrderRecord.find(orderID, on: store.database())
-            {
-                values["orderNumber"] = order.number
+            // The recipient's order of the event, bought or attended (the earliest, when several).
+            if let number = try await sql.raw(
+                """
+                SELECT o.number FROM orders o WHERE o.event_id = \(bind: eventID) AND (lower(o.buyer_email) = \(bind: copy.email)
+                  OR EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND lower(t.attendee_email) = \(bind: copy.email)))
+                ORDER BY o.created_at, o.id LIMIT 1
+                """
+            ).first()?.decode(column: "number", as: String.self) {
+                values["orderNumber"] = number
             }
             content = MailContent(
                 .eventChanged, values: values, items: try await changeLines(change, brand: brand))

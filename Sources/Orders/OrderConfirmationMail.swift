@@ -8,10 +8,11 @@ public import Outbox
 public import Persistence
 
 /// Delivers `email.order_confirmation`: the buyer's confirmation of an order, sent by the outbox worker after the
-/// order committed. It judges the order's status as of when the message was written, so a confirmation retried later
+/// order committed. It confirms the order as it was created (its first transition), so a confirmation retried later
 /// still confirms what was ordered: a paid order's tickets with the sessions each opens and their QR codes, or a
-/// pending order's reservation (with a guest's email confirmation link). A pending order paid before its confirmation
-/// went out gets none: the payment's own message (`OrderNoticeMail`) carries the tickets.
+/// pending order's reservation (with a guest's email confirmation link). A pending order that moved on before its
+/// confirmation went out (a card paid a moment later, an expiry) gets none: that move's own message
+/// (`OrderNoticeMail`) tells it. A confirmation sent again on request shows the order as it stands.
 public struct OrderConfirmationMail: OutboxHandler {
     public var name: String { "order-confirmation-mail" }
     public var topics: Set<OutboxTopic> { [.orderConfirmation] }
@@ -38,9 +39,19 @@ public struct OrderConfirmationMail: OutboxHandler {
         let notice = try message.decode(OrderConfirmation.self)
         // An order deleted with its event since owes nothing any more.
         guard let facts = try await OrderMailFacts.load(notice.orderId, store: store) else { return }
-        let status = OrderReads.effectiveStatus(facts.order, now: message.createdAt)
-        if status == .pending, facts.order.status == OrderStatus.paid.rawValue { return }
-        // Expired, cancelled or refunded before it went out: those moves have messages of their own.
+        let now = OrderReads.effectiveStatus(facts.order, now: message.createdAt)
+        let status: OrderStatus
+        if notice.resent == true {
+            status = now
+        } else {
+            let created = try await store.sql().raw(
+                """
+                SELECT to_status FROM order_transitions WHERE order_id = \(bind: notice.orderId) AND from_status IS NULL
+                """
+            ).first()?.decode(column: "to_status", as: String.self)
+            status = created.flatMap(OrderStatus.init(rawValue:)) ?? now
+            if status == .pending, now != .pending { return }
+        }
         guard status == .pending || status == .paid else { return }
         let brand = try await composer.brand(organizationID: facts.event.organizationID)
         let format = brand.format

@@ -158,7 +158,7 @@ struct OrderEmails: Sendable {
         let db = store.database()
         guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
         try await queries.requireManager(of: order, principal, db)
-        let row = try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID))
+        let row = try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID, resent: true))
         try await store.transaction { db in try await Outbox.enqueue([row], now: now, on: db) }
         return ResendDTO(message: "The confirmation of order \(order.number) is queued again.", emailId: row.id)
     }

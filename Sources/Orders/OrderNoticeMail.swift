@@ -88,7 +88,7 @@ public struct OrderNoticeMail: OutboxHandler {
         case (_, .refunded):
             // A card refund is told when the processor has made it (`refund_issued`).
             let card = try await store.sql().raw(
-                "SELECT id FROM refunds WHERE order_id = \(bind: notice.orderId) LIMIT 1"
+                "SELECT id FROM refunds WHERE order_id = \(bind: notice.orderId) AND status <> 'manual' LIMIT 1"
             ).first()
             return card == nil ? .orderRefunded : nil
         default:

@@ -13,8 +13,10 @@ public struct CatalogFixture: Sendable {
     public let organizer: TokenResponse
     public let organization: OrganizationDTO
 
-    public static func make(_ app: TestApp) async throws -> CatalogFixture {
-        let organizer = try await app.signUp("organizer@example.org")
+    public static func make(_ app: TestApp, organizer email: String = "organizer@example.org") async throws
+        -> CatalogFixture
+    {
+        let organizer = try await app.signUp(email)
         let organization = try await app.client.send(
             .post, "/api/organizations", headers: organizer.bearer, json: ["name": "Rope Studio"]
         )

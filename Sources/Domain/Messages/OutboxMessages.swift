@@ -9,12 +9,15 @@ public struct OrderConfirmation: OutboxMessage, Equatable {
     /// A guest's offline order: the token of the link that confirms their email (only its hash is kept on the order;
     /// the message carries the link to its one recipient).
     public var emailConfirmationToken: String?
+    /// Sent again on request: the order as it stands when the message is written, not as it was created.
+    public var resent: Bool?
     public var subjects: [UUID] { [orderId, eventId] }
 
-    public init(orderId: UUID, eventId: UUID, emailConfirmationToken: String? = nil) {
+    public init(orderId: UUID, eventId: UUID, emailConfirmationToken: String? = nil, resent: Bool? = nil) {
         self.orderId = orderId
         self.eventId = eventId
         self.emailConfirmationToken = emailConfirmationToken
+        self.resent = resent
     }
 }
 

@@ -48,8 +48,6 @@ struct M0042_CreateNewsletterAndBroadcasts: AsyncMigration {
             .field("broadcast_id", .uuid, .required, .references("mail_broadcasts", .id, onDelete: .cascade))
             .field("email", .string, .required)
             .field("name", .string)
-            .field("order_id", .uuid)
-            .field("subscriber_id", .uuid)
             .compositeIdentifier(over: "broadcast_id", "email")
             .create()
     }

@@ -1,0 +1,262 @@
+import BoxOfficeApp
+import Foundation
+import HTTPCore
+import HTTPTypes
+import HummingbirdTesting
+import Inventory
+import Logging
+import Mail
+import Orders
+import SQLKit
+import TestSupport
+import Testing
+
+/// Every message BoxOffice sends, each read back from the mailbox of a real SMTP server (aiosmtpd, with STARTTLS and
+/// AUTH required) by Python's `email` package: account mail, every order message with its QR codes decoded by
+/// zbarimg, an event's change, an organizer's message to a session, reminders, an event's cancellation, the newsletter
+/// with its one-click unsubscribe. The whole life of an event, in one installation, on both databases.
+@Suite(.serialized) struct EveryMessageLiveTests {
+    static func token(in text: String, path: String) -> String? {
+        guard
+            let range = text.range(
+                of: NSRegularExpression.escapedPattern(for: path) + #"\?token=[A-Za-z0-9_\-]+"#,
+                options: .regularExpression)
+        else { return nil }
+        return String(text[range].split(separator: "=").last ?? "")
+    }
+
+    /// The one message to `address` with `subject`, waited for.
+    static func mail(_ address: String, _ subject: String, count: Int = 1) async throws -> CapturedMail {
+        let arrived = await eventually {
+            (try? CapturedMail.messages(for: address, subject: subject).count) == count
+        }
+        let seen = (try? CapturedMail.messages(for: address).map(\.subject)) ?? []
+        try #require(arrived, "\(address) has no message '\(subject)' (it has \(seen))")
+        let message = try #require(try CapturedMail.messages(for: address, subject: subject).last)
+        // Plain text first, then HTML; every message names its sender and carries the layout's footer.
+        #expect(message.tls && message.text.contains("Sent by"))
+        #expect(message.parts.contains("multipart/alternative") && message.html?.contains("<!doctype html>") == true)
+        #expect(!message.text.contains("{{") && message.html?.contains("{{") == false, "nothing left unrendered")
+        return message
+    }
+
+    /// The QR codes of a message, decoded by zbarimg: they are the tickets' passes.
+    static func decodedCodes(_ message: CapturedMail) throws -> Set<String> {
+        #expect(message.parts.contains("multipart/related"))
+        for image in message.images { #expect(message.html?.contains("cid:\(image.contentID)") == true) }
+        return try Set(message.images.map { try ZBar.decode($0.data, suffix: "png") })
+    }
+
+    static func passes(_ app: TestApp, _ order: OrderDTO, only: [UUID]? = nil) async throws -> Set<String> {
+        let token: HTTPFields = [HTTPField.Name("X-Order-Token")!: order.accessToken!]
+        var passes: Set<String> = []
+        for ticket in order.tickets where only?.contains(ticket.ticketId) ?? true {
+            let pass = try await app.client.send(.get, "/api/tickets/\(ticket.ticketId)/pass", headers: token)
+            passes.insert(try #require(try pass.json()["qrText"]?.stringValue))
+        }
+        return passes
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyMessageArrivesAndReads(_ database: TestDatabase) async throws {
+        guard let url = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_URL"] else {
+            #expect(!TestPeers.required, "BOXOFFICE_TEST_SMTP_URL is required under scripts/test")
+            return
+        }
+        try ZBar.ensureInstalled()
+        var settings = MailConfig()
+        settings.smtpURL = url
+        settings.smtpTrustedCertificates = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_CA"]
+        let live = try BoxOffice.liveMailer(settings, clock: .system, logger: Logger(label: "every-message"))
+        let tag = UUID().uuidString.prefix(8).lowercased()
+        @Sendable func address(_ name: String) -> String { "\(name)-\(tag)@example.org" }
+        let gateway = PaymentGatewayDouble()
+        try await withApp(
+            database, configure: { $0.sales.guestConfirmSeconds = 3600 },
+            seams: .init(mailer: live, payments: gateway)
+        ) { app in
+            // Accounts: the sign-up's verification link, a second registration of the address, a password reset.
+            let organizerAddress = address("organizer")
+            let fixture = try await CatalogFixture.make(app, organizer: organizerAddress)
+            let verification = try await Self.mail(organizerAddress, "Confirm your email address")
+            let verifyToken = try #require(Self.token(in: verification.text, path: "/account/verify-email"))
+            #expect(
+                try await app.client.send(.post, "/api/auth/verify-email", json: ["token": verifyToken]).status
+                    == .noContent)
+            let me = try await app.client.send(.get, "/api/auth/me", headers: fixture.headers)
+            #expect(try me.json()["emailVerified"] == true)
+            _ = try await app.client.send(
+                .post, "/api/auth/register",
+                json: ["email": .string(organizerAddress), "password": "somebody else's"] as [String: JSONValue])
+            let attempt = try await Self.mail(organizerAddress, "Someone tried to register with your address")
+            #expect(Self.token(in: attempt.text, path: "/account/reset-password") != nil)
+            _ = try await app.client.send(
+                .post, "/api/auth/forgot-password", json: ["email": .string(organizerAddress)] as [String: JSONValue])
+            _ = try await Self.mail(organizerAddress, "Reset your password")
+
+            // The organization's look: reply-to, colours, footer.
+            let settingsResponse = try await app.client.send(
+                .put, "/api/organizations/\(fixture.organization.id)/email-settings", headers: fixture.headers,
+                json: [
+                    "replyTo": "hello@rope.example.org", "primaryColor": "#AA3300",
+                    "footerAddress": "Rope Studio, 1 Knot Lane, Berlin",
+                ])
+            #expect(settingsResponse.status == .ok, "\(settingsResponse.text)")
+            let (event, _, day1, _) = try await fixture.workshop()
+            let eventTitle = event.title
+            func buy(_ buyer: String, quantity: Int = 2, extra: [String: JSONValue] = [:]) async throws -> OrderDTO {
+                var body: [String: JSONValue] = [
+                    "ticketTypeId": .string(day1.ticketTypeId.uuidString), "quantity": .int(quantity),
+                    "buyerName": .string("Guest \(buyer)"), "buyerEmail": .string(address(buyer)),
+                ]
+                body.merge(extra) { _, new in new }
+                let response = try await app.client.send(.post, "/api/orders", json: body)
+                #expect(response.status == .created, "\(response.text)")
+                return try response.decode(OrderDTO.self)
+            }
+
+            // A guest's offline order: reserved, with the link that confirms the guest's address.
+            let ada = try await buy("ada")
+            let reserved = try await Self.mail(address("ada"), "Order \(ada.orderNumber) reserved: \(eventTitle)")
+            #expect(Self.token(in: reserved.text, path: "/orders/confirm-email") != nil)
+            #expect(reserved.headers["Reply-To"]?.contains("hello@rope.example.org") == true)
+            #expect(reserved.html?.contains("#aa3300") == true && reserved.text.contains("1 Knot Lane"))
+            // Paid by the organizer: the payment's message carries the tickets, with the sessions each opens.
+            let marked = try await app.client.send(
+                .put, "/api/admin/orders/\(ada.orderId)/status", headers: fixture.headers, json: ["status": "paid"])
+            #expect(marked.status == .ok, "\(marked.text)")
+            let received = try await Self.mail(address("ada"), "Payment received: your tickets for \(eventTitle)")
+            #expect(received.text.contains("S1 Foundation Day"))
+            #expect(try Self.decodedCodes(received) == (try await Self.passes(app, ada)))
+
+            // A card paid at once; a declined one.
+            let grace = try await buy("grace", extra: ["paymentMethod": "card", "paymentToken": "pm_card_visa"])
+            #expect(grace.status == "paid")
+            let graceTickets = try await Self.mail(
+                address("grace"), "Payment received: your tickets for \(eventTitle)")
+            #expect(try Self.decodedCodes(graceTickets) == (try await Self.passes(app, grace)))
+            let declined = try await buy("carl", extra: ["paymentMethod": "card", "paymentToken": "pm_card_declined"])
+            let failed = try await Self.mail(
+                address("carl"), "Order \(declined.orderNumber): the payment did not go through")
+            #expect(failed.text.contains("Your card was declined."))
+
+            // The buyer cancels; the organizer cancels another.
+            let dora = try await buy("dora", quantity: 1)
+            let doraToken: HTTPFields = [HTTPField.Name("X-Order-Token")!: dora.accessToken!]
+            #expect(
+                try await app.client.send(.post, "/api/orders/\(dora.orderId)/cancel", headers: doraToken).status
+                    == .ok)
+            let cancelled = try await Self.mail(address("dora"), "Order \(dora.orderNumber) cancelled")
+            #expect(!cancelled.text.contains("by the organizer"))
+            let emil = try await buy("emil", quantity: 1)
+            _ = try await app.client.send(
+                .put, "/api/admin/orders/\(emil.orderId)/status", headers: fixture.headers,
+                json: ["status": "cancelled"])
+            let cancelledByOrganizer = try await Self.mail(address("emil"), "Order \(emil.orderNumber) cancelled")
+            #expect(cancelledByOrganizer.text.contains("by the organizer"))
+
+            // A ticket with a new code: the mail's QR code is the new pass.
+            let ticket = try #require(grace.tickets.first?.ticketId)
+            let graceToken: HTTPFields = [HTTPField.Name("X-Order-Token")!: grace.accessToken!]
+            let reissued = try await app.client.send(.post, "/api/tickets/\(ticket)/reissue", headers: graceToken)
+            #expect(reissued.status == .ok, "\(reissued.text)")
+            let newCode = try await Self.mail(address("grace"), "Your new ticket for \(eventTitle)")
+            #expect(try Self.decodedCodes(newCode) == (try await Self.passes(app, grace, only: [ticket])))
+
+            // S1 moves: its holders are told the new time; an organizer writes to S1's attendees.
+            let moved = try await app.client.send(
+                .put, "/api/events/\(event.eventId)/sessions/S1", headers: fixture.headers,
+                json: [
+                    "startsAt": .string(CatalogFixture.day(10, hour: 19)),
+                    "endsAt": .string(CatalogFixture.day(10, hour: 22)),
+                ]
+                    as [String: JSONValue])
+            #expect(moved.status == .ok, "\(moved.text)")
+            let changed = try await Self.mail(address("ada"), "\(eventTitle) has changed")
+            #expect(changed.text.contains("S1 Foundation Day: now"))
+            _ = try await Self.mail(address("grace"), "\(eventTitle) has changed")
+            let count = try await app.client.send(
+                .get, "/api/events/\(event.eventId)/messages/recipients?sessionIds=S1", headers: fixture.headers)
+            #expect(try count.json()["recipients"] == 2, "\(count.text)")
+            let sent = try await app.client.send(
+                .post, "/api/events/\(event.eventId)/messages", headers: fixture.headers,
+                json: [
+                    "subject": "Doors open at 18:30", "body": "Bring comfortable clothes.\nWater is provided.",
+                    "sessionIds": ["S1"],
+                ] as [String: JSONValue])
+            #expect(sent.status == .accepted, "\(sent.text)")
+            let note = try await Self.mail(address("ada"), "Doors open at 18:30")
+            #expect(note.text.contains("> Bring comfortable clothes.") && note.text.contains("S1 Foundation Day"))
+            _ = try await Self.mail(address("grace"), "Doors open at 18:30")
+
+            // Refunds: by the card processor (part of grace's order), by hand (ada's, paid offline).
+            let partial = try await app.client.send(
+                .post, "/api/orders/\(grace.orderId)/refunds", headers: fixture.headers, json: ["amountMinor": 6_500])
+            #expect(partial.status == .created || partial.status == .ok, "\(partial.text)")
+            _ = try await Self.mail(address("grace"), "Order \(grace.orderNumber): refund of 65.00 EUR")
+            _ = try await app.client.send(
+                .put, "/api/admin/orders/\(ada.orderId)/status", headers: fixture.headers, json: ["status": "refunded"])
+            _ = try await Self.mail(address("ada"), "Order \(ada.orderNumber) refunded")
+
+            // The newsletter: double opt-in, a campaign with its one-click unsubscribe, then nothing more.
+            let reader = address("reader")
+            let subscribe = try await app.client.send(
+                .post, "/api/newsletter/subscribe",
+                json: ["organizationId": .string(fixture.organization.id.uuidString), "email": .string(reader)]
+                    as [String: JSONValue])
+            #expect(subscribe.status == .accepted)
+            let confirmation = try await Self.mail(reader, "Confirm your subscription to Rope Studio")
+            let confirmToken = try #require(Self.token(in: confirmation.text, path: "/newsletter/confirm"))
+            #expect(
+                try await app.client.send(.post, "/api/newsletter/confirm", json: ["token": confirmToken]).status
+                    == .ok)
+            let campaignPath = "/api/organizations/\(fixture.organization.id)/newsletter/campaigns"
+            let campaign = try await app.client.send(
+                .post, campaignPath, headers: fixture.headers,
+                json: ["subject": "Spring season", "body": "Six evenings, twelve bands."])
+            #expect(try campaign.status == .accepted && campaign.json()["recipients"] == 1, "\(campaign.text)")
+            let issue = try await Self.mail(reader, "Spring season")
+            #expect(issue.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click")
+            #expect(issue.headers["Precedence"] == "bulk")
+            let oneClick = try #require(
+                issue.headers["List-Unsubscribe"]?.trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
+            #expect(issue.text.contains("/newsletter/unsubscribe?token="))
+            let path = try #require(URL(string: oneClick)).path + "?" + (URL(string: oneClick)?.query ?? "")
+            let left = try await app.client.send(
+                .post, path, headers: [.contentType: "application/x-www-form-urlencoded"],
+                raw: "List-Unsubscribe=One-Click")
+            #expect(left.status == .ok, "\(left.text)")
+            _ = try await app.client.send(
+                .post, campaignPath, headers: fixture.headers, json: ["subject": "Spring season", "body": "Again."])
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try CapturedMail.messages(for: reader, subject: "Spring season").count == 1, "left the list")
+
+            // An order left unpaid (and its guest address unconfirmed) expires.
+            let finn = try await buy("finn", quantity: 1)
+            app.clock.advance(by: 2 * 3600)
+            _ = try await HoldSweeper(store: app.store, clock: app.clock.appClock, logger: app.boxOffice.logger).sweep()
+            _ = try await Self.mail(address("finn"), "Order \(finn.orderNumber) expired")
+
+            // An hour before S1 (the event's own offset), its holders are reminded; then the event is cancelled.
+            let organizer = try await app.signIn(organizerAddress)
+            let reminders = try await app.client.send(
+                .put, "/api/events/\(event.eventId)/reminders", headers: organizer.bearer,
+                json: ["offsetsMinutes": [60]])
+            #expect(reminders.status == .ok, "\(reminders.text)")
+            let start = try #require(ISO8601DateFormatter().date(from: CatalogFixture.day(10, hour: 19)))
+            app.clock.advance(by: start.timeIntervalSince(app.clock.now) - 59 * 60)
+            #expect(
+                try await SessionReminders(
+                    store: app.store, clock: app.clock.appClock, offsetsMinutes: [1440], logger: app.boxOffice.logger
+                ).round() == 1, "grace's order alone holds valid S1 tickets")
+            let reminder = try await Self.mail(address("grace"), "Reminder: \(eventTitle), S1 Foundation Day")
+            #expect(reminder.text.contains("starts in about 60 minutes"))
+            #expect(try Self.decodedCodes(reminder).count == 2)
+            let cancelEvent = try await app.client.send(
+                .put, "/api/events/\(event.eventId)", headers: try await app.signIn(organizerAddress).bearer,
+                json: ["status": "cancelled"])
+            #expect(cancelEvent.status == .ok, "\(cancelEvent.text)")
+            _ = try await Self.mail(address("grace"), "\(eventTitle) is cancelled")
+        }
+    }
+}
