@@ -1,0 +1,204 @@
+import BoxOfficeApp
+import Foundation
+import HTTPCore
+import HTTPTypes
+import HummingbirdTesting
+import Mail
+import Messaging
+import Orders
+import Outbox
+import SQLKit
+import TestSupport
+import Testing
+
+/// Mail to many: an organizer's message to chosen sessions, an event's change, a newsletter campaign. Each address
+/// once, pages of recipients, the rules of who is reached.
+@Suite struct BroadcastTests {
+    static func buy(
+        _ app: TestApp, _ type: UUID, buyer: String, attendees: [String] = [], quantity: Int = 1
+    ) async throws -> OrderDTO {
+        var body: [String: JSONValue] = [
+            "ticketTypeId": .string(type.uuidString), "quantity": .int(quantity), "buyerName": .string(buyer),
+            "buyerEmail": .string("\(buyer)@example.org"),
+        ]
+        if !attendees.isEmpty {
+            body["attendees"] = .array(
+                attendees.map { .object(["name": .string($0), "email": .string("\($0)@example.org")]) })
+        }
+        let response = try await app.client.send(.post, "/api/orders", json: body)
+        guard response.status == .created else { throw TestSetupError("order: \(response.status) \(response.text)") }
+        return try response.decode(OrderDTO.self)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func anOrganizerWritesToTheAttendeesOfChosenSessionsEachOnce(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, full, day1, day2) = try await fixture.workshop()
+            let free1 = try await fixture.addTicketType(event.eventId, name: "S1 free", sessions: ["S1"], price: 0)
+            let free2 = try await fixture.addTicketType(event.eventId, name: "S2 free", sessions: ["S2"], price: 0)
+            let freeAll = try await fixture.addTicketType(
+                event.eventId, name: "All free", sessions: ["S1", "S2", "S3"], price: 0)
+            _ = (full, day1, day2)
+            // ada holds two S1 tickets (one for bob); cleo holds S2; dan holds everything; eve's order is unpaid.
+            _ = try await Self.buy(app, free1.ticketTypeId, buyer: "ada", attendees: ["ada", "bob"], quantity: 2)
+            _ = try await Self.buy(app, free2.ticketTypeId, buyer: "cleo")
+            _ = try await Self.buy(app, freeAll.ticketTypeId, buyer: "dan")
+            _ = try await Self.buy(app, day1.ticketTypeId, buyer: "eve")
+
+            let base = "/api/events/\(event.eventId)/messages"
+            func count(_ sessions: String) async throws -> JSONValue? {
+                try await app.client.send(.get, "\(base)/recipients?sessionIds=\(sessions)", headers: fixture.headers)
+                    .json()["recipients"]
+            }
+            #expect(try await count("S1") == 3, "ada, bob, dan: paid orders only")
+            #expect(try await count("S2") == 2)
+            #expect(try await count("s1,S2") == 4)
+            #expect(try await count("S3") == 1)
+            let bad = try await app.client.send(.get, "\(base)/recipients?sessionIds=S9", headers: fixture.headers)
+            #expect(bad.status == .unprocessableContent)
+            #expect(try bad.json()["error"]?["details"]?["fields"]?["sessionIds[0]"] != nil)
+
+            let sent = try await app.client.send(
+                .post, base, headers: fixture.headers,
+                json: ["subject": "Parking", "body": "Use the back entrance.", "sessionIds": ["S1", "S2"]]
+                    as [String: JSONValue])
+            #expect(sent.status == .accepted, "\(sent.text)")
+            #expect(try sent.json()["recipients"] == 4)
+            #expect(await eventually { app.mailer.sent(subject: "Parking").count == 4 })
+            try await Task.sleep(for: .milliseconds(300))
+            let to = app.mailer.sent(subject: "Parking").flatMap { $0.to.map(\.email) }.sorted()
+            #expect(
+                to == ["ada@example.org", "bob@example.org", "cleo@example.org", "dan@example.org"], "each once")
+            let one = try #require(app.mailer.sent(subject: "Parking").first)
+            #expect(one.text.contains("S1 Foundation Day, S2 Advanced Techniques"))
+            #expect(one.text.contains("> Use the back entrance."))
+            let listed = try await app.client.send(.get, base, headers: fixture.headers)
+            #expect(
+                await eventually {
+                    (try? await app.client.send(.get, base, headers: fixture.headers).json()["messages"]?.arrayValue?
+                        .first?["state"])
+                        == "sent"
+                })
+            #expect(try listed.json()["messages"]?.arrayValue?.count == 1)
+
+            // What the rules refuse is named; strangers cannot write or look.
+            let invalid = try await app.client.send(
+                .post, base, headers: fixture.headers,
+                json: ["subject": " ", "body": "<b>hi</b>", "sessionIds": .array([])] as [String: JSONValue])
+            #expect(invalid.status == .unprocessableContent)
+            #expect(
+                Set(try invalid.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? []) == [
+                    "subject", "body",
+                ])
+            let stranger = try await app.signUp("stranger@example.org")
+            #expect(try await app.client.send(.get, base, headers: stranger.bearer).status == .forbidden)
+            #expect(
+                try await app.client.send(
+                    .post, base, headers: stranger.bearer,
+                    json: ["subject": "Spam", "body": "Spam", "sessionIds": ["S1"]] as [String: JSONValue]
+                ).status == .forbidden)
+            #expect(app.mailer.sent(subject: "Spam").isEmpty)
+        }
+    }
+
+    /// A session's new time reaches the holders of that session only; a draft event's change reaches nobody.
+    @Test(arguments: TestDatabase.all)
+    func anEventsChangeReachesItsHolders(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, _, _) = try await fixture.workshop()
+            let free1 = try await fixture.addTicketType(event.eventId, name: "S1 free", sessions: ["S1"], price: 0)
+            let free2 = try await fixture.addTicketType(event.eventId, name: "S2 free", sessions: ["S2"], price: 0)
+            _ = try await Self.buy(app, free1.ticketTypeId, buyer: "ada")
+            _ = try await Self.buy(app, free2.ticketTypeId, buyer: "cleo")
+            let moved = try await app.client.send(
+                .put, "/api/events/\(event.eventId)/sessions/S2", headers: fixture.headers,
+                json: ["startsAt": .string(CatalogFixture.day(11, hour: 20))] as [String: JSONValue])
+            #expect(moved.status == .ok, "\(moved.text)")
+            // A rename is no change of time: nobody is told.
+            _ = try await app.client.send(
+                .put, "/api/events/\(event.eventId)/sessions/S1", headers: fixture.headers,
+                json: ["sessionName": "Foundations"])
+            let subject = "Advanced Rope Workshop has changed"
+            #expect(await eventually { app.mailer.sent(subject: subject).count == 1 })
+            try await Task.sleep(for: .milliseconds(300))
+            let mail = try #require(app.mailer.sent(subject: subject).first)
+            #expect(mail.to.map(\.email) == ["cleo@example.org"])
+            #expect(mail.text.contains("S2 Advanced Techniques: now"))
+
+            let draft = try await fixture.createEvent("Quiet draft")
+            try await fixture.addSession(draft.eventId, name: "Only", day: 20, capacity: 5)
+            _ = try await app.client.send(
+                .put, "/api/events/\(draft.eventId)/sessions/S1", headers: fixture.headers,
+                json: ["startsAt": .string(CatalogFixture.day(20, hour: 10))] as [String: JSONValue])
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(app.mailer.sent(subject: "Quiet draft has changed").isEmpty)
+        }
+    }
+
+    /// A campaign to more addresses than a page holds is written down page by page, each address once, however often
+    /// the pages' deliveries run.
+    @Test(arguments: TestDatabase.all)
+    func aCampaignLargerThanAPageReachesEachSubscriberOnce(_ database: TestDatabase) async throws {
+        try await withApp(database, configure: { $0.workers.runWorkers = false }) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let org = fixture.organization.id
+            let now = app.clock.now
+            let total = 1_050
+            for chunk in stride(from: 0, to: total, by: 350) {
+                let rows = (chunk..<min(chunk + 350, total)).map { index -> SQLQueryString in
+                    "(\(bind: UUID()), \(bind: org), \(bind: "reader\(index)@example.org"), 'subscribed', \(bind: "unsub-\(index)"), \(bind: now), \(bind: now))"
+                }
+                try await app.store.sql().raw(
+                    """
+                    INSERT INTO newsletter_subscribers (id, organization_id, email, status, unsubscribe_token, created_at,
+                      updated_at) VALUES
+                    """ + " " + rows.dropFirst().reduce(rows[0]) { $0 + ", " + $1 }
+                ).run()
+            }
+            try await app.store.sql().raw(
+                """
+                INSERT INTO newsletter_subscribers (id, organization_id, email, status, unsubscribe_token, created_at, updated_at)
+                VALUES (\(bind: UUID()), \(bind: org), 'pending@example.org', 'pending', 'unsub-pending', \(bind: now), \(bind: now))
+                """
+            ).run()
+            let campaign = try await app.client.send(
+                .post, "/api/organizations/\(org)/newsletter/campaigns", headers: fixture.headers,
+                json: ["subject": "News", "body": "Hello readers."])
+            #expect(campaign.status == .accepted)
+            #expect(try campaign.json()["recipients"] == .int(total), "confirmed subscribers only")
+            let fanOut = OutboxWorker(
+                store: app.store, handler: BroadcastFanOut(store: app.store, clock: app.clock.appClock),
+                clock: app.clock.appClock, logger: app.boxOffice.logger)
+            // Three pages; two workers racing on each page's delivery changes nothing.
+            for _ in 0..<4 {
+                async let first = fanOut.deliverDue()
+                async let second = fanOut.deliverDue()
+                _ = try await (first, second)
+            }
+            let copies = try await app.store.sql().raw(
+                "SELECT payload FROM outbox WHERE topic = 'email.broadcast_copy'"
+            ).all().map { try $0.decode(column: "payload", as: String.self) }
+            #expect(copies.count == total)
+            #expect(Set(copies).count == total, "each address once")
+            let state = try await app.client.send(
+                .get, "/api/organizations/\(org)/newsletter/campaigns", headers: fixture.headers)
+            #expect(try state.json()["campaigns"]?.arrayValue?.first?["state"] == "sent")
+            #expect(try state.json()["campaigns"]?.arrayValue?.first?["recipients"] == .int(total))
+            let mail = OutboxWorker(
+                store: app.store, handler: BroadcastMail(store: app.store, mailer: app.mailer, composer: .test(app)),
+                clock: app.clock.appClock, logger: app.boxOffice.logger)
+            #expect(try await mail.deliverDue() > 0)
+            let first = try #require(app.mailer.sent(subject: "News").first)
+            #expect(first.headers.contains { $0.name == "List-Unsubscribe-Post" })
+            #expect(first.text.contains("/newsletter/unsubscribe?token=unsub-"))
+        }
+    }
+}
+
+extension MailComposer {
+    static func test(_ app: TestApp) -> MailComposer {
+        MailComposer(store: app.store, sender: MailAddress("tickets@boxoffice.test"), publicURL: "http://localhost")
+    }
+}
