@@ -160,8 +160,9 @@ public struct Newsletter: Sendable {
 
     /// The unsubscribe token of a campaign's links (the page's button, or a mail client's one-click POST).
     public func unsubscribe(token: String?, now: Date, request: RequestMetadata) async throws -> NewsletterAnswerDTO {
+        // The token may come in the query or the body, so neither schema can require it: its absence is a 422.
         guard let token, !token.isEmpty else {
-            throw HTTPFailure.validationFailed(FieldProblems("token", "is required"))
+            throw HTTPFailure.unprocessable(FieldProblems("token", "is required"))
         }
         try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.ip)"], now: now)
         return try await store.transaction { db in
@@ -333,7 +334,7 @@ public struct Newsletter: Sendable {
         }
         let all = try await OrganizationRecord.query(on: db).limit(2).all()
         guard all.count == 1, let only = all.first?.id else {
-            throw HTTPFailure.validationFailed(
+            throw HTTPFailure.unprocessable(
                 FieldProblems("organizationId", "is required: this installation has several organizations"))
         }
         return only

@@ -94,7 +94,7 @@ import Testing
             _ = try await app.client.send(
                 .post, "/api/organizations", headers: stranger.bearer, json: ["name": "Other Hall"])
             let which = try await subscribe("someone@example.org")
-            #expect(which.status == .badRequest)
+            #expect(which.status == .unprocessableContent)
             #expect(try which.json()["error"]?["details"]?["fields"]?["organizationId"] != nil)
         }
     }
