@@ -21,7 +21,7 @@ struct ReminderSettingsRequest: Decodable {
     var offsetsMinutes: [Int]?
 }
 
-/// An event's reminder offsets (organizers); the reminder worker reads them from the event's row.
+/// An event's reminder offsets (organizers read and set them); the reminder worker reads them from the event's row.
 struct EventReminders: Sendable {
     let store: DatabaseStore
     /// The installation's offsets, which an event without its own follows.
@@ -36,7 +36,7 @@ struct EventReminders: Sendable {
         let db = store.database()
         let event = try await existing(eventID, on: db)
         try await authorizer.require(
-            .eventRead, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal,
+            .eventManage, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal,
             database: db)
         return dto(event)
     }

@@ -198,6 +198,51 @@ import Testing
             route: "DELETE /api/events/{eventId}/ticket-types/{ticketTypeId}", method: .delete,
             path: { "/api/events/\($0.event)/ticket-types/\($0.disposableTicketType)" }, body: { _, _ in nil },
             success: .noContent),
+        Probe(
+            route: "GET /api/organizations/{organizationId}/email-settings", method: .get,
+            path: { "/api/organizations/\($0.organization)/email-settings" }, body: { _, _ in nil }, success: .ok),
+        Probe(
+            route: "PUT /api/organizations/{organizationId}/email-settings", method: .put,
+            path: { "/api/organizations/\($0.organization)/email-settings" },
+            body: { _, _ in ["language": "de", "primaryColor": "#112233"] }, success: .ok),
+        Probe(
+            route: "GET /api/events/{eventId}/reminders", method: .get,
+            path: { "/api/events/\($0.event)/reminders" }, body: { _, _ in nil }, success: .ok),
+        Probe(
+            route: "PUT /api/events/{eventId}/reminders", method: .put,
+            path: { "/api/events/\($0.event)/reminders" }, body: { _, _ in ["offsetsMinutes": [60]] }, success: .ok),
+        Probe(
+            route: "GET /api/events/{eventId}/messages", method: .get,
+            path: { "/api/events/\($0.event)/messages" }, body: { _, _ in nil }, success: .ok),
+        Probe(
+            route: "GET /api/events/{eventId}/messages/recipients", method: .get,
+            path: { "/api/events/\($0.event)/messages/recipients?sessionIds=S1" }, body: { _, _ in nil },
+            success: .ok),
+        Probe(
+            route: "POST /api/events/{eventId}/messages", method: .post,
+            path: { "/api/events/\($0.event)/messages" },
+            body: { _, _ in ["subject": "Doors", "body": "Open at six.", "sessionIds": ["S1"]] }, success: .accepted),
+        Probe(
+            route: "GET /api/organizations/{organizationId}/newsletter/subscribers", method: .get,
+            path: { "/api/organizations/\($0.organization)/newsletter/subscribers" }, body: { _, _ in nil },
+            success: .ok),
+        Probe(
+            route: "GET /api/organizations/{organizationId}/newsletter/subscribers/export", method: .get,
+            path: { "/api/organizations/\($0.organization)/newsletter/subscribers/export" }, body: { _, _ in nil },
+            success: .ok),
+        // Allowed callers get past authorization to the lookup: no subscriber has this ID.
+        Probe(
+            route: "DELETE /api/organizations/{organizationId}/newsletter/subscribers/{subscriberId}", method: .delete,
+            path: { "/api/organizations/\($0.organization)/newsletter/subscribers/\(UUID())" },
+            body: { _, _ in nil }, success: .notFound),
+        Probe(
+            route: "GET /api/organizations/{organizationId}/newsletter/campaigns", method: .get,
+            path: { "/api/organizations/\($0.organization)/newsletter/campaigns" }, body: { _, _ in nil },
+            success: .ok),
+        Probe(
+            route: "POST /api/organizations/{organizationId}/newsletter/campaigns", method: .post,
+            path: { "/api/organizations/\($0.organization)/newsletter/campaigns" },
+            body: { _, _ in ["subject": "News", "body": "Hello."] }, success: .accepted),
     ]
 
     @Test func everyDocumentedRouteHasAProbeAndEveryProtectedRouteIsDocumented() throws {
