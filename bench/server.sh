@@ -18,6 +18,8 @@ bench_start() {
 # pending (BUYER_PLACES_LIMIT, ADDRESS_PLACES_LIMIT) are switched off, as they would refuse a crowd from one host.
 bench_serve() {
   local log=$1; shift
+  # Where the server's file transport writes mail: the seeds read the organizer's verification link there.
+  export BENCH_MAIL_DIR="$work/mail"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   (cd "$work" && exec env "$@" APP_ENV=production JWT_SECRET=benchmark-secret-that-is-long-enough-123 \
       TICKET_SECRET_KEY="$(openssl rand -base64 32)" LOG_LEVEL=warning API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 \

@@ -79,11 +79,15 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 port=$(free_port)
 WORKERS=false DATABASE_URL="$database_url" "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
 server_pid=$!
-DATABASE_URL="$database_url" "$bin" work >"$work/worker.log" 2>&1 &
+DATABASE_URL="$database_url" MAIL_DIR="$work/worker-mail" "$bin" work >"$work/worker.log" 2>&1 &
 worker_pid=$!
 wait_for "http://127.0.0.1:$port/health" 200 60
 api() { curl -s -H 'Content-Type: application/json' ${token:+-H "Authorization: Bearer $token"} -d "$2" "http://127.0.0.1:$port$1"; }
 api /api/auth/register '{"email":"worker-e2e@example.org","password":"a long enough password"}' >/dev/null
+# The sign-up's verification link, mailed by the worker process (the file transport), verifies the address.
+verify=$(python3 scripts/mailed-token.py "$work/worker-mail" worker-e2e@example.org /account/verify-email) \
+  || fail "no verification mail from the worker: $(tail -n 5 "$work/worker.log")"
+api /api/auth/verify-email "{\"token\":\"$verify\"}" >/dev/null
 token=$(api /api/auth/login '{"email":"worker-e2e@example.org","password":"a long enough password"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 org=$(api /api/organizations '{"name":"Worker Hall"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

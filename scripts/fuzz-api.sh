@@ -28,6 +28,8 @@ peers_wait "http://127.0.0.1:$port/health/live"
 base="http://127.0.0.1:$port"
 curl -sf -X POST "$base/api/auth/register" -H 'Content-Type: application/json' \
   -d '{"email":"fuzz@example.org","password":"fuzz-password-1","displayName":"Fuzz"}' >/dev/null
+verify=$(python3 scripts/mailed-token.py "$work/mail" fuzz@example.org /account/verify-email)
+curl -sf -X POST "$base/api/auth/verify-email" -H 'Content-Type: application/json' -d "{\"token\":\"$verify\"}"
 token=$(curl -sf -X POST "$base/api/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"fuzz@example.org","password":"fuzz-password-1"}' | python3 -c 'import sys, json; print(json.load(sys.stdin)["access_token"])')
 

@@ -20,7 +20,7 @@ extension AccountsRoutes {
                     "post": operation(
                         "register", "Create an account (always a member); its address is verified by mail",
                         description:
-                            "Answers 202 whether or not the address already has an account, so nobody learns who is registered; the address's owner is told by mail what happened (a link to verify a new account's address, or word that somebody tried to register it again). Sign in with /api/auth/login. `username` is accepted as an alias of `email`. Any `role` in the body is ignored.",
+                            "Answers 202 whether or not the address already has an account, so nobody learns who is registered; the address's owner is told by mail what happened (a link to verify a new account's address, or word that somebody tried to register it again, with a reset link). The account signs in with /api/auth/login once its address is verified (until then it is refused like a wrong password). `username` is accepted as an alias of `email`. Any `role` in the body is ignored.",
                         body: OpenAPI.ref("RegisterRequest"),
                         ["202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "400": invalid, "429": limited])
                 ],
@@ -80,12 +80,11 @@ extension AccountsRoutes {
                 ],
                 "/api/auth/resend-verification": [
                     "post": operation(
-                        "resendVerification", "Mail a new link to verify the signed-in account's address",
-                        description: "Nothing is sent when the address is verified already.", secured: true,
-                        [
-                            "202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "401": unauthorized,
-                            "429": limited,
-                        ])
+                        "resendVerification", "Mail a new link to verify an account's address",
+                        description:
+                            "Answers 202 for any address; a link is sent only to an account waiting for verification.",
+                        body: OpenAPI.ref("ForgotPasswordRequest"),
+                        ["202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "400": invalid, "429": limited])
                 ],
                 "/api/auth/reset-password": [
                     "post": operation(

@@ -52,7 +52,8 @@ public enum AccountsError: APIError, Equatable {
 
     public var message: String {
         switch self {
-        case .invalidCredentials: "The email or password is wrong."
+        case .invalidCredentials:
+            "The email or password is wrong, or the address is not verified yet (follow the link we mailed to it)."
         case .invalidRefreshToken: "The refresh token is invalid or expired; sign in again."
         case .refreshTokenReused:
             "This refresh token was already used. For safety, the whole sign-in was revoked; sign in again."

@@ -62,11 +62,14 @@ public struct AccountsRoutes: Sendable {
                 token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
-        users.post("/api/auth/resend-verification") { request, context in
+        router.post("/api/auth/resend-verification") { request, context in
+            let body = try await request.decode(as: ForgotPasswordRequest.self, context: context)
             try await auth.resendVerification(
-                user: context.user, now: clock.now(), request: clientAddress.metadata(request, context))
+                email: body.email, now: clock.now(), request: clientAddress.metadata(request, context))
             return EditedResponse(
-                status: .accepted, response: AcceptedDTO(message: "A new link to verify your address is on its way."))
+                status: .accepted,
+                response: AcceptedDTO(
+                    message: "If this address has an account waiting for verification, a new link is on its way."))
         }
         router.post("/api/auth/reset-password") { request, context in
             let body = try await request.decode(as: ResetPasswordRequest.self, context: context)

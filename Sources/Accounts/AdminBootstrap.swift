@@ -49,6 +49,8 @@ public struct AdminBootstrap: Sendable {
             if let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() {
                 user.role = PlatformRole.admin.rawValue
                 if resetPassword { user.passwordHash = hash }
+                // Named by the operator: the address needs no mailed proof.
+                if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
                 user.updatedAt = now
                 try await user.update(on: db)
                 outcome = .promoted(user.id!)
@@ -57,6 +59,7 @@ public struct AdminBootstrap: Sendable {
                 let user = UserRecord(
                     email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.admin.rawValue,
                     now: now)
+                user.emailVerifiedAt = now
                 try await user.create(on: db)
                 outcome = .created(user.id!)
             }

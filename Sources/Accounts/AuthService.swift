@@ -170,7 +170,9 @@ public struct AuthService: Sendable {
         let user = try await UserRecord.query(on: db).filter(\.$email == email).first()
         // Verified even when the account does not exist (against a decoy), so timing reveals nothing.
         let check = try await hasher.check(password ?? "", against: user?.passwordHash)
-        guard check.matches, let user else {
+        // An address not verified yet signs in to nothing, and is refused exactly like a wrong password: otherwise
+        // registering an address and signing in with one's own password would tell whether it had an account.
+        guard check.matches, let user, user.emailVerifiedAt != nil else {
             try await limiter.record(
                 failures, keys: ["account:\(email)", "account-address:\(email)|\(request.ip)"], now: now)
             try await audit.record(

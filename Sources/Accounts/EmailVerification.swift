@@ -11,7 +11,8 @@ public import Persistence
 import SQLKit
 
 /// A new account's address is verified by the link mailed at sign-up (a week, once; only the token's hash is kept).
-/// Signing in does not wait for it; the account shows `emailVerified`.
+/// Until then the account cannot sign in (refused like a wrong password); a password reset verifies too, since its
+/// link came to the address.
 extension AuthService {
     /// How long a verification link works: a week.
     public static let verificationLinkSeconds: TimeInterval = 7 * 24 * 3600
@@ -47,13 +48,19 @@ extension AuthService {
         }
     }
 
-    /// A new link for a signed-in account whose address is not verified yet; nothing for one that is.
-    public func resendVerification(user: UserIdentity, now: Date, request: RequestMetadata) async throws {
+    /// A new link for an account whose address is not verified yet. Answers the same for any address, with the same
+    /// work: the worker looks the account up and sends nothing for an unknown or verified one.
+    public func resendVerification(email raw: String?, now: Date, request: RequestMetadata) async throws {
+        var problems = FieldProblems()
+        let email = raw.flatMap(EmailAddress.init)
+        problems.require(raw != nil, "email", "is required")
+        problems.require(raw == nil || email != nil, "email", "is not a valid email address")
+        try problems.throwIfAny()
+        guard let email else { throw problems }
         try await limiter.consume(
-            settings.attemptLimit.named("verify-resend"), keys: ["user:\(user.id.uuidString)"], now: now)
+            settings.attemptLimit.named("verify-resend"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
         try await store.transaction { db in
-            guard let record = try await UserRecord.find(user.id, on: db), record.emailVerifiedAt == nil else { return }
-            try await Outbox.enqueue(RegistrationMail(email: record.email, created: true), now: now, on: db)
+            try await Outbox.enqueue(RegistrationMail(email: email.value, created: true), now: now, on: db)
         }
     }
 }

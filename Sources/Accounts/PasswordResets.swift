@@ -57,6 +57,8 @@ extension AuthService {
                 let user = try await UserRecord.find(try row.decode(column: "user_id", as: UUID.self), on: db)
             else { throw AccountsError.invalidResetToken }
             user.passwordHash = hash
+            // The link came to the address: it is the owner's, verified or not before.
+            if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
             user.updatedAt = now
             try await user.update(on: db)
             try await sql.raw(

@@ -211,7 +211,7 @@ public struct EventService: Sendable {
                 try await Outbox.enqueue(
                     EventChanged(eventId: eventID, organizationId: organizationID), now: now, on: db)
             }
-            if let venueID = event.venueID, venueID != previousVenue, previousVenue != nil,
+            if let venueID = event.venueID, venueID != previousVenue,
                 let venue = try await VenueRecord.find(venueID, on: db)
             {
                 // A new venue: its ticket holders are told where to go.

@@ -105,14 +105,16 @@ package enum OrderLifecycle {
         try await SeatLedger.apply(moves, on: db)
         try await record(
             [Transition(orderID: orderID, from: from, to: next, actor: actor, reason: reason, at: now)], on: db)
-        try await Outbox.enqueue(
-            [
-                try Outbox.row(
-                    OrderStatusChanged(orderId: orderID, eventId: eventID, from: from, to: next, actor: actor.kind)),
-                try Outbox.row(OrderNotice(orderId: orderID, from: from, to: next, actor: actor, reason: reason)),
-                try Outbox.row(AvailabilityChanged(eventId: eventID)),
-            ],
-            now: now, on: db)
+        var messages = [
+            try Outbox.row(
+                OrderStatusChanged(orderId: orderID, eventId: eventID, from: from, to: next, actor: actor.kind)),
+            try Outbox.row(AvailabilityChanged(eventId: eventID)),
+        ]
+        if OrderNotice.isOwed(from: from, to: next, actor: actor) {
+            messages.append(
+                try Outbox.row(OrderNotice(orderId: orderID, from: from, to: next, actor: actor, reason: reason)))
+        }
+        try await Outbox.enqueue(messages, now: now, on: db)
         return from
     }
 

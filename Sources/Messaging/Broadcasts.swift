@@ -71,8 +71,8 @@ enum Broadcasts {
 
     /// Who a broadcast reaches: rows of an address (lowercased) and a name, an address possibly on several rows:
     /// - an organizer's message: buyers and attendees of paid orders whose valid tickets open one of its sessions;
-    /// - an event's change: buyers and attendees of paid or pending orders with valid tickets (of the changed
-    ///   session, when a session changed);
+    /// - an event's change: buyers and attendees of paid or pending orders with tickets still valid or waiting for
+    ///   payment (of the changed session, when a session changed);
     /// - a campaign: the organization's confirmed newsletter subscribers.
     static func audience(
         kind: Kind, organizationID: UUID, eventID: UUID?, sessionIDs: [UUID]
@@ -84,8 +84,11 @@ enum Broadcasts {
                 WHERE organization_id = \(bind: organizationID) AND status = 'subscribed'
                 """
         case .organizerMessage, .eventChanged:
+            // A pending order's tickets are `pending` until it is paid: its holder is told of a change all the same.
             let statuses: SQLQueryString =
-                kind == .organizerMessage ? "o.status = 'paid'" : "o.status IN ('paid', 'pending')"
+                kind == .organizerMessage
+                ? "o.status = 'paid' AND t.status = 'valid'"
+                : "o.status IN ('paid', 'pending') AND t.status IN ('valid', 'pending')"
             let sessions: SQLQueryString =
                 sessionIDs.isEmpty
                 ? ""
@@ -95,7 +98,7 @@ enum Broadcasts {
                 """
             let holders: SQLQueryString = """
                 FROM orders o JOIN tickets t ON t.order_id = o.id
-                WHERE o.event_id = \(bind: eventID) AND \(statuses) AND t.status = 'valid'
+                WHERE o.event_id = \(bind: eventID) AND \(statuses)
                 """
             return "SELECT lower(o.buyer_email) AS email, o.buyer_name AS name " + holders + sessions
                 + " UNION SELECT lower(t.attendee_email) AS email, t.attendee_name AS name " + holders + sessions
@@ -110,7 +113,7 @@ enum Broadcasts {
     }
 }
 
-/// Delivers `email.broadcast`: writes down the broadcast's next page of recipients (those not written yet) and queues
+/// Delivers `broadcast.fan_out`: writes down the broadcast's next page of recipients (those not written yet) and queues
 /// one `email.broadcast_copy` each, in one transaction; queues itself again while pages remain, and records the total
 /// when none does.
 public struct BroadcastFanOut: OutboxHandler {
@@ -137,33 +140,27 @@ public struct BroadcastFanOut: OutboxHandler {
             let audience = Broadcasts.audience(
                 kind: broadcast.kind, organizationID: broadcast.organizationID, eventID: broadcast.eventID,
                 sessionIDs: broadcast.sessionIDs)
-            // The first row of each address not written down yet (an address may be buyer and attendee at once).
-            let rows = try await sql.raw(
+            let unwritten: SQLQueryString = """
+                 a WHERE a.email <> '' AND NOT EXISTS (SELECT 1 FROM mail_broadcast_recipients r
+                  WHERE r.broadcast_id = \(bind: broadcast.id) AND r.email = a.email)
                 """
-                SELECT a.email, MIN(a.name) AS name FROM (
-                """ + audience + """
-                    ) a
-                    WHERE a.email <> '' AND NOT EXISTS (SELECT 1 FROM mail_broadcast_recipients r
-                      WHERE r.broadcast_id = \(bind: broadcast.id) AND r.email = a.email)
-                    GROUP BY a.email ORDER BY a.email LIMIT \(literal: Broadcasts.pageSize)
-                    """
-            ).all()
-            var copies: [Outbox.Row] = []
-            for row in rows {
-                let email = try row.decode(column: "email", as: String.self)
-                let written = try await sql.raw(
-                    """
-                    INSERT INTO mail_broadcast_recipients (broadcast_id, email, name)
-                    VALUES (\(bind: broadcast.id), \(bind: email), \(bind: try row.decode(column: "name", as: String?.self)))
+            // The next page of addresses not written down yet, in one statement (an address may be buyer and attendee
+            // at once: one row each). A page written meanwhile by another delivery of this message conflicts, and its
+            // addresses get no second copy.
+            let written = try await sql.raw(
+                """
+                INSERT INTO mail_broadcast_recipients (broadcast_id, email, name)
+                SELECT \(bind: broadcast.id), a.email, MIN(a.name) FROM (
+                """ + audience + ")" + unwritten + """
+                     GROUP BY a.email ORDER BY a.email LIMIT \(literal: Broadcasts.pageSize)
                     ON CONFLICT DO NOTHING RETURNING email
                     """
-                ).first()
-                if written != nil {
-                    copies.append(try Outbox.row(BroadcastCopy(broadcastId: broadcast.id, email: email)))
-                }
-            }
-            try await Outbox.enqueue(copies, now: now, on: db)
-            if rows.count == Broadcasts.pageSize {
+            ).all().map { try $0.decode(column: "email", as: String.self) }
+            try await Outbox.enqueue(
+                try written.map { try Outbox.row(BroadcastCopy(broadcastId: broadcast.id, email: $0)) }, now: now,
+                on: db)
+            let more = try await sql.raw("SELECT a.email FROM (" + audience + ")" + unwritten + " LIMIT 1").first()
+            if more != nil {
                 try await Outbox.enqueue(BroadcastQueued(broadcastId: broadcast.id), now: now, on: db)
             } else {
                 try await sql.raw(
@@ -286,7 +283,7 @@ public struct BroadcastMail: OutboxHandler {
     }
 }
 
-/// Delivers `email.event_changed`: the change becomes a broadcast to the event's ticket holders (of the session, when
+/// Delivers `event.schedule_changed`: the change becomes a broadcast to the event's ticket holders (of the session, when
 /// a session changed), unless the event is not on sale (a draft has no holders to tell). Its ID is the outbox
 /// message's, so a retried delivery finds the broadcast made already.
 public struct EventChangeMail: OutboxHandler {

@@ -121,14 +121,18 @@ public struct Newsletter: Sendable {
                 ).run()
             } else {
                 id = UUID.random()
-                try await sql.raw(
-                    """
-                    INSERT INTO newsletter_subscribers (id, organization_id, email, name, status, unsubscribe_token,
-                      consent_ip, created_at, updated_at)
-                    VALUES (\(bind: id), \(bind: organizationID), \(bind: email.value), \(bind: name), 'pending',
-                      \(bind: OpaqueToken.generate()), \(bind: request.ip), \(bind: now), \(bind: now))
-                    """
-                ).run()
+                // Two subscriptions of one new address at once: the second finds the first's row and sends nothing.
+                guard
+                    try await sql.raw(
+                        """
+                        INSERT INTO newsletter_subscribers (id, organization_id, email, name, status, unsubscribe_token,
+                          consent_ip, created_at, updated_at)
+                        VALUES (\(bind: id), \(bind: organizationID), \(bind: email.value), \(bind: name), 'pending',
+                          \(bind: OpaqueToken.generate()), \(bind: request.ip), \(bind: now), \(bind: now))
+                        ON CONFLICT (organization_id, email) DO NOTHING RETURNING id
+                        """
+                    ).first() != nil
+                else { return }
             }
             try await Outbox.enqueue(NewsletterSubscribed(subscriberId: id), now: now, on: db)
         }

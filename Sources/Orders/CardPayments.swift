@@ -219,11 +219,9 @@ public struct CardPayments: Sendable {
             }
         }
         if let now = words.first?.now, !paying.isEmpty {
+            // The lifecycle's notice of each move tells the buyer, with the tickets (`OrderNoticeMail`).
             let paid = try await OrderLifecycle.pay(
                 Array(paying.keys), by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
-            try await Outbox.enqueue(
-                try paid.map { try Outbox.row(OrderConfirmation(orderId: $0, eventId: paying[$0]!.order.eventID)) },
-                now: now, on: db)
             // An order that stopped waiting a moment ago is moved as any other, after the others of this batch.
             others += paying.values.filter { !paid.contains($0.order.id!) }.map(\.word)
         }
@@ -280,7 +278,6 @@ public struct CardPayments: Sendable {
         case .pending:
             try await OrderLifecycle.move(
                 orderID, to: .paid, by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
-            try await Outbox.enqueue(OrderConfirmation(orderId: orderID, eventId: order.eventID), now: now, on: db)
         case .expired, .cancelled:
             guard let revival else {
                 // The places are gone (or the event no longer sells): the money goes back, and both sides are told.
@@ -306,7 +303,8 @@ public struct CardPayments: Sendable {
             }
             try await Outbox.enqueue(
                 [
-                    try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID)),
+                    // The tickets with their new codes: the confirmation as the order stands now.
+                    try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID, asItStands: true)),
                     try Outbox.row(PaymentNotice(kind: .latePaymentAccepted, recipient: .buyer, orderId: orderID)),
                     try Outbox.row(PaymentNotice(kind: .latePaymentAccepted, recipient: .organizers, orderId: orderID)),
                 ], now: now, on: db)

@@ -12,7 +12,7 @@ public import Persistence
 /// still confirms what was ordered: a paid order's tickets with the sessions each opens and their QR codes, or a
 /// pending order's reservation (with a guest's email confirmation link). A pending order that moved on before its
 /// confirmation went out (a card paid a moment later, an expiry) gets none: that move's own message
-/// (`OrderNoticeMail`) tells it. A confirmation sent again on request shows the order as it stands.
+/// (`OrderNoticeMail`) tells it. A confirmation sent again on request, or after a late payment revived the order, shows it as it stands.
 public struct OrderConfirmationMail: OutboxHandler {
     public var name: String { "order-confirmation-mail" }
     public var topics: Set<OutboxTopic> { [.orderConfirmation] }
@@ -41,7 +41,7 @@ public struct OrderConfirmationMail: OutboxHandler {
         guard let facts = try await OrderMailFacts.load(notice.orderId, store: store) else { return }
         let now = OrderReads.effectiveStatus(facts.order, now: message.createdAt)
         let status: OrderStatus
-        if notice.resent == true {
+        if notice.asItStands == true {
             status = now
         } else {
             let created = try await store.sql().raw(

@@ -92,7 +92,8 @@ struct OrderEmails: Sendable {
                 "SELECT id FROM orders WHERE buyer_email = \(bind: recipient) ORDER BY created_at DESC LIMIT 100"
             ).all().map { try $0.decode(column: "id", as: UUID.self) }
             var any: [SQLQueryString] = orders.map { "payload LIKE \(bind: "%\($0.uuidString)%")" }
-            any.append("(topic = 'email.password_reset' AND payload LIKE \(bind: "%\"\(recipient)\"%"))")
+            // Mail addressed by the payload itself: password resets, sign-up mail, a broadcast's copies.
+            any.append("payload LIKE \(bind: "%\"email\":\"\(recipient)\"%")")
             conditions.append("(" + any.joined(separator: " OR ") + ")")
         }
         switch filter.state {
@@ -158,7 +159,12 @@ struct OrderEmails: Sendable {
         let db = store.database()
         guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
         try await queries.requireManager(of: order, principal, db)
-        let row = try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID, resent: true))
+        // Only an order that still stands has something to confirm; its cancellation or refund had its own message.
+        let status = OrderReads.effectiveStatus(order, now: now)
+        guard status == .pending || status == .paid else {
+            throw HTTPFailure.conflict("Order \(order.number) is \(status.rawValue): it has no confirmation to send.")
+        }
+        let row = try Outbox.row(OrderConfirmation(orderId: orderID, eventId: order.eventID, asItStands: true))
         try await store.transaction { db in try await Outbox.enqueue([row], now: now, on: db) }
         return ResendDTO(message: "The confirmation of order \(order.number) is queued again.", emailId: row.id)
     }

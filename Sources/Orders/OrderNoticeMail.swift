@@ -72,27 +72,22 @@ public struct OrderNoticeMail: OutboxHandler {
         try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
     }
 
-    /// Which message a move owes the buyer; nil for moves another message tells.
+    /// Which message a move owes the buyer; nil for moves another message tells (the lifecycle writes no notice for
+    /// most of those: `OrderNotice.isOwed`).
     func template(for notice: OrderNotice) async throws -> MailTemplate? {
-        if notice.system == "event-cancellation" { return nil }
-        switch (notice.from, notice.to) {
-        case (.pending, .paid):
-            return .paymentReceived
-        case (_, .paid):
-            return nil
-        case (_, .expired):
-            // Expired on the way to a late payment's refund: the late payment's notice tells the whole story.
-            return notice.system == "payments" ? nil : .orderExpired
-        case (_, .cancelled):
-            return notice.system == "payments" ? .paymentFailed : .orderCancelled
-        case (_, .refunded):
+        let system = notice.system.map(TransitionActor.system) ?? .anonymous
+        guard OrderNotice.isOwed(from: notice.from, to: notice.to, actor: system) else { return nil }
+        switch notice.to {
+        case .paid: return .paymentReceived
+        case .expired: return .orderExpired
+        case .cancelled: return notice.system == "payments" ? .paymentFailed : .orderCancelled
+        case .refunded:
             // A card refund is told when the processor has made it (`refund_issued`).
             let card = try await store.sql().raw(
                 "SELECT id FROM refunds WHERE order_id = \(bind: notice.orderId) AND status <> 'manual' LIMIT 1"
             ).first()
             return card == nil ? .orderRefunded : nil
-        default:
-            return nil
+        case .pending: return nil
         }
     }
 }

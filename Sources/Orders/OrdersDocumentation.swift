@@ -316,6 +316,7 @@ extension OrdersRoutes {
                         responses: [
                             "202": OpenAPI.json("Queued", OpenAPI.ref("Resend")), "401": OpenAPI.error("Not signed in"),
                             "404": notFound,
+                            "409": OpenAPI.error("The order is expired, cancelled or refunded: nothing to confirm"),
                         ])
                 ],
                 "/api/sessions/{sessionId}/registrations": [

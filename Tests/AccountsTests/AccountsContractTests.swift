@@ -30,6 +30,7 @@ import Testing
             let register = try await app.client.send(
                 .post, "/api/auth/register", json: ["email": "ada@example.org", "password": TestApp.password])
             try check(register, "POST", "/api/auth/register")
+            try await app.markVerified("ada@example.org")
             let tokens = try await app.signIn("ada@example.org")
             try check(
                 try await app.client.send(

@@ -28,9 +28,17 @@ import Testing
                 ])
             #expect(response.status == .accepted)
             #expect(try response.json()["access_token"] == nil, "registration signs nobody in: \(response.text)")
+            // Unverified, the account is refused like a wrong password; verified, it signs in.
+            let early = try await app.client.send(
+                .post, "/api/auth/login", json: ["email": "ada@example.org", "password": TestApp.password])
+            let wrong = try await app.client.send(
+                .post, "/api/auth/login", json: ["email": "ada@example.org", "password": "not the password"])
+            #expect(early.status == .unauthorized && early.errorCode == "INVALID_CREDENTIALS")
+            #expect(try early.json()["error"]?["message"] == wrong.json()["error"]?["message"])
+            try await app.markVerified("ada@example.org")
             let tokens = try await app.signIn("ada@example.org")
             #expect(tokens.user.email == "ada@example.org")
-            #expect(tokens.user.emailVerified == false)
+            #expect(tokens.user.emailVerified == true)
             #expect(tokens.user.username == "ada@example.org")
             #expect(tokens.user.role == "member")
             #expect(tokens.tokenType == "Bearer")
@@ -47,6 +55,7 @@ import Testing
             let response = try await app.client.send(
                 .post, "/api/auth/register", json: ["username": "grace@example.org", "password": TestApp.password])
             #expect(response.status == .accepted)
+            try await app.markVerified("grace@example.org")
             let login = try await app.client.send(
                 .post, "/api/auth/login", json: ["username": "grace@example.org", "password": TestApp.password])
             #expect(login.status == .ok)

@@ -3,6 +3,7 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
+import Inventory
 import Mail
 import Messaging
 import Orders
@@ -134,7 +135,31 @@ import Testing
                 json: ["startsAt": .string(CatalogFixture.day(20, hour: 10))] as [String: JSONValue])
             try await Task.sleep(for: .milliseconds(300))
             #expect(app.mailer.sent(subject: "Quiet draft has changed").isEmpty)
+
+            // A new venue reaches every holder of the event, unpaid orders' too.
+            let unpaid = try await Self.buy(app, try await Self.day1(of: app, event.eventId), buyer: "dora")
+            #expect(unpaid.status == "pending")
+            let venue = try await app.client.send(
+                .post, "/api/organizations/\(fixture.organization.id)/venues", headers: fixture.headers,
+                json: ["name": "Hall B", "address": "2 Knot Lane", "capacity": 100] as [String: JSONValue])
+            let venueID = try #require(try venue.json()["venueId"]?.stringValue ?? venue.json()["id"]?.stringValue)
+            let placed = try await app.client.send(
+                .put, "/api/events/\(event.eventId)", headers: fixture.headers,
+                json: ["venueId": .string(venueID)] as [String: JSONValue])
+            #expect(placed.status == .ok, "\(placed.text)")
+            #expect(await eventually { app.mailer.sent(subject: subject).count == 4 })
+            let told = app.mailer.sent(subject: subject).suffix(3)
+            #expect(
+                Set(told.flatMap { $0.to.map(\.email) }) == ["ada@example.org", "cleo@example.org", "dora@example.org"])
+            #expect(told.allSatisfy { $0.text.contains("Venue: now Hall B, 2 Knot Lane") })
         }
+    }
+
+    /// The "Day 1 Only" type of the workshop (priced: its orders wait for payment).
+    static func day1(of app: TestApp, _ event: UUID) async throws -> UUID {
+        try await app.store.sql().raw(
+            "SELECT id FROM ticket_types WHERE event_id = \(bind: event) AND name = 'Day 1 Only'"
+        ).first()!.decode(column: "id", as: UUID.self)
     }
 
     /// A campaign to more addresses than a page holds is written down page by page, each address once, however often
@@ -171,12 +196,22 @@ import Testing
             let fanOut = OutboxWorker(
                 store: app.store, handler: BroadcastFanOut(store: app.store, clock: app.clock.appClock),
                 clock: app.clock.appClock, logger: app.boxOffice.logger)
-            // Three pages; two workers racing on each page's delivery changes nothing.
-            for _ in 0..<4 {
-                async let first = fanOut.deliverDue()
-                async let second = fanOut.deliverDue()
-                _ = try await (first, second)
-            }
+            // The first page's message delivered twice at once (as when a worker's lease ran out while it worked): the
+            // recipients' key lets each address through once. Then the remaining pages.
+            let queued = try #require(
+                try await app.store.sql().raw(
+                    "SELECT id, payload, created_at FROM outbox WHERE topic = 'broadcast.fan_out'"
+                ).first())
+            let delivery = OutboxDelivery(
+                id: try queued.decode(column: "id", as: UUID.self), topic: .broadcast,
+                payload: try queued.decode(column: "payload", as: String.self), attempt: 1,
+                createdAt: try queued.decode(column: "created_at", as: Date.self))
+            let handler = BroadcastFanOut(store: app.store, clock: app.clock.appClock)
+            async let once: Void = handler.handle(delivery)
+            async let twice: Void = handler.handle(delivery)
+            _ = try await (once, twice)
+            try await app.store.sql().raw("DELETE FROM outbox WHERE id = \(bind: delivery.id)").run()
+            for _ in 0..<4 { _ = try await fanOut.deliverDue() }
             let copies = try await app.store.sql().raw(
                 "SELECT payload FROM outbox WHERE topic = 'email.broadcast_copy'"
             ).all().map { try $0.decode(column: "payload", as: String.self) }
@@ -200,5 +235,77 @@ import Testing
 extension MailComposer {
     static func test(_ app: TestApp) -> MailComposer {
         MailComposer(store: app.store, sender: MailAddress("tickets@boxoffice.test"), publicURL: "http://localhost")
+    }
+}
+
+/// The buyer hears of each thing once: a move another message tells is passed over by the order's own notice.
+@Suite struct OrderNoticeTests {
+    @Test(arguments: TestDatabase.all)
+    func anEventsCancellationIsToldOnceAndAPaymentLaterOnce(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, day1, _) = try await fixture.workshop()
+            let free = try await fixture.addTicketType(event.eventId, name: "Free", sessions: ["S1"], price: 0)
+            _ = try await BroadcastTests.buy(app, free.ticketTypeId, buyer: "ada")
+            let pending = try await BroadcastTests.buy(app, day1.ticketTypeId, buyer: "bea")
+            #expect(await eventually { app.mailer.sent(to: "bea@example.org").count == 1 })
+            _ = try await app.client.send(
+                .put, "/api/admin/orders/\(pending.orderId)/status", headers: fixture.headers, json: ["status": "paid"])
+            #expect(await eventually { app.mailer.sent(to: "bea@example.org").count == 2 })
+            _ = try await app.client.send(
+                .put, "/api/events/\(event.eventId)", headers: fixture.headers, json: ["status": "cancelled"])
+            #expect(await eventually { app.mailer.sent(to: "ada@example.org").count == 2 })
+            #expect(await eventually { app.mailer.sent(to: "bea@example.org").count == 3 })
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(
+                app.mailer.sent(to: "ada@example.org").map(\.subject) == [
+                    "Your tickets for Advanced Rope Workshop", "Advanced Rope Workshop is cancelled",
+                ])
+            #expect(
+                app.mailer.sent(to: "bea@example.org").map(\.subject) == [
+                    "Order \(pending.orderNumber) reserved: Advanced Rope Workshop",
+                    "Payment received: your tickets for Advanced Rope Workshop",
+                    "Advanced Rope Workshop is cancelled",
+                ])
+        }
+    }
+}
+
+/// A card payment that arrives after its order expired revives it with new ticket codes: the buyer gets the tickets.
+@Suite struct LatePaymentMailTests {
+    @Test(arguments: TestDatabase.all)
+    func aRevivedOrderSendsItsNewTickets(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(database, seams: .init(payments: gateway)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, _, _) = try await fixture.workshop()
+            let type = try await BroadcastTests.day1(of: app, event.eventId)
+            let response = try await app.client.send(
+                .post, "/api/orders",
+                json: [
+                    "ticketTypeId": .string(type.uuidString), "quantity": 2, "buyerName": "Ada",
+                    "buyerEmail": "ada@example.org", "paymentMethod": "card", "paymentToken": "pm_card_3ds",
+                ] as [String: JSONValue])
+            let order = try response.decode(OrderDTO.self)
+            #expect(order.status == "pending" && order.payment?.status == "requires_action", "\(response.text)")
+            let reference = try #require(order.payment?.providerReference)
+            app.clock.advance(by: 3600)
+            _ = try await HoldSweeper(store: app.store, clock: app.clock.appClock, logger: app.boxOffice.logger).sweep()
+            #expect(await eventually { app.mailer.sent(subject: "Order \(order.orderNumber) expired").count == 1 })
+            gateway.settle(reference, as: .succeeded)
+            _ = try await app.boxOffice.paymentReconciler.reconcile()
+            let tickets = "Your tickets for Advanced Rope Workshop"
+            #expect(await eventually { app.mailer.sent(subject: tickets).count == 1 })
+            #expect(
+                await eventually {
+                    app.mailer.sent(
+                        subject: "Order \(order.orderNumber): your payment arrived late and your tickets are confirmed"
+                    ).count == 1
+                })
+            let mail = try #require(app.mailer.sent(subject: tickets).first)
+            #expect(mail.inline.count == 2, "each ticket's new QR code")
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(app.mailer.sent(subject: "Payment received: your tickets for Advanced Rope Workshop").isEmpty)
+        }
     }
 }

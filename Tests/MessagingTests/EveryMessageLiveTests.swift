@@ -34,7 +34,7 @@ import Testing
         try #require(arrived, "\(address) has no message '\(subject)' (it has \(seen))")
         let message = try #require(try CapturedMail.messages(for: address, subject: subject).last)
         // Plain text first, then HTML; every message names its sender and carries the layout's footer.
-        #expect(message.tls && message.text.contains("Sent by"))
+        #expect(message.tls && (message.text.contains("Sent by") || message.text.contains("Gesendet von")))
         #expect(message.parts.contains("multipart/alternative") && message.html?.contains("<!doctype html>") == true)
         #expect(!message.text.contains("{{") && message.html?.contains("{{") == false, "nothing left unrendered")
         return message
@@ -75,24 +75,29 @@ import Testing
             database, configure: { $0.sales.guestConfirmSeconds = 3600 },
             seams: .init(mailer: live, payments: gateway)
         ) { app in
-            // Accounts: the sign-up's verification link, a second registration of the address, a password reset.
-            let organizerAddress = address("organizer")
-            let fixture = try await CatalogFixture.make(app, organizer: organizerAddress)
-            let verification = try await Self.mail(organizerAddress, "Confirm your email address")
+            // Accounts: the sign-up's verification link (the account signs in once it is followed), a second
+            // registration of the address, a password reset.
+            let member = address("member")
+            let credentials: [String: JSONValue] = ["email": .string(member), "password": .string(TestApp.password)]
+            #expect(try await app.client.send(.post, "/api/auth/register", json: credentials).status == .accepted)
+            let verification = try await Self.mail(member, "Confirm your email address")
             let verifyToken = try #require(Self.token(in: verification.text, path: "/account/verify-email"))
+            #expect(try await app.client.send(.post, "/api/auth/login", json: credentials).status == .unauthorized)
             #expect(
                 try await app.client.send(.post, "/api/auth/verify-email", json: ["token": verifyToken]).status
                     == .noContent)
-            let me = try await app.client.send(.get, "/api/auth/me", headers: fixture.headers)
-            #expect(try me.json()["emailVerified"] == true)
+            let signedIn = try await app.client.send(.post, "/api/auth/login", json: credentials)
+            #expect(try signedIn.json()["user"]?["emailVerified"] == true)
             _ = try await app.client.send(
                 .post, "/api/auth/register",
-                json: ["email": .string(organizerAddress), "password": "somebody else's"] as [String: JSONValue])
-            let attempt = try await Self.mail(organizerAddress, "Someone tried to register with your address")
+                json: ["email": .string(member), "password": "somebody else's"] as [String: JSONValue])
+            let attempt = try await Self.mail(member, "Someone tried to register with your address")
             #expect(Self.token(in: attempt.text, path: "/account/reset-password") != nil)
             _ = try await app.client.send(
-                .post, "/api/auth/forgot-password", json: ["email": .string(organizerAddress)] as [String: JSONValue])
-            _ = try await Self.mail(organizerAddress, "Reset your password")
+                .post, "/api/auth/forgot-password", json: ["email": .string(member)] as [String: JSONValue])
+            _ = try await Self.mail(member, "Reset your password")
+            let organizerAddress = address("organizer")
+            let fixture = try await CatalogFixture.make(app, organizer: organizerAddress)
 
             // The organization's look: reply-to, colours, footer.
             let settingsResponse = try await app.client.send(
@@ -257,6 +262,38 @@ import Testing
                 json: ["status": "cancelled"])
             #expect(cancelEvent.status == .ok, "\(cancelEvent.text)")
             _ = try await Self.mail(address("grace"), "\(eventTitle) is cancelled")
+        }
+    }
+
+    /// An organization that writes in German: its buyers read German words, amounts and dates.
+    @Test func anOrganizationsLanguageIsTheMails() async throws {
+        guard let url = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_URL"] else {
+            #expect(!TestPeers.required, "BOXOFFICE_TEST_SMTP_URL is required under scripts/test")
+            return
+        }
+        var settings = MailConfig()
+        settings.smtpURL = url
+        settings.smtpTrustedCertificates = ProcessInfo.processInfo.environment["BOXOFFICE_TEST_SMTP_CA"]
+        let live = try BoxOffice.liveMailer(settings, clock: .system, logger: Logger(label: "german-mail"))
+        let buyer = "kaeufer-\(UUID().uuidString.prefix(8).lowercased())@example.org"
+        try await withApp(seams: .init(mailer: live)) { app in
+            let fixture = try await CatalogFixture.make(app)
+            _ = try await app.client.send(
+                .put, "/api/organizations/\(fixture.organization.id)/email-settings", headers: fixture.headers,
+                json: ["language": "de"])
+            let (event, _, day1, _) = try await fixture.workshop()
+            _ = event
+            let order = try await app.client.send(
+                .post, "/api/orders",
+                json: [
+                    "ticketTypeId": .string(day1.ticketTypeId.uuidString), "quantity": 1, "buyerName": "Käthe Müller",
+                    "buyerEmail": .string(buyer),
+                ] as [String: JSONValue]
+            ).decode(OrderDTO.self)
+            let mail = try await Self.mail(buyer, "Bestellung \(order.orderNumber) reserviert: Advanced Rope Workshop")
+            #expect(mail.text.hasPrefix("Hallo Käthe Müller,"))
+            #expect(mail.text.contains("65,00 EUR") && mail.text.contains("Gesendet von Rope Studio"))
+            #expect(mail.html?.contains("lang=\"de\"") == true)
         }
     }
 }

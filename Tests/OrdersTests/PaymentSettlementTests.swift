@@ -297,10 +297,12 @@ import Testing
                 """
             ).first()!.decode(column: "n", as: Int.self)
             #expect(paidMoves == 1)
+            // One word to the buyer that it is paid: the lifecycle's notice of the one move.
             let confirmations = try await sql.raw(
-                "SELECT payload FROM outbox WHERE topic = 'email.order_confirmation'"
+                "SELECT payload FROM outbox WHERE topic = 'email.order_notice'"
             ).all().filter {
-                try $0.decode(column: "payload", as: String.self).contains(placed.order.orderId.uuidString)
+                let payload = try $0.decode(column: "payload", as: String.self)
+                return payload.contains(placed.order.orderId.uuidString) && payload.contains("\"to\":\"paid\"")
             }.count
             #expect(confirmations == 1)
             #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [2, 0])

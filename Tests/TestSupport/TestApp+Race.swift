@@ -28,8 +28,11 @@ extension TestApp {
     /// interleaving in the server and the database, nothing serialised by a shared client.
     public func race(_ requests: [RaceRequest]) async throws -> [(status: HTTPResponse.Status, body: String)] {
         guard let port = client.port else { throw TestSetupError("race needs withApp(testing: .live)") }
-        // Connect everything first, then release all requests together.
-        let clients = requests.map { _ in TestClient(host: "127.0.0.1", port: port) }
+        // Connect everything first, then release all requests together. An answer may wait its turn behind the whole
+        // race on a loaded machine (the suite runs beside it on two cores): a minute, not the client's 15 seconds.
+        let clients = requests.map { _ in
+            TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60)))
+        }
         for client in clients { client.connect() }
         defer { for client in clients { Task { try? await client.shutdown() } } }
         return try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status, String).self) { group in

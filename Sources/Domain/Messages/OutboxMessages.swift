@@ -9,15 +9,16 @@ public struct OrderConfirmation: OutboxMessage, Equatable {
     /// A guest's offline order: the token of the link that confirms their email (only its hash is kept on the order;
     /// the message carries the link to its one recipient).
     public var emailConfirmationToken: String?
-    /// Sent again on request: the order as it stands when the message is written, not as it was created.
-    public var resent: Bool?
+    /// The order as it stands when the message is written, not as it was created: sent again on request, or after a
+    /// late payment revived the order with new ticket codes.
+    public var asItStands: Bool?
     public var subjects: [UUID] { [orderId, eventId] }
 
-    public init(orderId: UUID, eventId: UUID, emailConfirmationToken: String? = nil, resent: Bool? = nil) {
+    public init(orderId: UUID, eventId: UUID, emailConfirmationToken: String? = nil, asItStands: Bool? = nil) {
         self.orderId = orderId
         self.eventId = eventId
         self.emailConfirmationToken = emailConfirmationToken
-        self.resent = resent
+        self.asItStands = asItStands
     }
 }
 
@@ -269,6 +270,22 @@ public struct OrderNotice: OutboxMessage, Equatable {
     public var system: String?
     public var reason: String?
     public var subjects: [UUID] { [orderId] }
+
+    /// Whether a move owes the buyer a message of its own: not a late payment's revival (its payment notice tells), nor
+    /// what an event's cancellation does (its cascade tells), nor an expiry on the way to refunding a late payment.
+    /// The lifecycle writes a notice only for these; the mail worker still passes over a refund the card processor
+    /// makes (told when it is made).
+    public static func isOwed(from: OrderStatus, to: OrderStatus, actor: TransitionActor) -> Bool {
+        let system: String? = if case .system(let name) = actor { name } else { nil }
+        if system == "event-cancellation" { return false }
+        switch (from, to) {
+        case (.pending, .paid): return true
+        case (_, .paid): return false
+        case (_, .expired): return system != "payments"
+        case (_, .cancelled), (_, .refunded): return true
+        default: return false
+        }
+    }
 
     public init(
         orderId: UUID, from: OrderStatus, to: OrderStatus, actor: TransitionActor, reason: String? = nil

@@ -39,11 +39,11 @@ public enum OutboxTopic: String, Sendable, Codable, CaseIterable {
     /// A ticket got a new code: its buyer is owed the new QR code (`TicketReissued`).
     case ticketReissued = "email.ticket_reissued"
     /// An event's or a session's time or venue changed: its holders are owed word (`EventScheduleChanged`).
-    case eventScheduleChanged = "email.event_changed"
+    case eventScheduleChanged = "event.schedule_changed"
     /// Mail to many (an organizer's message, an event's change, a campaign) is being addressed: the next recipients
     /// are written down and each owed one message (`BroadcastQueued`).
-    case broadcast = "email.broadcast"
-    /// One recipient's copy of a broadcast (`BroadcastCopy`).
+    case broadcast = "broadcast.fan_out"
+    /// One recipient's copy of a broadcast (`BroadcastCopy`): the email itself.
     case broadcastCopy = "email.broadcast_copy"
     /// Someone subscribed to a newsletter: the confirmation link is owed (`NewsletterSubscribed`).
     case newsletterConfirmation = "email.newsletter_confirmation"

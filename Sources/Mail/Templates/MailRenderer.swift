@@ -15,11 +15,31 @@ public struct RenderedMail: Sendable, Equatable, Codable {
 public struct MailRenderer: Sendable {
     private let html: MustacheTemplate
     private let text: MustacheTemplate
+    /// Every string of the catalog, parsed once.
+    private let snippets: [String: MustacheTemplate]
 
     public init() {
         // The layouts are constants of this module, parsed by the tests: a parse error here is a programming error.
         html = try! MustacheTemplate(string: MailLayoutTemplates.html)
         text = try! MustacheTemplate(string: MailLayoutTemplates.text)
+        var snippets: [String: MustacheTemplate] = [:]
+        for language in MailLanguage.allCases {
+            let common = MailCatalog.common(in: language)
+            var strings = [
+                common.greeting, common.greetingWithoutName, common.codeDescription, common.sentBy,
+                common.changedSession, common.changedVenue,
+            ]
+            for template in MailTemplate.allCases {
+                let wording = MailCatalog.wording(template, in: language)
+                strings += [wording.subject] + wording.paragraphs + wording.after + (wording.action.map { [$0] } ?? [])
+            }
+            for string in strings { snippets[string] = Self.parse(string) }
+        }
+        self.snippets = snippets.compactMapValues { $0 }
+    }
+
+    private static func parse(_ snippet: String) -> MustacheTemplate? {
+        try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + snippet)
     }
 
     public func render(_ content: MailContent, language: MailLanguage, layout: MailLayout) -> RenderedMail {
@@ -68,7 +88,7 @@ public struct MailRenderer: Sendable {
 
     /// One catalog string filled with values, as plain text (for lines a message builds from the catalog's parts).
     public static func fill(_ snippet: String, _ values: [String: String]) -> String {
-        guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + snippet) else { return snippet }
+        guard let template = parse(snippet) else { return snippet }
         return template.render(values).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -14,6 +14,8 @@ struct M0041_AddEmailSettings: AsyncMigration {
         // Minutes before each session, comma-separated (`1440,120`); null keeps the installation's `REMINDER_OFFSETS`.
         try await database.schema(EventRecord.schema).field("reminder_offsets", .string).update()
         try await database.schema(UserRecord.schema).field("email_verified_at", .datetime).update()
+        // Accounts from before verification signed in already: they keep doing so.
+        try await (database as! any SQLDatabase).raw("UPDATE users SET email_verified_at = created_at").run()
 
         try await database.schema("email_verifications")
             .id()
