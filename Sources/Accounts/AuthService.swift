@@ -63,6 +63,10 @@ public struct AuthService: Sendable {
         problems.require((1...100).contains(name.count), "displayName", "must be 1 to 100 characters")
         try problems.throwIfAny()
         guard let email, let password else { throw problems }
+        // Every registration mails its address: limited per address too, so nobody floods a stranger's inbox from
+        // many clients (the limit counts alike whether or not the address has an account).
+        try await limiter.consume(
+            settings.attemptLimit.named("register-address"), keys: ["email:\(email.value)"], now: now)
 
         let hash = try await hasher.hash(password)
         do {

@@ -71,6 +71,11 @@ public struct SessionReminders: Service {
             let offsets = try row.optional("reminder_offsets", String.self).map(Self.parse) ?? self.offsets
             let due = offsets.filter { start.addingTimeInterval(-TimeInterval($0 * 60)) <= now }
             guard let nearest = due.min() else { continue }
+            // Most rounds find the due offsets recorded already: a read says so without a write transaction.
+            let recorded = try await store.sql().raw(
+                "SELECT offset_minutes FROM session_reminders WHERE session_id = \(bind: sessionID)"
+            ).all().map { try $0.decode(column: "offset_minutes", as: Int.self) }
+            if Set(due).isSubset(of: recorded) { continue }
             queued += try await store.transaction { db -> Int in
                 let sql = db as! any SQLDatabase
                 guard

@@ -76,6 +76,16 @@ import Testing
                 .post, "/api/auth/register", headers: headers,
                 json: ["email": "u3@example.org", "password": TestApp.password])
             #expect(third.status == .tooManyRequests)
+            // Each registration mails its address: one address is limited however many clients ask.
+            for client in 1...2 {
+                _ = try await app.client.send(
+                    .post, "/api/auth/register", headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.\(client)"],
+                    json: ["email": "target@example.org", "password": TestApp.password])
+            }
+            let flood = try await app.client.send(
+                .post, "/api/auth/register", headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.3"],
+                json: ["email": "target@example.org", "password": TestApp.password])
+            #expect(flood.status == .tooManyRequests)
             for _ in 1...2 {
                 _ = try await app.client.send(
                     .post, "/api/auth/refresh", headers: headers, json: ["refresh_token": "x"])
