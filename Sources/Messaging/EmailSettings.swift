@@ -8,7 +8,7 @@ import Identity
 public import Mail
 public import Persistence
 
-/// An organization's mail: its language, reply-to address, colours and footer address (its name and logo are the
+/// An organization's mail: its language, reply-to address, colours, footer address and time zone (its name and logo are the
 /// organization's own).
 public struct EmailSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var language: String
@@ -16,6 +16,8 @@ public struct EmailSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable 
     public var primaryColor: String
     public var backgroundColor: String
     public var footerAddress: String?
+    /// The IANA time zone its mail shows times in (`Europe/Berlin`); `UTC` unless set.
+    public var timeZone: String
     /// The logo shown at the top of its mail: the organization's (`PUT /api/organizations/{id}/logo`).
     public var logoUrl: String?
 }
@@ -27,6 +29,7 @@ struct EmailSettingsRequest: Decodable {
     var primaryColor: String?
     var backgroundColor: String?
     var footerAddress: String?
+    var timeZone: String?
 }
 
 /// Reads and sets an organization's mail settings (owners set them, members read them).
@@ -66,6 +69,12 @@ struct EmailSettingsService: Sendable {
         for (field, value) in [("primaryColor", body.primaryColor), ("backgroundColor", body.backgroundColor)] {
             if let value { problems.require(MailLayout.isColor(value), field, "must be a colour such as #1f4e8c") }
         }
+        if let zone = body.timeZone {
+            problems.require(
+                zone.count <= 64 && zone.contains("/") || zone == "UTC", "timeZone",
+                "must be an IANA time zone such as Europe/Berlin, or UTC")
+            problems.require(TimeZone(identifier: zone) != nil, "timeZone", "is not a time zone this server knows")
+        }
         let footer = body.footerAddress?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let footer {
             problems.require(footer.count <= 300, "footerAddress", "must be at most 300 characters")
@@ -81,6 +90,7 @@ struct EmailSettingsService: Sendable {
             organization.emailPrimaryColor = body.primaryColor?.lowercased()
             organization.emailBackgroundColor = body.backgroundColor?.lowercased()
             organization.emailFooterAddress = footer?.isEmpty == true ? nil : footer
+            organization.emailTimeZone = body.timeZone
             organization.updatedAt = now
             try await organization.update(on: db)
             try await audit.record(
@@ -97,6 +107,6 @@ struct EmailSettingsService: Sendable {
         return EmailSettingsDTO(
             language: brand.language.rawValue, replyTo: brand.replyTo?.email, primaryColor: brand.layout.primaryColor,
             backgroundColor: brand.layout.backgroundColor, footerAddress: brand.layout.footerAddress,
-            logoUrl: brand.layout.logoURL)
+            timeZone: brand.timeZone.identifier, logoUrl: brand.layout.logoURL)
     }
 }

@@ -10,14 +10,20 @@ public struct MailBrand: Sendable, Equatable {
     public var language: MailLanguage
     public var layout: MailLayout
     public var replyTo: MailAddress?
+    /// The zone its mail shows times in (events carry none of their own yet).
+    public var timeZone: TimeZone
 
-    public init(language: MailLanguage, layout: MailLayout, replyTo: MailAddress? = nil) {
+    public init(
+        language: MailLanguage, layout: MailLayout, replyTo: MailAddress? = nil,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) {
         self.language = language
         self.layout = layout
         self.replyTo = replyTo
+        self.timeZone = timeZone
     }
 
-    public var format: MailFormat { MailFormat(language) }
+    public var format: MailFormat { MailFormat(language, timeZone: timeZone) }
 }
 
 /// Makes every message BoxOffice sends: reads the organization's brand (language, layout, reply-to), renders the
@@ -65,7 +71,8 @@ public struct MailComposer: Sendable {
                 footerAddress: organization.emailFooterAddress),
             replyTo: organization.emailReplyTo.flatMap(EmailAddress.init).map {
                 MailAddress($0.value, name: organization.name)
-            })
+            },
+            timeZone: organization.emailTimeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
     }
 
     public func render(_ content: MailContent, brand: MailBrand) -> RenderedMail {

@@ -40,7 +40,7 @@ extension MessagingRoutes {
                     "put": operation(
                         "setEmailSettings", "Set the organization's mail (owners)",
                         description:
-                            "The whole setting: an absent or null field takes its default (the installation's language, no reply-to, the default colours, no footer address). The logo is the organization's own.",
+                            "The whole setting: an absent or null field takes its default (the installation's language, no reply-to, the default colours, no footer address, UTC). Times in its mail are shown in `timeZone` (events carry none of their own yet). The logo is the organization's own.",
                         parameters: [organization], body: "EmailSettingsRequest",
                         [
                             "200": OpenAPI.json("Settings", OpenAPI.ref("EmailSettings")), "400": invalid,
@@ -237,6 +237,7 @@ extension MessagingRoutes {
                         "language": OpenAPI.enumeration(languages), "replyTo": ["type": ["string", "null"]],
                         "primaryColor": OpenAPI.string, "backgroundColor": OpenAPI.string,
                         "footerAddress": ["type": ["string", "null"]], "logoUrl": ["type": ["string", "null"]],
+                        "timeZone": OpenAPI.string,
                     ], optional: ["replyTo", "footerAddress", "logoUrl"]),
                 "EmailSettingsRequest": OpenAPI.object(
                     [
@@ -246,8 +247,12 @@ extension MessagingRoutes {
                         "replyTo": ["anyOf": [OpenAPI.email, ["type": "null"]]],
                         "primaryColor": color, "backgroundColor": color,
                         "footerAddress": OpenAPI.plainText(maxLength: 300, nullable: true),
+                        "timeZone": [
+                            "type": ["string", "null"], "maxLength": 64,
+                            "description": "An IANA zone such as Europe/Berlin",
+                        ],
                     ],
-                    optional: ["language", "replyTo", "primaryColor", "backgroundColor", "footerAddress"]),
+                    optional: ["language", "replyTo", "primaryColor", "backgroundColor", "footerAddress", "timeZone"]),
                 "EmailTemplateList": OpenAPI.object([
                     "templates": [
                         "type": "array",

@@ -74,7 +74,10 @@ import Testing
             let org = fixture.organization.id
             let settings = try await app.client.send(
                 .put, "/api/organizations/\(org)/email-settings", headers: fixture.headers,
-                json: ["language": "de", "primaryColor": "#AA3300", "footerAddress": "Seilstraße 1, Berlin"])
+                json: [
+                    "language": "de", "primaryColor": "#AA3300", "footerAddress": "Seilstraße 1, Berlin",
+                    "timeZone": "Europe/Berlin",
+                ])
             #expect(settings.status == .ok, "\(settings.text)")
             #expect(try settings.json()["primaryColor"] == "#aa3300" && settings.json()["language"] == "de")
 
@@ -87,6 +90,9 @@ import Testing
             #expect(body["html"]?.stringValue?.contains("#aa3300") == true)
             #expect(body["text"]?.stringValue?.contains("Seilstraße 1, Berlin") == true)
             #expect(body["text"]?.stringValue?.contains("Gesendet von Rope Studio") == true)
+            // The sample session starts 18:00 UTC: 19:00 in Berlin in December.
+            #expect(body["text"]?.stringValue?.contains("19:00 Uhr MEZ") == true, "\(body["text"]?.stringValue ?? "")")
+            #expect(try settings.json()["timeZone"] == "Europe/Berlin")
             let english = try await app.client.send(
                 .get, "/api/admin/email-templates/order-confirmation/preview?organizationId=\(org)&language=en",
                 headers: fixture.headers)
@@ -108,11 +114,11 @@ import Testing
             // Only owners set the look; bad values are named.
             let bad = try await app.client.send(
                 .put, "/api/organizations/\(org)/email-settings", headers: fixture.headers,
-                json: ["language": "fr", "primaryColor": "red", "replyTo": "nope"])
+                json: ["language": "fr", "primaryColor": "red", "replyTo": "nope", "timeZone": "Mars/Olympus"])
             #expect(bad.status == .unprocessableContent)
             #expect(
                 Set(try bad.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? []) == [
-                    "language", "primaryColor", "replyTo",
+                    "language", "primaryColor", "replyTo", "timeZone",
                 ])
             let stranger = try await app.signUp("stranger@example.org")
             #expect(

@@ -83,11 +83,16 @@ public struct MailLayout: Sendable, Equatable, Codable {
     }
 }
 
-/// Dates and amounts as a reader of the language writes them. Times are UTC and say so: events carry no time zone yet.
+/// Dates and amounts as a reader of the language writes them, times in the organization's time zone (UTC unless it
+/// chose one), named.
 public struct MailFormat: Sendable {
     public let language: MailLanguage
+    public let timeZone: TimeZone
 
-    public init(_ language: MailLanguage) { self.language = language }
+    public init(_ language: MailLanguage, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.language = language
+        self.timeZone = timeZone
+    }
 
     public func money(minorUnits: Int, currency: String, minorDigits: Int = 2) -> String {
         let divisor = (0..<minorDigits).reduce(1) { value, _ in value * 10 }
@@ -101,14 +106,15 @@ public struct MailFormat: Sendable {
 
     public func dateTime(_ date: Date) -> String {
         let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = timeZone
+        // The zone by its name where the language has one for it (CET, MEZ), else by its offset (GMT+9).
         switch language {
         case .en:
             formatter.locale = Locale(identifier: "en_GB")
-            formatter.dateFormat = "EEEE d MMMM yyyy, HH:mm 'UTC'"
+            formatter.dateFormat = "EEEE d MMMM yyyy, HH:mm zzz"
         case .de:
             formatter.locale = Locale(identifier: "de_DE")
-            formatter.dateFormat = "EEEE, d. MMMM yyyy, HH:mm 'Uhr UTC'"
+            formatter.dateFormat = "EEEE, d. MMMM yyyy, HH:mm 'Uhr' zzz"
         }
         return formatter.string(from: date)
     }

@@ -4,7 +4,7 @@ extension MailTemplate {
     /// What the message looks like with made-up data: the preview endpoint renders this, and the tests render every
     /// message of every language from it.
     public func sample(_ format: MailFormat) -> MailContent {
-        let start = Date(timeIntervalSince1970: 1_796_320_800)  // 2026-12-01T19:20:00Z
+        let start = Date(timeIntervalSince1970: 1_796_320_800)  // 2026-12-03T18:00:00Z
         let values: [String: String] = [
             "name": "Ada Lovelace", "eventTitle": "Autumn Jazz Nights", "orderNumber": "7K3Q9M2XPD",
             "total": format.money(minorUnits: 4_900, currency: "EUR"),

@@ -11,6 +11,7 @@ struct M0041_AddEmailSettings: AsyncMigration {
         try await database.schema(organizations).field("email_primary_color", .string).update()
         try await database.schema(organizations).field("email_background_color", .string).update()
         try await database.schema(organizations).field("email_footer_address", .string).update()
+        try await database.schema(organizations).field("email_time_zone", .string).update()
         // Minutes before each session, comma-separated (`1440,120`); null keeps the installation's `REMINDER_OFFSETS`.
         try await database.schema(EventRecord.schema).field("reminder_offsets", .string).update()
         try await database.schema(UserRecord.schema).field("email_verified_at", .datetime).update()
@@ -35,6 +36,7 @@ struct M0041_AddEmailSettings: AsyncMigration {
         try await database.schema(EventRecord.schema).deleteField("reminder_offsets").update()
         for column in [
             "email_language", "email_reply_to", "email_primary_color", "email_background_color", "email_footer_address",
+            "email_time_zone",
         ] {
             try await database.schema(OrganizationRecord.schema).deleteField(.key(.init(stringLiteral: column)))
                 .update()

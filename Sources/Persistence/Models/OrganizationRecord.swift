@@ -24,6 +24,8 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "email_background_color") public var emailBackgroundColor: String?
     /// The postal address in its mail's footer.
     @OptionalField(key: "email_footer_address") public var emailFooterAddress: String?
+    /// The IANA time zone its mail shows times in (`Europe/Berlin`); null is UTC.
+    @OptionalField(key: "email_time_zone") public var emailTimeZone: String?
 
     public init() {}
 
