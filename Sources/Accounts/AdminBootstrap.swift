@@ -48,8 +48,9 @@ public struct AdminBootstrap: Sendable {
             let outcome: Outcome
             if let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() {
                 user.role = PlatformRole.admin.rawValue
-                if resetPassword { user.passwordHash = hash }
-                // Named by the operator: the address needs no mailed proof.
+                // Named by the operator: the address needs no mailed proof. An account never verified may have been
+                // registered by anybody, with a password of their choosing: the operator's password replaces it.
+                if resetPassword || user.emailVerifiedAt == nil { user.passwordHash = hash }
                 if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
                 user.updatedAt = now
                 try await user.update(on: db)

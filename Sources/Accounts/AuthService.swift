@@ -47,7 +47,7 @@ public struct AuthService: Sendable {
     /// Makes an account and answers the same whether or not the address had one: a stranger learns nothing about who
     /// is registered. The address's owner is told what happened by mail (`RegistrationMail`): a new account's link to
     /// verify the address, or word that somebody tried to register it again. The password is hashed either way, so
-    /// both answers take the same time. A new account signs in with `/api/auth/login`.
+    /// both answers take the same time. A new account signs in with `/api/auth/login` once its address is verified.
     public func register(
         email rawEmail: String?, password: String?, displayName: String?, now: Date, request: RequestMetadata
     ) async throws {

@@ -49,6 +49,7 @@ struct OrderEmails: Sendable {
 
     struct Filter {
         var orderID: UUID?
+        var organizationID: UUID?
         var recipient: String?
         var state: State?
         var topic: String?
@@ -58,6 +59,7 @@ struct OrderEmails: Sendable {
         init(_ request: Request) throws {
             var reader = QueryReader(request.uri.queryParameters)
             orderID = reader.uuid("orderId")
+            organizationID = reader.uuid("organizationId")
             recipient = reader.string("recipient")
             if let recipient, EmailAddress(recipient) == nil {
                 reader.report("recipient", "is not a valid email address")
@@ -80,10 +82,15 @@ struct OrderEmails: Sendable {
             let admin =
                 (try? await authorizer.require(.platformOrdersRead, on: .platform, by: principal, database: db)) != nil
             if !admin { try await queries.requireManager(of: order, principal, db) }
+        } else if let organizationID = filter.organizationID {
+            try await authorizer.require(.eventManage, on: .organization(organizationID), by: principal, database: db)
         } else {
             try await authorizer.require(.platformOrdersRead, on: .platform, by: principal, database: db)
         }
         var conditions: [SQLQueryString] = ["topic LIKE 'email.%'"]
+        if let organizationID = filter.organizationID {
+            conditions.append(Self.ofOrganization(organizationID, kind: store.kind))
+        }
         if let orderID = filter.orderID { conditions.append("payload LIKE \(bind: "%\(orderID.uuidString)%")") }
         if let topic = filter.topic { conditions.append("topic = \(bind: topic)") }
         if let recipient = filter.recipient.flatMap(EmailAddress.init)?.value {
@@ -152,6 +159,26 @@ struct OrderEmails: Sendable {
                     failedAt: try row.optional("failed_at", Date.self)))
         }
         return EmailPageDTO(emails: emails, page: filter.page, perPage: filter.perPage)
+    }
+
+    /// The organization's mail, by the IDs its messages carry: its events' orders, its broadcasts (organizers' messages,
+    /// events' changes, campaigns), its newsletter's subscribers. Read from the JSON payload in each dialect.
+    static func ofOrganization(_ id: UUID, kind: DatabaseKind) -> SQLQueryString {
+        func field(_ key: String) -> SQLQueryString {
+            switch kind {
+            case .postgres: "(payload::jsonb->>'\(unsafeRaw: key)')::uuid"
+            case .sqlite: "json_extract(payload, '$.\(unsafeRaw: key)')"
+            }
+        }
+        return "(" + field("orderId") + """
+             IN (SELECT o.id FROM orders o JOIN events e ON e.id = o.event_id WHERE e.organization_id = \(bind: id))
+              OR
+            """ + " " + field("broadcastId") + """
+                 IN (SELECT b.id FROM mail_broadcasts b WHERE b.organization_id = \(bind: id))
+                  OR
+                """ + " " + field("subscriberId") + """
+                 IN (SELECT s.id FROM newsletter_subscribers s WHERE s.organization_id = \(bind: id)))
+                """
     }
 
     /// Seed 004: the order's confirmation again (as the order stands now), queued like the first.

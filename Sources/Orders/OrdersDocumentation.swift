@@ -1,3 +1,4 @@
+import Domain
 public import HTTPCore
 
 extension OrdersRoutes {
@@ -276,11 +277,16 @@ extension OrdersRoutes {
                     "get": OpenAPI.operation(
                         "listEmails", tag: "Orders",
                         summary:
-                            "The email log: every message queued, with its state (admins; an order's managers with orderId)",
+                            "The email log: every message queued, with its state (admins; an organization's organizers with organizationId; an order's managers with orderId)",
                         description:
                             "States: pending (waiting, or waiting for a retry), processing (a worker has it), sent, failed (after its last try or a permanent refusal, with lastError). Newest first.",
                         parameters: [
                             ["name": "orderId", "in": "query", "required": false, "schema": OpenAPI.uuid],
+                            [
+                                "name": "organizationId", "in": "query", "required": false, "schema": OpenAPI.uuid,
+                                "description":
+                                    "The organization's mail: its orders', its organizers' messages and campaigns', its newsletter confirmations",
+                            ],
                             ["name": "recipient", "in": "query", "required": false, "schema": OpenAPI.email],
                             [
                                 "name": "state", "in": "query", "required": false,
@@ -289,7 +295,7 @@ extension OrdersRoutes {
                             [
                                 "name": "topic", "in": "query", "required": false,
                                 "schema": OpenAPI.enumeration(
-                                    ["email.order_confirmation", "email.payment_notice", "email.password_reset"]),
+                                    OutboxTopic.allCases.map(\.rawValue).filter { $0.hasPrefix("email.") }),
                             ],
                             [
                                 "name": "page", "in": "query", "required": false,

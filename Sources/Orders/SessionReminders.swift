@@ -78,6 +78,16 @@ public struct SessionReminders: Service {
             if Set(due).isSubset(of: recorded) { continue }
             queued += try await store.transaction { db -> Int in
                 let sql = db as! any SQLDatabase
+                // The offsets passed are marked first (even when the nearest was queued already, so that a round
+                // finds them all recorded afterwards), then the nearest's row decides whether this round queues.
+                for passed in due.sorted(by: >) where passed != nearest {
+                    try await sql.raw(
+                        """
+                        INSERT INTO session_reminders (session_id, offset_minutes, queued_at, messages)
+                        VALUES (\(bind: sessionID), \(bind: passed), \(bind: now), 0) ON CONFLICT DO NOTHING
+                        """
+                    ).run()
+                }
                 guard
                     try await sql.raw(
                         """
@@ -87,14 +97,6 @@ public struct SessionReminders: Service {
                         """
                     ).first() != nil
                 else { return 0 }
-                for passed in due where passed != nearest {
-                    try await sql.raw(
-                        """
-                        INSERT INTO session_reminders (session_id, offset_minutes, queued_at, messages)
-                        VALUES (\(bind: sessionID), \(bind: passed), \(bind: now), 0) ON CONFLICT DO NOTHING
-                        """
-                    ).run()
-                }
                 let orders = try await sql.raw(
                     """
                     SELECT DISTINCT t.order_id FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id

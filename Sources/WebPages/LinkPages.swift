@@ -73,7 +73,9 @@ public struct EmailVerificationPages: Sendable {
                 return "Your address is confirmed. Thank you!"
             },
             isTokenRefusal: { ($0 as? AccountsError) == .invalidVerificationToken },
-            refusal: "It was used already, or more than a week has passed. Sign in and ask for a new one."
+            refusal:
+                "It was used already, or more than a week has passed. Reset your password from the sign-in page: "
+                + "its link verifies the address too."
         ).register(on: pages)
     }
 }

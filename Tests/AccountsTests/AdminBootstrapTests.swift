@@ -48,6 +48,28 @@ import Testing
         }
     }
 
+    /// Somebody registered the configured admin's address before the first start with an admin, with a password of
+    /// their own: the account was never verified, so the operator's password replaces theirs.
+    @Test(arguments: TestDatabase.all)
+    func anUnverifiedAccountPromotedAtStartTakesTheOperatorsPassword(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let squat = try await app.client.send(
+                .post, "/api/auth/register", json: ["email": "root@example.org", "password": "the squatter's"])
+            #expect(squat.status == .accepted)
+            let outcome = try await app.boxOffice.adminBootstrap.ensureFirstAdmin(
+                email: "root@example.org", password: "first admin password", now: app.clock.now)
+            guard case .promoted = outcome else {
+                Issue.record("\(outcome)")
+                return
+            }
+            let squatter = try await app.client.send(
+                .post, "/api/auth/login", json: ["email": "root@example.org", "password": "the squatter's"])
+            #expect(squatter.status == .unauthorized)
+            let admin = try await app.signIn("root@example.org", password: "first admin password")
+            #expect(admin.user.role == "admin" && admin.user.emailVerified)
+        }
+    }
+
     @Test func adminSettingsAreValidatedTogether() throws {
         #expect(throws: ConfigurationError.self) {
             try AppConfig.load(from: ["DEFAULT_ADMIN_EMAIL": "root@example.org"])

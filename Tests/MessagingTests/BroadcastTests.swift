@@ -92,7 +92,19 @@ import Testing
                 Set(try invalid.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? []) == [
                     "subject", "body",
                 ])
+            // The organization's email log lists them, with its orders' mail; organizers of others see none of it.
+            let log = "/api/admin/emails?organizationId=\(fixture.organization.id)"
+            let page = try await app.client.send(.get, log + "&perPage=100", headers: fixture.headers)
+            #expect(page.status == .ok, "\(page.text)")
+            let topics = try page.decode(EmailPageDTO.self).emails.map(\.topic)
+            #expect(topics.filter { $0 == "email.broadcast_copy" }.count == 4)
+            #expect(topics.contains("email.order_confirmation"))
+            let copies = try await app.client.send(
+                .get, log + "&recipient=bob@example.org", headers: fixture.headers
+            ).decode(EmailPageDTO.self).emails
+            #expect(copies.map(\.topic) == ["email.broadcast_copy"] && copies.first?.recipient == "bob@example.org")
             let stranger = try await app.signUp("stranger@example.org")
+            #expect(try await app.client.send(.get, log, headers: stranger.bearer).status == .forbidden)
             #expect(try await app.client.send(.get, base, headers: stranger.bearer).status == .forbidden)
             #expect(
                 try await app.client.send(

@@ -48,9 +48,7 @@ public struct MailRenderer: Sendable {
         var values: [String: Any] = content.values
         values["organization"] = layout.name
         func fill(_ snippet: String, adding extra: [String: String] = [:]) -> String {
-            guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + snippet) else {
-                return snippet
-            }
+            guard let template = snippets[snippet] ?? Self.parse(snippet) else { return snippet }
             return template.render(values.merging(extra) { _, new in new }).trimmingCharacters(
                 in: .whitespacesAndNewlines)
         }
