@@ -310,7 +310,8 @@ extension OrdersRoutes {
                         responses: [
                             "200": OpenAPI.json("A page of emails", OpenAPI.ref("EmailPage")), "400": invalid,
                             "401": OpenAPI.error("Not signed in"),
-                            "403": OpenAPI.error("Not an admin (others must name an order they manage)"),
+                            "403": OpenAPI.error(
+                                "Not an admin (others must name an organization they organize or an order they manage)"),
                             "404": notFound,
                         ])
                 ],
