@@ -71,7 +71,7 @@ extension AuthService {
 public struct RegistrationMailHandler: OutboxHandler {
     public var name: String { "registration-mail" }
     public var topics: Set<OutboxTopic> { [.registration] }
-    public var retry: RetryPolicy { RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800)) }
+    public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
     let mailer: any Mailer
@@ -93,20 +93,15 @@ public struct RegistrationMailHandler: OutboxHandler {
         let content: MailContent
         if notice.created {
             guard user.emailVerifiedAt == nil else { return }
-            let token = OpaqueToken.generate()
-            try await store.sql().raw(
-                """
-                INSERT INTO email_verifications (id, user_id, token_hash, created_at, expires_at)
-                VALUES (\(bind: UUID.random()), \(bind: user.id!), \(bind: OpaqueToken.hash(token)), \(bind: now),
-                  \(bind: now.addingTimeInterval(AuthService.verificationLinkSeconds)))
-                """
-            ).run()
+            let link = try await AccountLink.emailVerification.make(
+                for: user.id!, store: store, composer: composer, now: now)
             content = MailContent(
                 .emailVerification,
-                values: ["name": user.displayName, "days": "\(Int(AuthService.verificationLinkSeconds / 86400))"],
-                link: composer.link("/account/verify-email?token=\(token)"))
+                values: ["name": user.displayName, "days": "\(Int(AccountLink.emailVerification.lifetime / 86400))"],
+                link: link)
         } else {
-            let link = try await PasswordResetMail.link(for: user.id!, store: store, composer: composer, now: now)
+            let link = try await AccountLink.passwordReset.make(
+                for: user.id!, store: store, composer: composer, now: now)
             content = MailContent(.registrationExisting, values: ["name": user.displayName], link: link)
         }
         try await mailer.send(

@@ -80,7 +80,7 @@ extension AuthService {
 public struct PasswordResetMail: OutboxHandler {
     public var name: String { "password-reset-mail" }
     public var topics: Set<OutboxTopic> { [.passwordReset] }
-    public var retry: RetryPolicy { RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800)) }
+    public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
     let mailer: any Mailer
@@ -99,23 +99,53 @@ public struct PasswordResetMail: OutboxHandler {
         // No account has this address: nothing is sent, and the one who asked cannot tell.
         guard let user = try await UserRecord.query(on: store.database()).filter(\.$email == request.email).first()
         else { return }
-        let link = try await PasswordResetMail.link(for: user.id!, store: store, composer: composer, now: clock.now())
+        let link = try await AccountLink.passwordReset.make(
+            for: user.id!, store: store, composer: composer, now: clock.now())
         try await mailer.send(
             composer.message(
                 MailContent(.passwordReset, values: ["name": user.displayName], link: link),
                 to: [MailAddress(user.email, name: user.displayName)], brand: composer.installationBrand))
     }
 
-    /// A new reset link for the account: its token made now, only the hash kept, valid for an hour.
-    static func link(for userID: UUID, store: DatabaseStore, composer: MailComposer, now: Date) async throws -> String {
+}
+
+/// The links mailed to an account's address: a password reset (an hour) and an address's verification (a week). Each
+/// token is made at sending and only its SHA-256 kept, in the link's own table; the link is spent by its endpoint.
+enum AccountLink {
+    case passwordReset
+    case emailVerification
+
+    private var table: String {
+        switch self {
+        case .passwordReset: "password_resets"
+        case .emailVerification: "email_verifications"
+        }
+    }
+
+    private var path: String {
+        switch self {
+        case .passwordReset: "/account/reset-password"
+        case .emailVerification: "/account/verify-email"
+        }
+    }
+
+    var lifetime: TimeInterval {
+        switch self {
+        case .passwordReset: AuthService.resetLinkSeconds
+        case .emailVerification: AuthService.verificationLinkSeconds
+        }
+    }
+
+    /// A new link for the account, its token made now.
+    func make(for userID: UUID, store: DatabaseStore, composer: MailComposer, now: Date) async throws -> String {
         let token = OpaqueToken.generate()
         try await store.sql().raw(
             """
-            INSERT INTO password_resets (id, user_id, token_hash, created_at, expires_at)
+            INSERT INTO \(ident: table) (id, user_id, token_hash, created_at, expires_at)
             VALUES (\(bind: UUID.random()), \(bind: userID), \(bind: OpaqueToken.hash(token)), \(bind: now),
-              \(bind: now.addingTimeInterval(AuthService.resetLinkSeconds)))
+              \(bind: now.addingTimeInterval(lifetime)))
             """
         ).run()
-        return composer.link("/account/reset-password?token=\(token)")
+        return composer.link("\(path)?token=\(token)")
     }
 }

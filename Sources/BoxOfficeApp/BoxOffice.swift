@@ -337,7 +337,9 @@ public struct BoxOffice: Sendable {
     /// payments and webhooks add theirs as they land; a topic without a handler stays pending (and visible in
     /// `GET /api/admin/outbox`) until one is configured.
     var outboxHandlers: [any OutboxHandler] {
-        [
+        // One composer for all (it parses the catalog once).
+        let composer = composer
+        return [
             ChangeFeedTopics(),
             OrderConfirmationMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages),
             OrderNoticeMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages),

@@ -19,20 +19,16 @@ public struct OrderConfirmationMail: OutboxHandler {
     /// Seed 004: up to five tries; a permanent refusal (no such mailbox) fails at once.
     public var retry: RetryPolicy { .mail }
 
-    let store: DatabaseStore
-    let mailer: any Mailer
-    let composer: MailComposer
+    let buyer: BuyerMail
+    var store: DatabaseStore { buyer.store }
+    var composer: MailComposer { buyer.composer }
     /// The QR code of each valid ticket of an order, as a PNG (the code the kiosk reads): the door's, handed in by the
     /// composition root; nil sends the words alone.
     public typealias TicketImages =
         @Sendable (_ orderID: UUID, _ now: Date) async throws -> [(ticketID: UUID, png: [UInt8])]
-    let ticketImages: TicketImages?
 
     public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer, ticketImages: TicketImages? = nil) {
-        self.store = store
-        self.mailer = mailer
-        self.composer = composer
-        self.ticketImages = ticketImages
+        buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
     public func handle(_ message: OutboxDelivery) async throws {
@@ -57,8 +53,6 @@ public struct OrderConfirmationMail: OutboxHandler {
         let format = brand.format
         var values = facts.values(format)
         var link: String?
-        var inline: [MailMessage.InlinePart] = []
-        var content: MailContent
         if status == .pending {
             if let token = notice.emailConfirmationToken, let deadline = facts.order.paymentDeadline {
                 values["confirmBy"] = format.dateTime(deadline)
@@ -66,21 +60,15 @@ public struct OrderConfirmationMail: OutboxHandler {
             } else if let deadline = facts.order.paymentDeadline {
                 values["deadline"] = format.dateTime(deadline)
             }
-            content = MailContent(
+            let content = MailContent(
                 .orderReserved, values: values, items: facts.ticketLines(facts.tickets, format, withSessions: false),
                 link: link)
+            try await buyer.send(content, about: facts, brand: brand, at: message.createdAt)
         } else {
             let tickets = facts.validTickets
-            content = MailContent(
+            let content = MailContent(
                 .orderConfirmation, values: values, items: facts.ticketLines(tickets, format, withSessions: true))
-            if let ticketImages {
-                let attached = TicketCodes.attach(
-                    try await ticketImages(facts.order.id!, message.createdAt),
-                    labels: Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) }))
-                content.codes = attached.codes
-                inline = attached.inline
-            }
+            try await buyer.send(content, about: facts, brand: brand, codesOf: tickets, at: message.createdAt)
         }
-        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
     }
 }

@@ -83,17 +83,32 @@ struct OrderMailFacts {
     }
 }
 
-/// Tickets' QR codes in a message: each an inline PNG by Content-ID, with its caption in the rendered words.
-enum TicketCodes {
-    static func attach(_ images: [(ticketID: UUID, png: [UInt8])], labels: [UUID: String]) -> (
-        codes: [MailContent.TicketCode], inline: [MailMessage.InlinePart]
-    ) {
-        func cid(_ ticket: UUID) -> String { "ticket-\(ticket.uuidString.lowercased())@boxoffice" }
-        return (
-            images.map { MailContent.TicketCode(contentID: cid($0.ticketID), label: labels[$0.ticketID] ?? "") },
-            images.map {
+/// Sends a message to an order's buyer, in the organization's brand, with the QR code of each ticket it names (an
+/// inline PNG by Content-ID, captioned in the rendered words; the door's code, handed in by the composition root; the
+/// words alone without it). Every handler of the buyer's mail about an order sends through it.
+struct BuyerMail: Sendable {
+    let store: DatabaseStore
+    let mailer: any Mailer
+    let composer: MailComposer
+    let ticketImages: OrderConfirmationMail.TicketImages?
+
+    func send(
+        _ content: MailContent, about facts: OrderMailFacts, brand: MailBrand,
+        codesOf tickets: [OrderMailFacts.Ticket] = [], at now: Date
+    ) async throws {
+        var content = content
+        var inline: [MailMessage.InlinePart] = []
+        if !tickets.isEmpty, let ticketImages {
+            let labels = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) })
+            let images = try await ticketImages(facts.order.id!, now).filter { labels[$0.ticketID] != nil }
+            func cid(_ ticket: UUID) -> String { "ticket-\(ticket.uuidString.lowercased())@boxoffice" }
+            content.codes = images.map {
+                MailContent.TicketCode(contentID: cid($0.ticketID), label: labels[$0.ticketID] ?? "")
+            }
+            inline = images.map {
                 MailMessage.InlinePart(contentID: cid($0.ticketID), contentType: "image/png", data: Data($0.png))
             }
-        )
+        }
+        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
     }
 }

@@ -17,19 +17,15 @@ public struct OrderNoticeMail: OutboxHandler {
     public var topics: Set<OutboxTopic> { [.orderNotice] }
     public var retry: RetryPolicy { .mail }
 
-    let store: DatabaseStore
-    let mailer: any Mailer
-    let composer: MailComposer
-    let ticketImages: OrderConfirmationMail.TicketImages?
+    let buyer: BuyerMail
+    var store: DatabaseStore { buyer.store }
+    var composer: MailComposer { buyer.composer }
 
     public init(
         store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
-        self.store = store
-        self.mailer = mailer
-        self.composer = composer
-        self.ticketImages = ticketImages
+        buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
     public func handle(_ message: OutboxDelivery) async throws {
@@ -40,18 +36,11 @@ public struct OrderNoticeMail: OutboxHandler {
         let brand = try await composer.brand(organizationID: facts.event.organizationID)
         var values = facts.values(brand.format)
         var content = MailContent(template)
-        var inline: [MailMessage.InlinePart] = []
+        var tickets: [OrderMailFacts.Ticket] = []
         switch template {
         case .paymentReceived:
-            let tickets = facts.validTickets
+            tickets = facts.validTickets
             content.items = facts.ticketLines(tickets, brand.format, withSessions: true)
-            if let ticketImages {
-                let attached = TicketCodes.attach(
-                    try await ticketImages(facts.order.id!, message.createdAt),
-                    labels: Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) }))
-                content.codes = attached.codes
-                inline = attached.inline
-            }
         case .paymentFailed:
             // The lifecycle's reason reads `card payment failed: <the processor's words>`.
             if let words = notice.reason?.split(separator: ":", maxSplits: 1).last {
@@ -69,7 +58,7 @@ public struct OrderNoticeMail: OutboxHandler {
             break
         }
         content.values = values
-        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
+        try await buyer.send(content, about: facts, brand: brand, codesOf: tickets, at: message.createdAt)
     }
 
     /// Which message a move owes the buyer; nil for moves another message tells (the lifecycle writes no notice for
@@ -98,19 +87,15 @@ public struct TicketReissuedMail: OutboxHandler {
     public var topics: Set<OutboxTopic> { [.ticketReissued] }
     public var retry: RetryPolicy { .mail }
 
-    let store: DatabaseStore
-    let mailer: any Mailer
-    let composer: MailComposer
-    let ticketImages: OrderConfirmationMail.TicketImages?
+    let buyer: BuyerMail
+    var store: DatabaseStore { buyer.store }
+    var composer: MailComposer { buyer.composer }
 
     public init(
         store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
-        self.store = store
-        self.mailer = mailer
-        self.composer = composer
-        self.ticketImages = ticketImages
+        buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
     public func handle(_ message: OutboxDelivery) async throws {
@@ -121,17 +106,9 @@ public struct TicketReissuedMail: OutboxHandler {
         let brand = try await composer.brand(organizationID: facts.event.organizationID)
         var values = facts.values(brand.format)
         values["ticketLabel"] = ticket.label
-        var content = MailContent(
+        let content = MailContent(
             .ticketReissued, values: values, items: facts.ticketLines([ticket], brand.format, withSessions: true))
-        var inline: [MailMessage.InlinePart] = []
         // The code as it is at sending: a second reissue since sends its own message with the newer code.
-        if let ticketImages {
-            let attached = TicketCodes.attach(
-                try await ticketImages(facts.order.id!, message.createdAt).filter { $0.ticketID == ticket.id },
-                labels: [ticket.id: ticket.label])
-            content.codes = attached.codes
-            inline = attached.inline
-        }
-        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
+        try await buyer.send(content, about: facts, brand: brand, codesOf: [ticket], at: message.createdAt)
     }
 }

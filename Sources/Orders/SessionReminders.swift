@@ -127,19 +127,15 @@ public struct SessionReminderMail: OutboxHandler {
     public var topics: Set<OutboxTopic> { [.sessionReminder] }
     public var retry: RetryPolicy { .mail }
 
-    let store: DatabaseStore
-    let mailer: any Mailer
-    let composer: MailComposer
-    let ticketImages: OrderConfirmationMail.TicketImages?
+    let buyer: BuyerMail
+    var store: DatabaseStore { buyer.store }
+    var composer: MailComposer { buyer.composer }
 
     public init(
         store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
-        self.store = store
-        self.mailer = mailer
-        self.composer = composer
-        self.ticketImages = ticketImages
+        buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
     public func handle(_ message: OutboxDelivery) async throws {
@@ -154,17 +150,8 @@ public struct SessionReminderMail: OutboxHandler {
         values["sessionLabel"] = "S\(session.number) \(session.name)"
         values["startsAt"] = brand.format.dateTime(session.startsAt)
         values["lead"] = brand.format.lead(minutes: reminder.offsetMinutes)
-        var content = MailContent(
+        let content = MailContent(
             .sessionReminder, values: values, items: facts.ticketLines(tickets, brand.format, withSessions: false))
-        var inline: [MailMessage.InlinePart] = []
-        if let ticketImages {
-            let wanted = Set(tickets.map(\.id))
-            let attached = TicketCodes.attach(
-                try await ticketImages(facts.order.id!, message.createdAt).filter { wanted.contains($0.ticketID) },
-                labels: Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.label) }))
-            content.codes = attached.codes
-            inline = attached.inline
-        }
-        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
+        try await buyer.send(content, about: facts, brand: brand, codesOf: tickets, at: message.createdAt)
     }
 }

@@ -50,9 +50,13 @@ public struct AccountPages: Sendable {
                 return response
             } catch let error as AccountsError where error == .invalidCredentials {
                 return Page.response(
-                    Self.signInPage(csrf: context.csrfToken, next: next, problem: "The email or password is wrong."),
+                    Self.signInPage(
+                        csrf: context.csrfToken, next: next,
+                        problem:
+                            "The email or password is wrong. Or the address is not verified yet: follow the link we "
+                            + "mailed to it."),
                     status: .unauthorized)
-            } catch let problems as FieldProblems {
+            } catch is FieldProblems {
                 return Page.response(
                     Self.signInPage(csrf: context.csrfToken, next: next, problem: "Enter your email and password."),
                     status: .badRequest)

@@ -100,6 +100,33 @@ import Testing
     }
 }
 
+/// One new address subscribed several times at once: one subscriber, one confirmation, every answer the same.
+@Suite struct NewsletterRaceTests {
+    @Test(arguments: TestDatabase.all)
+    func concurrentSubscriptionsOfANewAddressMakeOneSubscriber(_ database: TestDatabase) async throws {
+        try await withApp(database, testing: .live, configure: { $0.workers.runWorkers = false }) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let body = #"{"email":"twice@example.org","organizationId":"\#(fixture.organization.id)"}"#
+            let answers = try await app.race(
+                (0..<6).map { _ in
+                    var request = RaceRequest(.post, "/api/newsletter/subscribe")
+                    request.json = body
+                    request.headers[.contentType] = "application/json"
+                    return request
+                })
+            #expect(answers.allSatisfy { $0.status == .accepted }, "\(answers.map(\.body))")
+            let rows = try await app.store.sql().raw(
+                "SELECT COUNT(*) AS n FROM newsletter_subscribers WHERE email = 'twice@example.org'"
+            ).first()!.decode(column: "n", as: Int.self)
+            let queued = try await app.store.sql().raw(
+                "SELECT COUNT(*) AS n FROM outbox WHERE topic = 'email.newsletter_confirmation'"
+            ).first()!.decode(column: "n", as: Int.self)
+            #expect(rows == 1)
+            #expect(queued >= 1 && queued <= 6, "a pending subscriber asking again is sent the link again")
+        }
+    }
+}
+
 /// Sign-up mail: the verification link (once, a week), a new one on request.
 @Suite struct EmailVerificationTests {
     @Test(arguments: TestDatabase.all)

@@ -54,6 +54,14 @@ import Testing
             #expect(all.emails.count == 2)
             let bad = try await app.client.send(.get, "/api/admin/emails?state=lost", headers: admin.bearer)
             #expect(bad.status == .badRequest)
+
+            // An order that no longer stands has nothing to confirm: said, not queued.
+            _ = try await app.client.send(
+                .put, "/api/admin/orders/\(order.orderId)/status", headers: fixture.headers,
+                json: ["status": "cancelled"])
+            let gone = try await app.client.send(
+                .post, "/api/admin/orders/\(order.orderId)/resend-email", headers: fixture.headers)
+            #expect(gone.status == .conflict, "\(gone.text)")
         }
     }
 }
