@@ -37,7 +37,7 @@ token=$(curl -sf -X POST "$base/api/auth/login" -H 'Content-Type: application/js
 # A logo's body is the image itself, which no schema describes (real images are tested apart). The stateful phase is
 # left out: the order in which it chains operations varies from run to run, and a CI run must not depend on luck; the
 # examples, coverage and fuzzing phases are reproducible under the fixed seed.
-common=(--checks all --phases examples,coverage,fuzzing --max-examples "${FUZZ_EXAMPLES:-8}" --workers 2 --seed 2026 --exclude-path-regex '^/api/webhook'
+common=(--checks all --phases examples,coverage,fuzzing --max-examples "${FUZZ_EXAMPLES:-8}" --workers 2 --seed "${FUZZ_SEED:-2026}" --exclude-path-regex '^/api/webhook'
   --exclude-operation-id setOrganizationLogo)
 status=0
 # Run from the scratch folder: schemathesis and hypothesis keep their caches in the working directory.
@@ -67,6 +67,10 @@ echo "schemathesis, signed in:"
 fuzz "$work/signed-in.txt" -H "Authorization: Bearer $token" || status=1
 tail -n 25 "$work/signed-in.txt"
 if [ "$status" -ne 0 ]; then
+  # The failures themselves (operation, request as curl, answer), so a CI log shows what to reproduce.
+  for report in "$work/anonymous.txt" "$work/signed-in.txt"; do
+    sed -n '/^=* FAILURES =*$/,/^=* SUMMARY =*$/p' "$report" | head -n 120
+  done
   cp "$work/anonymous.txt" "$work/signed-in.txt" "${FUZZ_REPORT_DIR:-/tmp}/" 2>/dev/null || true
   echo "schemathesis found failures (reports in ${FUZZ_REPORT_DIR:-/tmp}/anonymous.txt and signed-in.txt)" >&2
 fi

@@ -58,9 +58,10 @@ public struct AuthService: Sendable {
         problems.require(rawEmail == nil || email != nil, "email", "is not a valid email address")
         problems.require(password != nil, "password", "is required")
         if let password, let problem = PasswordRules.problem(with: password) { problems.add("password", problem) }
-        let name = (displayName ?? email.map { String($0.value.prefix { $0 != "@" }) } ?? "")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        problems.require((1...100).contains(name.count), "displayName", "must be 1 to 100 characters")
+        // Without a display name, the address's local part stands for one (at most 64 characters, never blank).
+        let name =
+            displayName.map { problems.requireText($0, "displayName", lengths: 1...100) }
+            ?? email.map { String($0.value.prefix { $0 != "@" }) } ?? ""
         try problems.throwIfAny()
         guard let email, let password else { throw problems }
         // Every registration mails its address: limited per address too, so nobody floods a stranger's inbox from

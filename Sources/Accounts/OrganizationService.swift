@@ -27,10 +27,9 @@ public struct OrganizationService: Sendable {
             throw HTTPFailure.unauthorized("Sign in first.")
         }
         var problems = FieldProblems()
-        let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        problems.require((2...100).contains(name.count), "name", "must be 2 to 100 characters")
+        let name = problems.requireText(name ?? "", "name", lengths: 2...100)
         if let slug {
-            problems.require(Slug.isValid(slug), "slug", "must be 3 to 60 lower-case letters, digits or hyphens")
+            problems.require(Slug.isValid(slug), "slug", "must be 3 to 60 lower-case letters, digits or inner hyphens")
         }
         try problems.throwIfAny()
 

@@ -217,7 +217,7 @@ extension OrganizationsRoutes {
                 "CreateOrganizationRequest": OpenAPI.object(
                     [
                         "name": ["type": "string", "minLength": 2, "maxLength": 100],
-                        "slug": ["type": "string", "pattern": "^[a-z0-9-]{3,60}$"],
+                        "slug": ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$"],
                     ],
                     optional: ["slug"]),
                 "AddMemberRequest": OpenAPI.object([

@@ -22,9 +22,8 @@ public struct PartnerKeyService: Sendable {
         in organizationID: UUID, name: String?, by principal: Principal, now: Date, request: RequestMetadata
     ) async throws -> PartnerKeyCreatedDTO {
         let user = try await authorize(organizationID, by: principal)
-        let name = (name ?? "").trimmingCharacters(in: .whitespaces)
         var problems = FieldProblems()
-        problems.require((1...100).contains(name.count), "name", "must be 1 to 100 characters")
+        let name = problems.requireText(name ?? "", "name", lengths: 1...100)
         try problems.throwIfAny()
         let key = PartnerKeys.generate()
         let record = PartnerKeyRecord(

@@ -210,12 +210,13 @@ extension AdmissionRoutes {
                         parameters: [
                             [
                                 "name": "q", "in": "query", "required": true,
-                                "schema": ["type": "string", "minLength": 2],
+                                "schema": ["type": "string", "minLength": 2, "maxLength": 200],
                             ]
                         ], signedIn: true,
                         responses: [
                             "200": OpenAPI.json("Up to 50 matches", OpenAPI.ref("AttendeeSearch")), "400": invalid,
                             "401": signedIn,
+                            "422": OpenAPI.error("A query that trimming leaves shorter than two (VALIDATION_FAILED)"),
                             "403": forbidden,
                         ])
                 ],

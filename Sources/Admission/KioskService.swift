@@ -108,10 +108,9 @@ struct KioskService: Sendable {
         guard kiosk.canSearch else {
             throw HTTPFailure.forbidden("This kiosk may only scan; attendee search needs the scan_search capability.")
         }
-        let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
-        guard needle.count >= 2 else {
-            throw HTTPFailure.validationFailed(FieldProblems("q", "must have at least 2 characters"))
-        }
+        var problems = FieldProblems()
+        let needle = problems.requireText(query, "q", lengths: 2...200).lowercased()
+        try problems.throwIfAny()
         let pattern = "%" + needle.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
         let db = store.database()
         let sql = db as! any SQLDatabase

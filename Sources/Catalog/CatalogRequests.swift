@@ -174,10 +174,7 @@ enum EventRules {
             if required { problems.add("title", "is required") }
             return
         }
-        let count = title.trimmingCharacters(in: .whitespacesAndNewlines).count
-        problems.require(
-            titleLengths.contains(count), "title",
-            "must be \(titleLengths.lowerBound) to \(titleLengths.upperBound) characters")
+        problems.requireText(title, "title", lengths: titleLengths)
         problems.requirePlainText(title, "title")
     }
 

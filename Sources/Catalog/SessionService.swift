@@ -25,8 +25,7 @@ struct SessionService: Sendable {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
         var problems = FieldProblems()
-        let name = (request.sessionName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        problems.require((1...200).contains(name.count), "sessionName", "must be 1 to 200 characters")
+        let name = problems.requireText(request.sessionName ?? "", "sessionName", lengths: 1...200)
         problems.requirePlainText(name, "sessionName")
         problems.require(request.startsAt != nil, "startsAt", "is required")
         problems.require(request.endsAt != nil, "endsAt", "is required")
@@ -78,9 +77,7 @@ struct SessionService: Sendable {
         let event = try await access.manageable(eventID, by: principal, on: db)
         var problems = FieldProblems()
         if let name = request.sessionName {
-            problems.require(
-                (1...200).contains(name.trimmingCharacters(in: .whitespacesAndNewlines).count), "sessionName",
-                "must be 1 to 200 characters")
+            problems.requireText(name, "sessionName", lengths: 1...200)
             problems.requirePlainText(name, "sessionName")
         }
         checkCapacity(request.capacity, required: false, into: &problems)

@@ -203,10 +203,8 @@ struct TicketTypeService: Sendable {
     )
         -> ValidFields
     {
-        let name = request.name?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if creating || name != nil {
-            problems.require((1...100).contains(name?.count ?? 0), "name", "must be 1 to 100 characters")
-        }
+        let name = request.name.map { problems.requireText($0, "name", lengths: 1...100) }
+        if creating && name == nil { problems.add("name", "is required") }
         problems.require((request.description ?? "").count <= 2000, "description", "must be at most 2000 characters")
         problems.requirePlainText(name, "name")
         problems.requirePlainText(request.description, "description")

@@ -87,14 +87,10 @@ struct VenueService: Sendable {
 
     private func validate(_ request: VenueRequest, creating: Bool) throws -> (String?, String?, Int?) {
         var problems = FieldProblems()
-        let name = request.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = request.name.map { problems.requireText($0, "name", lengths: 1...200) }
+        if creating && name == nil { problems.add("name", "is required") }
         let address = request.address?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if creating || name != nil {
-            problems.require((1...200).contains(name?.count ?? 0), "name", "must be 1 to 200 characters")
-        }
-        if creating || address != nil {
-            problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters")
-        }
+        problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters")
         problems.requirePlainText(name, "name")
         problems.requirePlainText(address, "address")
         if let capacity = request.capacity {

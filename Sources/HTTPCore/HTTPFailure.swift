@@ -39,7 +39,8 @@ public enum HTTPFailure: APIError, Equatable {
 
     public var status: HTTPResponse.Status {
         switch self {
-        case .validationFailed, .badRequest: .badRequest
+        case .validationFailed(let problems): problems.onlyRules ? .unprocessableContent : .badRequest
+        case .badRequest: .badRequest
         case .unprocessable: .unprocessableContent
         case .notFound: .notFound
         case .unauthorized: .unauthorized

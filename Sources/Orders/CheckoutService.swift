@@ -217,7 +217,7 @@ public struct CheckoutService: Sendable {
             for (index, attendee) in attendees.enumerated() {
                 problems.require(
                     (1...100).contains(attendee.name?.count ?? 0)
-                        && !(attendee.name ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                        && !(attendee.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
                     "attendees[\(index)].name", "must be 1 to 100 characters, not only spaces")
                 problems.require(
                     attendee.email.flatMap(EmailAddress.init) != nil, "attendees[\(index)].email",
@@ -248,7 +248,7 @@ public struct CheckoutService: Sendable {
             }
         }
         var buyer = Buyer(
-            userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespaces) ?? "",
+            userID: nil, name: request.buyerName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
             email: request.buyerEmail.flatMap(EmailAddress.init)?.value ?? "")
         if case .user(let user) = principal, let record = try await UserRecord.find(user.id, on: store.database()) {
             buyer = Buyer(
@@ -256,9 +256,7 @@ public struct CheckoutService: Sendable {
         } else {
             // A guest's order needs a way to reach its buyer: without an email it is the caller who is unknown (401:
             // sign in, or say who you are); a guest who gives no name is named by their address.
-            if let name = request.buyerName {
-                problems.require((1...100).contains(name.count), "buyerName", "must be 1 to 100 characters")
-            }
+            if let name = request.buyerName { problems.requireText(name, "buyerName", lengths: 1...100) }
             if let given = request.buyerEmail {
                 problems.require(!buyer.email.isEmpty, "buyerEmail", "is not a valid email address")
                 if request.buyerName == nil { buyer.name = String(given.split(separator: "@").first ?? "Guest") }

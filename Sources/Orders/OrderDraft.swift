@@ -68,7 +68,7 @@ struct OrderDraft: Sendable {
             let attendee = valid.attendees.flatMap { index < $0.count ? $0[index] : nil }
             return OrderTicketDTO(
                 ticketId: UUID.random(), ticketTypeId: ticketTypeID, status: ticketStatus,
-                attendeeName: attendee?.name?.trimmingCharacters(in: .whitespaces) ?? valid.buyer.name,
+                attendeeName: attendee?.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? valid.buyer.name,
                 attendeeEmail: attendee?.email.flatMap(EmailAddress.init)?.value ?? valid.buyer.email,
                 dietaryRestrictions: attendee?.dietaryRestrictions, emergencyContact: attendee?.emergencyContact)
         }

@@ -54,7 +54,7 @@ struct OrderPaymentsService: Sendable {
         _ ticketID: UUID, _ body: AttendeeRequest, viewer: OrderViewer, now: Date, meta: RequestMetadata
     ) async throws -> OrderTicketDTO {
         var problems = FieldProblems()
-        let name = body.name?.trimmingCharacters(in: .whitespaces) ?? ""
+        let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         problems.require((1...100).contains(name.count), "name", "must be 1 to 100 characters")
         let email = body.email.flatMap(EmailAddress.init)?.value
         problems.require(email != nil, "email", "is not a valid email address")

@@ -52,6 +52,14 @@ import Testing
             #expect(response.status == .badRequest)
             let fields = Set(try response.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? [])
             #expect(fields == ["title", "eventType", "currency", "shortDescription", "imageUrl"])
+            // Three code points as the document counts them, but two characters once trimmed: a rule, not a shape.
+            let trimmedShort = try await app.client.send(
+                .post, "/api/events", headers: fixture.headers,
+                json: ["organizationId": fixture.organization.id.uuidString, "title": " ab", "eventType": "Class"])
+            #expect(trimmedShort.status == .unprocessableContent)
+            #expect(
+                try trimmedShort.json()["error"]?["details"]?["fields"]?["title"]
+                    == "must have at least 3 characters besides surrounding spaces")
             let missing = try await app.client.send(
                 .post, "/api/events", headers: fixture.headers, json: ["title": "Valid title"])
             #expect(try missing.json()["error"]?["details"]?["fields"]?["organizationId"] == "is required")

@@ -14,6 +14,33 @@ import Testing
         #expect(throws: FieldProblems.self) { try problems.throwIfAny() }
     }
 
+    @Test func textIsBoundedAsTheDocumentCountsAndTrimmedByRule() {
+        var problems = FieldProblems()
+        // "é" written as e + combining accent: two code points, as JSON Schema's minLength counts, one character.
+        #expect(problems.requireText("e\u{301}", "name", lengths: 2...100) == "e\u{301}")
+        #expect(problems.isEmpty)
+        #expect(problems.requireText("  Hall A \n", "venue", lengths: 1...200) == "Hall A")
+        #expect(problems.isEmpty)
+        problems.requireText(" ab ", "title", lengths: 3...200)
+        problems.requireText("   ", "sessionName", lengths: 1...200)
+        #expect(problems.onlyRules)
+        #expect(problems.byField["sessionName"] == "must not be blank")
+        problems.requireText("x", "organization", lengths: 2...100)
+        #expect(!problems.onlyRules)
+        #expect(problems.byField["organization"] == "must be 2 to 100 characters")
+    }
+
+    @Test func aShapeProblemReplacesARuleOfTheSameField() {
+        var problems = FieldProblems()
+        problems.refuse("title", "must not be blank")
+        #expect(problems.onlyRules)
+        problems.add("title", "must be plain text (no HTML tags)")
+        #expect(!problems.onlyRules)
+        #expect(problems.byField == ["title": "must be plain text (no HTML tags)"])
+        problems.refuse("title", "a later rule")
+        #expect(problems.byField == ["title": "must be plain text (no HTML tags)"])
+    }
+
     @Test func noProblemsMeansNoThrow() throws {
         let problems = FieldProblems()
         #expect(problems.isEmpty)

@@ -28,13 +28,14 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     public var description: String { value }
 }
 
-/// What makes a password acceptable: length only (8 to 128), as current guidance recommends;
-/// composition rules mostly produce `Password1!`.
+/// What makes a password acceptable: length only (8 to 128 code points, as the API document counts), as current
+/// guidance recommends; composition rules mostly produce `Password1!`.
 public enum PasswordRules {
     public static let lengths = 8...128
 
     /// A problem with the password, or nil when it is acceptable.
     public static func problem(with password: String) -> String? {
-        lengths.contains(password.count) ? nil : "must be \(lengths.lowerBound) to \(lengths.upperBound) characters"
+        lengths.contains(password.unicodeScalars.count)
+            ? nil : "must be \(lengths.lowerBound) to \(lengths.upperBound) characters"
     }
 }
