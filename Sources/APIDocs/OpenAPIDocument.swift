@@ -172,7 +172,8 @@ public enum OpenAPIDocument {
         }
         if fields["requestBody"] != nil, responses["422"] == nil {
             responses["422"] = OpenAPI.error(
-                "Well formed, but contradicting itself or the data it names (VALIDATION_FAILED, the field named)")
+                "Well formed, but contradicting itself or the data it names, or refused by a rule no schema states, such as a name that trimming leaves too short (VALIDATION_FAILED, the field named)"
+            )
         }
         if fields["requestBody"]?["content"]?["application/json"] != nil, responses["415"] == nil {
             responses["415"] = OpenAPI.error("The body is missing or not JSON (UNSUPPORTED_MEDIA_TYPE)")

@@ -20,7 +20,7 @@ extension AccountsRoutes {
                     "post": operation(
                         "register", "Create an account (always a member); its address is verified by mail",
                         description:
-                            "Answers 202 whether or not the address already has an account, so nobody learns who is registered; the address's owner is told by mail what happened (a link to verify a new account's address, or word that somebody tried to register it again, with a reset link). The account signs in with /api/auth/login once its address is verified (until then it is refused like a wrong password). `username` is accepted as an alias of `email`. Any `role` in the body is ignored.",
+                            "Answers 202 whether or not the address already has an account, so nobody learns who is registered; the address's owner is told by mail what happened (a link to verify a new account's address, or word that somebody tried to register it again, with a reset link). The account signs in with /api/auth/login once its address is verified (until then it is refused like a wrong password). `username` is accepted as an alias of `email`. A `role` is refused as an unknown field: no body grants itself a role.",
                         body: OpenAPI.ref("RegisterRequest"),
                         ["202": OpenAPI.json("Accepted", OpenAPI.ref("Accepted")), "400": invalid, "429": limited])
                 ],

@@ -249,7 +249,7 @@ public struct OrganizationService: Sendable {
                 .compactMap { $0 })
             let unknown = wanted.subtracting(known)
             guard unknown.isEmpty else {
-                throw HTTPFailure.validationFailed(
+                throw HTTPFailure.unprocessable(
                     FieldProblems(
                         "eventIds",
                         "names events this organization does not have: \(unknown.map(\.uuidString).sorted().joined(separator: ", "))"

@@ -395,11 +395,13 @@ extension AdmissionRoutes {
                 "scans": array(
                     OpenAPI.object(
                         [
-                            "nonce": OpenAPI.string, "secret": OpenAPI.string, "sessionId": OpenAPI.string,
+                            "nonce": ["type": "string", "minLength": 1, "maxLength": 100],
+                            "secret": ["type": "string", "minLength": 1], "sessionId": OpenAPI.string,
                             "gate": OpenAPI.string,
                             "scannedAt": OpenAPI.dateTime,
                         ],
-                        optional: ["sessionId", "gate"]))
+                        optional: ["sessionId", "gate"])
+                ).merging(["minItems": 1, "maxItems": 500])
             ]),
             "SyncResponse": OpenAPI.object([
                 "results": array(

@@ -309,7 +309,8 @@ enum CatalogSchemas {
         "CreateEventRequest": OpenAPI.object(
             [
                 "organizationId": OpenAPI.uuid, "title": OpenAPI.plainText(minLength: 3, maxLength: 200),
-                "shortDescription": OpenAPI.plainText(maxLength: 500), "fullDescription": OpenAPI.string,
+                "shortDescription": OpenAPI.plainText(maxLength: 500),
+                "fullDescription": ["type": "string", "maxLength": 50_000, "description": "HTML, sanitised when kept"],
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]),
                 "category": OpenAPI.plainText(maxLength: 100),
                 "policiesProcedures": OpenAPI.plainText(), "venueId": OpenAPI.uuid,
@@ -335,7 +336,8 @@ enum CatalogSchemas {
         "UpdateEventRequest": OpenAPI.object(
             [
                 "title": OpenAPI.plainText(minLength: 3, maxLength: 200),
-                "shortDescription": OpenAPI.plainText(maxLength: 500), "fullDescription": OpenAPI.string,
+                "shortDescription": OpenAPI.plainText(maxLength: 500),
+                "fullDescription": ["type": "string", "maxLength": 50_000, "description": "HTML, sanitised when kept"],
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]),
                 "category": OpenAPI.plainText(maxLength: 100, nullable: true),
                 "policiesProcedures": OpenAPI.plainText(nullable: true),
@@ -400,7 +402,8 @@ enum CatalogSchemas {
             optional: ["sessionName", "startsAt", "endsAt", "capacity", "isActive", "name"]),
         "TicketTypeRequest": OpenAPI.object(
             [
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 100), "description": OpenAPI.plainText(),
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 100),
+                "description": OpenAPI.plainText(maxLength: 2000),
                 "includedSessions": ["type": "array", "items": OpenAPI.string, "minItems": 1],
                 "price": ["type": "number", "minimum": 0, "exclusiveMaximum": 1_000_000_000_000],
                 "priceMinor": ["type": "integer", "minimum": 0],
@@ -418,13 +421,13 @@ enum CatalogSchemas {
         ).merging(["anyOf": [["required": ["price"]], ["required": ["priceMinor"]]]]),
         "VenueUpdateRequest": OpenAPI.object(
             [
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(),
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(maxLength: 500),
                 "capacity": ["type": "integer", "minimum": 0, "maximum": 1_000_000],
             ],
             optional: ["name", "address", "capacity"]),
         "VenueRequest": OpenAPI.object(
             [
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(),
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(maxLength: 500),
                 "capacity": ["type": "integer", "minimum": 0, "maximum": 1_000_000],
             ],
             optional: ["address"]),

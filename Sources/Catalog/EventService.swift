@@ -175,7 +175,7 @@ public struct EventService: Sendable {
             event.venueID = request.venueId.applied(to: event.venueID)
             if let currency = currency ?? nil, currency.code != event.currency {
                 guard event.status == EventStatus.draft.rawValue else {
-                    throw HTTPFailure.validationFailed(
+                    throw HTTPFailure.unprocessable(
                         FieldProblems("currency", "can change only while the event is a draft"))
                 }
                 event.currency = currency.code

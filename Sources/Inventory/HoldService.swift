@@ -136,7 +136,7 @@ package struct SaleContext: Sendable {
     /// Refuses a request that names another event than the ticket type's (the field is optional).
     package func requireEvent(_ eventID: UUID?) throws {
         if let eventID, eventID != self.eventID {
-            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this ticket type"))
+            throw HTTPFailure.unprocessable(FieldProblems("eventId", "is not the event of this ticket type"))
         }
     }
 

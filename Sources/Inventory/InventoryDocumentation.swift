@@ -15,7 +15,9 @@ extension InventoryRoutes {
             held, requestedQuantity)
             """)
         let notFound = OpenAPI.error("No such hold or ticket type (HOLD_NOT_FOUND, TICKET_TYPE_NOT_FOUND)")
-        let tooMany = OpenAPI.error("More than the ticket type's per-order maximum (QUANTITY_LIMIT)")
+        let tooMany = OpenAPI.error(
+            "More than the ticket type's per-order maximum (QUANTITY_LIMIT), or an eventId that is not the ticket type's (VALIDATION_FAILED)"
+        )
         return APIDocumentation(
             paths: [
                 "/api/holds": [
@@ -28,7 +30,8 @@ extension InventoryRoutes {
                             """,
                         parameters: [cartToken], requestBody: OpenAPI.body(OpenAPI.ref("HoldRequest")),
                         responses: [
-                            "201": OpenAPI.json("The hold", OpenAPI.ref("Hold")), "400": tooMany, "404": notFound,
+                            "201": OpenAPI.json("The hold", OpenAPI.ref("Hold")), "400": invalid, "422": tooMany,
+                            "404": notFound,
                             "409": refused,
                         ])
                 ],
@@ -60,7 +63,7 @@ extension InventoryRoutes {
                         requestBody: OpenAPI.body(OpenAPI.ref("ReserveRequest")), signedIn: true,
                         responses: [
                             "200": OpenAPI.json("Reserved", OpenAPI.ref("ReserveResponse")), "400": invalid,
-                            "401": OpenAPI.error("Not signed in"), "404": notFound, "409": refused,
+                            "422": tooMany, "401": OpenAPI.error("Not signed in"), "404": notFound, "409": refused,
                         ])
                 ],
                 "/api/events/tickets/release": [

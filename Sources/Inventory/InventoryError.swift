@@ -39,7 +39,8 @@ public enum InventoryError: APIError, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .holdNotFound, .ticketTypeNotFound: .notFound
-        case .quantityLimit: .badRequest
+        // The ticket type's own limit, which the API document cannot state: well formed, refused by rule.
+        case .quantityLimit: .unprocessableContent
         default: .conflict
         }
     }

@@ -159,7 +159,10 @@ extension MessagingRoutes {
                             "content": [
                                 "application/json": ["schema": OpenAPI.ref("NewsletterTokenRequest")],
                                 "application/x-www-form-urlencoded": [
-                                    "schema": ["type": "object", "properties": ["List-Unsubscribe": OpenAPI.string]]
+                                    "schema": [
+                                        "type": "object", "additionalProperties": false,
+                                        "properties": ["List-Unsubscribe": OpenAPI.enumeration(["One-Click"])],
+                                    ]
                                 ],
                             ],
                         ],

@@ -153,7 +153,7 @@ public struct CheckoutService: Sendable {
             throw InventoryError.holdExpired(expiredAt: hold.expiresAt)
         }
         if let eventID, eventID != hold.eventID {
-            throw HTTPFailure.validationFailed(FieldProblems("eventId", "is not the event of this hold"))
+            throw HTTPFailure.unprocessable(FieldProblems("eventId", "is not the event of this hold"))
         }
         let locked = try await LockedSales.lock([hold.ticketTypeID], on: db)
         guard let type = locked.types[hold.ticketTypeID] else { throw InventoryError.ticketTypeNotFound }

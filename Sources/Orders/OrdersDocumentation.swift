@@ -19,7 +19,7 @@ extension OrdersRoutes {
         ]
         let created = OpenAPI.json("The order (with its accessToken, shown only here)", OpenAPI.ref("Order"))
         let invalid = OpenAPI.error(
-            "Invalid body; details.fields names each problem (VALIDATION_FAILED, QUANTITY_LIMIT)")
+            "Invalid body; details.fields names each problem (VALIDATION_FAILED)")
         let refused = OpenAPI.error(
             """
             Not possible: INSUFFICIENT_CAPACITY (details: ticketTypeId, requestedQuantity, availableQuantity, limitingSessionId), \
@@ -65,7 +65,7 @@ extension OrdersRoutes {
                     "200": OpenAPI.json("A retry with the same Idempotency-Key: the same order", OpenAPI.ref("Order")),
                     "400": invalid, "404": notFound, "409": refused,
                     "422": OpenAPI.error(
-                        "A card method where no card processor is configured (PAYMENT_METHOD_UNAVAILABLE), or a paymentToken without a card method"
+                        "A card method where no card processor is configured (PAYMENT_METHOD_UNAVAILABLE), a paymentToken without a card method, more than the ticket type's per-order maximum (QUANTITY_LIMIT), an eventId that is not the ticket type's or the hold's, or a buyerName that trimming leaves blank (VALIDATION_FAILED)"
                     ),
                     "401": OpenAPI.error("A guest who gives no buyerEmail: sign in or say who you are (UNAUTHORIZED)"),
                 ])

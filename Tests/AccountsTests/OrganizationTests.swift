@@ -89,7 +89,7 @@ import Testing
 
             let unknownEvent = try await app.client.send(
                 .put, "\(base)/\(grace.user.id)/events", headers: owner.bearer, json: ["eventIds": [UUID().uuidString]])
-            #expect(unknownEvent.status == .badRequest, "only the organization's own events")
+            #expect(unknownEvent.status == .unprocessableContent, "only the organization's own events")
             let event = try await app.client.send(
                 .post, "/api/events", headers: owner.bearer,
                 json: [
