@@ -222,8 +222,8 @@ import Testing
                 "a paid type waits for payment, holding its places")
             #expect(answer(10).0 == 404 && answer(10).1?["error"]?["code"]?.stringValue == "TICKET_TYPE_NOT_FOUND")
             #expect(
-                answer(11).0 == 400 && answer(11).1?["error"]?["details"]?["fields"]?["eventId"] != nil,
-                "names the field")
+                answer(11).0 == 422 && answer(11).1?["error"]?["details"]?["fields"]?["eventId"] != nil,
+                "another event than the type's: well formed, refused by rule, the field named")
             #expect(answer(12).0 == 400 && answer(12).1?["error"]?["details"]?["fields"]?["quantity"] != nil)
 
             let sql = app.store.sql()
