@@ -23,8 +23,10 @@ pg_throwaway_bin() {
   echo "$found"
 }
 
+# Run from / : the cluster's owner may not read the caller's directory, and initdb and pg_ctl would say so
+# ("could not change directory ... Permission denied"). Every path given them is absolute.
 pg_throwaway_as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u "$PG_THROWAWAY_USER" -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u "$PG_THROWAWAY_USER" -- "$@"); else "$@"; fi
 }
 
 pg_throwaway_start() {

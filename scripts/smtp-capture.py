@@ -9,6 +9,7 @@ import asyncio
 import itertools
 import json
 import os
+import signal
 import ssl
 import sys
 
@@ -63,8 +64,14 @@ if len(sys.argv) > 5:
     implicit.start()
     controllers.append(implicit)
 print(f"capturing mail on 127.0.0.1:{port} into {directory}", flush=True)
+# SIGTERM (and SIGINT, SIGHUP) ends the server, set here and not left to the default: a parent that ignores SIGTERM
+# (a Swift test process does, once a service group has taken the signal) hands that disposition down, and a server
+# started by it would otherwise outlive the tests.
+loop = asyncio.new_event_loop()
+for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(number, lambda *_: loop.call_soon_threadsafe(loop.stop))
 try:
-    asyncio.get_event_loop().run_forever()
+    loop.run_forever()
 except KeyboardInterrupt:
     pass
 finally:

@@ -5,7 +5,8 @@
 #   peers_start   exports BOXOFFICE_TEST_STRIPE_URL (localstripe), BOXOFFICE_TEST_S3_URL (moto's S3 server),
 #                 BOXOFFICE_TEST_SMTP_URL / _CA / _MAILDIR (aiosmtpd capturing into a folder) and
 #                 BOXOFFICE_TEST_REQUIRE_PEERS=1
-#   peers_stop    stops them (safe to call twice)
+#   peers_stop    stops them, each with its whole process group, waits for them, and removes their mail folder
+#                 (safe to call twice)
 
 PEERS_VENV="${PEERS_VENV:-$(pwd)/.build/test-peers}"
 # Pinned: a peer's behaviour is part of what the tests check.
@@ -16,8 +17,8 @@ peers_install() {
   if [ ! -x "$PEERS_VENV/bin/localstripe" ] || [ ! -x "$PEERS_VENV/bin/moto_server" ] || [ ! -x "$PEERS_VENV/bin/schemathesis" ] \
     || [ ! -x "$PEERS_VENV/bin/aiosmtpd" ]; then
     echo "installing test peers from PyPI: $PEERS_PACKAGES" >&2
-    python3 -m venv "$PEERS_VENV" >&2
-    "$PEERS_VENV/bin/pip" install -q $PEERS_PACKAGES >&2
+    python3 -m venv "$PEERS_VENV" >&2 || return 1
+    "$PEERS_VENV/bin/pip" install -q $PEERS_PACKAGES >&2 || return 1
   fi
 }
 
@@ -35,21 +36,19 @@ peers_wait() {  # URL: until it answers, at most 20 s
 }
 
 peers_start() {
-  peers_install
+  peers_install || return 1
   local port
   port=$(peers_free_port)
   # localstripe's own command binds every interface; started this way it listens on loopback only, from scratch.
-  "$PEERS_VENV/bin/python" -c 'import sys; from aiohttp import web; from localstripe.server import app
-web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port" \
-    >"${TMPDIR:-/tmp}/localstripe-$port.log" 2>&1 &
-  PEERS_PIDS="$PEERS_PIDS $!"
-  peers_wait "http://127.0.0.1:$port/v1/customers"
+  peers_spawn "${TMPDIR:-/tmp}/localstripe-$port.log" "$PEERS_VENV/bin/python" -c 'import sys; from aiohttp import web
+from localstripe.server import app
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port"
+  peers_wait "http://127.0.0.1:$port/v1/customers" || return 1
   export BOXOFFICE_TEST_STRIPE_URL="http://127.0.0.1:$port"
   echo "localstripe $("$PEERS_VENV/bin/pip" show localstripe | awk '/^Version/{print $2}') on port $port"
   port=$(peers_free_port)
-  "$PEERS_VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"${TMPDIR:-/tmp}/moto-$port.log" 2>&1 &
-  PEERS_PIDS="$PEERS_PIDS $!"
-  peers_wait "http://127.0.0.1:$port/moto-api/"
+  peers_spawn "${TMPDIR:-/tmp}/moto-$port.log" "$PEERS_VENV/bin/moto_server" -H 127.0.0.1 -p "$port"
+  peers_wait "http://127.0.0.1:$port/moto-api/" || return 1
   export BOXOFFICE_TEST_S3_URL="http://127.0.0.1:$port"
   echo "moto $("$PEERS_VENV/bin/pip" show moto | awk '/^Version/{print $2}') on port $port"
   # aiosmtpd with STARTTLS and AUTH required, on a certificate made for this run (trusted by the tests alone).
@@ -59,13 +58,14 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port" \
   port=$(peers_free_port)
   local tls_port
   tls_port=$(peers_free_port)
-  "$PEERS_VENV/bin/python" scripts/smtp-capture.py "$PEERS_SMTP_HOME/mail" "$port" "$PEERS_SMTP_HOME/cert.pem" \
-    "$PEERS_SMTP_HOME/key.pem" "$tls_port" >"${TMPDIR:-/tmp}/aiosmtpd-$port.log" 2>&1 &
-  PEERS_PIDS="$PEERS_PIDS $!"
+  peers_spawn "${TMPDIR:-/tmp}/aiosmtpd-$port.log" "$PEERS_VENV/bin/python" scripts/smtp-capture.py \
+    "$PEERS_SMTP_HOME/mail" "$port" "$PEERS_SMTP_HOME/cert.pem" "$PEERS_SMTP_HOME/key.pem" "$tls_port"
   for _ in $(seq 1 100); do
     python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$port" 2>/dev/null && break
     sleep 0.2
   done
+  python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$port" \
+    2>/dev/null || { echo "the test mail server did not start" >&2; return 1; }
   export BOXOFFICE_TEST_SMTP_URL="smtp://boxoffice:mail-password@localhost:$port"
   export BOXOFFICE_TEST_SMTPS_URL="smtps://boxoffice:mail-password@localhost:$tls_port"
   export BOXOFFICE_TEST_SMTP_CA="$PEERS_SMTP_HOME/cert.pem"
@@ -76,7 +76,31 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port" \
   echo "aiosmtpd $("$PEERS_VENV/bin/pip" show aiosmtpd | awk '/^Version/{print $2}') on port $port (STARTTLS and AUTH required)"
 }
 
+# Each peer runs in a process group of its own (set -m around its start), so stopping it stops whatever it started;
+# peers_stop sends SIGTERM to each group, waits up to 5 s, then SIGKILLs what is left, and removes the mail folder.
+peers_spawn() { # LOG COMMAND...: runs COMMAND in the background, in its own process group, and records it
+  local log=$1 monitor=
+  shift
+  case $- in *m*) monitor=1 ;; esac
+  set -m
+  "$@" >"$log" 2>&1 &
+  PEERS_PIDS="$PEERS_PIDS $!"
+  [ -n "$monitor" ] || set +m
+}
+
 peers_stop() {
-  for pid in $PEERS_PIDS; do kill "$pid" 2>/dev/null || true; done
+  local pid
+  for pid in $PEERS_PIDS; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do
+    local alive=
+    for pid in $PEERS_PIDS; do kill -0 -- "-$pid" 2>/dev/null && alive=1; done
+    [ -z "$alive" ] && break
+    sleep 0.1
+  done
+  for pid in $PEERS_PIDS; do
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   PEERS_PIDS=""
+  if [ -n "${PEERS_SMTP_HOME:-}" ]; then rm -rf "$PEERS_SMTP_HOME"; PEERS_SMTP_HOME=; fi
 }
