@@ -242,6 +242,9 @@ public struct BoxOffice: Sendable {
                 rule: RateLimitRule(
                     name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
                 clientAddress: clientAddress, clock: clock))
+        router.add(
+            middleware: WebhookRateLimitMiddleware(
+                limiter: rateLimiter, rule: .webhooks, clientAddress: clientAddress, clock: clock))
 
         // One edge per kind of caller: each surface authenticates the tokens it takes (people's, kiosks', or both at
         // the door), and its routes' child contexts say who is calling, so no handler checks it again.
@@ -375,7 +378,9 @@ public struct BoxOffice: Sendable {
     /// The background workers: sweepers and the outbox workers. `serve` runs them beside the server unless
     /// `WORKERS=false`; `boxoffice work` runs them alone (with the platform's services).
     public func workers() -> [any Service] {
-        let longestWindow = max(config.auth.authWindowSeconds, config.auth.apiWindowSeconds)
+        let longestWindow = max(
+            config.auth.authWindowSeconds, config.auth.apiWindowSeconds,
+            Int(RateLimitRule.webhooks.window.components.seconds))
         var services: [any Service] = [
             RateLimitSweeper(
                 store: RateLimitStore(store: store), clock: clock, retention: .seconds(longestWindow), logger: logger),

@@ -2,6 +2,7 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
+import HTTPTypes
 public import Identity
 import Inventory
 public import Logging
@@ -38,10 +39,18 @@ public struct CardPayments: Sendable {
 
     static let actor = Principal.system("payments")
 
+    /// The card payments (PaymentIntents at the processor) one order may have at most, the checkout's included. A buyer
+    /// asking again without a card while one is open gets that one back, and a declined card may be retried a few
+    /// times, but no order makes the processor create PaymentIntents without bound: past this, a new payment is
+    /// refused 409 `PAYMENT_ATTEMPTS_EXHAUSTED` (the buyer may still finish the open one, or place a new order).
+    public static let maxAttemptsPerOrder = 5
+
     /// Starts a card payment of a pending order: with `paymentToken` (a payment method from the buyer's card form) it
-    /// is confirmed at once; without one the answer's client secret lets the buyer's card form confirm it. An order a
-    /// declined card cancelled may be paid again (a retry after a decline): its places were released, so a payment
-    /// that succeeds revives it if they are still there, and is refunded otherwise, as any late payment.
+    /// is confirmed at once; without one the answer's client secret lets the buyer's card form confirm it, and a
+    /// payment of the order still open at the processor (not final, of the order's total) is answered again rather
+    /// than a new one made. An order a declined card cancelled may be paid again (a retry after a decline): its places
+    /// were released, so a payment that succeeds revives it if they are still there, and is refunded otherwise, as
+    /// any late payment. At most `maxAttemptsPerOrder` payments are made per order.
     func start(_ orderID: UUID, paymentToken: String?, now: Date) async throws -> PaymentDTO {
         let paymentID = UUID.random()
         if let order = try await OrderRecord.find(orderID, on: store.database()) {
@@ -50,9 +59,25 @@ public struct CardPayments: Sendable {
             guard status == .pending || retry, order.totalMinor > 0 else {
                 throw OrdersError.notPayable(status: status.rawValue)
             }
+            if paymentToken == nil, let open = try await openPayment(of: order) {
+                return try await reuse(open, now: now)
+            }
         }
         let request = try await store.transaction { db -> PaymentRequest in
             guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
+            let sql = db as! any SQLDatabase
+            // The starts of one order one after the other (a row lock on PostgreSQL; SQLite's transactions never
+            // interleave), so that racing requests cannot pass the bound together.
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM orders WHERE id = \(bind: orderID) FOR UPDATE").run()
+            }
+            let attempts =
+                try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM payments WHERE order_id = \(bind: orderID) AND method = 'card'"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard attempts < Self.maxAttemptsPerOrder else {
+                throw PaymentAttemptsExhausted(limit: Self.maxAttemptsPerOrder)
+            }
             try await PaymentRow.insert(
                 id: paymentID, orderID: orderID, provider: gateway.name, method: "card", amountMinor: order.totalMinor,
                 currency: order.currency, status: .pending, now: now, on: db as! any SQLDatabase)
@@ -83,6 +108,30 @@ public struct CardPayments: Sendable {
         try await apply(paymentID, word, now: now)
         guard let row = try await PaymentRow.find(paymentID, on: store.sql()) else { throw OrdersError.orderNotFound }
         return row.dto(showSecret: true, nextAction: word.status == .requiresAction ? nextAction : nil)
+    }
+
+    /// The order's card payment still open at the processor: not final, not failed, with its PaymentIntent, of the
+    /// order's total.
+    private func openPayment(of order: OrderRecord) async throws -> PaymentRow? {
+        try await PaymentRow.of(order: order.id!, on: store.sql()).last {
+            $0.method == "card" && $0.provider == gateway.name && $0.providerRef != nil
+                && ($0.status == .pending || $0.status == .requiresAction) && $0.amountMinor == order.totalMinor
+                && $0.currency.uppercased() == order.currency.uppercased()
+        }
+    }
+
+    /// An open payment answered again, as the processor reports it now (as stored when it cannot be asked).
+    private func reuse(_ open: PaymentRow, now: Date) async throws -> PaymentDTO {
+        var nextAction: String?
+        if let reference = open.providerRef, let reported = try? await gateway.payment(reference),
+            reported.id == reference
+        {
+            let word = ProcessorWord(reported)
+            try await apply(open.id, word, now: now)
+            nextAction = word.status == .requiresAction ? reported.nextAction : nil
+        }
+        let row = try await PaymentRow.find(open.id, on: store.sql()) ?? open
+        return row.dto(showSecret: true, nextAction: nextAction)
     }
 
     /// What the processor said of a payment, in BoxOffice's terms.
@@ -234,7 +283,7 @@ public struct CardPayments: Sendable {
         return try await sql.raw(
             """
             UPDATE payments SET status = \(bind: word.status.rawValue),
-              provider_ref = COALESCE(\(bind: word.reference), provider_ref),
+              provider_ref = COALESCE(provider_ref, \(bind: word.reference)),
               client_secret = COALESCE(\(bind: word.clientSecret), client_secret),
               failure_reason = \(bind: word.failureReason), updated_at = \(bind: now),
               succeeded_at = \(bind: word.status == .succeeded ? now : nil as Date?)
@@ -341,4 +390,15 @@ public struct CardPayments: Sendable {
         }
         return try await PaymentRow.find(provider: gateway.name, reference: reported.id, on: sql)?.id
     }
+}
+
+/// A new card payment of an order that has had `CardPayments.maxAttemptsPerOrder` already.
+struct PaymentAttemptsExhausted: APIError {
+    let limit: Int
+    var code: String { "PAYMENT_ATTEMPTS_EXHAUSTED" }
+    var status: HTTPResponse.Status { .conflict }
+    var message: String {
+        "This order has had \(limit) card payments, the most one order may have: finish the open one, or place a new order."
+    }
+    var details: [String: JSONValue] { ["limit": .int(limit)] }
 }

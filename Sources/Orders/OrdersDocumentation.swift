@@ -235,12 +235,14 @@ extension OrdersRoutes {
                     "post": OpenAPI.operation(
                         "payOrder", tag: "Payments", summary: "Pay my pending order by card (again)",
                         description:
-                            "Starts another card payment of a pending order (after giving up on 3-D Secure, or to pay an offline order by card), or of an order a declined card cancelled (a retry after a decline: its places were released, so the order is revived if they are still there when the payment succeeds, and the payment refunded otherwise). A second payment that succeeds after the first is refunded automatically.",
+                            "Starts another card payment of a pending order (after giving up on 3-D Secure, or to pay an offline order by card), or of an order a declined card cancelled (a retry after a decline: its places were released, so the order is revived if they are still there when the payment succeeds, and the payment refunded otherwise). A second payment that succeeds after the first is refunded automatically. Without a paymentToken, a payment of the order still open at the processor (not final, of the order's total) is answered again instead of a new one; an order has at most 5 card payments, the checkout's included.",
                         parameters: [orderID, orderToken], requestBody: OpenAPI.body(OpenAPI.ref("PayOrderRequest")),
                         responses: [
                             "201": OpenAPI.json("The payment as the processor left it", OpenAPI.ref("Payment")),
                             "400": invalid, "404": notFound,
-                            "409": OpenAPI.error("The order waits for no payment (INVALID_TRANSITION)"),
+                            "409": OpenAPI.error(
+                                "The order waits for no payment (INVALID_TRANSITION), or has had the most card payments one order may have (PAYMENT_ATTEMPTS_EXHAUSTED; details: limit)"
+                            ),
                         ]),
                 ],
                 "/api/orders/{orderId}/refunds": [

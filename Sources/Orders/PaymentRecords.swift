@@ -194,6 +194,13 @@ struct RefundRow: Sendable {
             RefundRow.init)
     }
 
+    /// The refund the processor knows by `reference` (its `re_…`).
+    static func find(reference: String, on sql: any SQLDatabase) async throws -> RefundRow? {
+        try await sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM refunds WHERE provider_ref = \(bind: reference)"
+        ).first().map(RefundRow.init)
+    }
+
     static func of(order orderID: UUID, on sql: any SQLDatabase) async throws -> [RefundRow] {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM refunds WHERE order_id = \(bind: orderID) ORDER BY created_at, id"

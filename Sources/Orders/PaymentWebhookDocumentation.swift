@@ -11,8 +11,14 @@ extension PaymentWebhookRoutes {
                     before anything is read. payment_intent.* events move the payment's order as the system: succeeded \
                     → paid (confirmation queued; an expired order is revived if its places are free, else the payment \
                     is refunded), payment_failed or canceled → the card order is cancelled and its places released; \
-                    refund.* events settle a refund. Each event is acted on and recorded once by its ID; a redelivery \
-                    is acknowledged with `duplicate: true`. Not counted by the general rate limit.
+                    refund.* events settle a refund. Nothing is taken from the event's copy: the processor is asked \
+                    for the PaymentIntent or refund by its ID, and what it reports is acted on. An event naming one the \
+                    processor does not know, another PaymentIntent than the payment's stored one, or another amount or \
+                    currency, is refused: answered 200 with `ignored: true` and a `reason` (so the processor does not \
+                    retry it), only logged. When the processor cannot be asked the answer is 503, and it delivers the \
+                    event again later. Each event is acted on and recorded once by its ID; a redelivery is acknowledged \
+                    with `duplicate: true`. Not counted by the general rate limit, but by one of its own: 300 calls \
+                    per 60 s per client address.
                     """,
                 parameters: [
                     [
@@ -27,6 +33,11 @@ extension PaymentWebhookRoutes {
                         "Refused: signature missing, forged or stale, body not an event (WEBHOOK_REFUSED), or no "
                             + "processor configured (PAYMENTS_NOT_CONFIGURED)"),
                     "413": OpenAPI.error("Body larger than 256 KiB"),
+                    "429": OpenAPI.error(
+                        "Too many webhook calls from this address: 300 per 60 s (RATE_LIMITED, with Retry-After)"),
+                    "503": OpenAPI.error(
+                        "The processor could not be asked about the event; nothing was acted on, deliver it again "
+                            + "(PAYMENT_PROCESSOR_UNAVAILABLE)"),
                 ])
         }
         return APIDocumentation(
@@ -47,7 +58,14 @@ extension PaymentWebhookRoutes {
                         "data": ["type": "object", "additionalProperties": true],
                     ],
                 ],
-                "PaymentWebhookReceipt": OpenAPI.object(["received": OpenAPI.boolean, "duplicate": OpenAPI.boolean]),
+                "PaymentWebhookReceipt": OpenAPI.object(
+                    [
+                        "received": OpenAPI.boolean, "duplicate": OpenAPI.boolean, "ignored": OpenAPI.boolean,
+                        "reason": OpenAPI.enumeration([
+                            "unknown_payment", "unknown_refund", "reference_mismatch", "payment_mismatch",
+                            "amount_mismatch", "refund_mismatch",
+                        ]),
+                    ], optional: ["reason"]),
             ],
             tags: [])
     }()

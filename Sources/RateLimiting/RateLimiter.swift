@@ -17,6 +17,11 @@ public struct RateLimitRule: Sendable, Equatable {
     /// A limit of zero switches the rule off.
     public var isEnabled: Bool { limit > 0 }
 
+    /// The payment webhooks' own limit per client address: generous, as a processor sends from few addresses and may
+    /// deliver a burst (retries after an outage), but a flood of forged calls from one address is refused 429 before
+    /// any signature is checked or logged.
+    public static let webhooks = RateLimitRule(name: "webhook", limit: 300, window: .seconds(60))
+
     /// The same numbers under another counter name, so each endpoint has its own windows.
     public func named(_ name: String) -> RateLimitRule {
         RateLimitRule(name: name, limit: limit, window: window)

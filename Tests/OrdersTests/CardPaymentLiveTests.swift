@@ -188,6 +188,44 @@ import Testing
                 try await post(StripeSignature.header(body: Array(replay.utf8), secret: secret, timestamp: now - 600))
                     .status == .badRequest)
 
+            // A signed event naming a PaymentIntent localstripe does not know (404), for 1 minor unit, claiming the
+            // pending 3-D Secure order's payment, is refused: that order and its payment stay as they were.
+            let waiting = try #require(secure.order.payment)
+            let unknown = """
+                {"id":"evt_unknown_\(hook)","object":"event","type":"payment_intent.succeeded","created":\(now),\
+                "data":{"object":{"id":"pi_unknown_\(hook)","object":"payment_intent","status":"succeeded","amount":1,\
+                "currency":"eur","metadata":{"payment_id":"\(waiting.paymentId)"}}}}
+                """
+            let refused = try await app.client.send(
+                .post, "/api/webhooks/stripe",
+                headers: [
+                    .contentType: "application/json",
+                    HTTPField.Name("Stripe-Signature")!: StripeSignature.header(
+                        body: Array(unknown.utf8), secret: secret, timestamp: now),
+                ], raw: unknown)
+            #expect(try refused.status == .ok && refused.json()["reason"] == "reference_mismatch", "\(refused.text)")
+            #expect(try await PaymentSettlementTests.status(app, secure) == "pending")
+            let kept = try await PaymentSettlementTests.payments(app, secure).payments.first
+            #expect(kept?.providerReference == waiting.providerReference && kept?.status == "requires_action")
+            // The same for a payment whose reference never came back: localstripe is asked, answers 404, and the
+            // event is refused.
+            let sql = app.store.sql()
+            try await sql.raw("UPDATE payments SET provider_ref = NULL WHERE id = \(bind: waiting.paymentId)").run()
+            let notFound = try await app.client.send(
+                .post, "/api/webhooks/stripe",
+                headers: [
+                    .contentType: "application/json",
+                    HTTPField.Name("Stripe-Signature")!: StripeSignature.header(
+                        body: Array(unknown.utf8), secret: secret, timestamp: now),
+                ], raw: unknown)
+            #expect(try notFound.status == .ok && notFound.json()["reason"] == "unknown_payment", "\(notFound.text)")
+            #expect(try await PaymentSettlementTests.status(app, secure) == "pending")
+            try await sql.raw(
+                """
+                UPDATE payments SET provider_ref = \(bind: waiting.providerReference) WHERE id = \(bind: waiting.paymentId)
+                """
+            ).run()
+
             // Late payments: the order's deadline passes before the buyer's card form confirms.
             func expire(_ placed: PaymentSettlementTests.Placed) async throws {
                 let past = app.clock.now.addingTimeInterval(-1)
