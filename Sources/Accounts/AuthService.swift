@@ -51,7 +51,7 @@ public struct AuthService: Sendable {
     public func register(
         email rawEmail: String?, password: String?, displayName: String?, now: Date, request: RequestMetadata
     ) async throws {
-        try await limiter.consume(settings.attemptLimit.named("register"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(settings.attemptLimit.named("register"), keys: ["ip:\(request.limitKey)"], now: now)
         var problems = FieldProblems()
         let email = rawEmail.flatMap(EmailAddress.init)
         problems.require(rawEmail != nil, "email", "is required")
@@ -160,11 +160,11 @@ public struct AuthService: Sendable {
         // account has had its share of failures, an address that failed on it waits out the window, while one with no
         // failure there may still try, after a delay that grows with the failures. So strangers cannot lock the owner
         // out, and a brute force spread over many addresses slows down.
-        try await limiter.consume(settings.attemptLimit.named("login"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(settings.attemptLimit.named("login"), keys: ["ip:\(request.limitKey)"], now: now)
         let failures = settings.attemptLimit.named("login-failed")
         let accountFailures = try await limiter.hits(failures, key: "account:\(email)", now: now)
         if failures.isEnabled, accountFailures >= failures.limit {
-            if try await limiter.hits(failures, key: "account-address:\(email)|\(request.ip)", now: now) > 0 {
+            if try await limiter.hits(failures, key: "account-address:\(email)|\(request.limitKey)", now: now) > 0 {
                 throw HTTPFailure.rateLimited(retryAfterSeconds: Int(failures.window.components.seconds))
             }
             let excess = accountFailures - failures.limit + 1
@@ -179,7 +179,7 @@ public struct AuthService: Sendable {
         // registering an address and signing in with one's own password would tell whether it had an account.
         guard check.matches, let user, user.emailVerifiedAt != nil else {
             try await limiter.record(
-                failures, keys: ["account:\(email)", "account-address:\(email)|\(request.ip)"], now: now)
+                failures, keys: ["account:\(email)", "account-address:\(email)|\(request.limitKey)"], now: now)
             try await audit.record(
                 AuditEntry(
                     actor: user.map { .user($0.id!) } ?? .anonymous, action: "auth.login.failed", targetType: "user",
@@ -209,7 +209,7 @@ public struct AuthService: Sendable {
         guard let token, !token.isEmpty else {
             throw HTTPFailure.validationFailed(FieldProblems("refresh_token", "is required"))
         }
-        try await limiter.consume(settings.attemptLimit.named("refresh"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(settings.attemptLimit.named("refresh"), keys: ["ip:\(request.limitKey)"], now: now)
         let hash = OpaqueToken.hash(token)
         let outcome: RefreshOutcome = try await store.transaction { db in
             // The conditional update is the decision: of two concurrent refreshes, exactly one gets the row.
@@ -291,7 +291,7 @@ public struct AuthService: Sendable {
         if let new, let problem = PasswordRules.problem(with: new) { problems.add("newPassword", problem) }
         try problems.throwIfAny()
         try await limiter.consume(
-            settings.attemptLimit.named("password"), keys: ["ip:\(request.ip)", "user:\(user.id)"], now: now)
+            settings.attemptLimit.named("password"), keys: ["ip:\(request.limitKey)", "user:\(user.id)"], now: now)
 
         let db = store.database()
         guard let record = try await UserRecord.find(user.id, on: db) else { throw AccountsError.invalidCredentials }

@@ -21,7 +21,7 @@ extension AuthService {
         guard let token, !token.isEmpty else {
             throw HTTPFailure.validationFailed(FieldProblems("token", "is required"))
         }
-        try await limiter.consume(settings.attemptLimit.named("verify-email"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(settings.attemptLimit.named("verify-email"), keys: ["ip:\(request.limitKey)"], now: now)
         try await store.transaction { db in
             let sql = db as! any SQLDatabase
             guard
@@ -58,7 +58,7 @@ extension AuthService {
         try problems.throwIfAny()
         guard let email else { throw problems }
         try await limiter.consume(
-            settings.attemptLimit.named("verify-resend"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
+            settings.attemptLimit.named("verify-resend"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"], now: now)
         try await store.transaction { db in
             try await Outbox.enqueue(RegistrationMail(email: email.value, created: true), now: now, on: db)
         }

@@ -25,7 +25,7 @@ extension AuthService {
         try problems.throwIfAny()
         guard let email else { throw problems }
         try await limiter.consume(
-            settings.attemptLimit.named("reset-request"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
+            settings.attemptLimit.named("reset-request"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"], now: now)
         // The same work whether or not the address has an account: the worker looks it up (and audits the link it sends).
         try await store.transaction { db in
             try await Outbox.enqueue(PasswordResetRequested(email: email.value), now: now, on: db)
@@ -42,7 +42,7 @@ extension AuthService {
             problems.add("newPassword", problem)
         }
         try problems.throwIfAny()
-        try await limiter.consume(settings.attemptLimit.named("reset-use"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(settings.attemptLimit.named("reset-use"), keys: ["ip:\(request.limitKey)"], now: now)
         let hash = try await hasher.hash(newPassword ?? "")
         try await store.transaction { db in
             let sql = db as! any SQLDatabase

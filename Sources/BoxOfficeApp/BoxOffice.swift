@@ -145,7 +145,10 @@ public struct BoxOffice: Sendable {
         self.payments = seams.payments ?? Self.liveGateway(config.payments, logger: logger)
         self.blobs = seams.blobs ?? Self.liveBlobStore(config.storage, jwtSecret: config.jwtSecret, clock: clock)
         let http = HTTPStatistics(
-            connections: PeerConnections(perPeer: config.http.maxConnectionsPerPeer, logger: logger),
+            connections: PeerConnections(
+                perPeer: config.http.maxConnectionsPerPeer,
+                sheddingThreshold: PeerConnections.sheddingThreshold(maxConnections: config.http.maxConnections),
+                keying: AddressKeying(ipv6PrefixLength: config.auth.ipv6PrefixLength), logger: logger),
             maxConnections: config.http.maxConnections)
         self.http = http
         let store = self.store
@@ -192,7 +195,9 @@ public struct BoxOffice: Sendable {
     }
 
     var clientAddress: ClientAddress {
-        ClientAddress(trustedProxies: config.auth.trustedProxies.compactMap(IPNetwork.init))
+        ClientAddress(
+            trustedProxies: config.auth.trustedProxies.compactMap(IPNetwork.init),
+            keying: AddressKeying(ipv6PrefixLength: config.auth.ipv6PrefixLength))
     }
 
     var rateLimiter: RateLimiter { RateLimiter(store: RateLimitStore(store: store)) }
@@ -401,7 +406,8 @@ public struct BoxOffice: Sendable {
     /// The HTTP server and the services it depends on, ready to run. The database is not among the services:
     /// whoever runs the application closes it afterwards (see `DatabaseStore`).
     public func application(extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }) -> some ApplicationProtocol {
-        // Slow and silent connections are closed after the idle timeout, and one peer cannot hold every socket.
+        // Slow and silent connections are closed after the idle timeout, one peer cannot hold every socket, and near the
+        // cap the longest-idle connections make room for new ones.
         let peers = http.connections
         let bodyTimeout = config.http.bodyTimeoutSeconds
         let clock = self.clock

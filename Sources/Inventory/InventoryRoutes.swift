@@ -27,7 +27,7 @@ public struct InventoryRoutes: Sendable {
             let (owner, newCartToken) = Self.owner(request, context, creating: true)
             var (hold, _) = try await holds.hold(
                 ticketTypeID: typeID, quantity: body.quantity ?? 1, for: owner!,
-                address: clientAddress.metadata(request, context).ip, now: clock.now())
+                address: clientAddress.metadata(request, context).limitKey, now: clock.now())
             hold.cartToken = newCartToken
             return EditedResponse(status: .created, response: hold)
         }
@@ -53,7 +53,7 @@ public struct InventoryRoutes: Sendable {
             try problems.throwIfAny()
             let (hold, remaining) = try await holds.hold(
                 ticketTypeID: (body.ticketTypeId ?? body.categoryId)!, quantity: body.quantity!, eventID: body.eventId,
-                for: .user(user.id), address: clientAddress.metadata(request, context).ip, now: clock.now())
+                for: .user(user.id), address: clientAddress.metadata(request, context).limitKey, now: clock.now())
             return ReserveResponse(
                 success: true, availableSeats: remaining,
                 message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).",

@@ -98,7 +98,7 @@ public struct Newsletter: Sendable {
         guard let email else { throw problems }
         let organizationID = try await organization(body.organizationId)
         try await limiter.consume(
-            rule.named("newsletter"), keys: ["ip:\(request.ip)", "email:\(email.value)"], now: now)
+            rule.named("newsletter"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"], now: now)
         try await store.transaction { db in
             let sql = db as! any SQLDatabase
             let existing = try await sql.raw(
@@ -143,7 +143,7 @@ public struct Newsletter: Sendable {
         guard let token, !token.isEmpty else {
             throw HTTPFailure.validationFailed(FieldProblems("token", "is required"))
         }
-        try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.limitKey)"], now: now)
         return try await store.transaction { db in
             guard
                 let row = try await (db as! any SQLDatabase).raw(
@@ -168,7 +168,7 @@ public struct Newsletter: Sendable {
         guard let token, !token.isEmpty else {
             throw HTTPFailure.unprocessable(FieldProblems("token", "is required"))
         }
-        try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.ip)"], now: now)
+        try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.limitKey)"], now: now)
         return try await store.transaction { db in
             guard
                 let row = try await (db as! any SQLDatabase).raw(

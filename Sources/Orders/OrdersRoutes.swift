@@ -167,7 +167,7 @@ public struct OrdersRoutes: Sendable {
         let cart = request.headers[.cartToken].map(OpaqueToken.hash)
         let (order, created) = try await checkout.checkout(
             body, pathEventID: eventID, by: context.identity, cartTokenHash: cart,
-            address: clientAddress.metadata(request, context).ip,
+            address: clientAddress.metadata(request, context).limitKey,
             idempotency: (request.headers[.idempotencyKey], Data(raw.readableBytesView)), now: clock.now())
         return EditedResponse(status: created ? .created : .ok, response: order)
     }

@@ -44,6 +44,41 @@ import Testing
         }
     }
 
+    /// Behind a trusted proxy, twelve failed sign-ins from twelve addresses of one IPv6 /64 used to go unlimited: the
+    /// addresses of one network share the per-address limit; another network does not.
+    @Test func addressesOfOneIPv6NetworkShareTheSignInLimit() async throws {
+        try await withApp(configure: seedLimit) { app in
+            for attempt in 1...10 {
+                let address = "2001:db8:1:2::\(String(attempt, radix: 16))"
+                #expect(try await login(app, "user\(attempt)@example.org", from: address).status == .unauthorized)
+            }
+            let sibling = try await login(app, "someone@example.org", from: "2001:db8:1:2:abcd::99")
+            #expect(sibling.status == .tooManyRequests, "another address of the /64 is the same client")
+            let neighbour = try await login(app, "someone@example.org", from: "2001:db8:1:3::1")
+            #expect(neighbour.status == .unauthorized, "the next /64 is another client")
+            let mapped = try await login(app, "someone@example.org", from: "::ffff:198.51.100.9")
+            #expect(mapped.status == .unauthorized)
+        }
+    }
+
+    @Test func theIPv6PrefixIsConfigurable() async throws {
+        let limits = seedLimit
+        let exactAddresses: @Sendable (inout AppConfig) -> Void = {
+            limits(&$0)
+            $0.auth.ipv6PrefixLength = 128
+        }
+        try await withApp(configure: exactAddresses) { app in
+            for attempt in 1...10 {
+                let failed = try await login(app, "u\(attempt)@example.org", from: "2001:db8::1")
+                #expect(failed.status == .unauthorized)
+            }
+            let same = try await login(app, "x@example.org", from: "2001:db8::1")
+            #expect(same.status == .tooManyRequests, "one address is one client at /128")
+            let other = try await login(app, "x@example.org", from: "2001:db8::2")
+            #expect(other.status == .unauthorized, "at /128 each address is its own client")
+        }
+    }
+
     /// Ten failures on an account from anywhere: the addresses that failed wait out the window, even with the right
     /// password, but the owner, from an address with no failure there, still signs in; strangers cannot lock them out.
     @Test(arguments: TestDatabase.all)

@@ -49,6 +49,65 @@ import Testing
     }
 }
 
+/// Idle sockets from many addresses used to fill `MAX_CONNECTIONS` (the per-peer cap does not stop 40 hosts), and new
+/// clients, `/health` among them, waited behind them until the idle timeout. Now past 80% of the cap each new
+/// connection closes the longest-idle one, a connection with a request in progress is kept, and `/health` answers
+/// throughout. (HummingbirdTesting's live server leaves the cap's delegate out, see below: what is shown is that idle
+/// connections never exceed the cap.)
+@Suite struct ConnectionSheddingTests {
+    static let health = "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+
+    @Test func idleConnectionsMakeRoomForNewOnesNearTheCap() async throws {
+        try await withApp(
+            testing: .live,
+            configure: {
+                $0.http.maxConnections = 20
+                $0.http.idleTimeoutSeconds = 120
+                $0.http.bodyTimeoutSeconds = 120
+            }
+        ) { app in
+            let port = try #require(app.client.port)
+            // A request in progress (its head read, its body still coming) is not idle: it is never closed for room.
+            let busy = try await silentConnection(port: port, from: "127.0.0.200")
+            try await busy.writeAndFlush(
+                ByteBuffer(
+                    string:
+                        "POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{"))
+            try await Task.sleep(for: .milliseconds(300))
+
+            var silent: [any Channel] = []
+            for index in 0..<40 {
+                // Another host each time (127.0.0.2, 127.0.0.3, ...): the per-peer cap is no help here.
+                if let channel = try? await silentConnection(port: port, from: "127.0.0.\(index + 2)") {
+                    silent.append(channel)
+                }
+                if index % 5 == 4 {
+                    let answer = try await rawHTTP(port: port, Self.health, timeout: .seconds(30))
+                    #expect(answer.hasPrefix("HTTP/1.1 200"), "served with \(index + 1) idle sockets open: \(answer)")
+                }
+            }
+            var waited = Duration.zero
+            while silent.filter(\.isActive).count > 20, waited < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(100))
+                waited += .milliseconds(100)
+            }
+            let open = silent.filter(\.isActive).count
+            #expect(open <= 20, "idle connections stay below the cap: \(open) of 40 open")
+            let oldestClosed = silent.prefix(10).allSatisfy { !$0.isActive }
+            let newestOpen = silent.suffix(5).allSatisfy { $0.isActive }
+            #expect(oldestClosed, "the longest idle were closed")
+            #expect(newestOpen, "the newest were kept")
+            #expect(busy.isActive, "a connection with a request in progress is kept")
+            #expect(app.boxOffice.http.connections.shedCount >= 20)
+            #expect(app.logs.all.contains { $0.message.description.contains("closing the longest idle ones") })
+            let answer = try await rawHTTP(port: port, Self.health, timeout: .seconds(30))
+            #expect(answer.hasPrefix("HTTP/1.1 200"), "still served: \(answer)")
+            for channel in silent + [busy] { try? await channel.close() }
+        }
+    }
+}
+
 /// Reaching the total cap is logged (Hummingbird alone notes it at trace level), and so is leaving it. Shown on the
 /// delegate itself: HummingbirdTesting's live server drops the application's connection delegate (its
 /// `ApplicationConfiguration.with(address:)` does not carry it), so a live test cannot reach it.

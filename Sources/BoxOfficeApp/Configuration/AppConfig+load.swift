@@ -243,6 +243,8 @@ extension SettingsReader {
         auth.trustedProxies = list("TRUSTED_PROXIES").filter { entry in
             require(IPNetwork(entry) != nil, "TRUSTED_PROXIES", "'\(entry)' is not an IP address or CIDR network")
         }
+        auth.ipv6PrefixLength = integer(
+            "IPV6_PREFIX_LENGTH", default: auth.ipv6PrefixLength, in: AddressKeying.prefixLengths)
         auth.defaultAdminEmail = string("DEFAULT_ADMIN_EMAIL")
         auth.defaultAdminPassword = string("DEFAULT_ADMIN_PASSWORD")
         if (auth.defaultAdminEmail == nil) != (auth.defaultAdminPassword == nil) {

@@ -16,6 +16,9 @@ public struct AuthConfig: Sendable, Equatable {
     public var apiWindowSeconds = 60
     /// Proxies whose `X-Forwarded-For` is believed, as addresses or CIDR networks.
     public var trustedProxies: [String] = []
+    /// The network prefix every per-address limit keys an IPv6 client by (`IPV6_PREFIX_LENGTH`, 32 to 128): a host is
+    /// handed a whole /64, so keying the exact address would let it take the limit again from each address.
+    public var ipv6PrefixLength = 64
     public var defaultAdminEmail: String?
     public var defaultAdminPassword: String?
 
