@@ -126,7 +126,7 @@ extension AccountsRoutes {
                             "username": OpenAPI.email.merging(
                                 ["description": "Seed 003's name for email, accepted on purpose"]),
                             "password": ["type": "string", "minLength": 8, "maxLength": 128],
-                            "displayName": ["type": "string", "minLength": 1, "maxLength": 100],
+                            "displayName": OpenAPI.singleLine(minLength: 1, maxLength: 100),
                         ], optional: ["email", "username", "displayName"]
                     ).objectValue ?? [:]).merging(
                         // One of the two names of the address is required.

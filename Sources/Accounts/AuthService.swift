@@ -60,7 +60,7 @@ public struct AuthService: Sendable {
         if let password, let problem = PasswordRules.problem(with: password) { problems.add("password", problem) }
         // Without a display name, the address's local part stands for one (at most 64 characters, never blank).
         let name =
-            displayName.map { problems.requireText($0, "displayName", lengths: 1...100) }
+            displayName.map { problems.requireText($0, "displayName", lengths: 1...100, singleLine: true) }
             ?? email.map { String($0.value.prefix { $0 != "@" }) } ?? ""
         try problems.throwIfAny()
         guard let email, let password else { throw problems }

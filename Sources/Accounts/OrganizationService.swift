@@ -27,7 +27,7 @@ public struct OrganizationService: Sendable {
             throw HTTPFailure.unauthorized("Sign in first.")
         }
         var problems = FieldProblems()
-        let name = problems.requireText(name ?? "", "name", lengths: 2...100)
+        let name = problems.requireText(name ?? "", "name", lengths: 2...100, singleLine: true)
         if let slug {
             problems.require(Slug.isValid(slug), "slug", "must be 3 to 60 lower-case letters, digits or inner hyphens")
         }

@@ -201,7 +201,7 @@ extension OrganizationsRoutes {
                     ],
                     optional: ["role", "logoUrl"]),
                 "CreatePartnerKeyRequest": OpenAPI.object(
-                    ["name": ["type": "string", "minLength": 1, "maxLength": 100]]),
+                    ["name": OpenAPI.singleLine(minLength: 1, maxLength: 100)]),
                 "PartnerKey": OpenAPI.object(
                     [
                         "id": OpenAPI.uuid, "name": OpenAPI.string, "keyPrefix": OpenAPI.string,
@@ -216,7 +216,7 @@ extension OrganizationsRoutes {
                 ]),
                 "CreateOrganizationRequest": OpenAPI.object(
                     [
-                        "name": ["type": "string", "minLength": 2, "maxLength": 100],
+                        "name": OpenAPI.singleLine(minLength: 2, maxLength: 100),
                         "slug": ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$"],
                     ],
                     optional: ["slug"]),

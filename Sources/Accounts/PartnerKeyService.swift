@@ -23,7 +23,7 @@ public struct PartnerKeyService: Sendable {
     ) async throws -> PartnerKeyCreatedDTO {
         let user = try await authorize(organizationID, by: principal)
         var problems = FieldProblems()
-        let name = problems.requireText(name ?? "", "name", lengths: 1...100)
+        let name = problems.requireText(name ?? "", "name", lengths: 1...100, singleLine: true)
         try problems.throwIfAny()
         let key = PartnerKeys.generate()
         let record = PartnerKeyRecord(

@@ -308,7 +308,8 @@ enum CatalogSchemas {
         ]),
         "CreateEventRequest": OpenAPI.object(
             [
-                "organizationId": OpenAPI.uuid, "title": OpenAPI.plainText(minLength: 3, maxLength: 200),
+                "organizationId": OpenAPI.uuid,
+                "title": OpenAPI.plainText(minLength: 3, maxLength: 200, singleLine: true),
                 "shortDescription": OpenAPI.plainText(maxLength: 500),
                 "fullDescription": ["type": "string", "maxLength": 50_000, "description": "HTML, sanitised when kept"],
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]),
@@ -335,7 +336,7 @@ enum CatalogSchemas {
             ]),
         "UpdateEventRequest": OpenAPI.object(
             [
-                "title": OpenAPI.plainText(minLength: 3, maxLength: 200),
+                "title": OpenAPI.plainText(minLength: 3, maxLength: 200, singleLine: true),
                 "shortDescription": OpenAPI.plainText(maxLength: 500),
                 "fullDescription": ["type": "string", "maxLength": 50_000, "description": "HTML, sanitised when kept"],
                 "eventType": OpenAPI.enumeration(["Class", "SocialEvent"]),
@@ -372,14 +373,15 @@ enum CatalogSchemas {
             ]),
         "SessionRequest": OpenAPI.object(
             [
-                "sessionName": OpenAPI.plainText(minLength: 1, maxLength: 200), "startsAt": OpenAPI.dateTime,
+                "sessionName": OpenAPI.plainText(minLength: 1, maxLength: 200, singleLine: true),
+                "startsAt": OpenAPI.dateTime,
                 "endsAt": OpenAPI.dateTime,
                 "capacity": [
                     "type": "integer", "minimum": 1, "maximum": 500,
                     "description": "At most SESSION_CAPACITY_MAX (default 500)",
                 ],
                 "isActive": OpenAPI.boolean,
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 200).merging([
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200, singleLine: true).merging([
                     "description":
                         "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent"
                 ]),
@@ -387,14 +389,15 @@ enum CatalogSchemas {
             optional: ["isActive", "name"]),
         "SessionUpdate": OpenAPI.object(
             [
-                "sessionName": OpenAPI.plainText(minLength: 1, maxLength: 200), "startsAt": OpenAPI.dateTime,
+                "sessionName": OpenAPI.plainText(minLength: 1, maxLength: 200, singleLine: true),
+                "startsAt": OpenAPI.dateTime,
                 "endsAt": OpenAPI.dateTime,
                 "capacity": [
                     "type": "integer", "minimum": 1, "maximum": 500,
                     "description": "At most SESSION_CAPACITY_MAX (default 500)",
                 ],
                 "isActive": OpenAPI.boolean,
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 200).merging([
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200, singleLine: true).merging([
                     "description":
                         "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent"
                 ]),
@@ -402,7 +405,7 @@ enum CatalogSchemas {
             optional: ["sessionName", "startsAt", "endsAt", "capacity", "isActive", "name"]),
         "TicketTypeRequest": OpenAPI.object(
             [
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 100),
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 100, singleLine: true),
                 "description": OpenAPI.plainText(maxLength: 2000),
                 "includedSessions": ["type": "array", "items": OpenAPI.string, "minItems": 1],
                 "price": ["type": "number", "minimum": 0, "exclusiveMaximum": 1_000_000_000_000],
@@ -421,13 +424,15 @@ enum CatalogSchemas {
         ).merging(["anyOf": [["required": ["price"]], ["required": ["priceMinor"]]]]),
         "VenueUpdateRequest": OpenAPI.object(
             [
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(maxLength: 500),
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200, singleLine: true),
+                "address": OpenAPI.plainText(maxLength: 500),
                 "capacity": ["type": "integer", "minimum": 0, "maximum": 1_000_000],
             ],
             optional: ["name", "address", "capacity"]),
         "VenueRequest": OpenAPI.object(
             [
-                "name": OpenAPI.plainText(minLength: 1, maxLength: 200), "address": OpenAPI.plainText(maxLength: 500),
+                "name": OpenAPI.plainText(minLength: 1, maxLength: 200, singleLine: true),
+                "address": OpenAPI.plainText(maxLength: 500),
                 "capacity": ["type": "integer", "minimum": 0, "maximum": 1_000_000],
             ],
             optional: ["address"]),

@@ -174,7 +174,7 @@ enum EventRules {
             if required { problems.add("title", "is required") }
             return
         }
-        problems.requireText(title, "title", lengths: titleLengths)
+        problems.requireText(title, "title", lengths: titleLengths, singleLine: true)
         problems.requirePlainText(title, "title")
     }
 

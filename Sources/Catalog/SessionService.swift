@@ -25,7 +25,7 @@ struct SessionService: Sendable {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
         var problems = FieldProblems()
-        let name = problems.requireText(request.sessionName ?? "", "sessionName", lengths: 1...200)
+        let name = problems.requireText(request.sessionName ?? "", "sessionName", lengths: 1...200, singleLine: true)
         problems.requirePlainText(name, "sessionName")
         problems.require(request.startsAt != nil, "startsAt", "is required")
         problems.require(request.endsAt != nil, "endsAt", "is required")
@@ -77,7 +77,7 @@ struct SessionService: Sendable {
         let event = try await access.manageable(eventID, by: principal, on: db)
         var problems = FieldProblems()
         if let name = request.sessionName {
-            problems.requireText(name, "sessionName", lengths: 1...200)
+            problems.requireText(name, "sessionName", lengths: 1...200, singleLine: true)
             problems.requirePlainText(name, "sessionName")
         }
         checkCapacity(request.capacity, required: false, into: &problems)

@@ -203,7 +203,7 @@ struct TicketTypeService: Sendable {
     )
         -> ValidFields
     {
-        let name = request.name.map { problems.requireText($0, "name", lengths: 1...100) }
+        let name = request.name.map { problems.requireText($0, "name", lengths: 1...100, singleLine: true) }
         if creating && name == nil { problems.add("name", "is required") }
         problems.require((request.description ?? "").count <= 2000, "description", "must be at most 2000 characters")
         problems.requirePlainText(name, "name")

@@ -87,7 +87,7 @@ struct VenueService: Sendable {
 
     private func validate(_ request: VenueRequest, creating: Bool) throws -> (String?, String?, Int?) {
         var problems = FieldProblems()
-        let name = request.name.map { problems.requireText($0, "name", lengths: 1...200) }
+        let name = request.name.map { problems.requireText($0, "name", lengths: 1...200, singleLine: true) }
         if creating && name == nil { problems.add("name", "is required") }
         let address = request.address?.trimmingCharacters(in: .whitespacesAndNewlines)
         problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters")

@@ -46,10 +46,17 @@ public struct FieldProblems: Sendable, Equatable, Error {
     /// Free text within `lengths`, returned trimmed as it is kept. The bounds are counted as the API document's
     /// `minLength`/`maxLength` count them, in code points of the text as sent, so text outside them is malformed;
     /// text within them that trimming leaves shorter than the minimum (`"  "`, `" ab"` for three) is refused by rule.
+    /// A `singleLine` field (a title, a name) refuses line breaks anywhere, as its pattern in the document says.
     @discardableResult
-    public mutating func requireText(_ text: String, _ field: String, lengths: ClosedRange<Int>) -> String {
+    public mutating func requireText(
+        _ text: String, _ field: String, lengths: ClosedRange<Int>, singleLine: Bool = false
+    ) -> String {
         guard lengths.contains(text.unicodeScalars.count) else {
             add(field, "must be \(lengths.lowerBound) to \(lengths.upperBound) characters")
+            return text
+        }
+        if singleLine, text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+            add(field, Self.lineBreakProblem)
             return text
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -62,6 +69,9 @@ public struct FieldProblems: Sendable, Equatable, Error {
         }
         return trimmed
     }
+
+    /// What a single-line field with a line break in it is told.
+    public static let lineBreakProblem = "must be a single line (no line breaks)"
 
     /// Throws `self` when any problem was recorded.
     public func throwIfAny() throws(FieldProblems) {

@@ -23,6 +23,14 @@ public struct APIRequestDecoder: RequestDecoder {
         do {
             value = try JSONCoding.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
+            // A number an integer field cannot hold (`9223372036854775808`, `1.5`) fails the whole body as "not valid
+            // JSON"; read as it is, the body names the field.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let json = try? JSONCoding.decoder.decode(JSONValue.self, from: data)
+            {
+                let misread = UnknownFields.misreadIntegers(T.self, in: json)
+                if !misread.isEmpty { throw HTTPFailure.validationFailed(misread) }
+            }
             throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
         }
         // A field the endpoint does not know is a mistake worth naming, never something to ignore; so is text with

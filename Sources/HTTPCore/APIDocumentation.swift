@@ -102,15 +102,30 @@ public enum OpenAPI {
     public static let nonBlankTextPattern =
         "^[^\(forbiddenInText)]*[^\\s\(forbiddenInText)][^\(forbiddenInText)]*$"
 
-    /// Plain text (`PlainText`): no control characters, and no `<` that a browser would read as a tag or comment.
-    public static func plainText(minLength: Int? = nil, maxLength: Int? = nil, nullable: Bool = false) -> JSONValue {
+    /// Plain text (`PlainText`): no control characters, and no `<` that a browser would read as a tag or comment; a
+    /// `singleLine` field (a title, a name) no line breaks either (`FieldProblems.requireText`).
+    public static func plainText(
+        minLength: Int? = nil, maxLength: Int? = nil, nullable: Bool = false, singleLine: Bool = false
+    ) -> JSONValue {
+        let refused = forbiddenInText + (singleLine ? lineBreaks : "")
         var schema: [String: JSONValue] = [
             "type": nullable ? ["string", "null"] : "string",
-            "pattern": .string("^(?:[^<\(forbiddenInText)]|<(?![A-Za-z/!?]))*$"),
+            "pattern": .string("^(?:[^<\(refused)]|<(?![A-Za-z/!?]))*$"),
         ]
         if let minLength { schema["minLength"] = .int(minLength) }
         if let maxLength { schema["maxLength"] = .int(maxLength) }
         return .object(schema)
+    }
+
+    /// Line feed and carriage return, which single-line fields refuse, as the inside of a regular-expression class.
+    static let lineBreaks = "\\n\\r"
+
+    /// One line of text (a name) of `minLength` to `maxLength` code points: no control characters, no line breaks.
+    public static func singleLine(minLength: Int, maxLength: Int) -> JSONValue {
+        [
+            "type": "string", "minLength": .int(minLength), "maxLength": .int(maxLength),
+            "pattern": .string("^[^\(forbiddenInText)\(lineBreaks)]*$"),
+        ]
     }
 
     /// An absolute http(s) URL as `WebURL` takes it (no quotes, angle brackets or spaces; escapes well formed).
@@ -120,11 +135,11 @@ public enum OpenAPI {
             "^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/(%[0-9A-Fa-f]{2}|[A-Za-z0-9._~!$&()*+,;=:@/-])*)?$",
     ]
 
-    /// An origin allowed to frame embeds (`EmbedOrigins`): https, or http on localhost.
+    /// An origin allowed to frame embeds (`EmbedOrigins`): https, or http on localhost; a port is 1 to 65535.
     public static let origin: JSONValue = [
         "type": "string",
         "pattern":
-            "^([Hh][Tt][Tt][Pp][Ss]://[A-Za-z0-9.-]+|[Hh][Tt][Tt][Pp]://([Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\\.0\\.0\\.1))(:([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?$",
+            "^([Hh][Tt][Tt][Pp][Ss]://[A-Za-z0-9.-]+|[Hh][Tt][Tt][Pp]://([Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\\.0\\.0\\.1))(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?$",
     ]
 
     /// An ISO 4217 code, as three letters in any case.

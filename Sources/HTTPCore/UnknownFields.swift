@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Finds the fields of a JSON body that the type it is decoded into never asks for: a client's typo
@@ -16,6 +17,17 @@ enum UnknownFields {
         var unknown: [String] = []
         walk(body, path: [], recorder: recorder, into: &unknown)
         return unknown
+    }
+
+    /// The fields where `T` asks for an integer and the body holds a number no such integer holds (past
+    /// `Int.max`, or with a fraction), each with its problem. The real decoder refuses such a body without naming the
+    /// field ("not valid JSON"); the probe, reading the same body as the type does, can.
+    static func misreadIntegers<T: Decodable>(_ type: T.Type, in body: JSONValue) -> FieldProblems {
+        let recorder = KeyRecorder()
+        _ = try? T(from: ProbeDecoder(value: body, path: [], recorder: recorder))
+        var problems = FieldProblems()
+        for (path, problem) in recorder.misread { problems.add(display(path), problem) }
+        return problems
     }
 
     private static func walk(_ value: JSONValue, path: [String], recorder: KeyRecorder, into unknown: inout [String]) {
@@ -41,7 +53,10 @@ enum UnknownFields {
     }
 
     private static func display(_ path: [String]) -> String {
-        path.reduce(into: "") { result, part in result += part.hasPrefix("[") || result.isEmpty ? part : "." + part }
+        guard !path.isEmpty else { return "body" }
+        return
+            path.reduce(into: "") { result, part in result += part.hasPrefix("[") || result.isEmpty ? part : "." + part
+            }
     }
 }
 
@@ -49,6 +64,8 @@ enum UnknownFields {
 private final class KeyRecorder {
     var read: Set<String> = []
     var open: Set<String> = []
+    /// Integer fields whose number the integer type cannot hold, by path, with the problem.
+    var misread: [([String], String)] = []
 
     static func key(_ path: [String]) -> String { path.joined(separator: "\u{1}") }
 }
@@ -224,16 +241,16 @@ private struct ProbeSingle: SingleValueDecodingContainer {
     func decode(_ type: String.Type) throws -> String { if case .string(let s) = value { s } else { "" } }
     func decode(_ type: Double.Type) throws -> Double { number }
     func decode(_ type: Float.Type) throws -> Float { Float(number) }
-    func decode(_ type: Int.Type) throws -> Int { integer }
-    func decode(_ type: Int8.Type) throws -> Int8 { Int8(clamping: integer) }
-    func decode(_ type: Int16.Type) throws -> Int16 { Int16(clamping: integer) }
-    func decode(_ type: Int32.Type) throws -> Int32 { Int32(clamping: integer) }
-    func decode(_ type: Int64.Type) throws -> Int64 { Int64(integer) }
-    func decode(_ type: UInt.Type) throws -> UInt { 0 }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { 0 }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { 0 }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { 0 }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { 0 }
+    func decode(_ type: Int.Type) throws -> Int { integer(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { integer(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { integer(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { integer(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { integer(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { integer(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { integer(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { integer(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { integer(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { integer(type) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try probe(type, value, path: path, recorder: recorder) }
 
     /// The body's number as the type asks for it; never a conversion that could trap (`Int.max` as a `Double` is
@@ -246,11 +263,15 @@ private struct ProbeSingle: SingleValueDecodingContainer {
         }
     }
 
-    private var integer: Int {
+    /// The body's number as the integer type asks for it; a number it cannot hold is recorded (`misreadIntegers`). A
+    /// `.double` is always such a number: `JSONValue` tries `Int` first, with the decoder the type used.
+    private func integer<I: FixedWidthInteger>(_ type: I.Type) -> I {
         switch value {
-        case .int(let i): i
-        case .double(let d): Int(exactly: d.rounded(.towardZero)) ?? 0
-        default: 0
+        case .int(let i): if let exact = I(exactly: i) { return exact }
+        case .double: break
+        default: return 0
         }
+        recorder.misread.append((path, "must be an integer from \(I.min) to \(I.max)"))
+        return 0
     }
 }

@@ -256,7 +256,9 @@ public struct CheckoutService: Sendable {
         } else {
             // A guest's order needs a way to reach its buyer: without an email it is the caller who is unknown (401:
             // sign in, or say who you are); a guest who gives no name is named by their address.
-            if let name = request.buyerName { problems.requireText(name, "buyerName", lengths: 1...100) }
+            if let name = request.buyerName {
+                problems.requireText(name, "buyerName", lengths: 1...100, singleLine: true)
+            }
             if let given = request.buyerEmail {
                 problems.require(!buyer.email.isEmpty, "buyerEmail", "is not a valid email address")
                 if request.buyerName == nil { buyer.name = String(given.split(separator: "@").first ?? "Guest") }

@@ -104,7 +104,7 @@ extension OrdersRoutes {
                         "A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere",
                 ],
                 "notes": ["type": "string", "maxLength": 1000],
-                "buyerName": ["type": "string", "minLength": 1, "maxLength": 100], "buyerEmail": OpenAPI.email,
+                "buyerName": OpenAPI.singleLine(minLength: 1, maxLength: 100), "buyerEmail": OpenAPI.email,
                 "holdId": OpenAPI.uuid, "lockId": OpenAPI.uuid,
             ],
             optional: [

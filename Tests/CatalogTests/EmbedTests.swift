@@ -35,6 +35,15 @@ import Testing
             #expect(bad.status == .badRequest)
             #expect(try bad.json()["error"]?["details"]?["fields"]?["allowedOrigins[0]"] != nil)
             #expect(try bad.json()["error"]?["details"]?["fields"]?["allowedOrigins[1]"] != nil)
+            // A port past 65535 (or 0) is no port a browser would match: refused, not stored into the policy.
+            let badPort = try await app.client.send(
+                .put, "/api/organizations/\(organization)/embedding", headers: fixture.headers,
+                json: ["allowedOrigins": ["https://evil.test:99999", "https://evil.test:0", "https://ok.test:65535"]]
+                    as [String: JSONValue])
+            #expect(badPort.status == .badRequest)
+            #expect(try badPort.json()["error"]?["details"]?["fields"]?["allowedOrigins[0]"] != nil)
+            #expect(try badPort.json()["error"]?["details"]?["fields"]?["allowedOrigins[1]"] != nil)
+            #expect(try badPort.json()["error"]?["details"]?["fields"]?["allowedOrigins[2]"] == nil)
             let read = try await app.client.send(
                 .get, "/api/organizations/\(organization)/embedding", headers: fixture.headers)
             #expect(try read.json()["allowedOrigins"] == ["https://partner.example.org", "http://localhost:3000"])

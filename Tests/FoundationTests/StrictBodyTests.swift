@@ -66,6 +66,36 @@ import Testing
         }
     }
 
+    /// A number an integer field cannot hold used to fail the whole body as "not valid JSON": now the field is named,
+    /// in any body, at any depth.
+    @Test func anIntegerOutOfRangeIsNamed() async throws {
+        try await withApp(extraRoutes: ProbeRoutes.register) { app in
+            let json: HTTPFields = [.contentType: "application/json"]
+            let hold = try await app.client.send(
+                .post, "/api/holds", headers: json,
+                raw: #"{"ticketTypeId": "\#(UUID().uuidString)", "quantity": 9223372036854775808}"#)
+            #expect(hold.status == .badRequest, "\(hold.text)")
+            let fields = try hold.json()["error"]?["details"]?["fields"]
+            #expect(
+                fields?["quantity"] == "must be an integer from -9223372036854775808 to 9223372036854775807",
+                "\(hold.text)")
+            #expect(fields?["body"] == nil)
+
+            let probe = try await app.client.send(
+                .post, "/api/probe/orders", headers: json,
+                raw: #"{"name": "Ada", "seats": -9223372036854775809, "buyer": {"email": "ada@example.org"}}"#)
+            #expect(probe.status == .badRequest)
+            #expect(try probe.json()["error"]?["details"]?["fields"]?["seats"] != nil, "\(probe.text)")
+            let fraction = try await app.client.send(
+                .post, "/api/probe/orders", headers: json,
+                raw: #"{"name": "Ada", "seats": 1.5, "buyer": {"email": "ada@example.org"}}"#)
+            #expect(try fraction.json()["error"]?["details"]?["fields"]?["seats"] != nil, "\(fraction.text)")
+            let broken = try await app.client.send(
+                .post, "/api/probe/orders", headers: json, raw: #"{"name": "Ada", "seats": 9223372036854775808"#)
+            #expect(try broken.json()["error"]?["details"]?["fields"]?["body"] == "is not valid JSON")
+        }
+    }
+
     /// A body holding the schema's required fields, each with a value of its type.
     func example(_ schema: JSONValue) -> JSONValue {
         if let reference = schema["$ref"]?.stringValue {
