@@ -278,6 +278,35 @@ import Testing
         }
     }
 
+    /// Fifteen requests for a new card payment of one order, racing through real connections, make no more payments
+    /// than the bound: the order's row is locked while its payments are counted.
+    @Test(arguments: TestDatabase.all)
+    func racingPaymentRequestsStayWithinTheBound(_ database: TestDatabase) async throws {
+        let gateway = PaymentGatewayDouble()
+        try await withApp(
+            database, testing: .live,
+            configure: {
+                $0.database.connectionsPerEventLoop = 4
+                $0.database.poolTimeoutSeconds = 120
+            }, seams: .init(payments: gateway)
+        ) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (_, _, day1, _) = try await fixture.workshop()
+            let placed = try await PaymentSettlementTests.place(app, day1.ticketTypeId, 1)
+            let requests = (0..<15).map { _ in
+                RaceRequest(
+                    .post, "/api/orders/\(placed.order.orderId)/payments", headers: placed.headers,
+                    json: ["paymentToken": "pm_card_declined"])
+            }
+            let answers = try await app.race(requests)
+            let limit = CardPayments.maxAttemptsPerOrder
+            #expect(answers.filter { $0.status == .created }.count == limit - 1, "\(answers.map(\.status))")
+            #expect(answers.filter { $0.status == .conflict }.count == 15 - limit + 1)
+            #expect(gateway.startCalls == limit)
+            #expect(try await PaymentSettlementTests.payments(app, placed).payments.count == limit)
+        }
+    }
+
     /// Seven hundred forged webhooks from one address: the first ones are refused 400, those past the webhook limit
     /// 429 before they reach the handler; only the first refusals of the minute are warnings.
     @Test(arguments: TestDatabase.all)
