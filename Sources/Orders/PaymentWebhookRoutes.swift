@@ -47,8 +47,9 @@ public struct PaymentWebhookRoutes: Sendable {
 /// naming a payment or refund the processor does not know (404), or whose PaymentIntent is not the one stored on our
 /// payment, or whose amount or currency are not the payment's, is refused: logged, not recorded, and answered 200 with
 /// `ignored: true` (the processor must not retry what retrying cannot change). When the processor cannot be asked
-/// (network, 5xx), nothing is acted on or recorded and the answer is 503, so the processor delivers the event again
-/// later (the reconciler asks about the payment meanwhile).
+/// (network, 5xx, or a refusal other than 404, such as a wrong API key's 401), nothing is acted on or recorded and
+/// the answer is 503, so the processor delivers the event again later (the reconciler asks about the payment
+/// meanwhile).
 public struct PaymentWebhooks: Sendable {
     let payments: CardPayments
     let store: DatabaseStore
@@ -84,7 +85,8 @@ public struct PaymentWebhooks: Sendable {
         do {
             verdict = try await act(on: event, now: now)
         } catch let error as PaymentGatewayError {
-            // Unreachable, a 5xx or an unreadable answer: the event's own copy is not acted on; the processor retries.
+            // Unreachable, a 5xx, an unreadable answer or a refusal other than 404 (a wrong API key): the event's own
+            // copy is not acted on; the processor delivers it again.
             refusals.log(
                 "payment webhook deferred: the processor could not be asked",
                 metadata: ["event": "\(event.id)", "type": "\(event.type)", "error": "\(error)"], now: now,
@@ -133,8 +135,9 @@ public struct PaymentWebhooks: Sendable {
             let current: GatewayPayment
             do {
                 current = try await gateway.payment(reported.id)
-            } catch PaymentGatewayError.rejected(let status, _) {
-                return .refused("unknown_payment", details: ["payment": "\(row.id)", "status": "\(status)"])
+            } catch PaymentGatewayError.rejected(let status, _) where status == 404 {
+                // Any other refusal (a wrong API key's 401) is the installation's to fix: deferred, not ignored.
+                return .refused("unknown_payment", details: ["payment": "\(row.id)"])
             }
             if let problem = Self.mismatch(current, reported: reported.id, row: row) {
                 return .refused(problem, details: ["payment": "\(row.id)", "reported": reported.id])
@@ -146,8 +149,8 @@ public struct PaymentWebhooks: Sendable {
             let current: GatewayRefund
             do {
                 current = try await gateway.refundStatus(reported.id)
-            } catch PaymentGatewayError.rejected(let status, _) {
-                return .refused("unknown_refund", details: ["refund": "\(refund.id)", "status": "\(status)"])
+            } catch PaymentGatewayError.rejected(let status, _) where status == 404 {
+                return .refused("unknown_refund", details: ["refund": "\(refund.id)"])
             }
             var payment: PaymentRow?
             if let paymentID = refund.paymentID { payment = try await PaymentRow.find(paymentID, on: sql) }

@@ -14,15 +14,20 @@ import Testing
 /// A signed webhook is acted on only as the processor confirms it; an order's card payments are bounded; the webhook
 /// path has a limit of its own per address, and its refusals a bounded share of the log.
 @Suite struct PaymentHardeningTests {
-    /// The gateway double, with a processor that may be unreachable for look-ups (`down`) and whose refunds stay
-    /// `pending` when made (`pendingRefunds`) until they are asked about again.
+    /// The gateway double, with a processor that may be unreachable for look-ups (`down`), or refuse them all as with
+    /// a wrong API key (`keyRefused`: 401), and whose refunds stay `pending` when made (`pendingRefunds`) until they
+    /// are asked about again.
     final class Processor: PaymentGateway {
         let inner = PaymentGatewayDouble()
-        private let state = Mutex<(down: Bool, pendingRefunds: Bool)>((false, false))
+        private let state = Mutex<(down: Bool, pendingRefunds: Bool, keyRefused: Bool)>((false, false, false))
         var name: String { inner.name }
         var down: Bool {
             get { state.withLock { $0.down } }
             set { state.withLock { $0.down = newValue } }
+        }
+        var keyRefused: Bool {
+            get { state.withLock { $0.keyRefused } }
+            set { state.withLock { $0.keyRefused = newValue } }
         }
         var pendingRefunds: Bool {
             get { state.withLock { $0.pendingRefunds } }
@@ -34,6 +39,7 @@ import Testing
         }
         func payment(_ id: String) async throws -> GatewayPayment {
             if down { throw PaymentGatewayError.unavailable("GET /v1/payment_intents answered 503") }
+            if keyRefused { throw PaymentGatewayError.rejected(status: 401, message: "Invalid API Key provided") }
             return try await inner.payment(id)
         }
         func refund(_ request: RefundRequest) async throws -> GatewayRefund {
@@ -184,7 +190,14 @@ import Testing
             #expect(deferred.errorCode == "PAYMENT_PROCESSOR_UNAVAILABLE")
             #expect(try await PaymentSettlementTests.status(app, placed) == "pending")
             #expect(try await !Self.recorded(app, "evt_later"))
+            // A processor refusing the look-up for another reason than 404 (a wrong API key) defers it too.
             gateway.down = false
+            gateway.keyRefused = true
+            let refused = try await PaymentSettlementTests.webhook(
+                app, id: "evt_later", type: "payment_intent.succeeded", payment: intent, status: "succeeded")
+            #expect(refused.status == .serviceUnavailable)
+            #expect(try await PaymentSettlementTests.status(app, placed) == "pending")
+            gateway.keyRefused = false
             let again = try await PaymentSettlementTests.webhook(
                 app, id: "evt_later", type: "payment_intent.succeeded", payment: intent, status: "succeeded")
             #expect(try again.status == .ok && again.json()["duplicate"] == .bool(false))
