@@ -30,20 +30,20 @@ def api(base, method, path, body=None, token=None):
         return json.loads(text) if text else None
 
 
-def verify(base, email, call, since):
+def verify(base, email, call, since, password):
     """Follows the sign-up's verification link, read from the mail the server wrote (BENCH_MAIL_DIR) since `since`."""
     import os, subprocess
     folder = os.environ.get("BENCH_MAIL_DIR", "mail")
     token = subprocess.run(["python3", "scripts/mailed-token.py", folder, email, "/account/verify-email", str(since)],
                            check=True, capture_output=True, text=True).stdout.strip()
-    call(base, "POST", "/api/auth/verify-email", {"token": token})
+    call(base, "POST", "/api/auth/verify-email", {"token": token, "password": password})
 
 
 def seed(base, capacity, price):
     organizer = {"email": "flash@example.org", "password": "flash sale password"}
     since = time.time() - 1
     api(base, "POST", "/api/auth/register", organizer)
-    verify(base, organizer["email"], api, since)
+    verify(base, organizer["email"], api, since, organizer["password"])
     token = api(base, "POST", "/api/auth/login", organizer)["access_token"]
     org = api(base, "POST", "/api/organizations", {"name": "Flash Hall"}, token)["id"]
     event = api(base, "POST", "/api/events", {"organizationId": org, "title": "Flash sale", "eventType": "SocialEvent"}, token)["eventId"]

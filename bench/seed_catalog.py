@@ -23,13 +23,13 @@ def call(base, method, path, body=None, token=None):
         return json.loads(text) if text else None
 
 
-def verify(base, email, call, since):
+def verify(base, email, call, since, password):
     """Follows the sign-up's verification link, read from the mail the server wrote (BENCH_MAIL_DIR) since `since`."""
     import os, subprocess
     folder = os.environ.get("BENCH_MAIL_DIR", "mail")
     token = subprocess.run(["python3", "scripts/mailed-token.py", folder, email, "/account/verify-email", str(since)],
                            check=True, capture_output=True, text=True).stdout.strip()
-    call(base, "POST", "/api/auth/verify-email", {"token": token})
+    call(base, "POST", "/api/auth/verify-email", {"token": token, "password": password})
 
 
 def main():
@@ -41,7 +41,7 @@ def main():
     organizer = {"email": "bench-organizer@example.org", "password": "benchmark password"}
     since = time.time() - 1
     call(base, "POST", "/api/auth/register", organizer)
-    verify(base, organizer["email"], call, since)
+    verify(base, organizer["email"], call, since, organizer["password"])
     token = call(base, "POST", "/api/auth/login", organizer)["access_token"]
     org = call(base, "POST", "/api/organizations", {"name": "Benchmark Hall"}, token)["id"]
     start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) + datetime.timedelta(days=30)

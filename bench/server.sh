@@ -14,8 +14,9 @@ bench_start() {
   pg_throwaway_start
 }
 
-# Every simulated buyer comes from this one loopback address: the per-buyer and per-address limits on places held or
-# pending (BUYER_PLACES_LIMIT, ADDRESS_PLACES_LIMIT) are switched off, as they would refuse a crowd from one host.
+# Every simulated buyer comes from this one loopback address: the per-buyer and per-address limits on places
+# (BUYER_PLACES_LIMIT, ADDRESS_PLACES_LIMIT, ADDRESS_PLACES_SHARE) are switched off, as they would refuse a crowd from
+# one host, and so is the guests' email confirmation (GUEST_CONFIRM_WINDOW), so that a free sale is measured as a sale.
 bench_serve() {
   local log=$1; shift
   # Where the server's file transport writes mail: the seeds read the organizer's verification link there.
@@ -23,7 +24,7 @@ bench_serve() {
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   (cd "$work" && exec env "$@" APP_ENV=production JWT_SECRET=benchmark-secret-that-is-long-enough-123 \
       TICKET_SECRET_KEY="$(openssl rand -base64 32)" LOG_LEVEL=warning API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 \
-      BUYER_PLACES_LIMIT=0 ADDRESS_PLACES_LIMIT=0 MAIL_DIR="$work/mail" \
+      BUYER_PLACES_LIMIT=0 ADDRESS_PLACES_LIMIT=0 ADDRESS_PLACES_SHARE=0 GUEST_CONFIRM_WINDOW=0 MAIL_DIR="$work/mail" \
       "$bin" serve --port "$port" >"$log" 2>&1) &
   server=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && return; sleep 1; done

@@ -72,6 +72,8 @@ struct ForgotPasswordRequest: Decodable {
 
 struct VerifyEmailRequest: Decodable {
     var token: String?
+    /// The password chosen at registration.
+    var password: String?
 }
 
 struct ResetPasswordRequest: Decodable {

@@ -70,11 +70,14 @@ extension AccountsRoutes {
                 ],
                 "/api/auth/verify-email": [
                     "post": operation(
-                        "verifyEmail", "Verify the account's address with the token of the link mailed at sign-up",
+                        "verifyEmail",
+                        "Verify the account's address with the token of the link mailed at sign-up and the password chosen at registration",
                         body: OpenAPI.ref("VerifyEmailRequest"),
                         [
                             "204": ["description": "Verified"], "400": invalid,
-                            "422": OpenAPI.error("A token unknown, expired or used (INVALID_VERIFICATION_TOKEN)"),
+                            "422": OpenAPI.error(
+                                "A token unknown, expired or used (INVALID_VERIFICATION_TOKEN), or not the account's password (VERIFICATION_PASSWORD_WRONG)"
+                            ),
                             "429": limited,
                         ])
                 ],
@@ -156,7 +159,13 @@ extension AccountsRoutes {
                     "newPassword": ["type": "string", "minLength": 8, "maxLength": 128],
                 ]),
                 "Accepted": OpenAPI.object(["message": OpenAPI.string]),
-                "VerifyEmailRequest": OpenAPI.object(["token": ["type": "string", "minLength": 1]]),
+                "VerifyEmailRequest": OpenAPI.object([
+                    "token": ["type": "string", "minLength": 1],
+                    "password": [
+                        "type": "string", "minLength": 1, "maxLength": 128,
+                        "description": "The password chosen at registration: the mailbox alone does not vouch for it",
+                    ],
+                ]),
             ],
             tags: [["name": "Accounts", "description": "Sign-up, sign-in, tokens and passwords."]]
         )

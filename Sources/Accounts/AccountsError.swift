@@ -22,6 +22,8 @@ public enum AccountsError: APIError, Equatable {
     case invalidResetToken
     /// An email verification link that does not exist, expired, or was used.
     case invalidVerificationToken
+    /// Confirming an address asks for the account's password: whoever registered it, not the mailbox alone.
+    case verificationPasswordWrong
 
     public var code: String {
         switch self {
@@ -38,6 +40,7 @@ public enum AccountsError: APIError, Equatable {
         case .notStaff: "NOT_STAFF"
         case .invalidResetToken: "INVALID_RESET_TOKEN"
         case .invalidVerificationToken: "INVALID_VERIFICATION_TOKEN"
+        case .verificationPasswordWrong: "VERIFICATION_PASSWORD_WRONG"
         }
     }
 
@@ -46,7 +49,7 @@ public enum AccountsError: APIError, Equatable {
         case .invalidCredentials, .invalidRefreshToken, .refreshTokenReused, .currentPasswordWrong: .unauthorized
         case .slugTaken, .alreadyMember, .lastOwner, .notStaff: .conflict
         case .organizationNotFound, .userNotFound, .memberNotFound: .notFound
-        case .invalidResetToken, .invalidVerificationToken: .unprocessableContent
+        case .invalidResetToken, .invalidVerificationToken, .verificationPasswordWrong: .unprocessableContent
         }
     }
 
@@ -68,6 +71,8 @@ public enum AccountsError: APIError, Equatable {
         case .invalidResetToken: "This reset link is unknown, expired or already used; ask for a new one."
         case .invalidVerificationToken:
             "This verification link is unknown, expired or already used; sign in and ask for a new one."
+        case .verificationPasswordWrong:
+            "This is not the password chosen at registration. If you did not register, say \"this wasn't me\" instead."
         }
     }
 
@@ -77,6 +82,7 @@ public enum AccountsError: APIError, Equatable {
         case .userNotFound(let email): ["email": .string(email)]
         case .invalidResetToken, .invalidVerificationToken:
             ["fields": ["token": "is unknown, expired or already used"]]
+        case .verificationPasswordWrong: ["fields": ["password": "is not the account's password"]]
         default: [:]
         }
     }

@@ -59,7 +59,8 @@ public struct AccountsRoutes: Sendable {
         router.post("/api/auth/verify-email") { request, context in
             let body = try await request.decode(as: VerifyEmailRequest.self, context: context)
             try await auth.verifyEmail(
-                token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
+                token: body.token, password: body.password, now: clock.now(),
+                request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
         router.post("/api/auth/resend-verification") { request, context in

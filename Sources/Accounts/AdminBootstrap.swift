@@ -3,6 +3,7 @@ import Domain
 public import FluentKit
 import Foundation
 import HTTPCore
+import Messaging
 public import Persistence
 
 /// Makes platform admins outside the API: the first one at start-up, or any from the shell.
@@ -54,6 +55,7 @@ public struct AdminBootstrap: Sendable {
                 if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
                 user.updatedAt = now
                 try await user.update(on: db)
+                try await MailConsent.confirm(user.email, now: now, on: db)
                 outcome = .promoted(user.id!)
             } else {
                 let name = String(email.value.prefix { $0 != "@" })
@@ -62,6 +64,7 @@ public struct AdminBootstrap: Sendable {
                     now: now)
                 user.emailVerifiedAt = now
                 try await user.create(on: db)
+                try await MailConsent.confirm(user.email, now: now, on: db)
                 outcome = .created(user.id!)
             }
             let id: UUID =

@@ -10,40 +10,70 @@ public import Outbox
 public import Persistence
 import SQLKit
 
-/// A new account's address is verified by the link mailed at sign-up (a week, once; only the token's hash is kept).
+struct PendingVerification: Decodable {
+    var id: UUID
+    var email: String
+    var passwordHash: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, email
+        case passwordHash = "password_hash"
+    }
+}
+
+/// A new account's address is verified by the link mailed at sign-up (a week, once; only the token's hash is kept),
+/// with the account's password.
 /// Until then the account cannot sign in (refused like a wrong password); a password reset verifies too, since its
 /// link came to the address.
 extension AuthService {
     /// How long a verification link works: a week.
     public static let verificationLinkSeconds: TimeInterval = 7 * 24 * 3600
 
-    public func verifyEmail(token: String?, now: Date, request: RequestMetadata) async throws {
-        guard let token, !token.isEmpty else {
-            throw HTTPFailure.validationFailed(FieldProblems("token", "is required"))
+    /// Verifies the address of the account the link names, given that account's password: the mailbox alone does not
+    /// vouch for a password somebody else chose (a stranger could register the owner's address, wait for the owner to
+    /// click, then sign in). A wrong password leaves the link usable; its owner may say "not me" instead, which removes
+    /// the account (`MailConsent.refuse`).
+    public func verifyEmail(token: String?, password: String?, now: Date, request: RequestMetadata) async throws {
+        var problems = FieldProblems()
+        problems.require(token?.isEmpty == false, "token", "is required")
+        problems.require(password?.isEmpty == false, "password", "is required")
+        try problems.throwIfAny()
+        let token = token ?? ""
+        try await limiter.consume(
+            settings.attemptLimit.named("verify-email"), keys: ["ip:\(request.limitKey)"], now: now)
+        guard
+            let pending = try await store.sql().raw(
+                """
+                SELECT u.id, u.email, u.password_hash FROM email_verifications v JOIN users u ON u.id = v.user_id
+                WHERE v.token_hash = \(bind: OpaqueToken.hash(token)) AND v.used_at IS NULL AND v.expires_at > \(bind: now)
+                """
+            ).first(decoding: PendingVerification.self)
+        else { throw AccountsError.invalidVerificationToken }
+        guard try await hasher.verify(password ?? "", against: pending.passwordHash) else {
+            throw AccountsError.verificationPasswordWrong
         }
-        try await limiter.consume(settings.attemptLimit.named("verify-email"), keys: ["ip:\(request.limitKey)"], now: now)
         try await store.transaction { db in
             let sql = db as! any SQLDatabase
             guard
-                let row = try await sql.raw(
+                try await sql.raw(
                     """
                     UPDATE email_verifications SET used_at = \(bind: now)
                     WHERE token_hash = \(bind: OpaqueToken.hash(token)) AND used_at IS NULL AND expires_at > \(bind: now)
                     RETURNING user_id
                     """
-                ).first()
+                ).first() != nil
             else { throw AccountsError.invalidVerificationToken }
-            let userID = try row.decode(column: "user_id", as: UUID.self)
             try await sql.raw(
                 """
                 UPDATE users SET email_verified_at = \(bind: now), updated_at = \(bind: now)
-                WHERE id = \(bind: userID) AND email_verified_at IS NULL
+                WHERE id = \(bind: pending.id) AND email_verified_at IS NULL
                 """
             ).run()
+            try await MailConsent.confirm(pending.email, now: now, on: db)
             try await audit.record(
                 AuditEntry(
-                    actor: .user(userID), action: "user.email_verified", targetType: "user",
-                    targetID: userID.uuidString),
+                    actor: .user(pending.id), action: "user.email_verified", targetType: "user",
+                    targetID: pending.id.uuidString),
                 from: request, at: now, on: db)
         }
     }
@@ -58,7 +88,8 @@ extension AuthService {
         try problems.throwIfAny()
         guard let email else { throw problems }
         try await limiter.consume(
-            settings.attemptLimit.named("verify-resend"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"], now: now)
+            settings.attemptLimit.named("verify-resend"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"],
+            now: now)
         try await store.transaction { db in
             try await Outbox.enqueue(RegistrationMail(email: email.value, created: true), now: now, on: db)
         }
@@ -104,8 +135,8 @@ public struct RegistrationMailHandler: OutboxHandler {
                 for: user.id!, store: store, composer: composer, now: now)
             content = MailContent(.registrationExisting, values: ["name": user.displayName], link: link)
         }
-        try await mailer.send(
-            composer.message(
-                content, to: [MailAddress(user.email, name: user.displayName)], brand: composer.installationBrand))
+        try await composer.send(
+            content, to: [MailAddress(user.email, name: user.displayName)], as: .link,
+            brand: composer.installationBrand, via: mailer, now: now)
     }
 }

@@ -25,7 +25,8 @@ extension AuthService {
         try problems.throwIfAny()
         guard let email else { throw problems }
         try await limiter.consume(
-            settings.attemptLimit.named("reset-request"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"], now: now)
+            settings.attemptLimit.named("reset-request"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"],
+            now: now)
         // The same work whether or not the address has an account: the worker looks it up (and audits the link it sends).
         try await store.transaction { db in
             try await Outbox.enqueue(PasswordResetRequested(email: email.value), now: now, on: db)
@@ -61,6 +62,7 @@ extension AuthService {
             if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
             user.updatedAt = now
             try await user.update(on: db)
+            try await MailConsent.confirm(user.email, now: now, on: db)
             try await sql.raw(
                 "UPDATE password_resets SET used_at = \(bind: now) WHERE user_id = \(bind: user.id!) AND used_at IS NULL"
             ).run()
@@ -101,10 +103,10 @@ public struct PasswordResetMail: OutboxHandler {
         else { return }
         let link = try await AccountLink.passwordReset.make(
             for: user.id!, store: store, composer: composer, now: clock.now())
-        try await mailer.send(
-            composer.message(
-                MailContent(.passwordReset, values: ["name": user.displayName], link: link),
-                to: [MailAddress(user.email, name: user.displayName)], brand: composer.installationBrand))
+        try await composer.send(
+            MailContent(.passwordReset, values: ["name": user.displayName], link: link),
+            to: [MailAddress(user.email, name: user.displayName)], as: .link, brand: composer.installationBrand,
+            via: mailer, now: clock.now())
     }
 
 }

@@ -126,8 +126,12 @@ public struct EventDetailsDTO: Codable, Sendable, Equatable, ResponseEncodable {
     /// Places one buyer may hold or keep pending for this event, when the event sets its own limit (0: none);
     /// absent: the installation's.
     public var buyerPlacesLimit: Int?
-    /// Places one client address may hold or keep pending, when the event sets its own limit (0: none).
+    /// Places one client address may have, when the event sets its own limit (0: none).
     public var addressPlacesLimit: Int?
+    /// Percent of the smallest session one client address may have, when the event sets its own share (0: none).
+    public var addressPlacesShare: Int?
+    /// Whether buyers without an account may hold and order (false: signing in is required).
+    public var guestCheckout: Bool
     public var createdAt: Date
     public var updatedAt: Date
 }

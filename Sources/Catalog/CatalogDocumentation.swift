@@ -223,6 +223,17 @@ enum CatalogSchemas {
         "EVENT_NOT_PUBLISHED", "INACTIVE", "SALES_NOT_STARTED", "SALES_ENDED", "SOLD_OUT", "SESSION_FULL",
     ])
 
+    static func addressShare(nullable: Bool) -> JSONValue {
+        [
+            "type": nullable ? JSONValue.array(["integer", "null"]) : JSONValue.string("integer"), "minimum": 0,
+            "maximum": 100,
+            "description": .string(
+                "Percent of the smallest session's capacity one client address may have (0: no share limit); "
+                    + "the lower of this and addressPlacesLimit applies; default ADDRESS_PLACES_SHARE"
+                    + (nullable ? "; null returns to the installation's" : "")),
+        ]
+    }
+
     static let all: [String: JSONValue] = [
         "EventSummary": OpenAPI.object(
             [
@@ -281,11 +292,12 @@ enum CatalogSchemas {
                 "sessions": ["type": "array", "items": OpenAPI.ref("Session")],
                 "ticketTypes": ["type": "array", "items": OpenAPI.ref("TicketType")],
                 "refundCutoffHours": OpenAPI.integer, "buyerPlacesLimit": OpenAPI.integer,
-                "addressPlacesLimit": OpenAPI.integer, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
+                "addressPlacesLimit": OpenAPI.integer, "addressPlacesShare": OpenAPI.integer,
+                "guestCheckout": OpenAPI.boolean, "createdAt": OpenAPI.dateTime, "updatedAt": OpenAPI.dateTime,
             ],
             optional: [
                 "category", "policiesProcedures", "imageUrl", "startDate", "endDate", "venue", "refundCutoffHours",
-                "buyerPlacesLimit", "addressPlacesLimit",
+                "buyerPlacesLimit", "addressPlacesLimit", "addressPlacesShare",
             ]),
         "SessionAvailability": OpenAPI.object([
             "sessionId": OpenAPI.string, "capacity": OpenAPI.integer, "sold": OpenAPI.integer, "held": OpenAPI.integer,
@@ -321,18 +333,23 @@ enum CatalogSchemas {
                 "buyerPlacesLimit": [
                     "type": "integer", "minimum": 0, "maximum": 10_000,
                     "description":
-                        "Places one buyer may hold or keep pending (0: no limit); default BUYER_PLACES_LIMIT",
+                        "Places one buyer may have, held, pending or sold (0: no limit); default BUYER_PLACES_LIMIT",
                 ],
                 "addressPlacesLimit": [
                     "type": "integer", "minimum": 0, "maximum": 10_000,
                     "description":
-                        "Places one client address may hold or keep pending (0: no limit); default ADDRESS_PLACES_LIMIT",
+                        "Places one client address may have (0: no limit); default ADDRESS_PLACES_LIMIT",
+                ],
+                "addressPlacesShare": addressShare(nullable: false),
+                "guestCheckout": [
+                    "type": "boolean",
+                    "description": "Whether buyers without an account may hold and order (default true)",
                 ],
             ],
             optional: [
                 "shortDescription", "fullDescription", "category", "policiesProcedures", "venueId", "organizerIds",
                 "imageUrl", "currency",
-                "refundCutoffHours", "buyerPlacesLimit", "addressPlacesLimit",
+                "refundCutoffHours", "buyerPlacesLimit", "addressPlacesLimit", "addressPlacesShare", "guestCheckout",
             ]),
         "UpdateEventRequest": OpenAPI.object(
             [
@@ -364,12 +381,16 @@ enum CatalogSchemas {
                     "description":
                         "The event's own limit per client address (0: none); null returns to the installation's",
                 ],
+                "addressPlacesShare": addressShare(nullable: true),
+                "guestCheckout": [
+                    "type": "boolean", "description": "Whether buyers without an account may hold and order",
+                ],
             ],
             optional: [
                 "title", "shortDescription", "fullDescription", "eventType", "category", "policiesProcedures",
                 "venueId",
                 "imageUrl", "currency", "status", "organizers", "refundCutoffHours", "buyerPlacesLimit",
-                "addressPlacesLimit",
+                "addressPlacesLimit", "addressPlacesShare", "guestCheckout",
             ]),
         "SessionRequest": OpenAPI.object(
             [

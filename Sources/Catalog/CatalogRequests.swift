@@ -16,6 +16,8 @@ struct CreateEventRequest: Decodable, Sendable {
     var refundCutoffHours: Int?
     var buyerPlacesLimit: Int?
     var addressPlacesLimit: Int?
+    var addressPlacesShare: Int?
+    var guestCheckout: Bool?
 }
 
 struct OrganizerAssignment: Decodable, Sendable {
@@ -38,10 +40,13 @@ struct UpdateEventRequest: Decodable, Sendable {
     var refundCutoffHours: Nullable<Int>
     var buyerPlacesLimit: Nullable<Int>
     var addressPlacesLimit: Nullable<Int>
+    var addressPlacesShare: Nullable<Int>
+    var guestCheckout: Bool?
 
     enum CodingKeys: String, CodingKey {
         case title, shortDescription, fullDescription, eventType, category, policiesProcedures, venueId, imageUrl
         case currency, status, organizers, refundCutoffHours, buyerPlacesLimit, addressPlacesLimit
+        case addressPlacesShare, guestCheckout
     }
 
     init(from decoder: any Decoder) throws {
@@ -60,6 +65,8 @@ struct UpdateEventRequest: Decodable, Sendable {
         refundCutoffHours = try container.decodeNullable(Int.self, forKey: .refundCutoffHours)
         buyerPlacesLimit = try container.decodeNullable(Int.self, forKey: .buyerPlacesLimit)
         addressPlacesLimit = try container.decodeNullable(Int.self, forKey: .addressPlacesLimit)
+        addressPlacesShare = try container.decodeNullable(Int.self, forKey: .addressPlacesShare)
+        guestCheckout = try container.decodeIfPresent(Bool.self, forKey: .guestCheckout)
     }
 }
 
@@ -157,7 +164,10 @@ struct VenueRequest: Decodable, Sendable {
 /// The rules every event field obeys, shared by create and update.
 enum EventRules {
     /// An event's own limits on places per buyer and per client address: 0 (no limit) to 10,000.
-    static func checkPlaceLimits(_ buyer: Int?, _ address: Int?, into problems: inout FieldProblems) {
+    static func checkPlaceLimits(
+        _ buyer: Int?, _ address: Int?, share: Int? = nil, into problems: inout FieldProblems
+    ) {
+        if let share { problems.require((0...100).contains(share), "addressPlacesShare", "must be from 0 to 100") }
         if let buyer { problems.require((0...10_000).contains(buyer), "buyerPlacesLimit", "must be from 0 to 10000") }
         if let address {
             problems.require((0...10_000).contains(address), "addressPlacesLimit", "must be from 0 to 10000")

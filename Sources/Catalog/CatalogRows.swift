@@ -27,12 +27,14 @@ struct EventRow: Sendable {
     var refundCutoffHours: Int?
     var buyerPlacesLimit: Int?
     var addressPlacesLimit: Int?
+    var addressPlacesShare: Int?
+    var guestCheckout: Bool?
 
     /// Columns for `SELECT`, with the venue joined as `v`.
     static let columns = """
         e.id, e.organization_id, e.venue_id, e.title, e.short_description, e.full_description, e.event_type, e.category,
         e.policies, e.image_url, e.currency, e.status, e.starts_at, e.ends_at, e.created_at, e.updated_at, e.refund_cutoff_hours,
-        e.buyer_places_limit, e.address_places_limit, v.name AS venue_name, v.address AS venue_address, v.capacity AS venue_capacity
+        e.buyer_places_limit, e.address_places_limit, e.address_places_share, e.guest_checkout, v.name AS venue_name, v.address AS venue_address, v.capacity AS venue_capacity
         """
 
     init(_ row: any SQLRow) throws {
@@ -61,6 +63,8 @@ struct EventRow: Sendable {
         refundCutoffHours = try row.optional("refund_cutoff_hours", Int.self)
         buyerPlacesLimit = try row.optional("buyer_places_limit", Int.self)
         addressPlacesLimit = try row.optional("address_places_limit", Int.self)
+        addressPlacesShare = try row.optional("address_places_share", Int.self)
+        guestCheckout = try row.optional("guest_checkout", Bool.self)
     }
 }
 

@@ -138,7 +138,8 @@ struct EventBundle: Sendable {
             venue: event.venue, organizers: organizers, sessions: sessions.map(SessionDTO.init),
             ticketTypes: ticketTypes.filter { includeHidden || !$0.hidden }.map { ticketTypeDTO($0, now: now) },
             refundCutoffHours: event.refundCutoffHours, buyerPlacesLimit: event.buyerPlacesLimit,
-            addressPlacesLimit: event.addressPlacesLimit, createdAt: event.createdAt, updatedAt: event.updatedAt)
+            addressPlacesLimit: event.addressPlacesLimit, addressPlacesShare: event.addressPlacesShare,
+            guestCheckout: event.guestCheckout ?? true, createdAt: event.createdAt, updatedAt: event.updatedAt)
     }
 
     func ticketTypeDTO(_ type: TicketTypeRow, now: Date) -> TicketTypeDTO {

@@ -56,7 +56,8 @@ public struct EventService: Sendable {
         if let hours = request.refundCutoffHours {
             problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
         }
-        EventRules.checkPlaceLimits(request.buyerPlacesLimit, request.addressPlacesLimit, into: &problems)
+        EventRules.checkPlaceLimits(
+            request.buyerPlacesLimit, request.addressPlacesLimit, share: request.addressPlacesShare, into: &problems)
         try problems.throwIfAny()
         guard let organizationID = request.organizationId, let type, let currency, let title = request.title else {
             throw problems
@@ -83,6 +84,8 @@ public struct EventService: Sendable {
             event.refundCutoffHours = request.refundCutoffHours
             event.buyerPlacesLimit = request.buyerPlacesLimit
             event.addressPlacesLimit = request.addressPlacesLimit
+            event.addressPlacesShare = request.addressPlacesShare
+            event.guestCheckout = request.guestCheckout
             try await event.create(on: db)
             var organizers = [OrganizerAssignment(userId: user.id, role: "Primary")]
             for id in request.organizerIds ?? [] where id != user.id {
@@ -148,7 +151,8 @@ public struct EventService: Sendable {
             problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
         }
         EventRules.checkPlaceLimits(
-            request.buyerPlacesLimit.value, request.addressPlacesLimit.value, into: &problems)
+            request.buyerPlacesLimit.value, request.addressPlacesLimit.value, share: request.addressPlacesShare.value,
+            into: &problems)
         for (index, organizer) in (request.organizers ?? []).enumerated() {
             problems.require(
                 EventRules.organizerRoles.contains(organizer.role ?? "CoOrganizer"), "organizers[\(index)].role",
@@ -168,6 +172,8 @@ public struct EventService: Sendable {
             event.refundCutoffHours = request.refundCutoffHours.applied(to: event.refundCutoffHours)
             event.buyerPlacesLimit = request.buyerPlacesLimit.applied(to: event.buyerPlacesLimit)
             event.addressPlacesLimit = request.addressPlacesLimit.applied(to: event.addressPlacesLimit)
+            event.addressPlacesShare = request.addressPlacesShare.applied(to: event.addressPlacesShare)
+            if let guests = request.guestCheckout { event.guestCheckout = guests }
             if case .value(let venueID) = request.venueId {
                 try await requireVenue(venueID, in: event.organizationID, on: db)
             }

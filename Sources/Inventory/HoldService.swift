@@ -53,7 +53,9 @@ public struct HoldService: Sendable {
                     throw InventoryError.buyerLimit(exceeded)
                 }
             }
-            let type = try locked.decide(ticketTypeID, quantity: quantity, eventID: eventID, now: now) { _ in .held }
+            let type = try locked.decide(
+                ticketTypeID, quantity: quantity, eventID: eventID, now: now, guest: user == nil
+            ) { _ in .held }
             let hold = HoldRecord(
                 eventID: type.context.eventID, ticketTypeID: ticketTypeID, quantity: quantity, userID: user,
                 cartTokenHash: cart, expiresAt: expires, now: now)

@@ -19,6 +19,8 @@ public enum InventoryError: APIError, Equatable {
     case admitted(ticketID: UUID)
     /// One buyer, or one client address, would hold or keep pending more places of the event than its limit.
     case buyerLimit(PlaceLimitExceeded)
+    /// The event sells to signed-in buyers only (its `guestCheckout` is off).
+    case signInRequired
 
     public var code: String {
         switch self {
@@ -33,12 +35,14 @@ public enum InventoryError: APIError, Equatable {
         case .invalidTransition: "INVALID_TRANSITION"
         case .admitted: "ALREADY_CHECKED_IN"
         case .buyerLimit: "BUYER_LIMIT"
+        case .signInRequired: "SIGN_IN_REQUIRED"
         }
     }
 
     public var status: HTTPResponse.Status {
         switch self {
         case .holdNotFound, .ticketTypeNotFound: .notFound
+        case .signInRequired: .unauthorized
         // The ticket type's own limit, which the API document cannot state: well formed, refused by rule.
         case .quantityLimit: .unprocessableContent
         default: .conflict
@@ -54,6 +58,7 @@ public enum InventoryError: APIError, Equatable {
         case .notOnSale(_, let reason): "This ticket type is not on sale (\(reason))."
         case .quantityLimit(_, let maximum): "At most \(maximum) per order."
         case .holdNotFound: "No such hold, or not yours."
+        case .signInRequired: "This event sells to signed-in buyers only: sign in (or register) first."
         case .holdExpired: "The hold has expired; its places went back on sale."
         case .ticketTypeNotFound: "No such ticket type."
         case .invalidTransition(let from, let to): "An order cannot go from \(from) to \(to)."

@@ -21,6 +21,12 @@ package struct LockedSales: Sendable {
         /// The event's own limits on places per buyer and per address (nil: the installation's).
         package var buyerPlacesLimit: Int?
         package var addressPlacesLimit: Int?
+        /// The event's own share of a session one address may take, in percent (nil: the installation's).
+        package var addressPlacesShare: Int?
+        /// The capacity of the smallest session the type includes: an address's share is of it.
+        package var smallestCapacity: Int?
+        /// Whether buyers without an account may take its places (the event's `guest_checkout`, true unless off).
+        package var guestCheckout: Bool
     }
 
     /// Ticket types that exist; an unknown ID is absent.
@@ -36,11 +42,11 @@ package struct LockedSales: Sendable {
         let ids = Array(Set(ticketTypeIDs))
         let postgres = sql.dialect.name == "postgresql"
         // One statement locks every included session and says which type includes which.
-        var sessions: [UUID: (code: String, room: Int, active: Bool)] = [:]
+        var sessions: [UUID: (code: String, room: Int, active: Bool, capacity: Int)] = [:]
         var included: [UUID: [UUID]] = [:]
         for row in try await sql.raw(
             """
-            SELECT s.id, s.number, s.active, s.capacity - s.sold - s.held AS room, x.ticket_type_id
+            SELECT s.id, s.number, s.active, s.capacity, s.capacity - s.sold - s.held AS room, x.ticket_type_id
             FROM sessions s JOIN ticket_type_sessions x ON x.session_id = s.id WHERE x.ticket_type_id IN (\(binds: ids))
             ORDER BY s.id
             """ + (postgres ? " FOR NO KEY UPDATE OF s" : "")
@@ -48,7 +54,7 @@ package struct LockedSales: Sendable {
             let id = try row.decode(column: "id", as: UUID.self)
             sessions[id] = (
                 "S\(try row.decode(column: "number", as: Int.self))", try row.decode(column: "room", as: Int.self),
-                try row.decode(column: "active", as: Bool.self)
+                try row.decode(column: "active", as: Bool.self), try row.decode(column: "capacity", as: Int.self)
             )
             included[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(id)
         }
@@ -56,7 +62,7 @@ package struct LockedSales: Sendable {
             """
             SELECT t.id, t.event_id, t.active, t.sales_start, t.sales_end, t.max_per_order, t.price_minor, t.member_price_minor,
               t.quantity_limit - t.sold - t.held AS own_room, e.status, e.currency, e.buyer_places_limit,
-              e.address_places_limit
+              e.address_places_limit, e.address_places_share, e.guest_checkout
             FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id IN (\(binds: ids))
             ORDER BY t.id
             """ + (postgres ? " FOR NO KEY UPDATE OF t" : "")
@@ -83,7 +89,10 @@ package struct LockedSales: Sendable {
                 memberPriceMinor: try row.optional("member_price_minor", Int.self),
                 currency: try row.decode(column: "currency", as: String.self),
                 buyerPlacesLimit: try row.optional("buyer_places_limit", Int.self),
-                addressPlacesLimit: try row.optional("address_places_limit", Int.self))
+                addressPlacesLimit: try row.optional("address_places_limit", Int.self),
+                addressPlacesShare: try row.optional("address_places_share", Int.self),
+                smallestCapacity: sessionIDs.compactMap { sessions[$0]?.capacity }.min(),
+                guestCheckout: try row.optional("guest_checkout", Bool.self) ?? true)
             if let room = try row.optional("own_room", Int.self) { ownRoom[id] = room }
         }
         let room = sessions.compactMapValues { $0.active ? $0.room : nil }
@@ -95,12 +104,14 @@ package struct LockedSales: Sendable {
     /// quantity, and the places are there, in every included session and under the type's own limit. On success the
     /// places are taken into `counter` (which may depend on the type, as a price decides whether an order waits for
     /// payment) and the type is returned; otherwise nothing is taken and the refusal is thrown.
+    /// - Parameter guest: the buyer has no account; refused where the event sells to signed-in buyers only.
     package mutating func decide(
-        _ ticketTypeID: UUID?, quantity: Int, eventID: UUID?, now: Date,
+        _ ticketTypeID: UUID?, quantity: Int, eventID: UUID?, now: Date, guest: Bool = false,
         into counter: (TicketType) -> SeatLedger.Counter
     ) throws -> TicketType {
         guard let ticketTypeID, let type = types[ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
         try type.context.requireEvent(eventID)
+        if guest, !type.guestCheckout { throw InventoryError.signInRequired }
         try type.context.checkOnSale(quantity: quantity, now: now)
         if let shortage = places.take(quantity, of: type.context.target, into: counter(type)) { throw shortage }
         return type
@@ -115,11 +126,19 @@ package struct LockedSales: Sendable {
 
 extension LockedSales {
     /// The limits on places per buyer and per address of every event among the locked types: the event's own where it
-    /// sets them, `defaults` otherwise. Read with the types, so a sale asks nothing more.
+    /// sets them, `defaults` otherwise, with an address's share taken of the smallest session among the locked types of
+    /// the event. Read with the types, so a sale asks nothing more.
     package func placeLimits(defaults: PlaceLimits) -> [UUID: PlaceLimits] {
-        types.values.reduce(into: [:]) { limits, type in
+        var smallest: [UUID: Int] = [:]
+        for type in types.values {
+            guard let capacity = type.smallestCapacity else { continue }
+            smallest[type.context.eventID] = min(smallest[type.context.eventID] ?? capacity, capacity)
+        }
+        return types.values.reduce(into: [:]) { limits, type in
             limits[type.context.eventID] = defaults.overridden(
-                perBuyer: type.buyerPlacesLimit, perAddress: type.addressPlacesLimit)
+                perBuyer: type.buyerPlacesLimit, perAddress: type.addressPlacesLimit,
+                addressShare: type.addressPlacesShare
+            ).resolved(smallestCapacity: smallest[type.context.eventID])
         }
     }
 }

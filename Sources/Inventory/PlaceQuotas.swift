@@ -4,7 +4,7 @@ import Foundation
 import Persistence
 import SQLKit
 
-/// The per-buyer and per-address limits, read and locked in the transaction that takes places: after the seats (the
+/// The per-buyer and per-address limits on the places each has for an event (held, pending or sold), read and locked in the transaction that takes places: after the seats (the
 /// one lock order: sessions, ticket types, then these quota rows, each by key), one row per (event, buyer) and (event,
 /// address) is locked, so that two purchases of the same buyer on different sessions, in two transactions on two
 /// instances, are decided one after the other on what the first one took.
@@ -26,20 +26,30 @@ package enum PlaceQuotas {
             "INSERT INTO place_quota_locks (event_id, quota_key) VALUES " + values.joined(separator: ", ")
                 + " ON CONFLICT (event_id, quota_key) DO UPDATE SET quota_key = EXCLUDED.quota_key"
         ).run()
-        // What each holds or keeps pending now: active holds not yet expired (a pending order keeps its places as one).
-        // One statement: each buyer's and each address's places, keyed as the ledger keys them (`buyer:…`, `address:…`).
-        func usage(_ prefix: String, _ column: String, _ values: [String]) -> SQLQueryString {
-            """
-            SELECT event_id, \(literal: prefix + ":") || \(unsafeRaw: column) AS quota_key,
-              CAST(SUM(quantity) AS INTEGER) AS places FROM holds
-            WHERE event_id IN (\(binds: limited)) AND \(unsafeRaw: column) IN (\(binds: values))
-              AND status = 'active' AND expires_at > \(bind: now)
-            GROUP BY event_id, \(unsafeRaw: column)
-            """
+        // What each has now: active holds not yet expired (a pending order keeps its places as one) and the places of
+        // paid orders (free ones included: a place given away is a place taken). One statement: each buyer's and each
+        // address's places, keyed as the ledger keys them (`buyer:…`, `address:…`).
+        func usage(_ prefix: String, _ column: String, _ values: [String]) -> [SQLQueryString] {
+            [
+                """
+                SELECT event_id, \(literal: prefix + ":") || \(unsafeRaw: column) AS quota_key,
+                  CAST(SUM(quantity) AS INTEGER) AS places FROM holds
+                WHERE event_id IN (\(binds: limited)) AND \(unsafeRaw: column) IN (\(binds: values))
+                  AND status = 'active' AND expires_at > \(bind: now)
+                GROUP BY event_id, \(unsafeRaw: column)
+                """,
+                """
+                SELECT o.event_id, \(literal: prefix + ":") || o.\(unsafeRaw: column) AS quota_key,
+                  CAST(SUM(i.quantity) AS INTEGER) AS places FROM orders o JOIN order_items i ON i.order_id = o.id
+                WHERE o.event_id IN (\(binds: limited)) AND o.\(unsafeRaw: column) IN (\(binds: values))
+                  AND o.status = 'paid'
+                GROUP BY o.event_id, o.\(unsafeRaw: column)
+                """,
+            ]
         }
-        var parts = [usage("buyer", "buyer_key", Array(Set(takers.map(\.buyerKey))))]
+        var parts = usage("buyer", "buyer_key", Array(Set(takers.map(\.buyerKey))))
         let addresses = Array(Set(takers.compactMap(\.address)))
-        if !addresses.isEmpty { parts.append(usage("address", "client_address", addresses)) }
+        if !addresses.isEmpty { parts += usage("address", "client_address", addresses) }
         let used = try await sql.raw(parts.joined(separator: " UNION ALL ")).all().map { row in
             (
                 eventID: try row.decode(column: "event_id", as: UUID.self),

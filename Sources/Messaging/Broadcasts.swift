@@ -257,8 +257,10 @@ public struct BroadcastMail: OutboxHandler {
             content = MailContent(
                 .eventChanged, values: values, items: try await changeLines(change, brand: brand))
         }
-        try await mailer.send(
-            composer.message(content, to: [MailAddress(copy.email, name: name)], brand: brand, headers: headers))
+        // Organizers' words and event changes reach confirmed addresses only.
+        try await composer.send(
+            content, to: [MailAddress(copy.email, name: name)], as: .confirmedOnly, brand: brand, via: mailer,
+            headers: headers, now: message.createdAt)
     }
 
     /// The change in the reader's words: the session's new times, or the new venue.

@@ -36,13 +36,19 @@ public struct MailComposer: Sendable {
     public let publicURL: String
     /// The language of mail that belongs to no organization (accounts), and of organizations that chose none.
     public let language: MailLanguage
+    /// Who may be mailed what (`MailConsent`): every message is sent through `send`, which asks it.
+    public let consent: MailConsent
     let renderer = MailRenderer()
 
-    public init(store: DatabaseStore, sender: MailAddress, publicURL: String, language: MailLanguage = .en) {
+    public init(
+        store: DatabaseStore, sender: MailAddress, publicURL: String, language: MailLanguage = .en,
+        linksPerHour: Int = 3
+    ) {
         self.store = store
         self.sender = sender
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.language = language
+        self.consent = MailConsent(linksPerHour: linksPerHour, publicURL: publicURL)
     }
 
     /// The installation's own brand: mail about accounts.
@@ -87,6 +93,25 @@ public struct MailComposer: Sendable {
             from: sender, to: recipients, replyTo: brand.replyTo, rendered: render(content, brand: brand),
             inline: inline,
             headers: headers)
+    }
+
+    /// Sends `content` to each of `recipients` that `MailConsent` admits for a message of `kind` (each copy with its
+    /// address's "not me" link); returns how many were sent. The one way any mail leaves BoxOffice.
+    @discardableResult
+    public func send(
+        _ content: MailContent, to recipients: [MailAddress], as kind: MailConsent.Kind, brand: MailBrand,
+        via mailer: any Mailer, inline: [MailMessage.InlinePart] = [], headers: [(name: String, value: String)] = [],
+        now: Date
+    ) async throws -> Int {
+        var sent = 0
+        for recipient in recipients {
+            var copy = content
+            guard try await consent.admit(recipient.email, kind, content: &copy, now: now, on: store.database())
+            else { continue }
+            try await mailer.send(message(copy, to: [recipient], brand: brand, inline: inline, headers: headers))
+            sent += 1
+        }
+        return sent
     }
 
     /// An address of the installation's pages: `link("/account")`.

@@ -118,12 +118,14 @@ extension MessagingRoutes {
                     "post": operation(
                         "sendEventMessage", "Write to the attendees of chosen sessions (seed 002's S1/S2/S3 targeting)",
                         description:
-                            "Buyers and attendees of paid orders whose valid tickets open one of the sessions; each address receives it once, in the organization's language and layout, through the outbox.",
+                            "Buyers and attendees of paid orders whose valid tickets open one of the sessions, whose addresses are confirmed (an account's, a guest's confirmed order, a newsletter's opt-in) and did not say \"not me\"; each address receives it once, in the organization's language and layout and naming it, through the outbox. At most three messages per event in 24 hours (MESSAGE_LIMIT).",
                         parameters: [event], body: "OrganizerMessageRequest",
                         [
                             "202": OpenAPI.json("Queued", OpenAPI.ref("OrganizerMessage")), "400": invalid,
                             "401": unauthorized, "403": forbidden, "404": OpenAPI.error("No such event"),
                             "422": unprocessable,
+                            "429": OpenAPI.error(
+                                "The event's messages of the last 24 hours reached the cap (MESSAGE_LIMIT)"),
                         ]),
                 ],
                 "/api/newsletter/subscribe": [

@@ -10,6 +10,8 @@ public enum MessagingError: APIError, Equatable {
     /// A newsletter confirmation or unsubscribe link that does not exist or expired.
     case invalidNewsletterToken
     case subscriberNotFound
+    /// An event's organizers sent as many messages as a day allows.
+    case messageLimit(perDay: Int)
 
     public var code: String {
         switch self {
@@ -18,6 +20,7 @@ public enum MessagingError: APIError, Equatable {
         case .templateNotFound: "TEMPLATE_NOT_FOUND"
         case .invalidNewsletterToken: "INVALID_NEWSLETTER_TOKEN"
         case .subscriberNotFound: "SUBSCRIBER_NOT_FOUND"
+        case .messageLimit: "MESSAGE_LIMIT"
         }
     }
 
@@ -25,6 +28,7 @@ public enum MessagingError: APIError, Equatable {
         switch self {
         case .organizationNotFound, .eventNotFound, .templateNotFound, .subscriberNotFound: .notFound
         case .invalidNewsletterToken: .unprocessableContent
+        case .messageLimit: .tooManyRequests
         }
     }
 
@@ -35,12 +39,15 @@ public enum MessagingError: APIError, Equatable {
         case .templateNotFound(let name): "No email template is named '\(name)'."
         case .invalidNewsletterToken: "This newsletter link is unknown or expired."
         case .subscriberNotFound: "No such subscriber."
+        case .messageLimit(let perDay):
+            "This event's attendees were sent \(perDay) messages in the last 24 hours, as many as a day allows."
         }
     }
 
     public var details: [String: JSONValue] {
         switch self {
         case .invalidNewsletterToken: ["fields": ["token": "is unknown or expired"]]
+        case .messageLimit(let perDay): ["limit": .int(perDay)]
         default: [:]
         }
     }

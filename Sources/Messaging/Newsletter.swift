@@ -152,12 +152,13 @@ public struct Newsletter: Sendable {
                       confirm_token_hash = NULL, consent_ip = \(bind: request.ip), updated_at = \(bind: now)
                     WHERE confirm_token_hash = \(bind: OpaqueToken.hash(token)) AND status = 'pending'
                       AND confirm_expires_at > \(bind: now)
-                    RETURNING organization_id
+                    RETURNING organization_id, email
                     """
                 ).first(),
                 let organization = try await OrganizationRecord.find(
                     try row.decode(column: "organization_id", as: UUID.self), on: db)
             else { throw MessagingError.invalidNewsletterToken }
+            try await MailConsent.confirm(try row.decode(column: "email", as: String.self), now: now, on: db)
             return NewsletterAnswerDTO(message: "You are subscribed to the newsletter of \(organization.name).")
         }
     }
@@ -405,10 +406,9 @@ public struct NewsletterConfirmationMail: OutboxHandler {
         var values: [String: String] = [:]
         if let name, !name.isEmpty { values["name"] = name }
         let email = try row.decode(column: "email", as: String.self)
-        try await mailer.send(
-            composer.message(
-                MailContent(
-                    .newsletterConfirmation, values: values, link: composer.link("/newsletter/confirm?token=\(token)")),
-                to: [MailAddress(email, name: name)], brand: brand))
+        try await composer.send(
+            MailContent(
+                .newsletterConfirmation, values: values, link: composer.link("/newsletter/confirm?token=\(token)")),
+            to: [MailAddress(email, name: name)], as: .link, brand: brand, via: mailer, now: now)
     }
 }

@@ -58,6 +58,27 @@ struct OrganizerMessages: Sendable {
         return RecipientCountDTO(sessionIds: sessionIDs, recipients: count)
     }
 
+    /// Messages one event's organizers may send to its attendees in 24 hours: the installation's sender carries them,
+    /// so a stolen or careless organizer account cannot make it a spam cannon.
+    public static let perEventPerDay = 3
+
+    /// Refuses a message past the day's cap. Decided on the event's row, locked (PostgreSQL; SQLite has one writer), so
+    /// two organizers sending at once on two instances count one after the other.
+    static func withinDailyCap(_ eventID: UUID, now: Date, on sql: any SQLDatabase) async throws {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM events WHERE id = \(bind: eventID) FOR UPDATE").run()
+        }
+        let sent =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS sent FROM mail_broadcasts WHERE event_id = \(bind: eventID)
+                  AND kind = \(bind: Broadcasts.Kind.organizerMessage.rawValue)
+                  AND created_at > \(bind: now.addingTimeInterval(-86_400))
+                """
+            ).first()?.decode(column: "sent", as: Int.self) ?? 0
+        guard sent < perEventPerDay else { throw MessagingError.messageLimit(perDay: perEventPerDay) }
+    }
+
     func send(
         _ eventID: UUID, _ body: OrganizerMessageRequest, by principal: Principal, now: Date, request: RequestMetadata
     ) async throws -> OrganizerMessageDTO {
@@ -79,6 +100,7 @@ struct OrganizerMessages: Sendable {
         let id = UUID.random()
         let sender: UUID? = if case .user(let user) = principal { user.id } else { nil }
         let count = try await store.transaction { db in
+            try await Self.withinDailyCap(eventID, now: now, on: db as! any SQLDatabase)
             try await Broadcasts.create(
                 id: id, organizationID: event.organizationID, eventID: eventID, kind: .organizerMessage,
                 subject: subject, body: text, sessionIDs: sessionIDs, createdBy: sender, now: now, on: db)

@@ -161,12 +161,15 @@ public struct CheckoutService: Sendable {
             priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
             memberBuyer: valid.buyer.userID != nil)
         let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity, card: valid.paysByCard)
-        let start = provider.start(totalMinor: price.unitMinor * hold.quantity, now: now)
+        let guests = GuestConfirmationRule(window: settings.guestConfirmWindow)
+        let start = guests.start(
+            provider.start(totalMinor: price.unitMinor * hold.quantity, now: now), buyer: valid.buyer,
+            provider: provider.name, now: now)
         let paid = start == .paid
         var deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
         var confirmation: String?
         if !paid {
-            (deadline, confirmation) = GuestConfirmationRule(window: settings.guestConfirmWindow).apply(
+            (deadline, confirmation) = guests.apply(
                 buyer: valid.buyer, provider: provider.name, deadline: deadline, now: now)
         }
         let sql = db as! any SQLDatabase

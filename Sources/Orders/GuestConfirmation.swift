@@ -4,18 +4,33 @@ public import Foundation
 import HTTPCore
 import Identity
 import Inventory
+import Messaging
 import Persistence
 import SQLKit
 
-/// A guest's offline order (no account, paid later by transfer or at the door) keeps its places only for
-/// `GUEST_CONFIRM_WINDOW` unless its buyer confirms their email through the link mailed with the order: made-up
-/// emails cannot keep places for the whole payment window. A confirmed order keeps them until its payment deadline.
+/// A guest's order (no account) that nobody pays by card keeps its places only for `GUEST_CONFIRM_WINDOW` unless its
+/// buyer confirms their email through the link mailed with the order, so made-up emails take no places for long:
+/// - an offline order (paid later by transfer or at the door), once confirmed, keeps them until its payment deadline;
+/// - a free order waits, pending, and is paid (its tickets valid and mailed) when the email is confirmed: nobody pays
+///   to stop a loop that takes free places, so a mailbox per order has to.
+/// A signed-in buyer's account is verified already: their free tickets are theirs at once.
 struct GuestConfirmationRule: Sendable {
     let window: Duration
 
+    /// Whether this buyer's order by this provider must confirm the buyer's email to keep its places.
+    func asks(_ buyer: CheckoutService.Buyer, provider: String) -> Bool {
+        window > .zero && buyer.userID == nil && (provider == OfflineProvider.name || provider == FreeProvider.name)
+    }
+
+    /// How the order starts: a guest's free order waits for the confirmation instead of being paid at once.
+    func start(_ start: PaymentStart, buyer: CheckoutService.Buyer, provider: String, now: Date) -> PaymentStart {
+        guard start == .paid, asks(buyer, provider: provider) else { return start }
+        return .awaiting(deadline: now.addingTimeInterval(TimeInterval(window.components.seconds)))
+    }
+
     /// The order's deadline and, when a confirmation is asked, the link's token.
     func apply(buyer: CheckoutService.Buyer, provider: String, deadline: Date, now: Date) -> (Date, token: String?) {
-        guard window > .zero, buyer.userID == nil, provider == OfflineProvider.name else { return (deadline, nil) }
+        guard asks(buyer, provider: provider) else { return (deadline, nil) }
         return (min(deadline, now.addingTimeInterval(TimeInterval(window.components.seconds))), OpaqueToken.generate())
     }
 }
@@ -27,7 +42,8 @@ public struct GuestConfirmations: Sendable {
 
     public struct Confirmed: Sendable {
         public var orderNumber: String
-        public var paymentDeadline: Date
+        /// Nil when the order is paid now: a free order's tickets are valid once its buyer's email is confirmed.
+        public var paymentDeadline: Date?
         /// False when it had been confirmed before (the link was followed again).
         public var now: Bool
     }
@@ -50,16 +66,19 @@ public struct GuestConfirmations: Sendable {
         )
     }
 
-    /// Confirms: the order's deadline and its hold's expiry move to the order's creation plus the payment window. A
-    /// conditional update on a pending order before its deadline; the expiry is conditional on the deadline having
-    /// passed (`OrderLifecycle.move`), so of a confirmation and a sweep at the same moment exactly one wins.
+    /// Confirms: a free order is paid (through the one order lifecycle: its hold converted, its tickets valid, the
+    /// confirmation with the QR codes owed); an offline order's deadline and its hold's expiry move to the order's
+    /// creation plus the payment window. Either is conditional on a pending order before its deadline; the expiry is
+    /// conditional on the deadline having passed (`OrderLifecycle.move`), so of a confirmation and a sweep at the same
+    /// moment exactly one wins. The buyer's address counts as confirmed from now on (`MailConsent`).
     public func confirm(token: String, now: Date) async throws -> Confirmed {
         try await store.transaction { db in
             let sql = db as! any SQLDatabase
             guard
                 let row = try await sql.raw(
                     """
-                    SELECT g.order_id, g.confirmed_at, o.number, o.created_at, o.payment_deadline, o.hold_id, o.status
+                    SELECT g.order_id, g.confirmed_at, o.number, o.created_at, o.payment_deadline, o.hold_id, o.status,
+                      o.provider, o.buyer_email
                     FROM guest_confirmations g JOIN orders o ON o.id = g.order_id
                     WHERE g.token_hash = \(bind: OpaqueToken.hash(token))
                     """
@@ -72,6 +91,21 @@ public struct GuestConfirmations: Sendable {
                 return Confirmed(orderNumber: number, paymentDeadline: deadline, now: false)
             }
             let orderID = try row.decode(column: "order_id", as: UUID.self)
+            // The seats first when the order is paid now (the one lock order), then the confirmation's own rows.
+            let free = try row.decode(column: "provider", as: String.self) == FreeProvider.name
+            if free {
+                do {
+                    try await OrderLifecycle.move(
+                        orderID, to: .paid, by: Self.actor, reason: "email confirmed", now: now, on: db)
+                } catch InventoryError.invalidTransition, InventoryError.holdExpired {
+                    throw Self.gone
+                }
+            }
+            try await MailConsent.confirm(try row.decode(column: "buyer_email", as: String.self), now: now, on: db)
+            try await sql.raw(
+                "UPDATE guest_confirmations SET confirmed_at = \(bind: now) WHERE order_id = \(bind: orderID)"
+            ).run()
+            if free { return Confirmed(orderNumber: number, paymentDeadline: nil, now: true) }
             let full = try row.decode(column: "created_at", as: Date.self)
                 .addingTimeInterval(TimeInterval(paymentWindow.components.seconds))
             let moved = try await sql.raw(
@@ -86,12 +120,12 @@ public struct GuestConfirmations: Sendable {
                     "UPDATE holds SET expires_at = \(bind: full) WHERE id = \(bind: holdID) AND status = 'active'"
                 ).run()
             }
-            try await sql.raw(
-                "UPDATE guest_confirmations SET confirmed_at = \(bind: now) WHERE order_id = \(bind: orderID)"
-            ).run()
             return Confirmed(orderNumber: number, paymentDeadline: full, now: true)
         }
     }
+
+    /// Who pays a guest's free order when its buyer confirms their email.
+    static let actor = Principal.system("email-confirmation")
 
     static let gone = HTTPFailure.notFound(
         "This link is not valid any more: the order was released, cancelled, paid, or the link is wrong.")

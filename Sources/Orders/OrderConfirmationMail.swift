@@ -54,6 +54,7 @@ public struct OrderConfirmationMail: OutboxHandler {
         var values = facts.values(format)
         var link: String?
         if status == .pending {
+            if facts.order.totalMinor == 0 { values["free"] = "yes" }
             if let token = notice.emailConfirmationToken, let deadline = facts.order.paymentDeadline {
                 values["confirmBy"] = format.dateTime(deadline)
                 link = composer.link("/orders/confirm-email?token=\(token)")

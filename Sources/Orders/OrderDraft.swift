@@ -99,7 +99,7 @@ struct OrderDraft: Sendable {
 
     static let orderColumns = """
         orders (id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total_minor, currency, notes,
-          hold_id, payment_deadline, access_token_hash, created_at, updated_at, paid_at)
+          hold_id, payment_deadline, access_token_hash, created_at, updated_at, paid_at, buyer_key, client_address)
         """
     static let itemColumns = "order_items (id, order_id, ticket_type_id, quantity, unit_price_minor, member_price)"
     static let ticketColumns = """
@@ -112,7 +112,7 @@ struct OrderDraft: Sendable {
         (\(bind: orderID), \(bind: number), \(bind: eventID), \(bind: valid.buyer.userID), \(bind: valid.buyer.name),
           \(bind: valid.buyer.email), \(bind: status.rawValue), \(bind: provider), \(bind: total), \(bind: price.currency),
           \(bind: valid.notes), \(bind: holdID), \(bind: deadline), \(bind: accessTokenHash), \(bind: now), \(bind: now),
-          \(bind: status == .paid ? now : nil as Date?))
+          \(bind: status == .paid ? now : nil as Date?), \(bind: valid.taker.buyerKey), \(bind: valid.taker.address))
         """
     }
 
@@ -193,16 +193,18 @@ struct OrderDraft: Sendable {
           INSERT INTO \(Self.orderColumns)
           SELECT id, number, event_id, CAST(NULLIF(user_id, '') AS uuid), buyer_name, buyer_email, status, provider, total, currency,
             CASE WHEN no_notes THEN NULL ELSE notes END, CAST(NULLIF(hold_id, '') AS uuid),
-            CASE WHEN status = 'paid' THEN NULL ELSE deadline END, token_hash, at, at, CASE WHEN status = 'paid' THEN at END
+            CASE WHEN status = 'paid' THEN NULL ELSE deadline END, token_hash, at, at, CASE WHEN status = 'paid' THEN at END,
+            buyer_key, NULLIF(client_address, '')
           FROM unnest(\(s.bind(drafts.map(\.orderID)))::uuid[], \(s.bind(drafts.map(\.number)))::text[],
             \(s.bind(drafts.map(\.eventID)))::uuid[], \(s.bind(users))::text[], \(s.bind(drafts.map(\.valid.buyer.name)))::text[],
             \(s.bind(drafts.map(\.valid.buyer.email)))::text[], \(s.bind(drafts.map(\.status.rawValue)))::text[],
             \(s.bind(drafts.map(\.provider)))::text[], \(s.bind(drafts.map(\.total)))::bigint[],
             \(s.bind(drafts.map(\.price.currency)))::text[], \(s.bind(notes.values))::text[], \(s.bind(notes.isNull))::boolean[],
             \(s.bind(holdIDs))::text[], \(s.bind(deadlines))::timestamptz[],
-            \(s.bind(drafts.map(\.accessTokenHash)))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[])
+            \(s.bind(drafts.map(\.accessTokenHash)))::text[], \(s.bind(drafts.map(\.now)))::timestamptz[],
+            \(s.bind(drafts.map(\.valid.taker.buyerKey)))::text[], \(s.bind(drafts.map { $0.valid.taker.address ?? "" }))::text[])
             AS o(id, number, event_id, user_id, buyer_name, buyer_email, status, provider, total, currency, notes, no_notes, hold_id,
-              deadline, token_hash, at)),
+              deadline, token_hash, at, buyer_key, client_address)),
         new_items AS (
           INSERT INTO \(Self.itemColumns)
           SELECT * FROM unnest(\(s.bind(drafts.map(\.itemID)))::uuid[], \(s.bind(drafts.map(\.orderID)))::uuid[],

@@ -109,6 +109,14 @@ struct BuyerMail: Sendable {
                 MailMessage.InlinePart(contentID: cid($0.ticketID), contentType: "image/png", data: Data($0.png))
             }
         }
-        try await mailer.send(composer.message(content, to: [facts.buyer], brand: brand, inline: inline))
+        // A guest's order that asked them to confirm their email: its link is the one mail an unconfirmed address gets.
+        let asked =
+            try await store.sql().raw(
+                "SELECT 1 AS asked FROM guest_confirmations WHERE order_id = \(bind: facts.order.id!)"
+            ).first() != nil
+        let kind: MailConsent.Kind =
+            content.template == .orderReserved && content.link != nil ? .link : .order(confirmationAsked: asked)
+        try await composer.send(
+            content, to: [facts.buyer], as: kind, brand: brand, via: mailer, inline: inline, now: now)
     }
 }

@@ -57,8 +57,11 @@ public struct PaymentNoticeMail: OutboxHandler {
             case (.refundFailed, _): .refundFailed
             case (.eventCancelled, _): .eventCancelled
             }
-        try await mailer.send(
-            composer.message(MailContent(template, values: values), to: recipients, brand: brand))
+        // The buyer hears about their own order; organizers are accounts, confirmed when verified.
+        try await composer.send(
+            MailContent(template, values: values), to: recipients,
+            as: notice.recipient == .buyer ? .order(confirmationAsked: false) : .confirmedOnly, brand: brand,
+            via: mailer, now: message.createdAt)
     }
 }
 

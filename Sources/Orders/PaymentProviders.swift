@@ -21,7 +21,8 @@ public protocol PaymentProvider: Sendable {
 
 /// Nothing to pay: a total of zero is paid at once.
 public struct FreeProvider: PaymentProvider {
-    public var name: String { "free" }
+    public static let name = "free"
+    public var name: String { Self.name }
     public init() {}
 
     public func start(totalMinor: Int, now: Date) -> PaymentStart { .paid }

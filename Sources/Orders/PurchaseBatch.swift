@@ -17,8 +17,8 @@ import SQLKit
 /// purchases). On SQLite, one writer by design, the same decisions are written row by row in the same transaction. A
 /// batch of two hundred costs the hot rows one lock and one commit instead of two hundred.
 ///
-/// A pending order (offline payment now, card payment later) keeps its places as `held` through a hold of its own that
-/// ends when the order is paid, cancelled or expires at its payment deadline.
+/// A pending order (offline or card payment, or a guest's free order until their email is confirmed) keeps its places
+/// as `held` through a hold of its own that ends when the order is paid, cancelled or expires at its payment deadline.
 enum PurchaseBatch {
     /// A validated purchase waiting for its batch; its ticket secrets are issued before any row is locked.
     struct Purchase: Sendable {
@@ -79,16 +79,14 @@ enum PurchaseBatch {
         let claimed = try await IdempotencyKey.claimAll(keyed, on: db)
         let seen = Set(keyed.map(\.index)).subtracting(claimed)
         var locked = try await LockedSales.lock(purchases.compactMap(\.valid.ticketTypeID), on: db)
-        // Then the quota rows of the buyers and addresses whose purchases would wait for payment (holding places).
-        let pending = purchases.indices.filter { index in
-            guard !seen.contains(index), let type = purchases[index].valid.ticketTypeID.flatMap({ locked.types[$0] })
-            else { return false }
-            return waitsForPayment(purchases[index], type)
+        // Then the quota rows of the buyers and addresses: every purchase takes places, paid, pending or free.
+        let taking = purchases.indices.filter { index in
+            !seen.contains(index) && purchases[index].valid.ticketTypeID.flatMap({ locked.types[$0] }) != nil
         }
         var quotas = try await PlaceQuotas.load(
             events: Set(
-                pending.compactMap { purchases[$0].valid.ticketTypeID.flatMap { locked.types[$0]?.context.eventID } }),
-            takers: Set(pending.map { purchases[$0].valid.taker }), limits: locked.placeLimits(defaults: limits),
+                taking.compactMap { purchases[$0].valid.ticketTypeID.flatMap { locked.types[$0]?.context.eventID } }),
+            takers: Set(taking.map { purchases[$0].valid.taker }), limits: locked.placeLimits(defaults: limits),
             now: purchases[0].now, on: db)
         let decisions = decide(
             purchases, skipping: seen, on: &locked, quotas: &quotas, providers: providers, guests: guests)
@@ -135,15 +133,6 @@ enum PurchaseBatch {
         try await Outbox.announce(drafts.flatMap(\.outbox), on: db)
     }
 
-    /// Whether the purchase has something to pay (the buyer's price, a member's if signed in): it then waits for payment,
-    /// holding its places, and counts against its buyer's and address's limits.
-    private static func waitsForPayment(_ purchase: Purchase, _ type: LockedSales.TicketType) -> Bool {
-        Pricing(
-            priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
-            memberBuyer: purchase.valid.buyer.userID != nil
-        ).unitMinor * (purchase.valid.quantity ?? 1) > 0
-    }
-
     /// Each purchase in arrival order: the one decision of a sale on the locked places, into `sold` when it is paid at
     /// once or `held` when the order waits for payment.
     private static func decide(
@@ -155,9 +144,9 @@ enum PurchaseBatch {
         purchases.enumerated().map { index, purchase in
             if seen.contains(index) { return .keySeen }
             let quantity = purchase.valid.quantity ?? 1
-            // A purchase that will wait for payment holds places: within its buyer's and address's limits first.
+            // Every purchase takes places: within its buyer's and address's limits first.
             var quotasAfter = quotas
-            if let type = purchase.valid.ticketTypeID.flatMap({ locked.types[$0] }), waitsForPayment(purchase, type) {
+            if let type = purchase.valid.ticketTypeID.flatMap({ locked.types[$0] }) {
                 do { try quotasAfter.take(quantity, of: type.context.eventID, by: purchase.valid.taker) } catch let
                     exceeded
                     as PlaceLimitExceeded
@@ -172,7 +161,8 @@ enum PurchaseBatch {
             var start = PaymentStart.paid
             do {
                 let type = try locked.decide(
-                    purchase.valid.ticketTypeID, quantity: quantity, eventID: purchase.eventID, now: purchase.now
+                    purchase.valid.ticketTypeID, quantity: quantity, eventID: purchase.eventID, now: purchase.now,
+                    guest: purchase.valid.buyer.userID == nil
                 ) { type in
                     let unit = Pricing(
                         priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
@@ -180,13 +170,15 @@ enum PurchaseBatch {
                     let chosen = providers.provider(
                         totalMinor: unit.unitMinor * quantity, card: purchase.valid.paysByCard)
                     (price, provider) = (unit, chosen)
-                    start = chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now)
+                    start = guests.start(
+                        chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now),
+                        buyer: purchase.valid.buyer, provider: chosen.name, now: purchase.now)
                     return start == .paid ? .sold : .held
                 }
                 var deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
                 var confirmation: String?
+                quotas = quotasAfter
                 if let due = deadline {
-                    quotas = quotasAfter
                     (deadline, confirmation) = guests.apply(
                         buyer: purchase.valid.buyer, provider: provider!.name, deadline: due, now: purchase.now)
                 }

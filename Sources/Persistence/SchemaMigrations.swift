@@ -49,5 +49,6 @@ public enum SchemaMigrations {
         M0040_CreateSessionReminders(),
         M0041_AddEmailSettings(),
         M0042_CreateNewsletterAndBroadcasts(),
+        M0043_AddPlacesByPeopleAndMailConsent(),
     ]
 }

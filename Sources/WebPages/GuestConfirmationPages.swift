@@ -5,7 +5,8 @@ public import Hummingbird
 public import Orders
 
 /// The link in a guest's order confirmation: `GET /orders/confirm-email?token=…` shows the order and a button;
-/// posting the form confirms the email, and the order keeps its places until its payment deadline. Confirming takes a
+/// posting the form confirms the email: an offline order keeps its places until its payment deadline, a free one is
+/// paid and its tickets mailed. Confirming takes a
 /// click, not the link alone, so a mail scanner that follows links confirms nothing.
 public struct GuestConfirmationPages: Sendable {
     let guests: GuestConfirmations
@@ -36,14 +37,20 @@ public struct GuestConfirmationPages: Sendable {
             let form = WebForm(try await request.body.collect(upTo: 64 << 10))
             try form.requireOnly(["token"])
             let confirmed = try await guests.confirm(token: form["token"] ?? "", now: clock.now())
+            let outcome =
+                if let deadline = confirmed.paymentDeadline {
+                    """
+                    <p>Order \(Page.escape(confirmed.orderNumber)) keeps its places until \
+                    \(Page.escape(ISO8601Instant.string(deadline))): please pay by then.</p>
+                    """
+                } else {
+                    """
+                    <p>Order \(Page.escape(confirmed.orderNumber)) is confirmed: your tickets are on their way to your \
+                    inbox.</p>
+                    """
+                }
             return Page.response(
-                Page.document(
-                    title: "Email confirmed",
-                    body: """
-                        <h1>Email confirmed</h1>
-                        <p>Order \(Page.escape(confirmed.orderNumber)) keeps its places until \
-                        \(Page.escape(ISO8601Instant.string(confirmed.paymentDeadline))): please pay by then.</p>
-                        """))
+                Page.document(title: "Email confirmed", body: "<h1>Email confirmed</h1>" + outcome))
         }
     }
 }

@@ -84,7 +84,9 @@ import Testing
             let verifyToken = try #require(Self.token(in: verification.text, path: "/account/verify-email"))
             #expect(try await app.client.send(.post, "/api/auth/login", json: credentials).status == .unauthorized)
             #expect(
-                try await app.client.send(.post, "/api/auth/verify-email", json: ["token": verifyToken]).status
+                try await app.client.send(
+                    .post, "/api/auth/verify-email", json: ["token": verifyToken, "password": TestApp.password]
+                ).status
                     == .noContent)
             let signedIn = try await app.client.send(.post, "/api/auth/login", json: credentials)
             #expect(try signedIn.json()["user"]?["emailVerified"] == true)

@@ -150,8 +150,11 @@ import Testing
             let page = try await app.client.send(.get, "/account/verify-email?token=\(token)")
             #expect(page.status == .ok && page.text.contains("Confirm my address"))
             #expect(
-                try await app.client.send(.post, "/api/auth/verify-email", json: ["token": token]).status == .noContent)
-            let again = try await app.client.send(.post, "/api/auth/verify-email", json: ["token": token])
+                try await app.client.send(
+                    .post, "/api/auth/verify-email", json: ["token": token, "password": TestApp.password]
+                ).status == .noContent)
+            let again = try await app.client.send(
+                .post, "/api/auth/verify-email", json: ["token": token, "password": TestApp.password])
             #expect(again.status == .unprocessableContent && again.errorCode == "INVALID_VERIFICATION_TOKEN")
             let ada = try await signIn("ada@example.org")
             #expect(ada.status == .ok)
@@ -171,7 +174,8 @@ import Testing
             let old = try #require(
                 NewsletterTests.token(app.mailer.sent(subject: subject)[1].text, "/account/verify-email"))
             app.clock.advance(by: 8 * 86_400)
-            let late = try await app.client.send(.post, "/api/auth/verify-email", json: ["token": old])
+            let late = try await app.client.send(
+                .post, "/api/auth/verify-email", json: ["token": old, "password": TestApp.password])
             #expect(late.errorCode == "INVALID_VERIFICATION_TOKEN")
             #expect(
                 try await app.client.send(
@@ -181,7 +185,9 @@ import Testing
             let fresh = try #require(
                 NewsletterTests.token(app.mailer.sent(subject: subject)[2].text, "/account/verify-email"))
             #expect(
-                try await app.client.send(.post, "/api/auth/verify-email", json: ["token": fresh]).status == .noContent)
+                try await app.client.send(
+                    .post, "/api/auth/verify-email", json: ["token": fresh, "password": TestApp.password]
+                ).status == .noContent)
             #expect(try await signIn("grace@example.org").status == .ok)
 
             // A password reset proves the address too.

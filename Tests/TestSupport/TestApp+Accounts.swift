@@ -31,10 +31,22 @@ extension TestApp {
         return try signIn.decode(TokenResponse.self)
     }
 
-    /// The account's address verified, as its mailed link would.
+    /// The account's address verified, as its mailed link would (the address confirmed for mail too).
     public func markVerified(_ email: String) async throws {
         try await store.sql().raw(
             "UPDATE users SET email_verified_at = \(bind: clock.now) WHERE email = \(bind: email.lowercased())"
+        ).run()
+        try await confirmAddress(email)
+    }
+
+    /// The address confirmed for mail, as following any link mailed to it does (`MailConsent.confirm`).
+    public func confirmAddress(_ email: String) async throws {
+        try await store.sql().raw(
+            """
+            INSERT INTO mail_addresses (email, confirmed_at, links_in_window, refusal_token, created_at)
+            VALUES (\(bind: email.lowercased()), \(bind: clock.now), 0, \(bind: UUID().uuidString), \(bind: clock.now))
+            ON CONFLICT (email) DO UPDATE SET confirmed_at = EXCLUDED.confirmed_at, refused_at = NULL
+            """
         ).run()
     }
 

@@ -98,6 +98,10 @@ public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
     sales.buyerPlacesLimit = 0
     sales.addressPlacesLimit = 0
     sales.guestConfirmSeconds = 0
+    sales.addressPlacesShare = 0
+    // Tests mail one address many times an hour (by the test clock); MailConsentTests bound it.
+    var mail = MailConfig()
+    mail.linksPerHour = 1000
     return AppConfig(
         mode: .test,
         host: "127.0.0.1",
@@ -107,7 +111,8 @@ public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
         jwtSecret: "test-secret-that-is-at-least-32-bytes-long",
         logLevel: TestEnvironment.logLevel,
         auth: auth,
-        sales: sales
+        sales: sales,
+        mail: mail
     )
 }
 

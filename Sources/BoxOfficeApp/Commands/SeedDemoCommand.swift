@@ -5,6 +5,7 @@ import Domain
 import FluentKit
 import Foundation
 import Identity
+import Messaging
 import Persistence
 
 /// `boxoffice seed-demo`: an organization, its owner, a venue and seed 002's three-session workshop.
@@ -52,6 +53,7 @@ struct SeedDemoCommand: AsyncParsableCommand {
         // Made by the operator on the command line: the address needs no mailed proof.
         owner.emailVerifiedAt = now
         try await owner.create(on: db)
+        try await MailConsent.confirm(owner.email, now: now, on: db)
         let principal = Principal.user(UserIdentity(id: owner.id!, role: .member))
         let organization = try await OrganizationService(store: boxOffice.store).create(
             name: "Demo Rope Studio", slug: nil, by: principal, now: now, request: .system)

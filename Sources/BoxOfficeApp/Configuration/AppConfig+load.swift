@@ -124,7 +124,9 @@ extension AppConfig {
         let holdSweep = reader.integer("HOLD_SWEEP_INTERVAL", default: 30, in: 1...3600)
         let buyerPlaces = reader.integer("BUYER_PLACES_LIMIT", default: 10, in: 0...100_000)
         let addressPlaces = reader.integer("ADDRESS_PLACES_LIMIT", default: 50, in: 0...1_000_000)
+        let addressShare = reader.integer("ADDRESS_PLACES_SHARE", default: 20, in: 0...100)
         let guestConfirm = reader.integer("GUEST_CONFIRM_WINDOW", default: 1800, in: 0...(7 * 86_400))
+        let linksPerHour = reader.integer("MAIL_LINKS_PER_HOUR", default: 3, in: 1...1000)
         let cardWindow = reader.integer("CARD_PAYMENT_WINDOW", default: 900, in: 60...86_400)
         let reconcile = reader.integer("PAYMENT_RECONCILE_INTERVAL", default: 30, in: 1...3600)
         let workers = reader.boolean("WORKERS", default: true)
@@ -159,6 +161,7 @@ extension AppConfig {
         sales.holdSweepSeconds = holdSweep
         sales.buyerPlacesLimit = buyerPlaces
         sales.addressPlacesLimit = addressPlaces
+        sales.addressPlacesShare = addressShare
         sales.guestConfirmSeconds = guestConfirm
         sales.cardPaymentWindowSeconds = cardWindow
         var admission = AdmissionConfig()
@@ -172,6 +175,7 @@ extension AppConfig {
         if let mailFrom { mail.from = mailFrom }
         if let mailDirectory { mail.directory = mailDirectory }
         if let mailLanguage { mail.language = mailLanguage }
+        mail.linksPerHour = linksPerHour
         if let reminderOffsets { mail.reminderOffsetsMinutes = reminderOffsets }
         var payments = PaymentsConfig()
         if let stripeBase { payments.stripeAPIBase = stripeBase }

@@ -114,17 +114,22 @@ public struct SalesConfig: Sendable {
     public var paymentWindowSeconds = 72 * 3600
     /// Seconds between background sweeps of expired holds (`HOLD_SWEEP_INTERVAL`). Correctness never waits for it.
     public var holdSweepSeconds = 30
-    /// Places one buyer may hold or keep pending per event (`BUYER_PLACES_LIMIT`; 0: no limit). Events may set their own.
+    /// Places one buyer may have per event, held, pending or sold (`BUYER_PLACES_LIMIT`; 0: no limit). Events may set
+    /// their own.
     public var buyerPlacesLimit = 10
-    /// Places one client address may hold or keep pending per event (`ADDRESS_PLACES_LIMIT`; 0: no limit).
+    /// Places one client address may have per event (`ADDRESS_PLACES_LIMIT`; 0: no limit).
     public var addressPlacesLimit = 50
+    /// Percent of the smallest session's capacity one client address may have (`ADDRESS_PLACES_SHARE`; 0: none).
+    public var addressPlacesShare = 20
     /// Minutes in seconds within which a guest must confirm their email for an offline order to keep its places
     /// (`GUEST_CONFIRM_WINDOW`; 0: no confirmation asked).
     public var guestConfirmSeconds = 1800
     /// How long a card order keeps its places while the buyer pays (`CARD_PAYMENT_WINDOW`, seconds).
     public var cardPaymentWindowSeconds = 900
 
-    public var placeLimits: PlaceLimits { PlaceLimits(perBuyer: buyerPlacesLimit, perAddress: addressPlacesLimit) }
+    public var placeLimits: PlaceLimits {
+        PlaceLimits(perBuyer: buyerPlacesLimit, perAddress: addressPlacesLimit, addressShare: addressPlacesShare)
+    }
 
     public init() {}
 }
@@ -164,6 +169,9 @@ public struct MailConfig: Sendable {
     /// The language of mail that belongs to no organization, and of organizations that chose none (`MAIL_LANGUAGE`:
     /// `en` or `de`).
     public var language = "en"
+    /// Confirmation links (and mail about a guest's own order) one unconfirmed address may get per hour
+    /// (`MAIL_LINKS_PER_HOUR`).
+    public var linksPerHour = 3
 
     public init() {}
 }

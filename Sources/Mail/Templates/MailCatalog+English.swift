@@ -15,8 +15,10 @@ extension MailCatalog {
             MailWording(
                 subject: "Order {{orderNumber}} reserved: {{eventTitle}}",
                 paragraphs: [
-                    "We have reserved your tickets for {{eventTitle}}. Order {{orderNumber}} waits for your payment of "
-                        + "{{total}}{{#deadline}} until {{deadline}}; unpaid, its places are released then{{/deadline}}.",
+                    "We have reserved your tickets for {{eventTitle}}.{{^free}} Order {{orderNumber}} waits for your "
+                        + "payment of {{total}}{{#deadline}} until {{deadline}}; unpaid, its places are released then"
+                        + "{{/deadline}}.{{/free}}{{#free}} Order {{orderNumber}} is free: your tickets come as soon as "
+                        + "you confirm your email address.{{/free}}",
                     "{{#confirmBy}}Please confirm your email address by {{confirmBy}} with the link below to keep these "
                         + "places; unconfirmed, they are released then.{{/confirmBy}}",
                     "Your tickets:",

@@ -15,9 +15,10 @@ extension MailCatalog {
             MailWording(
                 subject: "Bestellung {{orderNumber}} reserviert: {{eventTitle}}",
                 paragraphs: [
-                    "Wir haben Ihre Tickets für {{eventTitle}} reserviert. Die Bestellung {{orderNumber}} wartet auf Ihre "
-                        + "Zahlung von {{total}}{{#deadline}} bis {{deadline}}; ohne Zahlung werden die Plätze dann "
-                        + "freigegeben{{/deadline}}.",
+                    "Wir haben Ihre Tickets für {{eventTitle}} reserviert.{{^free}} Die Bestellung {{orderNumber}} "
+                        + "wartet auf Ihre Zahlung von {{total}}{{#deadline}} bis {{deadline}}; ohne Zahlung werden die "
+                        + "Plätze dann freigegeben{{/deadline}}.{{/free}}{{#free}} Die Bestellung {{orderNumber}} ist "
+                        + "kostenlos: Ihre Tickets kommen, sobald Sie Ihre E-Mail-Adresse bestätigen.{{/free}}",
                     "{{#confirmBy}}Bitte bestätigen Sie Ihre E-Mail-Adresse bis {{confirmBy}} mit dem Link unten, um die "
                         + "Plätze zu behalten; ohne Bestätigung werden sie dann freigegeben.{{/confirmBy}}",
                     "Ihre Tickets:",

@@ -24,6 +24,8 @@ public struct MailCommonWording: Sendable {
     public var codeDescription: String
     public var linkFallback: String
     public var unsubscribe: String
+    /// The footer's link for a person who never asked for this mail.
+    public var notMe: String
     public var sentBy: String
     /// A changed session in an event's change: `{{session}}`, `{{startsAt}}`, `{{endsAt}}`.
     public var changedSession: String
@@ -47,13 +49,16 @@ public enum MailCatalog {
             MailCommonWording(
                 greeting: "Hello {{name}},", greetingWithoutName: "Hello,", codeDescription: "QR code of {{label}}",
                 linkFallback: "If the button does not work, open this address:", unsubscribe: "Unsubscribe",
+                notMe: "Not you, or did not ask for this? Never mail this address again",
                 sentBy: "Sent by {{organization}}", changedSession: "{{session}}: now {{startsAt}} to {{endsAt}}",
                 changedVenue: "Venue: now {{venue}}")
         case .de:
             MailCommonWording(
                 greeting: "Hallo {{name}},", greetingWithoutName: "Hallo,", codeDescription: "QR-Code von {{label}}",
                 linkFallback: "Falls die Schaltfläche nicht funktioniert, öffnen Sie diese Adresse:",
-                unsubscribe: "Abmelden", sentBy: "Gesendet von {{organization}}",
+                unsubscribe: "Abmelden",
+                notMe: "Nicht Sie, oder nicht angefordert? Diese Adresse nie wieder anschreiben",
+                sentBy: "Gesendet von {{organization}}",
                 changedSession: "{{session}}: jetzt {{startsAt}} bis {{endsAt}}", changedVenue: "Ort: jetzt {{venue}}")
         }
     }

@@ -25,6 +25,9 @@ public struct MailContent: Sendable, Equatable {
     public var codes: [TicketCode]
     /// Bulk mail: the unsubscribe page, shown in the footer (the headers carry the one-click address).
     public var unsubscribeLink: String?
+    /// Every message: the page where the address's owner says "not me" (this installation mails it no more), in the
+    /// footer. Set when the message is sent (`MailConsent`), not by the message's handler.
+    public var notMeLink: String?
 
     public struct TicketCode: Sendable, Equatable {
         public var contentID: String

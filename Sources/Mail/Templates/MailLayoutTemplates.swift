@@ -33,6 +33,7 @@ enum MailLayoutTemplates {
         <tr><td style="padding:16px 32px;background:#f6f8fa;font-size:12px;color:#57606a;">
         {{sentBy}}{{#layout.footerAddress}}<br>{{layout.footerAddress}}{{/layout.footerAddress}}
         {{#unsubscribe}}<br><a href="{{url}}" style="color:#57606a;">{{label}}</a>{{/unsubscribe}}
+        {{#notMe}}<br><a href="{{url}}" style="color:#57606a;">{{label}}</a>{{/notMe}}
         </td></tr>
         </table>
         </td></tr>
@@ -77,5 +78,8 @@ enum MailLayoutTemplates {
         {{#unsubscribe}}
         {{label}}: {{url}}
         {{/unsubscribe}}
+        {{#notMe}}
+        {{label}}: {{url}}
+        {{/notMe}}
         """
 }

@@ -80,6 +80,9 @@ public struct MailRenderer: Sendable {
         if let unsubscribe = content.unsubscribeLink {
             context["unsubscribe"] = ["url": unsubscribe, "label": common.unsubscribe]
         }
+        if let notMe = content.notMeLink {
+            context["notMe"] = ["url": notMe, "label": common.notMe]
+        }
         return RenderedMail(
             subject: subject, text: Self.tidy(text.render(context)), html: html.render(context))
     }

@@ -61,6 +61,9 @@ public final class EventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "buyer_places_limit") public var buyerPlacesLimit: Int?
     /// Places one client address may hold or keep pending (nil: `ADDRESS_PLACES_LIMIT`; 0: no limit).
     @OptionalField(key: "address_places_limit") public var addressPlacesLimit: Int?
+    @OptionalField(key: "address_places_share") public var addressPlacesShare: Int?
+    /// False: buyers must sign in to hold or order; nil or true: guests may.
+    @OptionalField(key: "guest_checkout") public var guestCheckout: Bool?
     /// Minutes before each session that its ticket holders are reminded, comma-separated; null is the installation's.
     @OptionalField(key: "reminder_offsets") public var reminderOffsets: String?
 

@@ -1,0 +1,168 @@
+import Domain
+public import FluentKit
+import Foundation
+import Identity
+public import Mail
+import SQLKit
+
+/// Mail goes only to addresses that asked for it. An address is confirmed when its owner followed a link mailed to it
+/// (an account's verification or password reset, a guest's order confirmation, a newsletter's double opt-in); until
+/// then it gets only the mail that carries such a link, at most `linksPerHour` an hour. An address whose owner said
+/// "not me" (a link in every message's footer) gets nothing more from this installation until it confirms itself again
+/// on that page. Every message passes `admit` just before it is sent, whoever wrote it.
+public struct MailConsent: Sendable {
+    /// What a message is, for the rule above.
+    public enum Kind: Sendable, Equatable {
+        /// A link that confirms the address or acts on its account (verification, reset, a guest's order confirmation,
+        /// a newsletter's double opt-in, an existing account's notice of a registration): unconfirmed addresses get it
+        /// within the hourly bound.
+        case link
+        /// Mail about a buyer's own order: to a confirmed address; to an unconfirmed one only when nobody was asked to
+        /// confirm it (a card payment, or an installation that turned guest confirmation off), within the hourly bound.
+        case order(confirmationAsked: Bool)
+        /// Everything else (organizers' messages, event changes, campaigns, reminders): confirmed addresses only.
+        case confirmedOnly
+    }
+
+    /// Confirmation links (and unconfirmed order mail) one address may be sent per hour (`MAIL_LINKS_PER_HOUR`).
+    public let linksPerHour: Int
+    let publicURL: String
+
+    public init(linksPerHour: Int, publicURL: String) {
+        self.linksPerHour = linksPerHour
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// Whether `email` may be sent a message of `kind` now; when it may, `content` gets the address's "not me" link.
+    /// An unconfirmed address's allowance is taken by one conditional upsert, so two workers cannot both pass the bound.
+    public func admit(_ email: String, _ kind: Kind, content: inout MailContent, now: Date, on db: any Database)
+        async throws -> Bool
+    {
+        let sql = db as! any SQLDatabase
+        let address = Self.normalized(email)
+        let token = OpaqueToken.generate()
+        // The row, made on first mail with its "not me" token; an older row keeps its token.
+        try await sql.raw(
+            """
+            INSERT INTO mail_addresses (email, links_in_window, refusal_token, created_at)
+            VALUES (\(bind: address), 0, \(bind: token), \(bind: now)) ON CONFLICT (email) DO NOTHING
+            """
+        ).run()
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT confirmed_at, refused_at, refusal_token FROM mail_addresses WHERE email = \(bind: address)
+                """
+            ).first(decoding: Row.self)
+        else { return false }
+        if row.refusedAt != nil { return false }
+        var admitted = row.confirmedAt != nil
+        if !admitted {
+            switch kind {
+            case .confirmedOnly, .order(confirmationAsked: true): admitted = false
+            case .link, .order(confirmationAsked: false): admitted = try await takeLink(address, now: now, on: sql)
+            }
+        }
+        if admitted, let refusal = row.refusalToken {
+            content.notMeLink = "\(publicURL)/mail/not-me?token=\(refusal)"
+        }
+        return admitted
+    }
+
+    struct Row: Decodable {
+        var confirmedAt: Date?
+        var refusedAt: Date?
+        var refusalToken: String?
+
+        enum CodingKeys: String, CodingKey {
+            case confirmedAt = "confirmed_at"
+            case refusedAt = "refused_at"
+            case refusalToken = "refusal_token"
+        }
+    }
+
+    /// One of the hour's links for `address`, or false when they are spent.
+    private func takeLink(_ address: String, now: Date, on sql: any SQLDatabase) async throws -> Bool {
+        let hourAgo = now.addingTimeInterval(-3600)
+        let taken = try await sql.raw(
+            """
+            UPDATE mail_addresses SET
+              links_in_window = CASE WHEN links_window_start IS NULL OR links_window_start <= \(bind: hourAgo)
+                THEN 1 ELSE links_in_window + 1 END,
+              links_window_start = CASE WHEN links_window_start IS NULL OR links_window_start <= \(bind: hourAgo)
+                THEN \(bind: now) ELSE links_window_start END
+            WHERE email = \(bind: address) AND refused_at IS NULL
+              AND (links_window_start IS NULL OR links_window_start <= \(bind: hourAgo)
+                OR links_in_window < \(bind: linksPerHour))
+            RETURNING email
+            """
+        ).first()
+        return taken != nil
+    }
+
+    /// `email`'s owner followed a link mailed to it: confirmed from now on (and no longer refusing mail).
+    public static func confirm(_ email: String, now: Date, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw(
+            """
+            INSERT INTO mail_addresses (email, confirmed_at, links_in_window, refusal_token, created_at)
+            VALUES (\(bind: normalized(email)), \(bind: now), 0, \(bind: OpaqueToken.generate()), \(bind: now))
+            ON CONFLICT (email) DO UPDATE SET confirmed_at = COALESCE(mail_addresses.confirmed_at, EXCLUDED.confirmed_at),
+              refused_at = NULL
+            """
+        ).run()
+    }
+
+    /// The address behind a "not me" link, and whether it refuses mail now.
+    public static func address(refusalToken token: String, on db: any Database) async throws
+        -> (email: String, refused: Bool)?
+    {
+        guard !token.isEmpty,
+            let row = try await (db as! any SQLDatabase).raw(
+                "SELECT email, refused_at FROM mail_addresses WHERE refusal_token = \(bind: token)"
+            ).first()
+        else { return nil }
+        return (
+            try row.decode(column: "email", as: String.self),
+            try row.decode(column: "refused_at", as: Date?.self) != nil
+        )
+    }
+
+    /// "Not me": the address gets no more mail from this installation (its confirmation is forgotten too), and an
+    /// account registered with it that was never verified is removed, since its owner never made it.
+    public static func refuse(refusalToken token: String, now: Date, on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        guard
+            let row = try await sql.raw(
+                """
+                UPDATE mail_addresses SET refused_at = \(bind: now), confirmed_at = NULL
+                WHERE refusal_token = \(bind: token) RETURNING email
+                """
+            ).first()
+        else { return false }
+        let email = try row.decode(column: "email", as: String.self)
+        try await sql.raw("DELETE FROM users WHERE email = \(bind: email) AND email_verified_at IS NULL").run()
+        return true
+    }
+
+    /// Undoing "not me" on the same page: mail may come again (the address is not confirmed by it).
+    public static func withdrawRefusal(refusalToken token: String, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw(
+            "UPDATE mail_addresses SET refused_at = NULL WHERE refusal_token = \(bind: token)"
+        ).run()
+    }
+
+    /// The confirmed ones among `emails`.
+    public static func confirmed(_ emails: [String], on db: any Database) async throws -> Set<String> {
+        guard !emails.isEmpty else { return [] }
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT email FROM mail_addresses WHERE email IN (\(binds: emails.map(normalized)))
+              AND confirmed_at IS NOT NULL AND refused_at IS NULL
+            """
+        ).all()
+        return Set(try rows.map { try $0.decode(column: "email", as: String.self) })
+    }
+
+    /// Addresses are compared as accounts spell them: trimmed, NFC, lowercased.
+    static func normalized(_ email: String) -> String { EmailAddress(email)?.value ?? email.lowercased() }
+}
