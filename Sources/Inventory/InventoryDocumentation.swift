@@ -33,6 +33,7 @@ extension InventoryRoutes {
                             "201": OpenAPI.json("The hold", OpenAPI.ref("Hold")), "400": invalid, "422": tooMany,
                             "404": notFound,
                             "409": refused,
+                            "401": OpenAPI.error("An event that sells to signed-in buyers only (SIGN_IN_REQUIRED)"),
                         ])
                 ],
                 "/api/holds/mine": [

@@ -23,15 +23,17 @@ extension OrdersRoutes {
         let refused = OpenAPI.error(
             """
             Not possible: INSUFFICIENT_CAPACITY (details: ticketTypeId, requestedQuantity, availableQuantity, limitingSessionId), \
-            SALES_NOT_STARTED, SALES_ENDED, NOT_ON_SALE, HOLD_EXPIRED; BUYER_LIMIT when an order that waits for payment \
-            would take this buyer or client address past the event's limit on places held or pending (details: scope \
-            buyer or address, limit, held, requestedQuantity)
+            SALES_NOT_STARTED, SALES_ENDED, NOT_ON_SALE, HOLD_EXPIRED; BUYER_LIMIT when the order would take this buyer \
+            or client address past the event's limit on places they have, held, pending or sold (details: scope buyer or \
+            address, limit, held, requestedQuantity)
             """)
         let notFound = OpenAPI.error("No such order, hold, ticket type or session (or not yours)")
         let checkoutDescription = """
             Takes the places from the ticket type and every session it includes, and writes the order, one ticket per place and \
             its outbox rows, in one transaction, or nothing. A total of zero is paid at once (provider free); otherwise the order \
-            is pending (provider offline: pay by transfer or at the door) and keeps its places until its paymentDeadline. Guests \
+            is pending (provider offline: pay by transfer or at the door) and keeps its places until its paymentDeadline. A guest's \
+            free or offline order keeps them for GUEST_CONFIRM_WINDOW unless the buyer follows the link mailed to them (a free \
+            one is then paid). Guests \
             give buyerName and buyerEmail; signed-in members pay the member price where one is set. With paymentMethod card \
             (or seed 002's CreditCard) the order is pending for the card payment window and, once the sale has committed, a \
             payment is started at the processor: with a paymentToken (a payment method from the card form) it is confirmed \
@@ -67,7 +69,9 @@ extension OrdersRoutes {
                     "422": OpenAPI.error(
                         "A card method where no card processor is configured (PAYMENT_METHOD_UNAVAILABLE), a paymentToken without a card method, more than the ticket type's per-order maximum (QUANTITY_LIMIT), an eventId that is not the ticket type's or the hold's, or a buyerName that trimming leaves blank (VALIDATION_FAILED)"
                     ),
-                    "401": OpenAPI.error("A guest who gives no buyerEmail: sign in or say who you are (UNAUTHORIZED)"),
+                    "401": OpenAPI.error(
+                        "A guest who gives no buyerEmail: sign in or say who you are (UNAUTHORIZED); an event that sells to signed-in buyers only (SIGN_IN_REQUIRED)"
+                    ),
                 ])
         }
         let checkoutRequest = OpenAPI.object(
