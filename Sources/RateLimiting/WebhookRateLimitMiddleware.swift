@@ -26,8 +26,9 @@ public struct WebhookRateLimitMiddleware: RouterMiddleware {
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         if rule.isEnabled, Self.isWebhook(request.uri.path) {
-            let ip = clientAddress.resolve(request, peer: context.peerAddress)
-            try await limiter.consume(rule, keys: ["ip:\(ip)"], now: clock.now())
+            // Keyed as every per-address limit is: an IPv6 client by its network (`AddressKeying`).
+            let key = clientAddress.limitKey(request, peer: context.peerAddress)
+            try await limiter.consume(rule, keys: ["ip:\(key)"], now: clock.now())
         }
         return try await next(request, context)
     }
