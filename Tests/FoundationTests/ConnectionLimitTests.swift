@@ -1,10 +1,11 @@
 import Foundation
-import HTTPCore
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import TestSupport
 import Testing
+
+@testable import HTTPCore
 
 /// Connections that never send a byte used to be held for ever, until the server ran out of sockets and answered
 /// nobody, `/health` included. Now one peer holds a bounded number of connections, silent ones are closed after the
@@ -105,6 +106,48 @@ import Testing
             #expect(answer.hasPrefix("HTTP/1.1 200"), "still served: \(answer)")
             for channel in silent + [busy] { try? await channel.close() }
         }
+    }
+}
+
+/// The bookkeeping behind the door, shown without sockets: which connection makes room, and whom the per-peer cap
+/// counts together.
+@Suite struct PeerConnectionsTests {
+    final class Closed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var ids: [Int] = []
+        func add(_ id: Int) { lock.withLock { ids.append(id) } }
+        var all: [Int] { lock.withLock { ids } }
+    }
+
+    @Test func theLongestIdleMakesRoomAndABusyConnectionIsKept() throws {
+        let connections = PeerConnections(perPeer: 0, sheddingThreshold: 3, logger: LogCapture().logger(level: .debug))
+        let closed = Closed()
+        var ids: [UInt64] = []
+        for index in 0..<3 {
+            let id = connections.admit("192.0.2.\(index)", close: { closed.add(index) })
+            ids.append(try #require(id))
+        }
+        connections.busy(ids[0])  // 0 has a request in progress
+        connections.busy(ids[1])
+        connections.idle(ids[1])  // 1 answered and waits again: idle since now, after 2
+        _ = connections.admit("192.0.2.3", close: { closed.add(3) })
+        #expect(closed.all == [2], "the longest idle goes first, never the busy one")
+        _ = connections.admit("192.0.2.4", close: { closed.add(4) })
+        #expect(closed.all == [2, 1])
+        #expect(connections.total == 3 && connections.shedCount == 2)
+        connections.release(ids[1])  // its socket closes later: counted once
+        #expect(connections.total == 3)
+    }
+
+    @Test func thePerPeerCapCountsAnIPv6NetworkAsOnePeer() {
+        let connections = PeerConnections(perPeer: 2, logger: LogCapture().logger(level: .debug))
+        #expect(connections.admit("2001:db8:1:2::1", close: {}) != nil)
+        #expect(connections.admit("2001:db8:1:2::2", close: {}) != nil)
+        #expect(connections.admit("2001:db8:1:2:ffff::3", close: {}) == nil, "a third from the same /64")
+        #expect(connections.admit("2001:db8:1:3::1", close: {}) != nil, "another /64")
+        #expect(connections.admit("::ffff:192.0.2.1", close: {}) != nil)
+        #expect(connections.admit("192.0.2.1", close: {}) != nil)
+        #expect(connections.admit("192.0.2.1", close: {}) == nil, "an IPv4 address however written")
     }
 }
 
