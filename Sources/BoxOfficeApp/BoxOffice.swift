@@ -220,6 +220,7 @@ public struct BoxOffice: Sendable {
                 SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
                 AccountPages.documentation, GuestConfirmationPages.documentation, PasswordResetPages.documentation,
                 MessagingRoutes.documentation, EmailVerificationPages.documentation, NewsletterPages.documentation,
+                NotMePages.documentation,
             ]
         )
     }
@@ -299,6 +300,7 @@ public struct BoxOffice: Sendable {
         NewsletterPages(
             newsletter: services.messaging.newsletter, clientAddress: clientAddress, clock: clock
         ).register(on: pages)
+        NotMePages(store: store, clock: clock).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
         PaymentWebhookRoutes(webhooks: services.paymentWebhooks, clock: clock).register(on: webhooks)
@@ -333,7 +335,7 @@ public struct BoxOffice: Sendable {
         MailComposer(
             store: store, sender: MailSender.parse(config.mail.from) ?? MailAddress("tickets@boxoffice.localhost"),
             publicURL: config.http.publicURL ?? "http://\(config.host):\(config.port)",
-            language: MailLanguage(rawValue: config.mail.language) ?? .en)
+            language: MailLanguage(rawValue: config.mail.language) ?? .en, linksPerHour: config.mail.linksPerHour)
     }
 
     /// Each valid ticket of an order as its QR code's PNG, from the door's module, for the mails that carry tickets.

@@ -151,9 +151,15 @@ extension PasswordResetPages {
 }
 
 /// The documentation of a page behind a mailed link: a GET with a button, a POST of the form.
-private func linkPageDocumentation(_ path: String, get: String, post: String, summary: String, description: String)
-    -> [String: [String: JSONValue]]
-{
+private func linkPageDocumentation(
+    _ path: String, get: String, post: String, summary: String, description: String, asksPassword: Bool = false
+) -> [String: [String: JSONValue]] {
+    var properties: [String: JSONValue] = ["_csrf": OpenAPI.string, "token": OpenAPI.string]
+    var required: [JSONValue] = ["_csrf", "token"]
+    if asksPassword {
+        properties["password"] = ["type": "string", "minLength": 1, "maxLength": 128]
+        required.append("password")
+    }
     let html: JSONValue = ["description": "An HTML page", "content": ["text/html": ["schema": OpenAPI.string]]]
     return [
         path: [
@@ -170,8 +176,8 @@ private func linkPageDocumentation(_ path: String, get: String, post: String, su
                         "application/x-www-form-urlencoded": [
                             "schema": [
                                 "type": "object",
-                                "properties": ["_csrf": OpenAPI.string, "token": OpenAPI.string],
-                                "required": ["_csrf", "token"],
+                                "properties": .object(properties),
+                                "required": .array(required),
                             ]
                         ]
                     ],
@@ -180,7 +186,10 @@ private func linkPageDocumentation(_ path: String, get: String, post: String, su
                     "200": html,
                     "400": ["description": "A link unknown, expired or used (HTML)"],
                     "403": ["description": "The form's CSRF token does not match its cookie (HTML)"],
-                ]),
+                ].merging(
+                    asksPassword
+                        ? ["422": ["description": "Not the password chosen at registration (HTML)"]] : [:]
+                ) { first, _ in first }),
         ]
     ]
 }
@@ -189,7 +198,24 @@ extension EmailVerificationPages {
     public static let documentation = APIDocumentation(
         paths: linkPageDocumentation(
             "/account/verify-email", get: "verifyEmailPage", post: "verifyEmailWithForm",
-            summary: "Verify the account's address", description: "Once, within a week of the mail."))
+            summary: "Verify the account's address",
+            description: "Once, within a week of the mail, with the password chosen at registration.",
+            asksPassword: true))
+}
+
+extension NotMePages {
+    public static let documentation = APIDocumentation(
+        paths: linkPageDocumentation(
+            "/mail/not-me", get: "notMePage", post: "notMeWithForm",
+            summary: "Never mail this address again",
+            description:
+                "The link at the foot of every message: the address gets no more mail from this installation, and an account registered with it and never verified is removed."
+        )
+        .merging(
+            linkPageDocumentation(
+                "/mail/not-me/undo", get: "notMeUndoPage", post: "notMeUndoWithForm",
+                summary: "Take back a \"not me\"", description: "Mail may reach the address again.")
+        ) { first, _ in first })
 }
 
 extension NewsletterPages {
