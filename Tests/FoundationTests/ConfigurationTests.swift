@@ -50,6 +50,13 @@ import Testing
         #expect(config.admission.ticketSecretKey == Data(repeating: 7, count: 32) && config.sales.holdSweepSeconds == 5)
     }
 
+    @Test func theIPv6PrefixLengthIsBounded() throws {
+        #expect(try AppConfig.load(from: [:]).auth.ipv6PrefixLength == 64)
+        #expect(try AppConfig.load(from: ["IPV6_PREFIX_LENGTH": "48"]).auth.ipv6PrefixLength == 48)
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["IPV6_PREFIX_LENGTH": "16"]) }
+        #expect(throws: ConfigurationError.self) { try AppConfig.load(from: ["IPV6_PREFIX_LENGTH": "129"]) }
+    }
+
     @Test func aTicketKeyMustBeThirtyTwoBytes() throws {
         #expect(
             try AppConfig.load(from: [:]).admission.ticketSecretKey == nil,
