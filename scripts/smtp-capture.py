@@ -16,6 +16,10 @@ import sys
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+# A parent may hand down SIGTERM blocked (a Swift test process starts it from a thread that blocks signals) or ignored
+# (one whose service group took the signal): unblocked here, before any thread starts, and handled below.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+
 directory, port, cert, key = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 os.makedirs(directory, exist_ok=True)
 counter = itertools.count(len([f for f in os.listdir(directory) if f.endswith(".eml")]) + 1)
@@ -64,9 +68,8 @@ if len(sys.argv) > 5:
     implicit.start()
     controllers.append(implicit)
 print(f"capturing mail on 127.0.0.1:{port} into {directory}", flush=True)
-# SIGTERM (and SIGINT, SIGHUP) ends the server, set here and not left to the default: a parent that ignores SIGTERM
-# (a Swift test process does, once a service group has taken the signal) hands that disposition down, and a server
-# started by it would otherwise outlive the tests.
+# SIGTERM (and SIGINT, SIGHUP) ends the server, set here and not left to the default, which an ignoring parent
+# overrides: a server started by it would otherwise outlive the tests.
 loop = asyncio.new_event_loop()
 for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
     signal.signal(number, lambda *_: loop.call_soon_threadsafe(loop.stop))

@@ -7,7 +7,11 @@ import NIOSSL
 /// Opens the TCP (or TLS) connection to the server, with a line decoder for its replies and a read deadline: a server
 /// that says nothing for `timeoutSeconds` has the connection closed, which ends whatever waited for it.
 enum SMTPConnection {
-    static func connect(_ settings: SMTPSettings, tls: NIOSSLContext?) async throws
+    /// `closing` is called on the channel's loop the moment the connection starts to close (the read deadline's close,
+    /// before a TLS goodbye that may take a while, and the server's), so no message is handed to it after that.
+    static func connect(
+        _ settings: SMTPSettings, tls: NIOSSLContext?, closing: @escaping @Sendable () -> Void = {}
+    ) async throws
         -> NIOAsyncChannel<ByteBuffer, ByteBuffer>
     {
         let timeout = TimeAmount.seconds(Int64(settings.timeoutSeconds))
@@ -23,7 +27,7 @@ enum SMTPConnection {
                                 try NIOSSLClientHandler(context: tls, serverHostname: settings.serverNameIndication))
                         }
                         try pipeline.addHandler(IdleStateHandler(readTimeout: timeout))
-                        try pipeline.addHandler(SilenceCloser())
+                        try pipeline.addHandler(SilenceCloser(closing: closing))
                         // RFC 5321 4.5.3.1.5: a reply line is at most 512 octets; a server that sends far more is cut off.
                         try pipeline.addHandler(ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: 4096))
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
@@ -34,17 +38,27 @@ enum SMTPConnection {
         }
     }
 
-    /// Closes the connection when the server has been silent past the read deadline.
+    /// Closes the connection when the server has been silent past the read deadline, and says so at once (`closing`):
+    /// with TLS the close first waits for the server's goodbye, and the channel looks open meanwhile.
     final class SilenceCloser: ChannelInboundHandler, Sendable {
         typealias InboundIn = ByteBuffer
         typealias InboundOut = ByteBuffer
+        let closing: @Sendable () -> Void
+
+        init(closing: @escaping @Sendable () -> Void) { self.closing = closing }
 
         func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
             if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
+                closing()
                 context.close(promise: nil)
                 return
             }
             context.fireUserInboundEventTriggered(event)
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            closing()
+            context.fireChannelInactive()
         }
     }
 }
@@ -81,7 +95,21 @@ struct SMTPConversation {
     /// What an error that is not the server's reply means for the message: the outbox may try again.
     static func failure(_ error: any Error) -> MailFailure {
         if let failure = error as? MailFailure { return failure }
+        if error is ConnectionClosed || error is SMTPSession.Closed { return .temporary("\(ConnectionClosed())") }
         return .temporary("SMTP connection failed: \(error)")
+    }
+
+    /// Whether `error` says the connection is gone (closed, or found closed on a write), rather than a reply.
+    static func isConnectionLost(_ error: any Error) -> Bool {
+        if error is ConnectionClosed || error is SMTPSession.Closed { return true }
+        if let channel = error as? ChannelError {
+            switch channel {
+            case .ioOnClosedChannel, .alreadyClosed, .eof, .outputClosed, .inputClosed: return true
+            default: return false
+            }
+        }
+        if let tls = error as? NIOSSLError, case .uncleanShutdown = tls { return true }
+        return error is IOError
     }
 
     /// Greeting, EHLO, STARTTLS (required unless the settings say otherwise), AUTH.
@@ -132,15 +160,24 @@ struct SMTPConversation {
 
     /// One message. Refused recipients are left out while others are accepted; a message nobody accepts is refused
     /// with the first recipient's reply.
+    ///
+    /// A connection found closed (on a write, or by a reply that never comes) before the message's final dot was sent
+    /// delivered nothing of it: that is `Closed.beforeMessage`, and the mailer sends it again on a new connection. The
+    /// server's replies are `MailFailure`s as they are; only a connection lost after the final dot is a failure of the
+    /// message (the server may have taken it, so it is not sent again at once).
     mutating func send(_ envelope: SMTPEnvelope) async throws {
-        let first: SMTPReply
         do {
-            first = try await command("MAIL FROM:<\(envelope.from)>")
+            try await sendUpToTheFinalDot(envelope)
+        } catch let failure as MailFailure {
+            throw failure
         } catch {
-            // The kept connection was gone before anything of this message was said.
             throw SMTPSession.Closed.beforeMessage
         }
-        try await expect(first, 250, "MAIL FROM")
+        try await expect(try await reply(), 250, "end of DATA")
+    }
+
+    private mutating func sendUpToTheFinalDot(_ envelope: SMTPEnvelope) async throws {
+        try await expect(try await command("MAIL FROM:<\(envelope.from)>"), 250, "MAIL FROM")
         var accepted = 0
         var refusals: [SMTPReply] = []
         for recipient in envelope.recipients {
@@ -155,7 +192,6 @@ struct SMTPConversation {
         }
         try await expect(try await command("DATA"), 354, "DATA")
         try await outbound.write(ByteBuffer(string: Self.dotStuffed(envelope.data) + "\r\n.\r\n"))
-        try await expect(try await reply(), 250, "end of DATA")
     }
 
     /// After a refused message: the server forgets it, the connection serves the next one.
@@ -178,9 +214,7 @@ struct SMTPConversation {
     private mutating func reply() async throws -> SMTPReply {
         var texts: [String] = []
         while true {
-            guard let buffer = try await lines.next() else {
-                throw MailFailure.temporary("the mail server closed the connection")
-            }
+            guard let buffer = try await lines.next() else { throw ConnectionClosed() }
             let line = String(buffer: buffer)
             guard line.utf8.count >= 3, line.utf8.prefix(3).allSatisfy({ (48...57).contains($0) }),
                 let code = Int(line.prefix(3))
@@ -191,6 +225,11 @@ struct SMTPConversation {
             let separator = line.count > 3 ? line[line.index(line.startIndex, offsetBy: 3)] : " "
             if separator != "-" { return SMTPReply(code: code, lines: texts) }
         }
+    }
+
+    /// The connection ended while a reply was awaited (not a reply: the server said nothing).
+    struct ConnectionClosed: Error, CustomStringConvertible {
+        var description: String { "the mail server closed the connection" }
     }
 
     private func expect(_ reply: SMTPReply, _ code: Int, _ step: String) async throws {

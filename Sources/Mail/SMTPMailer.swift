@@ -42,27 +42,37 @@ public final class SMTPMailer: Mailer {
         let mime = MIMEMessage(message, date: date, messageID: "\(id)@\(settings.heloName)", boundarySeed: id)
         let envelope = SMTPEnvelope(
             from: message.from.email, recipients: message.to.map(\.email), data: mime.rendered)
-        // A kept connection the server closed meanwhile fails before the message began: once more on a new one.
+        // A kept connection the server closed meanwhile (seen closed when the message is handed over, or found closed
+        // on a write before the message's final dot) delivered nothing of it: once more, at once, on a new connection.
         for attempt in 1...2 {
             let session = self.session()
             do {
                 return try await session.deliver(envelope)
             } catch SMTPSession.Closed.beforeMessage where attempt == 1 {
                 current.withLock { if $0 === session { $0 = nil } }
+                logger.debug("the kept SMTP connection was closed: sending on a new one")
             } catch SMTPSession.Closed.beforeMessage {
                 throw MailFailure.temporary("the mail server closed the connection")
             }
         }
     }
 
-    /// The open session, or a new one.
+    /// The kept session while it is open and has not been silent for half the read deadline (past that, the deadline,
+    /// ours or the server's, could close it under the next message), or a new one.
     private func session() -> SMTPSession {
-        current.withLock { current in
-            if let session = current, session.isOpen { return session }
+        let reusable = min(Duration.seconds(settings.idleSeconds), Duration.seconds(settings.timeoutSeconds) / 2)
+        let (session, stale) = current.withLock { current -> (SMTPSession, SMTPSession?) in
+            var stale: SMTPSession?
+            if let session = current {
+                if session.isOpen && session.idle < reusable { return (session, nil) }
+                stale = session
+            }
             let session = SMTPSession(settings: settings, tls: tls, logger: logger)
             current = session
-            return session
+            return (session, stale)
         }
+        stale?.finish()
+        return session
     }
 
     /// Ends the kept connection (QUIT); the next message opens another.
@@ -85,7 +95,8 @@ struct SMTPEnvelope: Sendable {
 /// connection.
 final class SMTPSession: Sendable {
     enum Closed: Error {
-        /// The connection was gone before this message's first command: nothing of it reached the server.
+        /// The connection was gone (closed, or found closed on a write) before this message's final dot: the server
+        /// has not taken it, so it can be sent again on a new connection.
         case beforeMessage
     }
 
@@ -99,6 +110,8 @@ final class SMTPSession: Sendable {
     private let lastUse = Mutex(ContinuousClock.now)
 
     var isOpen: Bool { open.withLock { $0 } }
+    /// How long since a message was last handed over or answered.
+    var idle: Duration { lastUse.withLock { ContinuousClock.now - $0 } }
 
     init(settings: SMTPSettings, tls: NIOSSLContext?, logger: Logger) {
         let (stream, continuation) = AsyncStream.makeStream(of: Job.self)
@@ -139,7 +152,8 @@ final class SMTPSession: Sendable {
         do {
             let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
             do {
-                channel = try await SMTPConnection.connect(settings, tls: tls)
+                // Closing starts: from then on no message is handed to this session.
+                channel = try await SMTPConnection.connect(settings, tls: tls) { [weak self] in self?.finish() }
             } catch {
                 job.reply.resume(throwing: SMTPConversation.failure(error))
                 throw error
@@ -152,6 +166,11 @@ final class SMTPSession: Sendable {
                     settings: settings, tls: tls)
                 do {
                     try await conversation.open()
+                } catch let lost where !(lost is MailFailure) && SMTPConversation.isConnectionLost(lost) {
+                    // Closed during the setup, before anything of the message was said: the mailer tries once more.
+                    logger.notice("the SMTP connection closed during its setup", metadata: ["error": "\(lost)"])
+                    job.reply.resume(throwing: Closed.beforeMessage)
+                    throw lost
                 } catch {
                     // A refusal while setting up (a wrong password, no STARTTLS) is the installation's to fix, not the
                     // message's: it is tried again later, and said loudly.
@@ -172,11 +191,7 @@ final class SMTPSession: Sendable {
                         job.reply.resume(throwing: failure)
                         try await conversation.reset()
                     } catch let closed as Closed {
-                        // Gone before this message began: the mailer sends it again on a new connection.
-                        job.reply.resume(throwing: closed)
-                        throw closed
-                    } catch let closed as Closed {
-                        // Gone before this message began: the mailer sends it again on a new connection.
+                        // Gone before this message's final dot: the mailer sends it again on a new connection.
                         job.reply.resume(throwing: closed)
                         throw closed
                     } catch {

@@ -32,6 +32,114 @@ import Testing
     }
 }
 
+/// A server that drops the kept connection as the next message begins (it answers its MAIL FROM, then closes, as a
+/// relay's own idle timeout or a restart can cross the client's next message): the message is found on a closed
+/// connection at its next write, and must go on a new connection at once, not fail with "I/O on closed channel".
+@Suite struct SMTPDroppedConnectionTests {
+    @Test func aConnectionTheServerDropsIsReopenedForTheNextMessage() async throws {
+        let server = try OneMessagePerConnectionServer()
+        defer { server.stop() }
+        var settings = try SMTPSettings.parse("smtp://127.0.0.1:\(server.port)?starttls=off")
+        settings.timeoutSeconds = 60
+        settings.idleSeconds = 60
+        let mailer = try SMTPMailer(settings: settings, clock: .system, logger: Logger(label: "dropped"))
+        defer { mailer.close() }
+        for index in 1...4 {
+            try await mailer.send(
+                MailMessage(
+                    from: MailAddress("tickets@boxoffice.test"), to: [MailAddress("drop\(index)@example.org")],
+                    subject: "\(index)", text: "\(index)"))
+        }
+        #expect(server.messages == 4)
+        #expect(server.connections == 4, "each message after the first on a new connection")
+    }
+}
+
+/// A plain SMTP server on loopback (blocking sockets, one thread) that takes one message per connection and closes it
+/// when a second begins, right after answering its MAIL FROM.
+final class OneMessagePerConnectionServer: @unchecked Sendable {
+    let port: Int
+    private let listener: Int32
+    private let lock = NSLock()
+    private var counts = (connections: 0, messages: 0)
+
+    var connections: Int { lock.withLock { counts.connections } }
+    var messages: Int { lock.withLock { counts.messages } }
+
+    init() throws {
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        Glibc.listen(fd, 8)
+        var bound = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: bound.sin_port))
+        Thread.detachNewThread { [self] in
+            while true {
+                let client = Glibc.accept(listener, nil, nil)
+                guard client >= 0 else { return }
+                lock.withLock { counts.connections += 1 }
+                serve(client)
+                Glibc.close(client)
+            }
+        }
+    }
+
+    func stop() {
+        Glibc.shutdown(listener, Int32(SHUT_RDWR))
+        Glibc.close(listener)
+    }
+
+    private func serve(_ client: Int32) {
+        func say(_ text: String) { _ = text.withCString { Glibc.send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
+        var buffered: [UInt8] = []
+        func line() -> String? {
+            while true {
+                if let end = buffered.firstIndex(of: 10) {
+                    let text = String(decoding: buffered[..<end], as: UTF8.self)
+                    buffered.removeSubrange(...end)
+                    return text.hasSuffix("\r") ? String(text.dropLast()) : text
+                }
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                let count = Glibc.recv(client, &chunk, chunk.count, 0)
+                guard count > 0 else { return nil }
+                buffered += chunk[..<count]
+            }
+        }
+        say("220 one message per connection\r\n")
+        var taken = 0
+        while let command = line()?.uppercased() {
+            if command.hasPrefix("EHLO") {
+                say("250-localhost\r\n250 8BITMIME\r\n")
+            } else if command.hasPrefix("MAIL"), taken > 0 {
+                say("250 OK\r\n")
+                return
+            } else if command.hasPrefix("DATA") {
+                say("354 go on\r\n")
+                while let body = line(), body != "." {}
+                lock.withLock { counts.messages += 1 }
+                taken += 1
+                say("250 taken\r\n")
+            } else if command.hasPrefix("QUIT") {
+                say("221 bye\r\n")
+                return
+            } else {
+                say("250 OK\r\n")
+            }
+        }
+    }
+}
+
 /// `SMTPMailer` against aiosmtpd (a mail server nobody here wrote), which requires STARTTLS and AUTH and captures what
 /// it accepts; the captured messages are read back with Python's `email` package, an outside parser.
 @Suite(.serialized) struct SMTPMailerLiveTests {
@@ -214,6 +322,7 @@ import Testing
         }
         let home = URL(fileURLWithPath: ca).deletingLastPathComponent()
         let maildir = FileManager.default.temporaryDirectory.appendingPathComponent("outage-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: maildir) }
         let port = try freePort()
         var settings = try SMTPSettings.parse("smtp://boxoffice:mail-password@localhost:\(port)")
         settings.trustedCertificatesFile = ca
@@ -258,7 +367,14 @@ import Testing
             server.standardOutput = FileHandle.nullDevice
             server.standardError = FileHandle.nullDevice
             try server.run()
-            defer { server.terminate() }
+            // SIGTERM, which the server takes even from a parent that blocks or ignores it (as this test process may);
+            // SIGKILL if it is still there after 10 s; and waited for, so that none outlives the test.
+            defer {
+                server.terminate()
+                for _ in 0..<100 where server.isRunning { usleep(100_000) }
+                if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+                server.waitUntilExit()
+            }
             #expect(await eventually { (try? connectable(port)) == true })
             app.clock.advance(by: 3600)
             #expect(try await worker.deliverDue() == 3)
