@@ -37,6 +37,15 @@ for key in PORT DATABASE_URL LOG_LEVEL JWT_SECRET; do
 done
 echo "ok: invalid configuration exits $code naming PORT, DATABASE_URL, LOG_LEVEL and JWT_SECRET"; passed=$((passed+1))
 
+# 1b. An unknown command is named as such (64, EX_USAGE), not taken for an argument of the default command.
+set +e
+(cd "$work" && env -i PATH="$PATH" "$bin" bogus >"$work/out" 2>"$work/err")
+code=$?
+set -e
+[ "$code" -eq 64 ] || fail "boxoffice bogus exited $code, not 64: $(cat "$work/err")"
+grep -q "unknown command 'bogus'" "$work/err" || fail "boxoffice bogus did not say unknown command: $(cat "$work/err")"
+echo "ok: an unknown command exits 64 naming it"; passed=$((passed+1))
+
 # 2. The embedded default, in an empty directory with no settings at all; an admin made from the shell.
 printf 'an admin password\n' | (cd "$work" && env -i PATH="$PATH" HOME="$work" "$bin" create-admin \
   --email admin@example.org --password-stdin >"$work/create-admin.log" 2>&1) || fail "create-admin: $(cat "$work/create-admin.log")"
@@ -46,6 +55,10 @@ port=$(free_port)
 server_pid=$!
 wait_for "http://127.0.0.1:$port/health" 200 60
 grep -q '"kind":"sqlite"' "$work/body" && grep -q '"connected":true' "$work/body" || fail "health: $(cat "$work/body")"
+# The start says what it runs on.
+for said in "listening on" "database: SQLite file" "mail: " "payments: "; do
+  grep -q "$said" "$work/server.log" || fail "serve's start did not say '$said': $(head -n 20 "$work/server.log")"
+done
 [ -f "$work/boxoffice.sqlite" ] || fail "no ./boxoffice.sqlite was created"
 login=$(curl -s -H 'Content-Type: application/json' -d '{"email":"admin@example.org","password":"an admin password"}' \
   "http://127.0.0.1:$port/api/auth/login")
@@ -54,6 +67,20 @@ events=$(curl -s "http://127.0.0.1:$port/api/events")
 echo "$events" | grep -q '3-Day Advanced Workshop Series' || fail "seed-demo's workshop is not listed: $events"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 echo "ok: serve with no settings runs on ./boxoffice.sqlite, reports kind sqlite, connected; create-admin's admin signs in; seed-demo's workshop is listed"; passed=$((passed+1))
+
+# 2b. A first start on a fresh directory: the workers start after the migrations (no "no such table"), which are
+# summed up in one line.
+mkdir "$work/fresh"
+port=$(free_port)
+(cd "$work/fresh" && exec env -i PATH="$PATH" HOME="$work" "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
+server_pid=$!
+wait_for "http://127.0.0.1:$port/health" 200 60
+sleep 1
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+! grep -q "no such table" "$work/server.log" || fail "a first start logged 'no such table'"
+grep -Eq "applied [0-9]+ migrations" "$work/server.log" || fail "a first start did not sum up its migrations"
+! grep -q "Migrator" "$work/server.log" || fail "a first start logged each migration at info"
+echo "ok: a first start on a fresh directory migrates before its workers run, in one line"; passed=$((passed+1))
 
 # 3. PostgreSQL goes away and comes back.
 database_url="postgres://boxoffice@127.0.0.1:$PG_THROWAWAY_PORT/boxoffice_e2e"

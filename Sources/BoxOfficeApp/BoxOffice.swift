@@ -411,6 +411,7 @@ public struct BoxOffice: Sendable {
         // Slow and silent connections are closed after the idle timeout, one peer cannot hold every socket, and near the
         // cap the longest-idle connections make room for new ones.
         let peers = http.connections
+        let gate = StartGate()
         let bodyTimeout = config.http.bodyTimeoutSeconds
         let clock = self.clock
         var app = Application(
@@ -425,7 +426,11 @@ public struct BoxOffice: Sendable {
             configuration: .init(
                 address: .hostname(config.host, port: config.port), serverName: "BoxOffice",
                 availableConnectionsDelegate: LoggedConnectionCap(config.http.maxConnections, logger: logger)),
-            services: platformServices() + (config.workers.runWorkers ? workers() : []),
+            // The workers and the change-feed listener start once the database is ready (below): on a fresh database
+            // they would otherwise read tables the migrations have not made yet.
+            services: (platformServices() + (config.workers.runWorkers ? workers() : [])).map {
+                AfterStartGate(gate: gate, service: $0)
+            },
             logger: logger
         )
         let store = self.store
@@ -436,16 +441,53 @@ public struct BoxOffice: Sendable {
         let auth = config.auth
         app.beforeServerStarts {
             try await store.prepareStorage()
-            if autoMigrate {
-                let applied = try await runner.migrate()
-                if !applied.isEmpty { logger.info("applied migrations", metadata: ["names": "\(applied)"]) }
-            }
+            if autoMigrate { try await Self.migrate(runner, logger: logger) }
             if let email = auth.defaultAdminEmail, let password = auth.defaultAdminPassword {
                 let outcome = try await bootstrap.ensureFirstAdmin(email: email, password: password, now: clock.now())
                 if outcome != .adminExists { logger.notice("first admin ready", metadata: ["email": "\(email)"]) }
             }
+            gate.open()
         }
         return app
+    }
+
+    /// Applies the pending migrations: one line at info says how many, their names are at debug.
+    static func migrate(_ runner: MigrationRunner, logger: Logger) async throws {
+        let applied = try await runner.migrate()
+        guard !applied.isEmpty else { return }
+        logger.info("applied \(applied.count) migration\(applied.count == 1 ? "" : "s")")
+        logger.debug("migrations applied", metadata: ["names": "\(applied.joined(separator: ", "))"])
+    }
+
+    /// Where this process serves, stores, mails and takes payments, in a few lines at info, so that a start says what
+    /// it runs on (never a password or a key).
+    func logSetting(listening: String?) {
+        if let listening { logger.info("listening on \(listening)") }
+        switch config.database.location {
+        case .sqlite(let path):
+            logger.info("database: SQLite file \(path)")
+        case .postgres(let url):
+            logger.info("database: PostgreSQL \(Self.withoutSecrets(url))")
+        }
+        if let smtp = config.mail.smtpURL {
+            logger.info("mail: SMTP server \(Self.withoutSecrets(smtp))")
+        } else {
+            logger.info("mail: written as .eml files into \(config.mail.directory) (MAIL_DIR; set SMTP_URL to send)")
+        }
+        if config.payments.stripeSecretKey != nil {
+            logger.info("payments: Stripe at \(config.payments.stripeAPIBase)")
+        } else {
+            logger.info("payments: no processor configured (STRIPE_SECRET_KEY unset): no card payments")
+        }
+    }
+
+    /// A URL's scheme, host, port and path, without its user, password or query.
+    static func withoutSecrets(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.host != nil else { return "(unreadable URL)" }
+        parts.user = nil
+        parts.password = nil
+        parts.query = nil
+        return parts.string ?? "(unreadable URL)"
     }
 }
 

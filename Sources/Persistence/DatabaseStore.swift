@@ -95,7 +95,9 @@ public final class DatabaseStore: Sendable {
             databases: databases,
             migrations: list,
             logger: logger,
-            on: pinnedLoop ?? MultiThreadedEventLoopGroup.singleton.any()
+            on: pinnedLoop ?? MultiThreadedEventLoopGroup.singleton.any(),
+            // Two lines a migration are for whoever looks closely; the commands log one summary at info.
+            migrationLogLevel: .debug
         )
     }
 

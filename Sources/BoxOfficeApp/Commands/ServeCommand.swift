@@ -42,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "database": "\(config.database.location.kind.rawValue)", "autoMigrate": "\(config.autoMigrate)",
             ]
         )
+        boxOffice.logSetting(listening: "http://\(config.host):\(config.port)")
         try await boxOffice.serve()
     }
 }

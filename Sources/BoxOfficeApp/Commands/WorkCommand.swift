@@ -21,10 +21,8 @@ struct WorkCommand: AsyncParsableCommand {
         let boxOffice = try await BoxOffice(config: config)
         do {
             try await boxOffice.store.prepareStorage()
-            if config.autoMigrate {
-                let applied = try await boxOffice.migrationRunner.migrate()
-                if !applied.isEmpty { boxOffice.logger.info("applied migrations", metadata: ["names": "\(applied)"]) }
-            }
+            // Before any worker starts: on a fresh database they would read tables not made yet.
+            if config.autoMigrate { try await BoxOffice.migrate(boxOffice.migrationRunner, logger: boxOffice.logger) }
             let workers = boxOffice.platformServices() + boxOffice.workers()
             boxOffice.logger.info(
                 "starting BoxOffice workers",
@@ -32,6 +30,7 @@ struct WorkCommand: AsyncParsableCommand {
                     "version": "\(BoxOffice.version)", "workers": "\(workers.count)",
                     "database": "\(config.database.location.kind.rawValue)",
                 ])
+            boxOffice.logSetting(listening: nil)
             let group = ServiceGroup(
                 configuration: .init(
                     services: workers.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
