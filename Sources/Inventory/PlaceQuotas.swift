@@ -40,9 +40,9 @@ package enum PlaceQuotas {
                 """,
                 """
                 SELECT o.event_id, \(literal: prefix + ":") || o.\(unsafeRaw: column) AS quota_key,
-                  CAST(SUM(i.quantity) AS INTEGER) AS places FROM orders o JOIN order_items i ON i.order_id = o.id
+                  CAST(COUNT(*) AS INTEGER) AS places FROM orders o JOIN tickets t ON t.order_id = o.id
                 WHERE o.event_id IN (\(binds: limited)) AND o.\(unsafeRaw: column) IN (\(binds: values))
-                  AND o.status = 'paid'
+                  AND o.status = 'paid' AND t.status = 'valid'
                 GROUP BY o.event_id, o.\(unsafeRaw: column)
                 """,
             ]

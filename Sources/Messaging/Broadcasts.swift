@@ -70,9 +70,10 @@ enum Broadcasts {
     }
 
     /// Who a broadcast reaches: rows of an address (lowercased) and a name, an address possibly on several rows:
-    /// - an organizer's message: buyers and attendees of paid orders whose valid tickets open one of its sessions;
-    /// - an event's change: buyers and attendees of paid or pending orders with tickets still valid or waiting for
-    ///   payment (of the changed session, when a session changed);
+    /// - an organizer's message: buyers of paid orders whose valid tickets open one of its sessions;
+    /// - an event's change: buyers of paid or pending orders with tickets still valid or waiting for payment (of the
+    ///   changed session, when a session changed);
+    /// each only where the order vouches for the buyer's address (see below);
     /// - a campaign: the organization's confirmed newsletter subscribers.
     static func audience(
         kind: Kind, organizationID: UUID, eventID: UUID?, sessionIDs: [UUID]
@@ -96,12 +97,19 @@ enum Broadcasts {
                  AND EXISTS (SELECT 1 FROM ticket_type_sessions x WHERE x.ticket_type_id = t.ticket_type_id
                   AND x.session_id IN (\(binds: sessionIDs)))
                 """
+            // Only buyers whose order vouches for their address: a signed-in buyer's own account address, a guest who
+            // followed their order's link, a card payer. Attendees' and other typed addresses are anybody's (an
+            // organizer could name strangers as attendees of free tickets to their own event): they hear from the
+            // buyer, not from the installation's sender.
             let holders: SQLQueryString = """
                 FROM orders o JOIN tickets t ON t.order_id = o.id
-                WHERE o.event_id = \(bind: eventID) AND \(statuses)
+                WHERE o.event_id = \(bind: eventID) AND \(statuses) AND (
+                  EXISTS (SELECT 1 FROM users u WHERE u.id = o.user_id AND lower(u.email) = lower(o.buyer_email))
+                  OR EXISTS (SELECT 1 FROM guest_confirmations g WHERE g.order_id = o.id AND g.confirmed_at IS NOT NULL)
+                  OR (o.provider NOT IN ('free', 'offline') AND EXISTS (
+                    SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'succeeded')))
                 """
-            return "SELECT lower(o.buyer_email) AS email, o.buyer_name AS name " + holders + sessions
-                + " UNION SELECT lower(t.attendee_email) AS email, t.attendee_name AS name " + holders + sessions
+            return "SELECT DISTINCT lower(o.buyer_email) AS email, o.buyer_name AS name " + holders + sessions
         }
     }
 
@@ -257,9 +265,11 @@ public struct BroadcastMail: OutboxHandler {
             content = MailContent(
                 .eventChanged, values: values, items: try await changeLines(change, brand: brand))
         }
-        // Organizers' words and event changes reach confirmed addresses only.
+        // Campaigns reach subscribers confirmed by their opt-in; organizers' words and event changes reach buyers whose
+        // order vouched for their address (`audience`), unless they said "not me".
         try await composer.send(
-            content, to: [MailAddress(copy.email, name: name)], as: .confirmedOnly, brand: brand, via: mailer,
+            content, to: [MailAddress(copy.email, name: name)],
+            as: broadcast.kind == .campaign ? .confirmedOnly : .vouched, brand: brand, via: mailer,
             headers: headers, now: message.createdAt)
     }
 

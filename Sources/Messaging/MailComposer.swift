@@ -42,7 +42,7 @@ public struct MailComposer: Sendable {
 
     public init(
         store: DatabaseStore, sender: MailAddress, publicURL: String, language: MailLanguage = .en,
-        linksPerHour: Int = 3
+        linksPerHour: Int = 5
     ) {
         self.store = store
         self.sender = sender
@@ -108,7 +108,12 @@ public struct MailComposer: Sendable {
             var copy = content
             guard try await consent.admit(recipient.email, kind, content: &copy, now: now, on: store.database())
             else { continue }
-            try await mailer.send(message(copy, to: [recipient], brand: brand, inline: inline, headers: headers))
+            do {
+                try await mailer.send(message(copy, to: [recipient], brand: brand, inline: inline, headers: headers))
+            } catch {
+                try? await consent.giveBack(recipient.email, on: store.database())
+                throw error
+            }
             sent += 1
         }
         return sent

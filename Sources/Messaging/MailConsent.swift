@@ -20,7 +20,11 @@ public struct MailConsent: Sendable {
         /// Mail about a buyer's own order: to a confirmed address; to an unconfirmed one only when nobody was asked to
         /// confirm it (a card payment, or an installation that turned guest confirmation off), within the hourly bound.
         case order(confirmationAsked: Bool)
-        /// Everything else (organizers' messages, event changes, campaigns, reminders): confirmed addresses only.
+        /// Mail whose recipients the caller chose because their order vouches for their address (a signed-in buyer's
+        /// account address, a guest who followed their order's link, a card payer): organizers' messages and event
+        /// changes (`Broadcasts.audience`). Only a "not me" stops it.
+        case vouched
+        /// Everything else (campaigns, organizers' notices): confirmed addresses only.
         case confirmedOnly
     }
 
@@ -41,11 +45,13 @@ public struct MailConsent: Sendable {
         let sql = db as! any SQLDatabase
         let address = Self.normalized(email)
         let token = OpaqueToken.generate()
-        // The row, made on first mail with its "not me" token; an older row keeps its token.
+        // The row, made on first mail with its "not me" token; an older row keeps its token (rows brought over from
+        // before had none: they get one now).
         try await sql.raw(
             """
             INSERT INTO mail_addresses (email, links_in_window, refusal_token, created_at)
-            VALUES (\(bind: address), 0, \(bind: token), \(bind: now)) ON CONFLICT (email) DO NOTHING
+            VALUES (\(bind: address), 0, \(bind: token), \(bind: now))
+            ON CONFLICT (email) DO UPDATE SET refusal_token = COALESCE(mail_addresses.refusal_token, EXCLUDED.refusal_token)
             """
         ).run()
         guard
@@ -56,12 +62,16 @@ public struct MailConsent: Sendable {
             ).first(decoding: Row.self)
         else { return false }
         if row.refusedAt != nil { return false }
-        var admitted = row.confirmedAt != nil
-        if !admitted {
-            switch kind {
-            case .confirmedOnly, .order(confirmationAsked: true): admitted = false
-            case .link, .order(confirmationAsked: false): admitted = try await takeLink(address, now: now, on: sql)
-            }
+        let confirmed = row.confirmedAt != nil
+        let admitted: Bool
+        switch kind {
+        // Links are bounded whoever the address is: a loop of guest orders under a verified user's address mails them
+        // no more than a stranger's.
+        case .link: admitted = try await takeLink(address, now: now, on: sql)
+        case .vouched: admitted = true
+        case .confirmedOnly, .order(confirmationAsked: true): admitted = confirmed
+        case .order(confirmationAsked: false):
+            admitted = try await confirmed ? true : takeLink(address, now: now, on: sql)
         }
         if admitted, let refusal = row.refusalToken {
             content.notMeLink = "\(publicURL)/mail/not-me?token=\(refusal)"
@@ -100,6 +110,17 @@ public struct MailConsent: Sendable {
         return taken != nil
     }
 
+    /// A message admitted for `email` could not be sent (the transport refused it for now): its link is given back, so
+    /// the outbox's retries do not spend the hour's allowance.
+    public func giveBack(_ email: String, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw(
+            """
+            UPDATE mail_addresses SET links_in_window = links_in_window - 1
+            WHERE email = \(bind: Self.normalized(email)) AND links_in_window > 0
+            """
+        ).run()
+    }
+
     /// `email`'s owner followed a link mailed to it: confirmed from now on (and no longer refusing mail).
     public static func confirm(_ email: String, now: Date, on db: any Database) async throws {
         try await (db as! any SQLDatabase).raw(
@@ -127,14 +148,14 @@ public struct MailConsent: Sendable {
         )
     }
 
-    /// "Not me": the address gets no more mail from this installation (its confirmation is forgotten too), and an
+    /// "Not me": the address gets no more mail from this installation (until it is taken back), and an
     /// account registered with it that was never verified is removed, since its owner never made it.
     public static func refuse(refusalToken token: String, now: Date, on db: any Database) async throws -> Bool {
         let sql = db as! any SQLDatabase
         guard
             let row = try await sql.raw(
                 """
-                UPDATE mail_addresses SET refused_at = \(bind: now), confirmed_at = NULL
+                UPDATE mail_addresses SET refused_at = \(bind: now)
                 WHERE refusal_token = \(bind: token) RETURNING email
                 """
             ).first()

@@ -118,7 +118,7 @@ extension MessagingRoutes {
                     "post": operation(
                         "sendEventMessage", "Write to the attendees of chosen sessions (seed 002's S1/S2/S3 targeting)",
                         description:
-                            "Buyers and attendees of paid orders whose valid tickets open one of the sessions, whose addresses are confirmed (an account's, a guest's confirmed order, a newsletter's opt-in) and did not say \"not me\"; each address receives it once, in the organization's language and layout and naming it, through the outbox. At most three messages per event in 24 hours (MESSAGE_LIMIT).",
+                            "Buyers of paid orders whose valid tickets open one of the sessions and whose order vouches for their address (a signed-in buyer's own account address, a guest who followed the order's link, a card payer), unless they said \"not me\"; attendees' typed addresses are not written to. Each address receives it once, in the organization's language and layout and naming it, through the outbox. At most three messages per event in 24 hours (MESSAGE_LIMIT).",
                         parameters: [event], body: "OrganizerMessageRequest",
                         [
                             "202": OpenAPI.json("Queued", OpenAPI.ref("OrganizerMessage")), "400": invalid,

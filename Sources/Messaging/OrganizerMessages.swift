@@ -38,7 +38,7 @@ struct OrganizerMessageRequest: Decodable {
     var sessionIds: [String]?
 }
 
-/// `POST /api/events/{eventId}/messages`: an organizer writes to the buyers and attendees of paid orders whose valid
+/// `POST /api/events/{eventId}/messages`: an organizer writes to the buyers (whose order vouches for their address) of paid orders whose valid
 /// tickets open one of the chosen sessions; each address receives it once. The recipient count is previewed by
 /// `GET /api/events/{eventId}/messages/recipients?sessionIds=…`.
 struct OrganizerMessages: Sendable {
@@ -66,7 +66,7 @@ struct OrganizerMessages: Sendable {
     /// two organizers sending at once on two instances count one after the other.
     static func withinDailyCap(_ eventID: UUID, now: Date, on sql: any SQLDatabase) async throws {
         if sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT id FROM events WHERE id = \(bind: eventID) FOR UPDATE").run()
+            try await sql.raw("SELECT id FROM events WHERE id = \(bind: eventID) FOR NO KEY UPDATE").run()
         }
         let sent =
             try await sql.raw(

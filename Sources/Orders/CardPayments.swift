@@ -274,16 +274,8 @@ public struct CardPayments: Sendable {
                 Array(paying.keys), by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
             // An order that stopped waiting a moment ago is moved as any other, after the others of this batch.
             others += paying.values.filter { !paid.contains($0.order.id!) }.map(\.word)
-            for id in paid { if let order = records[id] { try await Self.payerAsked(order, now: now, on: db) } }
         }
         for prepared in others { try await moveOrder(prepared, seats: seats, on: db) }
-    }
-
-    /// Whoever paid by card chose the address they gave, and paid for it: it is mailed as a confirmed one (service
-    /// messages of the event they paid for, such as a change of time, must reach them). A stranger's address costs a
-    /// card payment per order this way, which no loop affords.
-    static func payerAsked(_ order: OrderRecord, now: Date, on db: any Database) async throws {
-        try await MailConsent.confirm(order.buyerEmail, now: now, on: db)
     }
 
     /// The payment row, decided on as it is: false when there was nothing to change (it is final already).
@@ -336,7 +328,6 @@ public struct CardPayments: Sendable {
         case .pending:
             try await OrderLifecycle.move(
                 orderID, to: .paid, by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
-            try await Self.payerAsked(order, now: now, on: db)
         case .expired, .cancelled:
             guard let revival else {
                 // The places are gone (or the event no longer sells): the money goes back, and both sides are told.
@@ -360,7 +351,6 @@ public struct CardPayments: Sendable {
                 if case .invalidTransition = refusal { throw refusal }
                 throw PlacesGone()
             }
-            try await Self.payerAsked(order, now: now, on: db)
             try await Outbox.enqueue(
                 [
                     // The tickets with their new codes: the confirmation as the order stands now.

@@ -126,7 +126,7 @@ extension AppConfig {
         let addressPlaces = reader.integer("ADDRESS_PLACES_LIMIT", default: 50, in: 0...1_000_000)
         let addressShare = reader.integer("ADDRESS_PLACES_SHARE", default: 20, in: 0...100)
         let guestConfirm = reader.integer("GUEST_CONFIRM_WINDOW", default: 1800, in: 0...(7 * 86_400))
-        let linksPerHour = reader.integer("MAIL_LINKS_PER_HOUR", default: 3, in: 1...1000)
+        let linksPerHour = reader.integer("MAIL_LINKS_PER_HOUR", default: 5, in: 1...1000)
         let cardWindow = reader.integer("CARD_PAYMENT_WINDOW", default: 900, in: 60...86_400)
         let reconcile = reader.integer("PAYMENT_RECONCILE_INTERVAL", default: 30, in: 1...3600)
         let workers = reader.boolean("WORKERS", default: true)

@@ -171,7 +171,7 @@ public struct MailConfig: Sendable {
     public var language = "en"
     /// Confirmation links (and mail about a guest's own order) one unconfirmed address may get per hour
     /// (`MAIL_LINKS_PER_HOUR`).
-    public var linksPerHour = 3
+    public var linksPerHour = 5
 
     public init() {}
 }

@@ -22,6 +22,10 @@ struct M0043_AddPlacesByPeopleAndMailConsent: AsyncMigration {
             WHERE hold_id IS NOT NULL
             """
         ).run()
+        // A guest's order paid at once had no hold: its buyer was its email, as the limits key it.
+        try await sql.raw(
+            "UPDATE orders SET buyer_key = 'email:' || lower(buyer_email) WHERE buyer_key IS NULL AND user_id IS NULL"
+        ).run()
         try await sql.create(index: "orders_event_buyer_status").on(OrderRecord.schema)
             .column("event_id").column("buyer_key").column("status").run()
         try await sql.create(index: "orders_event_address_status").on(OrderRecord.schema)
