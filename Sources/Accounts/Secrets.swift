@@ -1,6 +1,6 @@
 import Crypto
 public import FluentKit
-public import Foundation
+import Foundation
 import HummingbirdBcrypt
 import Identity
 import NIOCore

@@ -1,6 +1,6 @@
 import Crypto
 public import FluentKit
-public import Foundation
+import Foundation
 public import Persistence
 import Synchronization
 

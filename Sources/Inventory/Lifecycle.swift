@@ -1,10 +1,10 @@
 package import Domain
 package import FluentKit
-package import Foundation
-package import HTTPCore
+import Foundation
+import HTTPCore
 import Outbox
 import Persistence
-package import SQLKit
+import SQLKit
 
 /// The one lifecycle of orders: every change of an order's status, whoever asks for it (its buyer, an organizer, an
 /// admin, the hold sweeper, a payment confirmation, the system), goes through `move`, inside the caller's transaction.

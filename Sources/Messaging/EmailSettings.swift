@@ -1,12 +1,12 @@
 import Audit
-public import Domain
+import Domain
 import FluentKit
-public import Foundation
-public import HTTPCore
+import Foundation
+import HTTPCore
 public import Hummingbird
 import Identity
-public import Mail
-public import Persistence
+import Mail
+import Persistence
 
 /// An organization's mail: its language, reply-to address, colours, footer address and time zone (its name and logo are the
 /// organization's own).

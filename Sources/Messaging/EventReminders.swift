@@ -1,11 +1,11 @@
 import Audit
-public import Domain
+import Domain
 import FluentKit
-public import Foundation
-public import HTTPCore
+import Foundation
+import HTTPCore
 public import Hummingbird
 import Identity
-public import Persistence
+import Persistence
 
 /// When an event's ticket holders are reminded before each session.
 public struct ReminderSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {

@@ -2,7 +2,7 @@ public import Domain
 import Foundation
 public import HTTPCore
 public import Hummingbird
-public import Mail
+import Mail
 public import Persistence
 public import RateLimiting
 

@@ -1,11 +1,11 @@
-public import Domain
+import Domain
 import FluentKit
-public import Foundation
-public import HTTPCore
+import Foundation
+import HTTPCore
 public import Hummingbird
 import Identity
-public import Mail
-public import Persistence
+import Mail
+import Persistence
 
 public struct EmailTemplateDTO: Codable, Sendable, Equatable {
     public var name: String

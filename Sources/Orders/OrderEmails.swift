@@ -1,11 +1,11 @@
-public import Domain
+import Domain
 import FluentKit
 public import Foundation
-public import HTTPCore
+import HTTPCore
 public import Hummingbird
 import Identity
 import Outbox
-public import Persistence
+import Persistence
 import SQLKit
 
 /// One email as the outbox carries it, with its state in seed 004's words.
@@ -120,7 +120,7 @@ struct OrderEmails: Sendable {
                  ORDER BY created_at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
                 """
         ).all()
-        let payloads = try rows.map {
+        let payloads = rows.map {
             (try? JSONSerialization.jsonObject(with: Data(try $0.decode(column: "payload", as: String.self).utf8)))
                 as? [String: Any] ?? [:]
         }

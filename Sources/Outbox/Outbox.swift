@@ -1,6 +1,6 @@
 public import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 public import Persistence
 import SQLKit
 

@@ -1,6 +1,6 @@
 public import Domain
 import FluentKit
-public import Foundation
+import Foundation
 public import Logging
 public import Persistence
 import SQLKit
@@ -61,7 +61,7 @@ public struct OutboxWorker: Service {
             for await change in changes where change.topic.map(topics.contains) ?? true { await bell.ring() }
         }
         defer { listener.cancel() }
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     while try await deliverDue() == settings.batchSize, !Task.isCancelled {}

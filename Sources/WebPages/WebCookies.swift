@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 
 /// The pages' cookies, made one way: HttpOnly, SameSite=Lax, Path=/; and, when the installation is served over
 /// HTTPS, Secure with the `__Host-` prefix, which browsers accept only from a secure origin without a Domain, so no

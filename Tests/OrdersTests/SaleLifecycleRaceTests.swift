@@ -329,7 +329,7 @@ actor Rendezvous {
         if arrived >= parties { return release() }
         Task {
             try? await Task.sleep(for: .seconds(10))
-            await self.release()
+            self.release()
         }
         await withCheckedContinuation { waiting.append($0) }
     }

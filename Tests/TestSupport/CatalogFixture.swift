@@ -5,7 +5,6 @@ import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
 import SQLKit
-import TestSupport
 
 /// An organization with an organizer, and helpers that build events through the API.
 public struct CatalogFixture: Sendable {

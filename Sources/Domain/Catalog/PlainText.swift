@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Fields that are plain text (titles, names, short descriptions, policies, categories, addresses) refuse markup: an
 /// HTML tag in them is a mistake or an attack, and pages and emails show them as text anyway. Only an event's full

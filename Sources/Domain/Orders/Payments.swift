@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Where one payment of an order stands. An order may have several (a card payment started again after the buyer gave
 /// up on 3-D Secure, a manual payment recorded by an organizer); its status follows the first that succeeds.

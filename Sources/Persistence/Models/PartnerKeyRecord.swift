@@ -1,6 +1,6 @@
 public import Domain
 public import FluentKit
-public import Foundation
+import Foundation
 
 /// A partner app's key to its organization's partner surface.
 public final class PartnerKeyRecord: Model, @unchecked Sendable {
