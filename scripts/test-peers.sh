@@ -5,7 +5,7 @@
 #   peers_start   exports BOXOFFICE_TEST_STRIPE_URL (localstripe), BOXOFFICE_TEST_S3_URL (moto's S3 server),
 #                 BOXOFFICE_TEST_SMTP_URL / _CA / _MAILDIR (aiosmtpd capturing into a folder) and
 #                 BOXOFFICE_TEST_REQUIRE_PEERS=1
-#   peers_stop    stops them, each with its whole process group, waits for them, and removes their mail folder
+#   peers_stop    stops them, each with its whole process group, waits for them, and removes their folder
 #                 (safe to call twice)
 
 PEERS_VENV="${PEERS_VENV:-$(pwd)/.build/test-peers}"
@@ -37,28 +37,31 @@ peers_wait() {  # URL: until it answers, at most 20 s
 
 peers_start() {
   peers_install || return 1
+  # Their logs and the mail server's certificate and captures live in one folder, removed by peers_stop.
+  PEERS_HOME=$(mktemp -d)
   local port
   port=$(peers_free_port)
   # localstripe's own command binds every interface; started this way it listens on loopback only, from scratch.
-  peers_spawn "${TMPDIR:-/tmp}/localstripe-$port.log" "$PEERS_VENV/bin/python" -c 'import sys; from aiohttp import web
+  peers_spawn "$PEERS_HOME/localstripe.log" "$PEERS_VENV/bin/python" -c 'import sys; from aiohttp import web
 from localstripe.server import app
 web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port"
   peers_wait "http://127.0.0.1:$port/v1/customers" || return 1
   export BOXOFFICE_TEST_STRIPE_URL="http://127.0.0.1:$port"
   echo "localstripe $("$PEERS_VENV/bin/pip" show localstripe | awk '/^Version/{print $2}') on port $port"
   port=$(peers_free_port)
-  peers_spawn "${TMPDIR:-/tmp}/moto-$port.log" "$PEERS_VENV/bin/moto_server" -H 127.0.0.1 -p "$port"
+  peers_spawn "$PEERS_HOME/moto.log" "$PEERS_VENV/bin/moto_server" -H 127.0.0.1 -p "$port"
   peers_wait "http://127.0.0.1:$port/moto-api/" || return 1
   export BOXOFFICE_TEST_S3_URL="http://127.0.0.1:$port"
   echo "moto $("$PEERS_VENV/bin/pip" show moto | awk '/^Version/{print $2}') on port $port"
   # aiosmtpd with STARTTLS and AUTH required, on a certificate made for this run (trusted by the tests alone).
-  PEERS_SMTP_HOME=$(mktemp -d)
+  PEERS_SMTP_HOME=$PEERS_HOME/smtp
+  mkdir -p "$PEERS_SMTP_HOME"
   openssl req -x509 -newkey rsa:2048 -nodes -keyout "$PEERS_SMTP_HOME/key.pem" -out "$PEERS_SMTP_HOME/cert.pem" \
     -days 2 -subj /CN=localhost -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >/dev/null 2>&1
   port=$(peers_free_port)
   local tls_port
   tls_port=$(peers_free_port)
-  peers_spawn "${TMPDIR:-/tmp}/aiosmtpd-$port.log" "$PEERS_VENV/bin/python" scripts/smtp-capture.py \
+  peers_spawn "$PEERS_HOME/aiosmtpd.log" "$PEERS_VENV/bin/python" scripts/smtp-capture.py \
     "$PEERS_SMTP_HOME/mail" "$port" "$PEERS_SMTP_HOME/cert.pem" "$PEERS_SMTP_HOME/key.pem" "$tls_port"
   for _ in $(seq 1 100); do
     python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$port" 2>/dev/null && break
@@ -77,7 +80,8 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)' "$port"
 }
 
 # Each peer runs in a process group of its own (set -m around its start), so stopping it stops whatever it started;
-# peers_stop sends SIGTERM to each group, waits up to 5 s, then SIGKILLs what is left, and removes the mail folder.
+# peers_stop sends SIGTERM to each group, waits up to 5 s, then SIGKILLs what is left, and removes their folder (logs,
+# certificate, captured mail).
 peers_spawn() { # LOG COMMAND...: runs COMMAND in the background, in its own process group, and records it
   local log=$1 monitor=
   shift
@@ -102,5 +106,5 @@ peers_stop() {
     wait "$pid" 2>/dev/null || true
   done
   PEERS_PIDS=""
-  if [ -n "${PEERS_SMTP_HOME:-}" ]; then rm -rf "$PEERS_SMTP_HOME"; PEERS_SMTP_HOME=; fi
+  if [ -n "${PEERS_HOME:-}" ]; then rm -rf "$PEERS_HOME"; PEERS_HOME=; fi
 }
