@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Every problem found in one piece of input, keyed by the field that has it.
 ///

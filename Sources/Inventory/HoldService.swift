@@ -1,5 +1,5 @@
 public import Domain
-package import FluentKit
+import FluentKit
 public import Foundation
 import HTTPCore
 import Outbox

@@ -1,6 +1,6 @@
 public import Domain
 import FluentKit
-public import Foundation
+import Foundation
 public import Mail
 public import Outbox
 public import Persistence

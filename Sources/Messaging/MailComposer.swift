@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 import FluentKit
 public import Foundation
 public import Mail

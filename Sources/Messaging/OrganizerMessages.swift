@@ -1,11 +1,11 @@
 import Audit
-public import Domain
+import Domain
 import FluentKit
 public import Foundation
-public import HTTPCore
+import HTTPCore
 public import Hummingbird
 import Identity
-public import Persistence
+import Persistence
 import SQLKit
 
 /// An organizer's message to the attendees of chosen sessions, as sent.
