@@ -114,7 +114,7 @@ api /api/auth/register '{"email":"worker-e2e@example.org","password":"a long eno
 # The sign-up's verification link, mailed by the worker process (the file transport), verifies the address.
 verify=$(python3 scripts/mailed-token.py "$work/worker-mail" worker-e2e@example.org /account/verify-email) \
   || fail "no verification mail from the worker: $(tail -n 5 "$work/worker.log")"
-api /api/auth/verify-email "{\"token\":\"$verify\"}" >/dev/null
+api /api/auth/verify-email "{\"token\":\"$verify\",\"password\":\"a long enough password\"}" >/dev/null
 token=$(api /api/auth/login '{"email":"worker-e2e@example.org","password":"a long enough password"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 org=$(api /api/organizations '{"name":"Worker Hall"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -20,7 +20,7 @@ if [ -n "${FUZZ_DATABASE_URL:-}" ]; then
   database=(DATABASE_URL="$FUZZ_DATABASE_URL" AUTO_MIGRATE=true)
 fi
 (cd "$work" && exec env -i PATH="$PATH" HOME="$work" "${database[@]}" APP_ENV=development JWT_SECRET=fuzz-secret-that-is-long-enough-12345 \
-  API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 BUYER_PLACES_LIMIT=0 ADDRESS_PLACES_LIMIT=0 \
+  API_RATE_LIMIT_REQUESTS=0 AUTH_RATE_LIMIT_ATTEMPTS=10000 BUYER_PLACES_LIMIT=0 ADDRESS_PLACES_LIMIT=0 ADDRESS_PLACES_SHARE=0 \
   STORAGE_DIR="$work/files" MAIL_DIR="$work/mail" LOG_LEVEL=error "$bin" serve --port "$port" >"$work/server.log" 2>&1) &
 server=$!
 mkdir -p "$work/files"
