@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The sites allowed to frame an organization's embeds, as stored (space-separated) and as a browser is told
 /// (`Content-Security-Policy: frame-ancestors`).

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Mustache
 
 /// A message as it is sent: subject, plain text and HTML.
