@@ -57,7 +57,8 @@ import Testing
                 .post, "/api/organizations/\(org)/newsletter/campaigns", json: ["subject": "S", "body": "B"])
             try await check(.get, "/api/organizations/\(org)/newsletter/campaigns")
             try await check(.post, "/api/auth/resend-verification", json: ["email": "x@example.org"], headers: [:])
-            try await check(.post, "/api/auth/verify-email", json: ["token": "nope", "password": "wrong"], headers: [:])
+            try await check(
+                .post, "/api/auth/verify-email", json: ["token": "nope", "password": "wrong"], headers: [:])
         }
     }
 }

@@ -53,8 +53,10 @@ extension TestApp {
 }
 
 /// Waits until `condition` holds (a worker's delivery, a webhook's effect), checking every 50 ms, at most `seconds`.
-/// Returns whether it held: the caller expects it, so a timeout fails the test with its own message.
-public func eventually(seconds: Double = 10, _ condition: () async throws -> Bool) async rethrows -> Bool {
+/// Returns whether it held: the caller expects it, so a timeout fails the test with its own message. The deadline is
+/// generous (the whole suite runs its apps' workers side by side on two cores, beside whatever else the machine runs):
+/// it bounds a wait for something asynchronous, it measures nothing, and a passing wait returns at once.
+public func eventually(seconds: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
     while ContinuousClock.now < deadline {
         if try await condition() { return true }

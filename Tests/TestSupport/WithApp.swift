@@ -106,7 +106,9 @@ public func testConfiguration(_ location: DatabaseLocation) -> AppConfig {
         mode: .test,
         host: "127.0.0.1",
         port: 0,
-        database: DatabaseSettings(location: location, connectionsPerEventLoop: 2),
+        // A request waits for a connection as long as the suite's load may take (many apps' requests and workers on two
+        // cores, beside whatever else runs): a 503 here would be the machine's load, not the code's answer.
+        database: DatabaseSettings(location: location, connectionsPerEventLoop: 2, poolTimeoutSeconds: 120),
         autoMigrate: true,
         jwtSecret: "test-secret-that-is-at-least-32-bytes-long",
         logLevel: TestEnvironment.logLevel,
