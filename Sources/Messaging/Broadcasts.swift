@@ -52,6 +52,21 @@ enum Broadcasts {
         }
     }
 
+    /// How many broadcasts of `kind` the event sent in the 24 hours before `now`, decided on the event's row, locked
+    /// (PostgreSQL; SQLite has one writer), so that two senders on two instances count one after the other. `FOR NO
+    /// KEY UPDATE` leaves the key-share locks of sales (orders, holds and tickets reference the event) alone.
+    static func sentInADay(_ kind: Kind, of eventID: UUID, now: Date, on sql: any SQLDatabase) async throws -> Int {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM events WHERE id = \(bind: eventID) FOR NO KEY UPDATE").run()
+        }
+        return try await sql.raw(
+            """
+            SELECT COUNT(*) AS sent FROM mail_broadcasts WHERE event_id = \(bind: eventID)
+              AND kind = \(bind: kind.rawValue) AND created_at > \(bind: now.addingTimeInterval(-86_400))
+            """
+        ).first()?.decode(column: "sent", as: Int.self) ?? 0
+    }
+
     /// Writes a broadcast and queues its fan-out, in the caller's transaction.
     static func create(
         id: UUID = UUID.random(), organizationID: UUID, eventID: UUID?, kind: Kind, subject: String, body: String,
@@ -296,9 +311,13 @@ public struct BroadcastMail: OutboxHandler {
 }
 
 /// Delivers `event.schedule_changed`: the change becomes a broadcast to the event's ticket holders (of the session, when
-/// a session changed), unless the event is not on sale (a draft has no holders to tell). Its ID is the outbox
-/// message's, so a retried delivery finds the broadcast made already.
+/// a session changed), unless the event is not on sale (a draft has no holders to tell), or its holders were told of
+/// `perEventPerDay` changes in the last 24 hours already (the change stands; an organizer who keeps editing does not
+/// mail the holders each time). Its ID is the outbox message's, so a retried delivery finds the broadcast made already.
 public struct EventChangeMail: OutboxHandler {
+    /// Change notices one event's holders get in 24 hours.
+    public static let perEventPerDay = 10
+
     public var name: String { "event-change-mail" }
     public var topics: Set<OutboxTopic> { [.eventScheduleChanged] }
     public var retry: RetryPolicy { .mail }
@@ -315,8 +334,11 @@ public struct EventChangeMail: OutboxHandler {
         let change = try message.decode(EventScheduleChanged.self)
         let now = clock.now()
         try await store.transaction { db in
+            let sql = db as! any SQLDatabase
             guard let event = try await EventRecord.find(change.eventId, on: db), event.status == "published",
-                try await Broadcasts.Row.find(message.id, on: db as! any SQLDatabase) == nil
+                try await Broadcasts.Row.find(message.id, on: sql) == nil,
+                try await Broadcasts.sentInADay(.eventChanged, of: change.eventId, now: now, on: sql)
+                    < Self.perEventPerDay
             else { return }
             // The change itself, as the outbox carried it, is the broadcast's body.
             try await Broadcasts.create(

@@ -65,17 +65,7 @@ struct OrganizerMessages: Sendable {
     /// Refuses a message past the day's cap. Decided on the event's row, locked (PostgreSQL; SQLite has one writer), so
     /// two organizers sending at once on two instances count one after the other.
     static func withinDailyCap(_ eventID: UUID, now: Date, on sql: any SQLDatabase) async throws {
-        if sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT id FROM events WHERE id = \(bind: eventID) FOR NO KEY UPDATE").run()
-        }
-        let sent =
-            try await sql.raw(
-                """
-                SELECT COUNT(*) AS sent FROM mail_broadcasts WHERE event_id = \(bind: eventID)
-                  AND kind = \(bind: Broadcasts.Kind.organizerMessage.rawValue)
-                  AND created_at > \(bind: now.addingTimeInterval(-86_400))
-                """
-            ).first()?.decode(column: "sent", as: Int.self) ?? 0
+        let sent = try await Broadcasts.sentInADay(.organizerMessage, of: eventID, now: now, on: sql)
         guard sent < perEventPerDay else { throw MessagingError.messageLimit(perDay: perEventPerDay) }
     }
 

@@ -4,6 +4,7 @@ import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
 import Mail
+import Messaging
 import Orders
 import SQLKit
 import TestSupport
@@ -85,6 +86,27 @@ import Testing
             #expect(try await app.client.send(.get, "/mail/not-me?token=unknown").status == .ok)
             #expect(
                 try await Self.post(app, "/mail/not-me", csrf: csrf, "token=unknown").status == .badRequest)
+        }
+    }
+
+    /// An organizer who keeps moving a session does not mail its holders each time: ten change notices a day per event.
+    @Test(arguments: TestDatabase.all)
+    func eventChangesAreCappedADay(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let (event, _, _, _) = try await fixture.workshop()
+            let free = try await fixture.addTicketType(event.eventId, name: "Free", sessions: ["S1"], price: 0)
+            _ = try await BroadcastTests.buy(app, free.ticketTypeId, buyer: "holder")
+            for hour in 0..<11 {
+                let moved = try await app.client.send(
+                    .put, "/api/events/\(event.eventId)/sessions/S1", headers: fixture.headers,
+                    json: ["startsAt": .string(CatalogFixture.day(10, hour: 8 + hour))] as [String: JSONValue])
+                #expect(moved.status == .ok, "\(moved.text)")
+            }
+            let subject = "\(event.title) has changed"
+            #expect(await eventually { app.mailer.sent(subject: subject).count == EventChangeMail.perEventPerDay })
+            try await Task.sleep(for: .milliseconds(800))
+            #expect(app.mailer.sent(subject: subject).count == EventChangeMail.perEventPerDay)
         }
     }
 
