@@ -208,22 +208,8 @@ public struct BoxOffice: Sendable {
         MigrationRunner(store: store, migrations: migrations)
     }
 
-    /// Every feature's share of the API document, merged.
-    public static var documentation: JSONValue {
-        OpenAPIDocument.assemble(
-            version: version,
-            parts: [
-                HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
-                OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
-                InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
-                OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
-                SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
-                AccountPages.documentation, GuestConfirmationPages.documentation, PasswordResetPages.documentation,
-                MessagingRoutes.documentation, EmailVerificationPages.documentation, NewsletterPages.documentation,
-                NotMePages.documentation,
-            ]
-        )
-    }
+    /// The API document (openapi.yaml), as served at /openapi.json.
+    public static var documentation: JSONValue { APIContract.shared.document }
 
     /// The router with all middleware and all features' routes.
     ///

@@ -19,42 +19,30 @@ public struct APIRequestDecoder: RequestDecoder {
             throw HTTPFailure.validationFailed(FieldProblems("body", "a JSON body is required"))
         }
         let data = Data(body.readableBytesView)
-        let value: T
-        do {
-            value = try JSONCoding.decoder.decode(T.self, from: data)
-        } catch let error as DecodingError {
-            // A number an integer field cannot hold (`9223372036854775808`, `1.5`) fails the whole body as "not valid
-            // JSON"; read as it is, the body names the field.
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-                let json = try? JSONCoding.decoder.decode(JSONValue.self, from: data)
-            {
-                let misread = UnknownFields.misreadIntegers(T.self, in: json)
-                if !misread.isEmpty { throw HTTPFailure.validationFailed(misread) }
-            }
-            throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
-        }
-        // A field the endpoint does not know is a mistake worth naming, never something to ignore; so is text with
-        // control characters in it. A body the typed decoder read but the generic one cannot (a number no Double holds,
-        // in a field the type never reads) is refused too: nothing passes unchecked.
+        // The body is checked against the operation's schema in the API document first: every field it names, with
+        // its type, length, range, pattern and enumeration, and no field it does not name. What is left for the
+        // typed decoder and the handler are the rules the document cannot state.
         guard let json = try? JSONCoding.decoder.decode(JSONValue.self, from: data) else {
+            do {
+                _ = try JSONCoding.decoder.decode(T.self, from: data)
+            } catch let error as DecodingError {
+                throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
+            }
+            // Read by the type but not as JSON values: a number no Double holds, in a field the type never reads.
             throw HTTPFailure.validationFailed(
                 FieldProblems("body", "holds a value that cannot be read (a number too large?)"))
         }
-        do {
-            let controlled = ControlCharacters.fields(in: json)
-            if !controlled.isEmpty {
-                var problems = FieldProblems()
-                for field in controlled { problems.add(field, ControlCharacters.problem) }
-                throw HTTPFailure.validationFailed(problems)
-            }
-            let unknown = UnknownFields.of(T.self, in: json)
-            if !unknown.isEmpty {
-                var problems = FieldProblems()
-                for field in unknown { problems.add(field, "is not a field of this request") }
-                throw HTTPFailure.validationFailed(problems)
-            }
+        if let path = context.endpointPath,
+            let problems = APIContract.shared.problems(ofBody: json, method: request.method.rawValue, path: path),
+            !problems.isEmpty
+        {
+            throw HTTPFailure.validationFailed(problems)
         }
-        return value
+        do {
+            return try JSONCoding.decoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw HTTPFailure.validationFailed(DecodingProblem.describe(error))
+        }
     }
 }
 
@@ -93,10 +81,7 @@ public enum JSONCoding {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let date = ISO8601Instant.parse(text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container,
-                    debugDescription:
-                        "must be an RFC 3339 date-time in the years 0001 to 9999, such as 2031-05-01T18:00:00Z")
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: ISO8601Instant.problem)
             }
             return date
         }
@@ -151,6 +136,9 @@ enum DecodingProblem {
 
 /// `2026-06-01T12:00:00Z`: the UTC, whole-second form every date of the API takes.
 public enum ISO8601Instant {
+    /// What a client is told of text that is not such a date-time.
+    public static let problem = "must be an RFC 3339 date-time in the years 0001 to 9999, such as 2031-05-01T18:00:00Z"
+
     /// An RFC 3339 date-time (`2026-06-01T12:00:00Z`, `2026-06-01t14:00:00.5+02:00`), in the years 0001 to 9999 of the
     /// proleptic Gregorian calendar, with any offset RFC 3339 allows (up to ±23:59, which Foundation's parser refuses);
     /// nil for anything else, an impossible day (February 30) or year 0000 included. A leap second counts as :59.

@@ -33,25 +33,3 @@ public struct SignedFileRoutes: Sendable {
         }
     }
 }
-
-extension SignedFileRoutes {
-    public static let documentation = APIDocumentation(
-        paths: [
-            "/files": [
-                "get": OpenAPI.operation(
-                    "getFile", tag: "Files", summary: "A stored file, by a signed link",
-                    description:
-                        "Links are made by BoxOffice (an organization's logo redirects to one) and work until `expires`. Only with a folder store (STORAGE_DIR); an S3 store's links go to the bucket.",
-                    parameters: [
-                        ["name": "key", "in": "query", "required": true, "schema": OpenAPI.string],
-                        ["name": "expires", "in": "query", "required": true, "schema": OpenAPI.integer],
-                        ["name": "signature", "in": "query", "required": true, "schema": OpenAPI.string],
-                    ],
-                    responses: [
-                        "200": ["description": "The file, with its own Content-Type"],
-                        "404": OpenAPI.error("No such file, a wrong signature, or the link has expired"),
-                    ])
-            ]
-        ],
-        tags: [["name": "Files", "description": "Stored files behind signed links"]])
-}

@@ -96,14 +96,23 @@ import Testing
                 })
             #expect(try listed.json()["messages"]?.arrayValue?.count == 1)
 
-            // What the rules refuse is named; strangers cannot write or look.
+            // What the API document refuses (markup, no session) is malformed, what a rule refuses (a subject of
+            // spaces) is not; both are named. Strangers cannot write or look.
             let invalid = try await app.client.send(
                 .post, base, headers: fixture.headers,
                 json: ["subject": " ", "body": "<b>hi</b>", "sessionIds": .array([])] as [String: JSONValue])
-            #expect(invalid.status == .unprocessableContent)
+            #expect(invalid.status == .badRequest)
             #expect(
                 Set(try invalid.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? []) == [
-                    "subject", "body",
+                    "body", "sessionIds",
+                ])
+            let blank = try await app.client.send(
+                .post, base, headers: fixture.headers,
+                json: ["subject": " ", "body": "Hi", "sessionIds": ["S1"]] as [String: JSONValue])
+            #expect(blank.status == .unprocessableContent)
+            #expect(
+                Set(try blank.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? []) == [
+                    "subject"
                 ])
             // The organization's email log lists them, with its orders' mail; organizers of others see none of it.
             let log = "/api/admin/emails?organizationId=\(fixture.organization.id)"

@@ -28,7 +28,7 @@ import Testing
     }
 
     func mail(to email: String, _ app: TestApp) async throws -> String {
-        for _ in 0..<300 where !app.mailer.sent.contains(where: { $0.to.first?.email == email }) {
+        for _ in 0..<600 where !app.mailer.sent.contains(where: { $0.to.first?.email == email }) {
             try await Task.sleep(for: .milliseconds(50))
         }
         return try #require(app.mailer.sent.first { $0.to.first?.email == email }).text
