@@ -43,6 +43,9 @@ let package = Package(
         // Mustache templates for every email (layout per organization, each message in HTML and plain text); logic-less,
         // so the wording lives in the catalog and the templates only place it. Pages will use it too.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // The runtime of the wire types that swift-openapi-generator makes from openapi.yaml (Sources/WireTypes;
+        // the generator itself runs in scripts/generate-api-document, not in the build).
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
     ],
     targets: [
         // The executable only parses the command line and hands over to the composition root.
@@ -53,6 +56,13 @@ let package = Package(
         ),
         // Pure business vocabulary: no HTTP, no database.
         .target(name: "Domain", swiftSettings: swiftSettings),
+        // The API's wire types, generated from openapi.yaml's schemas by scripts/generate-api-document (committed;
+        // scripts/test checks they are what the document makes).
+        .target(
+            name: "WireTypes",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            swiftSettings: swiftSettings
+        ),
         // QR code symbols as SVG and PNG, drawn in-process: no network, no system library.
         .target(name: "QRCode", swiftSettings: swiftSettings),
         // Our only bridge to FluentKit's Databases and Migrator, and the ordered migration list.
@@ -139,7 +149,7 @@ let package = Package(
             name: "Accounts",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "RateLimiting", "Outbox", "Storage", "Mail",
-                "Messaging",
+                "Messaging", "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -381,7 +391,7 @@ let package = Package(
             name: "AccountsTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Accounts", "Catalog", "Orders", "Identity", "Audit", "RateLimiting",
-                "HTTPCore", "Persistence",
+                "HTTPCore", "Persistence", "WireTypes",
                 "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),

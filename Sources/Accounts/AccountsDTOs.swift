@@ -133,16 +133,3 @@ struct CreateOrganizationRequest: Decodable {
     var name: String?
     var slug: String?
 }
-
-struct AddMemberRequest: Decodable {
-    var email: String?
-    var role: String?
-}
-
-struct ChangeRoleRequest: Decodable {
-    var role: String?
-}
-
-struct AssignEventsRequest: Decodable {
-    var eventIds: [UUID]?
-}

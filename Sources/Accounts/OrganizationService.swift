@@ -130,18 +130,15 @@ public struct OrganizationService: Sendable {
     }
 
     public func addMember(
-        to id: UUID, email rawEmail: String?, role rawRole: String?, by principal: Principal, now: Date,
+        to id: UUID, email rawEmail: String, role: OrganizationRole, by principal: Principal, now: Date,
         request: RequestMetadata
     ) async throws -> MemberDTO {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
-        var problems = FieldProblems()
-        let email = rawEmail.flatMap(EmailAddress.init)
-        problems.require(email != nil, "email", rawEmail == nil ? "is required" : "is not a valid email address")
-        let role = Self.role(rawRole, into: &problems)
-        try problems.throwIfAny()
-        guard let email, let role else { throw problems }
+        guard let email = EmailAddress(rawEmail) else {
+            throw HTTPFailure.validationFailed(FieldProblems("email", "is not a valid email address"))
+        }
 
         return try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
@@ -163,15 +160,12 @@ public struct OrganizationService: Sendable {
     }
 
     public func changeRole(
-        in id: UUID, of userID: UUID, to rawRole: String?, by principal: Principal, now: Date, request: RequestMetadata
+        in id: UUID, of userID: UUID, to role: OrganizationRole, by principal: Principal, now: Date,
+        request: RequestMetadata
     ) async throws -> MemberDTO {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
-        var problems = FieldProblems()
-        let role = Self.role(rawRole, into: &problems)
-        try problems.throwIfAny()
-        guard let role else { throw problems }
 
         return try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
@@ -229,12 +223,11 @@ public struct OrganizationService: Sendable {
 
     /// Replaces the set of events a staff member works at.
     public func assignEvents(
-        in id: UUID, userID: UUID, eventIDs: [UUID]?, by principal: Principal, now: Date, request: RequestMetadata
+        in id: UUID, userID: UUID, eventIDs: [UUID], by principal: Principal, now: Date, request: RequestMetadata
     ) async throws -> MemberDTO {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.staffAssign, on: .organization(id), by: principal, database: db)
-        guard let eventIDs else { throw HTTPFailure.validationFailed(FieldProblems("eventIds", "is required")) }
         let wanted = Set(eventIDs)
         return try await store.transaction { db in
             try await RowLocks.lockOrganization(id, on: db)
@@ -336,18 +329,6 @@ public struct OrganizationService: Sendable {
             candidate = "\(base)-\(OpaqueToken.generate().lowercased().filter(\.isLetter).prefix(4))"
         }
         return candidate
-    }
-
-    static func role(_ raw: String?, into problems: inout FieldProblems) -> OrganizationRole? {
-        guard let raw else {
-            problems.add("role", "is required")
-            return nil
-        }
-        guard let role = OrganizationRole(rawValue: raw) else {
-            problems.add("role", "must be one of \(OrganizationRole.allCases.map(\.rawValue).joined(separator: ", "))")
-            return nil
-        }
-        return role
     }
 }
 

@@ -2,6 +2,7 @@ public import Domain
 import Foundation
 public import HTTPCore
 public import Hummingbird
+import WireTypes
 
 /// `/api/organizations/*`: organizations, members, roles and staff assignments.
 public struct OrganizationsRoutes: Sendable {
@@ -90,18 +91,20 @@ public struct OrganizationsRoutes: Sendable {
         }
         users.post("/api/organizations/:organizationId/members") { request, context in
             let id = try context.pathUUID("organizationId")
-            let body = try await request.decode(as: AddMemberRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.AddMemberRequest.self, context: context)
             let member = try await service.addMember(
-                to: id, email: body.email, role: body.role, by: context.identity, now: clock.now(),
+                to: id, email: body.email, role: try OrganizationRole(named: body.role.rawValue),
+                by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: member)
         }
         users.put("/api/organizations/:organizationId/members/:userId") { request, context in
             let id = try context.pathUUID("organizationId")
             let userID = try context.pathUUID("userId")
-            let body = try await request.decode(as: ChangeRoleRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.ChangeRoleRequest.self, context: context)
             return try await service.changeRole(
-                in: id, of: userID, to: body.role, by: context.identity, now: clock.now(),
+                in: id, of: userID, to: try OrganizationRole(named: body.role.rawValue), by: context.identity,
+                now: clock.now(),
                 request: clientAddress.metadata(request, context))
         }
         users.delete("/api/organizations/:organizationId/members/:userId") { request, context in
@@ -115,9 +118,10 @@ public struct OrganizationsRoutes: Sendable {
         users.put("/api/organizations/:organizationId/members/:userId/events") { request, context in
             let id = try context.pathUUID("organizationId")
             let userID = try context.pathUUID("userId")
-            let body = try await request.decode(as: AssignEventsRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.AssignEventsRequest.self, context: context)
             return try await service.assignEvents(
-                in: id, userID: userID, eventIDs: body.eventIds, by: context.identity, now: clock.now(),
+                in: id, userID: userID, eventIDs: try WireValue.uuids(body.eventIds, field: "eventIds"),
+                by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
         }
     }
