@@ -5,7 +5,9 @@
 #   3. on PostgreSQL, stopping the database turns /health into 503 while the process stays up,
 #      and /health recovers by itself when the database is back;
 #   4. workers apart: a web instance with WORKERS=false and `boxoffice work` beside it; the worker delivers what the
-#      web instance's requests owe, and stops cleanly on SIGTERM.
+#      web instance's requests owe, and stops cleanly on SIGTERM;
+#   5. docs/quickstart.md as written: its ```sh quickstart blocks, in order, in one shell, against a fresh server on
+#      SQLite with no settings (the card blocks too when localstripe runs: BOXOFFICE_TEST_STRIPE_URL).
 # Needs PG_THROWAWAY_* from scripts/postgres-throwaway.sh (scripts/test provides them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -129,5 +131,52 @@ done
 kill -TERM "$worker_pid"
 wait "$worker_pid" || fail "boxoffice work did not stop cleanly on SIGTERM: $(tail -n 5 "$work/worker.log")"
 echo "ok: with WORKERS=false on the web instance, boxoffice work delivers its messages and stops cleanly on SIGTERM"; passed=$((passed+1))
+
+# 5. The quickstart, so the guide cannot rot: the blocks whose info string is `sh quickstart` (and `sh quickstart card`
+# when a card processor is at hand) run as one script, from the folder the server runs in, as a reader pastes them.
+quickstart_blocks() { # TAGS...: the blocks of docs/quickstart.md marked `sh quickstart` or `sh quickstart TAG`
+  awk -v tags=" $* " '
+    /^```/ {
+      if (fenced) { fenced = 0; take = 0 }
+      else {
+        fenced = 1
+        n = split(substr($0, 4), info, " ")
+        take = (info[1] == "sh" && info[2] == "quickstart" && (n < 3 || index(tags, " " info[3] " ") > 0))
+      }
+      next
+    }
+    take { print }' docs/quickstart.md
+}
+[ -n "$server_pid" ] && { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
+mkdir "$work/quickstart"
+port=$(free_port)
+tags=()
+card=()
+if [ -n "${BOXOFFICE_TEST_STRIPE_URL:-}" ]; then
+  tags=(card)
+  card=(STRIPE_API_BASE="$BOXOFFICE_TEST_STRIPE_URL" STRIPE_SECRET_KEY=sk_test_quickstart
+    STRIPE_WEBHOOK_SECRETS=whsec_quickstart)
+fi
+(cd "$work/quickstart" && exec env -i PATH="$PATH" HOME="$work" "${card[@]}" "$bin" serve --port "$port" \
+  >"$work/server.log" 2>&1) &
+server_pid=$!
+wait_for "http://127.0.0.1:$port/health" 200 60
+{ echo 'set -euo pipefail'; quickstart_blocks "${tags[@]}"; } >"$work/quickstart.sh"
+[ "$(grep -c . "$work/quickstart.sh")" -gt 40 ] || fail "found no quickstart blocks in docs/quickstart.md"
+qs_out=$work/quickstart.out
+(cd "$work/quickstart" && BASE="http://127.0.0.1:$port" timeout 300 bash "$work/quickstart.sh") >"$qs_out" 2>&1 \
+  || fail "docs/quickstart.md failed as written: $(tail -n 15 "$qs_out")"
+for said in published "Pottery for Beginners" "ALREADY_CHECKED_IN" "refused, as it should be"; do
+  grep -q "$said" "$qs_out" || fail "the quickstart did not say '$said': $(tail -n 15 "$qs_out")"
+done
+[ "$(grep -cx paid "$qs_out")" -eq 2 ] || fail "the quickstart's free and offline orders are not both paid"
+grep -qx S1 "$qs_out" || fail "the quickstart's ticket was not admitted to S1"
+grep -q "<svg" "$work/quickstart/ticket.svg" || fail "the quickstart saved no QR code"
+if [ ${#tags[@]} -gt 0 ]; then
+  grep -qx succeeded "$qs_out" || fail "the quickstart's card payment did not succeed"
+fi
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+echo "ok: docs/quickstart.md runs as written, from sign-up to check-in${tags[*]:+ (card payment included)}"
+passed=$((passed+1))
 
 echo "e2e: $passed passed, 0 failed"

@@ -2,7 +2,7 @@ public import Foundation
 public import Hummingbird
 import Persistence
 
-/// A user as the API shows them. `username` repeats the email for the seed 003 clients that call it so.
+/// A user as the API shows them. `username` repeats the email for the clients that call it so.
 public struct UserDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var id: UUID
     public var email: String
@@ -24,7 +24,7 @@ public struct UserDTO: Codable, Sendable, Equatable, ResponseEncodable {
     }
 }
 
-/// The sign-in answer. Snake case on purpose: it is the OAuth-style shape that seed 003 clients read.
+/// The sign-in answer. Snake case on purpose: it is the OAuth-style shape that clients read.
 public struct TokenResponse: Codable, Sendable, Equatable, ResponseEncodable {
     enum CodingKeys: String, CodingKey {
         case accessToken = "access_token"
@@ -44,7 +44,7 @@ public struct TokenResponse: Codable, Sendable, Equatable, ResponseEncodable {
 
 struct RegisterRequest: Decodable {
     var email: String?
-    /// Seed 003 clients send the email as `username`.
+    /// Some clients send the email as `username`.
     var username: String?
     var password: String?
     var displayName: String?

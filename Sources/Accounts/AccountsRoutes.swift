@@ -3,7 +3,7 @@ import Foundation
 public import HTTPCore
 public import Hummingbird
 
-/// `/api/auth/*` and the seed 003 alias `/api/user`.
+/// `/api/auth/*` and its alias `/api/user` (the signed-in user).
 public struct AccountsRoutes: Sendable {
     let auth: AuthService
     let clientAddress: ClientAddress
@@ -19,7 +19,7 @@ public struct AccountsRoutes: Sendable {
         let users = router.group(context: UserRequestContext.self)
         router.post("/api/auth/register") { request, context in
             let body = try await request.decode(as: RegisterRequest.self, context: context)
-            // Seed 003's `username` is the same address: sent beside `email`, it must be one too.
+            // `username` (some clients' name for the email) is the same address: sent beside `email`, it must be one too.
             if body.email != nil, let username = body.username, EmailAddress(username) == nil {
                 throw HTTPFailure.validationFailed(FieldProblems("username", "is not a valid email address"))
             }

@@ -478,18 +478,17 @@ public struct BoxOffice: Sendable {
 }
 
 extension BoxOffice {
-    /// The mail transport the configuration names: the file transport, into `MAIL_DIR`. `SMTP_URL` is read and checked
-    /// but the SMTP transport comes with the email issue; until then a warning says where mail goes.
-    /// SMTP when `SMTP_URL` is set (checked when the configuration was read), else `.eml` files in `MAIL_DIR`. An SMTP
-    /// transport that cannot be set up (an unreadable `SMTP_CA_FILE`) stops the start: mail meant for a server must not
-    /// quietly land on disk.
+    /// The mail transport the configuration names: SMTP when `SMTP_URL` is set (checked when the configuration was
+    /// read), else `.eml` files in `MAIL_DIR`. An SMTP transport that cannot be set up (an unreadable `SMTP_CA_FILE`)
+    /// stops the start: mail meant for a server must not quietly land on disk. Each transport logs at info where each
+    /// message went.
     public static func liveMailer(_ settings: MailConfig, clock: AppClock, logger: Logger) throws -> any Mailer {
         if let url = settings.smtpURL {
             var smtp = try SMTPSettings.parse(url)
             smtp.trustedCertificatesFile = settings.smtpTrustedCertificates
             return try SMTPMailer(settings: smtp, clock: clock, logger: logger)
         }
-        return FileMailer(directory: URL(fileURLWithPath: settings.directory), clock: clock)
+        return FileMailer(directory: URL(fileURLWithPath: settings.directory), clock: clock, logger: logger)
     }
 
     /// An S3-compatible bucket when `S3_BUCKET` is set, else the folder `STORAGE_DIR`, else none. The folder's links are

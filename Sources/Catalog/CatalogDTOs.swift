@@ -2,7 +2,8 @@ import Domain
 public import Foundation
 public import Hummingbird
 
-// Wire shapes of the catalog, following seed 002 (EventSummary, EventDetails, Session, TicketType).
+// Wire shapes of the catalog (EventSummary, EventDetails, Session, TicketType): the shapes of the Event Session Matrix
+// API that clients were written against, field for field.
 // Amounts are JSON numbers in major units (120.00 → 120) with the event's `currency` beside them.
 
 public struct EventSummaryDTO: Codable, Sendable, Equatable {
@@ -56,7 +57,7 @@ public struct OrganizerDTO: Codable, Sendable, Equatable {
 public struct SessionDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var sessionId: String
     public var sessionName: String
-    /// The session's start (seed 002 calls it the session date).
+    /// The session's start (the API calls it the session date).
     public var sessionDate: Date
     public var startTime: String
     public var endTime: String

@@ -24,8 +24,8 @@ public struct CatalogServices: Sendable {
     }
 }
 
-/// The catalog's routes: events, sessions, ticket types, availability and venues (seed 002 sections 1–3,
-/// plus the seed 003 and seed 004 aliases).
+/// The catalog's routes: events, sessions, ticket types, availability and venues, plus the aliases older clients call
+/// (`/api/events/{eventId}/tickets` for the ticket types, `categoryId` for a ticket type).
 public struct CatalogRoutes: Sendable {
     let events: EventService
     let sessions: SessionService

@@ -3,7 +3,7 @@ public import Foundation
 import HTTPCore
 public import Persistence
 
-/// The example of seed 002 as real data, so a new user can try the API at once: a venue and a published
+/// A worked example as real data, so a new user can try the API at once: a venue and a published
 /// three-session workshop sold as "Full Series" (S1+S2+S3), "Day 1 Only" and "Day 2 Only".
 public enum DemoCatalog {
     /// Creates the venue and the workshop through the same services and validation as the API.

@@ -199,7 +199,7 @@ extension SessionDTO {
             availableSpots: max(0, record.capacity - record.sold - record.held), isActive: record.active)
     }
 
-    /// `HH:mm:ss` in UTC, as seed 002 shows times.
+    /// `HH:mm:ss` in UTC, the API's `startTime` and `endTime` beside a session's date.
     static func time(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

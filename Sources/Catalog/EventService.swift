@@ -234,7 +234,7 @@ public struct EventService: Sendable {
         return try await details(eventID, by: principal, now: now)
     }
 
-    /// Deletes an event with no registrations; one with registrations can only be cancelled (seed 002).
+    /// Deletes an event with no registrations; one with registrations can only be cancelled.
     func delete(_ eventID: UUID, by principal: Principal, now: Date, meta: RequestMetadata) async throws {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)

@@ -1,4 +1,5 @@
-/// The body of `GET /health` (the shape of seed 004, with the database kind added).
+/// The body of `GET /health`: `status`, `version`, the database's `status` and `connected` (the shape monitoring already
+/// reads), with the database kind added.
 public struct HealthReport: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable {
         case healthy, degraded, unhealthy

@@ -27,7 +27,7 @@ public struct HoldListDTO: Codable, Sendable, ResponseEncodable {
     public var holds: [HoldDTO]
 }
 
-/// Seed 003's answer to a reservation.
+/// The answer to a reservation (`POST /api/events/tickets/reserve`).
 public struct ReserveResponse: Codable, Sendable, Equatable, ResponseEncodable {
     public var success: Bool
     public var availableSeats: Int

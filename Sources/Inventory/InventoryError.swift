@@ -3,7 +3,7 @@ public import Foundation
 public import HTTPCore
 public import HTTPTypes
 
-/// Refusals of holds and sales, with seed 002's codes and details.
+/// Refusals of holds and sales, with stable codes and details (requested and available quantity, limiting session).
 public enum InventoryError: APIError, Equatable {
     case insufficientCapacity(ticketTypeID: UUID, requested: Int, available: Int, limitingSessionID: String?)
     case salesNotStarted(UUID)

@@ -5,7 +5,7 @@ public import HTTPTypes
 public import Hummingbird
 import Identity
 
-/// `/api/holds` and seed 003's reserve and release.
+/// `/api/holds` and the signed-in reserve and release (`/api/events/tickets/reserve`, `…/release`).
 public struct InventoryRoutes: Sendable {
     let holds: HoldService
     let clientAddress: ClientAddress

@@ -99,7 +99,7 @@ package struct LockedSales: Sendable {
         return LockedSales(types: types, places: PlacesLeft(sessions: room, types: ownRoom))
     }
 
-    /// The one decision of a sale, for every way to take places (a purchase, paid at once or pending; a hold; seed 003's
+    /// The one decision of a sale, for every way to take places (a purchase, paid at once or pending; a hold; a
     /// reserve): the ticket type exists and belongs to the request's event, the catalog has it on sale now for this
     /// quantity, and the places are there, in every included session and under the type's own limit. On success the
     /// places are taken into `counter` (which may depend on the type, as a price decides whether an order waits for

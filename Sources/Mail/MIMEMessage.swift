@@ -1,16 +1,31 @@
 public import Foundation
 
 /// A `MailMessage` as the bytes of an RFC 5322 message: CRLF line ends, `Date` and `Message-ID`, names and subjects
-/// encoded per RFC 2047 when they are not plain ASCII, bodies in quoted-printable, `multipart/alternative` (plain text
-/// first, then HTML) and, with inline images, `multipart/related` around it. Both the file transport and SMTP send
-/// exactly these bytes (SMTP adds dot-stuffing on the wire).
+/// encoded per RFC 2047 when they are not plain ASCII, `multipart/alternative` (plain text first, then HTML) and, with
+/// inline images, `multipart/related` around it. Both the file transport and SMTP send exactly these bytes (SMTP adds
+/// dot-stuffing on the wire).
+///
+/// Text and HTML bodies go as they are (`7bit`, or `8bit` UTF-8) whenever every line fits RFC 5322's 998 octets, so a
+/// link stays whole and readable in a saved `.eml`: quoted-printable would break a long link with soft line breaks and
+/// write each `=` of `?token=…` as `=3D`, and a person copying the link from the file got a wrong token. A body with a
+/// longer line, or a rendering for a mail server that does not take 8-bit data (`sevenBit`), is quoted-printable.
 public struct MIMEMessage: Sendable {
     public let messageID: String
     public let rendered: String
+    /// Whether `rendered` holds bytes above 127 (an `8bit` body): SMTP then asks for `BODY=8BITMIME`.
+    public let isEightBit: Bool
+
+    /// How a text or HTML body is carried.
+    enum BodyEncoding: String {
+        case sevenBit = "7bit"
+        case eightBit = "8bit"
+        case quotedPrintable = "quoted-printable"
+    }
 
     /// - Parameters:
     ///   - boundarySeed: makes the part boundaries; any unique string (the message ID's random part will do).
-    public init(_ message: MailMessage, date: Date, messageID: String, boundarySeed: String) {
+    ///   - sevenBit: quoted-printable for every body that is not plain ASCII, for a mail server without 8BITMIME.
+    public init(_ message: MailMessage, date: Date, messageID: String, boundarySeed: String, sevenBit: Bool = false) {
         self.messageID = messageID
         var head: [String] = [
             "Date: \(Self.rfc5322Date(date))",
@@ -25,13 +40,13 @@ public struct MIMEMessage: Sendable {
         }
         head.append("MIME-Version: 1.0")
 
-        let textPart = Self.part(type: "text/plain; charset=utf-8", body: message.text)
+        let textPart = Self.part(type: "text/plain; charset=utf-8", body: message.text, sevenBit: sevenBit)
         var body: String
         if let html = message.html {
             let alternativeBoundary = "alt-\(boundarySeed)"
             let alternative = Self.multipart(
                 boundary: alternativeBoundary,
-                parts: [textPart, Self.part(type: "text/html; charset=utf-8", body: html)])
+                parts: [textPart, Self.part(type: "text/html; charset=utf-8", body: html, sevenBit: sevenBit)])
             let alternativeType = "multipart/alternative; boundary=\"\(alternativeBoundary)\""
             if message.inline.isEmpty {
                 head.append("Content-Type: \(alternativeType)")
@@ -45,16 +60,32 @@ public struct MIMEMessage: Sendable {
                         + message.inline.map(Self.inlinePart))
             }
         } else {
+            let (encoding, encoded) = Self.encodedBody(message.text, sevenBit: sevenBit)
             head.append("Content-Type: text/plain; charset=utf-8")
-            head.append("Content-Transfer-Encoding: quoted-printable")
-            body = QuotedPrintable.encode(message.text)
+            head.append("Content-Transfer-Encoding: \(encoding.rawValue)")
+            body = encoded
         }
         rendered = head.joined(separator: "\r\n") + "\r\n\r\n" + body
+        isEightBit = rendered.utf8.contains { $0 > 127 }
     }
 
-    /// The part's own headers and its body, quoted-printable.
-    static func part(type: String, body: String) -> String {
-        "Content-Type: \(type)\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\(QuotedPrintable.encode(body))"
+    /// The part's own headers and its body, as `encodedBody` carries it.
+    static func part(type: String, body: String, sevenBit: Bool) -> String {
+        let (encoding, encoded) = encodedBody(body, sevenBit: sevenBit)
+        return "Content-Type: \(type)\r\nContent-Transfer-Encoding: \(encoding.rawValue)\r\n\r\n\(encoded)"
+    }
+
+    /// A body with CRLF line ends, as it is (`7bit` for ASCII, `8bit` for other UTF-8, unless `sevenBit`) when every line
+    /// fits 998 octets and it holds no NUL or lone CR; else quoted-printable.
+    static func encodedBody(_ text: String, sevenBit: Bool) -> (BodyEncoding, String) {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let asItIs = lines.allSatisfy { line in
+            line.utf8.count <= 998 && !line.utf8.contains(0) && !line.utf8.contains(13)
+        }
+        let ascii = text.utf8.allSatisfy { $0 < 128 }
+        guard asItIs, ascii || !sevenBit else { return (.quotedPrintable, QuotedPrintable.encode(text)) }
+        return (ascii ? .sevenBit : .eightBit, lines.joined(separator: "\r\n"))
     }
 
     static func inlinePart(_ part: MailMessage.InlinePart) -> String {

@@ -177,7 +177,18 @@ struct SMTPConversation {
     }
 
     private mutating func sendUpToTheFinalDot(_ envelope: SMTPEnvelope) async throws {
-        try await expect(try await command("MAIL FROM:<\(envelope.from)>"), 250, "MAIL FROM")
+        // RFC 6152: 8-bit bodies are declared (BODY=8BITMIME) to a server that offers it; one that does not gets the
+        // message with those bodies in quoted-printable.
+        var mailFrom = "MAIL FROM:<\(envelope.from)>"
+        var data = envelope.data
+        if let sevenBit = envelope.sevenBitData {
+            if extensions.contains(where: { $0.split(separator: " ").first?.uppercased() == "8BITMIME" }) {
+                mailFrom += " BODY=8BITMIME"
+            } else {
+                data = sevenBit()
+            }
+        }
+        try await expect(try await command(mailFrom), 250, "MAIL FROM")
         var accepted = 0
         var refusals: [SMTPReply] = []
         for recipient in envelope.recipients {
@@ -191,7 +202,7 @@ struct SMTPConversation {
             throw lasting ? Self.refusal(first, "RCPT TO") : MailFailure.temporary("RCPT TO: \(first)")
         }
         try await expect(try await command("DATA"), 354, "DATA")
-        try await outbound.write(ByteBuffer(string: Self.dotStuffed(envelope.data) + "\r\n.\r\n"))
+        try await outbound.write(ByteBuffer(string: Self.dotStuffed(data) + "\r\n.\r\n"))
     }
 
     /// After a refused message: the server forgets it, the connection serves the next one.

@@ -40,14 +40,27 @@ public final class SMTPMailer: Mailer {
         let date = clock.now()
         let id = UUID.random().uuidString.lowercased()
         let mime = MIMEMessage(message, date: date, messageID: "\(id)@\(settings.heloName)", boundarySeed: id)
+        // 8-bit bodies go as they are to a server that offers 8BITMIME; to one that does not, in quoted-printable.
+        var sevenBit: (@Sendable () -> String)?
+        if mime.isEightBit {
+            sevenBit = { @Sendable in
+                MIMEMessage(message, date: date, messageID: mime.messageID, boundarySeed: id, sevenBit: true).rendered
+            }
+        }
         let envelope = SMTPEnvelope(
-            from: message.from.email, recipients: message.to.map(\.email), data: mime.rendered)
+            from: message.from.email, recipients: message.to.map(\.email), data: mime.rendered, sevenBitData: sevenBit)
         // A kept connection the server closed meanwhile (seen closed when the message is handed over, or found closed
         // on a write before the message's final dot) delivered nothing of it: once more, at once, on a new connection.
         for attempt in 1...2 {
             let session = self.session()
             do {
-                return try await session.deliver(envelope)
+                try await session.deliver(envelope)
+                logger.info(
+                    "mail handed to the SMTP server",
+                    metadata: [
+                        "to": "\(envelope.recipients.joined(separator: ", "))", "message-id": "\(mime.messageID)",
+                    ])
+                return
             } catch SMTPSession.Closed.beforeMessage where attempt == 1 {
                 current.withLock { if $0 === session { $0 = nil } }
                 logger.debug("the kept SMTP connection was closed: sending on a new one")
@@ -89,6 +102,9 @@ struct SMTPEnvelope: Sendable {
     var from: String
     var recipients: [String]
     var data: String
+    /// For a message with 8-bit bodies: the same message with those bodies in quoted-printable, made only for a server
+    /// that does not offer 8BITMIME.
+    var sevenBitData: (@Sendable () -> String)? = nil
 }
 
 /// One connection to the server and the messages queued for it, sent one after another by the task that owns the

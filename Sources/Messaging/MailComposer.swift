@@ -124,7 +124,7 @@ public struct MailComposer: Sendable {
 }
 
 extension RetryPolicy {
-    /// Seed 004's email retries: up to five tries, 30 seconds apart at first, then longer; a permanent refusal (no
+    /// Email retries: up to five tries, 30 seconds apart at first, then longer; a permanent refusal (no
     /// such mailbox) fails at once.
     public static let mail = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800))
 }

@@ -48,7 +48,7 @@ public struct NewsletterAnswerDTO: Codable, Sendable, Equatable, ResponseEncodab
 }
 
 struct SubscribeRequest: Decodable {
-    /// Optional when the installation has one organization (seed 004's single-site newsletter).
+    /// Optional when the installation has one organization (a single-site newsletter).
     var organizationId: UUID?
     var email: String?
     var name: String?
@@ -63,7 +63,7 @@ struct CampaignRequest: Decodable {
     var body: String?
 }
 
-/// Seed 004's newsletter, per organization, with double opt-in: subscribing answers the same for any address and mails
+/// The newsletter, per organization, with double opt-in: subscribing answers the same for any address and mails
 /// a confirmation link (made at sending, a week, only its hash kept); only a confirmed subscriber receives campaigns;
 /// every campaign carries an unsubscribe link and RFC 8058's one-click header. The consent's time and address are kept
 /// as its proof; organizers list and export subscribers and send campaigns (broadcasts, each address once).

@@ -34,7 +34,7 @@ public struct RecipientCountDTO: Codable, Sendable, Equatable, ResponseEncodable
 struct OrganizerMessageRequest: Decodable {
     var subject: String?
     var body: String?
-    /// Session IDs or codes (`S1`, `S2`: seed 002's targeting).
+    /// Session IDs or codes (`S1`, `S2`: the codes an event numbers its sessions with).
     var sessionIds: [String]?
 }
 

@@ -212,8 +212,8 @@ public struct CheckoutService: Sendable {
             problems.require((1...10).contains(quantity), "quantity", "must be from 1 to 10")
         }
         if let attendees = request.attendees {
-            // Attendees name the holders of the first tickets; the buyer holds the rest (seed 002's example names one
-            // attendee for two tickets). More attendees than tickets contradicts the request itself.
+            // Attendees name the holders of the first tickets; the buyer holds the rest (a purchase of two tickets may
+            // name one attendee). More attendees than tickets contradicts the request itself.
             if let quantity = request.quantity, attendees.count > quantity {
                 throw HTTPFailure.conflict("More attendees (\(attendees.count)) than tickets (\(quantity)).")
             }

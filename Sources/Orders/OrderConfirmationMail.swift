@@ -16,7 +16,7 @@ public import Persistence
 public struct OrderConfirmationMail: OutboxHandler {
     public var name: String { "order-confirmation-mail" }
     public var topics: Set<OutboxTopic> { [.orderConfirmation] }
-    /// Seed 004: up to five tries; a permanent refusal (no such mailbox) fails at once.
+    /// Up to five tries; a permanent refusal (no such mailbox) fails at once.
     public var retry: RetryPolicy { .mail }
 
     let buyer: BuyerMail

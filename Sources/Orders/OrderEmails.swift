@@ -8,7 +8,8 @@ import Outbox
 import Persistence
 import SQLKit
 
-/// One email as the outbox carries it, with its state in seed 004's words.
+/// One email as the outbox carries it, with its state as an email log says it (`pending`, `processing`, `sent`,
+/// `failed`).
 public struct EmailDTO: Codable, Sendable, Equatable {
     public var emailId: UUID
     public var topic: String
@@ -36,7 +37,7 @@ public struct ResendDTO: Codable, Sendable, ResponseEncodable {
     public var emailId: UUID
 }
 
-/// The email log (seed 004's `email_outbox`, read from the outbox itself) and re-sending an order's confirmation.
+/// The email log (an `email_outbox` as clients know it, read from the outbox itself) and re-sending an order's confirmation.
 /// Admins see every email; an event's managers see those of one of its orders (`orderId` then required).
 struct OrderEmails: Sendable {
     let store: DatabaseStore
@@ -182,7 +183,7 @@ struct OrderEmails: Sendable {
                 """
     }
 
-    /// Seed 004: the order's confirmation again (as the order stands now), queued like the first.
+    /// The order's confirmation again (as the order stands now), queued like the first.
     func resend(_ orderID: UUID, by principal: Principal, now: Date) async throws -> ResendDTO {
         let db = store.database()
         guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }

@@ -10,7 +10,7 @@ import SQLKit
 
 /// An order's money and names after checkout: its payments and refunds (buyer and organizers), a card payment started
 /// again by the buyer (after they gave up on 3-D Secure, or to pay an offline order by card), and the attendee of a
-/// ticket named or renamed later (seed 002's purchase names fewer attendees than tickets).
+/// ticket named or renamed later (a purchase may name fewer attendees than tickets).
 struct OrderPaymentsService: Sendable {
     let store: DatabaseStore
     let queries: OrderQueries

@@ -54,8 +54,8 @@ public struct OrderQueries: Sendable {
         return try await self.page(OrderRecord.query(on: db).filter(\.$eventID == eventID), page, now: now)
     }
 
-    /// One order by ID (its buyer, with the account or the order's token, or the event's managers) or, seed 004's way,
-    /// by number with the buyer's email (or the token), so that numbers cannot be tried.
+    /// One order by ID (its buyer, with the account or the order's token, or the event's managers) or by
+    /// number with the buyer's email (or the token), so that numbers cannot be tried.
     func order(_ raw: String, viewer: OrderViewer, email: String?, now: Date) async throws -> OrderDTO {
         let db = store.database()
         if let id = UUID(uuidString: raw) {

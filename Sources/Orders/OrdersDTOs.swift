@@ -72,7 +72,8 @@ struct AttendeeRequest: Decodable, Sendable {
     var emergencyContact: String?
 }
 
-/// Seed 002's purchase, seed 003/004's order, and the with-lock order, in one shape: every field any of them sends.
+/// The event's purchase (with attendees), the order (`ticketTypeId` or `categoryId`), and the with-lock order, in one
+/// shape: every field any of them sends.
 struct CheckoutRequest: Decodable, Sendable {
     var eventId: UUID?
     var ticketTypeId: UUID?
@@ -80,7 +81,7 @@ struct CheckoutRequest: Decodable, Sendable {
     var quantity: Int?
     var attendees: [AttendeeRequest]?
     var paymentMethod: String?
-    /// Seed 002: a payment method or token from the buyer's card form, handed to the processor and kept nowhere.
+    /// A payment method or token from the buyer's card form, handed to the processor and kept nowhere.
     var paymentToken: String?
     var notes: String?
     var buyerName: String?

@@ -42,8 +42,8 @@ public struct OrdersServices: Sendable {
     }
 }
 
-/// Checkout and orders: seed 002's purchase, seed 003/004's orders, reading and changing orders, and the
-/// registrations of a session.
+/// Checkout and orders: the three ways to buy (`POST /api/orders`, the event's `tickets/purchase` with attendees, an
+/// order from a hold), reading and changing orders, and the registrations of a session.
 public struct OrdersRoutes: Sendable {
     let checkout: CheckoutService
     let statuses: OrderStatusService

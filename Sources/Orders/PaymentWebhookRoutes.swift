@@ -9,7 +9,7 @@ public import Persistence
 import SQLKit
 import Synchronization
 
-/// `POST /api/webhooks/stripe` and seed 004's `POST /api/webhook/payment`: the payment processor's events. The
+/// `POST /api/webhooks/stripe` and its alias `POST /api/webhook/payment`: the payment processor's events. The
 /// signature over the raw body is checked with every configured secret before anything is read; a forged, stale or
 /// malformed call is refused 400 and written nowhere but the log. Each event is recorded once by its ID, so a
 /// processor's redelivery is acknowledged and ignored.

@@ -214,9 +214,9 @@ import Testing
             let publicList = try await app.client.send(.get, "/api/events/\(event.eventId)/ticket-types").decode(
                 TicketTypeListDTO.self)
             #expect(!publicList.ticketTypes.map(\.ticketTypeId).contains(day1.ticketTypeId))
-            let seed003 = try await app.client.send(.get, "/api/events/\(event.eventId)/tickets").decode(
+            let aliasList = try await app.client.send(.get, "/api/events/\(event.eventId)/tickets").decode(
                 TicketTypeListDTO.self)
-            #expect(seed003.ticketTypes.count == 2)
+            #expect(aliasList.ticketTypes.count == 2)
             let insiders = try await app.client.send(
                 .get, "/api/events/\(event.eventId)/ticket-types", headers: fixture.headers
             )

@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.all)
-    func refusalsCarrySeed002Details(_ database: TestDatabase) async throws {
+    func refusalsCarryTheQuantitiesAndTheLimitingSession(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
             let (event, full, _, _) = try await fixture.workshop()
@@ -179,7 +179,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.all)
-    func seed003ReservesAndReleases(_ database: TestDatabase) async throws {
+    func signedInBuyersReserveAndReleaseByCategory(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
             let (event, _, day1, _) = try await fixture.workshop()

@@ -9,7 +9,7 @@ import TestSupport
 import Testing
 
 /// The limits on places one buyer and one client address may hold or keep pending per event (#13: two anonymous
-/// holds of ten emptied a session): enforced on holds, seed 003's reserve and pending orders, in the seat transaction,
+/// holds of ten emptied a session): enforced on holds, reserves and pending orders, in the seat transaction,
 /// overridable per event, and refused with 409 BUYER_LIMIT naming the limit.
 @Suite struct PlaceLimitTests {
     static func limited(_ config: inout AppConfig) {
@@ -63,7 +63,7 @@ import Testing
             #expect(try await order("y@example.org", 2, from: "10.0.0.3").status == .created)
             #expect(try await order("z@example.org", 1, from: "10.0.0.3").errorCode == "BUYER_LIMIT", "6 from .3")
 
-            // Signed in, seed 003's reserve counts against the account.
+            // Signed in, a reserve counts against the account.
             let member = try await app.signUp("member@example.org")
             var headers = member.bearer
             headers[.xForwardedFor] = "10.0.0.9"

@@ -3,7 +3,7 @@ import Inventory
 import Testing
 
 /// The decision a purchase batch makes on its locked rows: purchase after purchase, in arrival order, each one spending
-/// what it takes, refusing with seed 002's details when it does not fit, and remembering what to write back.
+/// what it takes, refusing with the requested and available quantities when it does not fit, and remembering what to write back.
 @Suite struct PlacesLeftTests {
     let s1 = UUID(uuidString: "00000000-0000-0000-0000-000000000001")!
     let s2 = UUID(uuidString: "00000000-0000-0000-0000-000000000002")!

@@ -26,7 +26,7 @@ import Testing
             func subscribe(_ email: String, name: String? = nil) async throws -> TestResponse {
                 var body: [String: JSONValue] = ["email": .string(email)]
                 if let name { body["name"] = .string(name) }
-                // One organization: the body may leave it out (seed 004's shape).
+                // One organization: the body may leave it out.
                 return try await app.client.send(.post, "/api/newsletter/subscribe", json: body)
             }
             let first = try await subscribe("Reader@Example.org", name: "=HYPERLINK(\"x\")")

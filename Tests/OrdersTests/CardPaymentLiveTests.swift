@@ -107,7 +107,7 @@ import Testing
             #expect(paid.order.status == "paid" && paid.order.payment?.status == "succeeded")
             let intent = try #require(paid.order.payment?.providerReference)
 
-            // Seed 002's purchase body as written, with a test token: two tickets, one attendee, CreditCard.
+            // The event's purchase body as clients send it, with a test token: two tickets, one attendee, CreditCard.
             let member = try await app.signUp("member@example.org")
             var headers = member.bearer
             headers[.contentType] = "application/json"

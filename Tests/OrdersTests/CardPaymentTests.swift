@@ -81,9 +81,9 @@ import Testing
         }
     }
 
-    /// Seed 002's purchase body, sent as written but for a test token: two tickets, one attendee, `CreditCard`.
+    /// The event's purchase body, as clients send it but for a test token: two tickets, one attendee, `CreditCard`.
     @Test(arguments: TestDatabase.all)
-    func seed002sExamplePurchaseIsPaid(_ database: TestDatabase) async throws {
+    func theEventsPurchaseBodyWithCreditCardIsPaid(_ database: TestDatabase) async throws {
         try await withApp(database, seams: .init(payments: PaymentGatewayDouble())) { app in
             let fixture = try await CatalogFixture.make(app)
             let (event, full, _, _) = try await fixture.workshop()

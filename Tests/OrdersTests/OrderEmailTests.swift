@@ -7,7 +7,7 @@ import Orders
 import TestSupport
 import Testing
 
-/// The email log and seed 004's resend: each message with its state, for admins and for an order's managers.
+/// The email log and the resend: each message with its state, for admins and for an order's managers.
 @Suite struct OrderEmailTests {
     @Test(arguments: TestDatabase.all)
     func emailsAreListedWithTheirStateAndAConfirmationCanBeSentAgain(_ database: TestDatabase) async throws {

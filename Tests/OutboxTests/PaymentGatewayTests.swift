@@ -72,7 +72,7 @@ import Testing
             let first = try await send("/api/webhooks/stripe", body, signature: signed)
             #expect(first.status == .ok)
             #expect(try first.json()["duplicate"] == .bool(false))
-            // The same event again, on seed 004's path: acknowledged, not acted on.
+            // The same event again, on the alias path: acknowledged, not acted on.
             let again = try await send("/api/webhook/payment", body, signature: signed)
             #expect(again.status == .ok)
             #expect(try again.json()["duplicate"] == .bool(true))

@@ -55,18 +55,58 @@ import Testing
     }
 }
 
+/// 8-bit bodies (text as it is, so a link stays whole in the saved message) are declared with `BODY=8BITMIME` to a
+/// server that offers it; a server that does not gets the same message with its bodies in quoted-printable.
+@Suite struct SMTPEightBitTests {
+    static let link = "https://tickets.example.org/account/verify-email?token=Zm9vYmFyLWJhei1xdXV4LTAxMjM0NTY3OD"
+
+    func send(offering8BitMIME: Bool) async throws -> (mailFrom: String, data: String) {
+        let server = try OneMessagePerConnectionServer(offers8BitMIME: offering8BitMIME)
+        defer { server.stop() }
+        var settings = try SMTPSettings.parse("smtp://127.0.0.1:\(server.port)?starttls=off")
+        settings.timeoutSeconds = 60
+        let mailer = try SMTPMailer(settings: settings, clock: .system, logger: Logger(label: "eight-bit"))
+        defer { mailer.close() }
+        try await mailer.send(
+            MailMessage(
+                from: MailAddress("tickets@boxoffice.test"), to: [MailAddress("jurgen@example.org")],
+                subject: "Bestätigen", text: "Grüße! Bitte bestätigen Sie Ihre Adresse: \(Self.link)\n"))
+        return try (#require(server.mailFroms.first), #require(server.bodies.first))
+    }
+
+    @Test func aServerOffering8BitMIMEGetsTheTextAsItIs() async throws {
+        let (mailFrom, data) = try await send(offering8BitMIME: true)
+        #expect(mailFrom == "MAIL FROM:<tickets@boxoffice.test> BODY=8BITMIME")
+        #expect(data.contains("Content-Transfer-Encoding: 8bit"))
+        #expect(data.contains("Grüße! Bitte bestätigen Sie Ihre Adresse: \(Self.link)"))
+    }
+
+    @Test func aServerWithout8BitMIMEGetsQuotedPrintable() async throws {
+        let (mailFrom, data) = try await send(offering8BitMIME: false)
+        #expect(mailFrom == "MAIL FROM:<tickets@boxoffice.test>")
+        #expect(data.contains("Content-Transfer-Encoding: quoted-printable"))
+        #expect(data.utf8.allSatisfy { $0 < 128 }, "7-bit on the wire")
+    }
+}
+
 /// A plain SMTP server on loopback (blocking sockets, one thread) that takes one message per connection and closes it
-/// when a second begins, right after answering its MAIL FROM.
+/// when a second begins, right after answering its MAIL FROM. It records each MAIL FROM line and each message's data.
 final class OneMessagePerConnectionServer: @unchecked Sendable {
     let port: Int
     private let listener: Int32
+    private let offers8BitMIME: Bool
     private let lock = NSLock()
     private var counts = (connections: 0, messages: 0)
+    private var recorded = (mailFroms: [String](), bodies: [String]())
 
     var connections: Int { lock.withLock { counts.connections } }
     var messages: Int { lock.withLock { counts.messages } }
+    var mailFroms: [String] { lock.withLock { recorded.mailFroms } }
+    /// Each message's data as received (dot-stuffed, lines joined with CRLF).
+    var bodies: [String] { lock.withLock { recorded.bodies } }
 
-    init() throws {
+    init(offers8BitMIME: Bool = true) throws {
+        self.offers8BitMIME = offers8BitMIME
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -118,16 +158,24 @@ final class OneMessagePerConnectionServer: @unchecked Sendable {
         }
         say("220 one message per connection\r\n")
         var taken = 0
-        while let command = line()?.uppercased() {
+        while let received = line() {
+            let command = received.uppercased()
             if command.hasPrefix("EHLO") {
-                say("250-localhost\r\n250 8BITMIME\r\n")
+                say(offers8BitMIME ? "250-localhost\r\n250 8BITMIME\r\n" : "250 localhost\r\n")
             } else if command.hasPrefix("MAIL"), taken > 0 {
                 say("250 OK\r\n")
                 return
+            } else if command.hasPrefix("MAIL") {
+                lock.withLock { recorded.mailFroms.append(received) }
+                say("250 OK\r\n")
             } else if command.hasPrefix("DATA") {
                 say("354 go on\r\n")
-                while let body = line(), body != "." {}
-                lock.withLock { counts.messages += 1 }
+                var data: [String] = []
+                while let body = line(), body != "." { data.append(body) }
+                lock.withLock {
+                    counts.messages += 1
+                    recorded.bodies.append(data.joined(separator: "\r\n"))
+                }
                 taken += 1
                 say("250 taken\r\n")
             } else if command.hasPrefix("QUIT") {

@@ -88,7 +88,7 @@ public struct CatalogFixture: Sendable {
         guard response.status == .ok else { throw TestSetupError("publish: \(response.status) \(response.text)") }
     }
 
-    /// The workshop of seed 002: S1–S3, "Full Series" (S1+S2+S3), "Day 1 Only" (S1), "Day 2 Only" (S2), published.
+    /// The demo workshop: S1–S3, "Full Series" (S1+S2+S3), "Day 1 Only" (S1), "Day 2 Only" (S2), published.
     public func workshop() async throws -> (
         event: EventDetailsDTO, full: TicketTypeDTO, day1: TicketTypeDTO, day2: TicketTypeDTO
     ) {

@@ -8,7 +8,7 @@ import Identity
 import Messaging
 import Persistence
 
-/// `boxoffice seed-demo`: an organization, its owner, a venue and seed 002's three-session workshop.
+/// `boxoffice seed-demo`: an organization, its owner, a venue and a published three-session workshop.
 struct SeedDemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-demo",

@@ -73,7 +73,7 @@ public struct TicketTypeAvailability: Sendable, Equatable {
     public var limitingSessionCodes: [String]
 }
 
-/// Availability as the Event Session Matrix defines it (seed 002): a ticket type sells no more than its own
+/// Availability in the Event Session Matrix (events, sessions, ticket types spanning sessions): a ticket type sells no more than its own
 /// remaining quantity, nor more than the fullest session it includes has left.
 public enum AvailabilityCalculator {
     public static func ticketType(

@@ -13,7 +13,8 @@ public enum EventStatus: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// The kinds of event of seed 002.
+/// The kinds of event: a `Class` (something taught: a workshop, a course) or a `SocialEvent` (a gathering). A label
+/// that lists filter by (`?eventType=`); neither changes how tickets sell.
 public enum EventType: String, Sendable, Codable, CaseIterable {
     case `class` = "Class"
     case socialEvent = "SocialEvent"

@@ -29,7 +29,7 @@ public enum RefundStatus: String, Sendable, Codable, CaseIterable {
 
 /// How a buyer pays, as they name it in a purchase.
 public enum PaymentMethodName {
-    /// A card, through the configured processor: `card` and seed 002's `CreditCard` (any case).
+    /// A card, through the configured processor: `card`, and `CreditCard` as older clients send it (any case).
     public static func isCard(_ method: String) -> Bool {
         ["card", "creditcard", "credit_card"].contains(method.lowercased())
     }

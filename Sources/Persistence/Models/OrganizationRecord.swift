@@ -2,7 +2,7 @@ public import Domain
 public import FluentKit
 import Foundation
 
-/// An organization that runs events (seed 001 calls it an account).
+/// An organization that runs events (the partner authentication contract calls it an account).
 public final class OrganizationRecord: Model, @unchecked Sendable {
     public static let schema = "organizations"
 
