@@ -229,13 +229,13 @@ public struct BoxOffice: Sendable {
                 clock: clock, catalog: catalog, translate: DatabaseErrors.translate, statistics: http))
         router.add(middleware: RequestLimitsMiddleware(maxBodyBytes: config.http.maxBodyBytes))
         router.add(
-            middleware: APIRateLimitMiddleware(
+            middleware: AddressRateLimitMiddleware.api(
                 limiter: rateLimiter,
                 rule: RateLimitRule(
                     name: "api", limit: config.auth.apiRequests, window: .seconds(config.auth.apiWindowSeconds)),
                 clientAddress: clientAddress, clock: clock))
         router.add(
-            middleware: WebhookRateLimitMiddleware(
+            middleware: AddressRateLimitMiddleware.webhooks(
                 limiter: rateLimiter, rule: .webhooks, clientAddress: clientAddress, clock: clock))
 
         // One edge per kind of caller: each surface authenticates the tokens it takes (people's, kiosks', or both at
