@@ -238,9 +238,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Feature: holds, and the seat ledger that every sale goes through.
+        // Feature: selling places: the lock order and the one decision of a sale, the place ledger every sale goes through,
+        // the one lifecycle of orders, tickets and holds (the only writers of their status), holds and their sweeper.
         .target(
-            name: "Inventory",
+            name: "Sales",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -255,7 +256,7 @@ let package = Package(
         .target(
             name: "Orders",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit", "Outbox", "Mail", "Payments",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Payments",
                 "Messaging",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -295,7 +296,7 @@ let package = Package(
             name: "BoxOfficeApp",
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
-                "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
+                "Accounts", "Catalog", "Sales", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
                 "Messaging",
                 "Storage", "WebPages",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -350,7 +351,7 @@ let package = Package(
         .testTarget(
             name: "MessagingTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Messaging", "Mail", "Orders", "Inventory", "Accounts", "Domain",
+                "TestSupport", "BoxOfficeApp", "Messaging", "Mail", "Orders", "Sales", "Accounts", "Domain",
                 "HTTPCore", "Persistence", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -405,9 +406,9 @@ let package = Package(
             swiftSettings: testSwiftSettings
         ),
         .testTarget(
-            name: "InventoryTests",
+            name: "SalesTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                "TestSupport", "BoxOfficeApp", "Sales", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -433,7 +434,7 @@ let package = Package(
         .testTarget(
             name: "OrdersTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Inventory", "Catalog", "Accounts", "HTTPCore",
+                "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Sales", "Catalog", "Accounts", "HTTPCore",
                 "Persistence",
                 "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),

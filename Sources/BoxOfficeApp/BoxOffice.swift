@@ -12,7 +12,6 @@ import Health
 public import Hummingbird
 import HummingbirdCore
 public import Identity
-import Inventory
 public import Logging
 public import Mail
 import Messaging
@@ -22,6 +21,7 @@ import OutboxAdmin
 public import Payments
 public import Persistence
 import RateLimiting
+import Sales
 public import ServiceLifecycle
 public import Storage
 import WebPages
@@ -215,7 +215,7 @@ public struct BoxOffice: Sendable {
             parts: [
                 HealthRoutes.documentation, APIDocsRoutes.documentation, AccountsRoutes.documentation,
                 OrganizationsRoutes.documentation, AuditRoutes.documentation, CatalogRoutes.documentation,
-                InventoryRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
+                SalesRoutes.documentation, OrdersRoutes.documentation, AdmissionRoutes.documentation,
                 OutboxAdminRoutes.documentation, PaymentWebhookRoutes.documentation,
                 SignedFileRoutes.documentation, PartnerCatalogRoutes.documentation,
                 AccountPages.documentation, GuestConfirmationPages.documentation, PasswordResetPages.documentation,
@@ -274,7 +274,7 @@ public struct BoxOffice: Sendable {
         SignedFileRoutes(store: blobs as? FileBlobStore, clock: clock).register(on: operations)
         AuditRoutes(reader: services.auditLog).register(on: people)
         CatalogRoutes(services: services.catalog, clientAddress: clientAddress, clock: clock).register(on: people)
-        InventoryRoutes(holds: services.holds, clientAddress: clientAddress, clock: clock).register(on: people)
+        SalesRoutes(holds: services.holds, clientAddress: clientAddress, clock: clock).register(on: people)
         OrdersRoutes(services: services.orders, clientAddress: clientAddress, clock: clock).register(on: people)
         AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)

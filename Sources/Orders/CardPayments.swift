@@ -4,13 +4,13 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 public import Identity
-import Inventory
 public import Logging
 import Messaging
 import Outbox
 public import Payments
 public import Persistence
 import SQLKit
+import Sales
 
 /// Card payments of pending orders, through the configured processor (`PaymentGateway`). The processor is only ever
 /// called between transactions: the sale committed first (its places held by the order until the card payment
@@ -346,7 +346,7 @@ public struct CardPayments: Sendable {
                     orderID, to: .paid, by: Self.actor,
                     reason: "card payment succeeded after the order \(status.rawValue)",
                     now: now, locked: seats, revival: revival, on: db)
-            } catch let refusal as InventoryError {
+            } catch let refusal as SalesError {
                 // Any refusal of the sale (places gone, sales ended, event cancelled); a concurrent move is not one.
                 if case .invalidTransition = refusal { throw refusal }
                 throw PlacesGone()

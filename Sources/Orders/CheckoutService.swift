@@ -3,10 +3,10 @@ import FluentKit
 import Foundation
 import HTTPCore
 public import Identity
-import Inventory
 public import Logging
 public import Persistence
 import SQLKit
+import Sales
 
 /// Checkout: a purchase, decided and written in a batch with the purchases that arrive with it (`PurchaseBatch`), or a
 /// hold turned into an order in one transaction. Either takes the places, writes the order, its items, one ticket per
@@ -143,20 +143,20 @@ public struct CheckoutService: Sendable {
         _ holdID: UUID, _ valid: ValidCheckout, eventID: UUID?, principal: Principal, cartTokenHash: String?,
         accessToken: String, now: Date, on db: any Database
     ) async throws -> OrderDTO {
-        guard let hold = try await HoldRecord.find(holdID, on: db) else { throw InventoryError.holdNotFound }
+        guard let hold = try await HoldRecord.find(holdID, on: db) else { throw SalesError.holdNotFound }
         let owned: Bool =
             if case .user(let user) = principal { hold.userID == user.id } else {
                 cartTokenHash != nil && hold.cartTokenHash == cartTokenHash
             }
-        guard owned else { throw InventoryError.holdNotFound }
+        guard owned else { throw SalesError.holdNotFound }
         guard hold.status == HoldStatus.active.rawValue, hold.expiresAt > now else {
-            throw InventoryError.holdExpired(expiredAt: hold.expiresAt)
+            throw SalesError.holdExpired(expiredAt: hold.expiresAt)
         }
         if let eventID, eventID != hold.eventID {
             throw HTTPFailure.unprocessable(FieldProblems("eventId", "is not the event of this hold"))
         }
         let locked = try await LockedSales.lock([hold.ticketTypeID], on: db)
-        guard let type = locked.types[hold.ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
+        guard let type = locked.types[hold.ticketTypeID] else { throw SalesError.ticketTypeNotFound }
         let price = Pricing(
             priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
             memberBuyer: valid.buyer.userID != nil)
@@ -185,7 +185,7 @@ public struct CheckoutService: Sendable {
             WHERE id = \(bind: holdID) AND status = \(bind: HoldStatus.active.rawValue) AND expires_at > \(bind: now) AND
             """ + " " + ownerCondition + " RETURNING id"
         ).first()
-        guard claimed != nil else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
+        guard claimed != nil else { throw SalesError.holdExpired(expiredAt: hold.expiresAt) }
         if paid { try await HoldLifecycle.end([holdID], as: .converted, now: now, locked: locked, on: db) }
         var order = valid
         order.quantity = hold.quantity

@@ -1,10 +1,10 @@
 public import Domain
 import FluentKit
 public import Foundation
-import Inventory
 public import Outbox
 public import Persistence
 import SQLKit
+import Sales
 
 /// Delivers `event.cancelled`: every order of the cancelled event that is pending or paid is cancelled, paid ones
 /// refunded through their processor (payments made outside BoxOffice get a `manual` refund, flagged for the

@@ -3,10 +3,10 @@ import FluentKit
 public import Foundation
 import HTTPCore
 import Identity
-import Inventory
 import Messaging
 import Persistence
 import SQLKit
+import Sales
 
 /// A guest's order (no account) that nobody pays by card keeps its places only for `GUEST_CONFIRM_WINDOW` unless its
 /// buyer confirms their email through the link mailed with the order, so made-up emails take no places for long:
@@ -97,7 +97,7 @@ public struct GuestConfirmations: Sendable {
                 do {
                     try await OrderLifecycle.move(
                         orderID, to: .paid, by: Self.actor, reason: "email confirmed", now: now, on: db)
-                } catch InventoryError.invalidTransition, InventoryError.holdExpired {
+                } catch SalesError.invalidTransition, SalesError.holdExpired {
                     throw Self.gone
                 }
             }

@@ -4,9 +4,9 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
-import Inventory
 import Persistence
 import SQLKit
+import Sales
 
 /// An order's money and names after checkout: its payments and refunds (buyer and organizers), a card payment started
 /// again by the buyer (after they gave up on 3-D Secure, or to pay an offline order by card), and the attendee of a

@@ -4,9 +4,9 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
-import Inventory
 import Persistence
 import SQLKit
+import Sales
 
 /// Moves orders through their lifecycle (`OrderStatus`), with the effect on places each move has.
 struct OrderStatusService: Sendable {
@@ -72,7 +72,7 @@ struct OrderStatusService: Sendable {
                             details: ["from": .string(from.rawValue), "number": .string(order.number)]),
                         from: meta, at: now, on: db)
                 }
-            } catch InventoryError.invalidTransition(let from, let to) {
+            } catch SalesError.invalidTransition(let from, let to) {
                 throw OrdersError.invalidTransition(from: from, to: to)
             }
         }

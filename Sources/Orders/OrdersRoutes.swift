@@ -5,11 +5,11 @@ public import HTTPCore
 import HTTPTypes
 public import Hummingbird
 public import Identity
-import Inventory
 public import Logging
 public import Payments
 public import Persistence
 import SQLKit
+import Sales
 
 /// The orders feature's services, built once by the composition root: one checkout (and so one purchase batcher) per
 /// instance, whatever reads it.

@@ -3,10 +3,10 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
-import Inventory
 import Outbox
 import Persistence
 import SQLKit
+import Sales
 
 /// Every purchase of places, paid at once or pending payment, decided and written many at a time: one transaction locks
 /// the included sessions, then the ticket types (`LockedSales`, the one lock order), decides each purchase in arrival
@@ -53,7 +53,7 @@ enum PurchaseBatch {
         var attempt = 1
         while true {
             do {
-                return try await SeatLedger.decidingOnLockedSeats(store, now: purchases.map(\.now).max()!) {
+                return try await PlaceLedger.decidingOnLockedPlaces(store, now: purchases.map(\.now).max()!) {
                     db, mayReclaim in
                     try await decideAndWrite(
                         purchases, providers: providers, limits: settings.placeLimits,
@@ -93,12 +93,12 @@ enum PurchaseBatch {
         // Expired holds are free places whether or not the sweeper has run: when they stand in the way of a purchase,
         // they are reclaimed in a transaction of their own and the batch is decided again.
         let short = decisions.compactMap { decision -> UUID? in
-            if case .refuse(InventoryError.insufficientCapacity(let typeID, _, _, _)) = decision { typeID } else { nil }
+            if case .refuse(SalesError.insufficientCapacity(let typeID, _, _, _)) = decision { typeID } else { nil }
         }
         if mayReclaim, let now = purchases.map(\.now).max(),
-            try await SeatLedger.expiredHoldsInTheWay(of: short, now: now, on: db)
+            try await PlaceLedger.expiredHoldsInTheWay(of: short, now: now, on: db)
         {
-            throw SeatLedger.ExpiredHoldsInTheWay(Array(Set(short)))
+            throw PlaceLedger.ExpiredHoldsInTheWay(Array(Set(short)))
         }
         let drafts = decisions.compactMap { decision -> OrderDraft? in
             if case .sell(let draft) = decision { draft } else { nil }
@@ -119,14 +119,14 @@ enum PurchaseBatch {
     }
 
     /// The counters, once each, and every row of the orders sold.
-    private static func write(_ drafts: [OrderDraft], moves: SeatMoves, on db: any Database) async throws {
+    private static func write(_ drafts: [OrderDraft], moves: PlaceMoves, on db: any Database) async throws {
         guard (db as! any SQLDatabase).dialect.name == "postgresql" else {
-            try await SeatLedger.apply(moves, on: db)
+            try await PlaceLedger.apply(moves, on: db)
             for draft in drafts { _ = try await draft.write(on: db) }
             return
         }
         let statement = PostgresStatement()
-        statement.append(try "WITH " + SeatLedger.clauses(moves, on: statement) + ", ")
+        statement.append(try "WITH " + PlaceLedger.clauses(moves, on: statement) + ", ")
         statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
         try await statement.run(on: db)
         try await OrderLifecycle.record(drafts.map(\.transition), on: db)
@@ -151,7 +151,7 @@ enum PurchaseBatch {
                     exceeded
                     as PlaceLimitExceeded
                 {
-                    return .refuse(InventoryError.buyerLimit(exceeded))
+                    return .refuse(SalesError.buyerLimit(exceeded))
                 } catch {
                     return .refuse(error)
                 }

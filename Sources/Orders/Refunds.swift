@@ -4,12 +4,12 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
-import Inventory
 import Logging
 public import Outbox
 public import Payments
 public import Persistence
 import SQLKit
+import Sales
 
 /// The one way money goes back, whoever asks (an organizer, a buyer's cancellation under the event's refund rule, an
 /// event's cancellation, a payment that came too late): refund rows written in the caller's transaction, each taken

@@ -4,9 +4,9 @@ public import Foundation
 import HTTPCore
 public import Hummingbird
 import Identity
-import Inventory
 import Persistence
 import SQLKit
+import Sales
 
 public struct TicketCancellationDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var ticketId: UUID
@@ -119,7 +119,7 @@ struct TicketService: Sendable {
             do {
                 try await TicketLifecycle.cancel(
                     ticketID, to: status, by: viewer.principal, reason: rule, unlessAdmitted: true, now: now, on: db)
-            } catch InventoryError.invalidTransition {
+            } catch SalesError.invalidTransition {
                 throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status.rawValue)
             }
             if refund > 0 {

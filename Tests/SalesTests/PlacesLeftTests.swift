@@ -1,5 +1,5 @@
 import Foundation
-import Inventory
+import Sales
 import Testing
 
 /// The decision a purchase batch makes on its locked rows: purchase after purchase, in arrival order, each one spending
@@ -10,8 +10,8 @@ import Testing
     let both = UUID(uuidString: "00000000-0000-0000-0000-0000000000a1")!
     let second = UUID(uuidString: "00000000-0000-0000-0000-0000000000a2")!
 
-    func target(_ type: UUID, _ sessions: [UUID]) -> SeatLedger.Target {
-        SeatLedger.Target(
+    func target(_ type: UUID, _ sessions: [UUID]) -> PlaceLedger.Target {
+        PlaceLedger.Target(
             ticketTypeID: type, sessionIDs: sessions,
             sessionCodes: [s1: "S1", s2: "S2"].filter { sessions.contains($0.key) })
     }
@@ -56,7 +56,7 @@ import Testing
         #expect(places.moves.sessions == [s1: .init(held: 2, sold: 1), s2: .init(held: 2)])
         #expect(places.moves.sessionRows.map(\.id) == [s1, s2] && places.moves.typeRows.map(\.id) == [both, second])
         // A hold ending as paid moves its places from held to sold; one given back leaves no move at all.
-        var moves = SeatMoves()
+        var moves = PlaceMoves()
         moves.add(.confirmHeld, 2, of: target(both, [s1, s2]))
         #expect(moves.sessions[s1] == .init(held: -2, sold: 2))
         moves.add(-2, to: .sold, of: target(both, [s1, s2]))

@@ -3,8 +3,8 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Inventory
 import SQLKit
+import Sales
 import TestSupport
 import Testing
 

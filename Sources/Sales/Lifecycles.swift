@@ -15,7 +15,7 @@ import SQLKit
 /// This file holds the only writers of order, ticket and hold status and of transition rows.
 package enum OrderLifecycle {
     /// Moves `orderID` to `next`; returns the status it left, or nil when there is no such order. Throws
-    /// `InventoryError.invalidTransition` when the lifecycle does not allow the move from the order's status now (or
+    /// `SalesError.invalidTransition` when the lifecycle does not allow the move from the order's status now (or
     /// another change got there first), and `holdExpired` when a pending order is paid after its places went back.
     /// The seats of the order's ticket types are locked first (the lock order), unless `locked` already holds them.
     /// - Parameter revival: a late payment's new ticket secrets (hash and sealed secret, one per ticket): with them, an
@@ -63,7 +63,7 @@ package enum OrderLifecycle {
         // Expiry is the one move made from what is stored: a pending order past its deadline reads as expired already.
         let from = (next == .expired && stored == .pending) || reviving ? stored : effective
         guard from.canMove(to: next) || reviving else {
-            throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue)
+            throw SalesError.invalidTransition(from: effective.rawValue, to: next.rawValue)
         }
         if reviving {
             // Sold again like any sale, or not at all: a refusal leaves the caller to refund the payment.
@@ -83,14 +83,14 @@ package enum OrderLifecycle {
                 """ + " " + paidAt + " WHERE id = \(bind: orderID) AND status = \(bind: stored.rawValue)" + stillDue
                     + " RETURNING id"
             ).first() != nil
-        else { throw InventoryError.invalidTransition(from: effective.rawValue, to: next.rawValue) }
+        else { throw SalesError.invalidTransition(from: effective.rawValue, to: next.rawValue) }
 
-        var moves = reviving ? seats.places.moves : SeatMoves()
+        var moves = reviving ? seats.places.moves : PlaceMoves()
         if let end = next.endOfHold, from == .pending, let holdID = try order.optional("hold_id", UUID.self) {
             // The hold kept the order's places: ending it makes them sold, or gives them back.
             let ended = try await HoldLifecycle.end([holdID], as: end, now: now, locked: seats, on: db)
             if end == .converted, ended == 0 {
-                throw InventoryError.holdExpired(expiredAt: try order.optional("payment_deadline", Date.self) ?? now)
+                throw SalesError.holdExpired(expiredAt: try order.optional("payment_deadline", Date.self) ?? now)
             }
         }
         let eventID = try order.decode(column: "event_id", as: UUID.self)
@@ -98,11 +98,11 @@ package enum OrderLifecycle {
         if reviving, let revival {
             try await TicketLifecycle.reissue(tickets.map(\.id), secrets: revival, on: db)
         }
-        if from.seatEffect(to: next) == .releaseSold {
+        if from.placeEffect(to: next) == .releaseSold {
             // One place per ticket that stops being valid now: a ticket cancelled on its own gave its place back then.
             for ticket in tickets { moves.add(.releaseSold, 1, of: try seats.target(ticket.typeID)) }
         }
-        try await SeatLedger.apply(moves, on: db)
+        try await PlaceLedger.apply(moves, on: db)
         try await record(
             [Transition(orderID: orderID, from: from, to: next, actor: actor, reason: reason, at: now)], on: db)
         var messages = [
@@ -149,7 +149,7 @@ package enum OrderLifecycle {
         // Each hold expires with its order's deadline, which was checked above: every one converts, or nothing does.
         let converted = try await HoldLifecycle.end(holds, as: .converted, now: now, locked: locked, on: db)
         guard converted == holds.count else {
-            throw InventoryError.holdExpired(expiredAt: now)
+            throw SalesError.holdExpired(expiredAt: now)
         }
         _ = try await TicketLifecycle.move(.orders(ids), to: OrderStatus.paid.ticketStatus, now: now, on: db)
         let actor = TransitionActor(principal)
@@ -275,7 +275,7 @@ package enum TicketLifecycle {
     static func reissue(_ tickets: [UUID], secrets: [(hash: String, sealed: String)], on db: any Database) async throws
     {
         guard secrets.count >= tickets.count else {
-            throw InventoryError.invalidTransition(from: "tickets", to: "valid")
+            throw SalesError.invalidTransition(from: "tickets", to: "valid")
         }
         for (ticket, secret) in zip(tickets, secrets) {
             try await (db as! any SQLDatabase).raw(
@@ -302,7 +302,7 @@ package enum TicketLifecycle {
             let ticket = try await sql.raw(
                 "SELECT order_id, ticket_type_id, status FROM tickets WHERE id = \(bind: ticketID)"
             ).first()
-        else { throw InventoryError.invalidTransition(from: "ticket missing", to: next.rawValue) }
+        else { throw SalesError.invalidTransition(from: "ticket missing", to: next.rawValue) }
         let orderID = try ticket.decode(column: "order_id", as: UUID.self)
         let seats = try await LockedSales.lock([try ticket.decode(column: "ticket_type_id", as: UUID.self)], on: db)
         if unlessAdmitted {
@@ -314,17 +314,17 @@ package enum TicketLifecycle {
             if try await sql.raw("SELECT 1 AS admitted FROM checkins WHERE ticket_id = \(bind: ticketID) LIMIT 1")
                 .first() != nil
             {
-                throw InventoryError.admitted(ticketID: ticketID)
+                throw SalesError.admitted(ticketID: ticketID)
             }
         }
         let moved = try await move(.ticket(ticketID), to: next, now: now, on: db)
         guard let one = moved.first else {
-            throw InventoryError.invalidTransition(
+            throw SalesError.invalidTransition(
                 from: "ticket \(try ticket.decode(column: "status", as: String.self))", to: next.rawValue)
         }
-        var moves = SeatMoves()
+        var moves = PlaceMoves()
         moves.add(.releaseSold, 1, of: try seats.target(one.typeID))
-        try await SeatLedger.apply(moves, on: db)
+        try await PlaceLedger.apply(moves, on: db)
         let left = try await sql.raw(
             """
             SELECT SUM(CASE WHEN status = \(bind: TicketStatus.valid.rawValue) THEN 1 ELSE 0 END) AS valid,
@@ -343,7 +343,7 @@ package enum TicketLifecycle {
     }
 }
 
-/// The one writer of hold status (a hold's creation aside). Ending a hold applies its seat effect (`HoldStatus.seatEffect`):
+/// The one writer of hold status (a hold's creation aside). Ending a hold applies its seat effect (`HoldStatus.placeEffect`):
 /// its places become sold (`converted`) or go back on sale (`released`, `expired`).
 package enum HoldLifecycle {
     /// Ends those of `holds` that are still active (a `converted` one only before its expiry; with `owner`, only the
@@ -378,11 +378,12 @@ package enum HoldLifecycle {
             WHERE id IN (\(binds: holds)) AND status = \(bind: HoldStatus.active.rawValue)
             """ + timing + ownerCondition + expiry + " RETURNING id, event_id, ticket_type_id, quantity"
         ).all()
-        var moves = SeatMoves()
+        var moves = PlaceMoves()
         var messages: [Outbox.Row] = []
         for row in ended {
             let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
-            moves.add(status.seatEffect, try row.decode(column: "quantity", as: Int.self), of: try seats.target(typeID))
+            moves.add(
+                status.placeEffect, try row.decode(column: "quantity", as: Int.self), of: try seats.target(typeID))
             let eventID = try row.decode(column: "event_id", as: UUID.self)
             messages.append(
                 try Outbox.row(
@@ -391,7 +392,7 @@ package enum HoldLifecycle {
                         ticketTypeId: typeID, status: status)))
             messages.append(try Outbox.row(AvailabilityChanged(eventId: eventID)))
         }
-        try await SeatLedger.apply(moves, on: db)
+        try await PlaceLedger.apply(moves, on: db)
         try await Outbox.enqueue(messages, now: now, on: db)
         return ended.count
     }
@@ -405,8 +406,8 @@ extension LockedSales {
     }
 
     /// The seats a ticket type moves.
-    func target(_ ticketTypeID: UUID) throws -> SeatLedger.Target {
-        guard let type = types[ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
+    func target(_ ticketTypeID: UUID) throws -> PlaceLedger.Target {
+        guard let type = types[ticketTypeID] else { throw SalesError.ticketTypeNotFound }
         return type.context.target
     }
 }

@@ -3,14 +3,14 @@ package import Foundation
 
 /// The places left in sessions and ticket types, as read from rows the deciding transaction has locked (`LockedSales`).
 /// `take` spends them one purchase at a time, in arrival order, so a batch of purchases is decided exactly as the same
-/// purchases made one after another would be; what was taken is then written back once (`SeatLedger.apply`).
+/// purchases made one after another would be; what was taken is then written back once (`PlaceLedger.apply`).
 package struct PlacesLeft: Sendable {
     /// Room left per active session; an inactive session has none to give.
     private var sessions: [UUID: Int]
     /// Room left under each ticket type's own limit; types without a limit are absent.
     private var types: [UUID: Int]
     /// What the decisions so far take, per counter, to be written back.
-    package private(set) var moves = SeatMoves()
+    package private(set) var moves = PlaceMoves()
 
     package init(sessions: [UUID: Int], types: [UUID: Int]) {
         self.sessions = sessions
@@ -18,7 +18,7 @@ package struct PlacesLeft: Sendable {
     }
 
     /// What `target` can take now, and the session that limits it.
-    func available(_ target: SeatLedger.Target) -> (available: Int, limitingSession: String?, ownLimitBinds: Bool) {
+    func available(_ target: PlaceLedger.Target) -> (available: Int, limitingSession: String?, ownLimitBinds: Bool) {
         var fewest: (code: String, left: Int)?
         for id in target.sessionIDs {
             let left = max(0, sessions[id] ?? 0)
@@ -34,8 +34,10 @@ package struct PlacesLeft: Sendable {
 
     /// Takes `quantity` places into `counter` in every included session and under the type's own limit, or takes
     /// nothing and returns the refusal, with what is left and which session limits it.
-    package mutating func take(_ quantity: Int, of target: SeatLedger.Target, into counter: SeatLedger.Counter = .sold)
-        -> InventoryError?
+    package mutating func take(
+        _ quantity: Int, of target: PlaceLedger.Target, into counter: PlaceLedger.Counter = .sold
+    )
+        -> SalesError?
     {
         let (available, limiting, ownLimitBinds) = available(target)
         guard available >= quantity else {
@@ -51,8 +53,8 @@ package struct PlacesLeft: Sendable {
 }
 
 /// How much each seat counter moves, per session and per ticket type: the sum of a transaction's decisions, written
-/// back by `SeatLedger.apply` with one change per row, sessions first, each table in ID order.
-package struct SeatMoves: Sendable, Equatable {
+/// back by `PlaceLedger.apply` with one change per row, sessions first, each table in ID order.
+package struct PlaceMoves: Sendable, Equatable {
     package struct Delta: Sendable, Equatable {
         package var held = 0
         package var sold = 0
@@ -73,13 +75,13 @@ package struct SeatMoves: Sendable, Equatable {
     }
 
     /// `quantity` more places in `counter` (negative: fewer) in every session of `target` and in its type.
-    package mutating func add(_ quantity: Int, to counter: SeatLedger.Counter, of target: SeatLedger.Target) {
+    package mutating func add(_ quantity: Int, to counter: PlaceLedger.Counter, of target: PlaceLedger.Target) {
         for id in target.sessionIDs { sessions[id, default: Delta()].add(quantity, to: counter) }
         types[target.ticketTypeID, default: Delta()].add(quantity, to: counter)
     }
 
     /// The places of `target` that `effect` moves: held ones become sold, or held or sold ones go back on sale.
-    package mutating func add(_ effect: OrderStatus.SeatEffect, _ quantity: Int, of target: SeatLedger.Target) {
+    package mutating func add(_ effect: OrderStatus.PlaceEffect, _ quantity: Int, of target: PlaceLedger.Target) {
         switch effect {
         case .confirmHeld:
             add(-quantity, to: .held, of: target)
@@ -102,8 +104,8 @@ package struct SeatMoves: Sendable, Equatable {
     }
 }
 
-extension SeatMoves.Delta {
-    mutating func add(_ quantity: Int, to counter: SeatLedger.Counter) {
+extension PlaceMoves.Delta {
+    mutating func add(_ quantity: Int, to counter: PlaceLedger.Counter) {
         switch counter {
         case .held: held += quantity
         case .sold: sold += quantity

@@ -41,7 +41,7 @@ public struct HoldSweeper: Service {
         var total = 0
         while true {
             let now = clock.now()
-            let reclaimed = try await store.transaction { db in try await SeatLedger.reclaimExpired(now: now, on: db) }
+            let reclaimed = try await store.transaction { db in try await PlaceLedger.reclaimExpired(now: now, on: db) }
             total += reclaimed
             if reclaimed < 100 { break }
         }

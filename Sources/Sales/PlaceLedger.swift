@@ -5,10 +5,10 @@ package import Persistence
 import SQLKit
 
 /// The only code that writes seat counters. A transaction decides on rows it has locked (`LockedSales`), sums what its
-/// decisions move (`SeatMoves`) and writes each touched row once, sessions first, each table in ID order: the lock order
+/// decisions move (`PlaceMoves`) and writes each touched row once, sessions first, each table in ID order: the lock order
 /// the locks were taken in. The CHECK constraints (`held`, `sold` ≥ 0, `sold + held` ≤ capacity or limit) stand behind
 /// every decision.
-package enum SeatLedger {
+package enum PlaceLedger {
     package enum Counter: String, Sendable {
         case held, sold
     }
@@ -28,7 +28,7 @@ package enum SeatLedger {
     }
 
     /// Writes `moves` in the caller's transaction, whose rows it has locked through `LockedSales`.
-    package static func apply(_ moves: SeatMoves, on db: any Database) async throws {
+    package static func apply(_ moves: PlaceMoves, on db: any Database) async throws {
         guard !moves.isEmpty else { return }
         let sql = db as! any SQLDatabase
         if sql.dialect.name == "postgresql" {
@@ -50,8 +50,8 @@ package enum SeatLedger {
 
     /// PostgreSQL: `moves` as common table expressions, so that a purchase batch writes its counters in the same statement
     /// as its orders: every touched session and ticket type moves once, each by the sum of the batch's decisions.
-    package static func clauses(_ moves: SeatMoves, on statement: PostgresStatement) throws -> String {
-        func update(_ table: String, _ rows: [(id: UUID, delta: SeatMoves.Delta)]) throws -> String {
+    package static func clauses(_ moves: PlaceMoves, on statement: PostgresStatement) throws -> String {
+        func update(_ table: String, _ rows: [(id: UUID, delta: PlaceMoves.Delta)]) throws -> String {
             try """
             moved_\(table) AS (
               UPDATE \(table) AS r SET held = r.held + v.held, sold = r.sold + v.sold
@@ -106,7 +106,7 @@ package enum SeatLedger {
                 {
                     ended += 1
                 }
-            } catch InventoryError.invalidTransition {}
+            } catch SalesError.invalidTransition {}
         }
         // Chosen before the seats were locked: a hold turned into an order meanwhile has a later expiry now, and stays.
         ended += try await HoldLifecycle.end(plain, as: .expired, now: now, expiredBy: now, locked: locked, on: db)
@@ -117,7 +117,7 @@ package enum SeatLedger {
     /// stand in the way (it throws `insufficientCapacity` or `ExpiredHoldsInTheWay`), reclaims them in a transaction of
     /// their own and runs `work` once more, telling it (`mayReclaim` false) to decide on what it finds then. Expired holds are free places whether or not the sweeper has run; reclaiming
     /// them apart keeps every transaction's locks in the one order.
-    package static func decidingOnLockedSeats<T: Sendable>(
+    package static func decidingOnLockedPlaces<T: Sendable>(
         _ store: DatabaseStore, now: Date,
         _ work: @escaping @Sendable (_ db: any Database, _ mayReclaim: Bool) async throws -> T
     ) async throws -> T {
@@ -126,7 +126,7 @@ package enum SeatLedger {
         } catch {
             let typeIDs: [UUID]
             switch error {
-            case InventoryError.insufficientCapacity(let typeID, _, _, _): typeIDs = [typeID]
+            case SalesError.insufficientCapacity(let typeID, _, _, _): typeIDs = [typeID]
             case let inTheWay as ExpiredHoldsInTheWay: typeIDs = inTheWay.ticketTypeIDs
             default: throw error
             }
@@ -139,7 +139,7 @@ package enum SeatLedger {
     }
 
     /// Thrown by a deciding transaction (a purchase batch) that fell short for these ticket types while expired holds
-    /// stand in their way: `decidingOnLockedSeats` reclaims them and decides again.
+    /// stand in their way: `decidingOnLockedPlaces` reclaims them and decides again.
     package struct ExpiredHoldsInTheWay: Error {
         package var ticketTypeIDs: [UUID]
         package init(_ ticketTypeIDs: [UUID]) { self.ticketTypeIDs = ticketTypeIDs }

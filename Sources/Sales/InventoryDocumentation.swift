@@ -1,6 +1,6 @@
 public import HTTPCore
 
-extension InventoryRoutes {
+extension SalesRoutes {
     public static let documentation: APIDocumentation = {
         let cartToken: JSONValue = [
             "name": "X-Cart-Token", "in": "header", "required": false, "schema": OpenAPI.string,

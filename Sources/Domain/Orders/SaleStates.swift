@@ -32,7 +32,7 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     public var isRevivedByLatePayment: Bool { self == .expired || self == .cancelled }
 
     /// What happens to the order's places when it moves to `next`.
-    public func seatEffect(to next: OrderStatus) -> SeatEffect {
+    public func placeEffect(to next: OrderStatus) -> PlaceEffect {
         switch (self, next) {
         case (.pending, .paid): .confirmHeld
         case (.pending, .cancelled), (.pending, .expired): .releaseHeld
@@ -42,7 +42,7 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    public enum SeatEffect: Sendable, Equatable {
+    public enum PlaceEffect: Sendable, Equatable {
         case none
         /// Held places become sold.
         case confirmHeld
@@ -106,7 +106,7 @@ public enum HoldStatus: String, Sendable, Codable, CaseIterable {
     case converted
 
     /// What the hold's places become when it ends this way.
-    public var seatEffect: OrderStatus.SeatEffect {
+    public var placeEffect: OrderStatus.PlaceEffect {
         switch self {
         case .active: .none
         case .converted: .confirmHeld
@@ -151,19 +151,5 @@ public enum TransitionActor: Sendable, Equatable {
         case .user(let id), .kiosk(let id), .partner(let id): id
         case .anonymous, .system: nil
         }
-    }
-}
-
-/// Short, human-friendly, unguessable order numbers: 10 characters of Crockford base32 (50 random bits).
-public enum OrderNumber {
-    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-
-    public static func generate<G: RandomNumberGenerator>(using generator: inout G) -> String {
-        String((0..<10).map { _ in alphabet[Int.random(in: 0..<32, using: &generator)] })
-    }
-
-    public static func generate() -> String {
-        var generator = Randomness.Generator()
-        return generate(using: &generator)
     }
 }

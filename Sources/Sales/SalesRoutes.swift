@@ -6,7 +6,7 @@ public import Hummingbird
 import Identity
 
 /// `/api/holds` and seed 003's reserve and release.
-public struct InventoryRoutes: Sendable {
+public struct SalesRoutes: Sendable {
     let holds: HoldService
     let clientAddress: ClientAddress
     let clock: AppClock

@@ -1,7 +1,7 @@
 import Domain
 import Testing
 
-@Suite struct OrderLifecycleTests {
+@Suite struct SaleStatesTests {
     @Test func onlyTheDocumentedMovesAreAllowed() {
         let allowed: Set<String> = [
             "pending>paid", "pending>cancelled", "pending>expired", "paid>cancelled", "paid>refunded",
@@ -14,11 +14,11 @@ import Testing
     }
 
     @Test func eachMoveSaysWhatHappensToThePlaces() {
-        #expect(OrderStatus.pending.seatEffect(to: .paid) == .confirmHeld)
-        #expect(OrderStatus.pending.seatEffect(to: .cancelled) == .releaseHeld)
-        #expect(OrderStatus.pending.seatEffect(to: .expired) == .releaseHeld)
-        #expect(OrderStatus.paid.seatEffect(to: .refunded) == .releaseSold)
-        #expect(OrderStatus.paid.seatEffect(to: .cancelled) == .releaseSold)
+        #expect(OrderStatus.pending.placeEffect(to: .paid) == .confirmHeld)
+        #expect(OrderStatus.pending.placeEffect(to: .cancelled) == .releaseHeld)
+        #expect(OrderStatus.pending.placeEffect(to: .expired) == .releaseHeld)
+        #expect(OrderStatus.paid.placeEffect(to: .refunded) == .releaseSold)
+        #expect(OrderStatus.paid.placeEffect(to: .cancelled) == .releaseSold)
     }
 
     @Test func orderNumbersAreTenCrockfordCharacters() {

@@ -107,11 +107,11 @@ package struct LockedSales: Sendable {
     /// - Parameter guest: the buyer has no account; refused where the event sells to signed-in buyers only.
     package mutating func decide(
         _ ticketTypeID: UUID?, quantity: Int, eventID: UUID?, now: Date, guest: Bool = false,
-        into counter: (TicketType) -> SeatLedger.Counter
+        into counter: (TicketType) -> PlaceLedger.Counter
     ) throws -> TicketType {
-        guard let ticketTypeID, let type = types[ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
+        guard let ticketTypeID, let type = types[ticketTypeID] else { throw SalesError.ticketTypeNotFound }
         try type.context.requireEvent(eventID)
-        if guest, !type.guestCheckout { throw InventoryError.signInRequired }
+        if guest, !type.guestCheckout { throw SalesError.signInRequired }
         try type.context.checkOnSale(quantity: quantity, now: now)
         if let shortage = places.take(quantity, of: type.context.target, into: counter(type)) { throw shortage }
         return type

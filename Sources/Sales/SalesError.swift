@@ -4,7 +4,7 @@ public import HTTPCore
 public import HTTPTypes
 
 /// Refusals of holds and sales, with seed 002's codes and details.
-public enum InventoryError: APIError, Equatable {
+public enum SalesError: APIError, Equatable {
     case insufficientCapacity(ticketTypeID: UUID, requested: Int, available: Int, limitingSessionID: String?)
     case salesNotStarted(UUID)
     case salesEnded(UUID)

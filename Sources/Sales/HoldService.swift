@@ -42,7 +42,7 @@ public struct HoldService: Sendable {
             case .cart(let hash): (nil, hash)
             }
         let taker = PlaceTaker(userID: user, cartTokenHash: cart, email: nil, address: address)
-        return try await SeatLedger.decidingOnLockedSeats(store, now: now) { db, _ in
+        return try await PlaceLedger.decidingOnLockedPlaces(store, now: now) { db, _ in
             // The one decision of a sale, on the seats this transaction locked first, then within the buyer's and the
             // address's limits, on their quota rows locked after the seats.
             var locked = try await LockedSales.lock([ticketTypeID], on: db)
@@ -50,7 +50,7 @@ public struct HoldService: Sendable {
                 var quotas = try await PlaceQuotas.load(
                     events: [event], takers: [taker], limits: locked.placeLimits(defaults: limits), now: now, on: db)
                 do { try quotas.take(quantity, of: event, by: taker) } catch let exceeded as PlaceLimitExceeded {
-                    throw InventoryError.buyerLimit(exceeded)
+                    throw SalesError.buyerLimit(exceeded)
                 }
             }
             let type = try locked.decide(
@@ -62,7 +62,7 @@ public struct HoldService: Sendable {
             hold.buyerKey = taker.buyerKey
             hold.clientAddress = taker.address
             try await hold.create(on: db)
-            try await SeatLedger.apply(locked.places.moves, on: db)
+            try await PlaceLedger.apply(locked.places.moves, on: db)
             try await Outbox.enqueue(
                 [
                     try Outbox.row(
@@ -79,7 +79,7 @@ public struct HoldService: Sendable {
     func release(_ holdID: UUID, for owner: HoldOwner, now: Date) async throws {
         try await store.transaction { db in
             guard let hold = try await HoldRecord.find(holdID, on: db), owner.owns(hold) else {
-                throw InventoryError.holdNotFound
+                throw SalesError.holdNotFound
             }
             // The owner is part of the change: a hold an order took over a moment ago is the order's now.
             try await HoldLifecycle.end(
@@ -129,7 +129,7 @@ package struct SaleContext: Sendable {
     package var salesStart: Date?
     package var salesEnd: Date
     package var maxPerOrder: Int
-    package var target: SeatLedger.Target
+    package var target: PlaceLedger.Target
 
     var sessionCodesInOrder: [String] {
         target.sessionCodes.values.sorted { (Int($0.dropFirst()) ?? 0) < (Int($1.dropFirst()) ?? 0) }
@@ -145,15 +145,15 @@ package struct SaleContext: Sendable {
     /// Refuses sales the catalog says cannot happen now.
     package func checkOnSale(quantity: Int, now: Date) throws {
         guard eventStatus == EventStatus.published.rawValue else {
-            throw InventoryError.notOnSale(ticketTypeID, reason: "event \(eventStatus)")
+            throw SalesError.notOnSale(ticketTypeID, reason: "event \(eventStatus)")
         }
         guard active, !target.sessionIDs.isEmpty else {
-            throw InventoryError.notOnSale(ticketTypeID, reason: "inactive")
+            throw SalesError.notOnSale(ticketTypeID, reason: "inactive")
         }
-        if let start = salesStart, now < start { throw InventoryError.salesNotStarted(ticketTypeID) }
-        guard now < salesEnd else { throw InventoryError.salesEnded(ticketTypeID) }
+        if let start = salesStart, now < start { throw SalesError.salesNotStarted(ticketTypeID) }
+        guard now < salesEnd else { throw SalesError.salesEnded(ticketTypeID) }
         guard quantity <= maxPerOrder else {
-            throw InventoryError.quantityLimit(requested: quantity, maximum: maxPerOrder)
+            throw SalesError.quantityLimit(requested: quantity, maximum: maxPerOrder)
         }
     }
 }
