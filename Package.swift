@@ -201,9 +201,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The payment seam: a card processor behind `PaymentGateway`, Stripe's API as the live one, webhook signatures.
+        // The payment seam, named for it: the card processor behind `PaymentGateway`, Stripe's API as the live one,
+        // webhook signatures.
         .target(
-            name: "Payments",
+            name: "PaymentGateway",
             dependencies: [
                 "Domain",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -256,7 +257,7 @@ let package = Package(
         .target(
             name: "Orders",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Payments",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "PaymentGateway",
                 "Messaging",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -296,7 +297,8 @@ let package = Package(
             name: "BoxOfficeApp",
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
-                "Accounts", "Catalog", "Sales", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
+                "Accounts", "Catalog", "Sales", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail",
+                "PaymentGateway",
                 "Messaging",
                 "Storage", "WebPages",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -315,7 +317,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox", "Mail",
-                "Payments", "Messaging",
+                "PaymentGateway", "Messaging",
                 "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -335,7 +337,7 @@ let package = Package(
             name: "OutboxTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
-                "Payments", "Orders", "Storage", "Accounts", "Messaging",
+                "PaymentGateway", "Orders", "Storage", "Accounts", "Messaging",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "FluentKit", package: "fluent-kit"),

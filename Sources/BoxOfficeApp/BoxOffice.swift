@@ -18,7 +18,7 @@ import Messaging
 public import Orders
 public import Outbox
 import OutboxAdmin
-public import Payments
+public import PaymentGateway
 public import Persistence
 import RateLimiting
 import Sales

@@ -7,7 +7,7 @@ public import Identity
 public import Logging
 import Messaging
 import Outbox
-public import Payments
+public import PaymentGateway
 public import Persistence
 import SQLKit
 import Sales

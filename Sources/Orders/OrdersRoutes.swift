@@ -6,7 +6,7 @@ import HTTPTypes
 public import Hummingbird
 public import Identity
 public import Logging
-public import Payments
+public import PaymentGateway
 public import Persistence
 import SQLKit
 import Sales

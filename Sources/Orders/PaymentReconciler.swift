@@ -1,7 +1,7 @@
 public import Domain
 import Foundation
 public import Logging
-import Payments
+import PaymentGateway
 public import Persistence
 import SQLKit
 public import ServiceLifecycle

@@ -4,7 +4,7 @@ public import HTTPCore
 import HTTPTypes
 public import Hummingbird
 import Logging
-import Payments
+import PaymentGateway
 public import Persistence
 import SQLKit
 import Synchronization

@@ -6,7 +6,7 @@ import HTTPCore
 import Identity
 import Logging
 public import Outbox
-public import Payments
+public import PaymentGateway
 public import Persistence
 import SQLKit
 import Sales

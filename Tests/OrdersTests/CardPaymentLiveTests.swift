@@ -8,7 +8,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Orders
-import Payments
+import PaymentGateway
 import SQLKit
 import TestSupport
 import Testing

@@ -5,7 +5,7 @@ import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
 import Orders
-import Payments
+import PaymentGateway
 import SQLKit
 import Synchronization
 import TestSupport

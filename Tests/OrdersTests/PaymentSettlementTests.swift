@@ -6,7 +6,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Orders
 import Outbox
-import Payments
+import PaymentGateway
 import SQLKit
 import TestSupport
 import Testing
