@@ -253,16 +253,33 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Feature: checkout, orders and their lifecycle, tickets, registrations.
+        // Feature: checkout, orders and the changes people ask of them, tickets after checkout, registrations, the
+        // buyer's mail about orders, reminders before sessions. What it asks of payments is `OrderPayments`, which the
+        // composition root hands in: Orders never imports Payments.
         .target(
             name: "Orders",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "PaymentGateway",
-                "Messaging",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Messaging",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Feature: the money of orders: card payments through the `PaymentGateway` seam, refunds, the processor's
+        // webhooks, the reconciler, payment notices and the event cancellation cascade.
+        .target(
+            name: "Payments",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Orders", "Audit", "Outbox", "Mail",
+                "Messaging", "PaymentGateway",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -298,7 +315,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
                 "Accounts", "Catalog", "Sales", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail",
-                "PaymentGateway",
+                "PaymentGateway", "Payments",
                 "Messaging",
                 "Storage", "WebPages",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -439,6 +456,20 @@ let package = Package(
                 "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Sales", "Catalog", "Accounts", "HTTPCore",
                 "Persistence",
                 "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "PaymentsTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Payments", "PaymentGateway", "Orders", "Outbox", "Catalog", "Accounts",
+                "HTTPCore", "Persistence", "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

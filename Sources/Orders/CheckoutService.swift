@@ -17,21 +17,21 @@ public struct CheckoutService: Sendable {
     let ticketKeys: TicketKeys
     let batcher: PurchaseBatcher
     let settings: SaleSettings
-    let cardPayments: CardPayments
+    let payments: any OrderPayments
 
     /// - Parameter ticketKeys: seals each new ticket's QR secret.
+    /// - Parameter payments: starts a card order's payment once its sale has committed.
     /// - Parameter logger: where a failed purchase batch is reported.
     public init(
-        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, cardPayments: CardPayments,
+        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, payments: any OrderPayments,
         logger: Logger
     ) {
         self.store = store
         self.settings = settings
-        self.cardPayments = cardPayments
+        self.payments = payments
         self.providers = PaymentProviders(
             offline: OfflineProvider(window: settings.paymentWindow),
-            card: cardPayments.available
-                ? CardProvider(name: cardPayments.gateway.name, window: settings.cardPaymentWindow) : nil)
+            card: payments.cardProcessor.map { CardProvider(name: $0, window: settings.cardPaymentWindow) })
         self.ticketKeys = ticketKeys
         self.batcher = PurchaseBatcher(store: store, providers: providers, settings: settings, logger: logger)
     }
@@ -103,9 +103,9 @@ public struct CheckoutService: Sendable {
         -> OrderDTO
     {
         guard created, valid.paysByCard, order.status == OrderStatus.pending.rawValue,
-            order.provider == cardPayments.gateway.name
+            order.provider == payments.cardProcessor
         else { return order }
-        let payment = try await cardPayments.start(order.orderId, paymentToken: valid.paymentToken, now: now)
+        let payment = try await payments.startCardPayment(order.orderId, paymentToken: valid.paymentToken, now: now)
         var paid = try await OrderReads.order(order.orderId, now: now, on: store.database())
         paid.accessToken = order.accessToken
         paid.payment = payment

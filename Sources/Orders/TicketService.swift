@@ -38,6 +38,7 @@ public struct UserTicketListDTO: Codable, Sendable, ResponseEncodable {
 /// Tickets after checkout: a user's tickets, and cancelling one under the event's refund rule.
 struct TicketService: Sendable {
     let store: DatabaseStore
+    let payments: any OrderPayments
 
     func tickets(of userID: UUID, now: Date) async throws -> UserTicketListDTO {
         let sql = store.sql()
@@ -124,9 +125,9 @@ struct TicketService: Sendable {
             }
             if refund > 0 {
                 // Paid back through the processor (or flagged for a manual refund), up to what is left of the order.
-                let left = PaymentRow.refundable(try await PaymentRow.of(order: order.id!, on: sql))
+                let left = try await payments.refundableMinor(order: order.id!, on: db)
                 if min(refund, left) > 0 {
-                    try await Refunds.create(
+                    try await payments.refund(
                         order: order.id!, amountMinor: min(refund, left), reason: "ticket cancelled: \(rule)",
                         actor: TransitionActor(viewer.principal), now: now, on: db)
                 }

@@ -6,6 +6,7 @@ import HTTPTypes
 public import Identity
 public import Logging
 import Messaging
+import Orders
 import Outbox
 public import PaymentGateway
 public import Persistence

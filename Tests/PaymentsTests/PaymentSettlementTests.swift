@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Orders
 import Outbox
 import PaymentGateway
+import Payments
 import SQLKit
 import TestSupport
 import Testing
@@ -173,7 +174,7 @@ import Testing
                 app, id: "evt_late", type: "payment_intent.succeeded", payment: late, status: "succeeded")
             #expect(try await Self.status(app, unlucky) == "expired")
             #expect(
-                try await eventually { gateway.refunds.contains { $0.paymentId == late.id && $0.amountMinor == 6000 } })
+                await eventually { gateway.refunds.contains { $0.paymentId == late.id && $0.amountMinor == 6000 } })
             #expect(try await eventually { try await Self.payments(app, unlucky).refunds.first?.status == "succeeded" })
             #expect(try await Self.topics(app, kind: "late_payment_refunded") == 2)
             #expect(try await CardPaymentTests.held(app, small.ticketTypeId) == [2, 0])
@@ -199,7 +200,7 @@ import Testing
                 json: ["amountMinor": 5000, "reason": "one guest cannot come"] as [String: JSONValue])
             #expect(part.status == .created)
             #expect(try part.decode(RefundListDTO.self).refunds.map(\.amountMinor) == [5000])
-            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [5000] })
+            #expect(await eventually { gateway.refunds.map(\.amountMinor) == [5000] })
             #expect(try await eventually { try await Self.payments(app, placed).refunds.first?.status == "succeeded" })
             #expect(try await Self.status(app, placed) == "paid")
             let tooMuch = try await app.client.send(.post, path, headers: fixture.headers, json: ["amountMinor": 9000])
@@ -215,7 +216,7 @@ import Testing
             #expect(try rest.decode(RefundListDTO.self).refunds.map(\.amountMinor) == [8000])
             #expect(try await Self.status(app, placed) == "refunded")
             #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [0, 0])
-            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [5000, 8000] })
+            #expect(await eventually { gateway.refunds.map(\.amountMinor) == [5000, 8000] })
         }
     }
 
@@ -367,7 +368,7 @@ import Testing
             let again = try await app.client.send(
                 .post, path, headers: fixture.headers, json: [:] as [String: JSONValue])
             #expect(again.status == .created)
-            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
+            #expect(await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
             #expect(try await eventually { try await Self.payments(app, placed).refundableMinor == 0 })
         }
     }
@@ -392,7 +393,7 @@ import Testing
                 .put, "/api/tickets/\(placed.order.tickets[0].ticketId)/cancel", headers: placed.headers)
             #expect(cancelled.status == .ok)
             #expect(try cancelled.json()["refundMinor"] == .int(6500))
-            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
+            #expect(await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
             let after = try await Self.payments(app, placed)
             #expect(after.refundableMinor == 6500 && after.refunds.first?.reason.hasPrefix("ticket cancelled") == true)
             #expect(try await Self.status(app, placed) == "paid")
@@ -438,7 +439,7 @@ import Testing
                         .get, "/api/orders/\(offline.orderId)/payments", headers: buyer.bearer
                     ).decode(OrderPaymentsDTO.self).refunds.map(\.status) == ["manual"]
                 })
-            #expect(try await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
+            #expect(await eventually { gateway.refunds.map(\.amountMinor) == [6500] })
             #expect(try await eventually { try await Self.topics(app, kind: "event_cancelled") == 3 })
             #expect(try await CardPaymentTests.held(app, day1.ticketTypeId) == [0, 0])
             let revoked = try await app.store.sql().raw(

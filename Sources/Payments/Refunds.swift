@@ -5,6 +5,7 @@ import Foundation
 import HTTPCore
 import Identity
 import Logging
+import Orders
 public import Outbox
 public import PaymentGateway
 public import Persistence

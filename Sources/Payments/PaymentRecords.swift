@@ -1,37 +1,11 @@
 import Domain
 import FluentKit
 public import Foundation
-public import HTTPCore
+import HTTPCore
 public import Hummingbird
+public import Orders
 import Persistence
 import SQLKit
-
-public struct PaymentDTO: Codable, Sendable, Equatable, ResponseEncodable {
-    public var paymentId: UUID
-    public var orderId: UUID
-    /// `stripe` (the configured processor) or `manual` (recorded by an organizer).
-    public var provider: String
-    /// `card` or `manual`.
-    public var method: String
-    /// `pending`, `requires_action`, `succeeded`, `failed`, `canceled`.
-    public var status: String
-    public var amount: Decimal
-    public var amountMinor: Int
-    /// What refunds take back of it, asked or done.
-    public var refundedMinor: Int
-    public var currency: String
-    /// The processor's ID of the payment (a PaymentIntent's `pi_…`).
-    public var providerReference: String?
-    /// For the buyer's card form to confirm or authenticate the payment; shown to the buyer while it is not final.
-    public var clientSecret: String?
-    /// What the buyer must do next (3-D Secure), as the processor says: only in the answer that started the payment.
-    public var nextAction: JSONValue?
-    /// The decline or refusal, in the processor's words.
-    public var failureReason: String?
-    public var createdAt: Date
-    public var updatedAt: Date
-    public var succeededAt: Date?
-}
 
 public struct RefundDTO: Codable, Sendable, Equatable {
     public var refundId: UUID

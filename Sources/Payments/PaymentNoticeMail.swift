@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 public import Mail
 public import Messaging
+import Orders
 public import Outbox
 public import Persistence
 import SQLKit

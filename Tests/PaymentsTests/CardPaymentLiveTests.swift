@@ -9,6 +9,7 @@ import Logging
 import NIOCore
 import Orders
 import PaymentGateway
+import Payments
 import SQLKit
 import TestSupport
 import Testing

@@ -6,6 +6,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Orders
 import PaymentGateway
+import Payments
 import SQLKit
 import Synchronization
 import TestSupport

@@ -1,6 +1,7 @@
 public import Domain
 import FluentKit
 public import Foundation
+import Orders
 public import Outbox
 public import Persistence
 import SQLKit
