@@ -13,7 +13,7 @@ import Sales
 /// place, its first transition and its outbox rows, or writes nothing at all.
 public struct CheckoutService: Sendable {
     let store: DatabaseStore
-    let providers: PaymentProviders
+    let methods: PaymentMethods
     let ticketKeys: TicketKeys
     let batcher: PurchaseBatcher
     let settings: SaleSettings
@@ -29,11 +29,11 @@ public struct CheckoutService: Sendable {
         self.store = store
         self.settings = settings
         self.payments = payments
-        self.providers = PaymentProviders(
-            offline: OfflineProvider(window: settings.paymentWindow),
-            card: payments.cardProcessor.map { CardProvider(name: $0, window: settings.cardPaymentWindow) })
+        self.methods = PaymentMethods(
+            offline: OfflineMethod(window: settings.paymentWindow),
+            card: payments.cardProcessor.map { CardMethod(name: $0, window: settings.cardPaymentWindow) })
         self.ticketKeys = ticketKeys
-        self.batcher = PurchaseBatcher(store: store, providers: providers, settings: settings, logger: logger)
+        self.batcher = PurchaseBatcher(store: store, methods: methods, settings: settings, logger: logger)
     }
 
     struct Buyer: Sendable {
@@ -160,17 +160,17 @@ public struct CheckoutService: Sendable {
         let price = Pricing(
             priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
             memberBuyer: valid.buyer.userID != nil)
-        let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity, card: valid.paysByCard)
+        let method = methods.method(totalMinor: price.unitMinor * hold.quantity, card: valid.paysByCard)
         let guests = GuestConfirmationRule(window: settings.guestConfirmWindow)
         let start = guests.start(
-            provider.start(totalMinor: price.unitMinor * hold.quantity, now: now), buyer: valid.buyer,
-            provider: provider.name, now: now)
+            method.start(totalMinor: price.unitMinor * hold.quantity, now: now), buyer: valid.buyer,
+            provider: method.name, now: now)
         let paid = start == .paid
         var deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
         var confirmation: String?
         if !paid {
             (deadline, confirmation) = guests.apply(
-                buyer: valid.buyer, provider: provider.name, deadline: deadline, now: now)
+                buyer: valid.buyer, provider: method.name, deadline: deadline, now: now)
         }
         let sql = db as! any SQLDatabase
         // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
@@ -191,7 +191,7 @@ public struct CheckoutService: Sendable {
         order.quantity = hold.quantity
         return try await OrderDraft(
             order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price,
-            provider: provider.name,
+            provider: method.name,
             holdID: paid ? nil : holdID, deadline: paid ? nil : deadline,
             accessTokenHash: OpaqueToken.hash(accessToken),
             secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now,
@@ -237,9 +237,9 @@ public struct CheckoutService: Sendable {
         var paysByCard = false
         if let method = request.paymentMethod {
             if PaymentMethodName.isCard(method) {
-                guard providers.card != nil else { throw OrdersError.cardPaymentsUnavailable(method) }
+                guard methods.card != nil else { throw OrdersError.cardPaymentsUnavailable(method) }
                 paysByCard = true
-            } else if !PaymentProviders.offlineMethods.contains(method) {
+            } else if !PaymentMethods.offlineMethods.contains(method) {
                 throw OrdersError.paymentMethodUnavailable(method)
             }
         }

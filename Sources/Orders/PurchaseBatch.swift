@@ -47,7 +47,7 @@ enum PurchaseBatch {
 
     /// Decides and writes `purchases` in one transaction (run again when two orders drew the same number, once after
     /// reclaiming expired holds that stood in the way of a purchase, and on a serialization failure by the store).
-    static func run(_ purchases: [Purchase], providers: PaymentProviders, settings: SaleSettings, store: DatabaseStore)
+    static func run(_ purchases: [Purchase], methods: PaymentMethods, settings: SaleSettings, store: DatabaseStore)
         async throws -> [Outcome]
     {
         var attempt = 1
@@ -56,7 +56,7 @@ enum PurchaseBatch {
                 return try await PlaceLedger.decidingOnLockedPlaces(store, now: purchases.map(\.now).max()!) {
                     db, mayReclaim in
                     try await decideAndWrite(
-                        purchases, providers: providers, limits: settings.placeLimits,
+                        purchases, methods: methods, limits: settings.placeLimits,
                         guests: GuestConfirmationRule(window: settings.guestConfirmWindow), mayReclaim: mayReclaim,
                         on: db)
                 }
@@ -67,7 +67,7 @@ enum PurchaseBatch {
     }
 
     private static func decideAndWrite(
-        _ purchases: [Purchase], providers: PaymentProviders, limits: PlaceLimits, guests: GuestConfirmationRule,
+        _ purchases: [Purchase], methods: PaymentMethods, limits: PlaceLimits, guests: GuestConfirmationRule,
         mayReclaim: Bool, on db: any Database
     )
         async throws -> [Outcome]
@@ -89,7 +89,7 @@ enum PurchaseBatch {
             takers: Set(taking.map { purchases[$0].valid.taker }), limits: locked.placeLimits(defaults: limits),
             now: purchases[0].now, on: db)
         let decisions = decide(
-            purchases, skipping: seen, on: &locked, quotas: &quotas, providers: providers, guests: guests)
+            purchases, skipping: seen, on: &locked, quotas: &quotas, methods: methods, guests: guests)
         // Expired holds are free places whether or not the sweeper has run: when they stand in the way of a purchase,
         // they are reclaimed in a transaction of their own and the batch is decided again.
         let short = decisions.compactMap { decision -> UUID? in
@@ -137,7 +137,7 @@ enum PurchaseBatch {
     /// once or `held` when the order waits for payment.
     private static func decide(
         _ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales,
-        quotas: inout PlaceQuotaLedger, providers: PaymentProviders, guests: GuestConfirmationRule
+        quotas: inout PlaceQuotaLedger, methods: PaymentMethods, guests: GuestConfirmationRule
     )
         -> [Decision]
     {
@@ -157,7 +157,7 @@ enum PurchaseBatch {
                 }
             }
             var price: Pricing?
-            var provider: (any PaymentProvider)?
+            var method: (any PaymentMethod)?
             var start = PaymentStart.paid
             do {
                 let type = try locked.decide(
@@ -167,9 +167,9 @@ enum PurchaseBatch {
                     let unit = Pricing(
                         priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
                         memberBuyer: purchase.valid.buyer.userID != nil)
-                    let chosen = providers.provider(
+                    let chosen = methods.method(
                         totalMinor: unit.unitMinor * quantity, card: purchase.valid.paysByCard)
-                    (price, provider) = (unit, chosen)
+                    (price, method) = (unit, chosen)
                     start = guests.start(
                         chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now),
                         buyer: purchase.valid.buyer, provider: chosen.name, now: purchase.now)
@@ -180,13 +180,13 @@ enum PurchaseBatch {
                 quotas = quotasAfter
                 if let due = deadline {
                     (deadline, confirmation) = guests.apply(
-                        buyer: purchase.valid.buyer, provider: provider!.name, deadline: due, now: purchase.now)
+                        buyer: purchase.valid.buyer, provider: method!.name, deadline: due, now: purchase.now)
                 }
                 return .sell(
                     try OrderDraft(
                         purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID,
                         quantity: quantity, price: price!,
-                        provider: provider!.name, holdID: deadline == nil ? nil : UUID.random(),
+                        provider: method!.name, holdID: deadline == nil ? nil : UUID.random(),
                         newHold: deadline != nil, deadline: deadline,
                         accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets, now: purchase.now,
                         emailConfirmationToken: confirmation, orderID: purchase.orderID))

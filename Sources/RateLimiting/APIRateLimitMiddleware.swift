@@ -4,8 +4,8 @@ public import Hummingbird
 
 /// The general per-client limit, keyed by client IP, on the API and the embeds. It decides on the normalised path
 /// (`//api/events` is `/api/events`), before routing and authentication, so a route counts however its path is
-/// spelled, and paths that match nothing and requests refused 401 or 403 count too. Payment providers' webhooks are
-/// machines with checks of their own (signatures) and are left out.
+/// spelled, and paths that match nothing and requests refused 401 or 403 count too. The payment processor's webhooks
+/// are machines with checks of their own (signatures) and are left out.
 public struct APIRateLimitMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 

@@ -4,23 +4,23 @@ public import Foundation
 public enum PaymentStart: Sendable, Equatable {
     /// Settled at once: the order is paid in the checkout's own transaction.
     case paid
-    /// Pending until the provider confirms (an organizer marking an offline order paid today; a signed card webhook
-    /// later). The order keeps its places until `deadline`.
+    /// Pending until the payment is confirmed (an organizer marking an offline order paid; the processor's word on a
+    /// card payment). The order keeps its places until `deadline`.
     case awaiting(deadline: Date)
 }
 
-/// A way to pay. Checkout asks the provider how payment starts inside its transaction, so the decision commits with
-/// the order. A card provider fits the same shape: it answers `.awaiting`, and the work that talks to the card
-/// network (create a payment with the order's idempotency key, refund) runs from outbox rows after commit, with its
-/// confirmation arriving by signed webhook and moving the order through `OrderStatus` like any other.
-public protocol PaymentProvider: Sendable {
-    /// Stored on the order: `free`, `offline`, …
+/// A way to pay, as checkout decides it: synchronously, inside the sale's transaction, so that the decision commits
+/// with the order. It never talks to the card processor (that is the payments feature, through the `PaymentGateway`
+/// seam): a card method only answers `.awaiting`, and the card payment is started after the sale commits, its
+/// confirmation moving the order through `OrderStatus` like any other.
+public protocol PaymentMethod: Sendable {
+    /// Stored as the order's `provider`: `free`, `offline`, or the card processor's name.
     var name: String { get }
     func start(totalMinor: Int, now: Date) -> PaymentStart
 }
 
 /// Nothing to pay: a total of zero is paid at once.
-public struct FreeProvider: PaymentProvider {
+public struct FreeMethod: PaymentMethod {
     public static let name = "free"
     public var name: String { Self.name }
     public init() {}
@@ -30,7 +30,7 @@ public struct FreeProvider: PaymentProvider {
 
 /// Pay by transfer or at the door: the order waits, holding its places, until an organizer marks it paid or its
 /// payment window closes.
-public struct OfflineProvider: PaymentProvider {
+public struct OfflineMethod: PaymentMethod {
     public let window: Duration
     public static let name = "offline"
     public var name: String { Self.name }
@@ -46,8 +46,8 @@ public struct OfflineProvider: PaymentProvider {
 
 /// Pay by card through the configured processor: the order waits, holding its places, for the card payment window
 /// (`CARD_PAYMENT_WINDOW`, 15 minutes by default); the payment itself is started after the sale commits
-/// (`CardPayments`). The provider's name is the processor's (`stripe`).
-public struct CardProvider: PaymentProvider {
+/// (`OrderPayments.startCardPayment`). Its name is the processor's (`stripe`).
+public struct CardMethod: PaymentMethod {
     public let name: String
     public let window: Duration
 
@@ -61,17 +61,17 @@ public struct CardProvider: PaymentProvider {
     }
 }
 
-/// Which provider takes an order: free when there is nothing to pay, otherwise the buyer's method.
-struct PaymentProviders: Sendable {
-    let offline: OfflineProvider
+/// Which method takes an order: free when there is nothing to pay, otherwise the buyer's.
+struct PaymentMethods: Sendable {
+    let offline: OfflineMethod
     /// Nil when no processor is configured: card methods are refused then.
-    let card: CardProvider?
+    let card: CardMethod?
 
     /// Offline methods a buyer may name; card ones are `PaymentMethodName.isCard`.
     static let offlineMethods: Set<String> = ["offline", "transfer", "door", "cash", "invoice", "free"]
 
-    func provider(totalMinor: Int, card wantsCard: Bool) -> any PaymentProvider {
-        if totalMinor == 0 { return FreeProvider() }
+    func method(totalMinor: Int, card wantsCard: Bool) -> any PaymentMethod {
+        if totalMinor == 0 { return FreeMethod() }
         if wantsCard, let card { return card }
         return offline
     }
