@@ -101,6 +101,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Tickets' credentials: the installation's ticket key (each ticket's sealed secret, each event's sealed signing
+        // key), signed tickets (Ed25519 per event) and the revocation list offline kiosks receive.
+        .target(
+            name: "Tickets",
+            dependencies: [
+                "Domain", "Persistence", "Identity",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Shared counters for rate limits, kept in the database so every instance enforces the same limit.
         .target(
             name: "RateLimiting",
@@ -239,12 +251,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Feature: selling places: the lock order and the one decision of a sale, the place ledger every sale goes through,
-        // the one lifecycle of orders, tickets and holds (the only writers of their status), holds and their sweeper.
+        // Feature: selling places: the lock order and the one decision of a sale, the place ledger every sale goes
+        // through, the one lifecycle of orders, tickets and holds (the only writers of their status), holds and their
+        // sweeper.
         .target(
             name: "Sales",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -260,6 +273,7 @@ let package = Package(
             name: "Orders",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Messaging",
+                "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -273,7 +287,7 @@ let package = Package(
             name: "Payments",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Orders", "Audit", "Outbox", "Mail",
-                "Messaging", "PaymentGateway",
+                "Messaging", "PaymentGateway", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -287,7 +301,7 @@ let package = Package(
         .target(
             name: "Admission",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -315,7 +329,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
                 "Accounts", "Catalog", "Sales", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail",
-                "PaymentGateway", "Payments",
+                "PaymentGateway", "Payments", "Tickets",
                 "Messaging",
                 "Storage", "WebPages",
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -25,6 +25,7 @@ import RateLimiting
 import Sales
 public import ServiceLifecycle
 public import Storage
+public import Tickets
 import WebPages
 
 /// The composition root: builds the database, the router with every feature, and the application.

@@ -2,11 +2,12 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
-public import Identity
+import Identity
 public import Logging
 public import Persistence
 import SQLKit
 import Sales
+public import Tickets
 
 /// Checkout: a purchase, decided and written in a batch with the purchases that arrive with it (`PurchaseBatch`), or a
 /// hold turned into an order in one transaction. Either takes the places, writes the order, its items, one ticket per

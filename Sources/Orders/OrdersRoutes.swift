@@ -4,11 +4,12 @@ import Foundation
 public import HTTPCore
 import HTTPTypes
 public import Hummingbird
-public import Identity
+import Identity
 public import Logging
 public import Persistence
 import SQLKit
 import Sales
+public import Tickets
 
 /// The orders feature's services, built once by the composition root: one checkout (and so one purchase batcher) per
 /// instance, whatever reads it.

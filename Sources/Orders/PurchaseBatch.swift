@@ -2,11 +2,11 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
-import Identity
 import Outbox
 import Persistence
 import SQLKit
 import Sales
+import Tickets
 
 /// Every purchase of places, paid at once or pending payment, decided and written many at a time: one transaction locks
 /// the included sessions, then the ticket types (`LockedSales`, the one lock order), decides each purchase in arrival

@@ -3,7 +3,6 @@ import FluentKit
 import Foundation
 import HTTPCore
 import HTTPTypes
-public import Identity
 public import Logging
 import Messaging
 import Orders
@@ -12,6 +11,7 @@ public import PaymentGateway
 public import Persistence
 import SQLKit
 import Sales
+public import Tickets
 
 /// Card payments of pending orders, through the configured processor (`PaymentGateway`). The processor is only ever
 /// called between transactions: the sale committed first (its places held by the order until the card payment

@@ -2,11 +2,12 @@ public import Domain
 import Foundation
 public import HTTPCore
 public import Hummingbird
-public import Identity
+import Identity
 public import Logging
 public import Orders
 public import PaymentGateway
 public import Persistence
+public import Tickets
 
 /// The payments feature's services, built once by the composition root: one `CardPayments` (and so one batch of the
 /// processor's words) per instance, whoever brings a word: the checkout, the webhooks, the reconciler.

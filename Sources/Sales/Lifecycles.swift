@@ -5,6 +5,7 @@ import HTTPCore
 import Outbox
 import Persistence
 import SQLKit
+import Tickets
 
 /// The one lifecycle of orders: every change of an order's status, whoever asks for it (its buyer, an organizer, an
 /// admin, the hold sweeper, a payment confirmation, the system), goes through `move`, inside the caller's transaction.

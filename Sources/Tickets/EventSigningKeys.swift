@@ -1,17 +1,20 @@
-import Crypto
-import FluentKit
+package import Crypto
+package import FluentKit
 import Foundation
 import Identity
-import Persistence
 import SQLKit
 
 /// Each event's Ed25519 key pair for signed tickets: the public half in the clear (kiosks get it), the private half
 /// sealed with the installation's ticket key.
-struct EventSigningKeys: Sendable {
+package struct EventSigningKeys: Sendable {
     let keys: TicketKeys
 
+    package init(keys: TicketKeys) {
+        self.keys = keys
+    }
+
     /// Makes the event's key pair unless it has one. Safe when two requests race: the first write wins.
-    func ensure(_ eventID: UUID, on db: any Database) async throws {
+    package func ensure(_ eventID: UUID, on db: any Database) async throws {
         let key = Curve25519.Signing.PrivateKey()
         let sealed = try await keys.seal(key.rawRepresentation, on: db)
         try await (db as! any SQLDatabase).raw(
@@ -22,7 +25,7 @@ struct EventSigningKeys: Sendable {
         ).run()
     }
 
-    func privateKey(sealed: String, on db: any Database) async throws -> Curve25519.Signing.PrivateKey {
+    package func privateKey(sealed: String, on db: any Database) async throws -> Curve25519.Signing.PrivateKey {
         try Curve25519.Signing.PrivateKey(rawRepresentation: try await keys.open(sealed, on: db))
     }
 }

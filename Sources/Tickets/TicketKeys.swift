@@ -1,6 +1,7 @@
 import Crypto
 public import FluentKit
 import Foundation
+import Identity
 public import Persistence
 import Synchronization
 
