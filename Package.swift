@@ -111,6 +111,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Tickets' credentials: the installation's ticket key (each ticket's sealed secret, each event's sealed signing
+        // key), signed tickets (Ed25519 per event) and the revocation list offline kiosks receive.
+        .target(
+            name: "Tickets",
+            dependencies: [
+                "Domain", "Persistence", "Identity",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Shared counters for rate limits, kept in the database so every instance enforces the same limit.
         .target(
             name: "RateLimiting",
@@ -211,9 +223,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The payment seam: a card processor behind `PaymentGateway`, Stripe's API as the live one, webhook signatures.
+        // The payment seam, named for it: the card processor behind `PaymentGateway`, Stripe's API as the live one,
+        // webhook signatures.
         .target(
-            name: "Payments",
+            name: "PaymentGateway",
             dependencies: [
                 "Domain",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -248,11 +261,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Feature: holds, and the seat ledger that every sale goes through.
+        // Feature: selling places: the lock order and the one decision of a sale, the place ledger every sale goes
+        // through, the one lifecycle of orders, tickets and holds (the only writers of their status), holds and their
+        // sweeper.
         .target(
-            name: "Inventory",
+            name: "Sales",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -261,12 +276,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Feature: checkout, orders and their lifecycle, tickets, registrations.
+        // Feature: checkout, orders and the changes people ask of them, tickets after checkout, registrations, the
+        // buyer's mail about orders, reminders before sessions. What it asks of payments is `OrderPayments`, which the
+        // composition root hands in: Orders never imports Payments.
         .target(
             name: "Orders",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Inventory", "Audit", "Outbox", "Mail", "Payments",
-                "Messaging",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Messaging",
+                "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -274,11 +291,27 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Feature: the money of orders: card payments through the `PaymentGateway` seam, refunds, the processor's
+        // webhooks, the reconciler, payment notices and the event cancellation cascade.
+        .target(
+            name: "Payments",
+            dependencies: [
+                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Orders", "Audit", "Outbox", "Mail",
+                "Messaging", "PaymentGateway", "Tickets",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Feature: tickets at the door: QR codes, check-in, kiosks, offline kits and door numbers.
         .target(
             name: "Admission",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -305,7 +338,8 @@ let package = Package(
             name: "BoxOfficeApp",
             dependencies: [
                 "Domain", "Persistence", "HTTPCore", "Health", "APIDocs", "Identity", "RateLimiting", "Audit",
-                "Accounts", "Catalog", "Inventory", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail", "Payments",
+                "Accounts", "Catalog", "Sales", "Orders", "Admission", "Outbox", "OutboxAdmin", "Mail",
+                "PaymentGateway", "Payments", "Tickets",
                 "Messaging",
                 "Storage", "WebPages",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -324,7 +358,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox", "Mail",
-                "Payments", "Messaging",
+                "PaymentGateway", "Messaging",
                 "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -344,7 +378,7 @@ let package = Package(
             name: "OutboxTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
-                "Payments", "Orders", "Storage", "Accounts", "Messaging",
+                "PaymentGateway", "Orders", "Storage", "Accounts", "Messaging",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -360,7 +394,7 @@ let package = Package(
         .testTarget(
             name: "MessagingTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Messaging", "Mail", "Orders", "Inventory", "Accounts", "Domain",
+                "TestSupport", "BoxOfficeApp", "Messaging", "Mail", "Orders", "Sales", "Accounts", "Domain",
                 "HTTPCore", "Persistence", "Outbox",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -415,9 +449,9 @@ let package = Package(
             swiftSettings: testSwiftSettings
         ),
         .testTarget(
-            name: "InventoryTests",
+            name: "SalesTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Inventory", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                "TestSupport", "BoxOfficeApp", "Sales", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -443,9 +477,23 @@ let package = Package(
         .testTarget(
             name: "OrdersTests",
             dependencies: [
-                "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Inventory", "Catalog", "Accounts", "HTTPCore",
+                "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Sales", "Catalog", "Accounts", "HTTPCore",
                 "Persistence",
                 "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "PaymentsTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Payments", "PaymentGateway", "Orders", "Outbox", "Catalog", "Accounts",
+                "HTTPCore", "Persistence", "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -4,10 +4,11 @@ public import Foundation
 public import HTTPCore
 import HTTPTypes
 public import Hummingbird
-public import Identity
+import Identity
 import NIOCore
 public import Persistence
 import QRCode
+public import Tickets
 
 /// The door's services, built once by the composition root.
 public struct AdmissionServices: Sendable {

@@ -7,6 +7,7 @@ import Identity
 import Outbox
 import Persistence
 import SQLKit
+import Tickets
 
 /// Admits tickets: one admission per ticket and session, decided by the database's unique (ticket, session) pair
 /// inside the transaction that writes it, so two doors scanning the same ticket at once admit it once.

@@ -7,6 +7,7 @@ import Identity
 import Outbox
 import Persistence
 import SQLKit
+import Tickets
 
 /// What organizers set up for their doors: door settings (signed tickets, check-in window), kiosk tokens, and undoing
 /// a check-in.

@@ -3,10 +3,10 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
-import Identity
 import Outbox
 import Persistence
 import SQLKit
+import Tickets
 
 /// The holder's side of a ticket: its QR text (secret or signed payload) and reissue.
 struct TicketPassService: Sendable {

@@ -12,18 +12,20 @@ import Health
 public import Hummingbird
 import HummingbirdCore
 public import Identity
-import Inventory
 public import Logging
 public import Mail
 import Messaging
-public import Orders
+import Orders
 public import Outbox
 import OutboxAdmin
+public import PaymentGateway
 public import Payments
 public import Persistence
 import RateLimiting
+import Sales
 public import ServiceLifecycle
 public import Storage
+public import Tickets
 import WebPages
 
 /// The composition root: builds the database, the router with every feature, and the application.
@@ -68,16 +70,15 @@ public struct BoxOffice: Sendable {
         let orders: OrdersServices
         let admission: AdmissionServices
         let auditLog: AuditLogReader
-        let paymentWebhooks: PaymentWebhooks
+        let payments: PaymentsServices
         let outbox: OutboxAdministration
         let messaging: MessagingServices
 
         init(
             health: HealthService, auth: AuthService, organizations: OrganizationService, logos: OrganizationLogos,
             partnerKeys: PartnerKeyService, catalog: CatalogServices,
-            holds: HoldService, orders: OrdersServices, admission: AdmissionServices, auditLog: AuditLogReader,
-            outbox: OutboxAdministration, messaging: MessagingServices,
-            paymentWebhooks: (OrdersServices) -> PaymentWebhooks
+            holds: HoldService, payments: PaymentsServices, orders: OrdersServices, admission: AdmissionServices,
+            auditLog: AuditLogReader, outbox: OutboxAdministration, messaging: MessagingServices
         ) {
             self.health = health
             self.auth = auth
@@ -86,10 +87,10 @@ public struct BoxOffice: Sendable {
             self.partnerKeys = partnerKeys
             self.catalog = catalog
             self.holds = holds
+            self.payments = payments
             self.orders = orders
             self.admission = admission
             self.auditLog = auditLog
-            self.paymentWebhooks = paymentWebhooks(orders)
             self.outbox = outbox
             self.messaging = messaging
         }
@@ -152,6 +153,8 @@ public struct BoxOffice: Sendable {
             maxConnections: config.http.maxConnections)
         self.http = http
         let store = self.store
+        let paymentServices = PaymentsServices(
+            store: store, gateway: self.payments, ticketKeys: ticketKeys, logger: logger)
         self.services = Services(
             health: HealthService(
                 settings: .init(
@@ -175,13 +178,14 @@ public struct BoxOffice: Sendable {
                     maximumSessionCapacity: config.catalog.maximumSessionCapacity)),
             holds: HoldService(
                 store: store, lifetime: .seconds(config.sales.holdSeconds), limits: config.sales.placeLimits),
+            payments: paymentServices,
             orders: OrdersServices(
                 store: store,
                 settings: SaleSettings(
                     paymentWindow: .seconds(config.sales.paymentWindowSeconds), placeLimits: config.sales.placeLimits,
                     guestConfirmWindow: .seconds(config.sales.guestConfirmSeconds),
                     cardPaymentWindow: .seconds(config.sales.cardPaymentWindowSeconds)),
-                ticketKeys: ticketKeys, gateway: payments, logger: logger),
+                ticketKeys: ticketKeys, payments: paymentServices.forOrders, logger: logger),
             admission: AdmissionServices(store: store, ticketKeys: ticketKeys),
             auditLog: AuditLogReader(store: store), outbox: OutboxAdministration(store: store, clock: clock),
             messaging: MessagingServices(
@@ -190,8 +194,7 @@ public struct BoxOffice: Sendable {
                 limiter: RateLimiter(store: RateLimitStore(store: store)),
                 attemptLimit: RateLimitRule(
                     name: "newsletter", limit: config.auth.authAttempts,
-                    window: .seconds(config.auth.authWindowSeconds))),
-            paymentWebhooks: { PaymentWebhooks(payments: $0.cardPayments, store: store) })
+                    window: .seconds(config.auth.authWindowSeconds))))
     }
 
     var clientAddress: ClientAddress {
@@ -260,8 +263,10 @@ public struct BoxOffice: Sendable {
         SignedFileRoutes(store: blobs as? FileBlobStore, clock: clock).register(on: operations)
         AuditRoutes(reader: services.auditLog).register(on: people)
         CatalogRoutes(services: services.catalog, clientAddress: clientAddress, clock: clock).register(on: people)
-        InventoryRoutes(holds: services.holds, clientAddress: clientAddress, clock: clock).register(on: people)
+        SalesRoutes(holds: services.holds, clientAddress: clientAddress, clock: clock).register(on: people)
         OrdersRoutes(services: services.orders, clientAddress: clientAddress, clock: clock).register(on: people)
+        PaymentsRoutes(services: services.payments, orders: services.orders, clientAddress: clientAddress, clock: clock)
+            .register(on: people)
         AdmissionRoutes(services: services.admission, clientAddress: clientAddress, clock: clock)
             .register(people: people, door: door, kiosks: kiosks)
         OutboxAdminRoutes(service: services.outbox, clientAddress: clientAddress).register(on: people)
@@ -289,7 +294,7 @@ public struct BoxOffice: Sendable {
         NotMePages(store: store, clock: clock).register(on: pages)
         // Webhooks prove who sent them by a signature over the raw body, checked by the handler; no token is read.
         let webhooks = router.group(context: WebhookRequestContext.self)
-        PaymentWebhookRoutes(webhooks: services.paymentWebhooks, clock: clock).register(on: webhooks)
+        PaymentWebhookRoutes(webhooks: services.payments.webhooks, clock: clock).register(on: webhooks)
         extraRoutes(router)
 
         catalog.record(router.routes)
@@ -364,7 +369,7 @@ public struct BoxOffice: Sendable {
     /// round of it directly).
     public var paymentReconciler: PaymentReconciler {
         PaymentReconciler(
-            payments: services.orders.cardPayments, store: store, clock: clock,
+            payments: services.payments.cardPayments, store: store, clock: clock,
             interval: .seconds(config.payments.reconcileSeconds), logger: logger)
     }
 

@@ -242,7 +242,7 @@ public struct EventService: Sendable {
             // The deletes decide: only ticket types and sessions with nothing sold or held go, and if anything is left
             // the whole transaction rolls back. A purchase racing this waits on the row locks and sees the outcome.
             let sql = db as! any SQLDatabase
-            try await RowLocks.lockEventSeats(eventID, on: db)
+            try await RowLocks.lockEventPlaces(eventID, on: db)
             try await sql.raw("DELETE FROM ticket_types WHERE event_id = \(bind: eventID) AND sold = 0 AND held = 0")
                 .run()
             guard try await TicketTypeRecord.query(on: db).filter(\.$eventID == eventID).count() == 0 else {

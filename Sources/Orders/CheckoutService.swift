@@ -2,38 +2,39 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
-public import Identity
-import Inventory
+import Identity
 public import Logging
 public import Persistence
 import SQLKit
+import Sales
+public import Tickets
 
 /// Checkout: a purchase, decided and written in a batch with the purchases that arrive with it (`PurchaseBatch`), or a
 /// hold turned into an order in one transaction. Either takes the places, writes the order, its items, one ticket per
 /// place, its first transition and its outbox rows, or writes nothing at all.
 public struct CheckoutService: Sendable {
     let store: DatabaseStore
-    let providers: PaymentProviders
+    let methods: PaymentMethods
     let ticketKeys: TicketKeys
     let batcher: PurchaseBatcher
     let settings: SaleSettings
-    let cardPayments: CardPayments
+    let payments: any OrderPayments
 
     /// - Parameter ticketKeys: seals each new ticket's QR secret.
+    /// - Parameter payments: starts a card order's payment once its sale has committed.
     /// - Parameter logger: where a failed purchase batch is reported.
     public init(
-        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, cardPayments: CardPayments,
+        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, payments: any OrderPayments,
         logger: Logger
     ) {
         self.store = store
         self.settings = settings
-        self.cardPayments = cardPayments
-        self.providers = PaymentProviders(
-            offline: OfflineProvider(window: settings.paymentWindow),
-            card: cardPayments.available
-                ? CardProvider(name: cardPayments.gateway.name, window: settings.cardPaymentWindow) : nil)
+        self.payments = payments
+        self.methods = PaymentMethods(
+            offline: OfflineMethod(window: settings.paymentWindow),
+            card: payments.cardProcessor.map { CardMethod(name: $0, window: settings.cardPaymentWindow) })
         self.ticketKeys = ticketKeys
-        self.batcher = PurchaseBatcher(store: store, providers: providers, settings: settings, logger: logger)
+        self.batcher = PurchaseBatcher(store: store, methods: methods, settings: settings, logger: logger)
     }
 
     struct Buyer: Sendable {
@@ -103,9 +104,9 @@ public struct CheckoutService: Sendable {
         -> OrderDTO
     {
         guard created, valid.paysByCard, order.status == OrderStatus.pending.rawValue,
-            order.provider == cardPayments.gateway.name
+            order.provider == payments.cardProcessor
         else { return order }
-        let payment = try await cardPayments.start(order.orderId, paymentToken: valid.paymentToken, now: now)
+        let payment = try await payments.startCardPayment(order.orderId, paymentToken: valid.paymentToken, now: now)
         var paid = try await OrderReads.order(order.orderId, now: now, on: store.database())
         paid.accessToken = order.accessToken
         paid.payment = payment
@@ -143,34 +144,34 @@ public struct CheckoutService: Sendable {
         _ holdID: UUID, _ valid: ValidCheckout, eventID: UUID?, principal: Principal, cartTokenHash: String?,
         accessToken: String, now: Date, on db: any Database
     ) async throws -> OrderDTO {
-        guard let hold = try await HoldRecord.find(holdID, on: db) else { throw InventoryError.holdNotFound }
+        guard let hold = try await HoldRecord.find(holdID, on: db) else { throw SalesError.holdNotFound }
         let owned: Bool =
             if case .user(let user) = principal { hold.userID == user.id } else {
                 cartTokenHash != nil && hold.cartTokenHash == cartTokenHash
             }
-        guard owned else { throw InventoryError.holdNotFound }
+        guard owned else { throw SalesError.holdNotFound }
         guard hold.status == HoldStatus.active.rawValue, hold.expiresAt > now else {
-            throw InventoryError.holdExpired(expiredAt: hold.expiresAt)
+            throw SalesError.holdExpired(expiredAt: hold.expiresAt)
         }
         if let eventID, eventID != hold.eventID {
             throw HTTPFailure.unprocessable(FieldProblems("eventId", "is not the event of this hold"))
         }
         let locked = try await LockedSales.lock([hold.ticketTypeID], on: db)
-        guard let type = locked.types[hold.ticketTypeID] else { throw InventoryError.ticketTypeNotFound }
+        guard let type = locked.types[hold.ticketTypeID] else { throw SalesError.ticketTypeNotFound }
         let price = Pricing(
             priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
             memberBuyer: valid.buyer.userID != nil)
-        let provider = providers.provider(totalMinor: price.unitMinor * hold.quantity, card: valid.paysByCard)
+        let method = methods.method(totalMinor: price.unitMinor * hold.quantity, card: valid.paysByCard)
         let guests = GuestConfirmationRule(window: settings.guestConfirmWindow)
         let start = guests.start(
-            provider.start(totalMinor: price.unitMinor * hold.quantity, now: now), buyer: valid.buyer,
-            provider: provider.name, now: now)
+            method.start(totalMinor: price.unitMinor * hold.quantity, now: now), buyer: valid.buyer,
+            provider: method.name, now: now)
         let paid = start == .paid
         var deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
         var confirmation: String?
         if !paid {
             (deadline, confirmation) = guests.apply(
-                buyer: valid.buyer, provider: provider.name, deadline: deadline, now: now)
+                buyer: valid.buyer, provider: method.name, deadline: deadline, now: now)
         }
         let sql = db as! any SQLDatabase
         // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
@@ -185,13 +186,13 @@ public struct CheckoutService: Sendable {
             WHERE id = \(bind: holdID) AND status = \(bind: HoldStatus.active.rawValue) AND expires_at > \(bind: now) AND
             """ + " " + ownerCondition + " RETURNING id"
         ).first()
-        guard claimed != nil else { throw InventoryError.holdExpired(expiredAt: hold.expiresAt) }
+        guard claimed != nil else { throw SalesError.holdExpired(expiredAt: hold.expiresAt) }
         if paid { try await HoldLifecycle.end([holdID], as: .converted, now: now, locked: locked, on: db) }
         var order = valid
         order.quantity = hold.quantity
         return try await OrderDraft(
             order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price,
-            provider: provider.name,
+            provider: method.name,
             holdID: paid ? nil : holdID, deadline: paid ? nil : deadline,
             accessTokenHash: OpaqueToken.hash(accessToken),
             secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now,
@@ -237,9 +238,9 @@ public struct CheckoutService: Sendable {
         var paysByCard = false
         if let method = request.paymentMethod {
             if PaymentMethodName.isCard(method) {
-                guard providers.card != nil else { throw OrdersError.cardPaymentsUnavailable(method) }
+                guard methods.card != nil else { throw OrdersError.cardPaymentsUnavailable(method) }
                 paysByCard = true
-            } else if !PaymentProviders.offlineMethods.contains(method) {
+            } else if !PaymentMethods.offlineMethods.contains(method) {
                 throw OrdersError.paymentMethodUnavailable(method)
             }
         }

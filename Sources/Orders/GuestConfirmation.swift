@@ -3,10 +3,10 @@ import FluentKit
 public import Foundation
 import HTTPCore
 import Identity
-import Inventory
 import Messaging
 import Persistence
 import SQLKit
+import Sales
 
 /// A guest's order (no account) that nobody pays by card keeps its places only for `GUEST_CONFIRM_WINDOW` unless its
 /// buyer confirms their email through the link mailed with the order, so made-up emails take no places for long:
@@ -19,7 +19,7 @@ struct GuestConfirmationRule: Sendable {
 
     /// Whether this buyer's order by this provider must confirm the buyer's email to keep its places.
     func asks(_ buyer: CheckoutService.Buyer, provider: String) -> Bool {
-        window > .zero && buyer.userID == nil && (provider == OfflineProvider.name || provider == FreeProvider.name)
+        window > .zero && buyer.userID == nil && (provider == OfflineMethod.name || provider == FreeMethod.name)
     }
 
     /// How the order starts: a guest's free order waits for the confirmation instead of being paid at once.
@@ -92,12 +92,12 @@ public struct GuestConfirmations: Sendable {
             }
             let orderID = try row.decode(column: "order_id", as: UUID.self)
             // The seats first when the order is paid now (the one lock order), then the confirmation's own rows.
-            let free = try row.decode(column: "provider", as: String.self) == FreeProvider.name
+            let free = try row.decode(column: "provider", as: String.self) == FreeMethod.name
             if free {
                 do {
                     try await OrderLifecycle.move(
                         orderID, to: .paid, by: Self.actor, reason: "email confirmed", now: now, on: db)
-                } catch InventoryError.invalidTransition, InventoryError.holdExpired {
+                } catch SalesError.invalidTransition, SalesError.holdExpired {
                     throw Self.gone
                 }
             }

@@ -3,10 +3,11 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
-import Inventory
 import Outbox
 import Persistence
 import SQLKit
+import Sales
+import Tickets
 
 /// An order about to be written: its item, one ticket per place (each with its QR secret), the hold that keeps a pending
 /// order's places until its payment deadline, its first transition and its outbox rows. It is written either as one

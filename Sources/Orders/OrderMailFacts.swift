@@ -1,16 +1,16 @@
 import Domain
 import FluentKit
-import Foundation
-import Mail
+package import Foundation
+package import Mail
 import Messaging
-import Persistence
+package import Persistence
 import SQLKit
 
 /// What a buyer's mail about an order shows: the order, its event, and its tickets with the sessions each opens. Read
 /// at delivery in a fixed number of queries, whatever the number of tickets.
-struct OrderMailFacts {
-    var order: OrderRecord
-    var event: EventRecord
+package struct OrderMailFacts {
+    package var order: OrderRecord
+    package var event: EventRecord
     var tickets: [Ticket]
 
     struct Ticket {
@@ -23,7 +23,7 @@ struct OrderMailFacts {
         var label: String { "\(typeName): \(attendee)" }
     }
 
-    static func load(_ orderID: UUID, store: DatabaseStore) async throws -> OrderMailFacts? {
+    package static func load(_ orderID: UUID, store: DatabaseStore) async throws -> OrderMailFacts? {
         let db = store.database()
         guard let order = try await OrderRecord.find(orderID, on: db),
             let event = try await EventRecord.find(order.eventID, on: db)
@@ -59,10 +59,10 @@ struct OrderMailFacts {
         return OrderMailFacts(order: order, event: event, tickets: tickets)
     }
 
-    var buyer: MailAddress { MailAddress(order.buyerEmail, name: order.buyerName) }
+    package var buyer: MailAddress { MailAddress(order.buyerEmail, name: order.buyerName) }
 
     /// The values every order message names.
-    func values(_ format: MailFormat) -> [String: String] {
+    package func values(_ format: MailFormat) -> [String: String] {
         [
             "name": order.buyerName, "eventTitle": event.title, "orderNumber": order.number,
             "total": format.money(

@@ -1,10 +1,10 @@
 public import Domain
-import FluentKit
+package import FluentKit
 public import Foundation
 import HTTPCore
 import Hummingbird
 import Identity
-import Persistence
+package import Persistence
 import SQLKit
 
 /// The query of a page of orders: `page`, `perPage` (up to 100) and an optional `status`, read from the request.
@@ -78,7 +78,7 @@ public struct OrderQueries: Sendable {
         return try await tickets.tickets(of: userID, now: now)
     }
 
-    func requireManager(of order: OrderRecord, _ principal: Principal, _ db: any Database) async throws {
+    package func requireManager(of order: OrderRecord, _ principal: Principal, _ db: any Database) async throws {
         guard case .user = principal, let event = try await EventRecord.find(order.eventID, on: db) else {
             throw OrdersError.orderNotFound
         }

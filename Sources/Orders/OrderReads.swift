@@ -1,11 +1,11 @@
-import Domain
-import FluentKit
+package import Domain
+package import FluentKit
 import Foundation
-import Persistence
+package import Persistence
 
 /// Orders as the API shows them.
-enum OrderReads {
-    static func order(_ id: UUID, now: Date, on db: any Database) async throws -> OrderDTO {
+package enum OrderReads {
+    package static func order(_ id: UUID, now: Date, on db: any Database) async throws -> OrderDTO {
         guard let order = try await OrderRecord.find(id, on: db) else { throw OrdersError.orderNotFound }
         return try await dtos([order], now: now, on: db)[0]
     }
@@ -44,7 +44,7 @@ enum OrderReads {
         }
     }
 
-    static func effectiveStatus(_ order: OrderRecord, now: Date) -> OrderStatus {
+    package static func effectiveStatus(_ order: OrderRecord, now: Date) -> OrderStatus {
         (OrderStatus(rawValue: order.status) ?? .pending).effective(paymentDeadline: order.paymentDeadline, now: now)
     }
 }

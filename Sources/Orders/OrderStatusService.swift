@@ -1,16 +1,17 @@
 import Audit
-import Domain
+package import Domain
 import FluentKit
 import Foundation
 import HTTPCore
 import Identity
-import Inventory
-import Persistence
+package import Persistence
 import SQLKit
+import Sales
 
 /// Moves orders through their lifecycle (`OrderStatus`), with the effect on places each move has.
 struct OrderStatusService: Sendable {
     let store: DatabaseStore
+    let payments: any OrderPayments
     let authorizer = Authorizer()
     let audit = AuditTrail()
 
@@ -72,7 +73,7 @@ struct OrderStatusService: Sendable {
                             details: ["from": .string(from.rawValue), "number": .string(order.number)]),
                         from: meta, at: now, on: db)
                 }
-            } catch InventoryError.invalidTransition(let from, let to) {
+            } catch SalesError.invalidTransition(let from, let to) {
                 throw OrdersError.invalidTransition(from: from, to: to)
             }
         }
@@ -89,18 +90,14 @@ extension OrderStatusService {
         guard from != nil else { return }
         switch next {
         case .paid where order.totalMinor > 0:
-            try await PaymentRow.insert(
-                id: UUID.random(), orderID: order.id!, provider: "manual", method: "manual",
-                amountMinor: order.totalMinor,
-                currency: order.currency, status: .succeeded, now: now, on: db as! any SQLDatabase)
+            try await payments.recordManualPayment(
+                order: order.id!, amountMinor: order.totalMinor, currency: order.currency, now: now, on: db)
         case .refunded:
-            do {
-                try await Refunds.create(
-                    order: order.id!, amountMinor: nil, reason: reason ?? "refunded by the organizer",
-                    actor: TransitionActor(principal), now: now, on: db)
-            } catch is Refunds.NothingToRefund {
-                // Free, or paid before payments were recorded: nothing is owed through BoxOffice.
-            }
+            // Nothing refunded when it was free, or paid before payments were recorded: nothing is owed through
+            // BoxOffice then.
+            try await payments.refund(
+                order: order.id!, amountMinor: nil, reason: reason ?? "refunded by the organizer",
+                actor: TransitionActor(principal), now: now, on: db)
         default:
             break
         }
@@ -108,11 +105,16 @@ extension OrderStatusService {
 }
 
 /// Who is looking at an order: its signed-in buyer, a guest with its access token, or someone else.
-struct OrderViewer: Sendable {
-    var principal: Principal
-    var accessTokenHash: String?
+package struct OrderViewer: Sendable {
+    package var principal: Principal
+    package var accessTokenHash: String?
 
-    func owns(_ order: OrderRecord) -> Bool {
+    package init(principal: Principal, accessTokenHash: String?) {
+        self.principal = principal
+        self.accessTokenHash = accessTokenHash
+    }
+
+    package func owns(_ order: OrderRecord) -> Bool {
         if case .user(let user) = principal, order.userID == user.id { return true }
         if let accessTokenHash, accessTokenHash == order.accessTokenHash { return true }
         return false

@@ -1,4 +1,5 @@
 public import Foundation
+public import HTTPCore
 public import Hummingbird
 
 public struct OrderItemDTO: Codable, Sendable, Equatable {
@@ -41,6 +42,56 @@ public struct OrderDTO: Codable, Sendable, Equatable, ResponseEncodable {
     /// A card order's payment as it stands after the processor answered: only in the answer that created the order
     /// (later: `GET /api/orders/{orderId}/payments`).
     public var payment: PaymentDTO? = nil
+}
+
+public struct PaymentDTO: Codable, Sendable, Equatable, ResponseEncodable {
+    public var paymentId: UUID
+    public var orderId: UUID
+    /// `stripe` (the configured processor) or `manual` (recorded by an organizer).
+    public var provider: String
+    /// `card` or `manual`.
+    public var method: String
+    /// `pending`, `requires_action`, `succeeded`, `failed`, `canceled`.
+    public var status: String
+    public var amount: Decimal
+    public var amountMinor: Int
+    /// What refunds take back of it, asked or done.
+    public var refundedMinor: Int
+    public var currency: String
+    /// The processor's ID of the payment (a PaymentIntent's `pi_…`).
+    public var providerReference: String?
+    /// For the buyer's card form to confirm or authenticate the payment; shown to the buyer while it is not final.
+    public var clientSecret: String?
+    /// What the buyer must do next (3-D Secure), as the processor says: only in the answer that started the payment.
+    public var nextAction: JSONValue?
+    /// The decline or refusal, in the processor's words.
+    public var failureReason: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var succeededAt: Date?
+
+    package init(
+        paymentId: UUID, orderId: UUID, provider: String, method: String, status: String, amount: Decimal,
+        amountMinor: Int, refundedMinor: Int, currency: String, providerReference: String?, clientSecret: String?,
+        nextAction: JSONValue?, failureReason: String?, createdAt: Date, updatedAt: Date, succeededAt: Date?
+    ) {
+        self.paymentId = paymentId
+        self.orderId = orderId
+        self.provider = provider
+        self.method = method
+        self.status = status
+        self.amount = amount
+        self.amountMinor = amountMinor
+        self.refundedMinor = refundedMinor
+        self.currency = currency
+        self.providerReference = providerReference
+        self.clientSecret = clientSecret
+        self.nextAction = nextAction
+        self.failureReason = failureReason
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.succeededAt = succeededAt
+    }
 }
 
 public struct OrderListDTO: Codable, Sendable, ResponseEncodable {

@@ -4,12 +4,12 @@ import Foundation
 public import HTTPCore
 import HTTPTypes
 public import Hummingbird
-public import Identity
-import Inventory
+import Identity
 public import Logging
-public import Payments
 public import Persistence
 import SQLKit
+import Sales
+public import Tickets
 
 /// The orders feature's services, built once by the composition root: one checkout (and so one purchase batcher) per
 /// instance, whatever reads it.
@@ -17,39 +17,35 @@ public struct OrdersServices: Sendable {
     let checkout: CheckoutService
     let statuses: OrderStatusService
     let tickets: TicketService
-    let refunds: RefundService
-    let payments: OrderPaymentsService
+    let attendees: AttendeeService
     let emails: OrderEmails
     public let queries: OrderQueries
     public let guests: GuestConfirmations
-    /// Card payments through the configured processor; the webhooks and the reconciler use the same one.
-    public let cardPayments: CardPayments
 
+    /// - Parameter payments: the payments feature, as orders use it (card payments, refunds, manual payments).
     public init(
-        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, gateway: any PaymentGateway,
+        store: DatabaseStore, settings: SaleSettings, ticketKeys: TicketKeys, payments: any OrderPayments,
         logger: Logger
     ) {
-        self.cardPayments = CardPayments(store: store, gateway: gateway, ticketKeys: ticketKeys, logger: logger)
         self.checkout = CheckoutService(
-            store: store, settings: settings, ticketKeys: ticketKeys, cardPayments: cardPayments, logger: logger)
-        self.statuses = OrderStatusService(store: store)
-        self.tickets = TicketService(store: store)
-        self.refunds = RefundService(store: store)
+            store: store, settings: settings, ticketKeys: ticketKeys, payments: payments, logger: logger)
+        self.statuses = OrderStatusService(store: store, payments: payments)
+        self.tickets = TicketService(store: store, payments: payments)
         self.queries = OrderQueries(store: store, tickets: tickets)
-        self.payments = OrderPaymentsService(store: store, queries: queries, cardPayments: cardPayments)
+        self.attendees = AttendeeService(store: store, queries: queries)
         self.emails = OrderEmails(store: store, queries: queries)
         self.guests = GuestConfirmations(store: store, paymentWindow: settings.paymentWindow)
     }
 }
 
 /// Checkout and orders: the three ways to buy (`POST /api/orders`, the event's `tickets/purchase` with attendees, an
-/// order from a hold), reading and changing orders, and the registrations of a session.
+/// order from a hold), reading and changing orders, and the registrations of a session. An order's payments and
+/// refunds are the payments feature's (`PaymentsRoutes`).
 public struct OrdersRoutes: Sendable {
     let checkout: CheckoutService
     let statuses: OrderStatusService
     let tickets: TicketService
-    let refunds: RefundService
-    let payments: OrderPaymentsService
+    let attendees: AttendeeService
     let emails: OrderEmails
     let queries: OrderQueries
     let clientAddress: ClientAddress
@@ -59,8 +55,7 @@ public struct OrdersRoutes: Sendable {
         self.checkout = services.checkout
         self.statuses = services.statuses
         self.tickets = services.tickets
-        self.refunds = services.refunds
-        self.payments = services.payments
+        self.attendees = services.attendees
         self.emails = services.emails
         self.queries = services.queries
         self.clientAddress = clientAddress
@@ -112,29 +107,10 @@ public struct OrdersRoutes: Sendable {
                 id, to: body.status, reason: body.reason, by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
-        router.get("/api/orders/:orderId/payments") { request, context in
-            try await payments.payments(
-                of: context.pathUUID("orderId"), viewer: viewer(request, context), now: clock.now())
-        }
-        router.post("/api/orders/:orderId/payments") { request, context in
-            let id = try context.pathUUID("orderId")
-            let body = try await request.decode(as: PayOrderRequest.self, context: context)
-            return EditedResponse(
-                status: .created,
-                response: try await payments.pay(id, body, viewer: viewer(request, context), now: clock.now()))
-        }
-        users.post("/api/orders/:orderId/refunds") { request, context in
-            let id = try context.pathUUID("orderId")
-            let body = try await request.decode(as: RefundOrderRequest.self, context: context)
-            return EditedResponse(
-                status: .created,
-                response: try await refunds.refund(
-                    id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context)))
-        }
         router.put("/api/tickets/:ticketId/attendee") { request, context in
             let id = try context.pathUUID("ticketId")
             let body = try await request.decode(as: AttendeeRequest.self, context: context)
-            return try await payments.nameAttendee(
+            return try await attendees.nameAttendee(
                 id, body, viewer: viewer(request, context), now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }

@@ -2,11 +2,11 @@ import Domain
 import FluentKit
 import Foundation
 import HTTPCore
-import Identity
-import Inventory
 import Outbox
 import Persistence
 import SQLKit
+import Sales
+import Tickets
 
 /// Every purchase of places, paid at once or pending payment, decided and written many at a time: one transaction locks
 /// the included sessions, then the ticket types (`LockedSales`, the one lock order), decides each purchase in arrival
@@ -47,16 +47,16 @@ enum PurchaseBatch {
 
     /// Decides and writes `purchases` in one transaction (run again when two orders drew the same number, once after
     /// reclaiming expired holds that stood in the way of a purchase, and on a serialization failure by the store).
-    static func run(_ purchases: [Purchase], providers: PaymentProviders, settings: SaleSettings, store: DatabaseStore)
+    static func run(_ purchases: [Purchase], methods: PaymentMethods, settings: SaleSettings, store: DatabaseStore)
         async throws -> [Outcome]
     {
         var attempt = 1
         while true {
             do {
-                return try await SeatLedger.decidingOnLockedSeats(store, now: purchases.map(\.now).max()!) {
+                return try await PlaceLedger.decidingOnLockedPlaces(store, now: purchases.map(\.now).max()!) {
                     db, mayReclaim in
                     try await decideAndWrite(
-                        purchases, providers: providers, limits: settings.placeLimits,
+                        purchases, methods: methods, limits: settings.placeLimits,
                         guests: GuestConfirmationRule(window: settings.guestConfirmWindow), mayReclaim: mayReclaim,
                         on: db)
                 }
@@ -67,7 +67,7 @@ enum PurchaseBatch {
     }
 
     private static func decideAndWrite(
-        _ purchases: [Purchase], providers: PaymentProviders, limits: PlaceLimits, guests: GuestConfirmationRule,
+        _ purchases: [Purchase], methods: PaymentMethods, limits: PlaceLimits, guests: GuestConfirmationRule,
         mayReclaim: Bool, on db: any Database
     )
         async throws -> [Outcome]
@@ -89,16 +89,16 @@ enum PurchaseBatch {
             takers: Set(taking.map { purchases[$0].valid.taker }), limits: locked.placeLimits(defaults: limits),
             now: purchases[0].now, on: db)
         let decisions = decide(
-            purchases, skipping: seen, on: &locked, quotas: &quotas, providers: providers, guests: guests)
+            purchases, skipping: seen, on: &locked, quotas: &quotas, methods: methods, guests: guests)
         // Expired holds are free places whether or not the sweeper has run: when they stand in the way of a purchase,
         // they are reclaimed in a transaction of their own and the batch is decided again.
         let short = decisions.compactMap { decision -> UUID? in
-            if case .refuse(InventoryError.insufficientCapacity(let typeID, _, _, _)) = decision { typeID } else { nil }
+            if case .refuse(SalesError.insufficientCapacity(let typeID, _, _, _)) = decision { typeID } else { nil }
         }
         if mayReclaim, let now = purchases.map(\.now).max(),
-            try await SeatLedger.expiredHoldsInTheWay(of: short, now: now, on: db)
+            try await PlaceLedger.expiredHoldsInTheWay(of: short, now: now, on: db)
         {
-            throw SeatLedger.ExpiredHoldsInTheWay(Array(Set(short)))
+            throw PlaceLedger.ExpiredHoldsInTheWay(Array(Set(short)))
         }
         let drafts = decisions.compactMap { decision -> OrderDraft? in
             if case .sell(let draft) = decision { draft } else { nil }
@@ -119,14 +119,14 @@ enum PurchaseBatch {
     }
 
     /// The counters, once each, and every row of the orders sold.
-    private static func write(_ drafts: [OrderDraft], moves: SeatMoves, on db: any Database) async throws {
+    private static func write(_ drafts: [OrderDraft], moves: PlaceMoves, on db: any Database) async throws {
         guard (db as! any SQLDatabase).dialect.name == "postgresql" else {
-            try await SeatLedger.apply(moves, on: db)
+            try await PlaceLedger.apply(moves, on: db)
             for draft in drafts { _ = try await draft.write(on: db) }
             return
         }
         let statement = PostgresStatement()
-        statement.append(try "WITH " + SeatLedger.clauses(moves, on: statement) + ", ")
+        statement.append(try "WITH " + PlaceLedger.clauses(moves, on: statement) + ", ")
         statement.append(try OrderDraft.insertClauses(drafts, on: statement) + " SELECT 1 AS written")
         try await statement.run(on: db)
         try await OrderLifecycle.record(drafts.map(\.transition), on: db)
@@ -137,7 +137,7 @@ enum PurchaseBatch {
     /// once or `held` when the order waits for payment.
     private static func decide(
         _ purchases: [Purchase], skipping seen: Set<Int>, on locked: inout LockedSales,
-        quotas: inout PlaceQuotaLedger, providers: PaymentProviders, guests: GuestConfirmationRule
+        quotas: inout PlaceQuotaLedger, methods: PaymentMethods, guests: GuestConfirmationRule
     )
         -> [Decision]
     {
@@ -151,13 +151,13 @@ enum PurchaseBatch {
                     exceeded
                     as PlaceLimitExceeded
                 {
-                    return .refuse(InventoryError.buyerLimit(exceeded))
+                    return .refuse(SalesError.buyerLimit(exceeded))
                 } catch {
                     return .refuse(error)
                 }
             }
             var price: Pricing?
-            var provider: (any PaymentProvider)?
+            var method: (any PaymentMethod)?
             var start = PaymentStart.paid
             do {
                 let type = try locked.decide(
@@ -167,9 +167,9 @@ enum PurchaseBatch {
                     let unit = Pricing(
                         priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
                         memberBuyer: purchase.valid.buyer.userID != nil)
-                    let chosen = providers.provider(
+                    let chosen = methods.method(
                         totalMinor: unit.unitMinor * quantity, card: purchase.valid.paysByCard)
-                    (price, provider) = (unit, chosen)
+                    (price, method) = (unit, chosen)
                     start = guests.start(
                         chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now),
                         buyer: purchase.valid.buyer, provider: chosen.name, now: purchase.now)
@@ -180,13 +180,13 @@ enum PurchaseBatch {
                 quotas = quotasAfter
                 if let due = deadline {
                     (deadline, confirmation) = guests.apply(
-                        buyer: purchase.valid.buyer, provider: provider!.name, deadline: due, now: purchase.now)
+                        buyer: purchase.valid.buyer, provider: method!.name, deadline: due, now: purchase.now)
                 }
                 return .sell(
                     try OrderDraft(
                         purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID,
                         quantity: quantity, price: price!,
-                        provider: provider!.name, holdID: deadline == nil ? nil : UUID.random(),
+                        provider: method!.name, holdID: deadline == nil ? nil : UUID.random(),
                         newHold: deadline != nil, deadline: deadline,
                         accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets, now: purchase.now,
                         emailConfirmationToken: confirmation, orderID: purchase.orderID))

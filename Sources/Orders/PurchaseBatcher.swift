@@ -11,7 +11,7 @@ import Persistence
 /// writes, and the purchases that queue meanwhile form the next batch in the same way.
 actor PurchaseBatcher {
     private let store: DatabaseStore
-    private let providers: PaymentProviders
+    private let methods: PaymentMethods
     private let settings: SaleSettings
     private let logger: Logger
     /// The statement binds one array per column, so its size does not limit a batch; this bound keeps one batch's
@@ -21,10 +21,10 @@ actor PurchaseBatcher {
         [(purchase: PurchaseBatch.Purchase, reply: CheckedContinuation<PurchaseBatch.Outcome, any Error>)] = []
     private var draining = false
 
-    init(store: DatabaseStore, providers: PaymentProviders, settings: SaleSettings, logger: Logger) {
+    init(store: DatabaseStore, methods: PaymentMethods, settings: SaleSettings, logger: Logger) {
         self.settings = settings
         self.store = store
-        self.providers = providers
+        self.methods = methods
         self.logger = logger
     }
 
@@ -46,7 +46,7 @@ actor PurchaseBatcher {
             waiting.removeFirst(batch.count)
             do {
                 let outcomes = try await PurchaseBatch.run(
-                    batch.map(\.purchase), providers: providers, settings: settings, store: store)
+                    batch.map(\.purchase), methods: methods, settings: settings, store: store)
                 for (entry, outcome) in zip(batch, outcomes) { entry.reply.resume(returning: outcome) }
             } catch {
                 if batch.count == 1 {
@@ -60,7 +60,7 @@ actor PurchaseBatcher {
                         do {
                             entry.reply.resume(
                                 returning: try await PurchaseBatch.run(
-                                    [entry.purchase], providers: providers, settings: settings, store: store)[0])
+                                    [entry.purchase], methods: methods, settings: settings, store: store)[0])
                         } catch {
                             entry.reply.resume(throwing: error)
                         }

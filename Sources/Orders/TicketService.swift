@@ -4,9 +4,9 @@ public import Foundation
 import HTTPCore
 public import Hummingbird
 import Identity
-import Inventory
 import Persistence
 import SQLKit
+import Sales
 
 public struct TicketCancellationDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var ticketId: UUID
@@ -38,6 +38,7 @@ public struct UserTicketListDTO: Codable, Sendable, ResponseEncodable {
 /// Tickets after checkout: a user's tickets, and cancelling one under the event's refund rule.
 struct TicketService: Sendable {
     let store: DatabaseStore
+    let payments: any OrderPayments
 
     func tickets(of userID: UUID, now: Date) async throws -> UserTicketListDTO {
         let sql = store.sql()
@@ -119,14 +120,14 @@ struct TicketService: Sendable {
             do {
                 try await TicketLifecycle.cancel(
                     ticketID, to: status, by: viewer.principal, reason: rule, unlessAdmitted: true, now: now, on: db)
-            } catch InventoryError.invalidTransition {
+            } catch SalesError.invalidTransition {
                 throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: status.rawValue)
             }
             if refund > 0 {
                 // Paid back through the processor (or flagged for a manual refund), up to what is left of the order.
-                let left = PaymentRow.refundable(try await PaymentRow.of(order: order.id!, on: sql))
+                let left = try await payments.refundableMinor(order: order.id!, on: db)
                 if min(refund, left) > 0 {
-                    try await Refunds.create(
+                    try await payments.refund(
                         order: order.id!, amountMinor: min(refund, left), reason: "ticket cancelled: \(rule)",
                         actor: TransitionActor(viewer.principal), now: now, on: db)
                 }

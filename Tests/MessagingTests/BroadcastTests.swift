@@ -3,12 +3,12 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Inventory
 import Mail
 import Messaging
 import Orders
 import Outbox
 import SQLKit
+import Sales
 import TestSupport
 import Testing
 

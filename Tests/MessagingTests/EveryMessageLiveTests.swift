@@ -3,11 +3,11 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Inventory
 import Logging
 import Mail
 import Orders
 import SQLKit
+import Sales
 import TestSupport
 import Testing
 

@@ -5,10 +5,10 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Inventory
 import Orders
 import Persistence
 import SQLKit
+import Sales
 import TestSupport
 import Testing
 

@@ -4,8 +4,8 @@ import HTTPCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Inventory
 import Orders
+import Sales
 import TestSupport
 import Testing
 

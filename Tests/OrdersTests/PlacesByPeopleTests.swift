@@ -5,7 +5,7 @@ import HTTPCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Inventory
+import Sales
 import TestSupport
 import Testing
 

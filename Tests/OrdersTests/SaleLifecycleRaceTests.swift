@@ -2,9 +2,9 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
-import Inventory
 import Persistence
 import SQLKit
+import Sales
 import TestSupport
 import Testing
 

@@ -7,7 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
-import Payments
+import PaymentGateway
 import SQLKit
 import TestSupport
 import Testing

@@ -7,7 +7,7 @@ import NIOCore
 import Synchronization
 import Testing
 
-@testable import Payments
+@testable import PaymentGateway
 
 /// What localstripe never sends, checked on Stripe's own shapes: a refund's webhook event and a refund object, as Stripe
 /// documents them (recorded from its API reference, version 2024-06-20).

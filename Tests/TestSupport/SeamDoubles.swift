@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Mail
-import Payments
+import PaymentGateway
 import Storage
 import Synchronization
 

@@ -7676,7 +7676,7 @@ extension APIContract {
     ],
     "summary": "Release a reservation made with reserve (the live-updates protocol's path)",
     "tags": [
-     "Inventory"
+     "Sales"
     ]
    }
   },
@@ -7761,7 +7761,7 @@ extension APIContract {
     ],
     "summary": "Reserve places: a hold for the signed-in user (the live-updates protocol's path)",
     "tags": [
-     "Inventory"
+     "Sales"
     ]
    }
   },
@@ -9824,7 +9824,7 @@ extension APIContract {
     },
     "summary": "Hold places of a ticket type for a while",
     "tags": [
-     "Inventory"
+     "Sales"
     ]
    }
   },
@@ -9872,7 +9872,7 @@ extension APIContract {
     },
     "summary": "My active holds (signed in, or by X-Cart-Token)",
     "tags": [
-     "Inventory"
+     "Sales"
     ]
    }
   },
@@ -9932,7 +9932,7 @@ extension APIContract {
     },
     "summary": "Release a hold; its places go back on sale",
     "tags": [
-     "Inventory"
+     "Sales"
     ]
    }
   },
@@ -14906,7 +14906,7 @@ extension APIContract {
   },
   {
    "description": "Holds: places set aside while a buyer pays.",
-   "name": "Inventory"
+   "name": "Sales"
   },
   {
    "description": "Checkout, orders, their lifecycle and registrations.",

@@ -15,7 +15,7 @@ public final class OrderRecord: Model, @unchecked Sendable {
     @Field(key: "buyer_email") public var buyerEmail: String
     /// `OrderStatus` raw value.
     @Field(key: "status") public var status: String
-    /// `free` or `offline` (card providers later).
+    /// The payment method: `free`, `offline`, or the card processor's name (`stripe`).
     @Field(key: "provider") public var provider: String
     @Field(key: "total_minor") public var totalMinor: Int
     @Field(key: "currency") public var currency: String

@@ -14,8 +14,8 @@ public enum RowLocks {
     }
 
     /// Locks every session of an event, then every ticket type, each by ID: the lock order of every transaction that
-    /// moves seat counters (`LockedSales` in Inventory), for changes that remove those rows.
-    public static func lockEventSeats(_ eventID: UUID, on database: any Database) async throws {
+    /// moves seat counters (`LockedSales` in Sales), for changes that remove those rows.
+    public static func lockEventPlaces(_ eventID: UUID, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
         try await sql.raw("SELECT id FROM sessions WHERE event_id = \(bind: eventID) ORDER BY id FOR UPDATE").run()
         try await sql.raw("SELECT id FROM ticket_types WHERE event_id = \(bind: eventID) ORDER BY id FOR UPDATE").run()

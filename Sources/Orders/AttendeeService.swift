@@ -1,0 +1,57 @@
+import Audit
+import Domain
+import FluentKit
+import Foundation
+import HTTPCore
+import Persistence
+import SQLKit
+
+/// The attendee of a ticket named or renamed after checkout (a purchase may name fewer attendees than tickets).
+struct AttendeeService: Sendable {
+    let store: DatabaseStore
+    let queries: OrderQueries
+    let audit = AuditTrail()
+
+    /// Names (or renames) a ticket's attendee: its buyer, or the event's managers.
+    func nameAttendee(
+        _ ticketID: UUID, _ body: AttendeeRequest, viewer: OrderViewer, now: Date, meta: RequestMetadata
+    ) async throws -> OrderTicketDTO {
+        var problems = FieldProblems()
+        let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        problems.require((1...100).contains(name.count), "name", "must be 1 to 100 characters")
+        let email = body.email.flatMap(EmailAddress.init)?.value
+        problems.require(email != nil, "email", "is not a valid email address")
+        problems.require((body.dietaryRestrictions ?? "").count <= 500, "dietaryRestrictions", "is too long")
+        problems.require((body.emergencyContact ?? "").count <= 200, "emergencyContact", "is too long")
+        try problems.throwIfAny()
+        let db = store.database()
+        guard let ticket = try await TicketRecord.find(ticketID, on: db),
+            let order = try await OrderRecord.find(ticket.orderID, on: db)
+        else { throw OrdersError.orderNotFound }
+        let buyer = viewer.owns(order)
+        if !buyer { try await queries.requireManager(of: order, viewer.principal, db) }
+        return try await store.transaction { db in
+            guard
+                let row = try await (db as! any SQLDatabase).raw(
+                    """
+                    UPDATE tickets SET attendee_name = \(bind: name), attendee_email = \(bind: email!),
+                      dietary_restrictions = \(bind: body.dietaryRestrictions), emergency_contact = \(bind: body.emergencyContact)
+                    WHERE id = \(bind: ticketID) AND status IN ('pending', 'valid') RETURNING status
+                    """
+                ).first()
+            else { throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: "renamed") }
+            if !buyer, let event = try await EventRecord.find(order.eventID, on: db) {
+                try await audit.record(
+                    AuditEntry(
+                        actor: AuditActor(viewer.principal), action: "ticket.attendee_named", targetType: "ticket",
+                        targetID: ticketID.uuidString, organizationID: event.organizationID,
+                        details: ["number": .string(order.number)]),
+                    from: meta, at: now, on: db)
+            }
+            return OrderTicketDTO(
+                ticketId: ticketID, ticketTypeId: ticket.ticketTypeID,
+                status: try row.decode(column: "status", as: String.self), attendeeName: name, attendeeEmail: email!,
+                dietaryRestrictions: body.dietaryRestrictions, emergencyContact: body.emergencyContact)
+        }
+    }
+}
