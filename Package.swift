@@ -392,6 +392,57 @@ let package = Package(
             swiftSettings: testSwiftSettings
         ),
         .testTarget(
+            name: "MailTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
+                "PaymentGateway", "Orders", "Storage", "Accounts", "Messaging",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "PaymentGatewayTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
+                "PaymentGateway", "Orders", "Storage", "Accounts", "Messaging",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
+                "PaymentGateway", "Orders", "Storage", "Accounts", "Messaging",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
             name: "MessagingTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Messaging", "Mail", "Orders", "Sales", "Accounts", "Domain",
@@ -407,7 +458,7 @@ let package = Package(
         ),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "TestSupport"], swiftSettings: testSwiftSettings),
         .testTarget(
-            name: "FoundationTests",
+            name: "HTTPCoreTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "HTTPCore", "Health", "Persistence", "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -418,6 +469,55 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "PersistenceTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "HTTPCore", "Health", "Persistence", "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "AsyncKit", package: "async-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "HealthTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "HTTPCore", "Health", "Persistence", "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "AsyncKit", package: "async-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: testSwiftSettings
+        ),
+        .testTarget(
+            name: "BoxOfficeAppTests",
+            dependencies: [
+                "TestSupport", "BoxOfficeApp", "Outbox", "OutboxAdmin", "Persistence", "Domain", "HTTPCore", "Mail",
+                "PaymentGateway", "Orders", "Storage", "Accounts", "Messaging",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncKit", package: "async-kit"),
+                "Health",
             ],
             swiftSettings: testSwiftSettings
         ),

@@ -63,19 +63,6 @@ func enqueuePings(_ count: Int, on app: TestApp) async throws -> [UUID] {
     return rows.map(\.id)
 }
 
-func outboxRow(_ id: UUID, on app: TestApp) async throws -> (
-    state: String, attempts: Int, availableAt: Date, lastError: String?
-) {
-    let row = try #require(
-        try await app.store.sql().raw(
-            "SELECT state, attempts, available_at, last_error FROM outbox WHERE id = \(bind: id)"
-        ).first())
-    return (
-        try row.decode(column: "state", as: String.self), try row.decode(column: "attempts", as: Int.self),
-        try row.decode(column: "available_at", as: Date.self), try row.optional("last_error", String.self)
-    )
-}
-
 @Suite struct OutboxDeliveryTests {
     /// Delivery, retries with backoff on the injected clock, the failed state, and an admin's retry through the API.
     @Test(arguments: TestDatabase.all)

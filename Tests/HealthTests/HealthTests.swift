@@ -100,19 +100,6 @@ import Testing
     }
 }
 
-/// A migration that creates and drops one table, to exercise the migration machinery itself.
-struct ProbeMigration: AsyncMigration {
-    var name: String { "M9999_CreateProbeTable" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema("probe").id().field("label", .string, .required).create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema("probe").delete()
-    }
-}
-
 /// A loopback port with no listener (bound, read, released).
 func unusedPort() throws -> Int {
     let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
