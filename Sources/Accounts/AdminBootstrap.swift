@@ -56,7 +56,7 @@ public struct AdminBootstrap: Sendable {
                 user.updatedAt = now
                 try await user.update(on: db)
                 try await MailConsent.confirm(user.email, now: now, on: db)
-                outcome = .promoted(user.id!)
+                outcome = .promoted(try user.requireID())
             } else {
                 let name = String(email.value.prefix { $0 != "@" })
                 let user = UserRecord(
@@ -65,7 +65,7 @@ public struct AdminBootstrap: Sendable {
                 user.emailVerifiedAt = now
                 try await user.create(on: db)
                 try await MailConsent.confirm(user.email, now: now, on: db)
-                outcome = .created(user.id!)
+                outcome = .created(try user.requireID())
             }
             let id: UUID =
                 switch outcome {

@@ -81,11 +81,12 @@ public struct AuthService: Sendable {
                     email: email.value, displayName: name, passwordHash: hash, role: PlatformRole.member.rawValue,
                     now: now)
                 try await user.create(on: db)
+                let userID = try user.requireID()
                 try await Outbox.enqueue(RegistrationMail(email: email.value, created: true), now: now, on: db)
                 try await audit.record(
                     AuditEntry(
-                        actor: .user(user.id!), action: "user.registered", targetType: "user",
-                        targetID: user.id!.uuidString),
+                        actor: .user(userID), action: "user.registered", targetType: "user",
+                        targetID: userID.uuidString),
                     from: request, at: now, on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -100,12 +101,13 @@ public struct AuthService: Sendable {
         -> TokenResponse
     {
         let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
+        let userID = try user.requireID()
         let refreshToken = try await store.transaction { db in
-            let token = try await startSession(for: user.id!, now: now, request: request, on: db)
+            let token = try await startSession(for: userID, now: now, request: request, on: db)
             try await audit.record(
                 AuditEntry(
-                    actor: .user(user.id!), action: "auth.login.succeeded", targetType: "user",
-                    targetID: user.id!.uuidString),
+                    actor: .user(userID), action: "auth.login.succeeded", targetType: "user",
+                    targetID: userID.uuidString),
                 from: request, at: now, on: db)
             return token
         }
@@ -119,13 +121,14 @@ public struct AuthService: Sendable {
         async throws -> String
     {
         let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
+        let userID = try user.requireID()
         return try await store.transaction { db in
             let token = try await issueRefreshToken(
-                userID: user.id!, familyID: UUID.random(), kind: "web", now: now, request: request, on: db)
+                userID: userID, familyID: UUID.random(), kind: "web", now: now, request: request, on: db)
             try await audit.record(
                 AuditEntry(
-                    actor: .user(user.id!), action: "auth.web.signed_in", targetType: "user",
-                    targetID: user.id!.uuidString),
+                    actor: .user(userID), action: "auth.web.signed_in", targetType: "user",
+                    targetID: userID.uuidString),
                 from: request, at: now, on: db)
             return token.token
         }
@@ -213,22 +216,21 @@ public struct AuthService: Sendable {
         let hash = OpaqueToken.hash(token)
         let outcome: RefreshOutcome = try await store.transaction { db in
             // The conditional update is the decision: of two concurrent refreshes, exactly one gets the row.
-            let claimed = try await (db as! any SQLDatabase).raw(
+            let sql = db.sql
+            let claimed = try await sql.raw(
                 """
                 UPDATE refresh_tokens SET rotated_at = \(bind: now)
                 WHERE token_hash = \(bind: hash) AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > \(bind: now)
                   AND kind = 'api'
                 RETURNING user_id, family_id
                 """
-            ).first()
+            ).first(decoding: ClaimedRefreshTokenRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             if let claimed {
-                let userID = try claimed.decode(column: "user_id", as: UUID.self)
-                let familyID = try claimed.decode(column: "family_id", as: UUID.self)
-                guard let user = try await UserRecord.find(userID, on: db) else { return .invalid }
+                guard let user = try await UserRecord.find(claimed.userId, on: db) else { return .invalid }
                 let next = try await issueRefreshToken(
-                    userID: userID, familyID: familyID, now: now, request: request, on: db)
+                    userID: claimed.userId, familyID: claimed.familyId, now: now, request: request, on: db)
                 // Kept sealed for the grace window: a second tab refreshing with this token gets the same successor.
-                try await (db as! any SQLDatabase).raw(
+                try await sql.raw(
                     """
                     UPDATE refresh_tokens SET successor_sealed = \(bind: try await sealSuccessor(next.token))
                     WHERE token_hash = \(bind: hash)
@@ -307,7 +309,7 @@ public struct AuthService: Sendable {
             if let session = user.sessionID { others = others.filter(\.$familyID != session) }
             try await others.set(\.$revokedAt, to: now).update()
             // A reset link mailed before is spent too: the password it would replace is gone.
-            try await (db as! any SQLDatabase).raw(
+            try await db.sql.raw(
                 "UPDATE password_resets SET used_at = \(bind: now) WHERE user_id = \(bind: user.id) AND used_at IS NULL"
             ).run()
             try await audit.record(
@@ -369,7 +371,8 @@ public struct AuthService: Sendable {
         -> TokenResponse
     {
         let identity = UserIdentity(
-            id: user.id!, role: PlatformRole(rawValue: user.role) ?? .member, sessionID: refreshToken.familyID)
+            id: try user.requireID(), role: PlatformRole(rawValue: user.role) ?? .member,
+            sessionID: refreshToken.familyID)
         return TokenResponse(
             accessToken: try await tokens.issue(for: identity, now: now),
             refreshToken: refreshToken.token,
@@ -377,4 +380,10 @@ public struct AuthService: Sendable {
             user: UserDTO(user)
         )
     }
+}
+
+/// The sign-in a refresh token belongs to, once the token is exchanged.
+private struct ClaimedRefreshTokenRow: Decodable {
+    var userId: UUID
+    var familyId: UUID
 }

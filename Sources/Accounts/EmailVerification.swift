@@ -10,15 +10,11 @@ public import Outbox
 public import Persistence
 import SQLKit
 
-struct PendingVerification: Decodable {
+/// The account a verification link is for.
+private struct PendingVerification: Decodable {
     var id: UUID
     var email: String
     var passwordHash: String
-
-    enum CodingKeys: String, CodingKey {
-        case id, email
-        case passwordHash = "password_hash"
-    }
 }
 
 /// A new account's address is verified by the link mailed at sign-up (a week, once; only the token's hash is kept),
@@ -47,13 +43,13 @@ extension AuthService {
                 SELECT u.id, u.email, u.password_hash FROM email_verifications v JOIN users u ON u.id = v.user_id
                 WHERE v.token_hash = \(bind: OpaqueToken.hash(token)) AND v.used_at IS NULL AND v.expires_at > \(bind: now)
                 """
-            ).first(decoding: PendingVerification.self)
+            ).first(decoding: PendingVerification.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { throw AccountsError.invalidVerificationToken }
         guard try await hasher.verify(password ?? "", against: pending.passwordHash) else {
             throw AccountsError.verificationPasswordWrong
         }
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard
                 try await sql.raw(
                     """
@@ -125,14 +121,14 @@ public struct RegistrationMailHandler: OutboxHandler {
         if notice.created {
             guard user.emailVerifiedAt == nil else { return }
             let link = try await AccountLink.emailVerification.make(
-                for: user.id!, store: store, composer: composer, now: now)
+                for: try user.requireID(), store: store, composer: composer, now: now)
             content = MailContent(
                 .emailVerification,
                 values: ["name": user.displayName, "days": "\(Int(AccountLink.emailVerification.lifetime / 86400))"],
                 link: link)
         } else {
             let link = try await AccountLink.passwordReset.make(
-                for: user.id!, store: store, composer: composer, now: now)
+                for: try user.requireID(), store: store, composer: composer, now: now)
             content = MailContent(.registrationExisting, values: ["name": user.displayName], link: link)
         }
         try await composer.send(

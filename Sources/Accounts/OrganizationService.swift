@@ -37,16 +37,17 @@ public struct OrganizationService: Sendable {
             let chosen = try await availableSlug(requested: slug, name: name, on: db)
             let organization = OrganizationRecord(name: name, slug: chosen, now: now)
             try await organization.create(on: db)
+            let organizationID = try organization.requireID()
             try await MembershipRecord(
-                organizationID: organization.id!, userID: user.id, role: OrganizationRole.owner.rawValue, now: now
+                organizationID: organizationID, userID: user.id, role: OrganizationRole.owner.rawValue, now: now
             )
             .create(on: db)
             try await Outbox.enqueue(
-                MemberChanged(organizationId: organization.id!, userId: user.id, change: "added"), now: now, on: db)
+                MemberChanged(organizationId: organizationID, userId: user.id, change: "added"), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: .user(user.id), action: "organization.created", targetType: "organization",
-                    targetID: organization.id!.uuidString, organizationID: organization.id,
+                    targetID: organizationID.uuidString, organizationID: organizationID,
                     details: ["slug": .string(chosen)]),
                 from: request, at: now, on: db)
             return organization
@@ -145,17 +146,18 @@ public struct OrganizationService: Sendable {
             guard let user = try await UserRecord.query(on: db).filter(\.$email == email.value).first() else {
                 throw AccountsError.userNotFound(email: email.value)
             }
-            if try await membership(of: user.id!, in: id, on: db) != nil { throw AccountsError.alreadyMember }
-            try await MembershipRecord(organizationID: id, userID: user.id!, role: role.rawValue, now: now).create(
+            let userID = try user.requireID()
+            if try await membership(of: userID, in: id, on: db) != nil { throw AccountsError.alreadyMember }
+            try await MembershipRecord(organizationID: id, userID: userID, role: role.rawValue, now: now).create(
                 on: db)
             try await Outbox.enqueue(
-                MemberChanged(organizationId: id, userId: user.id!, change: "added"), now: now, on: db)
+                MemberChanged(organizationId: id, userId: userID, change: "added"), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "organization.member.added", targetType: "user",
-                    targetID: user.id!.uuidString, organizationID: id, details: ["role": .string(role.rawValue)]),
+                    targetID: userID.uuidString, organizationID: id, details: ["role": .string(role.rawValue)]),
                 from: request, at: now, on: db)
-            return try await member(user.id!, of: id, on: db)
+            return try await member(userID, of: id, on: db)
         }
     }
 
@@ -298,7 +300,7 @@ public struct OrganizationService: Sendable {
         let memberships = try await query.all()
         let ids = memberships.map(\.userID)
         let users = Dictionary(
-            try await UserRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) },
+            try await UserRecord.query(on: db).filter(\.$id ~~ ids).all().map { (try $0.requireID(), $0) },
             uniquingKeysWith: { a, _ in a })
         let assignments = Dictionary(
             grouping: try await StaffAssignmentRecord.query(on: db).filter(\.$organizationID == id).filter(

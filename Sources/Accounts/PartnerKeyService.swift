@@ -34,7 +34,8 @@ public struct PartnerKeyService: Sendable {
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "partner_key.created", targetType: "partner_key",
-                    targetID: record.id!.uuidString, organizationID: organizationID, details: ["name": .string(name)]),
+                    targetID: try record.requireID().uuidString, organizationID: organizationID,
+                    details: ["name": .string(name)]),
                 from: request, at: now, on: db)
         }
         return PartnerKeyCreatedDTO(key: key, partnerKey: PartnerKeyDTO(record))

@@ -46,7 +46,7 @@ extension AuthService {
         try await limiter.consume(settings.attemptLimit.named("reset-use"), keys: ["ip:\(request.limitKey)"], now: now)
         let hash = try await hasher.hash(newPassword ?? "")
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard
                 let row = try await sql.raw(
                     """
@@ -54,9 +54,10 @@ extension AuthService {
                     WHERE token_hash = \(bind: OpaqueToken.hash(token ?? "")) AND used_at IS NULL AND expires_at > \(bind: now)
                     RETURNING user_id
                     """
-                ).first(),
-                let user = try await UserRecord.find(try row.decode(column: "user_id", as: UUID.self), on: db)
+                ).first(decoding: UsedResetRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                let user = try await UserRecord.find(row.userId, on: db)
             else { throw AccountsError.invalidResetToken }
+            let userID = try user.requireID()
             user.passwordHash = hash
             // The link came to the address: it is the owner's, verified or not before.
             if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
@@ -64,14 +65,14 @@ extension AuthService {
             try await user.update(on: db)
             try await MailConsent.confirm(user.email, now: now, on: db)
             try await sql.raw(
-                "UPDATE password_resets SET used_at = \(bind: now) WHERE user_id = \(bind: user.id!) AND used_at IS NULL"
+                "UPDATE password_resets SET used_at = \(bind: now) WHERE user_id = \(bind: userID) AND used_at IS NULL"
             ).run()
-            try await RefreshTokenRecord.query(on: db).filter(\.$userID == user.id!).filter(\.$revokedAt == nil)
+            try await RefreshTokenRecord.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: now).update()
             try await audit.record(
                 AuditEntry(
-                    actor: .user(user.id!), action: "auth.password.reset", targetType: "user",
-                    targetID: user.id!.uuidString),
+                    actor: .user(userID), action: "auth.password.reset", targetType: "user",
+                    targetID: userID.uuidString),
                 from: request, at: now, on: db)
         }
     }
@@ -102,7 +103,7 @@ public struct PasswordResetMail: OutboxHandler {
         guard let user = try await UserRecord.query(on: store.database()).filter(\.$email == request.email).first()
         else { return }
         let link = try await AccountLink.passwordReset.make(
-            for: user.id!, store: store, composer: composer, now: clock.now())
+            for: try user.requireID(), store: store, composer: composer, now: clock.now())
         try await composer.send(
             MailContent(.passwordReset, values: ["name": user.displayName], link: link),
             to: [MailAddress(user.email, name: user.displayName)], as: .link, brand: composer.installationBrand,
@@ -150,4 +151,9 @@ enum AccountLink {
         ).run()
         return composer.link("\(path)?token=\(token)")
     }
+}
+
+/// The account whose reset link was just used.
+private struct UsedResetRow: Decodable {
+    var userId: UUID
 }

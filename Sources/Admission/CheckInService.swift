@@ -82,7 +82,7 @@ struct CheckInService: Sendable {
                 by: principal, database: db)
             seesAttendee = true
         }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         if let earlier = try await admission(withNonce: attempt.nonce, at: ticket.eventID, on: db) {
             return dto(earlier, ticket, replayed: true, seesAttendee: seesAttendee)
         }
@@ -212,8 +212,8 @@ struct CheckInService: Sendable {
         guard open.count > 1 else { return open.first ?? nearest }
         // Several windows open at once: the first session this ticket has not entered yet.
         let entered = Set(
-            try await sql.raw("SELECT session_id FROM checkins WHERE ticket_id = \(bind: ticket.id)").all()
-                .map { try $0.decode(column: "session_id", as: UUID.self) })
+            try await sql.raw("SELECT session_id FROM checkins WHERE ticket_id = \(bind: ticket.id)")
+                .all(decoding: EnteredSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.sessionId))
         return open.first { !entered.contains($0.id) } ?? open[0]
     }
 
@@ -227,4 +227,9 @@ struct CheckInService: Sendable {
             replayed: replayed,
             attendee: seesAttendee ? ticket.attendee : nil)
     }
+}
+
+/// A session the ticket has entered.
+private struct EnteredSessionRow: Decodable {
+    var sessionId: UUID
 }

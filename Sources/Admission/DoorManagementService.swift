@@ -50,7 +50,7 @@ struct DoorManagementService: Sendable {
         try problems.throwIfAny()
         return try await store.transaction { db in
             let event = try await event(eventID, .eventManage, by: principal, on: db)
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             if body.signedTickets == true { try await signingKeys.ensure(eventID, on: db) }
             if let signed = body.signedTickets {
                 try await sql.raw("UPDATE events SET signed_tickets = \(bind: signed) WHERE id = \(bind: eventID)")
@@ -84,18 +84,16 @@ struct DoorManagementService: Sendable {
 
     static func settings(_ eventID: UUID, on db: any Database) async throws -> DoorSettingsDTO {
         guard
-            let row = try await (db as! any SQLDatabase).raw(
+            let row = try await db.sql.raw(
                 """
                 SELECT signed_tickets, signing_public_key, checkin_opens_minutes, checkin_closes_minutes, door_code FROM events WHERE id = \(bind: eventID)
                 """
-            ).first()
+            ).first(decoding: DoorSettingsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { throw AdmissionError.eventNotFound }
         return DoorSettingsDTO(
-            eventId: eventID, signedTickets: try row.decode(column: "signed_tickets", as: Bool.self),
-            publicKey: try row.optional("signing_public_key", String.self),
-            checkinOpensMinutesBefore: try row.decode(column: "checkin_opens_minutes", as: Int.self),
-            checkinClosesMinutesAfter: try row.decode(column: "checkin_closes_minutes", as: Int.self),
-            eventCode: try row.optional("door_code", String.self))
+            eventId: eventID, signedTickets: row.signedTickets, publicKey: row.signingPublicKey,
+            checkinOpensMinutesBefore: row.checkinOpensMinutes, checkinClosesMinutesAfter: row.checkinClosesMinutes,
+            eventCode: row.doorCode)
     }
 
     // MARK: - Kiosk tokens
@@ -126,12 +124,13 @@ struct DoorManagementService: Sendable {
                 capabilities: capabilities, createdBy: userID, now: now,
                 expiresAt: now.addingTimeInterval(TimeInterval(minutes * 60)))
             try await record.create(on: db)
+            let kioskID = try record.requireID()
             try await Outbox.enqueue(
-                KioskChanged(eventId: eventID, kioskId: record.id!, change: "created"), now: now, on: db)
+                KioskChanged(eventId: eventID, kioskId: kioskID, change: "created"), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "kiosk.created", targetType: "kiosk",
-                    targetID: record.id!.uuidString,
+                    targetID: kioskID.uuidString,
                     organizationID: event.organizationID,
                     details: [
                         "station": .string(station), "capabilities": .string(capabilities),
@@ -180,11 +179,11 @@ struct DoorManagementService: Sendable {
 
     /// The event's short door code, made on first need: six Crockford base32 characters that staff read off a kiosk.
     static func doorCode(_ eventID: UUID, on db: any Database) async throws -> String {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         for _ in 0..<5 {
-            if let code = try await sql.raw("SELECT door_code FROM events WHERE id = \(bind: eventID)").first()?
-                .optional("door_code", String.self)
+            if let code = try await sql.raw("SELECT door_code FROM events WHERE id = \(bind: eventID)")
+                .first(decoding: DoorCodeRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.doorCode
             {
                 return code
             }
@@ -237,4 +236,17 @@ struct DoorManagementService: Sendable {
                 from: meta, at: now, on: db)
         }
     }
+}
+
+/// An event's door settings.
+private struct DoorSettingsRow: Decodable {
+    var signedTickets: Bool
+    var signingPublicKey: String?
+    var checkinOpensMinutes: Int
+    var checkinClosesMinutes: Int
+    var doorCode: String?
+}
+
+private struct DoorCodeRow: Decodable {
+    var doorCode: String?
 }

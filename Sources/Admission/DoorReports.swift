@@ -17,7 +17,7 @@ struct DoorReports: Sendable {
     func stats(_ eventID: UUID, by principal: Principal) async throws -> CheckinStatsDTO {
         let db = store.database()
         _ = try await management.event(eventID, .eventCheckIn, by: principal, on: db)
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var sold: [UUID: Int] = [:]
         for row in try await sql.raw(
             """
@@ -25,30 +25,30 @@ struct DoorReports: Sendable {
             JOIN orders o ON o.id = t.order_id
             WHERE t.event_id = \(bind: eventID) AND t.status = 'valid' AND o.status = 'paid' GROUP BY tts.session_id
             """
-        ).all() {
-            sold[try row.decode(column: "session_id", as: UUID.self)] = try row.decode(column: "sold", as: Int.self)
+        ).all(decoding: SoldRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            sold[row.sessionId] = row.sold
         }
         var admitted: [UUID: Int] = [:]
         var gates: [String: Int] = [:]
         var intervals: [Int: Int] = [:]
         for row in try await sql.raw(
             "SELECT session_id, gate, scanned_at FROM checkins WHERE event_id = \(bind: eventID)"
-        ).all() {
-            admitted[try row.decode(column: "session_id", as: UUID.self), default: 0] += 1
-            gates[try row.optional("gate", String.self) ?? "", default: 0] += 1
-            let at = try row.decode(column: "scanned_at", as: Date.self)
-            intervals[Int((at.timeIntervalSince1970 / Self.interval).rounded(.down)), default: 0] += 1
+        ).all(decoding: AdmissionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            admitted[row.sessionId, default: 0] += 1
+            gates[row.gate ?? "", default: 0] += 1
+            intervals[Int((row.scannedAt.timeIntervalSince1970 / Self.interval).rounded(.down)), default: 0] += 1
         }
         let doubles =
-            try await sql.raw("SELECT COUNT(*) AS n FROM checkin_conflicts WHERE event_id = \(bind: eventID)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+            try await sql.raw("SELECT COUNT(*) AS n FROM checkin_conflicts WHERE event_id = \(bind: eventID)")
+            .first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
         let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).sort(\.$number).all()
         return CheckinStatsDTO(
             eventId: eventID,
-            sessions: sessions.map {
-                SessionDoorCountDTO(
-                    sessionId: $0.id!, sessionCode: "S\($0.number)", name: $0.name, sold: sold[$0.id!] ?? 0,
-                    admitted: admitted[$0.id!] ?? 0)
+            sessions: try sessions.map {
+                let id = try $0.requireID()
+                return SessionDoorCountDTO(
+                    sessionId: id, sessionCode: "S\($0.number)", name: $0.name, sold: sold[id] ?? 0,
+                    admitted: admitted[id] ?? 0)
             },
             gates: gates.sorted { $0.key < $1.key }.map { GateCountDTO(gate: $0.key, admitted: $0.value) },
             intervals: intervals.sorted { $0.key < $1.key }.map {
@@ -61,24 +61,44 @@ struct DoorReports: Sendable {
     /// Double admits reported by offline kiosks, for the event's organizers.
     func conflicts(_ eventID: UUID, by principal: Principal) async throws -> ConflictListDTO {
         _ = try await management.event(eventID, .eventManage, by: principal, on: store.database())
-        let rows = try await (store.database() as! any SQLDatabase).raw(
+        let rows = try await store.sql().raw(
             """
             SELECT id, ticket_id, session_id, gate, station, scanned_at, first_scanned_at, first_gate, recorded_at FROM checkin_conflicts
             WHERE event_id = \(bind: eventID) ORDER BY recorded_at DESC, id
             """
-        ).all()
+        ).all(decoding: ConflictRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return ConflictListDTO(
-            conflicts: try rows.map { row in
+            conflicts: rows.map { row in
                 ConflictDTO(
-                    conflictId: try row.decode(column: "id", as: UUID.self),
-                    ticketId: try row.decode(column: "ticket_id", as: UUID.self),
-                    sessionId: try row.decode(column: "session_id", as: UUID.self),
-                    gate: try row.optional("gate", String.self),
-                    station: try row.optional("station", String.self),
-                    scannedAt: try row.decode(column: "scanned_at", as: Date.self),
-                    firstCheckedInAt: try row.decode(column: "first_scanned_at", as: Date.self),
-                    firstGate: try row.optional("first_gate", String.self),
-                    recordedAt: try row.decode(column: "recorded_at", as: Date.self))
+                    conflictId: row.id, ticketId: row.ticketId, sessionId: row.sessionId, gate: row.gate,
+                    station: row.station, scannedAt: row.scannedAt, firstCheckedInAt: row.firstScannedAt,
+                    firstGate: row.firstGate, recordedAt: row.recordedAt)
             })
     }
+}
+
+/// Tickets sold for one session.
+private struct SoldRow: Decodable {
+    var sessionId: UUID
+    var sold: Int
+}
+
+/// One admission, for the counts per session, gate and interval.
+private struct AdmissionRow: Decodable {
+    var sessionId: UUID
+    var gate: String?
+    var scannedAt: Date
+}
+
+/// A double admit an offline kiosk reported.
+private struct ConflictRow: Decodable {
+    var id: UUID
+    var ticketId: UUID
+    var sessionId: UUID
+    var gate: String?
+    var station: String?
+    var scannedAt: Date
+    var firstScannedAt: Date
+    var firstGate: String?
+    var recordedAt: Date
 }

@@ -27,7 +27,7 @@ struct KioskService: Sendable {
 
     func offlineBundle(_ kiosk: KioskIdentity, now: Date, meta: RequestMetadata) async throws -> OfflineBundleDTO {
         let db = store.database()
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard let event = try await EventRecord.find(kiosk.eventID, on: db) else { throw AdmissionError.eventNotFound }
         let settings = try await DoorManagementService.settings(kiosk.eventID, on: db)
         let opens = TimeInterval(settings.checkinOpensMinutesBefore * 60)
@@ -35,7 +35,7 @@ struct KioskService: Sendable {
         let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == kiosk.eventID).sort(\.$number).all()
             .map { session in
                 OfflineSessionDTO(
-                    sessionId: session.id!, sessionCode: "S\(session.number)", number: session.number,
+                    sessionId: try session.requireID(), sessionCode: "S\(session.number)", number: session.number,
                     name: session.name,
                     startsAt: session.startsAt, checkinOpensAt: session.startsAt.addingTimeInterval(-opens),
                     checkinClosesAt: session.startsAt.addingTimeInterval(closes))
@@ -46,23 +46,20 @@ struct KioskService: Sendable {
             SELECT tts.ticket_type_id, tts.session_id FROM ticket_type_sessions tts JOIN ticket_types tt ON tt.id = tts.ticket_type_id
             WHERE tt.event_id = \(bind: kiosk.eventID)
             """
-        ).all() {
-            typeSessions[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(
-                try row.decode(column: "session_id", as: UUID.self))
+        ).all(decoding: InclusionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            typeSessions[row.ticketTypeId, default: []].append(row.sessionId)
         }
         let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map { type in
-            OfflineTicketTypeDTO(ticketTypeId: type.id!, name: type.name, sessionIds: typeSessions[type.id!] ?? [])
+            let id = try type.requireID()
+            return OfflineTicketTypeDTO(ticketTypeId: id, name: type.name, sessionIds: typeSessions[id] ?? [])
         }
         let revoked = try await sql.raw(
             """
             SELECT ticket_id, secret_version, reason, revoked_at FROM ticket_revocations WHERE event_id = \(bind: kiosk.eventID) ORDER BY revoked_at
             """
-        ).all().map { row in
+        ).all(decoding: RevocationRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
             RevokedTicketDTO(
-                ticketId: try row.decode(column: "ticket_id", as: UUID.self),
-                version: try row.decode(column: "secret_version", as: Int.self),
-                reason: try row.decode(column: "reason", as: String.self),
-                revokedAt: try row.decode(column: "revoked_at", as: Date.self))
+                ticketId: row.ticketId, version: row.secretVersion, reason: row.reason, revokedAt: row.revokedAt)
         }
         let signed = settings.signedTickets && settings.publicKey != nil
         let tickets =
@@ -74,11 +71,8 @@ struct KioskService: Sendable {
                 WHERE t.event_id = \(bind: kiosk.eventID) AND t.status = 'valid' AND o.status = 'paid' AND t.secret_hash IS NOT NULL
                 ORDER BY t.id
                 """
-            ).all().map { row in
-                OfflineTicketDTO(
-                    ticketId: try row.decode(column: "id", as: UUID.self),
-                    ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
-                    secretHash: try row.decode(column: "secret_hash", as: String.self))
+            ).all(decoding: OfflineTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+                OfflineTicketDTO(ticketId: row.id, ticketTypeId: row.ticketTypeId, secretHash: row.secretHash)
             }
         let admitted = try await CheckinRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map {
             AdmittedDTO(ticketId: $0.ticketID, sessionId: $0.sessionID, checkedInAt: $0.scannedAt)
@@ -113,7 +107,7 @@ struct KioskService: Sendable {
         try problems.throwIfAny()
         let pattern = "%" + needle.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
         let db = store.database()
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let rows = try await sql.raw(
             """
             SELECT t.id, tt.name AS type_name, t.status, o.number, t.attendee_name, t.attendee_email, t.dietary_restrictions, t.emergency_contact
@@ -122,8 +116,8 @@ struct KioskService: Sendable {
               AND (LOWER(t.attendee_name) LIKE \(bind: pattern) OR LOWER(t.attendee_email) LIKE \(bind: pattern) OR LOWER(o.number) LIKE \(bind: pattern))
             ORDER BY t.attendee_name, t.id LIMIT 50
             """
-        ).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        ).all(decoding: AttendeeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let ids = rows.map(\.id)
         var entered: [UUID: [UUID]] = [:]
         if !ids.isEmpty {
             for checkin in try await CheckinRecord.query(on: db).filter(\.$ticketID ~~ ids).all() {
@@ -137,18 +131,13 @@ struct KioskService: Sendable {
                 details: ["results": .int(rows.count)]),
             from: meta, at: now, on: db)
         return AttendeeSearchDTO(
-            attendees: try rows.map { row in
-                let id = try row.decode(column: "id", as: UUID.self)
-                return AttendeeMatchDTO(
-                    ticketId: id, ticketTypeName: try row.decode(column: "type_name", as: String.self),
-                    status: try row.decode(column: "status", as: String.self),
-                    orderNumber: try row.decode(column: "number", as: String.self),
+            attendees: rows.map { row in
+                AttendeeMatchDTO(
+                    ticketId: row.id, ticketTypeName: row.typeName, status: row.status, orderNumber: row.number,
                     attendee: AttendeeDTO(
-                        name: try row.decode(column: "attendee_name", as: String.self),
-                        email: try row.decode(column: "attendee_email", as: String.self),
-                        dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
-                        emergencyContact: try row.optional("emergency_contact", String.self)),
-                    checkedInSessionIds: entered[id] ?? [])
+                        name: row.attendeeName, email: row.attendeeEmail, dietaryRestrictions: row.dietaryRestrictions,
+                        emergencyContact: row.emergencyContact),
+                    checkedInSessionIds: entered[row.id] ?? [])
             })
     }
 
@@ -186,17 +175,16 @@ struct KioskService: Sendable {
     {
         let nonce = scan.nonce!
         let db = store.database()
-        if let known = try await (db as! any SQLDatabase).raw(
+        let sql = db.sql
+        if let known = try await sql.raw(
             """
             SELECT ticket_id, session_id, first_scanned_at, first_gate FROM checkin_conflicts WHERE event_id = \(bind: kiosk.eventID) AND nonce = \(bind: nonce)
             """
-        ).first() {
+        ).first(decoding: KnownScanRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
             return SyncResultDTO(
                 nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil,
-                ticketId: try known.decode(column: "ticket_id", as: UUID.self),
-                sessionId: try known.decode(column: "session_id", as: UUID.self),
-                firstCheckedInAt: try known.decode(column: "first_scanned_at", as: Date.self),
-                firstGate: try known.optional("first_gate", String.self))
+                ticketId: known.ticketId, sessionId: known.sessionId, firstCheckedInAt: known.firstScannedAt,
+                firstGate: known.firstGate)
         }
         let attempt = CheckInService.Attempt(
             credential: .text(scan.secret!), session: scan.sessionId, gate: scan.gate, nonce: nonce, method: "offline",
@@ -211,7 +199,7 @@ struct KioskService: Sendable {
             let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticketID).filter(
                 \.$sessionID == sessionID
             ).first()
-            try await (db as! any SQLDatabase).raw(
+            try await sql.raw(
                 """
                 INSERT INTO checkin_conflicts (id, event_id, ticket_id, session_id, gate, station, nonce, scanned_at, first_checkin_id,
                   first_scanned_at, first_gate, recorded_at)
@@ -229,4 +217,45 @@ struct KioskService: Sendable {
                 firstCheckedInAt: nil, firstGate: nil)
         }
     }
+}
+
+/// A ticket type's inclusion of a session.
+private struct InclusionRow: Decodable {
+    var ticketTypeId: UUID
+    var sessionId: UUID
+}
+
+/// A ticket version on the event's revocation list.
+private struct RevocationRow: Decodable {
+    var ticketId: UUID
+    var secretVersion: Int
+    var reason: String
+    var revokedAt: Date
+}
+
+/// A paid, valid ticket for the offline kit (when tickets are not signed).
+private struct OfflineTicketRow: Decodable {
+    var id: UUID
+    var ticketTypeId: UUID
+    var secretHash: String
+}
+
+/// A ticket an attendee search found.
+private struct AttendeeRow: Decodable {
+    var id: UUID
+    var typeName: String
+    var status: String
+    var number: String
+    var attendeeName: String
+    var attendeeEmail: String
+    var dietaryRestrictions: String?
+    var emergencyContact: String?
+}
+
+/// The double admit an earlier upload of the same scan recorded.
+private struct KnownScanRow: Decodable {
+    var ticketId: UUID
+    var sessionId: UUID
+    var firstScannedAt: Date
+    var firstGate: String?
 }

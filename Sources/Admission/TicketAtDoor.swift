@@ -6,7 +6,7 @@ import SQLKit
 
 /// A ticket as the door sees it: with its order's status, its event's door rules and the sessions it includes.
 struct TicketAtDoor: Sendable {
-    struct Session: Sendable {
+    struct Session: Sendable, Decodable {
         var id: UUID
         var number: Int
         var name: String
@@ -39,7 +39,7 @@ struct TicketAtDoor: Sendable {
     static func load(secretHash: String? = nil, id: UUID? = nil, now: Date, on db: any Database) async throws
         -> TicketAtDoor?
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let condition: SQLQueryString =
             if let secretHash { "t.secret_hash = \(bind: secretHash)" } else { "t.id = \(bind: id ?? UUID.random())" }
         guard
@@ -52,36 +52,43 @@ struct TicketAtDoor: Sendable {
                   JOIN ticket_types tt ON tt.id = t.ticket_type_id
                 WHERE \(condition)
                 """
-            ).first()
+            ).first(decoding: DoorTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
         let sessions = try await sql.raw(
             """
             SELECT s.id, s.number, s.name, s.starts_at FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
-            WHERE tts.ticket_type_id = \(bind: typeID) ORDER BY s.starts_at, s.number
+            WHERE tts.ticket_type_id = \(bind: row.ticketTypeId) ORDER BY s.starts_at, s.number
             """
-        ).all().map { row in
-            Session(
-                id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: Int.self),
-                name: try row.decode(column: "name", as: String.self),
-                startsAt: try row.decode(column: "starts_at", as: Date.self))
-        }
-        let orderStatus = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
+        ).all(decoding: Session.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let orderStatus = OrderStatus(rawValue: row.orderStatus) ?? .pending
         return TicketAtDoor(
-            id: try row.decode(column: "id", as: UUID.self), eventID: try row.decode(column: "event_id", as: UUID.self),
-            organizationID: try row.decode(column: "organization_id", as: UUID.self), ticketTypeID: typeID,
-            ticketTypeName: try row.decode(column: "type_name", as: String.self),
-            status: try row.decode(column: "status", as: String.self),
-            version: try row.decode(column: "secret_version", as: Int.self),
-            orderStatus: orderStatus.effective(
-                paymentDeadline: try row.optional("payment_deadline", Date.self), now: now),
+            id: row.id, eventID: row.eventId, organizationID: row.organizationId, ticketTypeID: row.ticketTypeId,
+            ticketTypeName: row.typeName, status: row.status, version: row.secretVersion,
+            orderStatus: orderStatus.effective(paymentDeadline: row.paymentDeadline, now: now),
             attendee: AttendeeDTO(
-                name: try row.decode(column: "attendee_name", as: String.self),
-                email: try row.decode(column: "attendee_email", as: String.self),
-                dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
-                emergencyContact: try row.optional("emergency_contact", String.self)),
-            opensMinutes: try row.decode(column: "checkin_opens_minutes", as: Int.self),
-            closesMinutes: try row.decode(column: "checkin_closes_minutes", as: Int.self),
-            publicKey: try row.optional("signing_public_key", String.self), sessions: sessions)
+                name: row.attendeeName, email: row.attendeeEmail, dietaryRestrictions: row.dietaryRestrictions,
+                emergencyContact: row.emergencyContact),
+            opensMinutes: row.checkinOpensMinutes, closesMinutes: row.checkinClosesMinutes,
+            publicKey: row.signingPublicKey, sessions: sessions)
     }
+}
+
+/// A ticket with its order's status and its event's door rules.
+private struct DoorTicketRow: Decodable {
+    var id: UUID
+    var eventId: UUID
+    var organizationId: UUID
+    var ticketTypeId: UUID
+    var typeName: String
+    var status: String
+    var secretVersion: Int
+    var orderStatus: String
+    var paymentDeadline: Date?
+    var attendeeName: String
+    var attendeeEmail: String
+    var dietaryRestrictions: String?
+    var emergencyContact: String?
+    var checkinOpensMinutes: Int
+    var checkinClosesMinutes: Int
+    var signingPublicKey: String?
 }

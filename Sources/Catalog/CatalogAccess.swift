@@ -19,7 +19,7 @@ struct CatalogAccess: Sendable {
         guard let bundle = try await EventBundle.load(eventID, now: now, on: db, organizers: organizers) else {
             throw CatalogError.eventNotFound
         }
-        let resource = Resource.event(organizationID: bundle.event.organizationID, eventID: eventID)
+        let resource = Resource.event(organizationID: bundle.event.organizationId, eventID: eventID)
         let insider: Bool
         if case .user = principal {
             insider = (try? await authorizer.require(.eventRead, on: resource, by: principal, database: db)) != nil

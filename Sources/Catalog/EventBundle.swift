@@ -23,33 +23,31 @@ struct EventBundle: Sendable {
         async throws
         -> EventBundle?
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard
-            let eventRow = try await sql.raw(
+            let event = try await sql.raw(
                 """
                 SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = \(bind: eventID)
                 """
-            ).first()
+            ).first(decoding: EventRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        let event = try EventRow(eventRow)
         let sessions = try await sql.raw(
             "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id = \(bind: eventID) ORDER BY number"
-        ).all().map(SessionRow.init)
+        ).all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let types = try await sql.raw(
             """
             SELECT \(unsafeRaw: TicketTypeRow.columns) FROM ticket_types WHERE event_id = \(bind: eventID)
             ORDER BY sort_order, created_at, id
             """
-        ).all().map(TicketTypeRow.init)
+        ).all(decoding: TicketTypeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var inclusions: [UUID: [UUID]] = [:]
         for row in try await sql.raw(
             """
             SELECT tts.ticket_type_id, tts.session_id FROM ticket_type_sessions tts
             JOIN ticket_types tt ON tt.id = tts.ticket_type_id WHERE tt.event_id = \(bind: eventID)
             """
-        ).all() {
-            inclusions[try row.decode(column: "ticket_type_id", as: UUID.self), default: []]
-                .append(try row.decode(column: "session_id", as: UUID.self))
+        ).all(decoding: InclusionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            inclusions[row.ticketTypeId, default: []].append(row.sessionId)
         }
         let organizers = withOrganizers ? try await Self.organizers(of: eventID, on: sql) : []
         var bundle = EventBundle(
@@ -67,9 +65,8 @@ struct EventBundle: Sendable {
             SELECT ticket_type_id, CAST(SUM(quantity) AS BIGINT) AS quantity FROM holds
             WHERE event_id = \(bind: eventID) AND status = 'active' AND expires_at <= \(bind: now) GROUP BY ticket_type_id
             """
-        ).all() {
-            stale[try row.decode(column: "ticket_type_id", as: UUID.self)] = try row.decode(
-                column: "quantity", as: Int.self)
+        ).all(decoding: StaleHoldsRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            stale[row.ticketTypeId] = row.quantity
         }
         guard !stale.isEmpty else { return }
         for index in ticketTypes.indices {
@@ -90,11 +87,8 @@ struct EventBundle: Sendable {
             SELECT eo.user_id, eo.role, u.display_name FROM event_organizers eo JOIN users u ON u.id = eo.user_id
             WHERE eo.event_id = \(bind: eventID) ORDER BY eo.created_at, eo.id
             """
-        ).all().map { row in
-            OrganizerDTO(
-                userId: try row.decode(column: "user_id", as: UUID.self),
-                displayName: try row.decode(column: "display_name", as: String.self),
-                role: try row.decode(column: "role", as: String.self))
+        ).all(decoding: OrganizerRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+            OrganizerDTO(userId: row.userId, displayName: row.displayName, role: row.role)
         }
     }
 
@@ -129,10 +123,10 @@ struct EventBundle: Sendable {
 
     func details(now: Date, includeHidden: Bool) -> EventDetailsDTO {
         EventDetailsDTO(
-            eventId: eventID, organizationId: event.organizationID, title: event.title,
+            eventId: eventID, organizationId: event.organizationId, title: event.title,
             shortDescription: event.shortDescription, fullDescription: event.fullDescription,
             eventType: event.eventType,
-            category: event.category, policiesProcedures: event.policies, imageUrl: event.imageURL,
+            category: event.category, policiesProcedures: event.policies, imageUrl: event.imageUrl,
             currency: event.currency,
             status: event.status, isPublished: isPublished, startDate: event.startsAt, endDate: event.endsAt,
             venue: event.venue, organizers: organizers, sessions: sessions.map(SessionDTO.init),
@@ -215,4 +209,22 @@ extension SessionAvailabilityDTO {
             available: max(0, record.capacity - record.sold - record.held), isActive: record.active,
             hasWaitlist: false, waitlistCount: 0)
     }
+}
+
+/// A ticket type's inclusion of a session.
+private struct InclusionRow: Decodable {
+    var ticketTypeId: UUID
+    var sessionId: UUID
+}
+
+/// The places a ticket type's expired holds still count in `held`.
+private struct StaleHoldsRow: Decodable {
+    var ticketTypeId: UUID
+    var quantity: Int
+}
+
+private struct OrganizerRow: Decodable {
+    var userId: UUID
+    var role: String
+    var displayName: String
 }

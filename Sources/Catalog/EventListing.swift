@@ -79,15 +79,15 @@ struct EventListing: Sendable {
         let whereClause =
             conditions.isEmpty ? SQLQueryString("") : SQLQueryString(" WHERE ") + conditions.joined(separator: " AND ")
         let total =
-            try await sql.raw("SELECT COUNT(*) AS total FROM events e" + whereClause).first()?
-            .decode(column: "total", as: Int.self) ?? 0
+            try await sql.raw("SELECT COUNT(*) AS total FROM events e" + whereClause)
+            .first(decoding: EventCountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.total ?? 0
         let rows = try await sql.raw(
             """
             SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id
             """ + whereClause + """
                  ORDER BY (e.starts_at IS NULL), e.starts_at, e.title, e.id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
                 """
-        ).all().map(EventRow.init)
+        ).all(decoding: EventRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return EventListDTO(
             events: try await summaries(rows, includeHidden: !audienceIsPublic(audience), now: now, on: sql),
             page: filter.page, perPage: filter.perPage, total: total)
@@ -157,20 +157,19 @@ struct EventListing: Sendable {
         let sessions = Dictionary(
             grouping: try await sql.raw(
                 "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id IN (\(binds: ids))"
-            ).all().map { row in
-                var session = try SessionRow(row)
+            ).all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { session in
+                var session = session
                 session.held -= stale[session.id] ?? 0
                 return session
-            }, by: \.eventID)
+            }, by: \.eventId)
         var prices: [UUID: [Int]] = [:]
         for row in try await sql.raw(
             """
             SELECT event_id, price_minor, hidden FROM ticket_types WHERE event_id IN (\(binds: ids)) AND active = \(bind: true)
             """
-        ).all() {
-            if !includeHidden, try row.decode(column: "hidden", as: Bool.self) { continue }
-            prices[try row.decode(column: "event_id", as: UUID.self), default: []].append(
-                try row.decode(column: "price_minor", as: Int.self))
+        ).all(decoding: PriceRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            if !includeHidden, row.hidden { continue }
+            prices[row.eventId, default: []].append(row.priceMinor)
         }
         return events.map { event in
             let eventSessions = sessions[event.id] ?? []
@@ -180,7 +179,7 @@ struct EventListing: Sendable {
                 eventId: event.id, title: event.title, shortDescription: event.shortDescription,
                 eventType: event.eventType,
                 category: event.category, status: event.status, startDate: event.startsAt, endDate: event.endsAt,
-                venue: event.venue?.name, organizationId: event.organizationID, imageUrl: event.imageURL,
+                venue: event.venue?.name, organizationId: event.organizationId, imageUrl: event.imageUrl,
                 totalCapacity: eventSessions.map(\.capacity).max() ?? 0,
                 availableSpots: eventSessions.map { max(0, $0.capacity - $0.sold - $0.held) }.max() ?? 0,
                 hasMultipleSessions: eventSessions.count > 1, sessionCount: eventSessions.count,
@@ -200,12 +199,28 @@ struct EventListing: Sendable {
             JOIN ticket_type_sessions tts ON tts.ticket_type_id = h.ticket_type_id
             WHERE h.event_id IN (\(binds: events)) AND h.status = 'active' AND h.expires_at <= \(bind: now)
             """
-        ).all()
+        ).all(decoding: ExpiredHoldRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var perSession: [UUID: Int] = [:]
         for row in rows {
-            perSession[try row.decode(column: "session_id", as: UUID.self), default: 0] += try row.decode(
-                column: "quantity", as: Int.self)
+            perSession[row.sessionId, default: 0] += row.quantity
         }
         return perSession
     }
+}
+
+private struct EventCountRow: Decodable {
+    var total: Int
+}
+
+/// A ticket type's price, for an event's lowest and highest.
+private struct PriceRow: Decodable {
+    var eventId: UUID
+    var priceMinor: Int
+    var hidden: Bool
+}
+
+/// An expired hold's places in one of the sessions its ticket type includes.
+private struct ExpiredHoldRow: Decodable {
+    var sessionId: UUID
+    var quantity: Int
 }

@@ -72,7 +72,7 @@ public struct EventService: Sendable {
                 .eventManage, on: .organization(organizationID), by: principal, database: db)
         else { throw HTTPFailure.unauthorized("Sign in first.") }
 
-        let event = try await store.transaction { db in
+        let eventID = try await store.transaction { db in
             if let venueID = request.venueId { try await requireVenue(venueID, in: organizationID, on: db) }
             let event = EventRecord(
                 organizationID: organizationID, venueID: request.venueId,
@@ -87,21 +87,22 @@ public struct EventService: Sendable {
             event.addressPlacesShare = request.addressPlacesShare
             event.guestCheckout = request.guestCheckout
             try await event.create(on: db)
+            let eventID = try event.requireID()
             var organizers = [OrganizerAssignment(userId: user.id, role: "Primary")]
             for id in request.organizerIds ?? [] where id != user.id {
                 organizers.append(OrganizerAssignment(userId: id, role: "CoOrganizer"))
             }
             try await replaceOrganizers(of: event, with: organizers, now: now, on: db)
-            try await Outbox.enqueue(EventChanged(eventId: event.id!, organizationId: organizationID), now: now, on: db)
+            try await Outbox.enqueue(EventChanged(eventId: eventID, organizationId: organizationID), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "event.created", targetType: "event",
-                    targetID: event.id!.uuidString, organizationID: organizationID,
+                    targetID: eventID.uuidString, organizationID: organizationID,
                     details: ["title": .string(event.title)]),
                 from: meta, at: now, on: db)
-            return event
+            return eventID
         }
-        return try await details(event.id!, by: principal, now: now)
+        return try await details(eventID, by: principal, now: now)
     }
 
     func details(_ eventID: UUID, by principal: Principal, now: Date) async throws -> EventDetailsDTO {
@@ -241,7 +242,7 @@ public struct EventService: Sendable {
         try await store.transaction { db in
             // The deletes decide: only ticket types and sessions with nothing sold or held go, and if anything is left
             // the whole transaction rolls back. A purchase racing this waits on the row locks and sees the outcome.
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             try await RowLocks.lockEventPlaces(eventID, on: db)
             try await sql.raw("DELETE FROM ticket_types WHERE event_id = \(bind: eventID) AND sold = 0 AND held = 0")
                 .run()
@@ -279,6 +280,7 @@ public struct EventService: Sendable {
     )
         async throws
     {
+        let eventID = try event.requireID()
         let ids = organizers.map(\.userId)
         let members = Set(
             try await MembershipRecord.query(on: db)
@@ -289,11 +291,11 @@ public struct EventService: Sendable {
         )
         .compactMap { $0 }
         for id in ids where !members.contains(id) && !admins.contains(id) { throw CatalogError.organizerNotMember(id) }
-        try await EventOrganizerRecord.query(on: db).filter(\.$eventID == event.id!).delete()
+        try await EventOrganizerRecord.query(on: db).filter(\.$eventID == eventID).delete()
         var seen = Set<UUID>()
         for organizer in organizers where seen.insert(organizer.userId).inserted {
             try await EventOrganizerRecord(
-                eventID: event.id!, userID: organizer.userId, role: organizer.role ?? "CoOrganizer", now: now
+                eventID: eventID, userID: organizer.userId, role: organizer.role ?? "CoOrganizer", now: now
             )
             .create(on: db)
         }
@@ -305,8 +307,13 @@ public struct EventService: Sendable {
             """
             SELECT o.embed_origins FROM events e JOIN organizations o ON o.id = e.organization_id WHERE e.id = \(bind: eventID)
             """
-        ).first()
-        return EmbedOrigins.list(try row?.optional("embed_origins", String.self))
+        ).first(decoding: EmbedOriginsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return EmbedOrigins.list(row?.embedOrigins)
     }
 
+}
+
+/// An event's organization's allow-list of embedding sites.
+private struct EmbedOriginsRow: Decodable {
+    var embedOrigins: String?
 }

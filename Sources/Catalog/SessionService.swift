@@ -39,27 +39,28 @@ struct SessionService: Sendable {
         }
 
         let session = try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             // Taking the number and moving the counter is one statement, so two concurrent creations never get the same S#.
             let row = try await sql.raw(
                 """
                 UPDATE events SET next_session_number = next_session_number + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: eventID) RETURNING next_session_number
                 """
-            ).first()
-            guard let next = try row?.decode(column: "next_session_number", as: Int.self) else {
+            ).first(decoding: NextSessionNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard let next = row?.nextSessionNumber else {
                 throw CatalogError.eventNotFound
             }
             let session = SessionRecord(
                 eventID: eventID, number: next - 1, name: name, startsAt: start, endsAt: end, capacity: capacity,
                 active: request.isActive ?? true, now: now)
             try await session.create(on: db)
+            let sessionID = try session.requireID()
             try await Self.refreshEventDates(eventID, on: db)
-            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: session.id!), now: now, on: db)
+            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: sessionID), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "session.created", targetType: "session",
-                    targetID: session.id!.uuidString, organizationID: event.organizationID,
+                    targetID: sessionID.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "sessionId": .string(session.code)]),
                 from: meta, at: now, on: db)
             return session
@@ -85,6 +86,7 @@ struct SessionService: Sendable {
 
         let session = try await store.transaction { db in
             let session = try await Self.find(code, in: eventID, on: db)
+            let sessionID = try session.requireID()
             let (oldStart, oldEnd) = (session.startsAt, session.endsAt)
             let start = request.startsAt ?? session.startsAt
             let end = request.endsAt ?? session.endsAt
@@ -93,19 +95,19 @@ struct SessionService: Sendable {
             }
             if let capacity = request.capacity, capacity != session.capacity {
                 // Decided by the update itself: the capacity never drops below what is sold and held at that instant.
-                let changed = try await (db as! any SQLDatabase).raw(
+                let changed = try await db.sql.raw(
                     """
-                    UPDATE sessions SET capacity = \(bind: capacity) WHERE id = \(bind: session.id!) AND sold + held <= \(bind: capacity)
+                    UPDATE sessions SET capacity = \(bind: capacity) WHERE id = \(bind: sessionID) AND sold + held <= \(bind: capacity)
                     RETURNING capacity
                     """
                 ).first()
                 guard changed != nil else {
-                    let fresh = try await SessionRecord.find(session.id!, on: db)
+                    let fresh = try await SessionRecord.find(sessionID, on: db)
                     throw CatalogError.capacityBelowSold(
                         session: code, sold: fresh?.sold ?? session.sold, held: fresh?.held ?? session.held)
                 }
             }
-            let fresh = try await SessionRecord.find(session.id!, on: db) ?? session
+            let fresh = try await SessionRecord.find(sessionID, on: db) ?? session
             if let name = request.sessionName { fresh.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
             fresh.startsAt = start
             fresh.endsAt = end
@@ -113,17 +115,17 @@ struct SessionService: Sendable {
             fresh.updatedAt = now
             try await fresh.update(on: db)
             try await Self.refreshEventDates(eventID, on: db)
-            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: fresh.id!), now: now, on: db)
+            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: sessionID), now: now, on: db)
             if start != oldStart || end != oldEnd {
                 // Its ticket holders are told of the new time (the mail worker finds them after the commit).
                 try await Outbox.enqueue(
-                    EventScheduleChanged(eventId: eventID, sessionId: fresh.id!, startsAt: start, endsAt: end),
+                    EventScheduleChanged(eventId: eventID, sessionId: sessionID, startsAt: start, endsAt: end),
                     now: now, on: db)
             }
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "session.updated", targetType: "session",
-                    targetID: fresh.id!.uuidString, organizationID: event.organizationID,
+                    targetID: sessionID.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "sessionId": .string(code)]),
                 from: meta, at: now, on: db)
             return fresh
@@ -138,20 +140,21 @@ struct SessionService: Sendable {
         let event = try await access.manageable(eventID, by: principal, on: db)
         try await store.transaction { db in
             let session = try await Self.find(code, in: eventID, on: db)
-            guard try await TicketTypeSessionRecord.query(on: db).filter(\.$sessionID == session.id!).count() == 0
+            let sessionID = try session.requireID()
+            guard try await TicketTypeSessionRecord.query(on: db).filter(\.$sessionID == sessionID).count() == 0
             else {
                 throw CatalogError.sessionInUse(code)
             }
-            let deleted = try await (db as! any SQLDatabase).raw(
-                "DELETE FROM sessions WHERE id = \(bind: session.id!) AND sold = 0 AND held = 0 RETURNING id"
+            let deleted = try await db.sql.raw(
+                "DELETE FROM sessions WHERE id = \(bind: sessionID) AND sold = 0 AND held = 0 RETURNING id"
             ).first()
             guard deleted != nil else { throw CatalogError.sessionHasRegistrations(code) }
             try await Self.refreshEventDates(eventID, on: db)
-            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: session.id!), now: now, on: db)
+            try await Outbox.enqueue(SessionChanged(eventId: eventID, sessionId: sessionID), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "session.deleted", targetType: "session",
-                    targetID: session.id!.uuidString, organizationID: event.organizationID,
+                    targetID: sessionID.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "sessionId": .string(code)]),
                 from: meta, at: now, on: db)
         }
@@ -177,7 +180,7 @@ struct SessionService: Sendable {
 
     /// Keeps the event's start and end equal to its sessions' earliest start and latest end.
     static func refreshEventDates(_ eventID: UUID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             UPDATE events SET
               starts_at = (SELECT MIN(starts_at) FROM sessions WHERE event_id = \(bind: eventID)),
@@ -196,4 +199,9 @@ enum SessionCode {
         }
         return number
     }
+}
+
+/// The event's counter after taking a session number.
+private struct NextSessionNumberRow: Decodable {
+    var nextSessionNumber: Int
 }

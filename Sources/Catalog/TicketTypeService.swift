@@ -65,17 +65,19 @@ struct TicketTypeService: Sendable {
                 active: request.isActive ?? true, hidden: request.isHidden ?? false,
                 sortOrder: request.sortOrder ?? sortOrder, now: now)
             try await type.create(on: db)
+            let typeID = try type.requireID()
             for session in sessions {
-                try await TicketTypeSessionRecord(ticketTypeID: type.id!, sessionID: session.id!).create(on: db)
+                try await TicketTypeSessionRecord(ticketTypeID: typeID, sessionID: try session.requireID()).create(
+                    on: db)
             }
-            try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: type.id!), now: now, on: db)
+            try await Outbox.enqueue(TicketTypeChanged(eventId: eventID, ticketTypeId: typeID), now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "ticket_type.created", targetType: "ticket_type",
-                    targetID: type.id!.uuidString, organizationID: event.organizationID,
+                    targetID: typeID.uuidString, organizationID: event.organizationID,
                     details: ["eventId": .string(eventID.uuidString), "name": .string(type.name)]),
                 from: meta, at: now, on: db)
-            return type.id!
+            return typeID
         }
         return try await dto(id, in: eventID, now: now)
     }
@@ -97,13 +99,13 @@ struct TicketTypeService: Sendable {
             guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db), type.eventID == eventID else {
                 throw CatalogError.ticketTypeNotFound
             }
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             if let codes = request.includedSessions {
                 let sessions = try await resolveSessions(codes, in: eventID, on: db)
                 let current = Set(
                     try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID == ticketTypeID).all(
                         \.$sessionID))
-                if current != Set(sessions.map { $0.id! }) {
+                if current != Set(try sessions.map { try $0.requireID() }) {
                     // Guarded by the row itself: the inclusions change only while nothing is sold or held.
                     let unsold = try await sql.raw(
                         """
@@ -114,8 +116,10 @@ struct TicketTypeService: Sendable {
                     guard unsold != nil else { throw CatalogError.sessionsLocked }
                     try await TicketTypeSessionRecord.query(on: db).filter(\.$ticketTypeID == ticketTypeID).delete()
                     for session in sessions {
-                        try await TicketTypeSessionRecord(ticketTypeID: ticketTypeID, sessionID: session.id!).create(
-                            on: db)
+                        try await TicketTypeSessionRecord(
+                            ticketTypeID: ticketTypeID, sessionID: try session.requireID()
+                        )
+                        .create(on: db)
                     }
                 }
             }
@@ -175,7 +179,7 @@ struct TicketTypeService: Sendable {
             guard let type = try await TicketTypeRecord.find(ticketTypeID, on: db), type.eventID == eventID else {
                 throw CatalogError.ticketTypeNotFound
             }
-            let deleted = try await (db as! any SQLDatabase).raw(
+            let deleted = try await db.sql.raw(
                 "DELETE FROM ticket_types WHERE id = \(bind: ticketTypeID) AND sold = 0 AND held = 0 RETURNING id"
             ).first()
             guard deleted != nil else { throw CatalogError.ticketTypeHasSales }

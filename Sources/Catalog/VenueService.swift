@@ -37,7 +37,7 @@ struct VenueService: Sendable {
             try await audit.record(
                 AuditEntry(
                     actor: AuditActor(principal), action: "venue.created", targetType: "venue",
-                    targetID: venue.id!.uuidString, organizationID: organizationID),
+                    targetID: try venue.requireID().uuidString, organizationID: organizationID),
                 from: meta, at: now, on: db)
         }
         return VenueDTO(venue)

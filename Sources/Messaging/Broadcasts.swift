@@ -33,23 +33,38 @@ enum Broadcasts {
         var createdAt: Date
         var fannedOutAt: Date?
 
-        init(_ row: any SQLRow) throws {
-            id = try row.decode(column: "id", as: UUID.self)
-            organizationID = try row.decode(column: "organization_id", as: UUID.self)
-            eventID = try row.decode(column: "event_id", as: UUID?.self)
-            kind = Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .organizerMessage
-            subject = try row.decode(column: "subject", as: String.self)
-            body = try row.decode(column: "body", as: String.self)
-            sessionIDs = (try row.decode(column: "session_ids", as: String?.self) ?? "").split(separator: ",")
-                .compactMap { UUID(uuidString: String($0)) }
-            recipients = try row.decode(column: "recipients", as: Int.self)
-            createdAt = try row.decode(column: "created_at", as: Date.self)
-            fannedOutAt = try row.decode(column: "fanned_out_at", as: Date?.self)
+        init(_ columns: Columns) {
+            id = columns.id
+            organizationID = columns.organizationId
+            eventID = columns.eventId
+            kind = Kind(rawValue: columns.kind) ?? .organizerMessage
+            subject = columns.subject
+            body = columns.body
+            sessionIDs = (columns.sessionIds ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
+            recipients = columns.recipients
+            createdAt = columns.createdAt
+            fannedOutAt = columns.fannedOutAt
         }
 
         static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> Row? {
-            try await sql.raw("SELECT * FROM mail_broadcasts WHERE id = \(bind: id)").first().map(Row.init)
+            try await sql.raw("SELECT * FROM mail_broadcasts WHERE id = \(bind: id)")
+                .first(decoding: Columns.self, keyDecodingStrategy: .convertFromSnakeCase).map(Row.init)
         }
+    }
+
+    /// A `mail_broadcasts` row as `SELECT *` reads it, for `Row`.
+    struct Columns: Decodable {
+        var id: UUID
+        var organizationId: UUID
+        var eventId: UUID?
+        var kind: String
+        var subject: String
+        var body: String
+        /// The sessions' IDs, comma-separated.
+        var sessionIds: String?
+        var recipients: Int
+        var createdAt: Date
+        var fannedOutAt: Date?
     }
 
     /// How many broadcasts of `kind` the event sent in the 24 hours before `now`, decided on the event's row, locked
@@ -64,7 +79,7 @@ enum Broadcasts {
             SELECT COUNT(*) AS sent FROM mail_broadcasts WHERE event_id = \(bind: eventID)
               AND kind = \(bind: kind.rawValue) AND created_at > \(bind: now.addingTimeInterval(-86_400))
             """
-        ).first()?.decode(column: "sent", as: Int.self) ?? 0
+        ).first(decoding: SentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.sent ?? 0
     }
 
     /// Writes a broadcast and queues its fan-out, in the caller's transaction.
@@ -73,7 +88,7 @@ enum Broadcasts {
         sessionIDs: [UUID], createdBy: UUID?, now: Date, on db: any Database
     ) async throws {
         let sessions = sessionIDs.isEmpty ? nil : sessionIDs.map(\.uuidString).joined(separator: ",")
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             INSERT INTO mail_broadcasts (id, organization_id, event_id, kind, subject, body, session_ids, created_by,
               created_at, recipients)
@@ -132,7 +147,11 @@ enum Broadcasts {
     static func count(_ audience: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {
         try await sql.raw(
             "SELECT COUNT(DISTINCT a.email) AS n FROM (" + audience + ") a WHERE a.email <> ''"
-        ).first()?.decode(column: "n", as: Int.self) ?? 0
+        ).first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
+    }
+
+    private struct SentRow: Decodable {
+        var sent: Int
     }
 }
 
@@ -156,7 +175,7 @@ public struct BroadcastFanOut: OutboxHandler {
         let queued = try message.decode(BroadcastQueued.self)
         let now = clock.now()
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard let broadcast = try await Broadcasts.Row.find(queued.broadcastId, on: sql),
                 broadcast.fannedOutAt == nil
             else { return }
@@ -178,7 +197,7 @@ public struct BroadcastFanOut: OutboxHandler {
                      GROUP BY a.email ORDER BY a.email LIMIT \(literal: Broadcasts.pageSize)
                     ON CONFLICT DO NOTHING RETURNING email
                     """
-            ).all().map { try $0.decode(column: "email", as: String.self) }
+            ).all(decoding: WrittenRecipientRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.email)
             try await Outbox.enqueue(
                 try written.map { try Outbox.row(BroadcastCopy(broadcastId: broadcast.id, email: $0)) }, now: now,
                 on: db)
@@ -225,9 +244,9 @@ public struct BroadcastMail: OutboxHandler {
                 SELECT email, name FROM mail_broadcast_recipients
                 WHERE broadcast_id = \(bind: copy.broadcastId) AND email = \(bind: copy.email)
                 """
-            ).first()
+            ).first(decoding: RecipientRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return }
-        let name = try recipient.decode(column: "name", as: String?.self)
+        let name = recipient.name
         let brand = try await composer.brand(organizationID: broadcast.organizationID)
         var values: [String: String] = ["subject": broadcast.subject]
         if let name, !name.isEmpty { values["name"] = name }
@@ -243,7 +262,8 @@ public struct BroadcastMail: OutboxHandler {
                     WHERE organization_id = \(bind: broadcast.organizationID) AND lower(email) = \(bind: copy.email)
                       AND status = 'subscribed'
                     """
-                ).first()?.decode(column: "unsubscribe_token", as: String.self)
+                ).first(decoding: UnsubscribeTokenRow.self, keyDecodingStrategy: .convertFromSnakeCase)?
+                .unsubscribeToken
             else { return }
             let page = composer.link("/newsletter/unsubscribe?token=\(token)")
             headers = [
@@ -274,7 +294,7 @@ public struct BroadcastMail: OutboxHandler {
                   OR EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND lower(t.attendee_email) = \(bind: copy.email)))
                 ORDER BY o.created_at, o.id LIMIT 1
                 """
-            ).first()?.decode(column: "number", as: String.self) {
+            ).first(decoding: OrderNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.number {
                 values["orderNumber"] = number
             }
             content = MailContent(
@@ -334,7 +354,7 @@ public struct EventChangeMail: OutboxHandler {
         let change = try message.decode(EventScheduleChanged.self)
         let now = clock.now()
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard let event = try await EventRecord.find(change.eventId, on: db), event.status == "published",
                 try await Broadcasts.Row.find(message.id, on: sql) == nil,
                 try await Broadcasts.sentInADay(.eventChanged, of: change.eventId, now: now, on: sql)
@@ -348,4 +368,22 @@ public struct EventChangeMail: OutboxHandler {
                 now: now, on: db)
         }
     }
+}
+
+/// A recipient just written down.
+private struct WrittenRecipientRow: Decodable {
+    var email: String
+}
+
+private struct RecipientRow: Decodable {
+    var email: String
+    var name: String?
+}
+
+private struct UnsubscribeTokenRow: Decodable {
+    var unsubscribeToken: String
+}
+
+private struct OrderNumberRow: Decodable {
+    var number: String
 }

@@ -42,7 +42,7 @@ public struct MailConsent: Sendable {
     public func admit(_ email: String, _ kind: Kind, content: inout MailContent, now: Date, on db: any Database)
         async throws -> Bool
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let address = Self.normalized(email)
         let token = OpaqueToken.generate()
         // The row, made on first mail with its "not me" token; an older row keeps its token (rows brought over from
@@ -59,7 +59,7 @@ public struct MailConsent: Sendable {
                 """
                 SELECT confirmed_at, refused_at, refusal_token FROM mail_addresses WHERE email = \(bind: address)
                 """
-            ).first(decoding: Row.self)
+            ).first(decoding: AddressStateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return false }
         if row.refusedAt != nil { return false }
         let confirmed = row.confirmedAt != nil
@@ -77,18 +77,6 @@ public struct MailConsent: Sendable {
             content.notMeLink = "\(publicURL)/mail/not-me?token=\(refusal)"
         }
         return admitted
-    }
-
-    struct Row: Decodable {
-        var confirmedAt: Date?
-        var refusedAt: Date?
-        var refusalToken: String?
-
-        enum CodingKeys: String, CodingKey {
-            case confirmedAt = "confirmed_at"
-            case refusedAt = "refused_at"
-            case refusalToken = "refusal_token"
-        }
     }
 
     /// One of the hour's links for `address`, or false when they are spent.
@@ -113,7 +101,7 @@ public struct MailConsent: Sendable {
     /// A message admitted for `email` could not be sent (the transport refused it for now): its link is given back, so
     /// the outbox's retries do not spend the hour's allowance.
     public func giveBack(_ email: String, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             UPDATE mail_addresses SET links_in_window = links_in_window - 1
             WHERE email = \(bind: Self.normalized(email)) AND links_in_window > 0
@@ -123,7 +111,7 @@ public struct MailConsent: Sendable {
 
     /// `email`'s owner followed a link mailed to it: confirmed from now on (and no longer refusing mail).
     public static func confirm(_ email: String, now: Date, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             INSERT INTO mail_addresses (email, confirmed_at, links_in_window, refusal_token, created_at)
             VALUES (\(bind: normalized(email)), \(bind: now), 0, \(bind: OpaqueToken.generate()), \(bind: now))
@@ -138,36 +126,32 @@ public struct MailConsent: Sendable {
         -> (email: String, refused: Bool)?
     {
         guard !token.isEmpty,
-            let row = try await (db as! any SQLDatabase).raw(
+            let row = try await db.sql.raw(
                 "SELECT email, refused_at FROM mail_addresses WHERE refusal_token = \(bind: token)"
-            ).first()
+            ).first(decoding: RefusalRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        return (
-            try row.decode(column: "email", as: String.self),
-            try row.decode(column: "refused_at", as: Date?.self) != nil
-        )
+        return (row.email, row.refusedAt != nil)
     }
 
     /// "Not me": the address gets no more mail from this installation (until it is taken back), and an
     /// account registered with it that was never verified is removed, since its owner never made it.
     public static func refuse(refusalToken token: String, now: Date, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard
             let row = try await sql.raw(
                 """
                 UPDATE mail_addresses SET refused_at = \(bind: now)
                 WHERE refusal_token = \(bind: token) RETURNING email
                 """
-            ).first()
+            ).first(decoding: EmailRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return false }
-        let email = try row.decode(column: "email", as: String.self)
-        try await sql.raw("DELETE FROM users WHERE email = \(bind: email) AND email_verified_at IS NULL").run()
+        try await sql.raw("DELETE FROM users WHERE email = \(bind: row.email) AND email_verified_at IS NULL").run()
         return true
     }
 
     /// Undoing "not me" on the same page: mail may come again (the address is not confirmed by it).
     public static func withdrawRefusal(refusalToken token: String, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             "UPDATE mail_addresses SET refused_at = NULL WHERE refusal_token = \(bind: token)"
         ).run()
     }
@@ -175,15 +159,32 @@ public struct MailConsent: Sendable {
     /// The confirmed ones among `emails`.
     public static func confirmed(_ emails: [String], on db: any Database) async throws -> Set<String> {
         guard !emails.isEmpty else { return [] }
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             """
             SELECT email FROM mail_addresses WHERE email IN (\(binds: emails.map(normalized)))
               AND confirmed_at IS NOT NULL AND refused_at IS NULL
             """
-        ).all()
-        return Set(try rows.map { try $0.decode(column: "email", as: String.self) })
+        ).all(decoding: EmailRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Set(rows.map(\.email))
     }
 
     /// Addresses are compared as accounts spell them: trimmed, NFC, lowercased.
     static func normalized(_ email: String) -> String { EmailAddress(email)?.value ?? email.lowercased() }
+}
+
+/// Where an address stands: confirmed, refusing, and its "not me" token.
+private struct AddressStateRow: Decodable {
+    var confirmedAt: Date?
+    var refusedAt: Date?
+    var refusalToken: String?
+}
+
+/// The address behind a "not me" token, and whether it refuses mail.
+private struct RefusalRow: Decodable {
+    var email: String
+    var refusedAt: Date?
+}
+
+private struct EmailRow: Decodable {
+    var email: String
 }

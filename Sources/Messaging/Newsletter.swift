@@ -100,18 +100,18 @@ public struct Newsletter: Sendable {
         try await limiter.consume(
             rule.named("newsletter"), keys: ["ip:\(request.limitKey)", "email:\(email.value)"], now: now)
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             let existing = try await sql.raw(
                 """
                 SELECT id, status FROM newsletter_subscribers
                 WHERE organization_id = \(bind: organizationID) AND email = \(bind: email.value)
                 """
-            ).first()
+            ).first(decoding: SubscriptionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             let id: UUID
             if let existing {
-                id = try existing.decode(column: "id", as: UUID.self)
+                id = existing.id
                 // Subscribed already: nothing to do, and the answer does not say so.
-                guard try existing.decode(column: "status", as: String.self) != "subscribed" else { return }
+                guard existing.status != "subscribed" else { return }
                 try await sql.raw(
                     """
                     UPDATE newsletter_subscribers SET status = 'pending', name = \(bind: name),
@@ -146,7 +146,7 @@ public struct Newsletter: Sendable {
         try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.limitKey)"], now: now)
         return try await store.transaction { db in
             guard
-                let row = try await (db as! any SQLDatabase).raw(
+                let row = try await db.sql.raw(
                     """
                     UPDATE newsletter_subscribers SET status = 'subscribed', confirmed_at = \(bind: now),
                       confirm_token_hash = NULL, consent_ip = \(bind: request.ip), updated_at = \(bind: now)
@@ -154,11 +154,10 @@ public struct Newsletter: Sendable {
                       AND confirm_expires_at > \(bind: now)
                     RETURNING organization_id, email
                     """
-                ).first(),
-                let organization = try await OrganizationRecord.find(
-                    try row.decode(column: "organization_id", as: UUID.self), on: db)
+                ).first(decoding: ConfirmedRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                let organization = try await OrganizationRecord.find(row.organizationId, on: db)
             else { throw MessagingError.invalidNewsletterToken }
-            try await MailConsent.confirm(try row.decode(column: "email", as: String.self), now: now, on: db)
+            try await MailConsent.confirm(row.email, now: now, on: db)
             return NewsletterAnswerDTO(message: "You are subscribed to the newsletter of \(organization.name).")
         }
     }
@@ -171,19 +170,19 @@ public struct Newsletter: Sendable {
         }
         try await limiter.consume(rule.named("newsletter-token"), keys: ["ip:\(request.limitKey)"], now: now)
         return try await store.transaction { db in
+            let sql = db.sql
             guard
-                let row = try await (db as! any SQLDatabase).raw(
+                let row = try await sql.raw(
                     "SELECT id, organization_id, status FROM newsletter_subscribers WHERE unsubscribe_token = \(bind: token)"
-                ).first(),
-                let organization = try await OrganizationRecord.find(
-                    try row.decode(column: "organization_id", as: UUID.self), on: db)
+                ).first(decoding: UnsubscribingRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                let organization = try await OrganizationRecord.find(row.organizationId, on: db)
             else { throw MessagingError.invalidNewsletterToken }
-            if try row.decode(column: "status", as: String.self) != "unsubscribed" {
-                try await (db as! any SQLDatabase).raw(
+            if row.status != "unsubscribed" {
+                try await sql.raw(
                     """
                     UPDATE newsletter_subscribers SET status = 'unsubscribed', unsubscribed_at = \(bind: now),
                       confirm_token_hash = NULL, updated_at = \(bind: now)
-                    WHERE id = \(bind: try row.decode(column: "id", as: UUID.self))
+                    WHERE id = \(bind: row.id)
                     """
                 ).run()
             }
@@ -207,14 +206,14 @@ public struct Newsletter: Sendable {
             "organization_id = \(bind: organizationID)" + (status.map { " AND status = \(bind: $0.rawValue)" } ?? "")
         let sql = store.sql()
         let total =
-            try await sql.raw("SELECT COUNT(*) AS n FROM newsletter_subscribers WHERE " + filter).first()?.decode(
-                column: "n", as: Int.self) ?? 0
+            try await sql.raw("SELECT COUNT(*) AS n FROM newsletter_subscribers WHERE " + filter)
+            .first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
         let rows = try await sql.raw(
             "SELECT * FROM newsletter_subscribers WHERE " + filter
                 + " ORDER BY created_at, id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)"
-        ).all()
+        ).all(decoding: SubscriberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return SubscriberPageDTO(
-            subscribers: try rows.map(Self.subscriber), total: total, page: page, perPage: perPage)
+            subscribers: rows.map(\.dto), total: total, page: page, perPage: perPage)
     }
 
     /// Every subscriber as CSV, with the consent's proof (when and from which address it was given).
@@ -225,17 +224,17 @@ public struct Newsletter: Sendable {
             SELECT * FROM newsletter_subscribers WHERE organization_id = \(bind: organizationID)
             ORDER BY created_at, id
             """
-        ).all()
+        ).all(decoding: SubscriberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var lines = ["email,name,status,subscribed_at,confirmed_at,consent_ip,unsubscribed_at"]
         for row in rows {
             let fields: [String?] = [
-                try row.decode(column: "email", as: String.self),
-                try row.decode(column: "name", as: String?.self),
-                try row.decode(column: "status", as: String.self),
-                ISO8601Instant.string(try row.decode(column: "created_at", as: Date.self)),
-                try row.decode(column: "confirmed_at", as: Date?.self).map(ISO8601Instant.string),
-                try row.decode(column: "consent_ip", as: String?.self),
-                try row.decode(column: "unsubscribed_at", as: Date?.self).map(ISO8601Instant.string),
+                row.email,
+                row.name,
+                row.status,
+                ISO8601Instant.string(row.createdAt),
+                row.confirmedAt.map(ISO8601Instant.string),
+                row.consentIp,
+                row.unsubscribedAt.map(ISO8601Instant.string),
             ]
             lines.append(fields.map { CSV.field($0 ?? "") }.joined(separator: ","))
         }
@@ -249,7 +248,7 @@ public struct Newsletter: Sendable {
         try await manage(organizationID, by: principal)
         try await store.transaction { db in
             guard
-                try await (db as! any SQLDatabase).raw(
+                try await db.sql.raw(
                     """
                     DELETE FROM newsletter_subscribers WHERE id = \(bind: subscriberID)
                       AND organization_id = \(bind: organizationID) RETURNING id
@@ -285,8 +284,9 @@ public struct Newsletter: Sendable {
             try await Broadcasts.create(
                 id: id, organizationID: organizationID, eventID: nil, kind: .campaign, subject: subject, body: text,
                 sessionIDs: [], createdBy: sender, now: now, on: db)
-            let count = try await Broadcasts.count(audience, on: db as! any SQLDatabase)
-            try await (db as! any SQLDatabase).raw(
+            let sql = db.sql
+            let count = try await Broadcasts.count(audience, on: sql)
+            try await sql.raw(
                 "UPDATE mail_broadcasts SET recipients = \(bind: count) WHERE id = \(bind: id)"
             ).run()
             try await audit.record(
@@ -307,7 +307,7 @@ public struct Newsletter: Sendable {
             SELECT * FROM mail_broadcasts WHERE organization_id = \(bind: organizationID) AND kind = 'campaign'
             ORDER BY created_at DESC, id LIMIT 200
             """
-        ).all().map(Broadcasts.Row.init)
+        ).all(decoding: Broadcasts.Columns.self, keyDecodingStrategy: .convertFromSnakeCase).map(Broadcasts.Row.init)
         return CampaignListDTO(
             campaigns: rows.map {
                 CampaignDTO(
@@ -345,16 +345,50 @@ public struct Newsletter: Sendable {
         return only
     }
 
-    static func subscriber(_ row: any SQLRow) throws -> SubscriberDTO {
+}
+
+/// A subscriber as `SELECT *` reads it, for the list and the export.
+private struct SubscriberRow: Decodable {
+    var id: UUID
+    var email: String
+    var name: String?
+    var status: String
+    var createdAt: Date
+    var confirmedAt: Date?
+    var consentIp: String?
+    var unsubscribedAt: Date?
+
+    var dto: SubscriberDTO {
         SubscriberDTO(
-            subscriberId: try row.decode(column: "id", as: UUID.self),
-            email: try row.decode(column: "email", as: String.self),
-            name: try row.decode(column: "name", as: String?.self),
-            status: try row.decode(column: "status", as: String.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self),
-            confirmedAt: try row.decode(column: "confirmed_at", as: Date?.self),
-            unsubscribedAt: try row.decode(column: "unsubscribed_at", as: Date?.self))
+            subscriberId: id, email: email, name: name, status: status, createdAt: createdAt,
+            confirmedAt: confirmedAt, unsubscribedAt: unsubscribedAt)
     }
+}
+
+/// An address's subscription to an organization's newsletter, when it has one.
+private struct SubscriptionRow: Decodable {
+    var id: UUID
+    var status: String
+}
+
+/// A subscription its confirmation link just started.
+private struct ConfirmedRow: Decodable {
+    var organizationId: UUID
+    var email: String
+}
+
+/// The subscription behind an unsubscribe token.
+private struct UnsubscribingRow: Decodable {
+    var id: UUID
+    var organizationId: UUID
+    var status: String
+}
+
+/// A pending subscriber just given a new confirmation link.
+private struct PendingSubscriberRow: Decodable {
+    var email: String
+    var name: String?
+    var organizationId: UUID
 }
 
 /// CSV fields (RFC 4180), with spreadsheet formula injection defused: a field starting with `=`, `+`, `-` or `@` is
@@ -399,13 +433,13 @@ public struct NewsletterConfirmationMail: OutboxHandler {
                 WHERE id = \(bind: subscribed.subscriberId) AND status = 'pending'
                 RETURNING email, name, organization_id
                 """
-            ).first()
+            ).first(decoding: PendingSubscriberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return }
-        let name = try row.decode(column: "name", as: String?.self)
-        let brand = try await composer.brand(organizationID: try row.decode(column: "organization_id", as: UUID.self))
+        let name = row.name
+        let brand = try await composer.brand(organizationID: row.organizationId)
         var values: [String: String] = [:]
         if let name, !name.isEmpty { values["name"] = name }
-        let email = try row.decode(column: "email", as: String.self)
+        let email = row.email
         try await composer.send(
             MailContent(
                 .newsletterConfirmation, values: values, link: composer.link("/newsletter/confirm?token=\(token)")),

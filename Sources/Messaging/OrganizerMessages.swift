@@ -90,12 +90,13 @@ struct OrganizerMessages: Sendable {
         let id = UUID.random()
         let sender: UUID? = if case .user(let user) = principal { user.id } else { nil }
         let count = try await store.transaction { db in
-            try await Self.withinDailyCap(eventID, now: now, on: db as! any SQLDatabase)
+            let sql = db.sql
+            try await Self.withinDailyCap(eventID, now: now, on: sql)
             try await Broadcasts.create(
                 id: id, organizationID: event.organizationID, eventID: eventID, kind: .organizerMessage,
                 subject: subject, body: text, sessionIDs: sessionIDs, createdBy: sender, now: now, on: db)
-            let count = try await Broadcasts.count(audience, on: db as! any SQLDatabase)
-            try await (db as! any SQLDatabase).raw(
+            let count = try await Broadcasts.count(audience, on: sql)
+            try await sql.raw(
                 "UPDATE mail_broadcasts SET recipients = \(bind: count) WHERE id = \(bind: id)"
             ).run()
             try await audit.record(
@@ -122,7 +123,7 @@ struct OrganizerMessages: Sendable {
             SELECT * FROM mail_broadcasts WHERE event_id = \(bind: eventID) AND kind = 'organizer_message'
             ORDER BY created_at DESC, id LIMIT 200
             """
-        ).all().map(Broadcasts.Row.init)
+        ).all(decoding: Broadcasts.Columns.self, keyDecodingStrategy: .convertFromSnakeCase).map(Broadcasts.Row.init)
         return OrganizerMessageListDTO(
             messages: rows.map {
                 OrganizerMessageDTO(
@@ -144,23 +145,24 @@ struct OrganizerMessages: Sendable {
     private func resolve(_ references: [String], field: String, in event: EventRecord, on db: any Database)
         async throws -> [UUID]
     {
-        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == event.id!).sort(\.$number).all()
+        let eventID = try event.requireID()
+        let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).sort(\.$number).all()
         var problems = FieldProblems()
         problems.require(!references.isEmpty, field, "must name at least one session (an ID or a code such as S1)")
         problems.require(references.count <= 100, field, "must name at most 100 sessions")
         var chosen: Set<UUID> = []
         for (index, reference) in references.enumerated() {
             let match = sessions.first {
-                $0.id!.uuidString.caseInsensitiveCompare(reference) == .orderedSame
+                $0.id?.uuidString.caseInsensitiveCompare(reference) == .orderedSame
                     || "S\($0.number)".caseInsensitiveCompare(reference) == .orderedSame
             }
             if let match {
-                chosen.insert(match.id!)
+                chosen.insert(try match.requireID())
             } else {
                 problems.add("\(field)[\(index)]", "is not a session of this event")
             }
         }
         guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
-        return sessions.compactMap { chosen.contains($0.id!) ? $0.id : nil }
+        return sessions.compactMap(\.id).filter(chosen.contains)
     }
 }

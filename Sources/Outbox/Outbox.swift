@@ -36,7 +36,7 @@ public enum Outbox {
         let values = rows.map { row -> SQLQueryString in
             "(\(bind: row.id), \(bind: row.topic.rawValue), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
         }
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             "INSERT INTO \(unsafeRaw: columns) VALUES " + values.joined(separator: ", ")
         ).run()
         try await announce(rows, on: db)
@@ -55,7 +55,7 @@ public enum Outbox {
     }
 
     private static func announce(changes: [Change], on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard sql.dialect.name == "postgresql" else { return CommittedChanges.note(changes) }
         for change in changes {
             try await sql.raw(

@@ -139,16 +139,11 @@ public struct OutboxWorker: Service {
               ORDER BY available_at, id LIMIT \(literal: settings.batchSize)\(unsafeRaw: skipLocked))
             RETURNING id, topic, payload, attempts, created_at
             """
-        ).all()
-        return try rows.compactMap { row in
-            guard let topic = OutboxTopic(rawValue: try row.decode(column: "topic", as: String.self)) else {
-                return nil
-            }
+        ).all(decoding: ClaimedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return rows.compactMap { row in
+            guard let topic = OutboxTopic(rawValue: row.topic) else { return nil }
             let message = OutboxDelivery(
-                id: try row.decode(column: "id", as: UUID.self), topic: topic,
-                payload: try row.decode(column: "payload", as: String.self),
-                attempt: try row.decode(column: "attempts", as: Int.self),
-                createdAt: try row.decode(column: "created_at", as: Date.self))
+                id: row.id, topic: topic, payload: row.payload, attempt: row.attempts, createdAt: row.createdAt)
             return (message, token)
         }.sorted { $0.0.createdAt < $1.0.createdAt }
     }
@@ -222,4 +217,13 @@ actor Doorbell {
         timer.cancel()
         rung = false
     }
+}
+
+/// A message just claimed.
+private struct ClaimedRow: Decodable {
+    var id: UUID
+    var topic: String
+    var payload: String
+    var attempts: Int
+    var createdAt: Date
 }

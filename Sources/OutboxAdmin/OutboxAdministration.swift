@@ -39,18 +39,13 @@ public struct OutboxAdministration: Sendable {
             "SELECT \(unsafeRaw: Self.columns) FROM outbox" + filter + """
                  ORDER BY created_at DESC, id LIMIT \(literal: limit)
                 """
-        ).all()
+        ).all(decoding: OutboxMessageRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let counts = try await sql.raw(
             "SELECT topic, state, COUNT(*) AS n FROM outbox GROUP BY topic, state ORDER BY topic, state"
-        ).all()
+        ).all(decoding: OutboxCountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return OutboxListDTO(
-            items: try rows.map(Self.dto),
-            counts: try counts.map {
-                OutboxCountDTO(
-                    topic: try $0.decode(column: "topic", as: String.self),
-                    state: try $0.decode(column: "state", as: String.self),
-                    count: try $0.decode(column: "n", as: Int.self))
-            })
+            items: rows.map(\.dto),
+            counts: counts.map { OutboxCountDTO(topic: $0.topic, state: $0.state, count: $0.n) })
     }
 
     /// A failed message goes back to pending, due now, with its attempts counted afresh, its workers woken and the
@@ -60,15 +55,15 @@ public struct OutboxAdministration: Sendable {
         let now = clock.now()
         let requeued = try await store.transaction { db -> OutboxMessageDTO? in
             guard
-                let row = try await (db as! any SQLDatabase).raw(
+                let row = try await db.sql.raw(
                     """
                     UPDATE outbox SET state = 'pending', attempts = 0, available_at = \(bind: now), failed_at = NULL,
                       claim_token = NULL, lease_until = NULL
                     WHERE id = \(bind: id) AND state = 'failed' RETURNING \(unsafeRaw: Self.columns)
                     """
-                ).first()
+                ).first(decoding: OutboxMessageRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { return nil }
-            let message = try Self.dto(row)
+            let message = row.dto
             if let topic = OutboxTopic(rawValue: message.topic) { try await Outbox.announceDue(topic, on: db) }
             try await audit.record(
                 AuditEntry(
@@ -81,27 +76,46 @@ public struct OutboxAdministration: Sendable {
             return message
         }
         if let requeued { return requeued }
-        guard let current = try await store.sql().raw("SELECT state FROM outbox WHERE id = \(bind: id)").first() else {
+        guard
+            let current = try await store.sql().raw("SELECT state FROM outbox WHERE id = \(bind: id)")
+                .first(decoding: OutboxStateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else {
             throw HTTPFailure.notFound("No such outbox message.")
         }
-        throw HTTPFailure.conflict(
-            "Only a failed message can be retried; this one is \(try current.decode(column: "state", as: String.self))."
-        )
+        throw HTTPFailure.conflict("Only a failed message can be retried; this one is \(current.state).")
     }
+}
 
-    private static func dto(_ row: any SQLRow) throws -> OutboxMessageDTO {
-        let payload = try row.decode(column: "payload", as: String.self)
-        return OutboxMessageDTO(
-            id: try row.decode(column: "id", as: UUID.self), topic: try row.decode(column: "topic", as: String.self),
-            state: try row.decode(column: "state", as: String.self),
-            attempts: try row.decode(column: "attempts", as: Int.self),
-            lastError: try row.optional("last_error", String.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self),
-            availableAt: try row.decode(column: "available_at", as: Date.self),
-            deliveredAt: try row.optional("delivered_at", Date.self),
-            failedAt: try row.optional("failed_at", Date.self),
+/// A message as `OutboxAdministration.columns` reads it.
+private struct OutboxMessageRow: Decodable {
+    var id: UUID
+    var topic: String
+    var state: String
+    var attempts: Int
+    var lastError: String?
+    var createdAt: Date
+    var availableAt: Date
+    var deliveredAt: Date?
+    var failedAt: Date?
+    var payload: String
+
+    var dto: OutboxMessageDTO {
+        OutboxMessageDTO(
+            id: id, topic: topic, state: state, attempts: attempts, lastError: lastError, createdAt: createdAt,
+            availableAt: availableAt, deliveredAt: deliveredAt, failedAt: failedAt,
             payload: (try? JSONDecoder().decode(JSONValue.self, from: Data(payload.utf8))) ?? .string(payload))
     }
+}
+
+/// The messages of one topic in one state.
+private struct OutboxCountRow: Decodable {
+    var topic: String
+    var state: String
+    var n: Int
+}
+
+private struct OutboxStateRow: Decodable {
+    var state: String
 }
 
 extension OutboxMessageDTO: ResponseEncodable {}

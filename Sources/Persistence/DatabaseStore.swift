@@ -63,9 +63,9 @@ public final class DatabaseStore: Sendable {
         return database
     }
 
-    /// The same database for hand-written SQL. Both drivers implement SQLKit.
+    /// The same database for hand-written SQL (see `Database.sql`).
     public func sql(logger: Logger? = nil) -> any SQLDatabase {
-        database(logger: logger) as! any SQLDatabase
+        database(logger: logger).sql
     }
 
     /// Settings that make the embedded file safe and fast; a no-op on PostgreSQL.

@@ -17,7 +17,7 @@ package struct EventSigningKeys: Sendable {
     package func ensure(_ eventID: UUID, on db: any Database) async throws {
         let key = Curve25519.Signing.PrivateKey()
         let sealed = try await keys.seal(key.rawRepresentation, on: db)
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             UPDATE events SET signing_public_key = \(bind: Base64URL.encode(key.publicKey.rawRepresentation)),
               signing_key_sealed = \(bind: sealed) WHERE id = \(bind: eventID) AND signing_key_sealed IS NULL

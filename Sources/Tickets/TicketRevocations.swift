@@ -34,7 +34,7 @@ public enum TicketRevocations {
             (\(bind: UUID.random()), \(bind: ticket.eventID), \(bind: ticket.ticketID), \(bind: ticket.version), \(bind: reason), \(bind: now))
             """
         }
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             "INSERT INTO ticket_revocations (id, event_id, ticket_id, secret_version, reason, revoked_at) VALUES "
                 + rows.joined(separator: ", ") + " ON CONFLICT DO NOTHING"
         ).run()

@@ -8,14 +8,20 @@ public enum InstallationSecrets {
     public static func value(named name: String, makeNew: @Sendable () -> String, on db: any Database) async throws
         -> String
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.raw(
             "INSERT INTO installation_secrets (name, value) VALUES (\(bind: name), \(bind: makeNew())) ON CONFLICT DO NOTHING"
         ).run()
-        guard let row = try await sql.raw("SELECT value FROM installation_secrets WHERE name = \(bind: name)").first()
+        guard
+            let row = try await sql.raw("SELECT value FROM installation_secrets WHERE name = \(bind: name)")
+                .first(decoding: SecretRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else {
             throw DatabaseUnavailable(reason: "installation secret \(name) vanished")
         }
-        return try row.decode(column: "value", as: String.self)
+        return row.value
     }
+}
+
+private struct SecretRow: Decodable {
+    var value: String
 }

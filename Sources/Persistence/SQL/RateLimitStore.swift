@@ -26,11 +26,9 @@ public struct RateLimitStore: Sendable {
                           ELSE rate_limit_windows.window_start_ms END
             RETURNING hits, window_start_ms
             """
-        ).first()
+        ).first(decoding: WindowRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         guard let row else { throw DatabaseUnavailable(reason: "rate limit upsert returned no row") }
-        let hits = try row.decode(column: "hits", as: Int.self)
-        let start = try row.decode(column: "window_start_ms", as: Int64.self)
-        return (hits, Date(timeIntervalSince1970: Double(start) / 1000))
+        return (row.hits, Date(timeIntervalSince1970: Double(row.windowStartMs) / 1000))
     }
 
     /// The hits in `bucket`'s current window, without counting one.
@@ -41,8 +39,8 @@ public struct RateLimitStore: Sendable {
             """
             SELECT hits FROM rate_limit_windows WHERE bucket = \(bind: bucket) AND window_start_ms > \(bind: cutoff)
             """
-        ).first()
-        return try row?.decode(column: "hits", as: Int.self) ?? 0
+        ).first(decoding: HitsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return row?.hits ?? 0
     }
 
     /// Forgets windows that ended before `cutoff`; returns how many.
@@ -54,4 +52,14 @@ public struct RateLimitStore: Sendable {
         ).all()
         return rows.count
     }
+}
+
+/// A bucket's window after a hit.
+private struct WindowRow: Decodable {
+    var hits: Int
+    var windowStartMs: Int64
+}
+
+private struct HitsRow: Decodable {
+    var hits: Int
 }

@@ -9,14 +9,16 @@ public enum RowLocks {
     /// PostgreSQL takes a row lock. SQLite needs none: BoxOffice gives it a single connection, and a
     /// transaction holds that connection until it commits, so transactions never interleave there.
     public static func lockOrganization(_ id: UUID, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        let sql = database.sql
+        guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("SELECT id FROM organizations WHERE id = \(bind: id) FOR UPDATE").run()
     }
 
     /// Locks every session of an event, then every ticket type, each by ID: the lock order of every transaction that
-    /// moves seat counters (`LockedSales` in Sales), for changes that remove those rows.
+    /// moves place counters (`LockedSales` in Sales), for changes that remove those rows.
     public static func lockEventPlaces(_ eventID: UUID, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        let sql = database.sql
+        guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("SELECT id FROM sessions WHERE event_id = \(bind: eventID) ORDER BY id FOR UPDATE").run()
         try await sql.raw("SELECT id FROM ticket_types WHERE event_id = \(bind: eventID) ORDER BY id FOR UPDATE").run()
     }
