@@ -95,9 +95,8 @@ extension AuthService {
 /// Delivers `email.registration`: to a new account, the link that verifies its address (its token made at sending,
 /// only the hash kept); to an address that already had an account, word that somebody tried to register it, with a
 /// link to reset the password in case it was the owner who forgot.
-public struct RegistrationMailHandler: OutboxHandler {
+public struct RegistrationMailHandler: MessageHandler {
     public var name: String { "registration-mail" }
-    public var topics: Set<OutboxTopic> { [.registration] }
     public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
@@ -112,8 +111,7 @@ public struct RegistrationMailHandler: OutboxHandler {
         self.clock = clock
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let notice = try message.decode(RegistrationMail.self)
+    public func handle(_ notice: RegistrationMail, delivery _: OutboxDelivery) async throws {
         guard let user = try await UserRecord.query(on: store.database()).filter(\.$email == notice.email).first()
         else { return }
         let now = clock.now()

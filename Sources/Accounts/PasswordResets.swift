@@ -80,9 +80,8 @@ extension AuthService {
 
 /// Delivers `email.password_reset`: makes the link's token (only its hash is kept, valid for an hour) and mails the
 /// link to the account's address. A retried delivery makes a new link; an unsent one is never usable by anybody.
-public struct PasswordResetMail: OutboxHandler {
+public struct PasswordResetMail: MessageHandler {
     public var name: String { "password-reset-mail" }
-    public var topics: Set<OutboxTopic> { [.passwordReset] }
     public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
@@ -97,8 +96,7 @@ public struct PasswordResetMail: OutboxHandler {
         self.clock = clock
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let request = try message.decode(PasswordResetRequested.self)
+    public func handle(_ request: PasswordResetRequested, delivery _: OutboxDelivery) async throws {
         // No account has this address: nothing is sent, and the one who asked cannot tell.
         guard let user = try await UserRecord.query(on: store.database()).filter(\.$email == request.email).first()
         else { return }

@@ -158,9 +158,8 @@ enum Broadcasts {
 /// Delivers `broadcast.fan_out`: writes down the broadcast's next page of recipients (those not written yet) and queues
 /// one `email.broadcast_copy` each, in one transaction; queues itself again while pages remain, and records the total
 /// when none does.
-public struct BroadcastFanOut: OutboxHandler {
+public struct BroadcastFanOut: MessageHandler {
     public var name: String { "broadcast-fan-out" }
-    public var topics: Set<OutboxTopic> { [.broadcast] }
     public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
@@ -171,8 +170,7 @@ public struct BroadcastFanOut: OutboxHandler {
         self.clock = clock
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let queued = try message.decode(BroadcastQueued.self)
+    public func handle(_ queued: BroadcastQueued, delivery message: OutboxDelivery) async throws {
         let now = clock.now()
         try await store.transaction { db in
             let sql = db.sql
@@ -220,9 +218,8 @@ public struct BroadcastFanOut: OutboxHandler {
 /// Delivers `email.broadcast_copy`: one recipient's copy of a broadcast, in the organization's language and layout.
 /// A campaign's copy carries its unsubscribe links (`List-Unsubscribe` with RFC 8058's one-click) and is not sent to a
 /// subscriber who left meanwhile.
-public struct BroadcastMail: OutboxHandler {
+public struct BroadcastMail: MessageHandler {
     public var name: String { "broadcast-mail" }
-    public var topics: Set<OutboxTopic> { [.broadcastCopy] }
     public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
@@ -235,8 +232,7 @@ public struct BroadcastMail: OutboxHandler {
         self.composer = composer
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let copy = try message.decode(BroadcastCopy.self)
+    public func handle(_ copy: BroadcastCopy, delivery message: OutboxDelivery) async throws {
         let sql = store.sql()
         guard let broadcast = try await Broadcasts.Row.find(copy.broadcastId, on: sql),
             let recipient = try await sql.raw(
@@ -334,12 +330,11 @@ public struct BroadcastMail: OutboxHandler {
 /// a session changed), unless the event is not on sale (a draft has no holders to tell), or its holders were told of
 /// `perEventPerDay` changes in the last 24 hours already (the change stands; an organizer who keeps editing does not
 /// mail the holders each time). Its ID is the outbox message's, so a retried delivery finds the broadcast made already.
-public struct EventChangeMail: OutboxHandler {
+public struct EventChangeMail: MessageHandler {
     /// Change notices one event's holders get in 24 hours.
     public static let perEventPerDay = 10
 
     public var name: String { "event-change-mail" }
-    public var topics: Set<OutboxTopic> { [.eventScheduleChanged] }
     public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
@@ -350,8 +345,7 @@ public struct EventChangeMail: OutboxHandler {
         self.clock = clock
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let change = try message.decode(EventScheduleChanged.self)
+    public func handle(_ change: EventScheduleChanged, delivery message: OutboxDelivery) async throws {
         let now = clock.now()
         try await store.transaction { db in
             let sql = db.sql

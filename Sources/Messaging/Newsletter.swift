@@ -404,9 +404,8 @@ enum CSV {
 
 /// Delivers `email.newsletter_confirmation`: makes the confirmation link's token (a week; only its hash kept) and
 /// mails it, in the organization's language and layout. A subscriber confirmed or gone since is sent nothing.
-public struct NewsletterConfirmationMail: OutboxHandler {
+public struct NewsletterConfirmationMail: MessageHandler {
     public var name: String { "newsletter-confirmation-mail" }
-    public var topics: Set<OutboxTopic> { [.newsletterConfirmation] }
     public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
@@ -421,8 +420,7 @@ public struct NewsletterConfirmationMail: OutboxHandler {
         self.clock = clock
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let subscribed = try message.decode(NewsletterSubscribed.self)
+    public func handle(_ subscribed: NewsletterSubscribed, delivery _: OutboxDelivery) async throws {
         let now = clock.now()
         let token = OpaqueToken.generate()
         guard

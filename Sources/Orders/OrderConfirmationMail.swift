@@ -13,9 +13,8 @@ public import Persistence
 /// pending order's reservation (with a guest's email confirmation link). A pending order that moved on before its
 /// confirmation went out (a card paid a moment later, an expiry) gets none: that move's own message
 /// (`OrderNoticeMail`) tells it. A confirmation sent again on request, or after a late payment revived the order, shows it as it stands.
-public struct OrderConfirmationMail: OutboxHandler {
+public struct OrderConfirmationMail: MessageHandler {
     public var name: String { "order-confirmation-mail" }
-    public var topics: Set<OutboxTopic> { [.orderConfirmation] }
     /// Up to five tries; a permanent refusal (no such mailbox) fails at once.
     public var retry: RetryPolicy { .mail }
 
@@ -31,8 +30,7 @@ public struct OrderConfirmationMail: OutboxHandler {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let notice = try message.decode(OrderConfirmation.self)
+    public func handle(_ notice: OrderConfirmation, delivery message: OutboxDelivery) async throws {
         // An order deleted with its event since owes nothing any more.
         guard let facts = try await OrderMailFacts.load(notice.orderId, store: store) else { return }
         let now = OrderReads.effectiveStatus(facts.order, now: message.createdAt)

@@ -12,9 +12,8 @@ import SQLKit
 /// expired unpaid, a cancellation (by the buyer or by an organizer), a refund made by hand. Moves that other messages
 /// tell are passed over: a late payment (`email.payment_notice`), an event's cancellation (its cascade's own notice),
 /// a card refund (told when the processor has made it).
-public struct OrderNoticeMail: OutboxHandler {
+public struct OrderNoticeMail: MessageHandler {
     public var name: String { "order-notice-mail" }
-    public var topics: Set<OutboxTopic> { [.orderNotice] }
     public var retry: RetryPolicy { .mail }
 
     let buyer: BuyerMail
@@ -28,8 +27,7 @@ public struct OrderNoticeMail: OutboxHandler {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let notice = try message.decode(OrderNotice.self)
+    public func handle(_ notice: OrderNotice, delivery message: OutboxDelivery) async throws {
         guard let template = try await template(for: notice),
             let facts = try await OrderMailFacts.load(notice.orderId, store: store)
         else { return }
@@ -82,9 +80,8 @@ public struct OrderNoticeMail: OutboxHandler {
 }
 
 /// Delivers `email.ticket_reissued`: the ticket's new QR code, to its order's buyer.
-public struct TicketReissuedMail: OutboxHandler {
+public struct TicketReissuedMail: MessageHandler {
     public var name: String { "ticket-reissued-mail" }
-    public var topics: Set<OutboxTopic> { [.ticketReissued] }
     public var retry: RetryPolicy { .mail }
 
     let buyer: BuyerMail
@@ -98,8 +95,7 @@ public struct TicketReissuedMail: OutboxHandler {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let reissued = try message.decode(TicketReissued.self)
+    public func handle(_ reissued: TicketReissued, delivery message: OutboxDelivery) async throws {
         guard let facts = try await OrderMailFacts.load(reissued.orderId, store: store),
             let ticket = facts.validTickets.first(where: { $0.id == reissued.ticketId })
         else { return }

@@ -122,9 +122,8 @@ public struct SessionReminders: Service {
 
 /// Delivers `email.session_reminder`: the buyer's valid tickets that open the session, with their QR codes, and when
 /// it starts. A ticket cancelled since is left out; an order with none left is not reminded.
-public struct SessionReminderMail: OutboxHandler {
+public struct SessionReminderMail: MessageHandler {
     public var name: String { "session-reminder-mail" }
-    public var topics: Set<OutboxTopic> { [.sessionReminder] }
     public var retry: RetryPolicy { .mail }
 
     let buyer: BuyerMail
@@ -138,8 +137,7 @@ public struct SessionReminderMail: OutboxHandler {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let reminder = try message.decode(SessionReminder.self)
+    public func handle(_ reminder: SessionReminder, delivery message: OutboxDelivery) async throws {
         guard let facts = try await OrderMailFacts.load(reminder.orderId, store: store),
             let session = try await SessionRecord.find(reminder.sessionId, on: store.database())
         else { return }

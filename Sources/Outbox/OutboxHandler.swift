@@ -13,6 +13,24 @@ public protocol OutboxHandler: Sendable {
     func handle(_ message: OutboxDelivery) async throws
 }
 
+/// The shape of almost every handler: one kind of message, read from the payload here. A handler states its name, its
+/// retry policy (`.standard` unless it says otherwise, `.mail` for mail) and its work; its topic is its message's.
+/// A handler of several topics (`ChangeFeedTopics`) is an `OutboxHandler` of its own.
+public protocol MessageHandler: OutboxHandler {
+    associatedtype Message: OutboxMessage
+    /// Does the work for one message; `delivery` says which try this is and when the message was written.
+    func handle(_ message: Message, delivery: OutboxDelivery) async throws
+}
+
+extension MessageHandler {
+    public var topics: Set<OutboxTopic> { [Message.topic] }
+    public var retry: RetryPolicy { .standard }
+
+    public func handle(_ delivery: OutboxDelivery) async throws {
+        try await handle(try delivery.decode(Message.self), delivery: delivery)
+    }
+}
+
 /// An error that may say trying again cannot help (a mailbox that does not exist, a card declined for good): the
 /// message is then marked failed at once instead of being retried up to its topic's limit.
 public protocol PermanentDeliveryFailure: Error {

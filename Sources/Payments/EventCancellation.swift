@@ -12,10 +12,8 @@ import Sales
 /// organizers), their tickets revoked by the lifecycle, and each buyer is sent word. One order per transaction, so a
 /// crash half-way leaves the rest to the next delivery of the message (its lease passes and it is claimed again): the
 /// orders already cancelled are not among those it finds.
-public struct EventCancellationCascade: OutboxHandler {
+public struct EventCancellationCascade: MessageHandler {
     public var name: String { "event-cancellation" }
-    public var topics: Set<OutboxTopic> { [.eventCancelled] }
-    public var retry: RetryPolicy { .standard }
 
     let store: DatabaseStore
     let clock: AppClock
@@ -31,8 +29,7 @@ public struct EventCancellationCascade: OutboxHandler {
     /// own, so that no second worker claims a delivery still at work.
     static let perDelivery = 200
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let notice = try message.decode(EventCancelled.self)
+    public func handle(_ notice: EventCancelled, delivery _: OutboxDelivery) async throws {
         var done = 0
         while done < Self.perDelivery {
             let orders = try await store.sql().raw(

@@ -10,9 +10,8 @@ import SQLKit
 
 /// Delivers `email.payment_notice`: a buyer or the event's organizers (its organization's owners and organizers) told
 /// of a late payment accepted or refunded, a refund made or failed, an event cancelled.
-public struct PaymentNoticeMail: OutboxHandler {
+public struct PaymentNoticeMail: MessageHandler {
     public var name: String { "payment-notice-mail" }
-    public var topics: Set<OutboxTopic> { [.paymentNotice] }
     public var retry: RetryPolicy { .mail }
 
     let store: DatabaseStore
@@ -25,8 +24,7 @@ public struct PaymentNoticeMail: OutboxHandler {
         self.composer = composer
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let notice = try message.decode(PaymentNotice.self)
+    public func handle(_ notice: PaymentNotice, delivery message: OutboxDelivery) async throws {
         guard let facts = try await OrderMailFacts.load(notice.orderId, store: store) else { return }
         let refund = try await notice.refundId.asyncMap { try await RefundRow.find($0, on: store.sql()) } ?? nil
         let recipients: [MailAddress]

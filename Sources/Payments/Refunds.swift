@@ -124,10 +124,8 @@ enum Refunds {
 /// Delivers `payment.refund_requested`: asks the processor for a refund whose row committed, with an idempotency key
 /// derived from the refund's ID. A refusal (4xx) fails the refund for good; an unreachable processor is tried again
 /// later (the outbox's backoff). A refund the processor reports `pending` is asked about again by the reconciler.
-public struct RefundRequests: OutboxHandler {
+public struct RefundRequests: MessageHandler {
     public var name: String { "refund-requests" }
-    public var topics: Set<OutboxTopic> { [.refundRequested] }
-    public var retry: RetryPolicy { .standard }
 
     let store: DatabaseStore
     let gateway: any PaymentGateway
@@ -139,8 +137,7 @@ public struct RefundRequests: OutboxHandler {
         self.clock = clock
     }
 
-    public func handle(_ message: OutboxDelivery) async throws {
-        let request = try message.decode(RefundRequested.self)
+    public func handle(_ request: RefundRequested, delivery message: OutboxDelivery) async throws {
         let sql = store.sql()
         guard let refund = try await RefundRow.find(request.refundId, on: sql), refund.status == .pending,
             refund.providerRef == nil
