@@ -32,13 +32,13 @@ struct AttendeeService: Sendable {
         if !buyer { try await queries.requireManager(of: order, viewer.principal, db) }
         return try await store.transaction { db in
             guard
-                let row = try await (db as! any SQLDatabase).raw(
+                let row = try await db.sql.raw(
                     """
                     UPDATE tickets SET attendee_name = \(bind: name), attendee_email = \(bind: email!),
                       dietary_restrictions = \(bind: body.dietaryRestrictions), emergency_contact = \(bind: body.emergencyContact)
                     WHERE id = \(bind: ticketID) AND status IN ('pending', 'valid') RETURNING status
                     """
-                ).first()
+                ).first(decoding: RenamedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: "renamed") }
             if !buyer, let event = try await EventRecord.find(order.eventID, on: db) {
                 try await audit.record(
@@ -50,8 +50,13 @@ struct AttendeeService: Sendable {
             }
             return OrderTicketDTO(
                 ticketId: ticketID, ticketTypeId: ticket.ticketTypeID,
-                status: try row.decode(column: "status", as: String.self), attendeeName: name, attendeeEmail: email!,
+                status: row.status, attendeeName: name, attendeeEmail: email!,
                 dietaryRestrictions: body.dietaryRestrictions, emergencyContact: body.emergencyContact)
         }
     }
+}
+
+/// The renamed ticket's status.
+private struct RenamedRow: Decodable {
+    var status: String
 }

@@ -173,7 +173,7 @@ public struct CheckoutService: Sendable {
             (deadline, confirmation) = guests.apply(
                 buyer: valid.buyer, provider: method.name, deadline: deadline, now: now)
         }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
         // The order takes the hold from its owner (no owner left), so the same hold can never back a second order.
         let ownerCondition: SQLQueryString =

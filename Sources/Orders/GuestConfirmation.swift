@@ -56,14 +56,11 @@ public struct GuestConfirmations: Sendable {
                 SELECT o.number, o.status, o.payment_deadline, g.confirmed_at FROM guest_confirmations g
                 JOIN orders o ON o.id = g.order_id WHERE g.token_hash = \(bind: OpaqueToken.hash(token))
                 """
-            ).first(),
-            try row.decode(column: "status", as: String.self) == OrderStatus.pending.rawValue,
-            try row.decode(column: "payment_deadline", as: Date?.self).map({ $0 > now }) ?? false
+            ).first(decoding: PendingRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+            row.status == OrderStatus.pending.rawValue,
+            row.paymentDeadline.map({ $0 > now }) ?? false
         else { throw Self.gone }
-        return (
-            try row.decode(column: "number", as: String.self),
-            try row.decode(column: "confirmed_at", as: Date?.self) != nil
-        )
+        return (row.number, row.confirmedAt != nil)
     }
 
     /// Confirms: a free order is paid (through the one order lifecycle: its hold converted, its tickets valid, the
@@ -73,7 +70,7 @@ public struct GuestConfirmations: Sendable {
     /// moment exactly one wins. The buyer's address counts as confirmed from now on (`MailConsent`).
     public func confirm(token: String, now: Date) async throws -> Confirmed {
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard
                 let row = try await sql.raw(
                     """
@@ -82,17 +79,17 @@ public struct GuestConfirmations: Sendable {
                     FROM guest_confirmations g JOIN orders o ON o.id = g.order_id
                     WHERE g.token_hash = \(bind: OpaqueToken.hash(token))
                     """
-                ).first(),
-                try row.decode(column: "status", as: String.self) == OrderStatus.pending.rawValue,
-                let deadline = try row.decode(column: "payment_deadline", as: Date?.self), deadline > now
+                ).first(decoding: ConfirmationRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                row.status == OrderStatus.pending.rawValue,
+                let deadline = row.paymentDeadline, deadline > now
             else { throw Self.gone }
-            let number = try row.decode(column: "number", as: String.self)
-            if try row.decode(column: "confirmed_at", as: Date?.self) != nil {
+            let number = row.number
+            if row.confirmedAt != nil {
                 return Confirmed(orderNumber: number, paymentDeadline: deadline, now: false)
             }
-            let orderID = try row.decode(column: "order_id", as: UUID.self)
+            let orderID = row.orderId
             // The seats first when the order is paid now (the one lock order), then the confirmation's own rows.
-            let free = try row.decode(column: "provider", as: String.self) == FreeMethod.name
+            let free = row.provider == FreeMethod.name
             if free {
                 do {
                     try await OrderLifecycle.move(
@@ -101,13 +98,12 @@ public struct GuestConfirmations: Sendable {
                     throw Self.gone
                 }
             }
-            try await MailConsent.confirm(try row.decode(column: "buyer_email", as: String.self), now: now, on: db)
+            try await MailConsent.confirm(row.buyerEmail, now: now, on: db)
             try await sql.raw(
                 "UPDATE guest_confirmations SET confirmed_at = \(bind: now) WHERE order_id = \(bind: orderID)"
             ).run()
             if free { return Confirmed(orderNumber: number, paymentDeadline: nil, now: true) }
-            let full = try row.decode(column: "created_at", as: Date.self)
-                .addingTimeInterval(TimeInterval(paymentWindow.components.seconds))
+            let full = row.createdAt.addingTimeInterval(TimeInterval(paymentWindow.components.seconds))
             let moved = try await sql.raw(
                 """
                 UPDATE orders SET payment_deadline = \(bind: full), updated_at = \(bind: now)
@@ -115,7 +111,7 @@ public struct GuestConfirmations: Sendable {
                 """
             ).first()
             guard moved != nil else { throw Self.gone }
-            if let holdID = try row.decode(column: "hold_id", as: UUID?.self) {
+            if let holdID = row.holdId {
                 try await sql.raw(
                     "UPDATE holds SET expires_at = \(bind: full) WHERE id = \(bind: holdID) AND status = 'active'"
                 ).run()
@@ -138,9 +134,30 @@ public struct GuestConfirmations: Sendable {
             }
         }
         guard !rows.isEmpty else { return }
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             "INSERT INTO guest_confirmations (order_id, token_hash, created_at) VALUES "
                 + rows.joined(separator: ", ")
         ).run()
     }
+}
+
+/// The order a confirmation link stands for, as `pending(token:now:)` reads it.
+private struct PendingRow: Decodable {
+    var number: String
+    var status: String
+    var paymentDeadline: Date?
+    var confirmedAt: Date?
+}
+
+/// A confirmation and its order, as `confirm(token:now:)` reads them.
+private struct ConfirmationRow: Decodable {
+    var orderId: UUID
+    var confirmedAt: Date?
+    var number: String
+    var createdAt: Date
+    var paymentDeadline: Date?
+    var holdId: UUID?
+    var status: String
+    var provider: String
+    var buyerEmail: String
 }

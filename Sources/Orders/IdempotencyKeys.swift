@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import HTTPCore
 import Identity
+import Persistence
 import SQLKit
 
 /// `Idempotency-Key` for checkout: a retry with the same key and the same body gets the same order; the same key
@@ -22,7 +23,7 @@ struct IdempotencyKey: Sendable {
     /// Claims the key, or finds what it already stands for. On PostgreSQL a concurrent first use of the same key
     /// waits on the primary key until the other transaction ends, then sees its outcome.
     func claim(now: Date, on db: any Database) async throws -> Claim {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let inserted = try await sql.raw(
             """
             INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, created_at_ms)
@@ -36,11 +37,9 @@ struct IdempotencyKey: Sendable {
                 """
                 SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
                 """
-            ).first()
+            ).first(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return .claimed }
-        guard try row.decode(column: "request_hash", as: String.self) == requestHash,
-            !(try row.decodeNil(column: "order_id")),
-            let order = UUID(uuidString: try row.decode(column: "order_id", as: String.self))
+        guard row.requestHash == requestHash, let orderId = row.orderId, let order = UUID(uuidString: orderId)
         else { throw HTTPFailure.conflict("This Idempotency-Key was used with a different request.") }
         return .replay(order)
     }
@@ -49,20 +48,20 @@ struct IdempotencyKey: Sendable {
     /// in progress. Throws 409 when it was used with another request.
     func existingOrder(on db: any Database) async throws -> UUID? {
         guard
-            let row = try await (db as! any SQLDatabase).raw(
+            let row = try await db.sql.raw(
                 """
                 SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
                 """
-            ).first()
+            ).first(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        guard try row.decode(column: "request_hash", as: String.self) == requestHash else {
+        guard row.requestHash == requestHash else {
             throw HTTPFailure.conflict("This Idempotency-Key was used with a different request.")
         }
-        return try row.optional("order_id", String.self).flatMap(UUID.init(uuidString:))
+        return row.orderId.flatMap(UUID.init(uuidString:))
     }
 
     func remember(_ orderID: UUID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             UPDATE idempotency_keys SET order_id = \(bind: orderID.uuidString) WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
             """
@@ -87,14 +86,14 @@ struct IdempotencyKey: Sendable {
               \(bind: entry.orderID.uuidString))
             """
         }
-        let claimed = try await (db as! any SQLDatabase).raw(
+        let claimed = try await db.sql.raw(
             """
             INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, created_at_ms, order_id) VALUES
             """ + " " + rows.joined(separator: ", ") + """
                  ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING scope, idempotency_key
                 """
-        ).all().map {
-            "\(try $0.decode(column: "scope", as: String.self))\u{0}\(try $0.decode(column: "idempotency_key", as: String.self))"
+        ).all(decoding: ClaimedKeyRow.self, keyDecodingStrategy: .convertFromSnakeCase).map {
+            "\($0.scope)\u{0}\($0.idempotencyKey)"
         }
         return Set(claimed.compactMap { first[$0]?.index })
     }
@@ -103,7 +102,7 @@ struct IdempotencyKey: Sendable {
     static func releaseAll(_ keys: [IdempotencyKey], on db: any Database) async throws {
         guard !keys.isEmpty else { return }
         let pairs = keys.map { key -> SQLQueryString in "(\(bind: key.scope), \(bind: key.key))" }
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             "DELETE FROM idempotency_keys WHERE (scope, idempotency_key) IN (" + pairs.joined(separator: ", ") + ")"
         ).run()
     }
@@ -132,4 +131,16 @@ struct IdempotencyKey: Sendable {
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
             ?? String(decoding: body, as: UTF8.self)
     }
+}
+
+/// What a key stands for: the request it was first used with, and its order once remembered.
+private struct KeyRow: Decodable {
+    var requestHash: String
+    var orderId: String?
+}
+
+/// A key a batch claimed.
+private struct ClaimedKeyRow: Decodable {
+    var scope: String
+    var idempotencyKey: String
 }

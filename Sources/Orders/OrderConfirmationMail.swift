@@ -42,7 +42,7 @@ public struct OrderConfirmationMail: MessageHandler {
                 """
                 SELECT to_status FROM order_transitions WHERE order_id = \(bind: notice.orderId) AND from_status IS NULL
                 """
-            ).first()?.decode(column: "to_status", as: String.self)
+            ).first(decoding: CreatedRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.toStatus
             status = created.flatMap(OrderStatus.init(rawValue:)) ?? now
             if status == .pending, now != .pending { return }
         }
@@ -70,4 +70,9 @@ public struct OrderConfirmationMail: MessageHandler {
             try await buyer.send(content, about: facts, brand: brand, codesOf: tickets, at: message.createdAt)
         }
     }
+}
+
+/// The status an order was created in, from its first transition.
+private struct CreatedRow: Decodable {
+    var toStatus: String
 }

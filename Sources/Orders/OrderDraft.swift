@@ -147,7 +147,7 @@ struct OrderDraft: Sendable {
 
     /// One statement per table, in the caller's transaction.
     func write(on db: any Database) async throws -> OrderDTO {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var draft = self
         // 50 random bits rarely collide; when they do, another number is drawn before the insert can fail on the unique index.
         while try await sql.raw("SELECT 1 AS taken FROM orders WHERE number = \(bind: draft.number)").first() != nil {

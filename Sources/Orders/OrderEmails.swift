@@ -99,7 +99,7 @@ struct OrderEmails: Sendable {
             // The buyer's orders, and password resets asked for the address.
             let orders = try await store.sql().raw(
                 "SELECT id FROM orders WHERE buyer_email = \(bind: recipient) ORDER BY created_at DESC LIMIT 100"
-            ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            ).all(decoding: OrderIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.id)
             var any: [SQLQueryString] = orders.map { "payload LIKE \(bind: "%\($0.uuidString)%")" }
             // Mail addressed by the payload itself: password resets, sign-up mail, a broadcast's copies.
             any.append("payload LIKE \(bind: "%\"email\":\"\(recipient)\"%")")
@@ -120,10 +120,9 @@ struct OrderEmails: Sendable {
             """ + " " + conditions.joined(separator: " AND ") + """
                  ORDER BY created_at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
                 """
-        ).all()
+        ).all(decoding: MailRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let payloads = rows.map {
-            (try? JSONSerialization.jsonObject(with: Data(try $0.decode(column: "payload", as: String.self).utf8)))
-                as? [String: Any] ?? [:]
+            (try? JSONSerialization.jsonObject(with: Data($0.payload.utf8))) as? [String: Any] ?? [:]
         }
         // The buyers of the page's orders, in one query.
         let orderIDs = Set(payloads.compactMap { ($0["orderId"] as? String).flatMap(UUID.init(uuidString:)) })
@@ -142,8 +141,8 @@ struct OrderEmails: Sendable {
             } else if let orderID {
                 recipient = buyers[orderID]
             }
-            let stored = try row.decode(column: "state", as: String.self)
-            let leased = try row.optional("lease_until", Date.self).map { $0 > now } ?? false
+            let stored = row.state
+            let leased = row.leaseUntil.map { $0 > now } ?? false
             let state: State =
                 switch stored {
                 case "delivered": .sent
@@ -152,13 +151,9 @@ struct OrderEmails: Sendable {
                 }
             emails.append(
                 EmailDTO(
-                    emailId: try row.decode(column: "id", as: UUID.self),
-                    topic: try row.decode(column: "topic", as: String.self), state: state.rawValue,
-                    attempts: try row.decode(column: "attempts", as: Int.self),
-                    lastError: try row.optional("last_error", String.self), orderId: orderID, recipient: recipient,
-                    createdAt: try row.decode(column: "created_at", as: Date.self),
-                    sentAt: try row.optional("delivered_at", Date.self),
-                    failedAt: try row.optional("failed_at", Date.self)))
+                    emailId: row.id, topic: row.topic, state: state.rawValue, attempts: row.attempts,
+                    lastError: row.lastError, orderId: orderID, recipient: recipient, createdAt: row.createdAt,
+                    sentAt: row.deliveredAt, failedAt: row.failedAt))
         }
         return EmailPageDTO(emails: emails, page: filter.page, perPage: filter.perPage)
     }
@@ -197,4 +192,23 @@ struct OrderEmails: Sendable {
         try await store.transaction { db in try await Outbox.enqueue([row], now: now, on: db) }
         return ResendDTO(message: "The confirmation of order \(order.number) is queued again.", emailId: row.id)
     }
+}
+
+/// An order of the recipient's, by its ID.
+private struct OrderIDRow: Decodable {
+    var id: UUID
+}
+
+/// A message of the mail outbox, as the mail log shows it.
+private struct MailRow: Decodable {
+    var id: UUID
+    var topic: String
+    var state: String
+    var attempts: Int
+    var lastError: String?
+    var createdAt: Date
+    var deliveredAt: Date?
+    var failedAt: Date?
+    var leaseUntil: Date?
+    var payload: String
 }

@@ -37,23 +37,17 @@ package struct OrderMailFacts {
             WHERE t.order_id = \(bind: orderID)
             ORDER BY t.created_at, t.id, s.number
             """
-        ).all()
+        ).all(decoding: TicketSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var tickets: [Ticket] = []
         for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
-            if tickets.last?.id != id {
+            if tickets.last?.id != row.id {
                 tickets.append(
                     Ticket(
-                        id: id, typeName: try row.decode(column: "type_name", as: String.self),
-                        attendee: try row.decode(column: "attendee_name", as: String.self),
-                        status: try row.decode(column: "status", as: String.self), sessions: []))
+                        id: row.id, typeName: row.typeName, attendee: row.attendeeName, status: row.status,
+                        sessions: []))
             }
-            if let number = try row.optional("number", Int.self) {
-                tickets[tickets.count - 1].sessions.append(
-                    (
-                        number, try row.decode(column: "session_name", as: String.self),
-                        try row.decode(column: "starts_at", as: Date.self)
-                    ))
+            if let number = row.number, let name = row.sessionName, let startsAt = row.startsAt {
+                tickets[tickets.count - 1].sessions.append((number, name, startsAt))
             }
         }
         return OrderMailFacts(order: order, event: event, tickets: tickets)
@@ -119,4 +113,15 @@ struct BuyerMail: Sendable {
         try await composer.send(
             content, to: [facts.buyer], as: kind, brand: brand, via: mailer, inline: inline, now: now)
     }
+}
+
+/// A ticket of the order with one session it opens (the session's columns nil when its type includes none).
+private struct TicketSessionRow: Decodable {
+    var id: UUID
+    var attendeeName: String
+    var status: String
+    var typeName: String
+    var number: Int?
+    var sessionName: String?
+    var startsAt: Date?
 }

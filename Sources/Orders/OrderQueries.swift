@@ -112,7 +112,7 @@ public struct OrderQueries: Sendable {
         try await authorizer.require(
             .eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!),
             by: principal, database: db)
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             """
             SELECT t.id, t.ticket_type_id, t.status, t.attendee_name, t.attendee_email, t.dietary_restrictions, t.emergency_contact,
                    o.number, o.status AS order_status, o.payment_deadline, tt.name AS type_name
@@ -123,27 +123,35 @@ public struct OrderQueries: Sendable {
             WHERE tts.session_id = \(bind: sessionID) AND t.status IN ('valid', 'pending')
             ORDER BY t.attendee_name, t.id
             """
-        ).all()
+        ).all(decoding: RegistrationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var registrations: [RegistrationDTO] = []
         for row in rows {
-            let orderStatus = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
-            if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now)
-                == .expired
-            {
+            let orderStatus = OrderStatus(rawValue: row.orderStatus) ?? .pending
+            if orderStatus.effective(paymentDeadline: row.paymentDeadline, now: now) == .expired {
                 continue
             }
             registrations.append(
                 RegistrationDTO(
-                    ticketId: try row.decode(column: "id", as: UUID.self),
-                    orderNumber: try row.decode(column: "number", as: String.self),
-                    ticketTypeId: try row.decode(column: "ticket_type_id", as: UUID.self),
-                    ticketTypeName: try row.decode(column: "type_name", as: String.self),
-                    status: try row.decode(column: "status", as: String.self),
-                    attendeeName: try row.decode(column: "attendee_name", as: String.self),
-                    attendeeEmail: try row.decode(column: "attendee_email", as: String.self),
-                    dietaryRestrictions: try row.optional("dietary_restrictions", String.self),
-                    emergencyContact: try row.optional("emergency_contact", String.self)))
+                    ticketId: row.id, orderNumber: row.number, ticketTypeId: row.ticketTypeId,
+                    ticketTypeName: row.typeName, status: row.status, attendeeName: row.attendeeName,
+                    attendeeEmail: row.attendeeEmail, dietaryRestrictions: row.dietaryRestrictions,
+                    emergencyContact: row.emergencyContact))
         }
         return RegistrationListDTO(sessionId: "S\(session.number)", eventId: event.id!, registrations: registrations)
     }
+}
+
+/// A ticket registered for a session, with its order and ticket type.
+private struct RegistrationRow: Decodable {
+    var id: UUID
+    var ticketTypeId: UUID
+    var status: String
+    var attendeeName: String
+    var attendeeEmail: String
+    var dietaryRestrictions: String?
+    var emergencyContact: String?
+    var number: String
+    var orderStatus: String
+    var paymentDeadline: Date?
+    var typeName: String
 }

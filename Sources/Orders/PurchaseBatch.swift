@@ -120,7 +120,7 @@ enum PurchaseBatch {
 
     /// The counters, once each, and every row of the orders sold.
     private static func write(_ drafts: [OrderDraft], moves: PlaceMoves, on db: any Database) async throws {
-        guard (db as! any SQLDatabase).dialect.name == "postgresql" else {
+        guard db.sql.dialect.name == "postgresql" else {
             try await PlaceLedger.apply(moves, on: db)
             for draft in drafts { _ = try await draft.write(on: db) }
             return

@@ -63,21 +63,21 @@ public struct SessionReminders: Service {
               AND s.starts_at <= \(bind: now.addingTimeInterval(TimeInterval(longest * 60)))
             ORDER BY s.starts_at
             """
-        ).all()
+        ).all(decoding: UpcomingSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var queued = 0
         for row in sessions {
-            let sessionID = try row.decode(column: "id", as: UUID.self)
-            let start = try row.decode(column: "starts_at", as: Date.self)
-            let offsets = try row.optional("reminder_offsets", String.self).map(Self.parse) ?? self.offsets
+            let sessionID = row.id
+            let start = row.startsAt
+            let offsets = row.reminderOffsets.map(Self.parse) ?? self.offsets
             let due = offsets.filter { start.addingTimeInterval(-TimeInterval($0 * 60)) <= now }
             guard let nearest = due.min() else { continue }
             // Most rounds find the due offsets recorded already: a read says so without a write transaction.
             let recorded = try await store.sql().raw(
                 "SELECT offset_minutes FROM session_reminders WHERE session_id = \(bind: sessionID)"
-            ).all().map { try $0.decode(column: "offset_minutes", as: Int.self) }
+            ).all(decoding: RecordedOffsetRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.offsetMinutes)
             if Set(due).isSubset(of: recorded) { continue }
             queued += try await store.transaction { db -> Int in
-                let sql = db as! any SQLDatabase
+                let sql = db.sql
                 // The offsets passed are marked first (even when the nearest was queued already, so that a round
                 // finds them all recorded afterwards), then the nearest's row decides whether this round queues.
                 for passed in due.sorted(by: >) where passed != nearest {
@@ -102,7 +102,7 @@ public struct SessionReminders: Service {
                     SELECT DISTINCT t.order_id FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
                     WHERE x.session_id = \(bind: sessionID) AND t.status = 'valid'
                     """
-                ).all().map { try $0.decode(column: "order_id", as: UUID.self) }
+                ).all(decoding: ReminderOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.orderId)
                 try await Outbox.enqueue(
                     try orders.map {
                         try Outbox.row(SessionReminder(orderId: $0, sessionId: sessionID, offsetMinutes: nearest))
@@ -152,4 +152,21 @@ public struct SessionReminderMail: MessageHandler {
             .sessionReminder, values: values, items: facts.ticketLines(tickets, brand.format, withSessions: false))
         try await buyer.send(content, about: facts, brand: brand, codesOf: tickets, at: message.createdAt)
     }
+}
+
+/// A session that starts within the longest reminder offset, with its event's offsets (nil: the default ones).
+private struct UpcomingSessionRow: Decodable {
+    var id: UUID
+    var startsAt: Date
+    var reminderOffsets: String?
+}
+
+/// An offset whose reminder is recorded for a session.
+private struct RecordedOffsetRow: Decodable {
+    var offsetMinutes: Int
+}
+
+/// An order with a valid ticket for the session.
+private struct ReminderOrderRow: Decodable {
+    var orderId: UUID
 }

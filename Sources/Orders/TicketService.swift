@@ -49,40 +49,31 @@ struct TicketService: Sendable {
             FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id JOIN ticket_types tt ON tt.id = t.ticket_type_id
             WHERE o.user_id = \(bind: userID) ORDER BY t.created_at DESC, t.id
             """
-        ).all()
+        ).all(decoding: UserTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var codes: [UUID: [String]] = [:]
-        let types = Set(try rows.map { try $0.decode(column: "ticket_type_id", as: UUID.self) })
+        let types = Set(rows.map(\.ticketTypeId))
         if !types.isEmpty {
             for row in try await sql.raw(
                 """
                 SELECT tts.ticket_type_id, s.number FROM ticket_type_sessions tts JOIN sessions s ON s.id = tts.session_id
                 WHERE tts.ticket_type_id IN (\(binds: Array(types))) ORDER BY s.number
                 """
-            ).all() {
-                codes[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(
-                    "S\(try row.decode(column: "number", as: Int.self))")
+            ).all(decoding: SessionNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+                codes[row.ticketTypeId, default: []].append("S\(row.number)")
             }
         }
         return UserTicketListDTO(
-            tickets: try rows.map { row in
-                let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
-                var status = try row.decode(column: "status", as: String.self)
-                let orderStatus =
-                    OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
-                if orderStatus.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now)
-                    == .expired
-                {
+            tickets: rows.map { row in
+                let typeID = row.ticketTypeId
+                var status = row.status
+                let orderStatus = OrderStatus(rawValue: row.orderStatus) ?? .pending
+                if orderStatus.effective(paymentDeadline: row.paymentDeadline, now: now) == .expired {
                     status = OrderStatus.expired.ticketStatus.rawValue
                 }
                 return UserTicketDTO(
-                    ticketId: try row.decode(column: "id", as: UUID.self),
-                    orderId: try row.decode(column: "order_id", as: UUID.self),
-                    orderNumber: try row.decode(column: "number", as: String.self),
-                    eventId: try row.decode(column: "event_id", as: UUID.self),
-                    eventTitle: try row.decode(column: "title", as: String.self), ticketTypeId: typeID,
-                    ticketTypeName: try row.decode(column: "name", as: String.self), sessions: codes[typeID] ?? [],
-                    status: status,
-                    attendeeName: try row.decode(column: "attendee_name", as: String.self))
+                    ticketId: row.id, orderId: row.orderId, orderNumber: row.number, eventId: row.eventId,
+                    eventTitle: row.title, ticketTypeId: typeID, ticketTypeName: row.name,
+                    sessions: codes[typeID] ?? [], status: status, attendeeName: row.attendeeName)
             })
     }
 
@@ -98,13 +89,13 @@ struct TicketService: Sendable {
                     from: "order \(OrderReads.effectiveStatus(order, now: now).rawValue)", to: "ticket cancelled")
             }
             guard let event = try await EventRecord.find(order.eventID, on: db) else { throw OrdersError.orderNotFound }
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             let firstStart = try await sql.raw(
                 """
                 SELECT MIN(s.starts_at) AS starts_at FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
                 WHERE tts.ticket_type_id = \(bind: ticket.ticketTypeID)
                 """
-            ).first().flatMap { try $0.optional("starts_at", Date.self) }
+            ).first(decoding: FirstStartRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.startsAt
             let unit =
                 try await OrderItemRecord.query(on: db).filter(\.$orderID == order.id!).filter(
                     \.$ticketTypeID == ticket.ticketTypeID
@@ -139,4 +130,30 @@ struct TicketService: Sendable {
                 refundMinor: refund, currency: currency.code, rule: rule)
         }
     }
+}
+
+/// One of a user's tickets with its order, event and ticket type.
+private struct UserTicketRow: Decodable {
+    var id: UUID
+    var orderId: UUID
+    var number: String
+    var orderStatus: String
+    var paymentDeadline: Date?
+    var eventId: UUID
+    var title: String
+    var ticketTypeId: UUID
+    var name: String
+    var status: String
+    var attendeeName: String
+}
+
+/// A session a ticket type includes, by its number.
+private struct SessionNumberRow: Decodable {
+    var ticketTypeId: UUID
+    var number: Int
+}
+
+/// The first session's start of a ticket type (nil when it includes none).
+private struct FirstStartRow: Decodable {
+    var startsAt: Date?
 }
