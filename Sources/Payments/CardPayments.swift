@@ -67,7 +67,7 @@ public struct CardPayments: Sendable {
         }
         let request = try await store.transaction { db -> PaymentRequest in
             guard let order = try await OrderRecord.find(orderID, on: db) else { throw OrdersError.orderNotFound }
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             // The starts of one order one after the other (a row lock on PostgreSQL; SQLite's transactions never
             // interleave), so that racing requests cannot pass the bound together.
             if sql.dialect.name == "postgresql" {
@@ -76,13 +76,13 @@ public struct CardPayments: Sendable {
             let attempts =
                 try await sql.raw(
                     "SELECT COUNT(*) AS n FROM payments WHERE order_id = \(bind: orderID) AND method = 'card'"
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
+                ).first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
             guard attempts < Self.maxAttemptsPerOrder else {
                 throw PaymentAttemptsExhausted(limit: Self.maxAttemptsPerOrder)
             }
             try await PaymentRow.insert(
                 id: paymentID, orderID: orderID, provider: gateway.name, method: "card", amountMinor: order.totalMinor,
-                currency: order.currency, status: .pending, now: now, on: db as! any SQLDatabase)
+                currency: order.currency, status: .pending, now: now, on: sql)
             return PaymentRequest(
                 amountMinor: order.totalMinor, currency: order.currency,
                 idempotencyKey: "boxoffice-payment-\(paymentID.uuidString.lowercased())", paymentMethod: paymentToken,
@@ -208,7 +208,7 @@ public struct CardPayments: Sendable {
         {
             let tickets =
                 try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE order_id = \(bind: before.orderID)")
-                .first()?.decode(column: "n", as: Int.self) ?? 0
+                .first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
             revival = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
         }
         return Prepared(paymentID: paymentID, orderID: before.orderID, word: word, revival: revival, now: now)
@@ -225,9 +225,8 @@ public struct CardPayments: Sendable {
             SELECT actor_kind, reason FROM order_transitions WHERE order_id = \(bind: order.id!) AND to_status = 'cancelled'
             ORDER BY occurred_at DESC LIMIT 1
             """
-        ).first()
-        return try last?.decode(column: "actor_kind", as: String.self) == "system"
-            && (try last?.optional("reason", String.self) ?? "").hasPrefix("payments:")
+        ).first(decoding: CancellationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return last?.actorKind == "system" && (last?.reason ?? "").hasPrefix("payments:")
     }
 
     /// One word in a transaction of its own; a revival refused (the places are gone) is recorded again as a refund.
@@ -246,11 +245,11 @@ public struct CardPayments: Sendable {
     /// then, in one move for all of them (`OrderLifecycle.pay`), the orders that were simply waiting for these payments,
     /// then each other order in turn (a failure, a second payment, a late one).
     private func applyLocked(_ words: [Prepared], on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let orders = Array(Set(words.map(\.orderID)))
         let types = try await sql.raw(
             "SELECT DISTINCT ticket_type_id FROM order_items WHERE order_id IN (\(binds: orders))"
-        ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
+        ).all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
         let seats = try await LockedSales.lock(types, on: db)
         var paying: [UUID: (order: OrderRecord, word: Prepared)] = [:]
         var others: [Prepared] = []
@@ -296,7 +295,7 @@ public struct CardPayments: Sendable {
 
     /// The order of a recorded payment, moved as the processor's word asks.
     private func moveOrder(_ prepared: Prepared, seats: LockedSales, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let (paymentID, word, now, orderID) = (prepared.paymentID, prepared.word, prepared.now, prepared.orderID)
         guard let order = try await OrderRecord.find(orderID, on: db) else { return }
         let status = OrderReads.effectiveStatus(order, now: now)
@@ -403,4 +402,10 @@ struct PaymentAttemptsExhausted: APIError {
         "This order has had \(limit) card payments, the most one order may have: finish the open one, or place a new order."
     }
     var details: [String: JSONValue] { ["limit": .int(limit)] }
+}
+
+/// Who cancelled an order last, and why.
+private struct CancellationRow: Decodable {
+    var actorKind: String
+    var reason: String?
 }

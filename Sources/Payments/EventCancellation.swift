@@ -37,7 +37,7 @@ public struct EventCancellationCascade: MessageHandler {
                 SELECT id FROM orders WHERE event_id = \(bind: notice.eventId) AND status IN ('pending', 'paid')
                 ORDER BY created_at, id LIMIT 50
                 """
-            ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            ).all(decoding: OrderIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.id)
             if orders.isEmpty { return }
             for order in orders { try await cancel(order) }
             done += orders.count
@@ -50,7 +50,7 @@ public struct EventCancellationCascade: MessageHandler {
     public func cancel(_ orderID: UUID) async throws {
         let now = clock.now()
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard let order = try await OrderRecord.find(orderID, on: db) else { return }
             let reason = "the event was cancelled"
             switch OrderReads.effectiveStatus(order, now: now) {
@@ -63,7 +63,7 @@ public struct EventCancellationCascade: MessageHandler {
             case .paid:
                 let types = try await sql.raw(
                     "SELECT ticket_type_id FROM order_items WHERE order_id = \(bind: orderID)"
-                ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
+                ).all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
                 let seats = try await LockedSales.lock(types, on: db)
                 let refunded: Bool
                 do {
@@ -86,4 +86,9 @@ public struct EventCancellationCascade: MessageHandler {
                 PaymentNotice(kind: .eventCancelled, recipient: .buyer, orderId: orderID), now: now, on: db)
         }
     }
+}
+
+/// An order of the cancelled event still to cancel.
+private struct OrderIDRow: Decodable {
+    var id: UUID
 }

@@ -72,9 +72,8 @@ enum OrganizerRecipients {
             SELECT u.email, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id
             WHERE m.organization_id = \(bind: organizationID) AND m.role IN ('owner', 'organizer') ORDER BY u.email
             """
-        ).all().map {
-            MailAddress(
-                try $0.decode(column: "email", as: String.self), name: try $0.optional("display_name", String.self))
+        ).all(decoding: OrganizerRow.self, keyDecodingStrategy: .convertFromSnakeCase).map {
+            MailAddress($0.email, name: $0.displayName)
         }
     }
 }
@@ -84,4 +83,10 @@ extension Optional {
         guard let value = self else { return nil }
         return try await transform(value)
     }
+}
+
+/// An owner's or organizer's address.
+private struct OrganizerRow: Decodable {
+    var email: String
+    var displayName: String?
 }

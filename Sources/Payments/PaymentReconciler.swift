@@ -65,7 +65,7 @@ public struct PaymentReconciler: Service {
               AND o.status = 'pending' AND o.payment_deadline <= \(bind: soon)
             ORDER BY o.payment_deadline LIMIT 200
             """
-        ).all()
+        ).all(decoding: ReferenceRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let late = try await sql.raw(
             """
             SELECT p.id, p.provider_ref FROM payments p JOIN orders o ON o.id = p.order_id
@@ -74,12 +74,12 @@ public struct PaymentReconciler: Service {
               AND o.status IN ('expired', 'cancelled') AND o.updated_at > \(bind: now.addingTimeInterval(-86_400))
             ORDER BY p.updated_at LIMIT 50
             """
-        ).all()
+        ).all(decoding: ReferenceRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let rows = due + late
         var asked = 0
         for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
-            let reference = try row.decode(column: "provider_ref", as: String.self)
+            let id = row.id
+            let reference = row.providerRef
             do {
                 let reported = try await payments.gateway.payment(reference)
                 asked += 1
@@ -94,12 +94,11 @@ public struct PaymentReconciler: Service {
             SELECT id, provider_ref FROM refunds WHERE status = 'pending' AND provider_ref IS NOT NULL
             ORDER BY created_at LIMIT 100
             """
-        ).all()
+        ).all(decoding: ReferenceRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         for row in refunds {
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = row.id
             do {
-                let reported = try await payments.gateway.refundStatus(
-                    try row.decode(column: "provider_ref", as: String.self))
+                let reported = try await payments.gateway.refundStatus(row.providerRef)
                 asked += 1
                 try await Refunds.record(id, reported, now: clock.now(), store: store)
             } catch {
@@ -109,4 +108,10 @@ public struct PaymentReconciler: Service {
         }
         return asked
     }
+}
+
+/// A payment or a refund the processor knows by its reference.
+private struct ReferenceRow: Decodable {
+    var id: UUID
+    var providerRef: String
 }

@@ -61,26 +61,44 @@ struct PaymentRow: Sendable {
         refunded_minor, created_at, updated_at, succeeded_at
         """
 
-    init(_ row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: UUID.self)
-        orderID = try row.decode(column: "order_id", as: UUID.self)
-        provider = try row.decode(column: "provider", as: String.self)
-        method = try row.decode(column: "method", as: String.self)
-        providerRef = try row.optional("provider_ref", String.self)
-        amountMinor = try row.decode(column: "amount_minor", as: Int.self)
-        currency = try row.decode(column: "currency", as: String.self)
-        status = PaymentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending
-        clientSecret = try row.optional("client_secret", String.self)
-        failureReason = try row.optional("failure_reason", String.self)
-        refundedMinor = try row.decode(column: "refunded_minor", as: Int.self)
-        createdAt = try row.decode(column: "created_at", as: Date.self)
-        updatedAt = try row.decode(column: "updated_at", as: Date.self)
-        succeededAt = try row.optional("succeeded_at", Date.self)
+    /// The columns as stored; a status BoxOffice does not know reads as pending.
+    private struct Stored: Decodable {
+        var id: UUID
+        var orderId: UUID
+        var provider: String
+        var method: String
+        var providerRef: String?
+        var amountMinor: Int
+        var currency: String
+        var status: String
+        var clientSecret: String?
+        var failureReason: String?
+        var refundedMinor: Int
+        var createdAt: Date
+        var updatedAt: Date
+        var succeededAt: Date?
+    }
+
+    private init(_ row: Stored) {
+        id = row.id
+        orderID = row.orderId
+        provider = row.provider
+        method = row.method
+        providerRef = row.providerRef
+        amountMinor = row.amountMinor
+        currency = row.currency
+        status = PaymentStatus(rawValue: row.status) ?? .pending
+        clientSecret = row.clientSecret
+        failureReason = row.failureReason
+        refundedMinor = row.refundedMinor
+        createdAt = row.createdAt
+        updatedAt = row.updatedAt
+        succeededAt = row.succeededAt
     }
 
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> PaymentRow? {
-        try await sql.raw("SELECT \(unsafeRaw: columns) FROM payments WHERE id = \(bind: id)").first().map(
-            PaymentRow.init)
+        try await sql.raw("SELECT \(unsafeRaw: columns) FROM payments WHERE id = \(bind: id)")
+            .first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(PaymentRow.init)
     }
 
     static func find(provider: String, reference: String, on sql: any SQLDatabase) async throws -> PaymentRow? {
@@ -88,7 +106,7 @@ struct PaymentRow: Sendable {
             """
             SELECT \(unsafeRaw: columns) FROM payments WHERE provider = \(bind: provider) AND provider_ref = \(bind: reference)
             """
-        ).first().map(PaymentRow.init)
+        ).first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(PaymentRow.init)
     }
 
     /// What the succeeded payments of an order still allow refunding.
@@ -101,7 +119,7 @@ struct PaymentRow: Sendable {
             """
             SELECT \(unsafeRaw: columns) FROM payments WHERE order_id = \(bind: orderID) ORDER BY created_at, id
             """
-        ).all().map(PaymentRow.init)
+        ).all(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(PaymentRow.init)
     }
 
     /// Writes a new payment in the caller's transaction.
@@ -149,36 +167,51 @@ struct RefundRow: Sendable {
         id, order_id, payment_id, amount_minor, currency, reason, status, provider_ref, failure_reason, created_at, updated_at
         """
 
-    init(_ row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: UUID.self)
-        orderID = try row.decode(column: "order_id", as: UUID.self)
-        paymentID = try row.optional("payment_id", UUID.self)
-        amountMinor = try row.decode(column: "amount_minor", as: Int.self)
-        currency = try row.decode(column: "currency", as: String.self)
-        reason = try row.decode(column: "reason", as: String.self)
-        status = RefundStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending
-        providerRef = try row.optional("provider_ref", String.self)
-        failureReason = try row.optional("failure_reason", String.self)
-        createdAt = try row.decode(column: "created_at", as: Date.self)
-        updatedAt = try row.decode(column: "updated_at", as: Date.self)
+    /// The columns as stored; a status BoxOffice does not know reads as pending.
+    private struct Stored: Decodable {
+        var id: UUID
+        var orderId: UUID
+        var paymentId: UUID?
+        var amountMinor: Int
+        var currency: String
+        var reason: String
+        var status: String
+        var providerRef: String?
+        var failureReason: String?
+        var createdAt: Date
+        var updatedAt: Date
+    }
+
+    private init(_ row: Stored) {
+        id = row.id
+        orderID = row.orderId
+        paymentID = row.paymentId
+        amountMinor = row.amountMinor
+        currency = row.currency
+        reason = row.reason
+        status = RefundStatus(rawValue: row.status) ?? .pending
+        providerRef = row.providerRef
+        failureReason = row.failureReason
+        createdAt = row.createdAt
+        updatedAt = row.updatedAt
     }
 
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> RefundRow? {
-        try await sql.raw("SELECT \(unsafeRaw: columns) FROM refunds WHERE id = \(bind: id)").first().map(
-            RefundRow.init)
+        try await sql.raw("SELECT \(unsafeRaw: columns) FROM refunds WHERE id = \(bind: id)")
+            .first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(RefundRow.init)
     }
 
     /// The refund the processor knows by `reference` (its `re_…`).
     static func find(reference: String, on sql: any SQLDatabase) async throws -> RefundRow? {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM refunds WHERE provider_ref = \(bind: reference)"
-        ).first().map(RefundRow.init)
+        ).first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(RefundRow.init)
     }
 
     static func of(order orderID: UUID, on sql: any SQLDatabase) async throws -> [RefundRow] {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM refunds WHERE order_id = \(bind: orderID) ORDER BY created_at, id"
-        ).all().map(RefundRow.init)
+        ).all(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(RefundRow.init)
     }
 
     var dto: RefundDTO {
@@ -189,4 +222,9 @@ struct RefundRow: Sendable {
             currency: currency.code, reason: reason, status: status.rawValue, failureReason: failureReason,
             createdAt: createdAt, updatedAt: updatedAt)
     }
+}
+
+/// A ticket type an order's items or tickets name, for locking its seats.
+struct TicketTypeIDRow: Decodable {
+    var ticketTypeId: UUID
 }

@@ -2,6 +2,7 @@ public import Domain
 public import FluentKit
 import Foundation
 public import Orders
+import Persistence
 import SQLKit
 
 /// The payments as orders use them (`OrderPayments`): checkout starts a card order's payment here once its sale has
@@ -21,11 +22,11 @@ public struct PaymentsForOrders: OrderPayments {
     ) async throws {
         try await PaymentRow.insert(
             id: UUID.random(), orderID: orderID, provider: "manual", method: "manual", amountMinor: amountMinor,
-            currency: currency, status: .succeeded, now: now, on: db as! any SQLDatabase)
+            currency: currency, status: .succeeded, now: now, on: db.sql)
     }
 
     public func refundableMinor(order orderID: UUID, on db: any Database) async throws -> Int {
-        PaymentRow.refundable(try await PaymentRow.of(order: orderID, on: db as! any SQLDatabase))
+        PaymentRow.refundable(try await PaymentRow.of(order: orderID, on: db.sql))
     }
 
     @discardableResult

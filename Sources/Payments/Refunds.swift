@@ -27,7 +27,7 @@ enum Refunds {
         order orderID: UUID, amountMinor: Int?, reason: String, actor: TransitionActor, payment: UUID? = nil,
         now: Date, on db: any Database
     ) async throws -> [RefundRow] {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let payments = try await PaymentRow.of(order: orderID, on: sql).filter {
             $0.status == .succeeded && (payment == nil || $0.id == payment)
         }
@@ -85,7 +85,7 @@ enum Refunds {
                 }
             }
         try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard
                 let row = try await sql.raw(
                     """
@@ -94,15 +94,15 @@ enum Refunds {
                     WHERE id = \(bind: refundID) AND status = \(bind: RefundStatus.pending.rawValue)
                     RETURNING order_id, payment_id, amount_minor
                     """
-                ).first()
+                ).first(decoding: RecordedRefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { return }
-            let orderID = try row.decode(column: "order_id", as: UUID.self)
+            let orderID = row.orderId
             switch status {
             case .failed:
-                if let payment = try row.optional("payment_id", UUID.self) {
+                if let payment = row.paymentId {
                     try await sql.raw(
                         """
-                        UPDATE payments SET refunded_minor = refunded_minor - \(bind: try row.decode(column: "amount_minor", as: Int.self)),
+                        UPDATE payments SET refunded_minor = refunded_minor - \(bind: row.amountMinor),
                           updated_at = \(bind: now) WHERE id = \(bind: payment)
                         """
                     ).run()
@@ -190,10 +190,10 @@ struct RefundService: Sendable {
             database: db)
         let reason = body.reason.flatMap { $0.isEmpty ? nil : $0 } ?? "refunded by the organizer"
         return try await store.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             let types = try await sql.raw(
                 "SELECT ticket_type_id FROM order_items WHERE order_id = \(bind: orderID)"
-            ).all().map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
+            ).all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
             // The seats first (the lock order), in case the refund is whole and the order gives its places back.
             let seats = try await LockedSales.lock(types, on: db)
             // A paid order; or one refunded or cancelled with money still refundable (a refund the processor failed).
@@ -234,4 +234,11 @@ struct RefundOrderRequest: Decodable, Sendable {
     /// Nil refunds everything that is left.
     var amountMinor: Int?
     var reason: String?
+}
+
+/// A refund just recorded: its order, and what it gives back to its payment if it failed.
+private struct RecordedRefundRow: Decodable {
+    var orderId: UUID
+    var paymentId: UUID?
+    var amountMinor: Int
 }
