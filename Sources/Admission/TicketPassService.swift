@@ -40,7 +40,7 @@ struct TicketPassService: Sendable {
         if row.sealed == nil {
             // Tickets sold before secrets existed get theirs on first sight.
             let issued = try await keys.issue(on: db)
-            try await (db as! any SQLDatabase).raw(
+            try await db.sql.raw(
                 """
                 UPDATE tickets SET secret_hash = \(bind: issued.hash), secret_sealed = \(bind: issued.sealed)
                 WHERE id = \(bind: ticketID) AND secret_sealed IS NULL
@@ -57,7 +57,7 @@ struct TicketPassService: Sendable {
             let issued = try await keys.issue(on: db)
             let row = try await load(ticketID, holder: holder, now: now, on: db)
             try usable(row)
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             guard
                 try await sql.raw(
                     """
@@ -70,8 +70,8 @@ struct TicketPassService: Sendable {
             try await TicketRevocations.revoke(
                 ticketID: ticketID, eventID: row.eventID, version: row.version, reason: "reissued", now: now, on: db)
             // The buyer gets the new code by mail: whoever asked for it, the old one no longer opens the door.
-            let orderID = try await sql.raw("SELECT order_id FROM tickets WHERE id = \(bind: ticketID)").first()?
-                .decode(column: "order_id", as: UUID.self)
+            let orderID = try await sql.raw("SELECT order_id FROM tickets WHERE id = \(bind: ticketID)")
+                .first(decoding: TicketOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.orderId
             if let orderID {
                 try await Outbox.enqueue(TicketReissued(ticketId: ticketID, orderId: orderID), now: now, on: db)
             }
@@ -93,53 +93,47 @@ struct TicketPassService: Sendable {
 
     private func load(_ ticketID: UUID, holder: Holder, now: Date, on db: any Database) async throws -> Row {
         guard
-            let row = try await (db as! any SQLDatabase).raw(
+            let row = try await db.sql.raw(
                 """
                 SELECT t.id, t.event_id, e.organization_id, t.ticket_type_id, t.status, t.secret_version, t.secret_sealed, o.status AS order_status,
                        o.payment_deadline, o.user_id, o.access_token_hash, e.signed_tickets, e.signing_key_sealed
                 FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketID)
                 """
-            ).first()
+            ).first(decoding: PassRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { throw AdmissionError.ticketNotFound }
-        let userID = try row.optional("user_id", UUID.self)
-        let tokenHash = try row.optional("access_token_hash", String.self)
+        let userID = row.userId
+        let tokenHash = row.accessTokenHash
         let isBuyer = if case .user(let user) = holder.principal { user.id == userID } else { false }
         guard isBuyer || (holder.orderTokenHash != nil && holder.orderTokenHash == tokenHash) else {
             throw AdmissionError.ticketNotFound
         }
-        return try Self.row(row, now: now)
+        return Self.row(row, now: now)
     }
 
-    private static func row(_ row: any SQLRow, now: Date) throws -> Row {
-        let status = OrderStatus(rawValue: try row.decode(column: "order_status", as: String.self)) ?? .pending
+    private static func row(_ row: PassRow, now: Date) -> Row {
+        let status = OrderStatus(rawValue: row.orderStatus) ?? .pending
         return Row(
-            ticketID: try row.decode(column: "id", as: UUID.self),
-            eventID: try row.decode(column: "event_id", as: UUID.self),
-            organizationID: try row.decode(column: "organization_id", as: UUID.self),
-            ticketTypeID: try row.decode(column: "ticket_type_id", as: UUID.self),
-            status: try row.decode(column: "status", as: String.self),
-            version: try row.decode(column: "secret_version", as: Int.self),
-            sealed: try row.optional("secret_sealed", String.self),
-            orderStatus: status.effective(paymentDeadline: try row.optional("payment_deadline", Date.self), now: now),
-            signedTickets: try row.decode(column: "signed_tickets", as: Bool.self),
-            signingKeySealed: try row.optional("signing_key_sealed", String.self))
+            ticketID: row.id, eventID: row.eventId, organizationID: row.organizationId, ticketTypeID: row.ticketTypeId,
+            status: row.status, version: row.secretVersion, sealed: row.secretSealed,
+            orderStatus: status.effective(paymentDeadline: row.paymentDeadline, now: now),
+            signedTickets: row.signedTickets, signingKeySealed: row.signingKeySealed)
     }
 
     /// The QR text of every valid ticket of an order, the code the kiosk reads, for its confirmation mail. A ticket sold
     /// before secrets existed has none yet (it gets one when first shown) and is left out.
     func codes(ofOrder orderID: UUID, now: Date) async throws -> [(ticketID: UUID, qrText: String)] {
         let db = store.database()
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             """
             SELECT t.id, t.event_id, e.organization_id, t.ticket_type_id, t.status, t.secret_version, t.secret_sealed, o.status AS order_status,
                    o.payment_deadline, o.user_id, o.access_token_hash, e.signed_tickets, e.signing_key_sealed
             FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id
             WHERE t.order_id = \(bind: orderID) AND t.status = 'valid' ORDER BY t.created_at, t.id
             """
-        ).all()
+        ).all(decoding: PassRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var codes: [(ticketID: UUID, qrText: String)] = []
-        for sqlRow in rows {
-            let row = try Self.row(sqlRow, now: now)
+        for passRow in rows {
+            let row = Self.row(passRow, now: now)
             guard row.sealed != nil || (row.signedTickets && row.signingKeySealed != nil) else { continue }
             codes.append((row.ticketID, try await dto(row, on: db).qrText))
         }
@@ -148,12 +142,12 @@ struct TicketPassService: Sendable {
 
     private func dto(_ row: Row, on db: any Database) async throws -> TicketPassDTO {
         if row.signedTickets, let sealedKey = row.signingKeySealed {
-            let numbers = try await (db as! any SQLDatabase).raw(
+            let numbers = try await db.sql.raw(
                 """
                 SELECT s.number FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
                 WHERE tts.ticket_type_id = \(bind: row.ticketTypeID) ORDER BY s.number
                 """
-            ).all().map { try $0.decode(column: "number", as: Int.self) }
+            ).all(decoding: SessionNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.number)
             let signed = try SignedTicket(
                 ticketID: row.ticketID, eventID: row.eventID, ticketTypeID: row.ticketTypeID, version: row.version,
                 sessionNumbers: numbers
@@ -168,4 +162,31 @@ struct TicketPassService: Sendable {
             ticketId: row.ticketID, eventId: row.eventID, status: row.status, version: row.version, signed: false,
             qrText: secret)
     }
+}
+
+/// A ticket with its order and event, as a pass needs them.
+private struct PassRow: Decodable {
+    var id: UUID
+    var eventId: UUID
+    var organizationId: UUID
+    var ticketTypeId: UUID
+    var status: String
+    var secretVersion: Int
+    var secretSealed: String?
+    var orderStatus: String
+    var paymentDeadline: Date?
+    var userId: UUID?
+    var accessTokenHash: String?
+    var signedTickets: Bool
+    var signingKeySealed: String?
+}
+
+/// The order a ticket belongs to.
+private struct TicketOrderRow: Decodable {
+    var orderId: UUID
+}
+
+/// A session a signed ticket opens, by its number.
+private struct SessionNumberRow: Decodable {
+    var number: Int
 }
