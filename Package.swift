@@ -176,7 +176,7 @@ let package = Package(
         .target(
             name: "Catalog",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "Outbox",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "Outbox", "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -66,38 +66,14 @@ struct RefreshRequest: Decodable {
     var token: String? { snake ?? camel }
 }
 
-struct ForgotPasswordRequest: Decodable {
-    var email: String?
-}
-
-struct VerifyEmailRequest: Decodable {
-    var token: String?
-    /// The password chosen at registration.
-    var password: String?
-}
-
-struct ResetPasswordRequest: Decodable {
-    var token: String?
-    var newPassword: String?
-}
-
 public struct AcceptedDTO: Codable, Sendable, ResponseEncodable {
     public var message: String
-}
-
-struct ChangePasswordRequest: Decodable {
-    var currentPassword: String?
-    var newPassword: String?
 }
 
 /// Where an organization's embeds (its event widgets) may be framed.
 public struct EmbeddingDTO: Codable, Sendable, Equatable, ResponseEncodable {
     /// Origins (`https://host[:port]`) allowed as `frame-ancestors`; empty means no site may frame them.
     public var allowedOrigins: [String]
-}
-
-struct EmbeddingRequest: Decodable {
-    var allowedOrigins: [String]?
 }
 
 public struct OrganizationDTO: Codable, Sendable, Equatable, ResponseEncodable {
@@ -127,9 +103,4 @@ public struct MemberDTO: Codable, Sendable, Equatable, ResponseEncodable {
 
 public struct MemberList: Codable, Sendable, ResponseEncodable {
     public var members: [MemberDTO]
-}
-
-struct CreateOrganizationRequest: Decodable {
-    var name: String?
-    var slug: String?
 }

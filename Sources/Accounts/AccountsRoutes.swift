@@ -2,6 +2,7 @@ public import Domain
 import Foundation
 public import HTTPCore
 public import Hummingbird
+import WireTypes
 
 /// `/api/auth/*` and its alias `/api/user` (the signed-in user).
 public struct AccountsRoutes: Sendable {
@@ -48,7 +49,7 @@ public struct AccountsRoutes: Sendable {
             return HTTPResponse.Status.noContent
         }
         router.post("/api/auth/forgot-password") { request, context in
-            let body = try await request.decode(as: ForgotPasswordRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.ForgotPasswordRequest.self, context: context)
             try await auth.forgotPassword(
                 email: body.email, now: clock.now(), request: clientAddress.metadata(request, context))
             return EditedResponse(
@@ -57,14 +58,14 @@ public struct AccountsRoutes: Sendable {
                     message: "If an account uses this address, a link to reset its password is on its way."))
         }
         router.post("/api/auth/verify-email") { request, context in
-            let body = try await request.decode(as: VerifyEmailRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.VerifyEmailRequest.self, context: context)
             try await auth.verifyEmail(
                 token: body.token, password: body.password, now: clock.now(),
                 request: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent
         }
         router.post("/api/auth/resend-verification") { request, context in
-            let body = try await request.decode(as: ForgotPasswordRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.ForgotPasswordRequest.self, context: context)
             try await auth.resendVerification(
                 email: body.email, now: clock.now(), request: clientAddress.metadata(request, context))
             return EditedResponse(
@@ -73,7 +74,7 @@ public struct AccountsRoutes: Sendable {
                     message: "If this address has an account waiting for verification, a new link is on its way."))
         }
         router.post("/api/auth/reset-password") { request, context in
-            let body = try await request.decode(as: ResetPasswordRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.ResetPasswordRequest.self, context: context)
             try await auth.resetPassword(
                 token: body.token, newPassword: body.newPassword, now: clock.now(),
                 request: clientAddress.metadata(request, context))
@@ -81,7 +82,7 @@ public struct AccountsRoutes: Sendable {
         }
         users.post("/api/auth/change-password") { request, context in
             let user = context.user
-            let body = try await request.decode(as: ChangePasswordRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.ChangePasswordRequest.self, context: context)
             try await auth.changePassword(
                 user: user, current: body.currentPassword, new: body.newPassword,
                 now: clock.now(), request: clientAddress.metadata(request, context))

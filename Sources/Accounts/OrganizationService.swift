@@ -77,15 +77,12 @@ public struct OrganizationService: Sendable {
     /// Replaces the origins allowed to frame the organization's embeds (owners): each an `https` origin (or `http`
     /// on localhost, for development), twenty at most.
     func setEmbedding(
-        of id: UUID, _ body: EmbeddingRequest, by principal: Principal, now: Date, request: RequestMetadata
+        of id: UUID, allowedOrigins origins: [String], by principal: Principal, now: Date, request: RequestMetadata
     ) async throws -> EmbeddingDTO {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.organizationUpdate, on: .organization(id), by: principal, database: db)
         var problems = FieldProblems()
-        let origins = body.allowedOrigins ?? []
-        problems.require(body.allowedOrigins != nil, "allowedOrigins", "is required (an empty list allows no site)")
-        problems.require(origins.count <= 20, "allowedOrigins", "must list at most 20 origins")
         for (index, origin) in origins.enumerated() {
             problems.require(
                 EmbedOrigins.isValid(origin), "allowedOrigins[\(index)]",

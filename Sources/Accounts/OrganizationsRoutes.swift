@@ -26,7 +26,7 @@ public struct OrganizationsRoutes: Sendable {
     public func register(on router: some RouterMethods<AppRequestContext>) {
         let users = router.group(context: UserRequestContext.self)
         users.post("/api/organizations") { request, context in
-            let body = try await request.decode(as: CreateOrganizationRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.CreateOrganizationRequest.self, context: context)
             let organization = try await service.create(
                 name: body.name, slug: body.slug, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
@@ -42,9 +42,10 @@ public struct OrganizationsRoutes: Sendable {
             try await service.embedding(of: try context.pathUUID("organizationId"), by: context.identity)
         }
         users.put("/api/organizations/:organizationId/embedding") { request, context in
-            let body = try await request.decode(as: EmbeddingRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.EmbeddingRequest.self, context: context)
             return try await service.setEmbedding(
-                of: try context.pathUUID("organizationId"), body, by: context.identity, now: clock.now(),
+                of: try context.pathUUID("organizationId"), allowedOrigins: body.allowedOrigins, by: context.identity,
+                now: clock.now(),
                 request: clientAddress.metadata(request, context))
         }
         // The logo: the body is the image itself (PNG, JPEG or WebP), not JSON.

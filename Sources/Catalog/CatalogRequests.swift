@@ -155,7 +155,9 @@ struct TicketTypeRequest: Decodable, Sendable {
     }
 }
 
-struct VenueRequest: Decodable, Sendable {
+/// A venue's fields as a request gives them (all of them to create, the changed ones to update), read from the
+/// request's wire type, which the API document has already checked: lengths, plain text, the capacity's range.
+struct VenueChanges: Sendable {
     var name: String?
     var address: String?
     var capacity: Int?

@@ -4,6 +4,7 @@ import Foundation
 public import HTTPCore
 public import Hummingbird
 public import Persistence
+import WireTypes
 
 /// The catalog's services, built once by the composition root and shared by its routes (and any worker).
 public struct CatalogServices: Sendable {
@@ -165,16 +166,18 @@ public struct CatalogRoutes: Sendable {
         }
         users.post("/api/organizations/:organizationId/venues") { request, context in
             let id = try context.pathUUID("organizationId")
-            let body = try await request.decode(as: VenueRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.VenueRequest.self, context: context)
             let venue = try await venues.create(
-                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+                id, VenueChanges(name: body.name, address: body.address, capacity: body.capacity), by: context.identity,
+                now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: venue)
         }
         users.put("/api/venues/:venueId") { request, context in
             let id = try context.pathUUID("venueId")
-            let body = try await request.decode(as: VenueRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.VenueUpdateRequest.self, context: context)
             return try await venues.update(
-                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+                id, VenueChanges(name: body.name, address: body.address, capacity: body.capacity), by: context.identity,
+                now: clock.now(), meta: clientAddress.metadata(request, context))
         }
         users.delete("/api/venues/:venueId") { request, context in
             try await venues.delete(

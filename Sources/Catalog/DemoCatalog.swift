@@ -18,7 +18,7 @@ public enum DemoCatalog {
         let ticketTypes = TicketTypeService(store: store)
 
         let venue = try await venues.create(
-            organizationID, try request(["name": "Main Studio", "address": "123 Salem St", "capacity": 25]),
+            organizationID, VenueChanges(name: "Main Studio", address: "123 Salem St", capacity: 25),
             by: principal, now: now, meta: meta)
         let event = try await events.create(
             try request([

@@ -20,7 +20,7 @@ struct VenueService: Sendable {
     }
 
     func create(
-        _ organizationID: UUID, _ request: VenueRequest, by principal: Principal, now: Date, meta: RequestMetadata
+        _ organizationID: UUID, _ request: VenueChanges, by principal: Principal, now: Date, meta: RequestMetadata
     )
         async throws -> VenueDTO
     {
@@ -29,7 +29,7 @@ struct VenueService: Sendable {
             throw HTTPFailure.notFound("No such organization.")
         }
         try await authorizer.require(.eventManage, on: .organization(organizationID), by: principal, database: db)
-        let (name, address, capacity) = try validate(request, creating: true)
+        let (name, address, capacity) = try validate(request)
         let venue = VenueRecord(
             organizationID: organizationID, name: name ?? "", address: address ?? "", capacity: capacity ?? 0, now: now)
         try await store.transaction { db in
@@ -43,12 +43,12 @@ struct VenueService: Sendable {
         return VenueDTO(venue)
     }
 
-    func update(_ venueID: UUID, _ request: VenueRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+    func update(_ venueID: UUID, _ request: VenueChanges, by principal: Principal, now: Date, meta: RequestMetadata)
         async throws -> VenueDTO
     {
         let db = store.database()
         let venue = try await existing(venueID, by: principal, on: db)
-        let (name, address, capacity) = try validate(request, creating: false)
+        let (name, address, capacity) = try validate(request)
         if let name { venue.name = name }
         if let address { venue.address = address }
         if let capacity { venue.capacity = capacity }
@@ -85,19 +85,11 @@ struct VenueService: Sendable {
         return venue
     }
 
-    private func validate(_ request: VenueRequest, creating: Bool) throws -> (String?, String?, Int?) {
+    /// What the document cannot state: a name that trimming leaves empty (422). Text is kept trimmed.
+    private func validate(_ request: VenueChanges) throws -> (String?, String?, Int?) {
         var problems = FieldProblems()
         let name = request.name.map { problems.requireText($0, "name", lengths: 1...200, singleLine: true) }
-        if creating && name == nil { problems.add("name", "is required") }
-        let address = request.address?.trimmingCharacters(in: .whitespacesAndNewlines)
-        problems.require((address?.count ?? 0) <= 500, "address", "must be at most 500 characters")
-        problems.requirePlainText(name, "name")
-        problems.requirePlainText(address, "address")
-        if let capacity = request.capacity {
-            problems.require((0...1_000_000).contains(capacity), "capacity", "must be from 0 to 1000000")
-        }
-        if creating { problems.require(request.capacity != nil, "capacity", "is required") }
         try problems.throwIfAny()
-        return (name, address, request.capacity)
+        return (name, request.address?.trimmingCharacters(in: .whitespacesAndNewlines), request.capacity)
     }
 }
