@@ -2058,8 +2058,52 @@ extension APIContract {
    },
    "HoldRequest": {
     "additionalProperties": false,
+    "anyOf": [
+     {
+      "properties": {
+       "ticketTypeId": {
+        "not": {
+         "type": "null"
+        }
+       }
+      },
+      "required": [
+       "ticketTypeId"
+      ]
+     },
+     {
+      "properties": {
+       "categoryId": {
+        "not": {
+         "type": "null"
+        }
+       }
+      },
+      "required": [
+       "categoryId"
+      ]
+     }
+    ],
     "properties": {
+     "categoryId": {
+      "deprecated": true,
+      "description": "The ticket type's ID under the name the live-updates protocol gives it (ticket categories)",
+      "format": "uuid",
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "eventId": {
+      "description": "Sent by older clients and not read (the ticket type names its event)",
+      "format": "uuid",
+      "type": [
+       "string",
+       "null"
+      ]
+     },
      "quantity": {
+      "description": "1 when left out",
       "maximum": 10,
       "minimum": 1,
       "type": [
@@ -2069,12 +2113,12 @@ extension APIContract {
      },
      "ticketTypeId": {
       "format": "uuid",
-      "type": "string"
+      "type": [
+       "string",
+       "null"
+      ]
      }
     },
-    "required": [
-     "ticketTypeId"
-    ],
     "type": "object"
    },
    "KioskSelf": {
@@ -2349,6 +2393,21 @@ extension APIContract {
     "required": [
      "token"
     ],
+    "type": "object"
+   },
+   "NewsletterUnsubscribeRequest": {
+    "additionalProperties": false,
+    "description": "The token, unless the query gives it",
+    "properties": {
+     "token": {
+      "minLength": 1,
+      "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+      "type": [
+       "string",
+       "null"
+      ]
+     }
+    },
     "type": "object"
    },
    "OfflineBundle": {
@@ -10277,7 +10336,7 @@ extension APIContract {
      "content": {
       "application/json": {
        "schema": {
-        "$ref": "#/components/schemas/NewsletterTokenRequest"
+        "$ref": "#/components/schemas/NewsletterUnsubscribeRequest"
        }
       },
       "application/x-www-form-urlencoded": {

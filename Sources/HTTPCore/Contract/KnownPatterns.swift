@@ -30,10 +30,65 @@ enum KnownPatterns {
     }
 }
 
+/// Exact Swift readings of the document's most used patterns, keyed by the pattern each was written for, so a pattern
+/// the document changes is read by ICU again. They answer as the expressions do for every text (a test holds them to
+/// ICU's answers), but in one pass: ICU backtracks through a grouped pattern such as `(?:[^<…]|<(?!…))*` and gives up
+/// past its backtracking limit on long text (a policy of half a megabyte), which would refuse good text.
+package enum PatternReadings {
+    package typealias Reading = @Sendable (String) -> Bool
+
+    /// The control characters text may not hold (all but tab, line feed and carriage return), as the patterns say.
+    static let controls = #"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F"#
+
+    package static let readings: [String: Reading] = [
+        // text
+        "^[^" + controls + "]*$": { !ControlCharacters.contains($0) },
+        // line
+        "^[^" + controls + #"\n\r]*$"#: { text in !ControlCharacters.contains(text) && !hasLineBreak(text) },
+        // textWithoutMarkup
+        "^(?:[^<" + controls + "]|<(?![A-Za-z/!?]))*$": { text in
+            !ControlCharacters.contains(text) && !hasTag(text)
+        },
+        // lineWithoutMarkup
+        "^(?:[^<" + controls + #"\n\r]|<(?![A-Za-z/!?]))*$"#: { text in
+            !ControlCharacters.contains(text) && !hasLineBreak(text) && !hasTag(text)
+        },
+        // nonBlankText
+        "^[^" + controls + "]*[^" + #"\s"# + controls + "][^" + controls + "]*$": { text in
+            !ControlCharacters.contains(text) && text.unicodeScalars.contains { !isECMAWhitespace($0) }
+        },
+    ]
+
+    static func hasLineBreak(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
+    }
+
+    /// A `<` that starts a tag, comment or instruction: followed by a letter, `/`, `!` or `?`.
+    static func hasTag(_ text: String) -> Bool {
+        var afterOpening = false
+        for scalar in text.unicodeScalars {
+            let startsTag =
+                ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || "/!?".unicodeScalars.contains(scalar)
+            if afterOpening, startsTag { return true }
+            afterOpening = scalar == "<"
+        }
+        return false
+    }
+
+    /// ECMA-262's `\s`: its WhiteSpace (tab, vertical tab, form feed, space, no-break space, U+FEFF and every space
+    /// separator) and its LineTerminators (line feed, carriage return, U+2028, U+2029).
+    static func isECMAWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0xA0, 0xFEFF, 0x2028, 0x2029: true
+        default: scalar.properties.generalCategory == .spaceSeparator
+        }
+    }
+}
+
 /// Compiled patterns, each made once. JSON Schema's patterns are ECMA-262 expressions, unanchored; ICU's (under
 /// NSRegularExpression) read the same for the document's constructs, but its `$` also matches before a final line
 /// break, so a trailing `$` is read as `\z`, the very end, as ECMA-262 reads it.
-final class PatternCache: Sendable {
+package final class PatternCache: Sendable {
     private let compiled = Mutex<[String: Compiled]>([:])
 
     /// An expression is immutable once made and safe to use from any thread.
@@ -41,7 +96,15 @@ final class PatternCache: Sendable {
         let expression: NSRegularExpression?
     }
 
-    func matches(_ text: String, _ pattern: String) -> Bool {
+    package init() {}
+
+    package func matches(_ text: String, _ pattern: String) -> Bool {
+        if let reading = PatternReadings.readings[pattern] { return reading(text) }
+        return icuMatches(text, pattern)
+    }
+
+    /// The pattern read by ICU, whatever readings there are (the test of the readings compares with this).
+    package func icuMatches(_ text: String, _ pattern: String) -> Bool {
         let expression = compiled.withLock { cache in
             if let known = cache[pattern] { return known.expression }
             let made = Compiled(expression: try? NSRegularExpression(pattern: Self.strictEnd(pattern)))

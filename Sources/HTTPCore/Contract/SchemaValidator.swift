@@ -200,13 +200,20 @@ public struct SchemaValidator: Sendable {
     ) {
         let requiredSets = options.compactMap { $0["required"]?.arrayValue?.compactMap(\.stringValue) }
         if requiredSets.count == options.count, case .object(let members) = value {
-            let missing = requiredSets.first { names in names.contains { members[$0] == nil || members[$0] == .null } }
-            if requiredSets.allSatisfy({ names in names.contains { members[$0] == nil || members[$0] == .null } }),
-                let first = missing?.first
-            {
-                let others = requiredSets.map { $0.joined(separator: " and ") }.dropFirst()
-                problems.add(Self.join(path, first), "is required (or \(others.joined(separator: ", or ")))")
-                return
+            let sent = { (name: String) in members[name] != nil && members[name] != .null }
+            if requiredSets.allSatisfy({ names in names.contains { !sent($0) } }) {
+                // The form the body came closest to names the field it lacks; with none begun, the first form's
+                // first field is named, with the others.
+                let closest = requiredSets.max { lhs, rhs in lhs.filter(sent).count < rhs.filter(sent).count }
+                if let closest, closest.contains(where: sent), let missing = closest.first(where: { !sent($0) }) {
+                    problems.add(Self.join(path, missing), "is required")
+                    return
+                }
+                if let first = requiredSets.first?.first {
+                    let others = requiredSets.dropFirst().map { $0.joined(separator: " and ") }
+                    problems.add(Self.join(path, first), "is required (or \(others.joined(separator: ", or ")))")
+                    return
+                }
             }
         }
         let sameType = options.first { option in

@@ -2566,40 +2566,57 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/HoldRequest`.
         public struct HoldRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/quantity`.
-            public var quantity: Swift.Int?
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/ticketTypeId`.
-            public var ticketTypeId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/value1`.
+            public struct Value1Payload: Codable, Hashable, Sendable {
+                /// Creates a new `Value1Payload`.
+                public init() {}
+            }
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/value1`.
+            public var value1: Components.Schemas.HoldRequest.Value1Payload?
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/value2`.
+            public struct Value2Payload: Codable, Hashable, Sendable {
+                /// Creates a new `Value2Payload`.
+                public init() {}
+            }
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/value2`.
+            public var value2: Components.Schemas.HoldRequest.Value2Payload?
             /// Creates a new `HoldRequest`.
             ///
             /// - Parameters:
-            ///   - quantity:
-            ///   - ticketTypeId:
+            ///   - value1:
+            ///   - value2:
             public init(
-                quantity: Swift.Int? = nil,
-                ticketTypeId: Swift.String
+                value1: Components.Schemas.HoldRequest.Value1Payload? = nil,
+                value2: Components.Schemas.HoldRequest.Value2Payload? = nil
             ) {
-                self.quantity = quantity
-                self.ticketTypeId = ticketTypeId
-            }
-            public enum CodingKeys: String, CodingKey {
-                case quantity
-                case ticketTypeId
+                self.value1 = value1
+                self.value2 = value2
             }
             public init(from decoder: any Swift.Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.quantity = try container.decodeIfPresent(
-                    Swift.Int.self,
-                    forKey: .quantity
+                var errors: [any Swift.Error] = []
+                do {
+                    self.value1 = try .init(from: decoder)
+                } catch {
+                    errors.append(error)
+                }
+                do {
+                    self.value2 = try .init(from: decoder)
+                } catch {
+                    errors.append(error)
+                }
+                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
+                    [
+                        self.value1,
+                        self.value2
+                    ],
+                    type: Self.self,
+                    codingPath: decoder.codingPath,
+                    errors: errors
                 )
-                self.ticketTypeId = try container.decode(
-                    Swift.String.self,
-                    forKey: .ticketTypeId
-                )
-                try decoder.ensureNoAdditionalProperties(knownKeys: [
-                    "quantity",
-                    "ticketTypeId"
-                ])
+            }
+            public func encode(to encoder: any Swift.Encoder) throws {
+                try self.value1?.encode(to: encoder)
+                try self.value2?.encode(to: encoder)
             }
         }
         /// - Remark: Generated from `#/components/schemas/KioskSelf`.
@@ -2955,6 +2972,33 @@ extension Components {
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.token = try container.decode(
+                    Swift.String.self,
+                    forKey: .token
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "token"
+                ])
+            }
+        }
+        /// The token, unless the query gives it
+        ///
+        /// - Remark: Generated from `#/components/schemas/NewsletterUnsubscribeRequest`.
+        public struct NewsletterUnsubscribeRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/NewsletterUnsubscribeRequest/token`.
+            public var token: Swift.String?
+            /// Creates a new `NewsletterUnsubscribeRequest`.
+            ///
+            /// - Parameters:
+            ///   - token:
+            public init(token: Swift.String? = nil) {
+                self.token = token
+            }
+            public enum CodingKeys: String, CodingKey {
+                case token
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.token = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .token
                 )
