@@ -3,13 +3,15 @@ import HTTPCore
 
 /// Checks JSON values against the schemas of BoxOffice's own OpenAPI document.
 ///
-/// Answers are checked by the server's own `SchemaValidator`; `APIDocumentTests` fails on any keyword of the
+/// Answers are checked by the server's own `SchemaValidator`; `APIContractTests` fails on any keyword of the
 /// document that it does not know, so the document cannot drift into constructs it would silently skip.
 public struct OpenAPIValidator: Sendable {
     public let document: JSONValue
+    private let schemas: SchemaValidator
 
     public init(document: JSONValue) {
         self.document = document
+        schemas = SchemaValidator(document: document)
     }
 
     /// Problems with `value` as the response of `method path` with `status`; empty when it conforms.
@@ -47,7 +49,7 @@ public struct OpenAPIValidator: Sendable {
 
     /// The server's own validator (`SchemaValidator`, which checks request bodies), read as a list of problems.
     public func validate(_ value: JSONValue, against schema: JSONValue, at location: String) -> [String] {
-        let problems = SchemaValidator(document: document).problems(of: value, against: schema)
+        let problems = schemas.problems(of: value, against: schema)
         return problems.byField.sorted { $0.key < $1.key }.map { field, problem in "\(location).\(field): \(problem)" }
     }
 }

@@ -40,10 +40,5 @@ public struct APIContract: Sendable {
         return validator.problems(of: body, against: schema)
     }
 
-    /// Whether the document describes a JSON body for `method path`.
-    public func hasBody(method: String, path: String) -> Bool {
-        requestSchemas[Self.key(method: method, path: path)] != nil
-    }
-
     private static func key(method: String, path: String) -> String { "\(method.uppercased()) \(path)" }
 }

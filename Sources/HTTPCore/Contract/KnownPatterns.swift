@@ -24,7 +24,7 @@ enum KnownPatterns {
         if name.hasPrefix("line"), text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
             return FieldProblems.lineBreakProblem
         }
-        if name.hasSuffix("WithoutMarkup") || name.hasSuffix("withoutMarkup") { return PlainText.problem }
+        if name.hasSuffix("WithoutMarkup") { return PlainText.problem }
         if name == "nonBlankText" { return "must not be blank" }
         return "must match the pattern \(pattern)"
     }
@@ -32,8 +32,9 @@ enum KnownPatterns {
 
 /// Exact Swift readings of the document's most used patterns, keyed by the pattern each was written for, so a pattern
 /// the document changes is read by ICU again. They answer as the expressions do for every text (a test holds them to
-/// ICU's answers), but in one pass: ICU backtracks through a grouped pattern such as `(?:[^<…]|<(?!…))*` and gives up
-/// past its backtracking limit on long text (a policy of half a megabyte), which would refuse good text.
+/// ICU's answers), but in one pass: ICU backtracks through a grouped pattern such as `(?:[^<…]|<(?!…))*`, and past
+/// its backtracking limit (which long text such as a policy of several hundred kilobytes may reach) it reports no
+/// match, which would refuse good text.
 package enum PatternReadings {
     package typealias Reading = @Sendable (String) -> Bool
 
