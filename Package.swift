@@ -60,7 +60,11 @@ let package = Package(
         // scripts/test checks they are what the document makes).
         .target(
             name: "WireTypes",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                // Only for ResponseEncodable: a handler answers with a wire type as it is.
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         // QR code symbols as SVG and PNG, drawn in-process: no network, no system library.

@@ -2370,6 +2370,20 @@ extension APIContract {
     ],
     "type": "object"
    },
+   "MemberList": {
+    "properties": {
+     "members": {
+      "items": {
+       "$ref": "#/components/schemas/Member"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "members"
+    ],
+    "type": "object"
+   },
    "NewsletterAnswer": {
     "properties": {
      "message": {
@@ -2918,6 +2932,20 @@ extension APIContract {
     ],
     "type": "object"
    },
+   "OrganizationList": {
+    "properties": {
+     "organizations": {
+      "items": {
+       "$ref": "#/components/schemas/Organization"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "organizations"
+    ],
+    "type": "object"
+   },
    "Organizer": {
     "properties": {
      "displayName": {
@@ -3178,6 +3206,20 @@ extension APIContract {
     "required": [
      "key",
      "partnerKey"
+    ],
+    "type": "object"
+   },
+   "PartnerKeyList": {
+    "properties": {
+     "partnerKeys": {
+      "items": {
+       "$ref": "#/components/schemas/PartnerKey"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "partnerKeys"
     ],
     "type": "object"
    },
@@ -11215,18 +11257,7 @@ extension APIContract {
       "content": {
        "application/json": {
         "schema": {
-         "properties": {
-          "organizations": {
-           "items": {
-            "$ref": "#/components/schemas/Organization"
-           },
-           "type": "array"
-          }
-         },
-         "required": [
-          "organizations"
-         ],
-         "type": "object"
+         "$ref": "#/components/schemas/OrganizationList"
         }
        }
       },
@@ -11865,18 +11896,7 @@ extension APIContract {
       "content": {
        "application/json": {
         "schema": {
-         "properties": {
-          "members": {
-           "items": {
-            "$ref": "#/components/schemas/Member"
-           },
-           "type": "array"
-          }
-         },
-         "required": [
-          "members"
-         ],
-         "type": "object"
+         "$ref": "#/components/schemas/MemberList"
         }
        }
       },
@@ -12625,18 +12645,7 @@ extension APIContract {
       "content": {
        "application/json": {
         "schema": {
-         "properties": {
-          "partnerKeys": {
-           "items": {
-            "$ref": "#/components/schemas/PartnerKey"
-           },
-           "type": "array"
-          }
-         },
-         "required": [
-          "partnerKeys"
-         ],
-         "type": "object"
+         "$ref": "#/components/schemas/PartnerKeyList"
         }
        }
       },

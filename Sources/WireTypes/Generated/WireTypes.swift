@@ -1037,91 +1037,220 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/CheckoutRequest`.
         public struct CheckoutRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
+            /// A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/paymentToken`.
+            public var paymentToken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/buyerName`.
+            public var buyerName: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/quantity`.
+            public var quantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload`.
+            public struct AttendeesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/dietaryRestrictions`.
+                public var dietaryRestrictions: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/emergencyContact`.
+                public var emergencyContact: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/name`.
+                public var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/email`.
+                public var email: Swift.String
+                /// Creates a new `AttendeesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - dietaryRestrictions:
+                ///   - emergencyContact:
+                ///   - name:
+                ///   - email:
+                public init(
+                    dietaryRestrictions: Swift.String? = nil,
+                    emergencyContact: Swift.String? = nil,
+                    name: Swift.String,
+                    email: Swift.String
+                ) {
+                    self.dietaryRestrictions = dietaryRestrictions
+                    self.emergencyContact = emergencyContact
+                    self.name = name
+                    self.email = email
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case dietaryRestrictions
+                    case emergencyContact
+                    case name
+                    case email
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.dietaryRestrictions = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .dietaryRestrictions
+                    )
+                    self.emergencyContact = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .emergencyContact
+                    )
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.email = try container.decode(
+                        Swift.String.self,
+                        forKey: .email
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "dietaryRestrictions",
+                        "emergencyContact",
+                        "name",
+                        "email"
+                    ])
+                }
             }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value1`.
-            public var value1: Components.Schemas.CheckoutRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value2`.
-            public var value2: Components.Schemas.CheckoutRequest.Value2Payload?
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value3`.
-            public struct Value3Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value3Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value3`.
-            public var value3: Components.Schemas.CheckoutRequest.Value3Payload?
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value4`.
-            public struct Value4Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value4Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value4`.
-            public var value4: Components.Schemas.CheckoutRequest.Value4Payload?
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/attendees`.
+            public typealias AttendeesPayload = [Components.Schemas.CheckoutRequest.AttendeesPayloadPayload]
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/attendees`.
+            public var attendees: Components.Schemas.CheckoutRequest.AttendeesPayload?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/lockId`.
+            public var lockId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/holdId`.
+            public var holdId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/notes`.
+            public var notes: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/categoryId`.
+            public var categoryId: Swift.String?
+            /// offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/paymentMethod`.
+            public var paymentMethod: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/eventId`.
+            public var eventId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/buyerEmail`.
+            public var buyerEmail: Swift.String?
             /// Creates a new `CheckoutRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
-            ///   - value3:
-            ///   - value4:
+            ///   - paymentToken: A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///   - buyerName:
+            ///   - quantity:
+            ///   - attendees: The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///   - lockId:
+            ///   - ticketTypeId:
+            ///   - holdId:
+            ///   - notes:
+            ///   - categoryId:
+            ///   - paymentMethod: offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///   - eventId:
+            ///   - buyerEmail:
             public init(
-                value1: Components.Schemas.CheckoutRequest.Value1Payload? = nil,
-                value2: Components.Schemas.CheckoutRequest.Value2Payload? = nil,
-                value3: Components.Schemas.CheckoutRequest.Value3Payload? = nil,
-                value4: Components.Schemas.CheckoutRequest.Value4Payload? = nil
+                paymentToken: Swift.String? = nil,
+                buyerName: Swift.String? = nil,
+                quantity: Swift.Int? = nil,
+                attendees: Components.Schemas.CheckoutRequest.AttendeesPayload? = nil,
+                lockId: Swift.String? = nil,
+                ticketTypeId: Swift.String? = nil,
+                holdId: Swift.String? = nil,
+                notes: Swift.String? = nil,
+                categoryId: Swift.String? = nil,
+                paymentMethod: Swift.String? = nil,
+                eventId: Swift.String? = nil,
+                buyerEmail: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
-                self.value3 = value3
-                self.value4 = value4
+                self.paymentToken = paymentToken
+                self.buyerName = buyerName
+                self.quantity = quantity
+                self.attendees = attendees
+                self.lockId = lockId
+                self.ticketTypeId = ticketTypeId
+                self.holdId = holdId
+                self.notes = notes
+                self.categoryId = categoryId
+                self.paymentMethod = paymentMethod
+                self.eventId = eventId
+                self.buyerEmail = buyerEmail
+            }
+            public enum CodingKeys: String, CodingKey {
+                case paymentToken
+                case buyerName
+                case quantity
+                case attendees
+                case lockId
+                case ticketTypeId
+                case holdId
+                case notes
+                case categoryId
+                case paymentMethod
+                case eventId
+                case buyerEmail
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value3 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value4 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2,
-                        self.value3,
-                        self.value4
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.paymentToken = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentToken
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
-                try self.value3?.encode(to: encoder)
-                try self.value4?.encode(to: encoder)
+                self.buyerName = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerName
+                )
+                self.quantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantity
+                )
+                self.attendees = try container.decodeIfPresent(
+                    Components.Schemas.CheckoutRequest.AttendeesPayload.self,
+                    forKey: .attendees
+                )
+                self.lockId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lockId
+                )
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
+                )
+                self.holdId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .holdId
+                )
+                self.notes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .notes
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.paymentMethod = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentMethod
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                self.buyerEmail = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerEmail
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "paymentToken",
+                    "buyerName",
+                    "quantity",
+                    "attendees",
+                    "lockId",
+                    "ticketTypeId",
+                    "holdId",
+                    "notes",
+                    "categoryId",
+                    "paymentMethod",
+                    "eventId",
+                    "buyerEmail"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/CreateEventRequest`.
@@ -2496,57 +2625,220 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest`.
         public struct HoldCheckoutRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
+            /// A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/paymentToken`.
+            public var paymentToken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/buyerName`.
+            public var buyerName: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/quantity`.
+            public var quantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload`.
+            public struct AttendeesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/name`.
+                public var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/dietaryRestrictions`.
+                public var dietaryRestrictions: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/email`.
+                public var email: Swift.String
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/emergencyContact`.
+                public var emergencyContact: Swift.String?
+                /// Creates a new `AttendeesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - name:
+                ///   - dietaryRestrictions:
+                ///   - email:
+                ///   - emergencyContact:
+                public init(
+                    name: Swift.String,
+                    dietaryRestrictions: Swift.String? = nil,
+                    email: Swift.String,
+                    emergencyContact: Swift.String? = nil
+                ) {
+                    self.name = name
+                    self.dietaryRestrictions = dietaryRestrictions
+                    self.email = email
+                    self.emergencyContact = emergencyContact
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case name
+                    case dietaryRestrictions
+                    case email
+                    case emergencyContact
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.dietaryRestrictions = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .dietaryRestrictions
+                    )
+                    self.email = try container.decode(
+                        Swift.String.self,
+                        forKey: .email
+                    )
+                    self.emergencyContact = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .emergencyContact
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "name",
+                        "dietaryRestrictions",
+                        "email",
+                        "emergencyContact"
+                    ])
+                }
             }
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value1`.
-            public var value1: Components.Schemas.HoldCheckoutRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value2`.
-            public var value2: Components.Schemas.HoldCheckoutRequest.Value2Payload?
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/attendees`.
+            public typealias AttendeesPayload = [Components.Schemas.HoldCheckoutRequest.AttendeesPayloadPayload]
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/attendees`.
+            public var attendees: Components.Schemas.HoldCheckoutRequest.AttendeesPayload?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/lockId`.
+            public var lockId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/categoryId`.
+            public var categoryId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/holdId`.
+            public var holdId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/notes`.
+            public var notes: Swift.String?
+            /// offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/paymentMethod`.
+            public var paymentMethod: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/eventId`.
+            public var eventId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/buyerEmail`.
+            public var buyerEmail: Swift.String?
             /// Creates a new `HoldCheckoutRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - paymentToken: A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///   - buyerName:
+            ///   - quantity:
+            ///   - attendees: The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///   - lockId:
+            ///   - ticketTypeId:
+            ///   - categoryId:
+            ///   - holdId:
+            ///   - notes:
+            ///   - paymentMethod: offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///   - eventId:
+            ///   - buyerEmail:
             public init(
-                value1: Components.Schemas.HoldCheckoutRequest.Value1Payload? = nil,
-                value2: Components.Schemas.HoldCheckoutRequest.Value2Payload? = nil
+                paymentToken: Swift.String? = nil,
+                buyerName: Swift.String? = nil,
+                quantity: Swift.Int? = nil,
+                attendees: Components.Schemas.HoldCheckoutRequest.AttendeesPayload? = nil,
+                lockId: Swift.String? = nil,
+                ticketTypeId: Swift.String? = nil,
+                categoryId: Swift.String? = nil,
+                holdId: Swift.String? = nil,
+                notes: Swift.String? = nil,
+                paymentMethod: Swift.String? = nil,
+                eventId: Swift.String? = nil,
+                buyerEmail: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.paymentToken = paymentToken
+                self.buyerName = buyerName
+                self.quantity = quantity
+                self.attendees = attendees
+                self.lockId = lockId
+                self.ticketTypeId = ticketTypeId
+                self.categoryId = categoryId
+                self.holdId = holdId
+                self.notes = notes
+                self.paymentMethod = paymentMethod
+                self.eventId = eventId
+                self.buyerEmail = buyerEmail
+            }
+            public enum CodingKeys: String, CodingKey {
+                case paymentToken
+                case buyerName
+                case quantity
+                case attendees
+                case lockId
+                case ticketTypeId
+                case categoryId
+                case holdId
+                case notes
+                case paymentMethod
+                case eventId
+                case buyerEmail
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.paymentToken = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentToken
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.buyerName = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerName
+                )
+                self.quantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantity
+                )
+                self.attendees = try container.decodeIfPresent(
+                    Components.Schemas.HoldCheckoutRequest.AttendeesPayload.self,
+                    forKey: .attendees
+                )
+                self.lockId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lockId
+                )
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.holdId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .holdId
+                )
+                self.notes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .notes
+                )
+                self.paymentMethod = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentMethod
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                self.buyerEmail = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerEmail
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "paymentToken",
+                    "buyerName",
+                    "quantity",
+                    "attendees",
+                    "lockId",
+                    "ticketTypeId",
+                    "categoryId",
+                    "holdId",
+                    "notes",
+                    "paymentMethod",
+                    "eventId",
+                    "buyerEmail"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/HoldList`.
@@ -2566,57 +2858,69 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/HoldRequest`.
         public struct HoldRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value1`.
-            public var value1: Components.Schemas.HoldRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value2`.
-            public var value2: Components.Schemas.HoldRequest.Value2Payload?
+            /// 1 when left out
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/quantity`.
+            public var quantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// The ticket type's ID under the name the live-updates protocol gives it (ticket categories)
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/categoryId`.
+            @available(*, deprecated)
+            public var categoryId: Swift.String?
+            /// Sent by older clients and not read (the ticket type names its event)
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/eventId`.
+            public var eventId: Swift.String?
             /// Creates a new `HoldRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - quantity: 1 when left out
+            ///   - ticketTypeId:
+            ///   - categoryId: The ticket type's ID under the name the live-updates protocol gives it (ticket categories)
+            ///   - eventId: Sent by older clients and not read (the ticket type names its event)
             public init(
-                value1: Components.Schemas.HoldRequest.Value1Payload? = nil,
-                value2: Components.Schemas.HoldRequest.Value2Payload? = nil
+                quantity: Swift.Int? = nil,
+                ticketTypeId: Swift.String? = nil,
+                categoryId: Swift.String? = nil,
+                eventId: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.quantity = quantity
+                self.ticketTypeId = ticketTypeId
+                self.categoryId = categoryId
+                self.eventId = eventId
+            }
+            public enum CodingKeys: String, CodingKey {
+                case quantity
+                case ticketTypeId
+                case categoryId
+                case eventId
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.quantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantity
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "quantity",
+                    "ticketTypeId",
+                    "categoryId",
+                    "eventId"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/KioskSelf`.
@@ -2833,57 +3137,66 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/LoginRequest`.
         public struct LoginRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value1`.
-            public var value1: Components.Schemas.LoginRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value2`.
-            public var value2: Components.Schemas.LoginRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/LoginRequest/password`.
+            public var password: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LoginRequest/username`.
+            public var username: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/LoginRequest/email`.
+            public var email: Swift.String?
             /// Creates a new `LoginRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - password:
+            ///   - username:
+            ///   - email:
             public init(
-                value1: Components.Schemas.LoginRequest.Value1Payload? = nil,
-                value2: Components.Schemas.LoginRequest.Value2Payload? = nil
+                password: Swift.String,
+                username: Swift.String? = nil,
+                email: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.password = password
+                self.username = username
+                self.email = email
+            }
+            public enum CodingKeys: String, CodingKey {
+                case password
+                case username
+                case email
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.password = try container.decode(
+                    Swift.String.self,
+                    forKey: .password
                 )
+                self.username = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .username
+                )
+                self.email = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "password",
+                    "username",
+                    "email"
+                ])
             }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+        }
+        /// - Remark: Generated from `#/components/schemas/MemberList`.
+        public struct MemberList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MemberList/members`.
+            public var members: [Components.Schemas.Member]
+            /// Creates a new `MemberList`.
+            ///
+            /// - Parameters:
+            ///   - members:
+            public init(members: [Components.Schemas.Member]) {
+                self.members = members
+            }
+            public enum CodingKeys: String, CodingKey {
+                case members
             }
         }
         /// - Remark: Generated from `#/components/schemas/Member`.
@@ -3678,6 +3991,21 @@ extension Components {
                 case ticketId
             }
         }
+        /// - Remark: Generated from `#/components/schemas/OrganizationList`.
+        public struct OrganizationList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OrganizationList/organizations`.
+            public var organizations: [Components.Schemas.Organization]
+            /// Creates a new `OrganizationList`.
+            ///
+            /// - Parameters:
+            ///   - organizations:
+            public init(organizations: [Components.Schemas.Organization]) {
+                self.organizations = organizations
+            }
+            public enum CodingKeys: String, CodingKey {
+                case organizations
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Organization`.
         public struct Organization: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Organization/slug`.
@@ -4020,6 +4348,21 @@ extension Components {
                 case attempts
                 case topic
                 case deliveredAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PartnerKeyList`.
+        public struct PartnerKeyList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PartnerKeyList/partnerKeys`.
+            public var partnerKeys: [Components.Schemas.PartnerKey]
+            /// Creates a new `PartnerKeyList`.
+            ///
+            /// - Parameters:
+            ///   - partnerKeys:
+            public init(partnerKeys: [Components.Schemas.PartnerKey]) {
+                self.partnerKeys = partnerKeys
+            }
+            public enum CodingKeys: String, CodingKey {
+                case partnerKeys
             }
         }
         /// - Remark: Generated from `#/components/schemas/PartnerKey`.
@@ -4454,57 +4797,40 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/RefreshRequest`.
         public struct RefreshRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value1`.
-            public var value1: Components.Schemas.RefreshRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value2`.
-            public var value2: Components.Schemas.RefreshRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/RefreshRequest/refreshToken`.
+            public var refreshToken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RefreshRequest/refresh_token`.
+            public var refresh_token: Swift.String?
             /// Creates a new `RefreshRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - refreshToken:
+            ///   - refresh_token:
             public init(
-                value1: Components.Schemas.RefreshRequest.Value1Payload? = nil,
-                value2: Components.Schemas.RefreshRequest.Value2Payload? = nil
+                refreshToken: Swift.String? = nil,
+                refresh_token: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.refreshToken = refreshToken
+                self.refresh_token = refresh_token
+            }
+            public enum CodingKeys: String, CodingKey {
+                case refreshToken
+                case refresh_token
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.refreshToken = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .refreshToken
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.refresh_token = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .refresh_token
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "refreshToken",
+                    "refresh_token"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/Refund`.
@@ -4648,57 +4974,64 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/RegisterRequest`.
         public struct RegisterRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value1`.
-            public var value1: Components.Schemas.RegisterRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value2`.
-            public var value2: Components.Schemas.RegisterRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/password`.
+            public var password: Swift.String
+            /// Seed 003's name for email, accepted on purpose
+            ///
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/username`.
+            public var username: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/email`.
+            public var email: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/displayName`.
+            public var displayName: Swift.String?
             /// Creates a new `RegisterRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - password:
+            ///   - username: Seed 003's name for email, accepted on purpose
+            ///   - email:
+            ///   - displayName:
             public init(
-                value1: Components.Schemas.RegisterRequest.Value1Payload? = nil,
-                value2: Components.Schemas.RegisterRequest.Value2Payload? = nil
+                password: Swift.String,
+                username: Swift.String? = nil,
+                email: Swift.String? = nil,
+                displayName: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.password = password
+                self.username = username
+                self.email = email
+                self.displayName = displayName
+            }
+            public enum CodingKeys: String, CodingKey {
+                case password
+                case username
+                case email
+                case displayName
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.password = try container.decode(
+                    Swift.String.self,
+                    forKey: .password
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.username = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .username
+                )
+                self.email = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.displayName = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .displayName
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "password",
+                    "username",
+                    "email",
+                    "displayName"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/RegistrationList`.
@@ -4799,57 +5132,40 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/ReleaseRequest`.
         public struct ReleaseRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value1`.
-            public var value1: Components.Schemas.ReleaseRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value2`.
-            public var value2: Components.Schemas.ReleaseRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/lockId`.
+            public var lockId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/holdId`.
+            public var holdId: Swift.String?
             /// Creates a new `ReleaseRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - lockId:
+            ///   - holdId:
             public init(
-                value1: Components.Schemas.ReleaseRequest.Value1Payload? = nil,
-                value2: Components.Schemas.ReleaseRequest.Value2Payload? = nil
+                lockId: Swift.String? = nil,
+                holdId: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.lockId = lockId
+                self.holdId = holdId
+            }
+            public enum CodingKeys: String, CodingKey {
+                case lockId
+                case holdId
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.lockId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lockId
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.holdId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .holdId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "lockId",
+                    "holdId"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/ReleaseResponse`.
@@ -4948,57 +5264,62 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/ReserveRequest`.
         public struct ReserveRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value1`.
-            public var value1: Components.Schemas.ReserveRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value2`.
-            public var value2: Components.Schemas.ReserveRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/quantity`.
+            public var quantity: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/categoryId`.
+            public var categoryId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/eventId`.
+            public var eventId: Swift.String?
             /// Creates a new `ReserveRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - ticketTypeId:
+            ///   - quantity:
+            ///   - categoryId:
+            ///   - eventId:
             public init(
-                value1: Components.Schemas.ReserveRequest.Value1Payload? = nil,
-                value2: Components.Schemas.ReserveRequest.Value2Payload? = nil
+                ticketTypeId: Swift.String? = nil,
+                quantity: Swift.Int,
+                categoryId: Swift.String? = nil,
+                eventId: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.ticketTypeId = ticketTypeId
+                self.quantity = quantity
+                self.categoryId = categoryId
+                self.eventId = eventId
+            }
+            public enum CodingKeys: String, CodingKey {
+                case ticketTypeId
+                case quantity
+                case categoryId
+                case eventId
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.quantity = try container.decode(
+                    Swift.Int.self,
+                    forKey: .quantity
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "ticketTypeId",
+                    "quantity",
+                    "categoryId",
+                    "eventId"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/ReserveResponse`.
@@ -5099,33 +5420,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/ScanRequest/nonce`.
             public var nonce: Swift.String?
             /// - Remark: Generated from `#/components/schemas/ScanRequest/secret`.
-            public struct SecretPayload: Codable, Hashable, Sendable {
-                /// - Remark: Generated from `#/components/schemas/ScanRequest/secret/value1`.
-                public var value1: Swift.String
-                /// - Remark: Generated from `#/components/schemas/ScanRequest/secret/value2`.
-                public var value2: Swift.String
-                /// Creates a new `SecretPayload`.
-                ///
-                /// - Parameters:
-                ///   - value1:
-                ///   - value2:
-                public init(
-                    value1: Swift.String,
-                    value2: Swift.String
-                ) {
-                    self.value1 = value1
-                    self.value2 = value2
-                }
-                public init(from decoder: any Swift.Decoder) throws {
-                    self.value1 = try decoder.decodeFromSingleValueContainer()
-                    self.value2 = try decoder.decodeFromSingleValueContainer()
-                }
-                public func encode(to encoder: any Swift.Encoder) throws {
-                    try encoder.encodeToSingleValueContainer(self.value1)
-                }
-            }
-            /// - Remark: Generated from `#/components/schemas/ScanRequest/secret`.
-            public var secret: Components.Schemas.ScanRequest.SecretPayload
+            public var secret: Swift.String
             /// Creates a new `ScanRequest`.
             ///
             /// - Parameters:
@@ -5139,7 +5434,7 @@ extension Components {
                 eventId: Swift.String? = nil,
                 gate: Swift.String? = nil,
                 nonce: Swift.String? = nil,
-                secret: Components.Schemas.ScanRequest.SecretPayload
+                secret: Swift.String
             ) {
                 self.sessionId = sessionId
                 self.eventId = eventId
@@ -5173,7 +5468,7 @@ extension Components {
                     forKey: .nonce
                 )
                 self.secret = try container.decode(
-                    Components.Schemas.ScanRequest.SecretPayload.self,
+                    Swift.String.self,
                     forKey: .secret
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
@@ -6243,57 +6538,172 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/TicketTypeRequest`.
         public struct TicketTypeRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value1`.
-            public var value1: Components.Schemas.TicketTypeRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value2`.
-            public var value2: Components.Schemas.TicketTypeRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/description`.
+            public var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/memberPrice`.
+            public var memberPrice: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/maxQuantity`.
+            public var maxQuantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/memberPriceMinor`.
+            public var memberPriceMinor: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/priceMinor`.
+            public var priceMinor: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/quantityLimit`.
+            public var quantityLimit: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/includedSessions`.
+            public var includedSessions: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/sortOrder`.
+            public var sortOrder: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/salesStartDate`.
+            public var salesStartDate: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/isHidden`.
+            public var isHidden: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/isActive`.
+            public var isActive: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/price`.
+            public var price: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/salesEndDate`.
+            public var salesEndDate: Foundation.Date
             /// Creates a new `TicketTypeRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - name:
+            ///   - description:
+            ///   - memberPrice:
+            ///   - maxQuantity:
+            ///   - memberPriceMinor:
+            ///   - priceMinor:
+            ///   - quantityLimit:
+            ///   - includedSessions:
+            ///   - sortOrder:
+            ///   - salesStartDate:
+            ///   - isHidden:
+            ///   - isActive:
+            ///   - price:
+            ///   - salesEndDate:
             public init(
-                value1: Components.Schemas.TicketTypeRequest.Value1Payload? = nil,
-                value2: Components.Schemas.TicketTypeRequest.Value2Payload? = nil
+                name: Swift.String,
+                description: Swift.String? = nil,
+                memberPrice: Swift.Double? = nil,
+                maxQuantity: Swift.Int? = nil,
+                memberPriceMinor: Swift.Int? = nil,
+                priceMinor: Swift.Int? = nil,
+                quantityLimit: Swift.Int? = nil,
+                includedSessions: [Swift.String],
+                sortOrder: Swift.Int? = nil,
+                salesStartDate: Foundation.Date? = nil,
+                isHidden: Swift.Bool? = nil,
+                isActive: Swift.Bool? = nil,
+                price: Swift.Double? = nil,
+                salesEndDate: Foundation.Date
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.name = name
+                self.description = description
+                self.memberPrice = memberPrice
+                self.maxQuantity = maxQuantity
+                self.memberPriceMinor = memberPriceMinor
+                self.priceMinor = priceMinor
+                self.quantityLimit = quantityLimit
+                self.includedSessions = includedSessions
+                self.sortOrder = sortOrder
+                self.salesStartDate = salesStartDate
+                self.isHidden = isHidden
+                self.isActive = isActive
+                self.price = price
+                self.salesEndDate = salesEndDate
+            }
+            public enum CodingKeys: String, CodingKey {
+                case name
+                case description
+                case memberPrice
+                case maxQuantity
+                case memberPriceMinor
+                case priceMinor
+                case quantityLimit
+                case includedSessions
+                case sortOrder
+                case salesStartDate
+                case isHidden
+                case isActive
+                case price
+                case salesEndDate
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.description = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.memberPrice = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .memberPrice
+                )
+                self.maxQuantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .maxQuantity
+                )
+                self.memberPriceMinor = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .memberPriceMinor
+                )
+                self.priceMinor = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .priceMinor
+                )
+                self.quantityLimit = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantityLimit
+                )
+                self.includedSessions = try container.decode(
+                    [Swift.String].self,
+                    forKey: .includedSessions
+                )
+                self.sortOrder = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .sortOrder
+                )
+                self.salesStartDate = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .salesStartDate
+                )
+                self.isHidden = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .isHidden
+                )
+                self.isActive = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .isActive
+                )
+                self.price = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .price
+                )
+                self.salesEndDate = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .salesEndDate
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "description",
+                    "memberPrice",
+                    "maxQuantity",
+                    "memberPriceMinor",
+                    "priceMinor",
+                    "quantityLimit",
+                    "includedSessions",
+                    "sortOrder",
+                    "salesStartDate",
+                    "isHidden",
+                    "isActive",
+                    "price",
+                    "salesEndDate"
+                ])
             }
         }
         /// A ticket type's changes; a field left out keeps its value.
@@ -6471,7 +6881,7 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/TokenResponse`.
         public struct TokenResponse: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/TokenResponse/refresh_token`.
-            public var refreshToken: Swift.String
+            public var refresh_token: Swift.String
             /// - Remark: Generated from `#/components/schemas/TokenResponse/token_type`.
             public var tokenType: OpenAPIRuntime.OpenAPIValueContainer
             /// - Remark: Generated from `#/components/schemas/TokenResponse/user`.
@@ -6483,26 +6893,26 @@ extension Components {
             /// Creates a new `TokenResponse`.
             ///
             /// - Parameters:
-            ///   - refreshToken:
+            ///   - refresh_token:
             ///   - tokenType:
             ///   - user:
             ///   - accessToken:
             ///   - expiresIn:
             public init(
-                refreshToken: Swift.String,
+                refresh_token: Swift.String,
                 tokenType: OpenAPIRuntime.OpenAPIValueContainer,
                 user: Components.Schemas.User,
                 accessToken: Swift.String,
                 expiresIn: Swift.Int
             ) {
-                self.refreshToken = refreshToken
+                self.refresh_token = refresh_token
                 self.tokenType = tokenType
                 self.user = user
                 self.accessToken = accessToken
                 self.expiresIn = expiresIn
             }
             public enum CodingKeys: String, CodingKey {
-                case refreshToken = "refresh_token"
+                case refresh_token
                 case tokenType = "token_type"
                 case user
                 case accessToken = "access_token"
