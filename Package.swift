@@ -271,7 +271,7 @@ let package = Package(
         .target(
             name: "Sales",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox", "Tickets",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox", "Tickets", "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -517,6 +517,7 @@ let package = Package(
             name: "SalesTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Sales", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -543,6 +544,7 @@ let package = Package(
             name: "OrdersTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Sales", "Catalog", "Accounts", "HTTPCore",
+                "WireTypes",
                 "Persistence",
                 "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
