@@ -258,7 +258,7 @@ let package = Package(
         .target(
             name: "WebPages",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Accounts", "Orders", "Messaging",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Accounts", "Orders", "Messaging", "WireTypes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -362,6 +362,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox", "Mail",
+                "WireTypes",
                 "PaymentGateway", "Messaging",
                 "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -416,7 +417,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "TestSupport", "Accounts", "Domain", "HTTPCore", "Storage",
+                "TestSupport", "Accounts", "Domain", "HTTPCore", "Storage", "WireTypes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -530,6 +531,7 @@ let package = Package(
             name: "AdmissionTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Admission", "Orders", "Catalog", "Accounts", "HTTPCore", "Persistence",
+                "WireTypes",
                 "Domain", "QRCode",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),

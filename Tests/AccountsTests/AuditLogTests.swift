@@ -7,6 +7,7 @@ import HTTPTypes
 import HummingbirdTesting
 import TestSupport
 import Testing
+import WireTypes
 
 @Suite struct AuditLogTests {
     @Test(arguments: TestDatabase.all)
@@ -68,7 +69,7 @@ import Testing
             let org = try await app.client.send(
                 .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"]
             )
-            .decode(OrganizationDTO.self)
+            .decode(Components.Schemas.Organization.self)
             let other = try await app.signUp("other@example.org")
             _ = try await app.client.send(
                 .post, "/api/organizations", headers: other.bearer, json: ["name": "Elsewhere"])

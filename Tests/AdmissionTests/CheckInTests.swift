@@ -124,7 +124,8 @@ import Testing
                     == .notFound)
             #expect(try await f.scan(secret, as: f.organizer).status == .ok)
             let audit = try await app.client.send(
-                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.id)", headers: f.organizer)
+                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.organizationId)",
+                headers: f.organizer)
             #expect(audit.text.contains("checkin.undone"))
         }
     }

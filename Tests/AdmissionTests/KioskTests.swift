@@ -70,7 +70,8 @@ import Testing
 
             // Every kiosk action is audited with its station.
             let audit = try await app.client.send(
-                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.id)", headers: f.organizer)
+                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.organizationId)",
+                headers: f.organizer)
             #expect(
                 audit.text.contains("North door") && audit.text.contains("Help desk")
                     && audit.text.contains("kiosk.search"))

@@ -2901,6 +2901,8 @@ extension APIContract {
       "type": "string"
      },
      "id": {
+      "deprecated": true,
+      "description": "The same ID as organizationId, under its first name",
       "format": "uuid",
       "type": "string"
      },
@@ -2909,6 +2911,11 @@ extension APIContract {
       "type": "string"
      },
      "name": {
+      "type": "string"
+     },
+     "organizationId": {
+      "description": "The organization's ID, named as other objects name theirs (venueId, eventId)",
+      "format": "uuid",
       "type": "string"
      },
      "role": {
@@ -2928,6 +2935,7 @@ extension APIContract {
      "createdAt",
      "id",
      "name",
+     "organizationId",
      "slug"
     ],
     "type": "object"
@@ -3626,7 +3634,7 @@ extension APIContract {
       "type": "string"
      },
      "username": {
-      "description": "Seed 003's name for email, accepted on purpose",
+      "description": "Some clients' name for email, accepted on purpose",
       "maxLength": 254,
       "pattern": "^[ \\t\\r\\n]*[^\\s@<>,\\u0000-\\u001F\\u007F-\\u009F]{1,64}@[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+(\\.[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+)+[ \\t\\r\\n]*$",
       "type": [
@@ -4121,7 +4129,7 @@ extension APIContract {
       ]
      },
      "name": {
-      "description": "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent",
+      "description": "Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent",
       "maxLength": 200,
       "minLength": 1,
       "pattern": "^(?:[^<\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\n\\r]|<(?![A-Za-z/!?]))*$",
@@ -4175,7 +4183,7 @@ extension APIContract {
       ]
      },
      "name": {
-      "description": "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent",
+      "description": "Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent",
       "maxLength": 200,
       "minLength": 1,
       "pattern": "^(?:[^<\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\n\\r]|<(?![A-Za-z/!?]))*$",
@@ -4957,7 +4965,10 @@ extension APIContract {
       "type": "string"
      },
      "token_type": {
-      "const": "Bearer"
+      "enum": [
+       "Bearer"
+      ],
+      "type": "string"
      },
      "user": {
       "$ref": "#/components/schemas/User"

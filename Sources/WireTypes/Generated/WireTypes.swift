@@ -4008,6 +4008,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/Organization`.
         public struct Organization: Codable, Hashable, Sendable {
+            /// The organization's ID, named as other objects name theirs (venueId, eventId)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Organization/organizationId`.
+            public var organizationId: Swift.String
             /// - Remark: Generated from `#/components/schemas/Organization/slug`.
             public var slug: Swift.String
             /// - Remark: Generated from `#/components/schemas/Organization/name`.
@@ -4018,7 +4022,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Organization/logoUrl`.
             public var logoUrl: Swift.String?
+            /// The same ID as organizationId, under its first name
+            ///
             /// - Remark: Generated from `#/components/schemas/Organization/id`.
+            @available(*, deprecated)
             public var id: Swift.String
             /// - Remark: Generated from `#/components/schemas/Organization/role`.
             @frozen public enum RolePayload: String, Codable, Hashable, Sendable, CaseIterable {
@@ -4032,13 +4039,15 @@ extension Components {
             /// Creates a new `Organization`.
             ///
             /// - Parameters:
+            ///   - organizationId: The organization's ID, named as other objects name theirs (venueId, eventId)
             ///   - slug:
             ///   - name:
             ///   - createdAt:
             ///   - logoUrl: GET it for the logo (a redirect to a short-lived link)
-            ///   - id:
+            ///   - id: The same ID as organizationId, under its first name
             ///   - role:
             public init(
+                organizationId: Swift.String,
                 slug: Swift.String,
                 name: Swift.String,
                 createdAt: Foundation.Date,
@@ -4046,6 +4055,7 @@ extension Components {
                 id: Swift.String,
                 role: Components.Schemas.Organization.RolePayload? = nil
             ) {
+                self.organizationId = organizationId
                 self.slug = slug
                 self.name = name
                 self.createdAt = createdAt
@@ -4054,6 +4064,7 @@ extension Components {
                 self.role = role
             }
             public enum CodingKeys: String, CodingKey {
+                case organizationId
                 case slug
                 case name
                 case createdAt
@@ -4976,7 +4987,7 @@ extension Components {
         public struct RegisterRequest: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/RegisterRequest/password`.
             public var password: Swift.String
-            /// Seed 003's name for email, accepted on purpose
+            /// Some clients' name for email, accepted on purpose
             ///
             /// - Remark: Generated from `#/components/schemas/RegisterRequest/username`.
             public var username: Swift.String?
@@ -4988,7 +4999,7 @@ extension Components {
             ///
             /// - Parameters:
             ///   - password:
-            ///   - username: Seed 003's name for email, accepted on purpose
+            ///   - username: Some clients' name for email, accepted on purpose
             ///   - email:
             ///   - displayName:
             public init(
@@ -5643,7 +5654,7 @@ extension Components {
             public var isActive: Swift.Bool?
             /// - Remark: Generated from `#/components/schemas/SessionRequest/endsAt`.
             public var endsAt: Foundation.Date
-            /// Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            /// Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///
             /// - Remark: Generated from `#/components/schemas/SessionRequest/name`.
             public var name: Swift.String?
@@ -5660,7 +5671,7 @@ extension Components {
             /// - Parameters:
             ///   - isActive:
             ///   - endsAt:
-            ///   - name: Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            ///   - name: Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///   - startsAt:
             ///   - capacity: At most SESSION_CAPACITY_MAX (default 500)
             ///   - sessionName:
@@ -5735,7 +5746,7 @@ extension Components {
             public var capacity: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/SessionUpdate/sessionName`.
             public var sessionName: Swift.String?
-            /// Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            /// Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///
             /// - Remark: Generated from `#/components/schemas/SessionUpdate/name`.
             public var name: Swift.String?
@@ -5748,7 +5759,7 @@ extension Components {
             ///   - isActive:
             ///   - capacity: At most SESSION_CAPACITY_MAX (default 500)
             ///   - sessionName:
-            ///   - name: Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            ///   - name: Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///   - endsAt:
             public init(
                 startsAt: Foundation.Date? = nil,
@@ -6883,7 +6894,11 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/TokenResponse/refresh_token`.
             public var refresh_token: Swift.String
             /// - Remark: Generated from `#/components/schemas/TokenResponse/token_type`.
-            public var tokenType: OpenAPIRuntime.OpenAPIValueContainer
+            @frozen public enum TokenTypePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case bearer = "Bearer"
+            }
+            /// - Remark: Generated from `#/components/schemas/TokenResponse/token_type`.
+            public var tokenType: Components.Schemas.TokenResponse.TokenTypePayload
             /// - Remark: Generated from `#/components/schemas/TokenResponse/user`.
             public var user: Components.Schemas.User
             /// - Remark: Generated from `#/components/schemas/TokenResponse/access_token`.
@@ -6900,7 +6915,7 @@ extension Components {
             ///   - expiresIn:
             public init(
                 refresh_token: Swift.String,
-                tokenType: OpenAPIRuntime.OpenAPIValueContainer,
+                tokenType: Components.Schemas.TokenResponse.TokenTypePayload,
                 user: Components.Schemas.User,
                 accessToken: Swift.String,
                 expiresIn: Swift.Int
