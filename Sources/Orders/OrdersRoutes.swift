@@ -78,11 +78,13 @@ public struct OrdersRoutes: Sendable {
             try await queries.mine(context.user, now: clock.now())
         }
         users.get("/api/orders/all") { request, context in
-            try await queries.all(try OrderPage(request), by: context.identity, now: clock.now())
+            try await queries.all(
+                try OrderPage(QueryReader(request, context: context)), by: context.identity, now: clock.now())
         }
         users.get("/api/orders/event/:eventId") { request, context in
             try await queries.ofEvent(
-                try context.pathUUID("eventId"), try OrderPage(request), by: context.identity, now: clock.now())
+                try context.pathUUID("eventId"), try OrderPage(QueryReader(request, context: context)),
+                by: context.identity, now: clock.now())
         }
         router.get("/api/orders/:orderId") { request, context in
             try await queries.order(
@@ -115,7 +117,8 @@ public struct OrdersRoutes: Sendable {
                 meta: clientAddress.metadata(request, context))
         }
         users.get("/api/admin/emails") { request, context in
-            try await emails.list(try OrderEmails.Filter(request), by: context.identity, now: clock.now())
+            try await emails.list(
+                try OrderEmails.Filter(QueryReader(request, context: context)), by: context.identity, now: clock.now())
         }
         users.post("/api/admin/orders/:orderId/resend-email") { _, context in
             EditedResponse(

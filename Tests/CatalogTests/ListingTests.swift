@@ -65,7 +65,7 @@ import Testing
                     == ["eventType", "showPast", "perPage", "from"])
             // The parameters are checked as the API document states them, in its words.
             let fields = try bad.json()["error"]?["details"]?["fields"]
-            #expect(fields?["perPage"] == "must be an integer from 1 to 100")
+            #expect(fields?["perPage"] == "must be from 1 to 100")
             #expect(fields?["showPast"] == "must be a boolean")
         }
     }
