@@ -246,7 +246,8 @@ public struct Newsletter: Sendable {
     }
 
     func sendCampaign(
-        _ organizationID: UUID, _ body: Components.Schemas.CampaignRequest, by principal: Principal, now: Date, request: RequestMetadata
+        _ organizationID: UUID, _ body: Components.Schemas.CampaignRequest, by principal: Principal, now: Date,
+        request: RequestMetadata
     ) async throws -> CampaignDTO {
         try await manage(organizationID, by: principal)
         var problems = FieldProblems()

@@ -1852,6 +1852,8 @@ extension Components {
             public var language: Components.Schemas.EmailSettingsRequest.LanguagePayload?
             /// - Remark: Generated from `#/components/schemas/EmailSettingsRequest/primaryColor`.
             public var primaryColor: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/EmailSettingsRequest/replyTo`.
+            public var replyTo: Swift.String?
             /// Creates a new `EmailSettingsRequest`.
             ///
             /// - Parameters:
@@ -1860,18 +1862,21 @@ extension Components {
             ///   - backgroundColor:
             ///   - language:
             ///   - primaryColor:
+            ///   - replyTo:
             public init(
                 timeZone: Swift.String? = nil,
                 footerAddress: Swift.String? = nil,
                 backgroundColor: Swift.String? = nil,
                 language: Components.Schemas.EmailSettingsRequest.LanguagePayload? = nil,
-                primaryColor: Swift.String? = nil
+                primaryColor: Swift.String? = nil,
+                replyTo: Swift.String? = nil
             ) {
                 self.timeZone = timeZone
                 self.footerAddress = footerAddress
                 self.backgroundColor = backgroundColor
                 self.language = language
                 self.primaryColor = primaryColor
+                self.replyTo = replyTo
             }
             public enum CodingKeys: String, CodingKey {
                 case timeZone
@@ -1879,6 +1884,7 @@ extension Components {
                 case backgroundColor
                 case language
                 case primaryColor
+                case replyTo
             }
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -1902,12 +1908,17 @@ extension Components {
                     Swift.String.self,
                     forKey: .primaryColor
                 )
+                self.replyTo = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .replyTo
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "timeZone",
                     "footerAddress",
                     "backgroundColor",
                     "language",
-                    "primaryColor"
+                    "primaryColor",
+                    "replyTo"
                 ])
             }
         }
