@@ -116,36 +116,6 @@ public struct RegistrationListDTO: Codable, Sendable, ResponseEncodable {
     public var registrations: [RegistrationDTO]
 }
 
-struct AttendeeRequest: Decodable, Sendable {
-    var name: String?
-    var email: String?
-    var dietaryRestrictions: String?
-    var emergencyContact: String?
-}
-
-/// The event's purchase (with attendees), the order (`ticketTypeId` or `categoryId`), and the with-lock order, in one
-/// shape: every field any of them sends.
-struct CheckoutRequest: Decodable, Sendable {
-    var eventId: UUID?
-    var ticketTypeId: UUID?
-    var categoryId: UUID?
-    var quantity: Int?
-    var attendees: [AttendeeRequest]?
-    var paymentMethod: String?
-    /// A payment method or token from the buyer's card form, handed to the processor and kept nowhere.
-    var paymentToken: String?
-    var notes: String?
-    var buyerName: String?
-    var buyerEmail: String?
-    var holdId: UUID?
-    var lockId: UUID?
-}
-
-struct StatusChangeRequest: Decodable, Sendable {
-    var status: String?
-    var reason: String?
-}
-
 public struct OrderPageDTO: Codable, Sendable, ResponseEncodable {
     public var orders: [OrderDTO]
     public var page: Int
