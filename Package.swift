@@ -301,6 +301,7 @@ let package = Package(
             name: "Payments",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Orders", "Audit", "Outbox", "Mail",
+                "WireTypes",
                 "Messaging", "PaymentGateway", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -315,7 +316,7 @@ let package = Package(
         .target(
             name: "Admission",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox", "Tickets",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox", "Tickets", "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -14,14 +14,6 @@ public struct TicketPassDTO: Codable, Sendable, Equatable, ResponseEncodable {
 }
 
 /// A scan or manual check-in.
-public struct CheckinRequest: Decodable, Sendable {
-    public var secret: String?
-    public var sessionId: String?
-    public var gate: String?
-    public var nonce: String?
-    public var eventId: UUID?
-}
-
 public struct AttendeeDTO: Codable, Sendable, Equatable {
     public var name: String
     public var email: String
@@ -45,12 +37,6 @@ public struct CheckinDTO: Codable, Sendable, Equatable, ResponseEncodable {
     /// True when this answer repeats an earlier admission with the same nonce.
     public var replayed: Bool
     public var attendee: AttendeeDTO?
-}
-
-public struct KioskTokenRequest: Decodable, Sendable {
-    public var stationName: String?
-    public var capabilities: String?
-    public var expiresInMinutes: Int?
 }
 
 public struct KioskTokenDTO: Codable, Sendable, Equatable, ResponseEncodable {
@@ -79,12 +65,6 @@ public struct KioskSelfDTO: Codable, Sendable, ResponseEncodable {
     public var eventCode: String
     public var capabilities: String
     public var expiresAt: Date
-}
-
-public struct DoorSettingsRequest: Decodable, Sendable {
-    public var signedTickets: Bool?
-    public var checkinOpensMinutesBefore: Int?
-    public var checkinClosesMinutesAfter: Int?
 }
 
 public struct DoorSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {
@@ -150,18 +130,6 @@ public struct OfflineBundleDTO: Codable, Sendable, ResponseEncodable {
     public var tickets: [OfflineTicketDTO]
     public var admitted: [AdmittedDTO]
     public var generatedAt: Date
-}
-
-public struct OfflineScanDTO: Codable, Sendable {
-    public var nonce: String?
-    public var secret: String?
-    public var sessionId: String?
-    public var gate: String?
-    public var scannedAt: Date?
-}
-
-public struct SyncRequest: Decodable, Sendable {
-    public var scans: [OfflineScanDTO]?
 }
 
 public struct SyncResultDTO: Codable, Sendable, Equatable {

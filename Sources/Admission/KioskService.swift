@@ -6,6 +6,7 @@ import HTTPCore
 import Identity
 import Persistence
 import SQLKit
+import WireTypes
 
 /// What a kiosk does besides scanning: know itself, take the offline kit, search attendees, upload offline scans.
 struct KioskService: Sendable {
@@ -143,23 +144,12 @@ struct KioskService: Sendable {
 
     /// Scans made offline, each admitted as if at its own time (never later than now). A scan of a ticket already admitted to
     /// that session is a double admit: reported back and kept for the organizer. Each nonce counts once, however often uploaded.
-    func sync(_ kiosk: KioskIdentity, _ body: SyncRequest, now: Date, meta: RequestMetadata) async throws
+    func sync(_ kiosk: KioskIdentity, _ body: Components.Schemas.SyncRequest, now: Date, meta: RequestMetadata) async throws
         -> SyncResponseDTO
     {
-        let scans = body.scans ?? []
-        var problems = FieldProblems()
-        problems.require(!scans.isEmpty, "scans", "must list at least one scan")
-        problems.require(
-            scans.count <= Self.maximumScansPerUpload, "scans",
-            "must list at most \(Self.maximumScansPerUpload) scans per upload")
-        for (index, scan) in scans.enumerated() {
-            problems.require(
-                !(scan.nonce ?? "").isEmpty && (scan.nonce ?? "").count <= 100, "scans[\(index)].nonce",
-                "is required (1–100 characters)")
-            problems.require(!(scan.secret ?? "").isEmpty, "scans[\(index)].secret", "is required")
-            problems.require(scan.scannedAt != nil, "scans[\(index)].scannedAt", "is required")
-        }
-        try problems.throwIfAny()
+        // The document states the upload's rules: 1 to maximumScansPerUpload scans, each with its nonce (1–100
+        // characters), the QR code's text and the time it was scanned.
+        let scans = body.scans
         var results: [SyncResultDTO] = []
         for scan in scans {
             results.append(try await upload(scan, kiosk: kiosk, now: now, meta: meta))
@@ -170,10 +160,10 @@ struct KioskService: Sendable {
             refused: results.filter { $0.outcome == "refused" }.count)
     }
 
-    private func upload(_ scan: OfflineScanDTO, kiosk: KioskIdentity, now: Date, meta: RequestMetadata) async throws
+    private func upload(_ scan: Components.Schemas.SyncRequest.ScansPayloadPayload, kiosk: KioskIdentity, now: Date, meta: RequestMetadata) async throws
         -> SyncResultDTO
     {
-        let nonce = scan.nonce!
+        let nonce = scan.nonce
         let db = store.database()
         let sql = db.sql
         if let known = try await sql.raw(
@@ -187,8 +177,8 @@ struct KioskService: Sendable {
                 firstGate: known.firstGate)
         }
         let attempt = CheckInService.Attempt(
-            credential: .text(scan.secret!), session: scan.sessionId, gate: scan.gate, nonce: nonce, method: "offline",
-            scannedAt: min(scan.scannedAt!, now), expectedEventID: nil)
+            credential: .text(scan.secret), session: scan.sessionId, gate: scan.gate, nonce: nonce, method: "offline",
+            scannedAt: min(scan.scannedAt, now), expectedEventID: nil)
         do {
             let admitted = try await checkIn.admit(attempt, by: .kiosk(kiosk), now: now, meta: meta)
             return SyncResultDTO(

@@ -15,7 +15,8 @@ struct AttendeeService: Sendable {
 
     /// Names (or renames) a ticket's attendee: its buyer, or the event's managers.
     func nameAttendee(
-        _ ticketID: UUID, _ body: Components.Schemas.AttendeeRequest, viewer: OrderViewer, now: Date, meta: RequestMetadata
+        _ ticketID: UUID, _ body: Components.Schemas.AttendeeRequest, viewer: OrderViewer, now: Date,
+        meta: RequestMetadata
     ) async throws -> OrderTicketDTO {
         // The document requires name and email and states every length; left are a name that trimming leaves blank
         // and an address as the domain reads one.
