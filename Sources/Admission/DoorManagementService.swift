@@ -96,7 +96,8 @@ struct DoorManagementService: Sendable {
     // MARK: - Kiosk tokens
 
     func createKiosk(
-        _ eventID: UUID, _ body: Components.Schemas.KioskTokenRequest, by principal: Principal, now: Date, meta: RequestMetadata
+        _ eventID: UUID, _ body: Components.Schemas.KioskTokenRequest, by principal: Principal, now: Date,
+        meta: RequestMetadata
     ) async throws
         -> KioskTokenDTO
     {

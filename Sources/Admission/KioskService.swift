@@ -144,7 +144,8 @@ struct KioskService: Sendable {
 
     /// Scans made offline, each admitted as if at its own time (never later than now). A scan of a ticket already admitted to
     /// that session is a double admit: reported back and kept for the organizer. Each nonce counts once, however often uploaded.
-    func sync(_ kiosk: KioskIdentity, _ body: Components.Schemas.SyncRequest, now: Date, meta: RequestMetadata) async throws
+    func sync(_ kiosk: KioskIdentity, _ body: Components.Schemas.SyncRequest, now: Date, meta: RequestMetadata)
+        async throws
         -> SyncResponseDTO
     {
         // The document states the upload's rules: 1 to maximumScansPerUpload scans, each with its nonce (1–100
@@ -160,7 +161,10 @@ struct KioskService: Sendable {
             refused: results.filter { $0.outcome == "refused" }.count)
     }
 
-    private func upload(_ scan: Components.Schemas.SyncRequest.ScansPayloadPayload, kiosk: KioskIdentity, now: Date, meta: RequestMetadata) async throws
+    private func upload(
+        _ scan: Components.Schemas.SyncRequest.ScansPayloadPayload, kiosk: KioskIdentity, now: Date,
+        meta: RequestMetadata
+    ) async throws
         -> SyncResultDTO
     {
         let nonce = scan.nonce

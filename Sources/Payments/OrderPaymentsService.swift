@@ -32,7 +32,9 @@ struct OrderPaymentsService: Sendable {
     }
 
     /// The buyer starts a card payment of their pending order.
-    func pay(_ orderID: UUID, _ body: Components.Schemas.PayOrderRequest, viewer: OrderViewer, now: Date) async throws -> PaymentDTO {
+    func pay(_ orderID: UUID, _ body: Components.Schemas.PayOrderRequest, viewer: OrderViewer, now: Date) async throws
+        -> PaymentDTO
+    {
         // The document states the token's length.
         guard let order = try await OrderRecord.find(orderID, on: store.database()), viewer.owns(order) else {
             throw OrdersError.orderNotFound

@@ -176,7 +176,8 @@ struct RefundService: Sendable {
     let audit = AuditTrail()
 
     func refund(
-        _ orderID: UUID, _ body: Components.Schemas.RefundOrderRequest, by principal: Principal, now: Date, meta: RequestMetadata
+        _ orderID: UUID, _ body: Components.Schemas.RefundOrderRequest, by principal: Principal, now: Date,
+        meta: RequestMetadata
     ) async throws -> RefundListDTO {
         // The document states the amount's range and the reason's length.
         let db = store.database()
