@@ -28,6 +28,8 @@ public struct CheckinDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var ticketId: UUID
     public var eventId: UUID
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var sessionCode: String
     public var ticketTypeName: String
     public var gate: String?
@@ -79,6 +81,8 @@ public struct DoorSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {
 
 public struct OfflineSessionDTO: Codable, Sendable, Equatable {
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var sessionCode: String
     public var number: Int
     public var name: String
@@ -91,6 +95,8 @@ public struct OfflineTicketTypeDTO: Codable, Sendable, Equatable {
     public var ticketTypeId: UUID
     public var name: String
     public var sessionIds: [UUID]
+    /// The sessions' UUIDs (`sessionIds` repeats them under the name the catalog gives session codes).
+    public var sessionUuids: [UUID]
 }
 
 public struct RevokedTicketDTO: Codable, Sendable, Equatable {
@@ -111,6 +117,8 @@ public struct OfflineTicketDTO: Codable, Sendable, Equatable {
 public struct AdmittedDTO: Codable, Sendable, Equatable {
     public var ticketId: UUID
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var checkedInAt: Date
 }
 
@@ -140,6 +148,8 @@ public struct SyncResultDTO: Codable, Sendable, Equatable {
     public var checkinId: UUID?
     public var ticketId: UUID?
     public var sessionId: UUID?
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID?
     public var firstCheckedInAt: Date?
     public var firstGate: String?
 }
@@ -158,6 +168,8 @@ public struct AttendeeMatchDTO: Codable, Sendable, Equatable {
     public var orderNumber: String
     public var attendee: AttendeeDTO
     public var checkedInSessionIds: [UUID]
+    /// The same sessions' UUIDs, named apart from the catalog's session codes.
+    public var checkedInSessionUuids: [UUID]
 }
 
 public struct AttendeeSearchDTO: Codable, Sendable, ResponseEncodable {
@@ -168,6 +180,8 @@ public struct ConflictDTO: Codable, Sendable, Equatable {
     public var conflictId: UUID
     public var ticketId: UUID
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var gate: String?
     public var station: String?
     public var scannedAt: Date
@@ -182,6 +196,8 @@ public struct ConflictListDTO: Codable, Sendable, ResponseEncodable {
 
 public struct SessionDoorCountDTO: Codable, Sendable, Equatable {
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var sessionCode: String
     public var name: String
     public var sold: Int

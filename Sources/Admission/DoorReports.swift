@@ -47,7 +47,7 @@ struct DoorReports: Sendable {
             sessions: try sessions.map {
                 let id = try $0.requireID()
                 return SessionDoorCountDTO(
-                    sessionId: id, sessionCode: "S\($0.number)", name: $0.name, sold: sold[id] ?? 0,
+                    sessionId: id, sessionUuid: id, sessionCode: "S\($0.number)", name: $0.name, sold: sold[id] ?? 0,
                     admitted: admitted[id] ?? 0)
             },
             gates: gates.sorted { $0.key < $1.key }.map { GateCountDTO(gate: $0.key, admitted: $0.value) },
@@ -70,7 +70,8 @@ struct DoorReports: Sendable {
         return ConflictListDTO(
             conflicts: rows.map { row in
                 ConflictDTO(
-                    conflictId: row.id, ticketId: row.ticketId, sessionId: row.sessionId, gate: row.gate,
+                    conflictId: row.id, ticketId: row.ticketId, sessionId: row.sessionId,
+                    sessionUuid: row.sessionId, gate: row.gate,
                     station: row.station, scannedAt: row.scannedAt, firstCheckedInAt: row.firstScannedAt,
                     firstGate: row.firstGate, recordedAt: row.recordedAt)
             })

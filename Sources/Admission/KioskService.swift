@@ -36,7 +36,8 @@ struct KioskService: Sendable {
         let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == kiosk.eventID).sort(\.$number).all()
             .map { session in
                 OfflineSessionDTO(
-                    sessionId: try session.requireID(), sessionCode: "S\(session.number)", number: session.number,
+                    sessionId: try session.requireID(), sessionUuid: try session.requireID(),
+                    sessionCode: "S\(session.number)", number: session.number,
                     name: session.name,
                     startsAt: session.startsAt, checkinOpensAt: session.startsAt.addingTimeInterval(-opens),
                     checkinClosesAt: session.startsAt.addingTimeInterval(closes))
@@ -52,7 +53,9 @@ struct KioskService: Sendable {
         }
         let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map { type in
             let id = try type.requireID()
-            return OfflineTicketTypeDTO(ticketTypeId: id, name: type.name, sessionIds: typeSessions[id] ?? [])
+            return OfflineTicketTypeDTO(
+                ticketTypeId: id, name: type.name, sessionIds: typeSessions[id] ?? [],
+                sessionUuids: typeSessions[id] ?? [])
         }
         let revoked = try await sql.raw(
             """
@@ -76,7 +79,8 @@ struct KioskService: Sendable {
                 OfflineTicketDTO(ticketId: row.id, ticketTypeId: row.ticketTypeId, secretHash: row.secretHash)
             }
         let admitted = try await CheckinRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map {
-            AdmittedDTO(ticketId: $0.ticketID, sessionId: $0.sessionID, checkedInAt: $0.scannedAt)
+            AdmittedDTO(
+                ticketId: $0.ticketID, sessionId: $0.sessionID, sessionUuid: $0.sessionID, checkedInAt: $0.scannedAt)
         }
         var eventCode = settings.eventCode
         if eventCode == nil { eventCode = try await DoorManagementService.doorCode(kiosk.eventID, on: db) }
@@ -138,7 +142,8 @@ struct KioskService: Sendable {
                     attendee: AttendeeDTO(
                         name: row.attendeeName, email: row.attendeeEmail, dietaryRestrictions: row.dietaryRestrictions,
                         emergencyContact: row.emergencyContact),
-                    checkedInSessionIds: entered[row.id] ?? [])
+                    checkedInSessionIds: entered[row.id] ?? [],
+                    checkedInSessionUuids: entered[row.id] ?? [])
             })
     }
 
@@ -177,7 +182,8 @@ struct KioskService: Sendable {
         ).first(decoding: KnownScanRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
             return SyncResultDTO(
                 nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil,
-                ticketId: known.ticketId, sessionId: known.sessionId, firstCheckedInAt: known.firstScannedAt,
+                ticketId: known.ticketId, sessionId: known.sessionId, sessionUuid: known.sessionId,
+                firstCheckedInAt: known.firstScannedAt,
                 firstGate: known.firstGate)
         }
         let attempt = CheckInService.Attempt(
@@ -188,7 +194,7 @@ struct KioskService: Sendable {
             return SyncResultDTO(
                 nonce: nonce, outcome: "admitted", code: nil, checkinId: admitted.checkinId,
                 ticketId: admitted.ticketId,
-                sessionId: admitted.sessionId, firstCheckedInAt: nil, firstGate: nil)
+                sessionId: admitted.sessionId, sessionUuid: admitted.sessionId, firstCheckedInAt: nil, firstGate: nil)
         } catch let AdmissionError.alreadyCheckedIn(ticketID, sessionID, firstAt, firstGate, _) {
             let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticketID).filter(
                 \.$sessionID == sessionID
@@ -204,10 +210,11 @@ struct KioskService: Sendable {
             ).run()
             return SyncResultDTO(
                 nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil, ticketId: ticketID,
-                sessionId: sessionID, firstCheckedInAt: firstAt, firstGate: firstGate)
+                sessionId: sessionID, sessionUuid: sessionID, firstCheckedInAt: firstAt, firstGate: firstGate)
         } catch let refusal as AdmissionError {
             return SyncResultDTO(
                 nonce: nonce, outcome: "refused", code: refusal.code, checkinId: nil, ticketId: nil, sessionId: nil,
+                sessionUuid: nil,
                 firstCheckedInAt: nil, firstGate: nil)
         }
     }

@@ -135,6 +135,8 @@ import Testing
                 OfflineBundleDTO.self)
             #expect(
                 bundle.signedTickets && bundle.sessions.map(\.sessionCode) == ["S1", "S2"] && bundle.tickets.isEmpty)
+            #expect(bundle.sessions.map(\.sessionUuid) == bundle.sessions.map(\.sessionId))
+            #expect(bundle.ticketTypes.allSatisfy { $0.sessionUuids == $0.sessionIds })
             let key = try #require(bundle.publicKey)
             // Verified as a kiosk would, from the documented format and the bundle alone.
             let read = try #require(OfflineVerifier(publicKey: key).read(pass.qrText))

@@ -185,6 +185,15 @@ extension APIContract {
          "type": "object"
         },
         "checkedInSessionIds": {
+         "deprecated": true,
+         "items": {
+          "format": "uuid",
+          "type": "string"
+         },
+         "type": "array"
+        },
+        "checkedInSessionUuids": {
+         "description": "The sessions' UUIDs (named apart from the catalog's session codes)",
          "items": {
           "format": "uuid",
           "type": "string"
@@ -208,6 +217,7 @@ extension APIContract {
        "required": [
         "attendee",
         "checkedInSessionIds",
+        "checkedInSessionUuids",
         "orderNumber",
         "status",
         "ticketId",
@@ -522,6 +532,12 @@ extension APIContract {
       "type": "string"
      },
      "sessionId": {
+      "deprecated": true,
+      "format": "uuid",
+      "type": "string"
+     },
+     "sessionUuid": {
+      "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
       "format": "uuid",
       "type": "string"
      },
@@ -544,6 +560,7 @@ extension APIContract {
      "replayed",
      "sessionCode",
      "sessionId",
+     "sessionUuid",
      "ticketId",
      "ticketTypeName"
     ],
@@ -577,6 +594,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -594,6 +617,7 @@ extension APIContract {
         "recordedAt",
         "scannedAt",
         "sessionId",
+        "sessionUuid",
         "ticketId"
        ],
        "type": "object"
@@ -711,6 +735,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -723,6 +753,7 @@ extension APIContract {
         "name",
         "sessionCode",
         "sessionId",
+        "sessionUuid",
         "sold"
        ],
        "type": "object"
@@ -2434,6 +2465,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -2445,6 +2482,7 @@ extension APIContract {
        "required": [
         "checkedInAt",
         "sessionId",
+        "sessionUuid",
         "ticketId"
        ],
        "type": "object"
@@ -2523,6 +2561,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -2538,6 +2582,7 @@ extension APIContract {
         "number",
         "sessionCode",
         "sessionId",
+        "sessionUuid",
         "startsAt"
        ],
        "type": "object"
@@ -2554,6 +2599,15 @@ extension APIContract {
          "type": "string"
         },
         "sessionIds": {
+         "deprecated": true,
+         "items": {
+          "format": "uuid",
+          "type": "string"
+         },
+         "type": "array"
+        },
+        "sessionUuids": {
+         "description": "The sessions' UUIDs (named apart from the catalog's session codes)",
          "items": {
           "format": "uuid",
           "type": "string"
@@ -2568,6 +2622,7 @@ extension APIContract {
        "required": [
         "name",
         "sessionIds",
+        "sessionUuids",
         "ticketTypeId"
        ],
        "type": "object"
@@ -4437,6 +4492,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },

@@ -218,7 +218,12 @@ extension Components {
                 public var status: Swift.String
                 /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/ticketId`.
                 public var ticketId: Swift.String
+                /// The sessions' UUIDs (named apart from the catalog's session codes)
+                ///
+                /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/checkedInSessionUuids`.
+                public var checkedInSessionUuids: [Swift.String]
                 /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/checkedInSessionIds`.
+                @available(*, deprecated)
                 public var checkedInSessionIds: [Swift.String]
                 /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/orderNumber`.
                 public var orderNumber: Swift.String
@@ -229,6 +234,7 @@ extension Components {
                 ///   - ticketTypeName:
                 ///   - status:
                 ///   - ticketId:
+                ///   - checkedInSessionUuids: The sessions' UUIDs (named apart from the catalog's session codes)
                 ///   - checkedInSessionIds:
                 ///   - orderNumber:
                 public init(
@@ -236,6 +242,7 @@ extension Components {
                     ticketTypeName: Swift.String,
                     status: Swift.String,
                     ticketId: Swift.String,
+                    checkedInSessionUuids: [Swift.String],
                     checkedInSessionIds: [Swift.String],
                     orderNumber: Swift.String
                 ) {
@@ -243,6 +250,7 @@ extension Components {
                     self.ticketTypeName = ticketTypeName
                     self.status = status
                     self.ticketId = ticketId
+                    self.checkedInSessionUuids = checkedInSessionUuids
                     self.checkedInSessionIds = checkedInSessionIds
                     self.orderNumber = orderNumber
                 }
@@ -251,6 +259,7 @@ extension Components {
                     case ticketTypeName
                     case status
                     case ticketId
+                    case checkedInSessionUuids
                     case checkedInSessionIds
                     case orderNumber
                 }
@@ -679,7 +688,12 @@ extension Components {
             }
             /// - Remark: Generated from `#/components/schemas/Checkin/method`.
             public var method: Components.Schemas.Checkin.MethodPayload
+            /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Checkin/sessionUuid`.
+            public var sessionUuid: Swift.String
             /// - Remark: Generated from `#/components/schemas/Checkin/sessionId`.
+            @available(*, deprecated)
             public var sessionId: Swift.String
             /// - Remark: Generated from `#/components/schemas/Checkin/station`.
             public var station: Swift.String?
@@ -699,6 +713,7 @@ extension Components {
             ///   - checkinId:
             ///   - gate:
             ///   - method:
+            ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
             ///   - sessionId:
             ///   - station:
             ///   - eventId:
@@ -712,6 +727,7 @@ extension Components {
                 checkinId: Swift.String,
                 gate: Swift.String? = nil,
                 method: Components.Schemas.Checkin.MethodPayload,
+                sessionUuid: Swift.String,
                 sessionId: Swift.String,
                 station: Swift.String? = nil,
                 eventId: Swift.String,
@@ -725,6 +741,7 @@ extension Components {
                 self.checkinId = checkinId
                 self.gate = gate
                 self.method = method
+                self.sessionUuid = sessionUuid
                 self.sessionId = sessionId
                 self.station = station
                 self.eventId = eventId
@@ -739,6 +756,7 @@ extension Components {
                 case checkinId
                 case gate
                 case method
+                case sessionUuid
                 case sessionId
                 case station
                 case eventId
@@ -762,7 +780,12 @@ extension Components {
                 public var recordedAt: Foundation.Date
                 /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/conflictId`.
                 public var conflictId: Swift.String
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/station`.
                 public var station: Swift.String?
@@ -777,6 +800,7 @@ extension Components {
                 ///   - firstCheckedInAt:
                 ///   - recordedAt:
                 ///   - conflictId:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 ///   - station:
                 ///   - ticketId:
@@ -787,6 +811,7 @@ extension Components {
                     firstCheckedInAt: Foundation.Date,
                     recordedAt: Foundation.Date,
                     conflictId: Swift.String,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String,
                     station: Swift.String? = nil,
                     ticketId: Swift.String
@@ -797,6 +822,7 @@ extension Components {
                     self.firstCheckedInAt = firstCheckedInAt
                     self.recordedAt = recordedAt
                     self.conflictId = conflictId
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                     self.station = station
                     self.ticketId = ticketId
@@ -808,6 +834,7 @@ extension Components {
                     case firstCheckedInAt
                     case recordedAt
                     case conflictId
+                    case sessionUuid
                     case sessionId
                     case station
                     case ticketId
@@ -913,7 +940,12 @@ extension Components {
                 public var admitted: Swift.Int
                 /// - Remark: Generated from `#/components/schemas/CheckinStats/SessionsPayload/sessionCode`.
                 public var sessionCode: Swift.String
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/CheckinStats/SessionsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/CheckinStats/SessionsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// Creates a new `SessionsPayloadPayload`.
                 ///
@@ -922,18 +954,21 @@ extension Components {
                 ///   - name:
                 ///   - admitted:
                 ///   - sessionCode:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 public init(
                     sold: Swift.Int,
                     name: Swift.String,
                     admitted: Swift.Int,
                     sessionCode: Swift.String,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String
                 ) {
                     self.sold = sold
                     self.name = name
                     self.admitted = admitted
                     self.sessionCode = sessionCode
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                 }
                 public enum CodingKeys: String, CodingKey {
@@ -941,6 +976,7 @@ extension Components {
                     case name
                     case admitted
                     case sessionCode
+                    case sessionUuid
                     case sessionId
                 }
             }
@@ -3382,7 +3418,12 @@ extension Components {
                 public var checkinClosesAt: Foundation.Date
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/SessionsPayload/startsAt`.
                 public var startsAt: Foundation.Date
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/OfflineBundle/SessionsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/SessionsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// Creates a new `SessionsPayloadPayload`.
                 ///
@@ -3393,6 +3434,7 @@ extension Components {
                 ///   - sessionCode:
                 ///   - checkinClosesAt:
                 ///   - startsAt:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 public init(
                     checkinOpensAt: Foundation.Date,
@@ -3401,6 +3443,7 @@ extension Components {
                     sessionCode: Swift.String,
                     checkinClosesAt: Foundation.Date,
                     startsAt: Foundation.Date,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String
                 ) {
                     self.checkinOpensAt = checkinOpensAt
@@ -3409,6 +3452,7 @@ extension Components {
                     self.sessionCode = sessionCode
                     self.checkinClosesAt = checkinClosesAt
                     self.startsAt = startsAt
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                 }
                 public enum CodingKeys: String, CodingKey {
@@ -3418,6 +3462,7 @@ extension Components {
                     case sessionCode
                     case checkinClosesAt
                     case startsAt
+                    case sessionUuid
                     case sessionId
                 }
             }
@@ -3472,26 +3517,35 @@ extension Components {
                 public var name: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/TicketTypesPayload/ticketTypeId`.
                 public var ticketTypeId: Swift.String
+                /// The sessions' UUIDs (named apart from the catalog's session codes)
+                ///
+                /// - Remark: Generated from `#/components/schemas/OfflineBundle/TicketTypesPayload/sessionUuids`.
+                public var sessionUuids: [Swift.String]
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/TicketTypesPayload/sessionIds`.
+                @available(*, deprecated)
                 public var sessionIds: [Swift.String]
                 /// Creates a new `TicketTypesPayloadPayload`.
                 ///
                 /// - Parameters:
                 ///   - name:
                 ///   - ticketTypeId:
+                ///   - sessionUuids: The sessions' UUIDs (named apart from the catalog's session codes)
                 ///   - sessionIds:
                 public init(
                     name: Swift.String,
                     ticketTypeId: Swift.String,
+                    sessionUuids: [Swift.String],
                     sessionIds: [Swift.String]
                 ) {
                     self.name = name
                     self.ticketTypeId = ticketTypeId
+                    self.sessionUuids = sessionUuids
                     self.sessionIds = sessionIds
                 }
                 public enum CodingKeys: String, CodingKey {
                     case name
                     case ticketTypeId
+                    case sessionUuids
                     case sessionIds
                 }
             }
@@ -3511,7 +3565,12 @@ extension Components {
             public struct AdmittedPayloadPayload: Codable, Hashable, Sendable {
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/ticketId`.
                 public var ticketId: Swift.String
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/checkedInAt`.
                 public var checkedInAt: Foundation.Date
@@ -3519,19 +3578,23 @@ extension Components {
                 ///
                 /// - Parameters:
                 ///   - ticketId:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 ///   - checkedInAt:
                 public init(
                     ticketId: Swift.String,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String,
                     checkedInAt: Foundation.Date
                 ) {
                     self.ticketId = ticketId
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                     self.checkedInAt = checkedInAt
                 }
                 public enum CodingKeys: String, CodingKey {
                     case ticketId
+                    case sessionUuid
                     case sessionId
                     case checkedInAt
                 }
@@ -6130,7 +6193,12 @@ extension Components {
                 public var checkinId: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/firstCheckedInAt`.
                 public var firstCheckedInAt: Foundation.Date?
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/nonce`.
                 public var nonce: Swift.String
@@ -6152,6 +6220,7 @@ extension Components {
                 ///   - firstGate:
                 ///   - checkinId:
                 ///   - firstCheckedInAt:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 ///   - nonce:
                 ///   - outcome:
@@ -6161,6 +6230,7 @@ extension Components {
                     firstGate: Swift.String? = nil,
                     checkinId: Swift.String? = nil,
                     firstCheckedInAt: Foundation.Date? = nil,
+                    sessionUuid: Swift.String? = nil,
                     sessionId: Swift.String? = nil,
                     nonce: Swift.String,
                     outcome: Components.Schemas.SyncResponse.ResultsPayloadPayload.OutcomePayload,
@@ -6170,6 +6240,7 @@ extension Components {
                     self.firstGate = firstGate
                     self.checkinId = checkinId
                     self.firstCheckedInAt = firstCheckedInAt
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                     self.nonce = nonce
                     self.outcome = outcome
@@ -6180,6 +6251,7 @@ extension Components {
                     case firstGate
                     case checkinId
                     case firstCheckedInAt
+                    case sessionUuid
                     case sessionId
                     case nonce
                     case outcome
