@@ -37,8 +37,12 @@ public struct OrderDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var tickets: [OrderTicketDTO]
     public var createdAt: Date
     public var paidAt: Date?
-    /// Lets a guest read the order (`X-Order-Token`); shown only in the answer that created the order.
-    public var accessToken: String?
+    /// Lets a guest read the order (`X-Order-Token`); shown only in the answer that created the order. The name
+    /// requests give it, `orderToken`, is answered beside it (set with it); `accessToken` stays for older clients.
+    public var accessToken: String? {
+        didSet { orderToken = accessToken }
+    }
+    public var orderToken: String? = nil
     /// A card order's payment as it stands after the processor answered: only in the answer that created the order
     /// (later: `GET /api/orders/{orderId}/payments`).
     public var payment: PaymentDTO? = nil

@@ -2673,6 +2673,8 @@ extension APIContract {
    "Order": {
     "properties": {
      "accessToken": {
+      "deprecated": true,
+      "description": "The same token as orderToken, under its first name",
       "type": "string"
      },
      "buyerEmail": {
@@ -2731,6 +2733,10 @@ extension APIContract {
       "type": "string"
      },
      "orderNumber": {
+      "type": "string"
+     },
+     "orderToken": {
+      "description": "Lets a guest read the order (send it as X-Order-Token or ?orderToken=); only in the answer that created the order",
       "type": "string"
      },
      "paidAt": {

@@ -3680,7 +3680,14 @@ extension Components {
             public var paymentDeadline: Foundation.Date?
             /// - Remark: Generated from `#/components/schemas/Order/currency`.
             public var currency: Swift.String
+            /// Lets a guest read the order (send it as X-Order-Token or ?orderToken=); only in the answer that created the order
+            ///
+            /// - Remark: Generated from `#/components/schemas/Order/orderToken`.
+            public var orderToken: Swift.String?
+            /// The same token as orderToken, under its first name
+            ///
             /// - Remark: Generated from `#/components/schemas/Order/accessToken`.
+            @available(*, deprecated)
             public var accessToken: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Order/ItemsPayload`.
             public struct ItemsPayloadPayload: Codable, Hashable, Sendable {
@@ -3829,7 +3836,8 @@ extension Components {
             ///   - notes:
             ///   - paymentDeadline:
             ///   - currency:
-            ///   - accessToken:
+            ///   - orderToken: Lets a guest read the order (send it as X-Order-Token or ?orderToken=); only in the answer that created the order
+            ///   - accessToken: The same token as orderToken, under its first name
             ///   - items:
             ///   - provider: free, offline, or the card processor's name (stripe)
             ///   - tickets:
@@ -3848,6 +3856,7 @@ extension Components {
                 notes: Swift.String? = nil,
                 paymentDeadline: Foundation.Date? = nil,
                 currency: Swift.String,
+                orderToken: Swift.String? = nil,
                 accessToken: Swift.String? = nil,
                 items: Components.Schemas.Order.ItemsPayload,
                 provider: Swift.String,
@@ -3867,6 +3876,7 @@ extension Components {
                 self.notes = notes
                 self.paymentDeadline = paymentDeadline
                 self.currency = currency
+                self.orderToken = orderToken
                 self.accessToken = accessToken
                 self.items = items
                 self.provider = provider
@@ -3887,6 +3897,7 @@ extension Components {
                 case notes
                 case paymentDeadline
                 case currency
+                case orderToken
                 case accessToken
                 case items
                 case provider
