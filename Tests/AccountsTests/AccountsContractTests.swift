@@ -62,11 +62,12 @@ import WireTypes
                 try await app.client.send(.get, "/api/organizations", headers: tokens.bearer), "GET",
                 "/api/organizations")
             try check(
-                try await app.client.send(.get, "/api/organizations/\(org.id)", headers: tokens.bearer), "GET",
+                try await app.client.send(.get, "/api/organizations/\(org.organizationId)", headers: tokens.bearer),
+                "GET",
                 "/api/organizations/{organizationId}")
             try await app.signUp("grace@example.org")
             let added = try await app.client.send(
-                .post, "/api/organizations/\(org.id)/members", headers: tokens.bearer,
+                .post, "/api/organizations/\(org.organizationId)/members", headers: tokens.bearer,
                 json: ["email": "grace@example.org", "role": "staff"])
             try check(added, "POST", "/api/organizations/{organizationId}/members")
             let grace = try added.decode(Components.Schemas.Member.self).userId
@@ -78,20 +79,21 @@ import WireTypes
             ).decode(EventDetailsDTO.self).eventId
             try check(
                 try await app.client.send(
-                    .put, "/api/organizations/\(org.id)/members/\(grace)/events", headers: tokens.bearer,
+                    .put, "/api/organizations/\(org.organizationId)/members/\(grace)/events", headers: tokens.bearer,
                     json: ["eventIds": [event.uuidString]]),
                 "PUT", "/api/organizations/{organizationId}/members/{userId}/events")
             try check(
                 try await app.client.send(
-                    .put, "/api/organizations/\(org.id)/members/\(tokens.user.id)", headers: tokens.bearer,
+                    .put, "/api/organizations/\(org.organizationId)/members/\(tokens.user.id)", headers: tokens.bearer,
                     json: ["role": "viewer"]),
                 "PUT", "/api/organizations/{organizationId}/members/{userId}")
             try check(
-                try await app.client.send(.get, "/api/organizations/\(org.id)/members", headers: tokens.bearer),
+                try await app.client.send(
+                    .get, "/api/organizations/\(org.organizationId)/members", headers: tokens.bearer),
                 "GET", "/api/organizations/{organizationId}/members")
             try check(
                 try await app.client.send(
-                    .get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: tokens.bearer),
+                    .get, "/api/admin/audit-logs?organizationId=\(org.organizationId)", headers: tokens.bearer),
                 "GET", "/api/admin/audit-logs")
             #expect(checked == 16)
         }

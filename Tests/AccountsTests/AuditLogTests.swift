@@ -75,15 +75,17 @@ import WireTypes
                 .post, "/api/organizations", headers: other.bearer, json: ["name": "Elsewhere"])
 
             let mine = try await app.client.send(
-                .get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: owner.bearer)
+                .get, "/api/admin/audit-logs?organizationId=\(org.organizationId)", headers: owner.bearer)
             #expect(mine.status == .ok)
             let page = try mine.decode(AuditLogPage.self)
             #expect(page.items.map(\.action) == ["organization.created"])
             #expect(
                 try await app.client.send(.get, "/api/admin/audit-logs", headers: owner.bearer).status == .forbidden)
             #expect(
-                try await app.client.send(.get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: other.bearer)
-                    .status
+                try await app.client.send(
+                    .get, "/api/admin/audit-logs?organizationId=\(org.organizationId)", headers: other.bearer
+                )
+                .status
                     == .forbidden)
         }
     }

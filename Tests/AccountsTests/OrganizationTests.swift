@@ -20,6 +20,10 @@ import WireTypes
             let organization = try created.decode(Components.Schemas.Organization.self)
             #expect(organization.slug == "rope-studio-berlin")
             #expect(organization.role == .owner)
+            // Named organizationId as other objects name theirs; id, its first name, is answered beside it.
+            let answered = try created.json()
+            #expect(answered["organizationId"]?.stringValue == organization.organizationId)
+            #expect(answered["id"] == answered["organizationId"])
 
             let mine = try await app.client.send(.get, "/api/organizations", headers: ada.bearer).decode(
                 Components.Schemas.OrganizationList.self)
@@ -71,7 +75,7 @@ import WireTypes
                 .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"]
             )
             .decode(Components.Schemas.Organization.self)
-            let base = "/api/organizations/\(org.id)/members"
+            let base = "/api/organizations/\(org.organizationId)/members"
 
             let unknown = try await app.client.send(
                 .post, base, headers: owner.bearer, json: ["email": "nobody@example.org", "role": "staff"])
@@ -139,7 +143,7 @@ import WireTypes
                 .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"]
             )
             .decode(Components.Schemas.Organization.self)
-            let base = "/api/organizations/\(org.id)/members"
+            let base = "/api/organizations/\(org.organizationId)/members"
             let demote = try await app.client.send(
                 .put, "\(base)/\(owner.user.id)", headers: owner.bearer, json: ["role": "organizer"])
             #expect(demote.status == .conflict)
@@ -170,7 +174,7 @@ import WireTypes
                 .post, "/api/organizations", headers: first.bearer, json: ["name": "Studio"]
             )
             .decode(Components.Schemas.Organization.self)
-            let base = "/api/organizations/\(org.id)/members"
+            let base = "/api/organizations/\(org.organizationId)/members"
             _ = try await app.client.send(
                 .post, base, headers: first.bearer, json: ["email": "second@example.org", "role": "owner"])
             for round in 1...15 {
