@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import WireTypes
 
 struct CreateEventRequest: Decodable, Sendable {
     var organizationId: UUID?
@@ -70,24 +71,29 @@ struct UpdateEventRequest: Decodable, Sendable {
     }
 }
 
-struct SessionRequest: Decodable, Sendable {
+/// A session's fields as a request gives them: all of them to create (`SessionRequest`), the changed ones to update
+/// (`SessionUpdate`). `name` is some clients' name for `sessionName`; `sessionName` wins when both are sent.
+struct SessionChanges: Sendable {
     var sessionName: String?
     var startsAt: Date?
     var endsAt: Date?
     var capacity: Int?
     var isActive: Bool?
 
-    enum CodingKeys: String, CodingKey { case sessionName, name, startsAt, endsAt, capacity, isActive }
+    init(_ body: Components.Schemas.SessionRequest) {
+        sessionName = body.sessionName
+        startsAt = body.startsAt
+        endsAt = body.endsAt
+        capacity = body.capacity
+        isActive = body.isActive
+    }
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        // Both are read (so sending both is no unknown field); sessionName wins.
-        let name = try container.decodeIfPresent(String.self, forKey: .name)
-        sessionName = try container.decodeIfPresent(String.self, forKey: .sessionName) ?? name
-        startsAt = try container.decodeIfPresent(Date.self, forKey: .startsAt)
-        endsAt = try container.decodeIfPresent(Date.self, forKey: .endsAt)
-        capacity = try container.decodeIfPresent(Int.self, forKey: .capacity)
-        isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
+    init(_ body: Components.Schemas.SessionUpdate) {
+        sessionName = body.sessionName ?? body.name
+        startsAt = body.startsAt
+        endsAt = body.endsAt
+        capacity = body.capacity
+        isActive = body.isActive
     }
 }
 

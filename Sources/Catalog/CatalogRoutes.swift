@@ -110,17 +110,19 @@ public struct CatalogRoutes: Sendable {
         }
         users.post("/api/events/:eventId/sessions") { request, context in
             let id = try context.pathUUID("eventId")
-            let body = try await request.decode(as: SessionRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.SessionRequest.self, context: context)
             let session = try await sessions.create(
-                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+                id, SessionChanges(body), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: session)
         }
         users.put("/api/events/:eventId/sessions/:sessionId") { request, context in
             let id = try context.pathUUID("eventId")
             let code = try context.parameters.require("sessionId")
-            let body = try await request.decode(as: SessionRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.SessionUpdate.self, context: context)
             return try await sessions.update(
-                id, code, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+                id, code, SessionChanges(body), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
         }
         users.delete("/api/events/:eventId/sessions/:sessionId") { request, context in
             try await sessions.delete(

@@ -2,6 +2,7 @@ public import Domain
 public import Foundation
 import HTTPCore
 public import Persistence
+import WireTypes
 
 /// A worked example as real data, so a new user can try the API at once: a venue and a published
 /// three-session workshop sold as "Full Series" (S1+S2+S3), "Day 1 Only" and "Day 2 Only".
@@ -37,10 +38,11 @@ public enum DemoCatalog {
             let start = firstDay.addingTimeInterval(TimeInterval(index * 86_400 + 18 * 3600))
             _ = try await sessions.create(
                 event.eventId,
-                try request([
-                    "sessionName": .string(name), "startsAt": .string(start.formatted(.iso8601)),
-                    "endsAt": .string(start.addingTimeInterval(3 * 3600).formatted(.iso8601)), "capacity": 20,
-                ]),
+                SessionChanges(
+                    try request([
+                        "sessionName": .string(name), "startsAt": .string(start.formatted(.iso8601)),
+                        "endsAt": .string(start.addingTimeInterval(3 * 3600).formatted(.iso8601)), "capacity": 20,
+                    ]) as Components.Schemas.SessionRequest),
                 by: principal, now: now, meta: meta)
         }
         let salesEnd = firstDay.addingTimeInterval(12 * 3600).formatted(.iso8601)

@@ -19,7 +19,7 @@ struct SessionService: Sendable {
         return SessionListDTO(sessions: bundle.sessions.map(SessionDTO.init))
     }
 
-    func create(_ eventID: UUID, _ request: SessionRequest, by principal: Principal, now: Date, meta: RequestMetadata)
+    func create(_ eventID: UUID, _ request: SessionChanges, by principal: Principal, now: Date, meta: RequestMetadata)
         async throws -> SessionDTO
     {
         let db = store.database()
@@ -27,8 +27,6 @@ struct SessionService: Sendable {
         var problems = FieldProblems()
         let name = problems.requireText(request.sessionName ?? "", "sessionName", lengths: 1...200, singleLine: true)
         problems.requirePlainText(name, "sessionName")
-        problems.require(request.startsAt != nil, "startsAt", "is required")
-        problems.require(request.endsAt != nil, "endsAt", "is required")
         checkCapacity(request.capacity, required: true, into: &problems)
         try problems.throwIfAny()
         if let start = request.startsAt, let end = request.endsAt, start >= end {
@@ -69,7 +67,7 @@ struct SessionService: Sendable {
     }
 
     func update(
-        _ eventID: UUID, _ code: String, _ request: SessionRequest, by principal: Principal, now: Date,
+        _ eventID: UUID, _ code: String, _ request: SessionChanges, by principal: Principal, now: Date,
         meta: RequestMetadata
     )
         async throws -> SessionDTO
