@@ -2,25 +2,6 @@ import Domain
 import Foundation
 import WireTypes
 
-struct CreateEventRequest: Decodable, Sendable {
-    var organizationId: UUID?
-    var title: String?
-    var shortDescription: String?
-    var fullDescription: String?
-    var eventType: String?
-    var category: String?
-    var policiesProcedures: String?
-    var venueId: UUID?
-    var organizerIds: [UUID]?
-    var imageUrl: String?
-    var currency: String?
-    var refundCutoffHours: Int?
-    var buyerPlacesLimit: Int?
-    var addressPlacesLimit: Int?
-    var addressPlacesShare: Int?
-    var guestCheckout: Bool?
-}
-
 struct OrganizerAssignment: Decodable, Sendable {
     var userId: UUID
     var role: String?

@@ -75,7 +75,7 @@ public struct CatalogRoutes: Sendable {
             )
         }
         users.post("/api/events") { request, context in
-            let body = try await request.decode(as: CreateEventRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.CreateEventRequest.self, context: context)
             let event = try await events.create(
                 body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: event)

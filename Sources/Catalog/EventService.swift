@@ -8,6 +8,7 @@ import Identity
 import Outbox
 public import Persistence
 import SQLKit
+import WireTypes
 
 /// Events: creation, changes, the lifecycle, deletion, and reading one event.
 public struct EventService: Sendable {
@@ -31,37 +32,28 @@ public struct EventService: Sendable {
         self.settings = settings
     }
 
-    func create(_ request: CreateEventRequest, by principal: Principal, now: Date, meta: RequestMetadata) async throws
+    func create(
+        _ request: Components.Schemas.CreateEventRequest, by principal: Principal, now: Date, meta: RequestMetadata
+    ) async throws
         -> EventDetailsDTO
     {
+        // The document requires the organization, title and type and states every field's length, range, pattern and
+        // enumeration; left are a title that trimming leaves too short, a currency and an image URL as the domain
+        // reads them.
         var problems = FieldProblems()
-        problems.require(request.organizationId != nil, "organizationId", "is required")
+        let organizationID = try WireValue.uuid(request.organizationId, field: "organizationId")
+        let venueID = try request.venueId.map { try WireValue.uuid($0, field: "venueId") }
+        let organizerIDs = try WireValue.uuids(request.organizerIds ?? [], field: "organizerIds")
         EventRules.checkTitle(request.title, required: true, into: &problems)
         let short = request.shortDescription ?? ""
-        problems.require(
-            short.count <= EventRules.shortDescriptionMaximum, "shortDescription",
-            "must be at most \(EventRules.shortDescriptionMaximum) characters")
-        problems.require(
-            (request.fullDescription ?? "").count <= EventRules.fullDescriptionMaximum, "fullDescription",
-            "must be at most \(EventRules.fullDescriptionMaximum) characters")
-        let type = request.eventType.flatMap(EventType.init(rawValue:))
+        let type = EventType(rawValue: request.eventType.rawValue)
         problems.require(type != nil, "eventType", "must be Class or SocialEvent")
         let currency = Currency(request.currency ?? settings.defaultCurrency)
         problems.require(currency != nil, "currency", "must be an ISO 4217 code such as EUR")
         EventRules.checkImageURL(request.imageUrl, into: &problems)
-        problems.require((request.category ?? "").count <= 100, "category", "must be at most 100 characters")
-        problems.requirePlainText(request.shortDescription, "shortDescription")
-        problems.requirePlainText(request.category, "category")
-        problems.requirePlainText(request.policiesProcedures, "policiesProcedures")
-        if let hours = request.refundCutoffHours {
-            problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
-        }
-        EventRules.checkPlaceLimits(
-            request.buyerPlacesLimit, request.addressPlacesLimit, share: request.addressPlacesShare, into: &problems)
         try problems.throwIfAny()
-        guard let organizationID = request.organizationId, let type, let currency, let title = request.title else {
-            throw problems
-        }
+        guard let type, let currency else { throw problems }
+        let title = request.title
 
         let db = store.database()
         guard try await OrganizationRecord.find(organizationID, on: db) != nil else {
@@ -73,9 +65,9 @@ public struct EventService: Sendable {
         else { throw HTTPFailure.unauthorized("Sign in first.") }
 
         let eventID = try await store.transaction { db in
-            if let venueID = request.venueId { try await requireVenue(venueID, in: organizationID, on: db) }
+            if let venueID { try await requireVenue(venueID, in: organizationID, on: db) }
             let event = EventRecord(
-                organizationID: organizationID, venueID: request.venueId,
+                organizationID: organizationID, venueID: venueID,
                 title: title.trimmingCharacters(in: .whitespacesAndNewlines),
                 shortDescription: short, fullDescription: RichText.sanitize(request.fullDescription ?? ""),
                 eventType: type.rawValue, category: request.category.flatMap { $0.isEmpty ? nil : $0 },
@@ -89,7 +81,7 @@ public struct EventService: Sendable {
             try await event.create(on: db)
             let eventID = try event.requireID()
             var organizers = [OrganizerAssignment(userId: user.id, role: "Primary")]
-            for id in request.organizerIds ?? [] where id != user.id {
+            for id in organizerIDs where id != user.id {
                 organizers.append(OrganizerAssignment(userId: id, role: "CoOrganizer"))
             }
             try await replaceOrganizers(of: event, with: organizers, now: now, on: db)
