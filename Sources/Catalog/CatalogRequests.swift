@@ -1,13 +1,15 @@
 import Domain
 import Foundation
+import HTTPCore
 import WireTypes
 
-struct OrganizerAssignment: Decodable, Sendable {
+struct OrganizerAssignment: Sendable {
     var userId: UUID
     var role: String?
 }
 
-struct UpdateEventRequest: Decodable, Sendable {
+/// An event's changed fields as an update sends them (`UpdateEventRequest`), with each clearable field's three states.
+struct EventChanges: Sendable {
     var title: String?
     var shortDescription: String?
     var fullDescription: String?
@@ -25,30 +27,27 @@ struct UpdateEventRequest: Decodable, Sendable {
     var addressPlacesShare: Nullable<Int>
     var guestCheckout: Bool?
 
-    enum CodingKeys: String, CodingKey {
-        case title, shortDescription, fullDescription, eventType, category, policiesProcedures, venueId, imageUrl
-        case currency, status, organizers, refundCutoffHours, buyerPlacesLimit, addressPlacesLimit
-        case addressPlacesShare, guestCheckout
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        title = try container.decodeIfPresent(String.self, forKey: .title)
-        shortDescription = try container.decodeIfPresent(String.self, forKey: .shortDescription)
-        fullDescription = try container.decodeIfPresent(String.self, forKey: .fullDescription)
-        eventType = try container.decodeIfPresent(String.self, forKey: .eventType)
-        category = try container.decodeNullable(String.self, forKey: .category)
-        policiesProcedures = try container.decodeNullable(String.self, forKey: .policiesProcedures)
-        venueId = try container.decodeNullable(UUID.self, forKey: .venueId)
-        imageUrl = try container.decodeNullable(String.self, forKey: .imageUrl)
-        currency = try container.decodeIfPresent(String.self, forKey: .currency)
-        status = try container.decodeIfPresent(String.self, forKey: .status)
-        organizers = try container.decodeIfPresent([OrganizerAssignment].self, forKey: .organizers)
-        refundCutoffHours = try container.decodeNullable(Int.self, forKey: .refundCutoffHours)
-        buyerPlacesLimit = try container.decodeNullable(Int.self, forKey: .buyerPlacesLimit)
-        addressPlacesLimit = try container.decodeNullable(Int.self, forKey: .addressPlacesLimit)
-        addressPlacesShare = try container.decodeNullable(Int.self, forKey: .addressPlacesShare)
-        guestCheckout = try container.decodeIfPresent(Bool.self, forKey: .guestCheckout)
+    init(_ body: Components.Schemas.UpdateEventRequest, sent: SentFields) throws {
+        title = body.title
+        shortDescription = body.shortDescription
+        fullDescription = body.fullDescription
+        eventType = body.eventType?.rawValue
+        category = sent.nullable(body.category, "category")
+        policiesProcedures = sent.nullable(body.policiesProcedures, "policiesProcedures")
+        venueId = sent.nullable(try body.venueId.map { try WireValue.uuid($0, field: "venueId") }, "venueId")
+        imageUrl = sent.nullable(body.imageUrl, "imageUrl")
+        currency = body.currency
+        status = body.status?.rawValue
+        organizers = try body.organizers?.enumerated().map { index, organizer in
+            OrganizerAssignment(
+                userId: try WireValue.uuid(organizer.userId, field: "organizers[\(index)].userId"),
+                role: organizer.role?.rawValue)
+        }
+        refundCutoffHours = sent.nullable(body.refundCutoffHours, "refundCutoffHours")
+        buyerPlacesLimit = sent.nullable(body.buyerPlacesLimit, "buyerPlacesLimit")
+        addressPlacesLimit = sent.nullable(body.addressPlacesLimit, "addressPlacesLimit")
+        addressPlacesShare = sent.nullable(body.addressPlacesShare, "addressPlacesShare")
+        guestCheckout = body.guestCheckout
     }
 }
 
@@ -78,7 +77,9 @@ struct SessionChanges: Sendable {
     }
 }
 
-struct TicketTypeRequest: Decodable, Sendable {
+/// A ticket type's fields as a request gives them: all of them to create (`TicketTypeRequest`), the changed ones to
+/// update (`TicketTypeUpdate`), with each clearable field's three states.
+struct TicketTypeChanges: Sendable {
     var name: String?
     var description: String?
     var includedSessions: [String]?
@@ -94,27 +95,38 @@ struct TicketTypeRequest: Decodable, Sendable {
     var isHidden: Bool?
     var sortOrder: Int?
 
-    enum CodingKeys: String, CodingKey {
-        case name, description, includedSessions, price, priceMinor, memberPrice, memberPriceMinor, quantityLimit
-        case maxQuantity, salesStartDate, salesEndDate, isActive, isHidden, sortOrder
+    init(_ body: Components.Schemas.TicketTypeRequest, sent: SentFields) {
+        name = body.name
+        description = body.description
+        includedSessions = body.includedSessions
+        price = body.price
+        priceMinor = body.priceMinor
+        memberPrice = sent.nullable(body.memberPrice, "memberPrice")
+        memberPriceMinor = sent.nullable(body.memberPriceMinor, "memberPriceMinor")
+        quantityLimit = sent.nullable(body.quantityLimit, "quantityLimit")
+        maxQuantity = body.maxQuantity
+        salesStartDate = sent.nullable(body.salesStartDate, "salesStartDate")
+        salesEndDate = body.salesEndDate
+        isActive = body.isActive
+        isHidden = body.isHidden
+        sortOrder = body.sortOrder
     }
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        description = try container.decodeIfPresent(String.self, forKey: .description)
-        includedSessions = try container.decodeIfPresent([String].self, forKey: .includedSessions)
-        price = try container.decodeIfPresent(Double.self, forKey: .price)
-        priceMinor = try container.decodeIfPresent(Int.self, forKey: .priceMinor)
-        memberPrice = try container.decodeNullable(Double.self, forKey: .memberPrice)
-        memberPriceMinor = try container.decodeNullable(Int.self, forKey: .memberPriceMinor)
-        quantityLimit = try container.decodeNullable(Int.self, forKey: .quantityLimit)
-        maxQuantity = try container.decodeIfPresent(Int.self, forKey: .maxQuantity)
-        salesStartDate = try container.decodeNullable(Date.self, forKey: .salesStartDate)
-        salesEndDate = try container.decodeIfPresent(Date.self, forKey: .salesEndDate)
-        isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
-        isHidden = try container.decodeIfPresent(Bool.self, forKey: .isHidden)
-        sortOrder = try container.decodeIfPresent(Int.self, forKey: .sortOrder)
+    init(_ body: Components.Schemas.TicketTypeUpdate, sent: SentFields) {
+        name = body.name
+        description = body.description
+        includedSessions = body.includedSessions
+        price = body.price
+        priceMinor = body.priceMinor
+        memberPrice = sent.nullable(body.memberPrice, "memberPrice")
+        memberPriceMinor = sent.nullable(body.memberPriceMinor, "memberPriceMinor")
+        quantityLimit = sent.nullable(body.quantityLimit, "quantityLimit")
+        maxQuantity = body.maxQuantity
+        salesStartDate = sent.nullable(body.salesStartDate, "salesStartDate")
+        salesEndDate = body.salesEndDate
+        isActive = body.isActive
+        isHidden = body.isHidden
+        sortOrder = body.sortOrder
     }
 
     /// The price in minor units from either `priceMinor` or `price`, recording a problem when neither fits.

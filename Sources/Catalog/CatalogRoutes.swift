@@ -85,9 +85,11 @@ public struct CatalogRoutes: Sendable {
         }
         users.put("/api/events/:eventId") { request, context in
             let id = try context.pathUUID("eventId")
-            let body = try await request.decode(as: UpdateEventRequest.self, context: context)
+            let (body, sent) = try await request.decodePartial(
+                as: Components.Schemas.UpdateEventRequest.self, context: context)
             return try await events.update(
-                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+                id, try EventChanges(body, sent: sent), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
         }
         users.delete("/api/events/:eventId") { request, context in
             try await events.delete(
@@ -140,17 +142,21 @@ public struct CatalogRoutes: Sendable {
         }
         users.post("/api/events/:eventId/ticket-types") { request, context in
             let id = try context.pathUUID("eventId")
-            let body = try await request.decode(as: TicketTypeRequest.self, context: context)
+            let (body, sent) = try await request.decodePartial(
+                as: Components.Schemas.TicketTypeRequest.self, context: context)
             let type = try await ticketTypes.create(
-                id, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context))
+                id, TicketTypeChanges(body, sent: sent), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: type)
         }
         users.put("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in
             let id = try context.pathUUID("eventId")
             let typeID = try context.pathUUID("ticketTypeId")
-            let body = try await request.decode(as: TicketTypeRequest.self, context: context)
+            let (body, sent) = try await request.decodePartial(
+                as: Components.Schemas.TicketTypeUpdate.self, context: context)
             return try await ticketTypes.update(
-                id, typeID, body, by: context.identity, now: clock.now(), meta: clientAddress.metadata(request, context)
+                id, typeID, TicketTypeChanges(body, sent: sent), by: context.identity, now: clock.now(),
+                meta: clientAddress.metadata(request, context)
             )
         }
         users.delete("/api/events/:eventId/ticket-types/:ticketTypeId") { request, context in

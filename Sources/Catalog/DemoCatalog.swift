@@ -51,17 +51,23 @@ public enum DemoCatalog {
             ("Day 1 Only", "Foundation Day only", ["S1"], 65.0, 55.0),
             ("Day 2 Only", "Advanced Techniques only", ["S2"], 65.0, 55.0),
         ] {
+            let body: [String: JSONValue] = [
+                "name": .string(name), "description": .string(description),
+                "includedSessions": .array(included.map(JSONValue.string)), "price": .double(price),
+                "memberPrice": .double(member), "salesEndDate": .string(salesEnd),
+            ]
             _ = try await ticketTypes.create(
                 event.eventId,
-                try request([
-                    "name": .string(name), "description": .string(description),
-                    "includedSessions": .array(included.map(JSONValue.string)), "price": .double(price),
-                    "memberPrice": .double(member), "salesEndDate": .string(salesEnd),
-                ]),
+                TicketTypeChanges(
+                    try request(body) as Components.Schemas.TicketTypeRequest, sent: SentFields(names: Set(body.keys))),
                 by: principal, now: now, meta: meta)
         }
         _ = try await events.update(
-            event.eventId, try request(["status": "published"]), by: principal, now: now, meta: meta)
+            event.eventId,
+            try EventChanges(
+                try request(["status": "published"]) as Components.Schemas.UpdateEventRequest,
+                sent: SentFields(names: ["status"])),
+            by: principal, now: now, meta: meta)
         return event.eventId
     }
 

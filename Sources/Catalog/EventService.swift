@@ -109,7 +109,7 @@ public struct EventService: Sendable {
     }
 
     func update(
-        _ eventID: UUID, _ request: UpdateEventRequest, by principal: Principal, now: Date, meta: RequestMetadata
+        _ eventID: UUID, _ request: EventChanges, by principal: Principal, now: Date, meta: RequestMetadata
     )
         async throws -> EventDetailsDTO
     {

@@ -37,7 +37,7 @@ struct TicketTypeService: Sendable {
     }
 
     func create(
-        _ eventID: UUID, _ request: TicketTypeRequest, by principal: Principal, now: Date, meta: RequestMetadata
+        _ eventID: UUID, _ request: TicketTypeChanges, by principal: Principal, now: Date, meta: RequestMetadata
     )
         async throws -> TicketTypeDTO
     {
@@ -83,7 +83,7 @@ struct TicketTypeService: Sendable {
     }
 
     func update(
-        _ eventID: UUID, _ ticketTypeID: UUID, _ request: TicketTypeRequest, by principal: Principal, now: Date,
+        _ eventID: UUID, _ ticketTypeID: UUID, _ request: TicketTypeChanges, by principal: Principal, now: Date,
         meta: RequestMetadata
     ) async throws -> TicketTypeDTO {
         let db = store.database()
@@ -202,7 +202,7 @@ struct TicketTypeService: Sendable {
     }
 
     private func validate(
-        _ request: TicketTypeRequest, currency: Currency, creating: Bool, into problems: inout FieldProblems,
+        _ request: TicketTypeChanges, currency: Currency, creating: Bool, into problems: inout FieldProblems,
         conflicts: inout FieldProblems
     )
         -> ValidFields
