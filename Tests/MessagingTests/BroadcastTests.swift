@@ -203,7 +203,7 @@ import Testing
     func aCampaignLargerThanAPageReachesEachSubscriberOnce(_ database: TestDatabase) async throws {
         try await withApp(database, configure: { $0.workers.runWorkers = false }) { app in
             let fixture = try await CatalogFixture.make(app)
-            let org = fixture.organization.organizationId
+            let org = uuid(fixture.organization.organizationId)
             let now = app.clock.now
             let total = 1_050
             for chunk in stride(from: 0, to: total, by: 350) {
