@@ -115,7 +115,7 @@ public struct CardPayments: Sendable {
     /// The order's card payment still open at the processor: not final, not failed, with its PaymentIntent, of the
     /// order's total.
     private func openPayment(of order: OrderRecord) async throws -> PaymentRow? {
-        try await PaymentRow.of(order: order.id!, on: store.sql()).last {
+        try await PaymentRow.of(order: try order.requireID(), on: store.sql()).last {
             $0.method == "card" && $0.provider == gateway.name && $0.providerRef != nil
                 && ($0.status == .pending || $0.status == .requiresAction) && $0.amountMinor == order.totalMinor
                 && $0.currency.uppercased() == order.currency.uppercased()
@@ -220,9 +220,10 @@ public struct CardPayments: Sendable {
         let status = OrderReads.effectiveStatus(order, now: now)
         guard status.isRevivedByLatePayment else { return false }
         guard status == .cancelled else { return true }
+        let orderID = try order.requireID()
         let last = try await store.sql().raw(
             """
-            SELECT actor_kind, reason FROM order_transitions WHERE order_id = \(bind: order.id!) AND to_status = 'cancelled'
+            SELECT actor_kind, reason FROM order_transitions WHERE order_id = \(bind: orderID) AND to_status = 'cancelled'
             ORDER BY occurred_at DESC LIMIT 1
             """
         ).first(decoding: CancellationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -255,7 +256,9 @@ public struct CardPayments: Sendable {
         var others: [Prepared] = []
         // The batch's orders in one query (a payment's row changes nothing of its order).
         let records = Dictionary(
-            uniqueKeysWithValues: try await OrderRecord.query(on: db).filter(\.$id ~~ orders).all().map { ($0.id!, $0) }
+            uniqueKeysWithValues: try await OrderRecord.query(on: db).filter(\.$id ~~ orders).all().map {
+                (try $0.requireID(), $0)
+            }
         )
         for prepared in words {
             guard try await record(prepared, on: sql) else { continue }
@@ -273,7 +276,7 @@ public struct CardPayments: Sendable {
             let paid = try await OrderLifecycle.pay(
                 Array(paying.keys), by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
             // An order that stopped waiting a moment ago is moved as any other, after the others of this batch.
-            others += paying.values.filter { !paid.contains($0.order.id!) }.map(\.word)
+            others += paying.values.filter { !paid.contains($0.word.orderID) }.map(\.word)
         }
         for prepared in others { try await moveOrder(prepared, seats: seats, on: db) }
     }
@@ -323,7 +326,7 @@ public struct CardPayments: Sendable {
         _ paymentID: UUID, order: OrderRecord, status: OrderStatus, revival: [(hash: String, sealed: String)]?,
         seats: LockedSales, now: Date, on db: any Database
     ) async throws {
-        let orderID = order.id!
+        let orderID = try order.requireID()
         switch status {
         case .pending:
             try await OrderLifecycle.move(

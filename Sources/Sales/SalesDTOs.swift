@@ -13,8 +13,8 @@ public struct HoldDTO: Codable, Sendable, Equatable, ResponseEncodable {
     /// For anonymous carts: the token to send back as `X-Cart-Token` to see or release the hold. Shown once.
     public var cartToken: String?
 
-    init(_ record: HoldRecord, sessions: [String]) {
-        holdId = record.id!
+    init(_ record: HoldRecord, sessions: [String]) throws {
+        holdId = try record.requireID()
         eventId = record.eventID
         ticketTypeId = record.ticketTypeID
         quantity = record.quantity
