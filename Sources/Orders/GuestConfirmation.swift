@@ -121,7 +121,7 @@ public struct GuestConfirmations: Sendable {
     }
 
     /// Who pays a guest's free order when its buyer confirms their email.
-    static let actor = Principal.system("email-confirmation")
+    static let actor = Principal.system(.emailConfirmation)
 
     static let gone = HTTPFailure.notFound(
         "This link is not valid any more: the order was released, cancelled, paid, or the link is wrong.")

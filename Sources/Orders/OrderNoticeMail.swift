@@ -67,7 +67,7 @@ public struct OrderNoticeMail: MessageHandler {
         switch notice.to {
         case .paid: return .paymentReceived
         case .expired: return .orderExpired
-        case .cancelled: return notice.system == "payments" ? .paymentFailed : .orderCancelled
+        case .cancelled: return notice.system == .payments ? .paymentFailed : .orderCancelled
         case .refunded:
             // A card refund is told when the processor has made it (`refund_issued`).
             let card = try await store.sql().raw(

@@ -39,7 +39,7 @@ public struct CardPayments: Sendable {
     /// Whether a processor is configured (card payment methods are refused otherwise).
     var available: Bool { !(gateway is UnconfiguredGateway) }
 
-    static let actor = Principal.system("payments")
+    static let actor = Principal.system(.payments)
 
     /// The card payments (PaymentIntents at the processor) one order may have at most, the checkout's included. A buyer
     /// asking again without a card while one is open gets that one back, and a declined card may be retried a few
@@ -223,11 +223,11 @@ public struct CardPayments: Sendable {
         let orderID = try order.requireID()
         let last = try await store.sql().raw(
             """
-            SELECT actor_kind, reason FROM order_transitions WHERE order_id = \(bind: orderID) AND to_status = 'cancelled'
+            SELECT system_actor FROM order_transitions WHERE order_id = \(bind: orderID) AND to_status = 'cancelled'
             ORDER BY occurred_at DESC LIMIT 1
             """
         ).first(decoding: CancellationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return last?.actorKind == "system" && (last?.reason ?? "").hasPrefix("payments:")
+        return last?.systemActor.flatMap(SystemActor.init(rawValue:)) == .payments
     }
 
     /// One word in a transaction of its own; a revival refused (the places are gone) is recorded again as a refund.
@@ -371,7 +371,7 @@ public struct CardPayments: Sendable {
         async throws
     {
         let made = try await Refunds.create(
-            order: orderID, amountMinor: nil, reason: reason, actor: .system("payments"), payment: paymentID, now: now,
+            order: orderID, amountMinor: nil, reason: reason, actor: .system(.payments), payment: paymentID, now: now,
             on: db)
         try await Outbox.enqueue(
             [
@@ -408,7 +408,7 @@ struct PaymentAttemptsExhausted: APIError {
 }
 
 /// Who cancelled an order last, and why.
+/// Who cancelled an order: the worker, when BoxOffice itself did.
 private struct CancellationRow: Decodable {
-    var actorKind: String
-    var reason: String?
+    var systemActor: String?
 }

@@ -184,24 +184,21 @@ package enum OrderLifecycle {
     package static func record(_ transitions: [Transition], on db: any Database) async throws {
         guard !transitions.isEmpty else { return }
         let rows = transitions.map { t -> SQLQueryString in
-            // The system has no ID: the worker's name leads the reason instead.
-            let reason = t.actor.systemName.map { name in t.reason.map { "\(name): \($0)" } ?? name } ?? t.reason
+            // The system has no ID: the worker is named in `system_actor`, and its name leads the reason for readers.
+            let worker = t.actor.systemActor?.rawValue
+            let reason = worker.map { name in t.reason.map { "\(name): \($0)" } ?? name } ?? t.reason
             return """
                 (\(bind: t.id), \(bind: t.orderID), \(bind: t.from?.rawValue), \(bind: t.to.rawValue), \(bind: t.actor.kind),
-                 \(bind: t.actor.id), \(bind: reason), \(bind: t.at))
+                 \(bind: t.actor.id), \(bind: worker), \(bind: reason), \(bind: t.at))
                 """
         }
         try await db.sql.raw(
             """
-            INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at) VALUES
+            INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, system_actor, reason,
+              occurred_at) VALUES
             """ + " " + rows.joined(separator: ", ")
         ).run()
     }
-}
-
-extension TransitionActor {
-    /// The system names itself (which worker) where a person would have an ID.
-    fileprivate var systemName: String? { if case .system(let name) = self { name } else { nil } }
 }
 
 /// The one writer of ticket status (a ticket's creation aside). Tickets move with their order, or one at a time when a

@@ -1,4 +1,4 @@
-import Domain
+package import Domain
 package import FluentKit
 import Foundation
 package import Persistence
@@ -70,7 +70,7 @@ package enum PlaceLedger {
     /// Returns the number of holds ended.
     @discardableResult
     package static func reclaimExpired(
-        sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 100, by worker: String = "hold-sweeper",
+        sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 100, by worker: SystemActor = .holdSweeper,
         on db: any Database
     ) async throws -> Int {
         let sql = db.sql
@@ -130,7 +130,7 @@ package enum PlaceLedger {
             default: throw error
             }
             let reclaimed = try await store.transaction { db in
-                try await reclaimExpired(sharingSessionsWith: typeIDs, now: now, by: "sale-reclaim", on: db)
+                try await reclaimExpired(sharingSessionsWith: typeIDs, now: now, by: .saleReclaim, on: db)
             }
             guard reclaimed > 0 || error is ExpiredHoldsInTheWay else { throw error }
             return try await store.transaction { db in try await work(db, false) }
