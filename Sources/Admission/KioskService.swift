@@ -35,7 +35,8 @@ struct KioskService: Sendable {
         let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == kiosk.eventID).sort(\.$number).all()
             .map { session in
                 OfflineSessionDTO(
-                    sessionId: try session.requireID(), sessionCode: "S\(session.number)", number: session.number,
+                    sessionId: try session.requireID(), sessionCode: SessionCode(number: session.number).description,
+                    number: session.number,
                     name: session.name,
                     startsAt: session.startsAt, checkinOpensAt: session.startsAt.addingTimeInterval(-opens),
                     checkinClosesAt: session.startsAt.addingTimeInterval(closes))

@@ -246,7 +246,7 @@ struct OrderDraft: Sendable {
     }
 
     func dto() -> OrderDTO {
-        let currency = Currency(price.currency) ?? Currency("EUR")!
+        let currency = Currency.stored(price.currency)
         return OrderDTO(
             orderId: orderID, orderNumber: number, eventId: eventID, status: status.rawValue,
             buyerName: valid.buyer.name,

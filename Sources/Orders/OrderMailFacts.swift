@@ -71,7 +71,9 @@ package struct OrderMailFacts {
     func ticketLines(_ tickets: [Ticket], _ format: MailFormat, withSessions: Bool) -> [String] {
         tickets.map { ticket in
             guard withSessions, !ticket.sessions.isEmpty else { return ticket.label }
-            let sessions = ticket.sessions.map { "S\($0.number) \($0.name) (\(format.dateTime($0.startsAt)))" }
+            let sessions = ticket.sessions.map {
+                "\(SessionCode(number: $0.number)) \($0.name) (\(format.dateTime($0.startsAt)))"
+            }
             return "\(ticket.label) — " + sessions.joined(separator: ", ")
         }
     }

@@ -145,7 +145,7 @@ public struct SessionReminderMail: MessageHandler {
         guard !tickets.isEmpty else { return }
         let brand = try await composer.brand(organizationID: facts.event.organizationID)
         var values = facts.values(brand.format)
-        values["sessionLabel"] = "S\(session.number) \(session.name)"
+        values["sessionLabel"] = "\(SessionCode(number: session.number)) \(session.name)"
         values["startsAt"] = brand.format.dateTime(session.startsAt)
         values["lead"] = brand.format.lead(minutes: reminder.offsetMinutes)
         let content = MailContent(

@@ -130,7 +130,7 @@ struct PaymentRow: Sendable, Decodable {
     }
 
     func dto(showSecret: Bool, nextAction: String? = nil) -> PaymentDTO {
-        let currency = Currency(currency) ?? Currency("EUR")!
+        let currency = Currency.stored(currency)
         return PaymentDTO(
             paymentId: id, orderId: orderID, provider: provider, method: method, status: status.rawValue,
             amount: Money(minorUnits: amountMinor, currency: currency).decimal, amountMinor: amountMinor,
@@ -202,7 +202,7 @@ struct RefundRow: Sendable, Decodable {
     }
 
     var dto: RefundDTO {
-        let currency = Currency(currency) ?? Currency("EUR")!
+        let currency = Currency.stored(currency)
         return RefundDTO(
             refundId: id, orderId: orderID, paymentId: paymentID,
             amount: Money(minorUnits: amountMinor, currency: currency).decimal, amountMinor: amountMinor,

@@ -106,7 +106,7 @@ public struct HoldService: Sendable {
             },
             uniquingKeysWith: { first, _ in first })
         let codes = Dictionary(grouping: links, by: \.ticketTypeID).mapValues { links in
-            links.compactMap { numbers[$0.sessionID] }.sorted().map { "S\($0)" }
+            links.compactMap { numbers[$0.sessionID] }.sorted().map { SessionCode(number: $0).description }
         }
         return try holds.map { try HoldDTO($0, sessions: codes[$0.ticketTypeID] ?? []) }
     }

@@ -74,7 +74,7 @@ package struct LockedSales: Sendable {
                 target: .init(
                     ticketTypeID: id, sessionIDs: sessionIDs,
                     sessionCodes: sessionIDs.reduce(into: [:]) { codes, session in
-                        codes[session] = sessions[session].map { "S\($0.number)" }
+                        codes[session] = sessions[session].map { SessionCode(number: $0.number).description }
                     }))
             types[id] = TicketType(
                 context: context, priceMinor: row.priceMinor, memberPriceMinor: row.memberPriceMinor,
