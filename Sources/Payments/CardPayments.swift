@@ -26,7 +26,7 @@ public struct CardPayments: Sendable {
     let gateway: any PaymentGateway
     let ticketKeys: TicketKeys
     let logger: Logger
-    let words: GroupCommit<Prepared>
+    let words: GroupCommit<Prepared, Void>
 
     public init(store: DatabaseStore, gateway: any PaymentGateway, ticketKeys: TicketKeys, logger: Logger) {
         self.store = store
@@ -182,7 +182,11 @@ public struct CardPayments: Sendable {
         guard let prepared = try await prepare(paymentID, word, now: now) else { return }
         if prepared.revival != nil { return try await applyAlone(prepared) }
         try await words.submit(
-            prepared, batch: { batch in try await store.transaction { db in try await applyLocked(batch, on: db) } },
+            prepared,
+            batch: { batch in
+                try await store.transaction { db in try await applyLocked(batch, on: db) }
+                return batch.map { _ in () }
+            },
             alone: { one in try await applyAlone(one) })
     }
 
