@@ -59,6 +59,18 @@ package enum OrderLifecycle {
         guard from.canMove(to: next) || reviving else {
             throw SalesError.invalidTransition(from: effective.rawValue, to: next.rawValue)
         }
+        if next == .paid, from == .pending, !reviving {
+            // A payment is written by its batch form, for one order: one writer of pending → paid.
+            do {
+                let paid = try await pay([orderID], by: principal, reason: reason, now: now, locked: seats, on: db)
+                guard paid.contains(orderID) else {
+                    throw SalesError.invalidTransition(from: effective.rawValue, to: next.rawValue)
+                }
+            } catch SalesError.holdExpired {
+                throw SalesError.holdExpired(expiredAt: order.paymentDeadline ?? now)
+            }
+            return from
+        }
         if reviving {
             // Sold again like any sale, or not at all: a refusal leaves the caller to refund the payment.
             for item in items {
@@ -112,13 +124,14 @@ package enum OrderLifecycle {
         return from
     }
 
-    /// `move(_:to: .paid)` for many pending orders at once (a batch of card payments that succeeded), in a fixed number
-    /// of statements however many orders: one conditional update from `pending` before the deadline, their holds
-    /// converted (held places become sold, `HoldLifecycle.end`), their tickets valid, the transitions and outbox rows
-    /// written. Returns the orders paid; those that were not pending before their deadline any more are left as they
-    /// are, for the caller to move one by one. The seats must be locked already (`locked`).
+    /// The one writer of pending → paid, for many orders at once (a batch of card payments that succeeded) or one (`move`
+    /// to `.paid` from `pending`), in a fixed number of statements however many orders: one conditional update from
+    /// `pending` before the deadline, their holds converted (held places become sold, `HoldLifecycle.end`), their
+    /// tickets valid, the transitions and outbox rows written. Returns the orders paid; those that were not pending
+    /// before their deadline any more are left as they are, for the caller to move one by one. The seats must be locked
+    /// already (`locked`).
     package static func pay(
-        _ orderIDs: [UUID], by principal: Principal, reason: String, now: Date, locked: LockedSales,
+        _ orderIDs: [UUID], by principal: Principal, reason: String?, now: Date, locked: LockedSales,
         on db: any Database
     ) async throws -> Set<UUID> {
         guard !orderIDs.isEmpty else { return [] }
@@ -144,15 +157,17 @@ package enum OrderLifecycle {
         try await record(
             ids.map { Transition(orderID: $0, from: .pending, to: .paid, actor: actor, reason: reason, at: now) },
             on: db)
+        // In the order a single move writes them: the status, the availability, the buyer's notice.
+        let owed = OrderNotice.isOwed(from: .pending, to: .paid, actor: actor)
         try await Outbox.enqueue(
-            try paid.flatMap {
-                [
-                    try Outbox.row(
-                        OrderStatusChanged(
-                            orderId: $0.id, eventId: $0.eventId, from: .pending, to: .paid, actor: actor.kind)),
-                    try Outbox.row(OrderNotice(orderId: $0.id, from: .pending, to: .paid, actor: actor, reason: reason)),
-                ]
-            } + events.map { try Outbox.row(AvailabilityChanged(eventId: $0)) },
+            try paid.map {
+                try Outbox.row(
+                    OrderStatusChanged(
+                        orderId: $0.id, eventId: $0.eventId, from: .pending, to: .paid, actor: actor.kind))
+            } + events.map { try Outbox.row(AvailabilityChanged(eventId: $0)) }
+                + (owed ? paid : []).map {
+                    try Outbox.row(OrderNotice(orderId: $0.id, from: .pending, to: .paid, actor: actor, reason: reason))
+                },
             now: now, on: db)
         return Set(ids)
     }
