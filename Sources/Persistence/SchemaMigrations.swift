@@ -50,5 +50,6 @@ public enum SchemaMigrations {
         M0041_AddEmailSettings(),
         M0042_CreateNewsletterAndBroadcasts(),
         M0043_AddPlacesByPeopleAndMailConsent(),
+        M0044_AddOutboxIndexedIDs(),
     ]
 }
