@@ -75,5 +75,6 @@ PY
 command="bench/flash-sale.sh $attempts $clients"
 [ "$capacity" = 250 ] && [ -z "$keys" ] || command="$command $capacity"
 [ -z "$keys" ] || command="$command keys"
+[ -z "${BENCH_NO_WRITE:-}" ] || { cp "$work/results.tsv" "$BENCH_NO_WRITE"; exit 0; }
 python3 bench/write_results.py "$kind" "$work/results.tsv" "$command" \
   "attempts|purchases|refusals|other|purchases/s|purchase p50 / p95 / p99 ms|refusals/s after sell-out|refusal p50 / p95 / p99 ms|WAL flush (avg)|verified"

@@ -1,13 +1,18 @@
-# Sourced by the benchmarks: builds the release server and starts it with the benchmarks' settings, on a throwaway
-# PostgreSQL cluster that is stopped (with the server and the work folder) whatever happens.
+# Sourced by the benchmarks: builds the release server (or takes $BENCH_BIN) and starts it with the benchmarks'
+# settings, on a throwaway PostgreSQL cluster that is stopped (with the server and the work folder) whatever happens.
 #   bench_start                 build, start the cluster, set $bin and $work
 #   bench_serve LOG [ENV=…]     start the server in $work on a free port with ENV on top; sets $server and $port
 #   bench_stop_server           stop it and wait until its connections have closed
 source scripts/postgres-throwaway.sh
 
 bench_start() {
-  swift build -c release --product boxoffice >/dev/null
-  bin="$PWD/.build/release/boxoffice"
+  # BENCH_BIN runs a server built elsewhere (bench/compare.sh: the same benchmark against two builds).
+  if [ -n "${BENCH_BIN:-}" ]; then
+    bin=$BENCH_BIN
+  else
+    swift build -c release --product boxoffice >/dev/null
+    bin="$PWD/.build/release/boxoffice"
+  fi
   work=$(mktemp -d)
   server=
   trap 'bench_stop_server; pg_throwaway_stop; rm -rf "$work"' EXIT

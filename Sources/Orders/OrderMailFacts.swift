@@ -2,7 +2,6 @@ import Domain
 import FluentKit
 package import Foundation
 package import Mail
-import Messaging
 package import Persistence
 import SQLKit
 
@@ -85,7 +84,7 @@ package struct OrderMailFacts {
 struct BuyerMail: Sendable {
     let store: DatabaseStore
     let mailer: any Mailer
-    let composer: MailComposer
+    let composer: any MailComposing
     let ticketImages: OrderConfirmationMail.TicketImages?
 
     func send(
@@ -110,7 +109,7 @@ struct BuyerMail: Sendable {
             try await store.sql().raw(
                 "SELECT 1 AS asked FROM guest_confirmations WHERE order_id = \(bind: facts.order.id!)"
             ).first() != nil
-        let kind: MailConsent.Kind =
+        let kind: MailKind =
             content.template == .orderReserved && content.link != nil ? .link : .order(confirmationAsked: asked)
         try await composer.send(
             content, to: [facts.buyer], as: kind, brand: brand, via: mailer, inline: inline, now: now)

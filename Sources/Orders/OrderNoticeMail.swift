@@ -2,7 +2,6 @@ public import Domain
 import FluentKit
 import Foundation
 public import Mail
-public import Messaging
 public import Outbox
 public import Persistence
 import SQLKit
@@ -18,10 +17,10 @@ public struct OrderNoticeMail: MessageHandler {
 
     let buyer: BuyerMail
     var store: DatabaseStore { buyer.store }
-    var composer: MailComposer { buyer.composer }
+    var composer: any MailComposing { buyer.composer }
 
     public init(
-        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
+        store: DatabaseStore, mailer: any Mailer, composer: any MailComposing,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
@@ -86,10 +85,10 @@ public struct TicketReissuedMail: MessageHandler {
 
     let buyer: BuyerMail
     var store: DatabaseStore { buyer.store }
-    var composer: MailComposer { buyer.composer }
+    var composer: any MailComposing { buyer.composer }
 
     public init(
-        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
+        store: DatabaseStore, mailer: any Mailer, composer: any MailComposing,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)

@@ -4,7 +4,6 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 public import Logging
-import Messaging
 import Orders
 import Outbox
 public import PaymentGateway

@@ -51,5 +51,6 @@ public enum SchemaMigrations {
         M0042_CreateNewsletterAndBroadcasts(),
         M0043_AddPlacesByPeopleAndMailConsent(),
         M0044_AddTransitionSystemActor(),
+        M0045_AddOutboxIndexedIDs(),
     ]
 }
