@@ -60,7 +60,11 @@ let package = Package(
         // scripts/test checks they are what the document makes).
         .target(
             name: "WireTypes",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                // Only for ResponseEncodable: a handler answers with a wire type as it is.
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         // QR code symbols as SVG and PNG, drawn in-process: no network, no system library.
@@ -255,7 +259,7 @@ let package = Package(
         .target(
             name: "WebPages",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Accounts", "Orders", "Messaging",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Accounts", "Orders", "Messaging", "WireTypes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -268,7 +272,7 @@ let package = Package(
         .target(
             name: "Sales",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox", "Tickets",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Outbox", "Tickets", "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -298,7 +302,7 @@ let package = Package(
             name: "Payments",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Orders", "Audit", "Outbox", "Mail",
-                "PaymentGateway", "Tickets",
+                "WireTypes", "PaymentGateway", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -312,7 +316,7 @@ let package = Package(
         .target(
             name: "Admission",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox", "Tickets",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "QRCode", "Outbox", "Tickets", "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -359,6 +363,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "BoxOfficeApp", "Persistence", "HTTPCore", "Domain", "Accounts", "Catalog", "Outbox", "Mail",
+                "WireTypes",
                 "PaymentGateway", "Messaging",
                 "Storage",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -413,7 +418,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "TestSupport", "Accounts", "Domain", "HTTPCore", "Storage",
+                "TestSupport", "Accounts", "Domain", "HTTPCore", "Storage", "WireTypes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -514,6 +519,7 @@ let package = Package(
             name: "SalesTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Sales", "Catalog", "Accounts", "HTTPCore", "Persistence", "Domain",
+                "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -526,6 +532,7 @@ let package = Package(
             name: "AdmissionTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Admission", "Orders", "Catalog", "Accounts", "HTTPCore", "Persistence",
+                "WireTypes",
                 "Domain", "QRCode",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -540,6 +547,7 @@ let package = Package(
             name: "OrdersTests",
             dependencies: [
                 "TestSupport", "BoxOfficeApp", "Orders", "Messaging", "Sales", "Catalog", "Accounts", "HTTPCore",
+                "WireTypes",
                 "Persistence",
                 "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -19,29 +19,30 @@ public struct AccountsRoutes: Sendable {
     public func register(on router: some RouterMethods<AppRequestContext>) {
         let users = router.group(context: UserRequestContext.self)
         router.post("/api/auth/register") { request, context in
-            let body = try await request.decode(as: RegisterRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.RegisterRequest.self, context: context)
             // `username` (some clients' name for the email) is the same address: sent beside `email`, it must be one too.
             if body.email != nil, let username = body.username, EmailAddress(username) == nil {
                 throw HTTPFailure.validationFailed(FieldProblems("username", "is not a valid email address"))
             }
             try await auth.register(
-                email: body.email ?? body.username, password: body.password, displayName: body.displayName,
+                email: body.email ?? body.username ?? "", password: body.password, displayName: body.displayName,
                 now: clock.now(), request: clientAddress.metadata(request, context))
             return EditedResponse(
                 status: .accepted,
-                response: AcceptedDTO(
+                response: Components.Schemas.Accepted(
                     message: "Check your inbox: we have sent a message to this address saying what to do next."))
         }
         router.post("/api/auth/login") { request, context in
-            let body = try await request.decode(as: LoginRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.LoginRequest.self, context: context)
             return try await auth.login(
                 identifier: body.email ?? body.username, password: body.password,
                 now: clock.now(), request: clientAddress.metadata(request, context))
         }
         router.post("/api/auth/refresh") { request, context in
-            let body = try await request.decode(as: RefreshRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.RefreshRequest.self, context: context)
             return try await auth.refresh(
-                token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
+                token: body.refresh_token ?? body.refreshToken, now: clock.now(),
+                request: clientAddress.metadata(request, context))
         }
         users.post("/api/auth/logout") { request, context in
             try await auth.logout(
@@ -54,7 +55,7 @@ public struct AccountsRoutes: Sendable {
                 email: body.email, now: clock.now(), request: clientAddress.metadata(request, context))
             return EditedResponse(
                 status: .accepted,
-                response: AcceptedDTO(
+                response: Components.Schemas.Accepted(
                     message: "If an account uses this address, a link to reset its password is on its way."))
         }
         router.post("/api/auth/verify-email") { request, context in
@@ -70,7 +71,7 @@ public struct AccountsRoutes: Sendable {
                 email: body.email, now: clock.now(), request: clientAddress.metadata(request, context))
             return EditedResponse(
                 status: .accepted,
-                response: AcceptedDTO(
+                response: Components.Schemas.Accepted(
                     message: "If this address has an account waiting for verification, a new link is on its way."))
         }
         router.post("/api/auth/reset-password") { request, context in

@@ -9,6 +9,7 @@ import Outbox
 public import Persistence
 public import RateLimiting
 import SQLKit
+public import WireTypes
 
 /// Sign-up, sign-in, token refresh with rotation and reuse detection, sign-out and password change.
 ///
@@ -49,21 +50,21 @@ public struct AuthService: Sendable {
     /// verify the address, or word that somebody tried to register it again. The password is hashed either way, so
     /// both answers take the same time. A new account signs in with `/api/auth/login` once its address is verified.
     public func register(
-        email rawEmail: String?, password: String?, displayName: String?, now: Date, request: RequestMetadata
+        email rawEmail: String, password: String, displayName: String?, now: Date, request: RequestMetadata
     ) async throws {
         try await limiter.consume(settings.attemptLimit.named("register"), keys: ["ip:\(request.limitKey)"], now: now)
         var problems = FieldProblems()
-        let email = rawEmail.flatMap(EmailAddress.init)
-        problems.require(rawEmail != nil, "email", "is required")
-        problems.require(rawEmail == nil || email != nil, "email", "is not a valid email address")
-        problems.require(password != nil, "password", "is required")
-        if let password, let problem = PasswordRules.problem(with: password) { problems.add("password", problem) }
+        // The document requires the address (as email or username) and the password, and states their forms; the
+        // address is read as the domain reads one, and the password held to the rules of a good one.
+        let email = EmailAddress(rawEmail)
+        problems.require(email != nil, "email", "is not a valid email address")
+        if let problem = PasswordRules.problem(with: password) { problems.add("password", problem) }
         // Without a display name, the address's local part stands for one (at most 64 characters, never blank).
         let name =
             displayName.map { problems.requireText($0, "displayName", lengths: 1...100, singleLine: true) }
             ?? email.map { String($0.value.prefix { $0 != "@" }) } ?? ""
         try problems.throwIfAny()
-        guard let email, let password else { throw problems }
+        guard let email else { throw problems }
         // Every registration mails its address: limited per address too, so nobody floods a stranger's inbox from
         // many clients (the limit counts alike whether or not the address has an account).
         try await limiter.consume(
@@ -98,7 +99,7 @@ public struct AuthService: Sendable {
     }
 
     public func login(identifier: String?, password: String?, now: Date, request: RequestMetadata) async throws
-        -> TokenResponse
+        -> Components.Schemas.TokenResponse
     {
         let user = try await verifiedUser(identifier: identifier, password: password, now: now, request: request)
         let userID = try user.requireID()
@@ -208,7 +209,9 @@ public struct AuthService: Sendable {
 
     /// Exchanges a refresh token for a new pair. The old token dies; presenting it again later revokes
     /// its whole family, since only a thief or a replay would hold an exchanged token.
-    public func refresh(token: String?, now: Date, request: RequestMetadata) async throws -> TokenResponse {
+    public func refresh(token: String?, now: Date, request: RequestMetadata) async throws
+        -> Components.Schemas.TokenResponse
+    {
         guard let token, !token.isEmpty else {
             throw HTTPFailure.validationFailed(FieldProblems("refresh_token", "is required"))
         }
@@ -320,11 +323,11 @@ public struct AuthService: Sendable {
         }
     }
 
-    public func currentUser(_ user: UserIdentity) async throws -> UserDTO {
+    public func currentUser(_ user: UserIdentity) async throws -> Components.Schemas.User {
         guard let record = try await UserRecord.find(user.id, on: store.database()) else {
             throw HTTPFailure.unauthorized("This account no longer exists.")
         }
-        return UserDTO(record)
+        return Components.Schemas.User(record)
     }
 
     // MARK: Tokens
@@ -368,17 +371,14 @@ public struct AuthService: Sendable {
     }
 
     private func tokenResponse(user: UserRecord, refreshToken: IssuedRefreshToken, now: Date) async throws
-        -> TokenResponse
+        -> Components.Schemas.TokenResponse
     {
         let identity = UserIdentity(
             id: try user.requireID(), role: PlatformRole(rawValue: user.role) ?? .member,
             sessionID: refreshToken.familyID)
-        return TokenResponse(
-            accessToken: try await tokens.issue(for: identity, now: now),
-            refreshToken: refreshToken.token,
-            expiresIn: tokens.lifetimeSeconds,
-            user: UserDTO(user)
-        )
+        return Components.Schemas.TokenResponse(
+            refresh_token: refreshToken.token, tokenType: .bearer, user: Components.Schemas.User(user),
+            accessToken: try await tokens.issue(for: identity, now: now), expiresIn: tokens.lifetimeSeconds)
     }
 }
 

@@ -7,6 +7,7 @@ import HTTPTypes
 import Identity
 public import Persistence
 public import Storage
+public import WireTypes
 
 /// Organizations' logos: uploaded by their owners, kept in the blob store, shown to anyone (event pages, emails and
 /// embeds link `GET /api/organizations/{id}/logo`). The database holds only the key; the bytes are the store's.
@@ -32,7 +33,7 @@ public struct OrganizationLogos: Sendable {
     public func upload(
         to id: UUID, bytes: [UInt8], contentType: String?, by principal: Principal, now: Date,
         request: RequestMetadata
-    ) async throws -> OrganizationDTO {
+    ) async throws -> Components.Schemas.Organization {
         let db = store.database()
         guard try await OrganizationRecord.find(id, on: db) != nil else { throw AccountsError.organizationNotFound }
         try await authorizer.require(.organizationUpdate, on: .organization(id), by: principal, database: db)
@@ -67,7 +68,7 @@ public struct OrganizationLogos: Sendable {
             return (organization, previous)
         }
         if let previous = previous.flatMap(BlobKey.init) { try? await blobs.delete(previous) }
-        return OrganizationDTO(organization, role: nil)
+        return Components.Schemas.Organization(organization, role: nil)
     }
 
     /// Removes the logo (owners).

@@ -6,6 +6,7 @@ public import HTTPCore
 import Identity
 import Outbox
 public import Persistence
+public import WireTypes
 
 /// Organizations, their members and roles, and staff assignments to events.
 public struct OrganizationService: Sendable {
@@ -19,7 +20,7 @@ public struct OrganizationService: Sendable {
 
     /// Creates an organization; its creator becomes its first owner.
     public func create(name: String?, slug: String?, by principal: Principal, now: Date, request: RequestMetadata)
-        async throws -> OrganizationDTO
+        async throws -> Components.Schemas.Organization
     {
         let db = store.database()
         guard let user = try await authorizer.require(.organizationCreate, on: .platform, by: principal, database: db)
@@ -52,33 +53,35 @@ public struct OrganizationService: Sendable {
                 from: request, at: now, on: db)
             return organization
         }
-        return OrganizationDTO(organization, role: .owner)
+        return Components.Schemas.Organization(organization, role: .owner)
     }
 
     /// The organizations the user belongs to, with their role in each.
-    public func listMine(_ user: UserIdentity) async throws -> [OrganizationDTO] {
+    public func listMine(_ user: UserIdentity) async throws -> [Components.Schemas.Organization] {
         let db = store.database()
         let memberships = try await MembershipRecord.query(on: db).filter(\.$userID == user.id).all()
         let roles = Dictionary(
             memberships.map { ($0.organizationID, $0.role) }, uniquingKeysWith: { first, _ in first })
         let organizations = try await OrganizationRecord.query(on: db).filter(\.$id ~~ Array(roles.keys)).sort(\.$name)
             .all()
-        return organizations.map { OrganizationDTO($0, role: roles[$0.id!].flatMap(OrganizationRole.init(rawValue:))) }
+        return organizations.map {
+            Components.Schemas.Organization($0, role: roles[$0.id!].flatMap(OrganizationRole.init(rawValue:)))
+        }
     }
 
     /// The origins allowed to frame the organization's embeds.
-    public func embedding(of id: UUID, by principal: Principal) async throws -> EmbeddingDTO {
+    public func embedding(of id: UUID, by principal: Principal) async throws -> Components.Schemas.Embedding {
         let db = store.database()
         let organization = try await existing(id, on: db)
         try await authorizer.require(.organizationRead, on: .organization(id), by: principal, database: db)
-        return EmbeddingDTO(allowedOrigins: EmbedOrigins.list(organization.embedOrigins))
+        return Components.Schemas.Embedding(allowedOrigins: EmbedOrigins.list(organization.embedOrigins))
     }
 
     /// Replaces the origins allowed to frame the organization's embeds (owners): each an `https` origin (or `http`
     /// on localhost, for development), twenty at most.
     func setEmbedding(
         of id: UUID, allowedOrigins origins: [String], by principal: Principal, now: Date, request: RequestMetadata
-    ) async throws -> EmbeddingDTO {
+    ) async throws -> Components.Schemas.Embedding {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.organizationUpdate, on: .organization(id), by: principal, database: db)
@@ -105,11 +108,11 @@ public struct OrganizationService: Sendable {
                     targetID: id.uuidString, organizationID: id,
                     details: ["allowedOrigins": .array(unique.map(JSONValue.string))]),
                 from: request, at: now, on: db)
-            return EmbeddingDTO(allowedOrigins: unique)
+            return Components.Schemas.Embedding(allowedOrigins: unique)
         }
     }
 
-    public func get(_ id: UUID, by principal: Principal) async throws -> OrganizationDTO {
+    public func get(_ id: UUID, by principal: Principal) async throws -> Components.Schemas.Organization {
         let db = store.database()
         let organization = try await existing(id, on: db)
         try await authorizer.require(.organizationRead, on: .organization(id), by: principal, database: db)
@@ -117,10 +120,10 @@ public struct OrganizationService: Sendable {
             if case .user(let user) = principal {
                 try await StandingQuery.load(userID: user.id, organizationID: id, on: db).membership
             } else { nil }
-        return OrganizationDTO(organization, role: role)
+        return Components.Schemas.Organization(organization, role: role)
     }
 
-    public func members(of id: UUID, by principal: Principal) async throws -> [MemberDTO] {
+    public func members(of id: UUID, by principal: Principal) async throws -> [Components.Schemas.Member] {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.membersRead, on: .organization(id), by: principal, database: db)
@@ -130,7 +133,7 @@ public struct OrganizationService: Sendable {
     public func addMember(
         to id: UUID, email rawEmail: String, role: OrganizationRole, by principal: Principal, now: Date,
         request: RequestMetadata
-    ) async throws -> MemberDTO {
+    ) async throws -> Components.Schemas.Member {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
@@ -161,7 +164,7 @@ public struct OrganizationService: Sendable {
     public func changeRole(
         in id: UUID, of userID: UUID, to role: OrganizationRole, by principal: Principal, now: Date,
         request: RequestMetadata
-    ) async throws -> MemberDTO {
+    ) async throws -> Components.Schemas.Member {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.membersManage, on: .organization(id), by: principal, database: db)
@@ -223,7 +226,7 @@ public struct OrganizationService: Sendable {
     /// Replaces the set of events a staff member works at.
     public func assignEvents(
         in id: UUID, userID: UUID, eventIDs: [UUID], by principal: Principal, now: Date, request: RequestMetadata
-    ) async throws -> MemberDTO {
+    ) async throws -> Components.Schemas.Member {
         let db = store.database()
         _ = try await existing(id, on: db)
         try await authorizer.require(.staffAssign, on: .organization(id), by: principal, database: db)
@@ -283,7 +286,7 @@ public struct OrganizationService: Sendable {
             .filter(\.$organizationID == id).filter(\.$role == OrganizationRole.owner.rawValue).count()
     }
 
-    private func member(_ userID: UUID, of id: UUID, on db: any Database) async throws -> MemberDTO {
+    private func member(_ userID: UUID, of id: UUID, on db: any Database) async throws -> Components.Schemas.Member {
         guard let member = try await memberList(id, userIDs: [userID], on: db).first else {
             throw AccountsError.memberNotFound
         }
@@ -291,7 +294,9 @@ public struct OrganizationService: Sendable {
     }
 
     /// Members with their accounts and staff events, in three queries whatever the size.
-    private func memberList(_ id: UUID, userIDs: [UUID]? = nil, on db: any Database) async throws -> [MemberDTO] {
+    private func memberList(_ id: UUID, userIDs: [UUID]? = nil, on db: any Database) async throws -> [Components.Schemas
+        .Member]
+    {
         var query = MembershipRecord.query(on: db).filter(\.$organizationID == id)
         if let userIDs { query = query.filter(\.$userID ~~ userIDs) }
         let memberships = try await query.all()
@@ -306,13 +311,13 @@ public struct OrganizationService: Sendable {
             by: \.userID)
         return memberships.compactMap { membership in
             guard let user = users[membership.userID] else { return nil }
-            return MemberDTO(
-                userId: membership.userID, email: user.email, displayName: user.displayName, role: membership.role,
-                assignedEventIds: (assignments[membership.userID] ?? []).map(\.eventID).sorted {
-                    $0.uuidString < $1.uuidString
-                },
-                joinedAt: membership.createdAt)
-        }.sorted { ($0.role, $0.email) < ($1.role, $1.email) }
+            guard let role = OrganizationRole(rawValue: membership.role) else { return nil }
+            return Components.Schemas.Member(
+                joinedAt: membership.createdAt,
+                assignedEventIds: (assignments[membership.userID] ?? []).map(\.eventID.uuidString).sorted(),
+                userId: membership.userID.uuidString, role: role.memberWire, displayName: user.displayName,
+                email: user.email)
+        }.sorted { ($0.role.rawValue, $0.email) < ($1.role.rawValue, $1.email) }
     }
 
     private func availableSlug(requested: String?, name: String, on db: any Database) async throws -> String {
@@ -328,14 +333,6 @@ public struct OrganizationService: Sendable {
             candidate = "\(base)-\(OpaqueToken.generate().lowercased().filter(\.isLetter).prefix(4))"
         }
         return candidate
-    }
-}
-
-extension OrganizationDTO {
-    init(_ record: OrganizationRecord, role: OrganizationRole?) {
-        self.init(
-            id: record.id!, name: record.name, slug: record.slug, role: role?.rawValue, createdAt: record.createdAt,
-            logoUrl: record.logoKey == nil ? nil : "/api/organizations/\(record.id!)/logo")
     }
 }
 

@@ -33,7 +33,7 @@ public struct OrganizationsRoutes: Sendable {
             return EditedResponse(status: .created, response: organization)
         }
         users.get("/api/organizations") { _, context in
-            OrganizationList(organizations: try await service.listMine(context.user))
+            Components.Schemas.OrganizationList(organizations: try await service.listMine(context.user))
         }
         users.get("/api/organizations/:organizationId") { _, context in
             return try await service.get(try context.pathUUID("organizationId"), by: context.identity)
@@ -69,14 +69,14 @@ public struct OrganizationsRoutes: Sendable {
                 status: .found, headers: [.location: link, .cacheControl: "public, max-age=600"])
         }
         users.post("/api/organizations/:organizationId/partner-keys") { request, context in
-            let body = try await request.decode(as: CreatePartnerKeyRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.CreatePartnerKeyRequest.self, context: context)
             let created = try await partnerKeys.create(
                 in: try context.pathUUID("organizationId"), name: body.name, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
             return EditedResponse(status: .created, response: created)
         }
         users.get("/api/organizations/:organizationId/partner-keys") { _, context in
-            PartnerKeyList(
+            Components.Schemas.PartnerKeyList(
                 partnerKeys: try await partnerKeys.list(
                     in: try context.pathUUID("organizationId"), by: context.identity))
         }
@@ -88,7 +88,7 @@ public struct OrganizationsRoutes: Sendable {
         }
         users.get("/api/organizations/:organizationId/members") { _, context in
             let id = try context.pathUUID("organizationId")
-            return MemberList(members: try await service.members(of: id, by: context.identity))
+            return Components.Schemas.MemberList(members: try await service.members(of: id, by: context.identity))
         }
         users.post("/api/organizations/:organizationId/members") { request, context in
             let id = try context.pathUUID("organizationId")

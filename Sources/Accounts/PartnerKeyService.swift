@@ -6,6 +6,7 @@ public import HTTPCore
 public import Hummingbird
 import Identity
 public import Persistence
+public import WireTypes
 
 /// Partner keys of an organization: its owners (and admins) make one per partner app, see them listed (never the key
 /// again), and revoke them; a revoked key stops working on its next request.
@@ -19,11 +20,11 @@ public struct PartnerKeyService: Sendable {
     }
 
     public func create(
-        in organizationID: UUID, name: String?, by principal: Principal, now: Date, request: RequestMetadata
-    ) async throws -> PartnerKeyCreatedDTO {
+        in organizationID: UUID, name: String, by principal: Principal, now: Date, request: RequestMetadata
+    ) async throws -> Components.Schemas.PartnerKeyCreated {
         let user = try await authorize(organizationID, by: principal)
         var problems = FieldProblems()
-        let name = problems.requireText(name ?? "", "name", lengths: 1...100, singleLine: true)
+        let name = problems.requireText(name, "name", lengths: 1...100, singleLine: true)
         try problems.throwIfAny()
         let key = PartnerKeys.generate()
         let record = PartnerKeyRecord(
@@ -38,13 +39,13 @@ public struct PartnerKeyService: Sendable {
                     details: ["name": .string(name)]),
                 from: request, at: now, on: db)
         }
-        return PartnerKeyCreatedDTO(key: key, partnerKey: PartnerKeyDTO(record))
+        return Components.Schemas.PartnerKeyCreated(partnerKey: Components.Schemas.PartnerKey(record), key: key)
     }
 
-    public func list(in organizationID: UUID, by principal: Principal) async throws -> [PartnerKeyDTO] {
+    public func list(in organizationID: UUID, by principal: Principal) async throws -> [Components.Schemas.PartnerKey] {
         _ = try await authorize(organizationID, by: principal)
         return try await PartnerKeyRecord.query(on: store.database()).filter(\.$organizationID == organizationID)
-            .sort(\.$createdAt).all().map(PartnerKeyDTO.init)
+            .sort(\.$createdAt).all().map(Components.Schemas.PartnerKey.init)
     }
 
     public func revoke(
@@ -75,41 +76,4 @@ public struct PartnerKeyService: Sendable {
         return try await authorizer.require(
             .organizationUpdate, on: .organization(organizationID), by: principal, database: db)
     }
-}
-
-public struct PartnerKeyDTO: Codable, Sendable, Equatable, ResponseEncodable {
-    public var id: UUID
-    public var name: String
-    /// The key's first characters, to tell keys apart; the key itself is shown once.
-    public var keyPrefix: String
-    public var createdAt: Date
-    public var revokedAt: Date?
-
-    init(_ record: PartnerKeyRecord) {
-        self.init(
-            id: record.id!, name: record.name, keyPrefix: record.keyPrefix, createdAt: record.createdAt,
-            revokedAt: record.revokedAt)
-    }
-
-    public init(id: UUID, name: String, keyPrefix: String, createdAt: Date, revokedAt: Date?) {
-        self.id = id
-        self.name = name
-        self.keyPrefix = keyPrefix
-        self.createdAt = createdAt
-        self.revokedAt = revokedAt
-    }
-}
-
-public struct PartnerKeyCreatedDTO: Codable, Sendable, Equatable, ResponseEncodable {
-    /// The key, shown this once: the partner app sends it as `Authorization: Bearer pk_…`.
-    public var key: String
-    public var partnerKey: PartnerKeyDTO
-}
-
-public struct PartnerKeyList: Codable, Sendable, ResponseEncodable {
-    public var partnerKeys: [PartnerKeyDTO]
-}
-
-struct CreatePartnerKeyRequest: Decodable {
-    var name: String?
 }

@@ -14,14 +14,6 @@ public struct TicketPassDTO: Codable, Sendable, Equatable, ResponseEncodable {
 }
 
 /// A scan or manual check-in.
-public struct CheckinRequest: Decodable, Sendable {
-    public var secret: String?
-    public var sessionId: String?
-    public var gate: String?
-    public var nonce: String?
-    public var eventId: UUID?
-}
-
 public struct AttendeeDTO: Codable, Sendable, Equatable {
     public var name: String
     public var email: String
@@ -36,6 +28,8 @@ public struct CheckinDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var ticketId: UUID
     public var eventId: UUID
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var sessionCode: String
     public var ticketTypeName: String
     public var gate: String?
@@ -45,12 +39,6 @@ public struct CheckinDTO: Codable, Sendable, Equatable, ResponseEncodable {
     /// True when this answer repeats an earlier admission with the same nonce.
     public var replayed: Bool
     public var attendee: AttendeeDTO?
-}
-
-public struct KioskTokenRequest: Decodable, Sendable {
-    public var stationName: String?
-    public var capabilities: String?
-    public var expiresInMinutes: Int?
 }
 
 public struct KioskTokenDTO: Codable, Sendable, Equatable, ResponseEncodable {
@@ -81,12 +69,6 @@ public struct KioskSelfDTO: Codable, Sendable, ResponseEncodable {
     public var expiresAt: Date
 }
 
-public struct DoorSettingsRequest: Decodable, Sendable {
-    public var signedTickets: Bool?
-    public var checkinOpensMinutesBefore: Int?
-    public var checkinClosesMinutesAfter: Int?
-}
-
 public struct DoorSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var eventId: UUID
     public var signedTickets: Bool
@@ -99,6 +81,8 @@ public struct DoorSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {
 
 public struct OfflineSessionDTO: Codable, Sendable, Equatable {
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var sessionCode: String
     public var number: Int
     public var name: String
@@ -111,6 +95,8 @@ public struct OfflineTicketTypeDTO: Codable, Sendable, Equatable {
     public var ticketTypeId: UUID
     public var name: String
     public var sessionIds: [UUID]
+    /// The sessions' UUIDs (`sessionIds` repeats them under the name the catalog gives session codes).
+    public var sessionUuids: [UUID]
 }
 
 public struct RevokedTicketDTO: Codable, Sendable, Equatable {
@@ -131,6 +117,8 @@ public struct OfflineTicketDTO: Codable, Sendable, Equatable {
 public struct AdmittedDTO: Codable, Sendable, Equatable {
     public var ticketId: UUID
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var checkedInAt: Date
 }
 
@@ -152,18 +140,6 @@ public struct OfflineBundleDTO: Codable, Sendable, ResponseEncodable {
     public var generatedAt: Date
 }
 
-public struct OfflineScanDTO: Codable, Sendable {
-    public var nonce: String?
-    public var secret: String?
-    public var sessionId: String?
-    public var gate: String?
-    public var scannedAt: Date?
-}
-
-public struct SyncRequest: Decodable, Sendable {
-    public var scans: [OfflineScanDTO]?
-}
-
 public struct SyncResultDTO: Codable, Sendable, Equatable {
     public var nonce: String
     /// `admitted`, `duplicate` (a double admit, kept for the organizer) or `refused`.
@@ -172,6 +148,8 @@ public struct SyncResultDTO: Codable, Sendable, Equatable {
     public var checkinId: UUID?
     public var ticketId: UUID?
     public var sessionId: UUID?
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID?
     public var firstCheckedInAt: Date?
     public var firstGate: String?
 }
@@ -190,6 +168,8 @@ public struct AttendeeMatchDTO: Codable, Sendable, Equatable {
     public var orderNumber: String
     public var attendee: AttendeeDTO
     public var checkedInSessionIds: [UUID]
+    /// The same sessions' UUIDs, named apart from the catalog's session codes.
+    public var checkedInSessionUuids: [UUID]
 }
 
 public struct AttendeeSearchDTO: Codable, Sendable, ResponseEncodable {
@@ -200,6 +180,8 @@ public struct ConflictDTO: Codable, Sendable, Equatable {
     public var conflictId: UUID
     public var ticketId: UUID
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var gate: String?
     public var station: String?
     public var scannedAt: Date
@@ -214,6 +196,8 @@ public struct ConflictListDTO: Codable, Sendable, ResponseEncodable {
 
 public struct SessionDoorCountDTO: Codable, Sendable, Equatable {
     public var sessionId: UUID
+    /// The session's UUID, named apart from the catalog's `sessionId` (the code S1); `sessionId` repeats it here.
+    public var sessionUuid: UUID
     public var sessionCode: String
     public var name: String
     public var sold: Int

@@ -9,6 +9,7 @@ import NIOCore
 public import Persistence
 import QRCode
 public import Tickets
+import WireTypes
 
 /// The door's services, built once by the composition root.
 public struct AdmissionServices: Sendable {
@@ -99,31 +100,25 @@ public struct AdmissionRoutes: Sendable {
         let door = router.group(context: DoorRequestContext.self)
         let users = router.group(context: UserRequestContext.self)
         door.post("/api/checkin") { request, context in
-            let body = try await request.decode(as: CheckinRequest.self, context: context)
-            var problems = FieldProblems()
-            problems.require(
-                !(body.secret ?? "").trimmingCharacters(in: .whitespaces).isEmpty, "secret",
-                "is required: the text of the ticket's QR code")
-            try validate(body, &problems)
+            // The document requires the QR code's text (not blank) and states every length.
+            let body = try await request.decode(as: Components.Schemas.ScanRequest.self, context: context)
             let now = clock.now()
             return try await checkIn.admit(
                 .init(
-                    credential: .text(body.secret ?? ""), session: body.sessionId, gate: body.gate, nonce: body.nonce,
+                    credential: .text(body.secret), session: body.sessionId, gate: body.gate, nonce: body.nonce,
                     method: "scan",
-                    scannedAt: now, expectedEventID: body.eventId),
+                    scannedAt: now, expectedEventID: try body.eventId.map { try WireValue.uuid($0, field: "eventId") }),
                 by: context.identity, now: now, meta: clientAddress.metadata(request, context))
         }
         door.put("/api/tickets/:ticketId/checkin") { request, context in
             let ticketID = try context.pathUUID("ticketId")
-            let body = try await request.decode(as: CheckinRequest.self, context: context)
-            var problems = FieldProblems()
-            try validate(body, &problems)
+            let body = try await request.decode(as: Components.Schemas.CheckinRequest.self, context: context)
             let now = clock.now()
             return try await checkIn.admit(
                 .init(
                     credential: .ticket(ticketID), session: body.sessionId, gate: body.gate, nonce: body.nonce,
                     method: "manual",
-                    scannedAt: now, expectedEventID: body.eventId),
+                    scannedAt: now, expectedEventID: try body.eventId.map { try WireValue.uuid($0, field: "eventId") }),
                 by: context.identity, now: now, meta: clientAddress.metadata(request, context))
         }
         users.delete("/api/checkins/:checkinId") { request, context in
@@ -146,13 +141,13 @@ public struct AdmissionRoutes: Sendable {
             return try await management.settings(context.pathUUID("eventId"), by: context.identity)
         }
         users.put("/api/events/:eventId/door-settings") { request, context in
-            let body = try await request.decode(as: DoorSettingsRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.DoorSettingsRequest.self, context: context)
             return try await management.update(
                 context.pathUUID("eventId"), body, by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
         users.post("/api/events/:eventId/kiosk-tokens") { request, context in
-            let body = try await request.decode(as: KioskTokenRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.KioskTokenRequest.self, context: context)
             let kiosk = try await management.createKiosk(
                 context.pathUUID("eventId"), body, by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
@@ -184,7 +179,7 @@ public struct AdmissionRoutes: Sendable {
         }
         router.post("/api/kiosk/sync") { request, context in
             let kiosk = context.kiosk
-            let body = try await request.decode(as: SyncRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.SyncRequest.self, context: context)
             return try await kiosks.sync(kiosk, body, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
     }
@@ -194,14 +189,6 @@ public struct AdmissionRoutes: Sendable {
     private func holder(_ request: Request, _ context: AppRequestContext) -> TicketPassService.Holder {
         let token = request.headers[.orderToken] ?? request.uri.queryParameters.get("orderToken")
         return .init(principal: context.identity, orderTokenHash: token.map(OpaqueToken.hash))
-    }
-
-    private func validate(_ body: CheckinRequest, _ problems: inout FieldProblems) throws {
-        if let gate = body.gate { problems.require(gate.count <= 80, "gate", "must be at most 80 characters") }
-        if let nonce = body.nonce {
-            problems.require(!nonce.isEmpty && nonce.count <= 100, "nonce", "must be 1–100 characters")
-        }
-        try problems.throwIfAny()
     }
 
     private func image(_ bytes: [UInt8], type: String) -> Response {

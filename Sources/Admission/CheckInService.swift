@@ -221,6 +221,7 @@ struct CheckInService: Sendable {
     {
         CheckinDTO(
             checkinId: record.id!, ticketId: ticket.id, eventId: ticket.eventID, sessionId: record.sessionID,
+            sessionUuid: record.sessionID,
             sessionCode: ticket.sessions.first { $0.id == record.sessionID }?.code ?? "",
             ticketTypeName: ticket.ticketTypeName,
             gate: record.gate, station: record.station, method: record.method, checkedInAt: record.scannedAt,

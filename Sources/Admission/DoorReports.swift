@@ -47,8 +47,8 @@ struct DoorReports: Sendable {
             sessions: try sessions.map {
                 let id = try $0.requireID()
                 return SessionDoorCountDTO(
-                    sessionId: id, sessionCode: SessionCode(number: $0.number).description, name: $0.name,
-                    sold: sold[id] ?? 0,
+                    sessionId: id, sessionUuid: id, sessionCode: SessionCode(number: $0.number).description,
+                    name: $0.name, sold: sold[id] ?? 0,
                     admitted: admitted[id] ?? 0)
             },
             gates: gates.sorted { $0.key < $1.key }.map { GateCountDTO(gate: $0.key, admitted: $0.value) },
@@ -71,7 +71,8 @@ struct DoorReports: Sendable {
         return ConflictListDTO(
             conflicts: rows.map { row in
                 ConflictDTO(
-                    conflictId: row.id, ticketId: row.ticketId, sessionId: row.sessionId, gate: row.gate,
+                    conflictId: row.id, ticketId: row.ticketId, sessionId: row.sessionId,
+                    sessionUuid: row.sessionId, gate: row.gate,
                     station: row.station, scannedAt: row.scannedAt, firstCheckedInAt: row.firstScannedAt,
                     firstGate: row.firstGate, recordedAt: row.recordedAt)
             })

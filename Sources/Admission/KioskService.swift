@@ -6,6 +6,7 @@ import HTTPCore
 import Identity
 import Persistence
 import SQLKit
+import WireTypes
 
 /// What a kiosk does besides scanning: know itself, take the offline kit, search attendees, upload offline scans.
 struct KioskService: Sendable {
@@ -35,8 +36,8 @@ struct KioskService: Sendable {
         let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == kiosk.eventID).sort(\.$number).all()
             .map { session in
                 OfflineSessionDTO(
-                    sessionId: try session.requireID(), sessionCode: SessionCode(number: session.number).description,
-                    number: session.number,
+                    sessionId: try session.requireID(), sessionUuid: try session.requireID(),
+                    sessionCode: SessionCode(number: session.number).description, number: session.number,
                     name: session.name,
                     startsAt: session.startsAt, checkinOpensAt: session.startsAt.addingTimeInterval(-opens),
                     checkinClosesAt: session.startsAt.addingTimeInterval(closes))
@@ -52,7 +53,9 @@ struct KioskService: Sendable {
         }
         let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map { type in
             let id = try type.requireID()
-            return OfflineTicketTypeDTO(ticketTypeId: id, name: type.name, sessionIds: typeSessions[id] ?? [])
+            return OfflineTicketTypeDTO(
+                ticketTypeId: id, name: type.name, sessionIds: typeSessions[id] ?? [],
+                sessionUuids: typeSessions[id] ?? [])
         }
         let revoked = try await sql.raw(
             """
@@ -76,7 +79,8 @@ struct KioskService: Sendable {
                 OfflineTicketDTO(ticketId: row.id, ticketTypeId: row.ticketTypeId, secretHash: row.secretHash)
             }
         let admitted = try await CheckinRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map {
-            AdmittedDTO(ticketId: $0.ticketID, sessionId: $0.sessionID, checkedInAt: $0.scannedAt)
+            AdmittedDTO(
+                ticketId: $0.ticketID, sessionId: $0.sessionID, sessionUuid: $0.sessionID, checkedInAt: $0.scannedAt)
         }
         var eventCode = settings.eventCode
         if eventCode == nil { eventCode = try await DoorManagementService.doorCode(kiosk.eventID, on: db) }
@@ -138,29 +142,20 @@ struct KioskService: Sendable {
                     attendee: AttendeeDTO(
                         name: row.attendeeName, email: row.attendeeEmail, dietaryRestrictions: row.dietaryRestrictions,
                         emergencyContact: row.emergencyContact),
-                    checkedInSessionIds: entered[row.id] ?? [])
+                    checkedInSessionIds: entered[row.id] ?? [],
+                    checkedInSessionUuids: entered[row.id] ?? [])
             })
     }
 
     /// Scans made offline, each admitted as if at its own time (never later than now). A scan of a ticket already admitted to
     /// that session is a double admit: reported back and kept for the organizer. Each nonce counts once, however often uploaded.
-    func sync(_ kiosk: KioskIdentity, _ body: SyncRequest, now: Date, meta: RequestMetadata) async throws
+    func sync(_ kiosk: KioskIdentity, _ body: Components.Schemas.SyncRequest, now: Date, meta: RequestMetadata)
+        async throws
         -> SyncResponseDTO
     {
-        let scans = body.scans ?? []
-        var problems = FieldProblems()
-        problems.require(!scans.isEmpty, "scans", "must list at least one scan")
-        problems.require(
-            scans.count <= Self.maximumScansPerUpload, "scans",
-            "must list at most \(Self.maximumScansPerUpload) scans per upload")
-        for (index, scan) in scans.enumerated() {
-            problems.require(
-                !(scan.nonce ?? "").isEmpty && (scan.nonce ?? "").count <= 100, "scans[\(index)].nonce",
-                "is required (1–100 characters)")
-            problems.require(!(scan.secret ?? "").isEmpty, "scans[\(index)].secret", "is required")
-            problems.require(scan.scannedAt != nil, "scans[\(index)].scannedAt", "is required")
-        }
-        try problems.throwIfAny()
+        // The document states the upload's rules: 1 to maximumScansPerUpload scans, each with its nonce (1–100
+        // characters), the QR code's text and the time it was scanned.
+        let scans = body.scans
         var results: [SyncResultDTO] = []
         for scan in scans {
             results.append(try await upload(scan, kiosk: kiosk, now: now, meta: meta))
@@ -171,10 +166,13 @@ struct KioskService: Sendable {
             refused: results.filter { $0.outcome == "refused" }.count)
     }
 
-    private func upload(_ scan: OfflineScanDTO, kiosk: KioskIdentity, now: Date, meta: RequestMetadata) async throws
+    private func upload(
+        _ scan: Components.Schemas.SyncRequest.ScansPayloadPayload, kiosk: KioskIdentity, now: Date,
+        meta: RequestMetadata
+    ) async throws
         -> SyncResultDTO
     {
-        let nonce = scan.nonce!
+        let nonce = scan.nonce
         let db = store.database()
         let sql = db.sql
         if let known = try await sql.raw(
@@ -184,18 +182,19 @@ struct KioskService: Sendable {
         ).first(decoding: KnownScanRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
             return SyncResultDTO(
                 nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil,
-                ticketId: known.ticketId, sessionId: known.sessionId, firstCheckedInAt: known.firstScannedAt,
+                ticketId: known.ticketId, sessionId: known.sessionId, sessionUuid: known.sessionId,
+                firstCheckedInAt: known.firstScannedAt,
                 firstGate: known.firstGate)
         }
         let attempt = CheckInService.Attempt(
-            credential: .text(scan.secret!), session: scan.sessionId, gate: scan.gate, nonce: nonce, method: "offline",
-            scannedAt: min(scan.scannedAt!, now), expectedEventID: nil)
+            credential: .text(scan.secret), session: scan.sessionId, gate: scan.gate, nonce: nonce, method: "offline",
+            scannedAt: min(scan.scannedAt, now), expectedEventID: nil)
         do {
             let admitted = try await checkIn.admit(attempt, by: .kiosk(kiosk), now: now, meta: meta)
             return SyncResultDTO(
                 nonce: nonce, outcome: "admitted", code: nil, checkinId: admitted.checkinId,
                 ticketId: admitted.ticketId,
-                sessionId: admitted.sessionId, firstCheckedInAt: nil, firstGate: nil)
+                sessionId: admitted.sessionId, sessionUuid: admitted.sessionId, firstCheckedInAt: nil, firstGate: nil)
         } catch let AdmissionError.alreadyCheckedIn(ticketID, sessionID, firstAt, firstGate, _) {
             let first = try await CheckinRecord.query(on: db).filter(\.$ticketID == ticketID).filter(
                 \.$sessionID == sessionID
@@ -211,10 +210,11 @@ struct KioskService: Sendable {
             ).run()
             return SyncResultDTO(
                 nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil, ticketId: ticketID,
-                sessionId: sessionID, firstCheckedInAt: firstAt, firstGate: firstGate)
+                sessionId: sessionID, sessionUuid: sessionID, firstCheckedInAt: firstAt, firstGate: firstGate)
         } catch let refusal as AdmissionError {
             return SyncResultDTO(
                 nonce: nonce, outcome: "refused", code: refusal.code, checkinId: nil, ticketId: nil, sessionId: nil,
+                sessionUuid: nil,
                 firstCheckedInAt: nil, firstGate: nil)
         }
     }

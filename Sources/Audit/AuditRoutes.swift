@@ -41,7 +41,7 @@ public struct AuditRoutes: Sendable {
     public func register(on router: some RouterMethods<AppRequestContext>) {
         let users = router.group(context: UserRequestContext.self)
         users.get("/api/admin/audit-logs") { request, context in
-            try await reader.page(try AuditFilter(request.uri.queryParameters), by: context.identity)
+            try await reader.page(try AuditFilter(QueryReader(request, context: context)), by: context.identity)
         }
     }
 }
@@ -57,8 +57,8 @@ struct AuditFilter {
     var page = 1
     var perPage = 50
 
-    init(_ query: Parameters) throws {
-        var reader = QueryReader(query)
+    init(_ query: QueryReader) throws {
+        var reader = query
         actorID = reader.uuid("actorId")
         organizationID = reader.uuid("organizationId")
         action = reader.string("action")
@@ -66,8 +66,8 @@ struct AuditFilter {
         targetID = reader.string("targetId")
         from = reader.date("from")
         to = reader.date("to")
-        page = reader.integer("page", in: 1...1_000_000, default: 1)
-        perPage = reader.integer("perPage", in: 1...200, default: 50)
+        page = reader.integer("page") ?? 1
+        perPage = reader.integer("perPage") ?? 50
         try reader.throwIfAny()
     }
 

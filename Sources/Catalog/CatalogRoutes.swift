@@ -55,21 +55,24 @@ public struct CatalogRoutes: Sendable {
 
     private func registerEvents(on router: some RouterMethods<AppRequestContext>) {
         let users = router.group(context: UserRequestContext.self)
-        router.get("/api/events") { request, _ in
-            try await listing.list(EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now())
-        }
-        router.get("/api/events/upcoming") { request, _ in
+        router.get("/api/events") { request, context in
             try await listing.list(
-                EventFilter(request.uri.queryParameters), for: .everyone, now: clock.now(), upcomingOnly: true)
+                EventFilter(QueryReader(request, context: context)), for: .everyone, now: clock.now())
+        }
+        router.get("/api/events/upcoming") { request, context in
+            try await listing.list(
+                EventFilter(QueryReader(request, context: context)), for: .everyone, now: clock.now(),
+                upcomingOnly: true)
         }
         router.get("/api/events/category/:category") { request, context in
-            var filter = try EventFilter(request.uri.queryParameters)
+            var filter = try EventFilter(QueryReader(request, context: context))
             filter.category = context.parameters.get("category")
             return try await listing.list(filter, for: .everyone, now: clock.now())
         }
         users.get("/api/admin/events") { request, context in
             try await listing.insiderList(
-                EventFilter(request.uri.queryParameters).withPastShown(), for: context.user, now: clock.now())
+                EventFilter(QueryReader(request, context: context)).withPastShown(), for: context.user, now: clock.now()
+            )
         }
         users.post("/api/events") { request, context in
             let body = try await request.decode(as: CreateEventRequest.self, context: context)

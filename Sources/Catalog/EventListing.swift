@@ -22,25 +22,26 @@ struct EventFilter: Sendable {
 
     init() {}
 
-    init(_ query: Parameters) throws {
-        var reader = QueryReader(query)
-        eventType = reader.choice("eventType", as: EventType.self, allowed: "Class or SocialEvent")
+    init(_ query: QueryReader) throws {
+        var reader = query
+        eventType = reader.choice("eventType", as: EventType.self)
         category = reader.string("category")
-        showPast = reader.boolean("showPast", default: false)
+        showPast = reader.boolean("showPast")
         organizerID = reader.uuid("organizerId")
         organization = reader.string("organization")
         from = reader.date("from")
         to = reader.date("to")
         text = reader.string("q").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
-        if let raw = reader.string("status") {
+        // Only the insiders' list takes a status; the public lists show published events alone.
+        if reader.takes("status"), let raw = reader.string("status") {
             let parsed = raw.split(separator: ",").map { EventStatus(rawValue: String($0)) }
             statuses = parsed.compactMap { $0 }
             if parsed.contains(nil) {
                 reader.report("status", "must be draft, published, cancelled or archived (comma-separated)")
             }
         }
-        page = reader.integer("page", in: 1...100_000, default: 1)
-        perPage = reader.integer("perPage", in: 1...100, default: 20)
+        page = reader.integer("page") ?? 1
+        perPage = reader.integer("perPage") ?? 20
         try reader.throwIfAny()
     }
 }

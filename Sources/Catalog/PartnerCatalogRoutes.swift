@@ -19,7 +19,7 @@ public struct PartnerCatalogRoutes: Sendable {
         let partners = router.group(context: PartnerRequestContext.self)
         partners.get("/api/partner/events") { request, context in
             try await catalog.events(
-                try EventFilter(request.uri.queryParameters), for: context.partner, now: clock.now())
+                try EventFilter(QueryReader(request, context: context)), for: context.partner, now: clock.now())
         }
         partners.get("/api/partner/events/:eventId") { _, context in
             try await catalog.event(try context.pathUUID("eventId"), for: context.partner, now: clock.now())

@@ -32,12 +32,19 @@ public struct APIRequestDecoder: RequestDecoder {
             throw HTTPFailure.validationFailed(
                 FieldProblems("body", "holds a value that cannot be read (a number too large?)"))
         }
-        if let path = context.endpointPath,
-            let problems = APIContract.shared.problems(ofBody: json, method: request.method.rawValue, path: path),
-            !problems.isEmpty
-        {
-            throw HTTPFailure.validationFailed(problems)
+        // Fail closed: a body the document does not describe would be decoded unchecked, so a route that reads one is
+        // refused as a defect of this server (500, logged) until the document describes it.
+        guard let path = context.endpointPath,
+            let problems = APIContract.shared.problems(ofBody: json, method: request.method.rawValue, path: path)
+        else {
+            context.logger.error(
+                "the API document describes no JSON body for this operation: refused",
+                metadata: [
+                    "method": "\(request.method.rawValue)", "path": "\(context.endpointPath ?? request.uri.path)",
+                ])
+            throw HTTPFailure.internal
         }
+        if !problems.isEmpty { throw HTTPFailure.validationFailed(problems) }
         do {
             return try JSONCoding.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {

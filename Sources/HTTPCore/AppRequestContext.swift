@@ -48,10 +48,16 @@ public enum RequestLimits {
 }
 
 extension RequestContext {
-    /// A UUID path parameter, or 400 naming the parameter.
+    /// A UUID path parameter, checked as the API document describes it (`format: uuid`), or 400 naming it. A
+    /// parameter the document does not describe for this path is this server's defect (500, logged).
     public func pathUUID(_ name: String) throws -> UUID {
-        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
-            throw HTTPFailure.validationFailed(FieldProblems(name, "must be a UUID"))
+        let raw = parameters.get(name) ?? ""
+        guard let path = endpointPath, let schema = APIContract.shared.pathParameter(name, path: path) else {
+            throw UndocumentedParameters(names: [name])
+        }
+        let problems = APIContract.shared.problems(ofParameter: name, raw: raw, schema: schema)
+        guard problems.isEmpty, let id = UUID(uuidString: raw) else {
+            throw HTTPFailure.validationFailed(problems.isEmpty ? FieldProblems(name, "must be a UUID") : problems)
         }
         return id
     }

@@ -2,29 +2,48 @@ public import Domain
 public import Foundation
 public import Hummingbird
 
-/// Reads typed query-string parameters, collecting a problem for every malformed one, so a list endpoint answers
-/// one 400 naming each bad parameter.
+/// Reads the query string of a request by the API document: every parameter the operation documents is checked
+/// against its schema when the reader is made (type, format, range, enumeration, pattern, the document's words in the
+/// problem), and a parameter left out reads as the schema's `default`. A list endpoint answers one 400 naming each bad
+/// parameter. Reading a parameter the document does not describe is this server's defect, refused as such.
 public struct QueryReader {
     let parameters: Parameters
+    /// The operation's documented query parameters' schemas, by name.
+    let documented: [String: JSONValue]
     public private(set) var problems = FieldProblems()
+    /// Parameters read that the document does not describe.
+    private var undocumented: [String] = []
 
-    public init(_ parameters: Parameters) {
-        self.parameters = parameters
+    public init(_ request: Request, context: some RequestContext) {
+        parameters = request.uri.queryParameters
+        documented =
+            context.endpointPath.map {
+                APIContract.shared.parameters(in: "query", method: request.method.rawValue, path: $0)
+            } ?? [:]
+        for (name, schema) in documented.sorted(by: { $0.key < $1.key }) {
+            guard let raw = parameters.get(name) else { continue }
+            for (field, problem) in APIContract.shared.problems(ofParameter: name, raw: raw, schema: schema).byField {
+                problems.add(field, problem)
+            }
+        }
     }
 
-    public func string(_ name: String) -> String? {
-        parameters.get(name)
+    /// Whether the operation takes `name` (a filter shared by lists of which only some take it).
+    public func takes(_ name: String) -> Bool { documented[name] != nil }
+
+    public mutating func string(_ name: String) -> String? {
+        read(name)
     }
 
     public mutating func uuid(_ name: String) -> UUID? {
-        guard let raw = parameters.get(name) else { return nil }
+        guard let raw = read(name) else { return nil }
         let id = UUID(uuidString: raw)
         problems.require(id != nil, name, "must be a UUID")
         return id
     }
 
     public mutating func date(_ name: String) -> Date? {
-        guard let raw = parameters.get(name) else { return nil }
+        guard let raw = read(name) else { return nil }
         guard let date = ISO8601Instant.parse(raw) else {
             problems.add(name, "must be an RFC 3339 date-time in the years 0001 to 9999, such as 2026-06-01T12:00:00Z")
             return nil
@@ -32,36 +51,56 @@ public struct QueryReader {
         return date
     }
 
-    public mutating func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) -> Int {
-        guard let raw = parameters.get(name) else { return fallback }
-        guard let value = Int(raw), range.contains(value) else {
-            problems.add(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-            return fallback
+    /// The whole number sent, or the document's default for it (nil when it states none).
+    public mutating func integer(_ name: String) -> Int? {
+        guard let raw = read(name) else {
+            if case .int(let fallback)? = APIContract.defaultValue(of: documented[name]) { return fallback }
+            return nil
+        }
+        guard let value = Int(raw) else {
+            problems.add(name, "must be an integer")
+            return nil
         }
         return value
     }
 
-    public mutating func boolean(_ name: String, default fallback: Bool) -> Bool {
-        guard let raw = parameters.get(name) else { return fallback }
+    /// `true` or `false` as sent, or the document's default for it (false when it states none).
+    public mutating func boolean(_ name: String) -> Bool {
+        guard let raw = read(name) else {
+            if case .bool(let fallback)? = APIContract.defaultValue(of: documented[name]) { return fallback }
+            return false
+        }
         problems.require(["true", "false"].contains(raw), name, "must be true or false")
         return raw == "true"
     }
 
-    /// A value one of `T`'s raw values must match; `allowed` names them in the problem.
-    public mutating func choice<T: RawRepresentable>(_ name: String, as type: T.Type, allowed: String) -> T?
-    where T.RawValue == String {
-        guard let raw = parameters.get(name) else { return nil }
+    /// One of `T`'s values, which the document lists as the parameter's enumeration.
+    public mutating func choice<T: RawRepresentable>(_ name: String, as type: T.Type) -> T? where T.RawValue == String {
+        guard let raw = read(name) else { return nil }
         let value = T(rawValue: raw)
-        problems.require(value != nil, name, "must be \(allowed)")
+        problems.require(value != nil, name, "is not one of the values this server knows")
         return value
     }
 
-    /// Records a problem found by the caller's own parsing.
+    /// Records a problem found by a rule the document cannot state (a topic that is not an email's).
     public mutating func report(_ name: String, _ problem: String) {
         problems.add(name, problem)
     }
 
     public func throwIfAny() throws {
+        guard undocumented.isEmpty else { throw UndocumentedParameters(names: undocumented) }
         try problems.throwIfAny()
     }
+
+    private mutating func read(_ name: String) -> String? {
+        if documented[name] == nil { undocumented.append(name) }
+        return parameters.get(name)
+    }
+}
+
+/// A handler read query or path parameters its operation in the API document does not describe: a defect of this server,
+/// answered 500 and logged with the names (see `ErrorMiddleware`), never read unchecked.
+struct UndocumentedParameters: Error, CustomStringConvertible {
+    let names: [String]
+    var description: String { "parameters not in the API document: \(names.joined(separator: ", "))" }
 }

@@ -6,6 +6,7 @@ import HTTPCore
 public import Hummingbird
 import Identity
 import Persistence
+import WireTypes
 
 /// When an event's ticket holders are reminded before each session.
 public struct ReminderSettingsDTO: Codable, Sendable, Equatable, ResponseEncodable {
@@ -17,10 +18,6 @@ public struct ReminderSettingsDTO: Codable, Sendable, Equatable, ResponseEncodab
 
 /// `PUT /api/events/{id}/reminders`: `offsetsMinutes` of the event's own (an empty list sends no reminders), or null
 /// to follow the installation's again.
-struct ReminderSettingsRequest: Decodable {
-    var offsetsMinutes: [Int]?
-}
-
 /// An event's reminder offsets (organizers read and set them); the reminder worker reads them from the event's row.
 struct EventReminders: Sendable {
     let store: DatabaseStore
@@ -42,7 +39,7 @@ struct EventReminders: Sendable {
     }
 
     func set(
-        _ eventID: UUID, _ body: ReminderSettingsRequest, by principal: Principal, now: Date,
+        _ eventID: UUID, _ body: Components.Schemas.ReminderSettingsRequest, by principal: Principal, now: Date,
         request: RequestMetadata
     ) async throws -> ReminderSettingsDTO {
         let db = store.database()
@@ -50,15 +47,7 @@ struct EventReminders: Sendable {
         try await authorizer.require(
             .eventManage, on: .event(organizationID: event.organizationID, eventID: eventID), by: principal,
             database: db)
-        var problems = FieldProblems()
-        if let offsets = body.offsetsMinutes {
-            problems.require(offsets.count <= 5, "offsetsMinutes", "must list at most 5 offsets")
-            problems.require(
-                offsets.allSatisfy { (1...Self.longest).contains($0) }, "offsetsMinutes",
-                "must each be from 1 to \(Self.longest) minutes (two weeks)")
-            problems.require(Set(offsets).count == offsets.count, "offsetsMinutes", "must not repeat an offset")
-        }
-        guard problems.isEmpty else { throw HTTPFailure.unprocessable(problems) }
+        // The document states the offsets' rules (at most 5, none repeated, each from 1 minute to two weeks).
         return try await store.transaction { db in
             let event = try await existing(eventID, on: db)
             event.reminderOffsets = body.offsetsMinutes.map { $0.sorted(by: >).map(String.init).joined(separator: ",") }

@@ -5,6 +5,7 @@ public import Hummingbird
 import Mail
 public import Persistence
 public import RateLimiting
+import WireTypes
 
 /// The messaging feature's services, built once in the composition root.
 public struct MessagingServices: Sendable {
@@ -44,7 +45,7 @@ public struct MessagingRoutes: Sendable {
             try await services.settings.get(try context.pathUUID("organizationId"), by: context.identity)
         }
         users.put("/api/organizations/:organizationId/email-settings") { request, context in
-            let body = try await request.decode(as: EmailSettingsRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.EmailSettingsRequest.self, context: context)
             return try await services.settings.set(
                 try context.pathUUID("organizationId"), body, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
@@ -54,14 +55,14 @@ public struct MessagingRoutes: Sendable {
         }
         users.get("/api/admin/email-templates/:name/preview") { request, context in
             try await services.previews.preview(
-                context.parameters.get("name") ?? "", query: QueryReader(request.uri.queryParameters),
+                context.parameters.get("name") ?? "", query: QueryReader(request, context: context),
                 by: context.identity)
         }
         users.get("/api/events/:eventId/reminders") { _, context in
             try await services.reminders.get(try context.pathUUID("eventId"), by: context.identity)
         }
         users.put("/api/events/:eventId/reminders") { request, context in
-            let body = try await request.decode(as: ReminderSettingsRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.ReminderSettingsRequest.self, context: context)
             return try await services.reminders.set(
                 try context.pathUUID("eventId"), body, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
@@ -75,7 +76,7 @@ public struct MessagingRoutes: Sendable {
             try await services.messages.list(try context.pathUUID("eventId"), by: context.identity)
         }
         users.post("/api/events/:eventId/messages") { request, context in
-            let body = try await request.decode(as: OrganizerMessageRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.OrganizerMessageRequest.self, context: context)
             let sent = try await services.messages.send(
                 try context.pathUUID("eventId"), body, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))
@@ -88,7 +89,7 @@ public struct MessagingRoutes: Sendable {
         on router: some RouterMethods<AppRequestContext>, users: RouterGroup<UserRequestContext>
     ) {
         router.post("/api/newsletter/subscribe") { request, context in
-            let body = try await request.decode(as: SubscribeRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.SubscribeRequest.self, context: context)
             try await services.newsletter.subscribe(
                 body, now: clock.now(), request: clientAddress.metadata(request, context))
             return EditedResponse(
@@ -97,7 +98,7 @@ public struct MessagingRoutes: Sendable {
                     message: "Check your inbox: the subscription starts once you follow the link we have sent."))
         }
         router.post("/api/newsletter/confirm") { request, context in
-            let body = try await request.decode(as: NewsletterTokenRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.NewsletterTokenRequest.self, context: context)
             return try await services.newsletter.confirm(
                 token: body.token, now: clock.now(), request: clientAddress.metadata(request, context))
         }
@@ -106,7 +107,9 @@ public struct MessagingRoutes: Sendable {
         router.post("/api/newsletter/unsubscribe") { request, context in
             var token = request.uri.queryParameters.get("token").map { String($0) }
             if request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
-                token = try await request.decode(as: NewsletterTokenRequest.self, context: context).token ?? token
+                token =
+                    try await request.decode(as: Components.Schemas.NewsletterUnsubscribeRequest.self, context: context)
+                    .token ?? token
             } else {
                 _ = try await request.body.collect(upTo: 1024)
             }
@@ -115,7 +118,7 @@ public struct MessagingRoutes: Sendable {
         }
         users.get("/api/organizations/:organizationId/newsletter/subscribers") { request, context in
             try await services.newsletter.subscribers(
-                try context.pathUUID("organizationId"), query: QueryReader(request.uri.queryParameters),
+                try context.pathUUID("organizationId"), query: QueryReader(request, context: context),
                 by: context.identity)
         }
         users.get("/api/organizations/:organizationId/newsletter/subscribers/export") { _, context in
@@ -138,7 +141,7 @@ public struct MessagingRoutes: Sendable {
             try await services.newsletter.campaigns(try context.pathUUID("organizationId"), by: context.identity)
         }
         users.post("/api/organizations/:organizationId/newsletter/campaigns") { request, context in
-            let body = try await request.decode(as: CampaignRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.CampaignRequest.self, context: context)
             let campaign = try await services.newsletter.sendCampaign(
                 try context.pathUUID("organizationId"), body, by: context.identity, now: clock.now(),
                 request: clientAddress.metadata(request, context))

@@ -45,9 +45,7 @@ struct TemplatePreviews: Sendable {
     func preview(_ name: String, query: QueryReader, by principal: Principal) async throws -> EmailPreviewDTO {
         var query = query
         let organizationID = query.uuid("organizationId")
-        let language = query.choice(
-            "language", as: MailLanguage.self,
-            allowed: MailLanguage.allCases.map(\.rawValue).joined(separator: " or "))
+        let language = query.choice("language", as: MailLanguage.self)
         try query.throwIfAny()
         guard let template = MailTemplate(rawValue: name) else { throw MessagingError.templateNotFound(name) }
         let db = store.database()

@@ -48,7 +48,7 @@ public struct CheckoutService: Sendable {
         var ticketTypeID: UUID?
         var holdID: UUID?
         var quantity: Int?
-        var attendees: [AttendeeRequest]?
+        var attendees: [AttendeeDetails]?
         var buyer: Buyer
         var notes: String?
         /// The buyer pays by card (through the processor, after the sale commits), with this token if given.
@@ -65,7 +65,7 @@ public struct CheckoutService: Sendable {
 
     /// - Returns: the order, and whether it was created now (false when an `Idempotency-Key` replayed it).
     func checkout(
-        _ request: CheckoutRequest, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?,
+        _ request: CheckoutOrder, pathEventID: UUID?, by principal: Principal, cartTokenHash: String?,
         address: String?, idempotency: (String?, Data),
         now: Date
     ) async throws -> (OrderDTO, created: Bool) {
@@ -189,7 +189,7 @@ public struct CheckoutService: Sendable {
         .write(on: db)
     }
 
-    private func validate(_ request: CheckoutRequest, by principal: Principal) async throws -> ValidCheckout {
+    private func validate(_ request: CheckoutOrder, by principal: Principal) async throws -> ValidCheckout {
         var problems = FieldProblems()
         let holdID = request.holdId ?? request.lockId
         let typeID = request.ticketTypeId ?? request.categoryId

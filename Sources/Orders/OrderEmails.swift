@@ -57,8 +57,8 @@ struct OrderEmails: Sendable {
         var page: Int
         var perPage: Int
 
-        init(_ request: Request) throws {
-            var reader = QueryReader(request.uri.queryParameters)
+        init(_ query: QueryReader) throws {
+            var reader = query
             orderID = reader.uuid("orderId")
             organizationID = reader.uuid("organizationId")
             // A search: an address as the accounts spell it, else the text as given (trimmed, lower case), which
@@ -66,13 +66,13 @@ struct OrderEmails: Sendable {
             recipient = reader.string("recipient").map {
                 EmailAddress($0)?.value ?? $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             }
-            state = reader.choice("state", as: State.self, allowed: "pending, processing, sent or failed")
+            state = reader.choice("state", as: State.self)
             topic = reader.string("topic")
             if let topic, !(OutboxTopic(rawValue: topic)?.rawValue.hasPrefix("email.") ?? false) {
                 reader.report("topic", "must be an email topic (email.order_confirmation, …)")
             }
-            page = reader.integer("page", in: 1...1_000_000, default: 1)
-            perPage = reader.integer("perPage", in: 1...100, default: 50)
+            page = reader.integer("page") ?? 1
+            perPage = reader.integer("perPage") ?? 50
             try reader.throwIfAny()
         }
     }

@@ -13,11 +13,11 @@ struct OrderPage: Sendable {
     var perPage: Int
     var status: String?
 
-    init(_ request: Request) throws {
-        var reader = QueryReader(request.uri.queryParameters)
-        number = reader.integer("page", in: 1...1_000_000, default: 1)
-        perPage = reader.integer("perPage", in: 1...100, default: 50)
-        status = reader.choice("status", as: OrderStatus.self, allowed: "an order status")?.rawValue
+    init(_ query: QueryReader) throws {
+        var reader = query
+        number = reader.integer("page") ?? 1
+        perPage = reader.integer("perPage") ?? 50
+        status = reader.choice("status", as: OrderStatus.self)?.rawValue
         try reader.throwIfAny()
     }
 }

@@ -37,8 +37,12 @@ public struct OrderDTO: Codable, Sendable, Equatable, ResponseEncodable {
     public var tickets: [OrderTicketDTO]
     public var createdAt: Date
     public var paidAt: Date?
-    /// Lets a guest read the order (`X-Order-Token`); shown only in the answer that created the order.
-    public var accessToken: String?
+    /// Lets a guest read the order (`X-Order-Token`); shown only in the answer that created the order. The name
+    /// requests give it, `orderToken`, is answered beside it (set with it); `accessToken` stays for older clients.
+    public var accessToken: String? {
+        didSet { orderToken = accessToken }
+    }
+    public var orderToken: String? = nil
     /// A card order's payment as it stands after the processor answered: only in the answer that created the order
     /// (later: `GET /api/orders/{orderId}/payments`).
     public var payment: PaymentDTO? = nil
@@ -114,36 +118,6 @@ public struct RegistrationListDTO: Codable, Sendable, ResponseEncodable {
     public var sessionId: String
     public var eventId: UUID
     public var registrations: [RegistrationDTO]
-}
-
-struct AttendeeRequest: Decodable, Sendable {
-    var name: String?
-    var email: String?
-    var dietaryRestrictions: String?
-    var emergencyContact: String?
-}
-
-/// The event's purchase (with attendees), the order (`ticketTypeId` or `categoryId`), and the with-lock order, in one
-/// shape: every field any of them sends.
-struct CheckoutRequest: Decodable, Sendable {
-    var eventId: UUID?
-    var ticketTypeId: UUID?
-    var categoryId: UUID?
-    var quantity: Int?
-    var attendees: [AttendeeRequest]?
-    var paymentMethod: String?
-    /// A payment method or token from the buyer's card form, handed to the processor and kept nowhere.
-    var paymentToken: String?
-    var notes: String?
-    var buyerName: String?
-    var buyerEmail: String?
-    var holdId: UUID?
-    var lockId: UUID?
-}
-
-struct StatusChangeRequest: Decodable, Sendable {
-    var status: String?
-    var reason: String?
 }
 
 public struct OrderPageDTO: Codable, Sendable, ResponseEncodable {

@@ -10,6 +10,7 @@ public import Persistence
 import SQLKit
 import Sales
 public import Tickets
+import WireTypes
 
 /// The orders feature's services, built once by the composition root: one checkout (and so one purchase batcher) per
 /// instance, whatever reads it.
@@ -78,11 +79,13 @@ public struct OrdersRoutes: Sendable {
             try await queries.mine(context.user, now: clock.now())
         }
         users.get("/api/orders/all") { request, context in
-            try await queries.all(try OrderPage(request), by: context.identity, now: clock.now())
+            try await queries.all(
+                try OrderPage(QueryReader(request, context: context)), by: context.identity, now: clock.now())
         }
         users.get("/api/orders/event/:eventId") { request, context in
             try await queries.ofEvent(
-                try context.pathUUID("eventId"), try OrderPage(request), by: context.identity, now: clock.now())
+                try context.pathUUID("eventId"), try OrderPage(QueryReader(request, context: context)),
+                by: context.identity, now: clock.now())
         }
         router.get("/api/orders/:orderId") { request, context in
             try await queries.order(
@@ -102,20 +105,21 @@ public struct OrdersRoutes: Sendable {
         }
         users.put("/api/admin/orders/:orderId/status") { request, context in
             let id = try context.pathUUID("orderId")
-            let body = try await request.decode(as: StatusChangeRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.StatusChangeRequest.self, context: context)
             return try await statuses.set(
-                id, to: body.status, reason: body.reason, by: context.identity, now: clock.now(),
+                id, to: body.status.rawValue, reason: body.reason, by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
         router.put("/api/tickets/:ticketId/attendee") { request, context in
             let id = try context.pathUUID("ticketId")
-            let body = try await request.decode(as: AttendeeRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.AttendeeRequest.self, context: context)
             return try await attendees.nameAttendee(
                 id, body, viewer: viewer(request, context), now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
         users.get("/api/admin/emails") { request, context in
-            try await emails.list(try OrderEmails.Filter(request), by: context.identity, now: clock.now())
+            try await emails.list(
+                try OrderEmails.Filter(QueryReader(request, context: context)), by: context.identity, now: clock.now())
         }
         users.post("/api/admin/orders/:orderId/resend-email") { _, context in
             EditedResponse(
@@ -136,10 +140,14 @@ public struct OrdersRoutes: Sendable {
         let raw = try await request.body.collect(upTo: context.maxUploadSize)
         var replayable = request
         replayable.body = .init(buffer: raw)
-        let body = try await replayable.decode(as: CheckoutRequest.self, context: context)
-        if requireHold, body.holdId ?? body.lockId == nil {
-            throw HTTPFailure.validationFailed(FieldProblems("lockId", "is required"))
-        }
+        // The with-lock order's document requires its hold (holdId or lockId); the others' require a ticket type and
+        // quantity or a hold.
+        let body =
+            requireHold
+            ? try CheckoutOrder(
+                try await replayable.decode(as: Components.Schemas.HoldCheckoutRequest.self, context: context))
+            : try CheckoutOrder(
+                try await replayable.decode(as: Components.Schemas.CheckoutRequest.self, context: context))
         let cart = request.headers[.cartToken].map(OpaqueToken.hash)
         let (order, created) = try await checkout.checkout(
             body, pathEventID: eventID, by: context.identity, cartTokenHash: cart,

@@ -51,13 +51,10 @@ public struct OutboxAdminRoutes: Sendable {
     public func register(on router: some RouterMethods<AppRequestContext>) {
         let users = router.group(context: UserRequestContext.self)
         users.get("/api/admin/outbox") { request, context in
-            var reader = QueryReader(request.uri.queryParameters)
-            let topic = reader.choice(
-                "topic", as: OutboxTopic.self, allowed: OutboxTopic.allCases.map(\.rawValue).joined(separator: ", "))
-            let state = reader.choice(
-                "state", as: OutboxAdministration.OutboxState.self,
-                allowed: OutboxAdministration.OutboxState.allCases.map(\.rawValue).joined(separator: ", "))
-            let limit = reader.integer("limit", in: 1...500, default: 100)
+            var reader = QueryReader(request, context: context)
+            let topic = reader.choice("topic", as: OutboxTopic.self)
+            let state = reader.choice("state", as: OutboxAdministration.OutboxState.self)
+            let limit = reader.integer("limit") ?? 100
             try reader.throwIfAny()
             return try await service.list(
                 topic: topic?.rawValue, state: state?.rawValue, limit: limit, by: context.identity)

@@ -4,6 +4,7 @@ import Foundation
 import HTTPCore
 import Orders
 import Persistence
+import WireTypes
 
 /// An order's money after checkout: its payments and refunds (buyer and organizers), and a card payment started again
 /// by the buyer (after they gave up on 3-D Secure, or to pay an offline order by card).
@@ -31,20 +32,14 @@ struct OrderPaymentsService: Sendable {
     }
 
     /// The buyer starts a card payment of their pending order.
-    func pay(_ orderID: UUID, _ body: PayOrderRequest, viewer: OrderViewer, now: Date) async throws -> PaymentDTO {
-        var problems = FieldProblems()
-        if let token = body.paymentToken {
-            problems.require((1...255).contains(token.count), "paymentToken", "must be 1 to 255 characters")
-        }
-        try problems.throwIfAny()
+    func pay(_ orderID: UUID, _ body: Components.Schemas.PayOrderRequest, viewer: OrderViewer, now: Date) async throws
+        -> PaymentDTO
+    {
+        // The document states the token's length.
         guard let order = try await OrderRecord.find(orderID, on: store.database()), viewer.owns(order) else {
             throw OrdersError.orderNotFound
         }
         guard cardPayments.available else { throw OrdersError.cardPaymentsUnavailable("card") }
         return try await cardPayments.start(orderID, paymentToken: body.paymentToken, now: now)
     }
-}
-
-struct PayOrderRequest: Decodable, Sendable {
-    var paymentToken: String?
 }

@@ -8,6 +8,7 @@ public import Orders
 public import PaymentGateway
 public import Persistence
 public import Tickets
+import WireTypes
 
 /// The payments feature's services, built once by the composition root: one `CardPayments` (and so one batch of the
 /// processor's words) per instance, whoever brings a word: the checkout, the webhooks, the reconciler.
@@ -54,14 +55,14 @@ public struct PaymentsRoutes: Sendable {
         }
         router.post("/api/orders/:orderId/payments") { request, context in
             let id = try context.pathUUID("orderId")
-            let body = try await request.decode(as: PayOrderRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.PayOrderRequest.self, context: context)
             return EditedResponse(
                 status: .created,
                 response: try await payments.pay(id, body, viewer: viewer(request, context), now: clock.now()))
         }
         users.post("/api/orders/:orderId/refunds") { request, context in
             let id = try context.pathUUID("orderId")
-            let body = try await request.decode(as: RefundOrderRequest.self, context: context)
+            let body = try await request.decode(as: Components.Schemas.RefundOrderRequest.self, context: context)
             return EditedResponse(
                 status: .created,
                 response: try await refunds.refund(

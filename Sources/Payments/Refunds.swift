@@ -11,6 +11,7 @@ public import PaymentGateway
 public import Persistence
 import SQLKit
 import Sales
+import WireTypes
 
 /// The one way money goes back, whoever asks (an organizer, a buyer's cancellation under the event's refund rule, an
 /// event's cancellation, a payment that came too late): refund rows written in the caller's transaction, each taken
@@ -175,12 +176,10 @@ struct RefundService: Sendable {
     let audit = AuditTrail()
 
     func refund(
-        _ orderID: UUID, _ body: RefundOrderRequest, by principal: Principal, now: Date, meta: RequestMetadata
+        _ orderID: UUID, _ body: Components.Schemas.RefundOrderRequest, by principal: Principal, now: Date,
+        meta: RequestMetadata
     ) async throws -> RefundListDTO {
-        var problems = FieldProblems()
-        if let amount = body.amountMinor { problems.require(amount >= 1, "amountMinor", "must be at least 1") }
-        problems.require((body.reason ?? "").count <= 500, "reason", "must be at most 500 characters")
-        try problems.throwIfAny()
+        // The document states the amount's range and the reason's length.
         let db = store.database()
         guard let order = try await OrderRecord.find(orderID, on: db),
             let event = try await EventRecord.find(order.eventID, on: db)
@@ -228,12 +227,6 @@ struct RefundService: Sendable {
             return RefundListDTO(refunds: made.map(\.dto))
         }
     }
-}
-
-struct RefundOrderRequest: Decodable, Sendable {
-    /// Nil refunds everything that is left.
-    var amountMinor: Int?
-    var reason: String?
 }
 
 /// A refund just recorded: its order, and what it gives back to its payment if it failed.

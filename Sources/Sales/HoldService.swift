@@ -5,6 +5,7 @@ import HTTPCore
 import Outbox
 public import Persistence
 import SQLKit
+import WireTypes
 
 /// Who owns a hold: a signed-in user, or whoever has the anonymous cart's token.
 public enum HoldOwner: Sendable, Equatable {
@@ -30,11 +31,8 @@ public struct HoldService: Sendable {
     func hold(
         ticketTypeID: UUID, quantity: Int, eventID: UUID? = nil, for owner: HoldOwner, address: String?, now: Date
     ) async throws
-        -> (HoldDTO, remaining: Int)
+        -> (Components.Schemas.Hold, remaining: Int)
     {
-        guard (1...10).contains(quantity) else {
-            throw HTTPFailure.validationFailed(FieldProblems("quantity", "must be from 1 to 10"))
-        }
         let expires = now.addingTimeInterval(TimeInterval(lifetime.components.seconds))
         let (user, cart): (UUID?, String?) =
             switch owner {
@@ -72,7 +70,10 @@ public struct HoldService: Sendable {
                     try Outbox.row(AvailabilityChanged(eventId: hold.eventID)),
                 ],
                 now: now, on: db)
-            return (try HoldDTO(hold, sessions: type.context.sessionCodesInOrder), locked.remaining(ticketTypeID))
+            return (
+                try Components.Schemas.Hold(hold, sessions: type.context.sessionCodesInOrder),
+                locked.remaining(ticketTypeID)
+            )
         }
     }
 
@@ -89,7 +90,7 @@ public struct HoldService: Sendable {
     }
 
     /// The owner's holds that are still active and not expired.
-    func mine(_ owner: HoldOwner, now: Date) async throws -> [HoldDTO] {
+    func mine(_ owner: HoldOwner, now: Date) async throws -> [Components.Schemas.Hold] {
         let db = store.database()
         var query = HoldRecord.query(on: db).filter(\.$status == HoldStatus.active.rawValue).filter(\.$expiresAt > now)
         switch owner {
@@ -108,7 +109,7 @@ public struct HoldService: Sendable {
         let codes = Dictionary(grouping: links, by: \.ticketTypeID).mapValues { links in
             links.compactMap { numbers[$0.sessionID] }.sorted().map { SessionCode(number: $0).description }
         }
-        return try holds.map { try HoldDTO($0, sessions: codes[$0.ticketTypeID] ?? []) }
+        return try holds.map { try Components.Schemas.Hold($0, sessions: codes[$0.ticketTypeID] ?? []) }
     }
 }
 

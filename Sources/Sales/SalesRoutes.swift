@@ -4,6 +4,7 @@ public import HTTPCore
 public import HTTPTypes
 public import Hummingbird
 import Identity
+public import WireTypes
 
 /// `/api/holds` and the signed-in reserve and release (`/api/events/tickets/reserve`, `…/release`).
 public struct SalesRoutes: Sendable {
@@ -20,10 +21,9 @@ public struct SalesRoutes: Sendable {
     public func register(on router: some RouterMethods<AppRequestContext>) {
         let users = router.group(context: UserRequestContext.self)
         router.post("/api/holds") { request, context in
-            let body = try await request.decode(as: HoldRequest.self, context: context)
-            guard let typeID = body.ticketTypeId ?? body.categoryId else {
-                throw HTTPFailure.validationFailed(FieldProblems("ticketTypeId", "is required"))
-            }
+            let body = try await request.decode(as: Components.Schemas.HoldRequest.self, context: context)
+            // The document requires one of the two names (the live-updates protocol calls ticket types categories).
+            let typeID = try WireValue.uuid(body.ticketTypeId ?? body.categoryId ?? "", field: "ticketTypeId")
             let (owner, newCartToken) = Self.owner(request, context, creating: true)
             var (hold, _) = try await holds.hold(
                 ticketTypeID: typeID, quantity: body.quantity ?? 1, for: owner!,
@@ -35,7 +35,7 @@ public struct SalesRoutes: Sendable {
             guard let owner = Self.owner(request, context, creating: false).0 else {
                 throw HTTPFailure.unauthorized("Sign in, or send the cart's token as X-Cart-Token.")
             }
-            return HoldListDTO(holds: try await holds.mine(owner, now: clock.now()))
+            return Components.Schemas.HoldList(holds: try await holds.mine(owner, now: clock.now()))
         }
         router.delete("/api/holds/:holdId") { request, context in
             guard let owner = Self.owner(request, context, creating: false).0 else {
@@ -46,27 +46,23 @@ public struct SalesRoutes: Sendable {
         }
         users.post("/api/events/tickets/reserve") { request, context in
             let user = context.user
-            let body = try await request.decode(as: HoldRequest.self, context: context)
-            var problems = FieldProblems()
-            problems.require(body.ticketTypeId ?? body.categoryId != nil, "categoryId", "is required")
-            problems.require(body.quantity != nil, "quantity", "is required")
-            try problems.throwIfAny()
+            let body = try await request.decode(as: Components.Schemas.ReserveRequest.self, context: context)
+            let typeID = try WireValue.uuid(body.ticketTypeId ?? body.categoryId ?? "", field: "categoryId")
             let (hold, remaining) = try await holds.hold(
-                ticketTypeID: (body.ticketTypeId ?? body.categoryId)!, quantity: body.quantity!, eventID: body.eventId,
+                ticketTypeID: typeID, quantity: body.quantity,
+                eventID: try body.eventId.map { try WireValue.uuid($0, field: "eventId") },
                 for: .user(user.id), address: clientAddress.metadata(request, context).limitKey, now: clock.now())
-            return ReserveResponse(
-                success: true, availableSeats: remaining,
-                message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).",
-                holdId: hold.holdId, lockId: hold.holdId, expiresAt: hold.expiresAt)
+            return Components.Schemas.ReserveResponse(
+                lockId: hold.holdId, availableSeats: remaining, success: true, holdId: hold.holdId,
+                expiresAt: hold.expiresAt,
+                message: "Reserved \(hold.quantity) until \(ISO8601Instant.string(hold.expiresAt)).")
         }
         users.post("/api/events/tickets/release") { request, context in
             let user = context.user
-            let body = try await request.decode(as: ReleaseRequest.self, context: context)
-            guard let id = body.holdId ?? body.lockId else {
-                throw HTTPFailure.validationFailed(FieldProblems("holdId", "is required"))
-            }
+            let body = try await request.decode(as: Components.Schemas.ReleaseRequest.self, context: context)
+            let id = try WireValue.uuid(body.holdId ?? body.lockId ?? "", field: "holdId")
             try await holds.release(id, for: .user(user.id), now: clock.now())
-            return ReleaseResponse(success: true, message: "Released.")
+            return Components.Schemas.ReleaseResponse(message: "Released.", success: true)
         }
     }
 

@@ -5,6 +5,7 @@ public import HTTPCore
 public import Hummingbird
 import Identity
 public import Orders
+public import WireTypes
 
 /// The account pages: sign in with a form (a session cookie, not a token), see one's orders, sign out. The first of
 /// the web pages; buyers' and organizers' pages join them on the same surface.
@@ -104,7 +105,7 @@ public struct AccountPages: Sendable {
                 """)
     }
 
-    static func accountPage(_ me: UserDTO, orders: [OrderDTO], csrf: String) -> String {
+    static func accountPage(_ me: Components.Schemas.User, orders: [OrderDTO], csrf: String) -> String {
         let rows = orders.map { order in
             """
             <tr><td>\(Page.escape(order.orderNumber))</td><td>\(Page.escape(order.status))</td>\

@@ -7,6 +7,7 @@ import HTTPTypes
 import HummingbirdTesting
 import TestSupport
 import Testing
+import WireTypes
 
 /// Real responses of the accounts and organizations endpoints, success and failure, against the API document.
 @Suite struct AccountsContractTests {
@@ -48,7 +49,7 @@ import Testing
                     .post, "/api/auth/login", json: ["email": "ada@example.org", "password": "nope nope"]),
                 "POST", "/api/auth/login")
             try check(
-                try await app.client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refreshToken]),
+                try await app.client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refresh_token]),
                 "POST", "/api/auth/refresh")
             try check(try await app.client.send(.get, "/api/auth/me", headers: tokens.bearer), "GET", "/api/auth/me")
             try check(try await app.client.send(.get, "/api/user"), "GET", "/api/user")
@@ -56,41 +57,43 @@ import Testing
             let created = try await app.client.send(
                 .post, "/api/organizations", headers: tokens.bearer, json: ["name": "Studio"])
             try check(created, "POST", "/api/organizations")
-            let org = try created.decode(OrganizationDTO.self)
+            let org = try created.decode(Components.Schemas.Organization.self)
             try check(
                 try await app.client.send(.get, "/api/organizations", headers: tokens.bearer), "GET",
                 "/api/organizations")
             try check(
-                try await app.client.send(.get, "/api/organizations/\(org.id)", headers: tokens.bearer), "GET",
+                try await app.client.send(.get, "/api/organizations/\(org.organizationId)", headers: tokens.bearer),
+                "GET",
                 "/api/organizations/{organizationId}")
             try await app.signUp("grace@example.org")
             let added = try await app.client.send(
-                .post, "/api/organizations/\(org.id)/members", headers: tokens.bearer,
+                .post, "/api/organizations/\(org.organizationId)/members", headers: tokens.bearer,
                 json: ["email": "grace@example.org", "role": "staff"])
             try check(added, "POST", "/api/organizations/{organizationId}/members")
-            let grace = try added.decode(MemberDTO.self).userId
+            let grace = try added.decode(Components.Schemas.Member.self).userId
             let event = try await app.client.send(
                 .post, "/api/events", headers: tokens.bearer,
                 json: [
-                    "organizationId": org.id.uuidString, "title": "Door night", "eventType": "SocialEvent",
+                    "organizationId": org.organizationId, "title": "Door night", "eventType": "SocialEvent",
                 ]
             ).decode(EventDetailsDTO.self).eventId
             try check(
                 try await app.client.send(
-                    .put, "/api/organizations/\(org.id)/members/\(grace)/events", headers: tokens.bearer,
+                    .put, "/api/organizations/\(org.organizationId)/members/\(grace)/events", headers: tokens.bearer,
                     json: ["eventIds": [event.uuidString]]),
                 "PUT", "/api/organizations/{organizationId}/members/{userId}/events")
             try check(
                 try await app.client.send(
-                    .put, "/api/organizations/\(org.id)/members/\(tokens.user.id)", headers: tokens.bearer,
+                    .put, "/api/organizations/\(org.organizationId)/members/\(tokens.user.id)", headers: tokens.bearer,
                     json: ["role": "viewer"]),
                 "PUT", "/api/organizations/{organizationId}/members/{userId}")
             try check(
-                try await app.client.send(.get, "/api/organizations/\(org.id)/members", headers: tokens.bearer),
+                try await app.client.send(
+                    .get, "/api/organizations/\(org.organizationId)/members", headers: tokens.bearer),
                 "GET", "/api/organizations/{organizationId}/members")
             try check(
                 try await app.client.send(
-                    .get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: tokens.bearer),
+                    .get, "/api/admin/audit-logs?organizationId=\(org.organizationId)", headers: tokens.bearer),
                 "GET", "/api/admin/audit-logs")
             #expect(checked == 16)
         }

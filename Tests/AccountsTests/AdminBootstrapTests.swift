@@ -19,7 +19,7 @@ import Testing
             }
         ) { app in
             let admin = try await app.signIn("root@example.org", password: "first admin password")
-            #expect(admin.user.role == "admin")
+            #expect(admin.user.role == .admin)
             // A later start finds an admin and changes nothing, even with another password configured.
             let again = try await app.boxOffice.adminBootstrap.ensureFirstAdmin(
                 email: "root@example.org", password: "another password", now: app.clock.now)
@@ -36,12 +36,12 @@ import Testing
     func createAdminPromotesAnExistingAccount(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let member = try await app.signUp("ada@example.org")
-            #expect(member.user.role == "member")
+            #expect(member.user.role == .member)
             let outcome = try await app.boxOffice.adminBootstrap.makeAdmin(
                 email: "ada@example.org", password: "a brand new password", now: app.clock.now)
-            #expect(outcome == .promoted(member.user.id))
+            #expect(outcome == .promoted(uuid(member.user.id)))
             let admin = try await app.signIn("ada@example.org", password: "a brand new password")
-            #expect(admin.user.role == "admin")
+            #expect(admin.user.role == .admin)
             await #expect(throws: (any Error).self) {
                 try await app.boxOffice.adminBootstrap.makeAdmin(email: "bad", password: "short", now: app.clock.now)
             }
@@ -66,7 +66,7 @@ import Testing
                 .post, "/api/auth/login", json: ["email": "root@example.org", "password": "the squatter's"])
             #expect(squatter.status == .unauthorized)
             let admin = try await app.signIn("root@example.org", password: "first admin password")
-            #expect(admin.user.role == "admin" && admin.user.emailVerified)
+            #expect(admin.user.role == .admin && admin.user.emailVerified)
         }
     }
 

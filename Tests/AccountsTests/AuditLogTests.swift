@@ -7,6 +7,7 @@ import HTTPTypes
 import HummingbirdTesting
 import TestSupport
 import Testing
+import WireTypes
 
 @Suite struct AuditLogTests {
     @Test(arguments: TestDatabase.all)
@@ -68,21 +69,23 @@ import Testing
             let org = try await app.client.send(
                 .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"]
             )
-            .decode(OrganizationDTO.self)
+            .decode(Components.Schemas.Organization.self)
             let other = try await app.signUp("other@example.org")
             _ = try await app.client.send(
                 .post, "/api/organizations", headers: other.bearer, json: ["name": "Elsewhere"])
 
             let mine = try await app.client.send(
-                .get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: owner.bearer)
+                .get, "/api/admin/audit-logs?organizationId=\(org.organizationId)", headers: owner.bearer)
             #expect(mine.status == .ok)
             let page = try mine.decode(AuditLogPage.self)
             #expect(page.items.map(\.action) == ["organization.created"])
             #expect(
                 try await app.client.send(.get, "/api/admin/audit-logs", headers: owner.bearer).status == .forbidden)
             #expect(
-                try await app.client.send(.get, "/api/admin/audit-logs?organizationId=\(org.id)", headers: other.bearer)
-                    .status
+                try await app.client.send(
+                    .get, "/api/admin/audit-logs?organizationId=\(org.organizationId)", headers: other.bearer
+                )
+                .status
                     == .forbidden)
         }
     }

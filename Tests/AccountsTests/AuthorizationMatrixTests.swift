@@ -9,6 +9,7 @@ import Orders
 import Persistence
 import TestSupport
 import Testing
+import WireTypes
 
 /// Sends every protected route the request of every kind of caller and expects exactly what
 /// docs/permissions.md says: the success status when allowed, 403 when refused, 401 when not signed in.
@@ -19,7 +20,7 @@ import Testing
         var staffMember: UUID
         var spareMember: UUID
         var disposableMember: UUID
-        var tokens: [String: TokenResponse]
+        var tokens: [String: Components.Schemas.TokenResponse]
         var event: UUID
         var disposableEvent: UUID
         var ticketType: UUID
@@ -279,13 +280,13 @@ import Testing
 
     /// Builds organization O with an owner, organizer, staff and viewer, plus an outsider organizer and an admin.
     static func stage(_ app: TestApp, signUpNewcomer caller: String) async throws -> Cast {
-        var tokens: [String: TokenResponse] = [:]
+        var tokens: [String: Components.Schemas.TokenResponse] = [:]
         let owner = try await app.signUp("owner@example.org")
         let organization = try await app.client.send(
             .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio O"]
         )
-        .decode(OrganizationDTO.self).id
-        func join(_ email: String, _ role: String) async throws -> TokenResponse {
+        .decode(Components.Schemas.Organization.self).organizationId
+        func join(_ email: String, _ role: String) async throws -> Components.Schemas.TokenResponse {
             let tokens = try await app.signUp(email)
             let added = try await app.client.send(
                 .post, "/api/organizations/\(organization)/members", headers: owner.bearer,
@@ -313,7 +314,7 @@ import Testing
             return try response.decode(T.self)
         }
         let eventBody: [String: JSONValue] = [
-            "organizationId": .string(organization.uuidString), "title": "Matrix event", "eventType": "Class",
+            "organizationId": .string(organization), "title": "Matrix event", "eventType": "Class",
         ]
         let event = try await create("/api/events", eventBody, as: EventDetailsDTO.self).eventId
         let disposableEvent = try await create("/api/events", eventBody, as: EventDetailsDTO.self).eventId
@@ -364,8 +365,9 @@ import Testing
         guard assigned.status == .ok else { throw TestSetupError("assign staff: \(assigned.status) \(assigned.text)") }
         _ = session
         return Cast(
-            organization: organization, staffMember: tokens["staff"]!.user.id, spareMember: spare.user.id,
-            disposableMember: disposable.user.id, tokens: tokens, event: event, disposableEvent: disposableEvent,
+            organization: uuid(organization), staffMember: uuid(tokens["staff"]!.user.id),
+            spareMember: uuid(spare.user.id),
+            disposableMember: uuid(disposable.user.id), tokens: tokens, event: event, disposableEvent: disposableEvent,
             ticketType: ticketType, disposableTicketType: disposableType, venue: venue,
             disposableVenue: disposableVenue,
             session: sessionID, order: order, onSaleEvent: onSale)

@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Persistence
 import TestSupport
 import Testing
+import WireTypes
 
 @Suite struct OrganizationTests {
     @Test(arguments: TestDatabase.all)
@@ -16,19 +17,23 @@ import Testing
             let created = try await app.client.send(
                 .post, "/api/organizations", headers: ada.bearer, json: ["name": "Rope Studio Berlin"])
             #expect(created.status == .created)
-            let organization = try created.decode(OrganizationDTO.self)
+            let organization = try created.decode(Components.Schemas.Organization.self)
             #expect(organization.slug == "rope-studio-berlin")
-            #expect(organization.role == "owner")
+            #expect(organization.role == .owner)
+            // Named organizationId as other objects name theirs; id, its first name, is answered beside it.
+            let answered = try created.json()
+            #expect(answered["organizationId"]?.stringValue == organization.organizationId)
+            #expect(answered["id"] == answered["organizationId"])
 
             let mine = try await app.client.send(.get, "/api/organizations", headers: ada.bearer).decode(
-                OrganizationList.self)
+                Components.Schemas.OrganizationList.self)
             #expect(mine.organizations == [organization])
             let members = try await app.client.send(
-                .get, "/api/organizations/\(organization.id)/members", headers: ada.bearer
+                .get, "/api/organizations/\(organization.organizationId)/members", headers: ada.bearer
             )
-            .decode(MemberList.self).members
+            .decode(Components.Schemas.MemberList.self).members
             #expect(members.map(\.email) == ["ada@example.org"])
-            #expect(members.first?.role == "owner")
+            #expect(members.first?.role == .owner)
 
             let duplicate = try await app.client.send(
                 .post, "/api/organizations", headers: ada.bearer,
@@ -37,7 +42,7 @@ import Testing
             #expect(duplicate.errorCode == "SLUG_TAKEN")
             let derived = try await app.client.send(
                 .post, "/api/organizations", headers: ada.bearer, json: ["name": "Rope Studio Berlin"])
-            #expect(try derived.decode(OrganizationDTO.self).slug.hasPrefix("rope-studio-berlin-"))
+            #expect(try derived.decode(Components.Schemas.Organization.self).slug.hasPrefix("rope-studio-berlin-"))
         }
     }
 
@@ -69,8 +74,8 @@ import Testing
             let org = try await app.client.send(
                 .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"]
             )
-            .decode(OrganizationDTO.self)
-            let base = "/api/organizations/\(org.id)/members"
+            .decode(Components.Schemas.Organization.self)
+            let base = "/api/organizations/\(org.organizationId)/members"
 
             let unknown = try await app.client.send(
                 .post, base, headers: owner.bearer, json: ["email": "nobody@example.org", "role": "staff"])
@@ -82,7 +87,7 @@ import Testing
             let added = try await app.client.send(
                 .post, base, headers: owner.bearer, json: ["email": "grace@example.org", "role": "staff"])
             #expect(added.status == .created)
-            #expect(try added.decode(MemberDTO.self).role == "staff")
+            #expect(try added.decode(Components.Schemas.Member.self).role == .staff)
             let twice = try await app.client.send(
                 .post, base, headers: owner.bearer, json: ["email": "grace@example.org", "role": "viewer"])
             #expect(twice.errorCode == "ALREADY_MEMBER")
@@ -93,17 +98,17 @@ import Testing
             let event = try await app.client.send(
                 .post, "/api/events", headers: owner.bearer,
                 json: [
-                    "organizationId": org.id.uuidString, "title": "Door night", "eventType": "SocialEvent",
+                    "organizationId": org.organizationId, "title": "Door night", "eventType": "SocialEvent",
                 ]
             ).decode(EventDetailsDTO.self).eventId
             let assigned = try await app.client.send(
                 .put, "\(base)/\(grace.user.id)/events", headers: owner.bearer, json: ["eventIds": [event.uuidString]])
-            #expect(try assigned.decode(MemberDTO.self).assignedEventIds == [event])
+            #expect(try assigned.decode(Components.Schemas.Member.self).assignedEventIds == [event.uuidString])
 
             let promoted = try await app.client.send(
                 .put, "\(base)/\(grace.user.id)", headers: owner.bearer, json: ["role": "organizer"])
-            let member = try promoted.decode(MemberDTO.self)
-            #expect(member.role == "organizer")
+            let member = try promoted.decode(Components.Schemas.Member.self)
+            #expect(member.role == .organizer)
             #expect(member.assignedEventIds.isEmpty, "leaving the staff role clears event assignments")
             let notStaff = try await app.client.send(
                 .put, "\(base)/\(grace.user.id)/events", headers: owner.bearer, json: ["eventIds": [event.uuidString]])
@@ -116,8 +121,10 @@ import Testing
                 try await app.client.send(.delete, "\(base)/\(grace.user.id)", headers: owner.bearer).errorCode
                     == "MEMBER_NOT_FOUND")
 
-            let actions = try await AuditLogRecord.query(on: app.store.database()).filter(\.$organizationID == org.id)
-                .all().map(\.action)
+            let actions = try await AuditLogRecord.query(on: app.store.database()).filter(
+                \.$organizationID == uuid(org.organizationId)
+            )
+            .all().map(\.action)
             for action in [
                 "organization.created", "organization.member.added", "organization.staff.assigned",
                 "organization.member.role_changed", "organization.member.removed",
@@ -135,8 +142,8 @@ import Testing
             let org = try await app.client.send(
                 .post, "/api/organizations", headers: owner.bearer, json: ["name": "Studio"]
             )
-            .decode(OrganizationDTO.self)
-            let base = "/api/organizations/\(org.id)/members"
+            .decode(Components.Schemas.Organization.self)
+            let base = "/api/organizations/\(org.organizationId)/members"
             let demote = try await app.client.send(
                 .put, "\(base)/\(owner.user.id)", headers: owner.bearer, json: ["role": "organizer"])
             #expect(demote.status == .conflict)
@@ -166,8 +173,8 @@ import Testing
             let org = try await app.client.send(
                 .post, "/api/organizations", headers: first.bearer, json: ["name": "Studio"]
             )
-            .decode(OrganizationDTO.self)
-            let base = "/api/organizations/\(org.id)/members"
+            .decode(Components.Schemas.Organization.self)
+            let base = "/api/organizations/\(org.organizationId)/members"
             _ = try await app.client.send(
                 .post, base, headers: first.bearer, json: ["email": "second@example.org", "role": "owner"])
             for round in 1...15 {
@@ -180,7 +187,8 @@ import Testing
                     RaceRequest(.put, "\(base)/\(first.user.id)", headers: second.bearer, json: ["role": "viewer"]),
                 ]).map(\.status)
                 let owners = try await MembershipRecord.query(on: app.store.database())
-                    .filter(\.$organizationID == org.id).filter(\.$role == "owner").count()
+                    .filter(\.$organizationID == UUID(uuidString: org.organizationId)!).filter(\.$role == "owner")
+                    .count()
                 #expect(owners == 1, "round \(round): statuses \(statuses)")
                 #expect(statuses.filter { $0 == .ok }.count == 1, "round \(round): statuses \(statuses)")
             }

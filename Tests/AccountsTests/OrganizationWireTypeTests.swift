@@ -10,6 +10,8 @@ import WireTypes
         let domain = Set(OrganizationRole.allCases.map(\.rawValue))
         #expect(Set(Components.Schemas.ChangeRoleRequest.RolePayload.allCases.map(\.rawValue)) == domain)
         #expect(Set(Components.Schemas.AddMemberRequest.RolePayload.allCases.map(\.rawValue)) == domain)
+        #expect(Set(Components.Schemas.Member.RolePayload.allCases.map(\.rawValue)) == domain)
+        #expect(Set(Components.Schemas.Organization.RolePayload.allCases.map(\.rawValue)) == domain)
         for role in OrganizationRole.allCases { #expect(try OrganizationRole(named: role.rawValue) == role) }
         #expect(throws: (any Error).self) { try OrganizationRole(named: "emperor") }
     }

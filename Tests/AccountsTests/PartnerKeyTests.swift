@@ -8,6 +8,7 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import WireTypes
 
 /// The partner surface: keys made and revoked by owners, reading only their organization's published catalog, and
 /// working nowhere else; no other token works on it.
@@ -22,27 +23,28 @@ import Testing
             let rival = try await app.signUp("rival@example.org")
             let rivalOrganization = try await app.client.send(
                 .post, "/api/organizations", headers: rival.bearer, json: ["name": "Rival Hall"]
-            ).decode(OrganizationDTO.self)
+            ).decode(Components.Schemas.Organization.self)
             let rivalEvent = try await app.client.send(
                 .post, "/api/events", headers: rival.bearer,
                 json: [
-                    "organizationId": rivalOrganization.id.uuidString, "title": "Rival Gala",
+                    "organizationId": rivalOrganization.organizationId, "title": "Rival Gala",
                     "shortDescription": "x", "fullDescription": "y", "eventType": "SocialEvent",
                 ]
             ).decode(EventDetailsDTO.self)
 
-            let keys = "/api/organizations/\(fixture.organization.id)/partner-keys"
+            let keys = "/api/organizations/\(fixture.organization.organizationId)/partner-keys"
             #expect(
                 try await app.client.send(.post, keys, headers: rival.bearer, json: ["name": "Steal"]).status
                     == .forbidden)
             let created = try await app.client.send(
                 .post, keys, headers: fixture.headers, json: ["name": "Festival app"])
             #expect(created.status == .created)
-            let made = try created.decode(PartnerKeyCreatedDTO.self)
+            let made = try created.decode(Components.Schemas.PartnerKeyCreated.self)
             #expect(made.key.hasPrefix("pk_") && made.key.hasPrefix(made.partnerKey.keyPrefix))
             let listed = try await app.client.send(.get, keys, headers: fixture.headers)
             #expect(!listed.text.contains(made.key), "the key is shown once")
-            #expect(try listed.decode(PartnerKeyList.self).partnerKeys.map(\.name) == ["Festival app"])
+            #expect(
+                try listed.decode(Components.Schemas.PartnerKeyList.self).partnerKeys.map(\.name) == ["Festival app"])
 
             let partner: HTTPFields = [.authorization: "Bearer \(made.key)"]
             let events = try await app.client.send(.get, "/api/partner/events", headers: partner)
@@ -74,7 +76,8 @@ import Testing
                     == .noContent)
             #expect(try await app.client.send(.get, "/api/partner/events", headers: partner).status == .unauthorized)
             let audit = try await app.client.send(
-                .get, "/api/admin/audit-logs?organizationId=\(fixture.organization.id)&targetType=partner_key",
+                .get,
+                "/api/admin/audit-logs?organizationId=\(fixture.organization.organizationId)&targetType=partner_key",
                 headers: fixture.headers)
             let actions = try audit.json()["items"]?.arrayValue?.compactMap { $0["action"]?.stringValue } ?? []
             #expect(Set(actions) == ["partner_key.created", "partner_key.revoked"])

@@ -52,7 +52,7 @@ import Testing
             #expect(again.status == .unprocessableContent && again.errorCode == "INVALID_RESET_TOKEN", "works once")
 
             let refresh = try await app.client.send(
-                .post, "/api/auth/refresh", json: ["refreshToken": account.refreshToken])
+                .post, "/api/auth/refresh", json: ["refreshToken": account.refresh_token])
             #expect(refresh.status == .unauthorized, "every sign-in was revoked")
             let old = try await app.client.send(
                 .post, "/api/auth/login", json: ["email": "forgetful@example.org", "password": TestApp.password])

@@ -8,6 +8,7 @@ import Identity
 import Persistence
 import TestSupport
 import Testing
+import WireTypes
 
 @Suite struct RefreshTokenTests: Sendable {
     func refresh(_ app: TestApp, _ token: String) async throws -> TestResponse {
@@ -18,23 +19,23 @@ import Testing
     func refreshRotatesAndReuseRevokesTheFamily(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let first = try await app.signUp("ada@example.org")
-            let rotated = try await refresh(app, first.refreshToken)
+            let rotated = try await refresh(app, first.refresh_token)
             #expect(rotated.status == .ok)
-            let second = try rotated.decode(TokenResponse.self)
-            #expect(second.refreshToken != first.refreshToken)
+            let second = try rotated.decode(Components.Schemas.TokenResponse.self)
+            #expect(second.refresh_token != first.refresh_token)
             #expect(try await app.client.send(.get, "/api/auth/me", headers: second.bearer).status == .ok)
 
             // A second tab refreshing with the same token a moment later gets the same successor, not a sign-out.
-            let sameMoment = try await refresh(app, first.refreshToken)
+            let sameMoment = try await refresh(app, first.refresh_token)
             #expect(sameMoment.status == .ok)
-            #expect(try sameMoment.decode(TokenResponse.self).refreshToken == second.refreshToken)
+            #expect(try sameMoment.decode(Components.Schemas.TokenResponse.self).refresh_token == second.refresh_token)
 
             // Past the grace window the rotated-out token is a thief's or a replay: everything from this sign-in dies.
             app.clock.advance(by: 11)
-            let reused = try await refresh(app, first.refreshToken)
+            let reused = try await refresh(app, first.refresh_token)
             #expect(reused.status == .unauthorized)
             #expect(reused.errorCode == "REFRESH_TOKEN_REUSED")
-            let successor = try await refresh(app, second.refreshToken)
+            let successor = try await refresh(app, second.refresh_token)
             #expect(successor.status == .unauthorized)
             #expect(successor.errorCode == "INVALID_REFRESH_TOKEN")
 
@@ -42,7 +43,7 @@ import Testing
                 \.$action == "auth.refresh.reused"
             ).all()
             #expect(audit.count == 1)
-            #expect(audit.first?.actorID == first.user.id)
+            #expect(audit.first?.actorID == uuid(first.user.id))
         }
     }
 
@@ -51,9 +52,9 @@ import Testing
         try await withApp(database) { app in
             let laptop = try await app.signUp("ada@example.org")
             let phone = try await app.signIn("ada@example.org")
-            _ = try await refresh(app, laptop.refreshToken)
-            _ = try await refresh(app, laptop.refreshToken)
-            #expect(try await refresh(app, phone.refreshToken).status == .ok, "another sign-in is a different family")
+            _ = try await refresh(app, laptop.refresh_token)
+            _ = try await refresh(app, laptop.refresh_token)
+            #expect(try await refresh(app, phone.refresh_token).status == .ok, "another sign-in is a different family")
         }
     }
 
@@ -62,7 +63,7 @@ import Testing
         try await withApp(database) { app in
             let tokens = try await app.signUp("ada@example.org")
             app.clock.advance(by: 7 * 24 * 3600)
-            let expired = try await refresh(app, tokens.refreshToken)
+            let expired = try await refresh(app, tokens.refresh_token)
             #expect(expired.status == .unauthorized)
             #expect(expired.errorCode == "INVALID_REFRESH_TOKEN")
         }
@@ -76,7 +77,7 @@ import Testing
             #expect(missing.status == .badRequest)
             let camel = try await app.signUp("ada@example.org")
             let response = try await app.client.send(
-                .post, "/api/auth/refresh", json: ["refreshToken": camel.refreshToken])
+                .post, "/api/auth/refresh", json: ["refreshToken": camel.refresh_token])
             #expect(response.status == .ok, "refreshToken is accepted as well as refresh_token")
         }
     }
@@ -87,11 +88,11 @@ import Testing
             let tokens = try await app.signUp("ada@example.org")
             let stored = try await RefreshTokenRecord.query(on: app.store.database()).all()
             #expect(stored.count == 1)
-            #expect(stored[0].tokenHash == OpaqueToken.hash(tokens.refreshToken))
-            #expect(stored[0].tokenHash != tokens.refreshToken)
+            #expect(stored[0].tokenHash == OpaqueToken.hash(tokens.refresh_token))
+            #expect(stored[0].tokenHash != tokens.refresh_token)
             #expect(
                 Data(
-                    base64Encoded: tokens.refreshToken.replacingOccurrences(of: "-", with: "+")
+                    base64Encoded: tokens.refresh_token.replacingOccurrences(of: "-", with: "+")
                         .replacingOccurrences(of: "_", with: "/") + "=")?.count == 32)
         }
     }
@@ -102,8 +103,8 @@ import Testing
             let laptop = try await app.signUp("ada@example.org")
             let phone = try await app.signIn("ada@example.org")
             #expect(try await app.client.send(.post, "/api/auth/logout", headers: laptop.bearer).status == .noContent)
-            #expect(try await refresh(app, laptop.refreshToken).status == .unauthorized)
-            #expect(try await refresh(app, phone.refreshToken).status == .unauthorized)
+            #expect(try await refresh(app, laptop.refresh_token).status == .unauthorized)
+            #expect(try await refresh(app, phone.refresh_token).status == .unauthorized)
             // Documented: access tokens already issued live out their short lifetime.
             #expect(try await app.client.send(.get, "/api/auth/me", headers: phone.bearer).status == .ok)
             app.clock.advance(by: 900)
@@ -132,8 +133,8 @@ import Testing
                 .post, "/api/auth/change-password", headers: laptop.bearer,
                 json: ["currentPassword": TestApp.password, "newPassword": "a new long password"])
             #expect(changed.status == .noContent)
-            #expect(try await refresh(app, phone.refreshToken).status == .unauthorized, "other sign-ins end")
-            #expect(try await refresh(app, laptop.refreshToken).status == .ok, "this sign-in continues")
+            #expect(try await refresh(app, phone.refresh_token).status == .unauthorized, "other sign-ins end")
+            #expect(try await refresh(app, laptop.refresh_token).status == .ok, "this sign-in continues")
             await #expect(throws: (any Error).self) { try await app.signIn("ada@example.org") }
             _ = try await app.signIn("ada@example.org", password: "a new long password")
         }
@@ -144,17 +145,19 @@ import Testing
     func rotationHoldsAcrossInstances(_ database: TestDatabase) async throws {
         try await withTwoApps(database) { one, two in
             let tokens = try await one.signUp("ada@example.org")
-            let rotated = try await refresh(one, tokens.refreshToken)
+            let rotated = try await refresh(one, tokens.refresh_token)
             #expect(rotated.status == .ok)
             two.clock.advance(by: 11)  // past the grace window of a concurrent refresh
-            let reused = try await refresh(two, tokens.refreshToken)
+            let reused = try await refresh(two, tokens.refresh_token)
             #expect(reused.errorCode == "REFRESH_TOKEN_REUSED")
-            #expect(try await refresh(two, try rotated.decode(TokenResponse.self).refreshToken).status == .unauthorized)
+            #expect(
+                try await refresh(two, try rotated.decode(Components.Schemas.TokenResponse.self).refresh_token).status
+                    == .unauthorized)
 
             let again = try await two.signIn("ada@example.org")
             #expect(try await one.client.send(.post, "/api/auth/logout", headers: again.bearer).status == .noContent)
             #expect(
-                try await refresh(two, again.refreshToken).status == .unauthorized,
+                try await refresh(two, again.refresh_token).status == .unauthorized,
                 "logout on one instance holds on the other")
         }
     }
@@ -166,7 +169,8 @@ import Testing
         try await withApp(database, testing: .live) { app in
             let tokens = try await app.signUp("ada@example.org")
             let results = try await app.race(
-                (0..<8).map { _ in RaceRequest(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refreshToken])
+                (0..<8).map { _ in
+                    RaceRequest(.post, "/api/auth/refresh", json: ["refresh_token": tokens.refresh_token])
                 }
             )
             #expect(results.allSatisfy { $0.status == .ok }, "\(results.map(\.status))")

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Persistence
 import TestSupport
 import Testing
+import WireTypes
 
 @Suite struct RegistrationTests {
     @Test(arguments: TestDatabase.all)
@@ -40,12 +41,12 @@ import Testing
             #expect(tokens.user.email == "ada@example.org")
             #expect(tokens.user.emailVerified == true)
             #expect(tokens.user.username == "ada@example.org")
-            #expect(tokens.user.role == "member")
-            #expect(tokens.tokenType == "Bearer")
+            #expect(tokens.user.role == .member)
+            #expect(tokens.tokenType == .bearer)
             #expect(tokens.expiresIn == 900)
 
             let me = try await app.client.send(.get, "/api/auth/me", headers: tokens.bearer)
-            #expect(try me.decode(UserDTO.self) == tokens.user)
+            #expect(try me.decode(Components.Schemas.User.self) == tokens.user)
         }
     }
 
@@ -60,7 +61,7 @@ import Testing
                 .post, "/api/auth/login", json: ["username": "grace@example.org", "password": TestApp.password])
             #expect(login.status == .ok)
             let user = try await app.client.send(
-                .get, "/api/user", headers: try login.decode(TokenResponse.self).bearer)
+                .get, "/api/user", headers: try login.decode(Components.Schemas.TokenResponse.self).bearer)
             #expect(try user.json()["username"] == "grace@example.org")
             #expect(try user.json()["displayName"] == "grace")
         }

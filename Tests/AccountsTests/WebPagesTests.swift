@@ -114,7 +114,7 @@ import Testing
                 try await app.client.send(.post, "/api/auth/refresh", json: ["refreshToken": sessionToken]).status
                     == .unauthorized)
             #expect(
-                try await app.client.send(.get, "/account", headers: [.cookie: "bx_session=\(buyer.refreshToken)"])
+                try await app.client.send(.get, "/account", headers: [.cookie: "bx_session=\(buyer.refresh_token)"])
                     .status == .seeOther)
             // Signing in replaced the CSRF token: the one from before no longer passes.
             #expect(jar.cookies["bx_csrf"] != token)

@@ -8,6 +8,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Orders
 import TestSupport
+import WireTypes
 
 /// An event with two sessions (S1 on day 2, S2 on day 3, both 18:00), a free ticket type for both, a free one for S1
 /// and a paid one for S1 (offline: pending until marked paid), and a buyer.
@@ -17,7 +18,7 @@ struct AdmissionFixture: Sendable {
     let both: TicketTypeDTO
     let dayOne: TicketTypeDTO
     let paid: TicketTypeDTO
-    let buyer: TokenResponse
+    let buyer: Components.Schemas.TokenResponse
 
     var app: TestApp { catalog.app }
 

@@ -30,6 +30,11 @@ import Testing
             let admitted = try first.decode(CheckinDTO.self)
             #expect(
                 admitted.sessionCode == "S1" && admitted.gate == "A" && admitted.attendee?.email == "guest@example.org")
+            // The session's UUID is answered as sessionUuid (the catalog's sessionId is the code S1); the UUID's old
+            // name stays beside it.
+            let answered = try first.json()
+            #expect(answered["sessionUuid"]?.stringValue == admitted.sessionId.uuidString)
+            #expect(answered["sessionId"] == answered["sessionUuid"])
             #expect(
                 validator.validateResponse(try first.json(), method: "POST", path: "/api/checkin", status: 200).isEmpty)
 
@@ -124,7 +129,8 @@ import Testing
                     == .notFound)
             #expect(try await f.scan(secret, as: f.organizer).status == .ok)
             let audit = try await app.client.send(
-                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.id)", headers: f.organizer)
+                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.organizationId)",
+                headers: f.organizer)
             #expect(audit.text.contains("checkin.undone"))
         }
     }

@@ -70,7 +70,8 @@ import Testing
 
             // Every kiosk action is audited with its station.
             let audit = try await app.client.send(
-                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.id)", headers: f.organizer)
+                .get, "/api/admin/audit-logs?organizationId=\(f.catalog.organization.organizationId)",
+                headers: f.organizer)
             #expect(
                 audit.text.contains("North door") && audit.text.contains("Help desk")
                     && audit.text.contains("kiosk.search"))
@@ -134,6 +135,8 @@ import Testing
                 OfflineBundleDTO.self)
             #expect(
                 bundle.signedTickets && bundle.sessions.map(\.sessionCode) == ["S1", "S2"] && bundle.tickets.isEmpty)
+            #expect(bundle.sessions.map(\.sessionUuid) == bundle.sessions.map(\.sessionId))
+            #expect(bundle.ticketTypes.allSatisfy { $0.sessionUuids == $0.sessionIds })
             let key = try #require(bundle.publicKey)
             // Verified as a kiosk would, from the documented format and the bundle alone.
             let read = try #require(OfflineVerifier(publicKey: key).read(pass.qrText))

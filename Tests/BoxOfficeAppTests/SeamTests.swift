@@ -84,7 +84,7 @@ import Testing
             var headers = fixture.headers
             headers[.contentType] = "image/png"
             let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
-            let base = "/api/organizations/\(fixture.organization.id)/logo"
+            let base = "/api/organizations/\(fixture.organization.organizationId)/logo"
             #expect(
                 try await app.client.executeRequest(
                     uri: base, method: .put, headers: headers, body: ByteBuffer(bytes: png)

@@ -33,7 +33,7 @@ import Testing
                 checked += 1
             }
             let venue = try await app.client.send(
-                .post, "/api/organizations/\(fixture.organization.id)/venues", headers: fixture.headers,
+                .post, "/api/organizations/\(fixture.organization.organizationId)/venues", headers: fixture.headers,
                 json: ["name": "Main Studio", "address": "123 Salem St", "capacity": 25] as [String: JSONValue]
             )
             .decode(VenueDTO.self)
@@ -62,7 +62,7 @@ import Testing
                 template: "/api/events/{eventId}/ticket-types/{ticketTypeId}",
                 json: ["memberPrice": 100])
             try await check(
-                .get, "/api/organizations/\(fixture.organization.id)/venues",
+                .get, "/api/organizations/\(fixture.organization.organizationId)/venues",
                 template: "/api/organizations/{organizationId}/venues")
             try await check(
                 .put, "/api/venues/\(venue.venueId)", template: "/api/venues/{venueId}", json: ["capacity": 30])

@@ -63,6 +63,10 @@ import Testing
             #expect(
                 Set(try bad.json()["error"]?["details"]?["fields"]?.objectValue?.keys.map { $0 } ?? [])
                     == ["eventType", "showPast", "perPage", "from"])
+            // The parameters are checked as the API document states them, in its words.
+            let fields = try bad.json()["error"]?["details"]?["fields"]
+            #expect(fields?["perPage"] == "must be from 1 to 100")
+            #expect(fields?["showPast"] == "must be a boolean")
         }
     }
 
@@ -87,10 +91,10 @@ import Testing
 
             let staff = try await app.signUp("door@example.org")
             _ = try await app.client.send(
-                .post, "/api/organizations/\(fixture.organization.id)/members", headers: fixture.headers,
+                .post, "/api/organizations/\(fixture.organization.organizationId)/members", headers: fixture.headers,
                 json: ["email": "door@example.org", "role": "staff"])
             _ = try await app.client.send(
-                .put, "/api/organizations/\(fixture.organization.id)/members/\(staff.user.id)/events",
+                .put, "/api/organizations/\(fixture.organization.organizationId)/members/\(staff.user.id)/events",
                 headers: fixture.headers, json: ["eventIds": [assigned.eventId.uuidString]])
             #expect(try await titles(app, "", headers: staff.bearer, path: "/api/admin/events") == ["Staffed Draft"])
             #expect(

@@ -26,7 +26,7 @@ import Testing
             let title = try await app.client.send(
                 .post, "/api/events", headers: fixture.headers,
                 json: [
-                    "organizationId": fixture.organization.id.uuidString, "title": "Rope\nWorkshop",
+                    "organizationId": fixture.organization.organizationId, "title": "Rope\nWorkshop",
                     "shortDescription": "Learn", "eventType": "Class", "category": "Workshops",
                 ])
             #expect(try refusesLineBreak(title, "title"), "\(title.text)")
@@ -52,7 +52,7 @@ import Testing
             #expect(try refusesLineBreak(type, "name"), "\(type.text)")
 
             let venue = try await app.client.send(
-                .post, "/api/organizations/\(fixture.organization.id)/venues", headers: fixture.headers,
+                .post, "/api/organizations/\(fixture.organization.organizationId)/venues", headers: fixture.headers,
                 json: ["name": "Main\nHall", "address": "1 Street\nTown", "capacity": 10] as [String: JSONValue])
             #expect(try refusesLineBreak(venue, "name"), "\(venue.text)")
             #expect(try field(venue, "address") == nil, "an address may take several lines")

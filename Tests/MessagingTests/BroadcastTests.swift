@@ -115,7 +115,7 @@ import Testing
                     "subject"
                 ])
             // The organization's email log lists them, with its orders' mail; organizers of others see none of it.
-            let log = "/api/admin/emails?organizationId=\(fixture.organization.id)"
+            let log = "/api/admin/emails?organizationId=\(fixture.organization.organizationId)"
             let page = try await app.client.send(.get, log + "&perPage=100", headers: fixture.headers)
             #expect(page.status == .ok, "\(page.text)")
             let topics = try page.decode(EmailPageDTO.self).emails.map(\.topic)
@@ -175,7 +175,7 @@ import Testing
             let unpaid = try await Self.buy(app, try await Self.day1(of: app, event.eventId), buyer: "dora")
             #expect(unpaid.status == "pending")
             let venue = try await app.client.send(
-                .post, "/api/organizations/\(fixture.organization.id)/venues", headers: fixture.headers,
+                .post, "/api/organizations/\(fixture.organization.organizationId)/venues", headers: fixture.headers,
                 json: ["name": "Hall B", "address": "2 Knot Lane", "capacity": 100] as [String: JSONValue])
             let venueID = try #require(try venue.json()["venueId"]?.stringValue ?? venue.json()["id"]?.stringValue)
             let placed = try await app.client.send(
@@ -203,7 +203,7 @@ import Testing
     func aCampaignLargerThanAPageReachesEachSubscriberOnce(_ database: TestDatabase) async throws {
         try await withApp(database, configure: { $0.workers.runWorkers = false }) { app in
             let fixture = try await CatalogFixture.make(app)
-            let org = fixture.organization.id
+            let org = fixture.organization.organizationId
             let now = app.clock.now
             let total = 1_050
             for chunk in stride(from: 0, to: total, by: 350) {

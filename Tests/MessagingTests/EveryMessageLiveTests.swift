@@ -103,7 +103,8 @@ import Testing
 
             // The organization's look: reply-to, colours, footer.
             let settingsResponse = try await app.client.send(
-                .put, "/api/organizations/\(fixture.organization.id)/email-settings", headers: fixture.headers,
+                .put, "/api/organizations/\(fixture.organization.organizationId)/email-settings",
+                headers: fixture.headers,
                 json: [
                     "replyTo": "hello@rope.example.org", "primaryColor": "#AA3300",
                     "footerAddress": "Rope Studio, 1 Knot Lane, Berlin",
@@ -212,7 +213,7 @@ import Testing
 
             // The event moves to a venue: its holders are told where to go.
             let venue = try await app.client.send(
-                .post, "/api/organizations/\(fixture.organization.id)/venues", headers: fixture.headers,
+                .post, "/api/organizations/\(fixture.organization.organizationId)/venues", headers: fixture.headers,
                 json: ["name": "Hall B", "address": "2 Knot Lane", "capacity": 100] as [String: JSONValue])
             let venueID = try #require(try venue.json()["venueId"]?.stringValue ?? venue.json()["id"]?.stringValue)
             _ = try await app.client.send(
@@ -234,7 +235,7 @@ import Testing
             let reader = address("reader")
             let subscribe = try await app.client.send(
                 .post, "/api/newsletter/subscribe",
-                json: ["organizationId": .string(fixture.organization.id.uuidString), "email": .string(reader)]
+                json: ["organizationId": .string(fixture.organization.organizationId), "email": .string(reader)]
                     as [String: JSONValue])
             #expect(subscribe.status == .accepted)
             let confirmation = try await Self.mail(reader, "Confirm your subscription to Rope Studio")
@@ -242,7 +243,7 @@ import Testing
             #expect(
                 try await app.client.send(.post, "/api/newsletter/confirm", json: ["token": confirmToken]).status
                     == .ok)
-            let campaignPath = "/api/organizations/\(fixture.organization.id)/newsletter/campaigns"
+            let campaignPath = "/api/organizations/\(fixture.organization.organizationId)/newsletter/campaigns"
             let campaign = try await app.client.send(
                 .post, campaignPath, headers: fixture.headers,
                 json: ["subject": "Spring season", "body": "Six evenings, twelve bands."])
@@ -318,7 +319,8 @@ import Testing
         try await withApp(seams: .init(mailer: live)) { app in
             let fixture = try await CatalogFixture.make(app)
             _ = try await app.client.send(
-                .put, "/api/organizations/\(fixture.organization.id)/email-settings", headers: fixture.headers,
+                .put, "/api/organizations/\(fixture.organization.organizationId)/email-settings",
+                headers: fixture.headers,
                 json: ["language": "de"])
             let (event, _, day1, _) = try await fixture.workshop()
             _ = event

@@ -71,7 +71,7 @@ import Testing
     func previewsRenderAnyMessageInAnOrganizationsLook(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
-            let org = fixture.organization.id
+            let org = fixture.organization.organizationId
             let settings = try await app.client.send(
                 .put, "/api/organizations/\(org)/email-settings", headers: fixture.headers,
                 json: [

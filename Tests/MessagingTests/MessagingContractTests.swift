@@ -13,7 +13,7 @@ import Testing
             let validator = OpenAPIValidator(document: BoxOffice.documentation)
             let fixture = try await CatalogFixture.make(app)
             let (event, _, _, _) = try await fixture.workshop()
-            let org = fixture.organization.id
+            let org = fixture.organization.organizationId
             let admin = try await app.signInAdmin()
             func check(
                 _ method: HTTPRequest.Method, _ path: String, json: [String: JSONValue]? = nil,
@@ -49,7 +49,7 @@ import Testing
             try await check(.get, "/api/events/\(event.eventId)/messages")
             try await check(
                 .post, "/api/newsletter/subscribe",
-                json: ["email": "reader@example.org", "organizationId": .string(org.uuidString)], headers: [:])
+                json: ["email": "reader@example.org", "organizationId": .string(org)], headers: [:])
             try await check(.post, "/api/newsletter/confirm", json: ["token": "nope"], headers: [:])
             try await check(.post, "/api/newsletter/unsubscribe", json: ["token": "nope"], headers: [:])
             try await check(.get, "/api/organizations/\(org)/newsletter/subscribers?status=pending")

@@ -22,7 +22,7 @@ import Testing
     func subscribingTakesAConfirmedLinkAndTellsNobodyWhoIsSubscribed(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
-            let org = fixture.organization.id.uuidString
+            let org = fixture.organization.organizationId
             func subscribe(_ email: String, name: String? = nil) async throws -> TestResponse {
                 var body: [String: JSONValue] = ["email": .string(email)]
                 if let name { body["name"] = .string(name) }
@@ -106,7 +106,7 @@ import Testing
     func concurrentSubscriptionsOfANewAddressMakeOneSubscriber(_ database: TestDatabase) async throws {
         try await withApp(database, testing: .live, configure: { $0.workers.runWorkers = false }) { app in
             let fixture = try await CatalogFixture.make(app)
-            let body = #"{"email":"twice@example.org","organizationId":"\#(fixture.organization.id)"}"#
+            let body = #"{"email":"twice@example.org","organizationId":"\#(fixture.organization.organizationId)"}"#
             let answers = try await app.race(
                 (0..<6).map { _ in
                     var request = RaceRequest(.post, "/api/newsletter/subscribe")

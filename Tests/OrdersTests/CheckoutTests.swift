@@ -11,6 +11,7 @@ import SQLKit
 import Sales
 import TestSupport
 import Testing
+import WireTypes
 
 @Suite struct CheckoutTests {
     func sessionCounters(_ app: TestApp, _ event: UUID) async throws -> [String: [Int]] {
@@ -245,9 +246,9 @@ import Testing
                 .post, "/api/holds", headers: buyer.bearer,
                 json: ["ticketTypeId": .string(full.ticketTypeId.uuidString), "quantity": 2] as [String: JSONValue]
             )
-            .decode(HoldDTO.self)
+            .decode(Components.Schemas.Hold.self)
             let order = try await app.client.send(
-                .post, "/api/orders/with-lock", headers: buyer.bearer, json: ["lockId": hold.holdId.uuidString])
+                .post, "/api/orders/with-lock", headers: buyer.bearer, json: ["lockId": hold.holdId])
             #expect(order.status == .created)
             let created = try order.decode(OrderDTO.self)
             #expect(created.status == "pending" && created.tickets.count == 2)
@@ -262,17 +263,17 @@ import Testing
                 ).status
                     == "pending", "the order keeps the places past the hold's ten minutes")
             let reused = try await app.client.send(
-                .post, "/api/orders/with-lock", headers: buyerAgain.bearer, json: ["lockId": hold.holdId.uuidString])
+                .post, "/api/orders/with-lock", headers: buyerAgain.bearer, json: ["lockId": hold.holdId])
             #expect(reused.status == .conflict || reused.status == .notFound)
 
             let stale = try await app.client.send(
                 .post, "/api/holds", headers: buyerAgain.bearer,
                 json: ["ticketTypeId": .string(full.ticketTypeId.uuidString), "quantity": 1] as [String: JSONValue]
             )
-            .decode(HoldDTO.self)
+            .decode(Components.Schemas.Hold.self)
             app.clock.advance(by: 600)
             let expired = try await app.client.send(
-                .post, "/api/orders/with-lock", headers: buyerAgain.bearer, json: ["holdId": stale.holdId.uuidString])
+                .post, "/api/orders/with-lock", headers: buyerAgain.bearer, json: ["holdId": stale.holdId])
             #expect(expired.errorCode == "HOLD_EXPIRED")
         }
     }

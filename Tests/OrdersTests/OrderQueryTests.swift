@@ -102,7 +102,10 @@ import Testing
             _ = try await app.client.send(
                 .put, "/api/events/\(event.eventId)", headers: fixture.headers, json: ["refundCutoffHours": 48])
             let order = try await guestOrder(app, full.ticketTypeId, quantity: 2)
-            let token: HTTPFields = [.orderToken: order.accessToken!]
+            // The created order answers its token as orderToken, the name requests give it (accessToken, its first
+            // name, beside it).
+            #expect(order.orderToken != nil && order.orderToken == order.accessToken)
+            let token: HTTPFields = [.orderToken: order.orderToken!]
             let pending = try await app.client.send(
                 .put, "/api/tickets/\(order.tickets[0].ticketId)/cancel", headers: token)
             #expect(pending.errorCode == "INVALID_TRANSITION", "an unpaid order is cancelled as a whole")

@@ -9,6 +9,7 @@ import SQLKit
 import Sales
 import TestSupport
 import Testing
+import WireTypes
 
 @Suite struct HoldTests {
     func availability(_ app: TestApp, _ event: UUID) async throws -> AvailabilityDTO {
@@ -39,7 +40,7 @@ import Testing
             let buyer = try await app.signUp("buyer@example.org")
             let response = try await hold(app, full.ticketTypeId, 3, headers: buyer.bearer)
             #expect(response.status == .created)
-            let created = try response.decode(HoldDTO.self)
+            let created = try response.decode(Components.Schemas.Hold.self)
             #expect(created.sessions == ["S1", "S2", "S3"] && created.quantity == 3 && created.cartToken == nil)
             #expect(created.expiresAt == TestClock.t0.addingTimeInterval(600))
             #expect(try await counters(app, event.eventId) == ["S1": 3, "S2": 3, "S3": 3])
@@ -47,7 +48,7 @@ import Testing
             #expect(result.ticketTypes.first { $0.ticketTypeId == day1.ticketTypeId }?.availableQuantity == 17)
 
             let mine = try await app.client.send(.get, "/api/holds/mine", headers: buyer.bearer).decode(
-                HoldListDTO.self)
+                Components.Schemas.HoldList.self)
             #expect(mine.holds.map(\.holdId) == [created.holdId])
             #expect(
                 try await app.client.send(.delete, "/api/holds/\(created.holdId)", headers: buyer.bearer).status
@@ -68,18 +69,20 @@ import Testing
         try await withApp(database) { app in
             let fixture = try await CatalogFixture.make(app)
             let (event, _, day1, _) = try await fixture.workshop()
-            let created = try await hold(app, day1.ticketTypeId, 2).decode(HoldDTO.self)
+            let created = try await hold(app, day1.ticketTypeId, 2).decode(Components.Schemas.Hold.self)
             let token = try #require(created.cartToken)
             let cart: HTTPFields = [.cartToken: token]
             #expect(
-                try await app.client.send(.get, "/api/holds/mine", headers: cart).decode(HoldListDTO.self).holds.count
+                try await app.client.send(.get, "/api/holds/mine", headers: cart).decode(
+                    Components.Schemas.HoldList.self
+                ).holds.count
                     == 1)
             #expect(try await app.client.send(.get, "/api/holds/mine").status == .unauthorized)
             #expect(
                 try await app.client.send(.get, "/api/holds/mine", headers: [.cartToken: "other"]).decode(
-                    HoldListDTO.self
+                    Components.Schemas.HoldList.self
                 ).holds.isEmpty)
-            let second = try await hold(app, day1.ticketTypeId, 1, headers: cart).decode(HoldDTO.self)
+            let second = try await hold(app, day1.ticketTypeId, 1, headers: cart).decode(Components.Schemas.Hold.self)
             #expect(second.cartToken == nil, "a cart keeps its token")
             #expect(
                 try await app.client.send(.delete, "/api/holds/\(created.holdId)", headers: [.cartToken: "other"])
@@ -112,7 +115,9 @@ import Testing
             let after = try await availability(app, event.eventId).sessions.first { $0.sessionId == "S1" }
             #expect(after?.held == 0 && after?.available == 20, "at the deadline, with no sweeper run")
             #expect(
-                try await app.client.send(.get, "/api/holds/mine", headers: buyer.bearer).decode(HoldListDTO.self).holds
+                try await app.client.send(.get, "/api/holds/mine", headers: buyer.bearer).decode(
+                    Components.Schemas.HoldList.self
+                ).holds
                     .isEmpty)
             #expect(try await counters(app, event.eventId)["S1"] == 20, "the stored counter still waits for a reclaim")
 
@@ -192,7 +197,7 @@ import Testing
             let reserved = try await app.client.send(
                 .post, "/api/events/tickets/reserve", headers: buyer.bearer, json: body)
             #expect(reserved.status == .ok)
-            let answer = try reserved.decode(ReserveResponse.self)
+            let answer = try reserved.decode(Components.Schemas.ReserveResponse.self)
             #expect(answer.success && answer.availableSeats == 18 && answer.lockId == answer.holdId)
             let wrongEvent = try await app.client.send(
                 .post, "/api/events/tickets/reserve", headers: buyer.bearer,
@@ -204,8 +209,8 @@ import Testing
             #expect(try await counters(app, event.eventId)["S1"] == 2, "a mismatched reservation takes no place")
             let released = try await app.client.send(
                 .post, "/api/events/tickets/release", headers: buyer.bearer,
-                json: ["lockId": answer.holdId.uuidString])
-            #expect(try released.decode(ReleaseResponse.self).success)
+                json: ["lockId": answer.holdId])
+            #expect(try released.decode(Components.Schemas.ReleaseResponse.self).success)
             #expect(try await counters(app, event.eventId)["S1"] == 0)
         }
     }

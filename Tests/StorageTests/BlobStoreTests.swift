@@ -9,6 +9,7 @@ import HummingbirdTesting
 import NIOCore
 import TestSupport
 import Testing
+import WireTypes
 
 @testable import Storage
 
@@ -63,7 +64,7 @@ func temporaryFolder() -> URL {
         defer { try? FileManager.default.removeItem(at: folder) }
         try await withApp(database, configure: { $0.storage.directory = folder.path }) { app in
             let fixture = try await CatalogFixture.make(app)
-            let base = "/api/organizations/\(fixture.organization.id)/logo"
+            let base = "/api/organizations/\(fixture.organization.organizationId)/logo"
             #expect(try await app.client.send(.get, base).status == .notFound)
 
             var headers = fixture.headers
@@ -71,7 +72,7 @@ func temporaryFolder() -> URL {
             let uploaded = try await app.client.executeRequest(
                 uri: base, method: .put, headers: headers, body: ByteBuffer(bytes: pngBytes))
             #expect(uploaded.status == .ok, "\(uploaded.text)")
-            #expect(try uploaded.decode(OrganizationDTO.self).logoUrl == base)
+            #expect(try uploaded.decode(Components.Schemas.Organization.self).logoUrl == base)
 
             let redirect = try await app.client.send(.get, base)
             #expect(redirect.status == .found)
@@ -131,7 +132,7 @@ func temporaryFolder() -> URL {
             var headers = fixture.headers
             headers[.contentType] = "image/png"
             let response = try await app.client.executeRequest(
-                uri: "/api/organizations/\(fixture.organization.id)/logo", method: .put, headers: headers,
+                uri: "/api/organizations/\(fixture.organization.organizationId)/logo", method: .put, headers: headers,
                 body: ByteBuffer(bytes: pngBytes))
             #expect(response.status == .serviceUnavailable)
         }
@@ -224,7 +225,7 @@ func temporaryFolder() -> URL {
             let fixture = try await CatalogFixture.make(app)
             var headers = fixture.headers
             headers[.contentType] = "image/png"
-            let base = "/api/organizations/\(fixture.organization.id)/logo"
+            let base = "/api/organizations/\(fixture.organization.organizationId)/logo"
             let uploaded = try await app.client.executeRequest(
                 uri: base, method: .put, headers: headers, body: ByteBuffer(bytes: pngBytes))
             #expect(uploaded.status == .ok)

@@ -5,12 +5,13 @@ import HTTPCore
 import HTTPTypes
 import HummingbirdTesting
 import SQLKit
+public import WireTypes
 
 /// An organization with an organizer, and helpers that build events through the API.
 public struct CatalogFixture: Sendable {
     public let app: TestApp
-    public let organizer: TokenResponse
-    public let organization: OrganizationDTO
+    public let organizer: Components.Schemas.TokenResponse
+    public let organization: Components.Schemas.Organization
 
     public static func make(_ app: TestApp, organizer email: String = "organizer@example.org") async throws
         -> CatalogFixture
@@ -19,7 +20,7 @@ public struct CatalogFixture: Sendable {
         let organization = try await app.client.send(
             .post, "/api/organizations", headers: organizer.bearer, json: ["name": "Rope Studio"]
         )
-        .decode(OrganizationDTO.self)
+        .decode(Components.Schemas.Organization.self)
         return CatalogFixture(app: app, organizer: organizer, organization: organization)
     }
 
@@ -35,7 +36,7 @@ public struct CatalogFixture: Sendable {
         -> EventDetailsDTO
     {
         var body: [String: String] = [
-            "organizationId": organization.id.uuidString, "title": title,
+            "organizationId": organization.organizationId, "title": title,
             "shortDescription": "Learn advanced techniques",
             "eventType": "Class", "category": "Workshops",
         ]

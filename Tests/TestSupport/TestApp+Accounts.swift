@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SQLKit
+public import WireTypes
 
 /// Sign-up and sign-in shortcuts, so tests read as what they check.
 extension TestApp {
@@ -13,7 +14,7 @@ extension TestApp {
     /// link does; the link itself is tested apart), then signs in: the tokens.
     @discardableResult
     public func signUp(_ email: String, password: String = TestApp.password, from ip: String? = nil) async throws
-        -> TokenResponse
+        -> Components.Schemas.TokenResponse
     {
         let response = try await client.send(
             .post, "/api/auth/register", headers: ip.map { [.xForwardedFor: $0] } ?? [:],
@@ -28,7 +29,7 @@ extension TestApp {
         guard signIn.status == .ok else {
             throw TestSetupError("sign-in of \(email) after sign-up failed: \(signIn.status) \(signIn.text)")
         }
-        return try signIn.decode(TokenResponse.self)
+        return try signIn.decode(Components.Schemas.TokenResponse.self)
     }
 
     /// The account's address verified, as its mailed link would (the address confirmed for mail too).
@@ -50,22 +51,24 @@ extension TestApp {
         ).run()
     }
 
-    public func signIn(_ email: String, password: String = TestApp.password) async throws -> TokenResponse {
+    public func signIn(_ email: String, password: String = TestApp.password) async throws
+        -> Components.Schemas.TokenResponse
+    {
         let response = try await client.send(.post, "/api/auth/login", json: ["email": email, "password": password])
         guard response.status == .ok else {
             throw TestSetupError("sign-in of \(email) failed: \(response.status) \(response.text)")
         }
-        return try response.decode(TokenResponse.self)
+        return try response.decode(Components.Schemas.TokenResponse.self)
     }
 
     /// Makes a platform admin (as `boxoffice create-admin` does) and signs them in.
-    public func signInAdmin(_ email: String = "admin@example.org") async throws -> TokenResponse {
+    public func signInAdmin(_ email: String = "admin@example.org") async throws -> Components.Schemas.TokenResponse {
         _ = try await boxOffice.adminBootstrap.makeAdmin(email: email, password: TestApp.password, now: clock.now)
         return try await signIn(email)
     }
 }
 
-extension TokenResponse {
+extension Components.Schemas.TokenResponse {
     /// `Authorization: Bearer …` for this sign-in.
     public var bearer: HTTPFields { [.authorization: "Bearer \(accessToken)"] }
 }

@@ -4,6 +4,7 @@ import Catalog
 import Domain
 import FluentKit
 import Foundation
+import HTTPCore
 import Identity
 import Messaging
 import Persistence
@@ -58,7 +59,8 @@ struct SeedDemoCommand: AsyncParsableCommand {
         let organization = try await OrganizationService(store: boxOffice.store).create(
             name: "Demo Rope Studio", slug: nil, by: principal, now: now, request: .system)
         let eventID = try await DemoCatalog.createWorkshop(
-            organizationID: organization.id, by: principal, now: now, store: boxOffice.store,
+            organizationID: try WireValue.uuid(organization.organizationId, field: "organizationId"), by: principal,
+            now: now, store: boxOffice.store,
             settings: .init(
                 defaultCurrency: boxOffice.config.catalog.defaultCurrency,
                 maximumSessionCapacity: boxOffice.config.catalog.maximumSessionCapacity))

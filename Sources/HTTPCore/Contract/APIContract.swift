@@ -12,7 +12,7 @@ public struct APIContract: Sendable {
     public let document: JSONValue
     /// "POST /api/holds" to the body schema of that operation.
     private let requestSchemas: [String: JSONValue]
-    private let validator: SchemaValidator
+    let validator: SchemaValidator
 
     init(json: Data) {
         do {

@@ -185,6 +185,15 @@ extension APIContract {
          "type": "object"
         },
         "checkedInSessionIds": {
+         "deprecated": true,
+         "items": {
+          "format": "uuid",
+          "type": "string"
+         },
+         "type": "array"
+        },
+        "checkedInSessionUuids": {
+         "description": "The sessions' UUIDs (named apart from the catalog's session codes)",
          "items": {
           "format": "uuid",
           "type": "string"
@@ -208,6 +217,7 @@ extension APIContract {
        "required": [
         "attendee",
         "checkedInSessionIds",
+        "checkedInSessionUuids",
         "orderNumber",
         "status",
         "ticketId",
@@ -522,6 +532,12 @@ extension APIContract {
       "type": "string"
      },
      "sessionId": {
+      "deprecated": true,
+      "format": "uuid",
+      "type": "string"
+     },
+     "sessionUuid": {
+      "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
       "format": "uuid",
       "type": "string"
      },
@@ -544,6 +560,7 @@ extension APIContract {
      "replayed",
      "sessionCode",
      "sessionId",
+     "sessionUuid",
      "ticketId",
      "ticketTypeName"
     ],
@@ -577,6 +594,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -594,6 +617,7 @@ extension APIContract {
         "recordedAt",
         "scannedAt",
         "sessionId",
+        "sessionUuid",
         "ticketId"
        ],
        "type": "object"
@@ -711,6 +735,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -723,6 +753,7 @@ extension APIContract {
         "name",
         "sessionCode",
         "sessionId",
+        "sessionUuid",
         "sold"
        ],
        "type": "object"
@@ -2370,6 +2401,20 @@ extension APIContract {
     ],
     "type": "object"
    },
+   "MemberList": {
+    "properties": {
+     "members": {
+      "items": {
+       "$ref": "#/components/schemas/Member"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "members"
+    ],
+    "type": "object"
+   },
    "NewsletterAnswer": {
     "properties": {
      "message": {
@@ -2420,6 +2465,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -2431,6 +2482,7 @@ extension APIContract {
        "required": [
         "checkedInAt",
         "sessionId",
+        "sessionUuid",
         "ticketId"
        ],
        "type": "object"
@@ -2509,6 +2561,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -2524,6 +2582,7 @@ extension APIContract {
         "number",
         "sessionCode",
         "sessionId",
+        "sessionUuid",
         "startsAt"
        ],
        "type": "object"
@@ -2540,6 +2599,15 @@ extension APIContract {
          "type": "string"
         },
         "sessionIds": {
+         "deprecated": true,
+         "items": {
+          "format": "uuid",
+          "type": "string"
+         },
+         "type": "array"
+        },
+        "sessionUuids": {
+         "description": "The sessions' UUIDs (named apart from the catalog's session codes)",
          "items": {
           "format": "uuid",
           "type": "string"
@@ -2554,6 +2622,7 @@ extension APIContract {
        "required": [
         "name",
         "sessionIds",
+        "sessionUuids",
         "ticketTypeId"
        ],
        "type": "object"
@@ -2604,6 +2673,8 @@ extension APIContract {
    "Order": {
     "properties": {
      "accessToken": {
+      "deprecated": true,
+      "description": "The same token as orderToken, under its first name",
       "type": "string"
      },
      "buyerEmail": {
@@ -2662,6 +2733,10 @@ extension APIContract {
       "type": "string"
      },
      "orderNumber": {
+      "type": "string"
+     },
+     "orderToken": {
+      "description": "Lets a guest read the order (send it as X-Order-Token or ?orderToken=); only in the answer that created the order",
       "type": "string"
      },
      "paidAt": {
@@ -2887,6 +2962,8 @@ extension APIContract {
       "type": "string"
      },
      "id": {
+      "deprecated": true,
+      "description": "The same ID as organizationId, under its first name",
       "format": "uuid",
       "type": "string"
      },
@@ -2895,6 +2972,11 @@ extension APIContract {
       "type": "string"
      },
      "name": {
+      "type": "string"
+     },
+     "organizationId": {
+      "description": "The organization's ID, named as other objects name theirs (venueId, eventId)",
+      "format": "uuid",
       "type": "string"
      },
      "role": {
@@ -2914,7 +2996,22 @@ extension APIContract {
      "createdAt",
      "id",
      "name",
+     "organizationId",
      "slug"
+    ],
+    "type": "object"
+   },
+   "OrganizationList": {
+    "properties": {
+     "organizations": {
+      "items": {
+       "$ref": "#/components/schemas/Organization"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "organizations"
     ],
     "type": "object"
    },
@@ -3178,6 +3275,20 @@ extension APIContract {
     "required": [
      "key",
      "partnerKey"
+    ],
+    "type": "object"
+   },
+   "PartnerKeyList": {
+    "properties": {
+     "partnerKeys": {
+      "items": {
+       "$ref": "#/components/schemas/PartnerKey"
+      },
+      "type": "array"
+     }
+    },
+    "required": [
+     "partnerKeys"
     ],
     "type": "object"
    },
@@ -3584,7 +3695,7 @@ extension APIContract {
       "type": "string"
      },
      "username": {
-      "description": "Seed 003's name for email, accepted on purpose",
+      "description": "Some clients' name for email, accepted on purpose",
       "maxLength": 254,
       "pattern": "^[ \\t\\r\\n]*[^\\s@<>,\\u0000-\\u001F\\u007F-\\u009F]{1,64}@[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+(\\.[^\\s@<>,.\\u0000-\\u001F\\u007F-\\u009F]+)+[ \\t\\r\\n]*$",
       "type": [
@@ -4079,7 +4190,7 @@ extension APIContract {
       ]
      },
      "name": {
-      "description": "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent",
+      "description": "Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent",
       "maxLength": 200,
       "minLength": 1,
       "pattern": "^(?:[^<\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\n\\r]|<(?![A-Za-z/!?]))*$",
@@ -4133,7 +4244,7 @@ extension APIContract {
       ]
      },
      "name": {
-      "description": "Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent",
+      "description": "Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent",
       "maxLength": 200,
       "minLength": 1,
       "pattern": "^(?:[^<\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\n\\r]|<(?![A-Za-z/!?]))*$",
@@ -4387,6 +4498,12 @@ extension APIContract {
          "type": "string"
         },
         "sessionId": {
+         "deprecated": true,
+         "format": "uuid",
+         "type": "string"
+        },
+        "sessionUuid": {
+         "description": "The session's UUID (named apart from the catalog's sessionId, the code S1)",
          "format": "uuid",
          "type": "string"
         },
@@ -4915,7 +5032,10 @@ extension APIContract {
       "type": "string"
      },
      "token_type": {
-      "const": "Bearer"
+      "enum": [
+       "Bearer"
+      ],
+      "type": "string"
      },
      "user": {
       "$ref": "#/components/schemas/User"
@@ -11215,18 +11335,7 @@ extension APIContract {
       "content": {
        "application/json": {
         "schema": {
-         "properties": {
-          "organizations": {
-           "items": {
-            "$ref": "#/components/schemas/Organization"
-           },
-           "type": "array"
-          }
-         },
-         "required": [
-          "organizations"
-         ],
-         "type": "object"
+         "$ref": "#/components/schemas/OrganizationList"
         }
        }
       },
@@ -11865,18 +11974,7 @@ extension APIContract {
       "content": {
        "application/json": {
         "schema": {
-         "properties": {
-          "members": {
-           "items": {
-            "$ref": "#/components/schemas/Member"
-           },
-           "type": "array"
-          }
-         },
-         "required": [
-          "members"
-         ],
-         "type": "object"
+         "$ref": "#/components/schemas/MemberList"
         }
        }
       },
@@ -12625,18 +12723,7 @@ extension APIContract {
       "content": {
        "application/json": {
         "schema": {
-         "properties": {
-          "partnerKeys": {
-           "items": {
-            "$ref": "#/components/schemas/PartnerKey"
-           },
-           "type": "array"
-          }
-         },
-         "required": [
-          "partnerKeys"
-         ],
-         "type": "object"
+         "$ref": "#/components/schemas/PartnerKeyList"
         }
        }
       },

@@ -218,7 +218,12 @@ extension Components {
                 public var status: Swift.String
                 /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/ticketId`.
                 public var ticketId: Swift.String
+                /// The sessions' UUIDs (named apart from the catalog's session codes)
+                ///
+                /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/checkedInSessionUuids`.
+                public var checkedInSessionUuids: [Swift.String]
                 /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/checkedInSessionIds`.
+                @available(*, deprecated)
                 public var checkedInSessionIds: [Swift.String]
                 /// - Remark: Generated from `#/components/schemas/AttendeeSearch/AttendeesPayload/orderNumber`.
                 public var orderNumber: Swift.String
@@ -229,6 +234,7 @@ extension Components {
                 ///   - ticketTypeName:
                 ///   - status:
                 ///   - ticketId:
+                ///   - checkedInSessionUuids: The sessions' UUIDs (named apart from the catalog's session codes)
                 ///   - checkedInSessionIds:
                 ///   - orderNumber:
                 public init(
@@ -236,6 +242,7 @@ extension Components {
                     ticketTypeName: Swift.String,
                     status: Swift.String,
                     ticketId: Swift.String,
+                    checkedInSessionUuids: [Swift.String],
                     checkedInSessionIds: [Swift.String],
                     orderNumber: Swift.String
                 ) {
@@ -243,6 +250,7 @@ extension Components {
                     self.ticketTypeName = ticketTypeName
                     self.status = status
                     self.ticketId = ticketId
+                    self.checkedInSessionUuids = checkedInSessionUuids
                     self.checkedInSessionIds = checkedInSessionIds
                     self.orderNumber = orderNumber
                 }
@@ -251,6 +259,7 @@ extension Components {
                     case ticketTypeName
                     case status
                     case ticketId
+                    case checkedInSessionUuids
                     case checkedInSessionIds
                     case orderNumber
                 }
@@ -679,7 +688,12 @@ extension Components {
             }
             /// - Remark: Generated from `#/components/schemas/Checkin/method`.
             public var method: Components.Schemas.Checkin.MethodPayload
+            /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Checkin/sessionUuid`.
+            public var sessionUuid: Swift.String
             /// - Remark: Generated from `#/components/schemas/Checkin/sessionId`.
+            @available(*, deprecated)
             public var sessionId: Swift.String
             /// - Remark: Generated from `#/components/schemas/Checkin/station`.
             public var station: Swift.String?
@@ -699,6 +713,7 @@ extension Components {
             ///   - checkinId:
             ///   - gate:
             ///   - method:
+            ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
             ///   - sessionId:
             ///   - station:
             ///   - eventId:
@@ -712,6 +727,7 @@ extension Components {
                 checkinId: Swift.String,
                 gate: Swift.String? = nil,
                 method: Components.Schemas.Checkin.MethodPayload,
+                sessionUuid: Swift.String,
                 sessionId: Swift.String,
                 station: Swift.String? = nil,
                 eventId: Swift.String,
@@ -725,6 +741,7 @@ extension Components {
                 self.checkinId = checkinId
                 self.gate = gate
                 self.method = method
+                self.sessionUuid = sessionUuid
                 self.sessionId = sessionId
                 self.station = station
                 self.eventId = eventId
@@ -739,6 +756,7 @@ extension Components {
                 case checkinId
                 case gate
                 case method
+                case sessionUuid
                 case sessionId
                 case station
                 case eventId
@@ -762,7 +780,12 @@ extension Components {
                 public var recordedAt: Foundation.Date
                 /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/conflictId`.
                 public var conflictId: Swift.String
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// - Remark: Generated from `#/components/schemas/CheckinConflictList/ConflictsPayload/station`.
                 public var station: Swift.String?
@@ -777,6 +800,7 @@ extension Components {
                 ///   - firstCheckedInAt:
                 ///   - recordedAt:
                 ///   - conflictId:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 ///   - station:
                 ///   - ticketId:
@@ -787,6 +811,7 @@ extension Components {
                     firstCheckedInAt: Foundation.Date,
                     recordedAt: Foundation.Date,
                     conflictId: Swift.String,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String,
                     station: Swift.String? = nil,
                     ticketId: Swift.String
@@ -797,6 +822,7 @@ extension Components {
                     self.firstCheckedInAt = firstCheckedInAt
                     self.recordedAt = recordedAt
                     self.conflictId = conflictId
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                     self.station = station
                     self.ticketId = ticketId
@@ -808,6 +834,7 @@ extension Components {
                     case firstCheckedInAt
                     case recordedAt
                     case conflictId
+                    case sessionUuid
                     case sessionId
                     case station
                     case ticketId
@@ -913,7 +940,12 @@ extension Components {
                 public var admitted: Swift.Int
                 /// - Remark: Generated from `#/components/schemas/CheckinStats/SessionsPayload/sessionCode`.
                 public var sessionCode: Swift.String
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/CheckinStats/SessionsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/CheckinStats/SessionsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// Creates a new `SessionsPayloadPayload`.
                 ///
@@ -922,18 +954,21 @@ extension Components {
                 ///   - name:
                 ///   - admitted:
                 ///   - sessionCode:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 public init(
                     sold: Swift.Int,
                     name: Swift.String,
                     admitted: Swift.Int,
                     sessionCode: Swift.String,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String
                 ) {
                     self.sold = sold
                     self.name = name
                     self.admitted = admitted
                     self.sessionCode = sessionCode
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                 }
                 public enum CodingKeys: String, CodingKey {
@@ -941,6 +976,7 @@ extension Components {
                     case name
                     case admitted
                     case sessionCode
+                    case sessionUuid
                     case sessionId
                 }
             }
@@ -1037,91 +1073,220 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/CheckoutRequest`.
         public struct CheckoutRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
+            /// A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/paymentToken`.
+            public var paymentToken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/buyerName`.
+            public var buyerName: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/quantity`.
+            public var quantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload`.
+            public struct AttendeesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/dietaryRestrictions`.
+                public var dietaryRestrictions: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/emergencyContact`.
+                public var emergencyContact: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/name`.
+                public var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/CheckoutRequest/AttendeesPayload/email`.
+                public var email: Swift.String
+                /// Creates a new `AttendeesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - dietaryRestrictions:
+                ///   - emergencyContact:
+                ///   - name:
+                ///   - email:
+                public init(
+                    dietaryRestrictions: Swift.String? = nil,
+                    emergencyContact: Swift.String? = nil,
+                    name: Swift.String,
+                    email: Swift.String
+                ) {
+                    self.dietaryRestrictions = dietaryRestrictions
+                    self.emergencyContact = emergencyContact
+                    self.name = name
+                    self.email = email
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case dietaryRestrictions
+                    case emergencyContact
+                    case name
+                    case email
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.dietaryRestrictions = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .dietaryRestrictions
+                    )
+                    self.emergencyContact = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .emergencyContact
+                    )
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.email = try container.decode(
+                        Swift.String.self,
+                        forKey: .email
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "dietaryRestrictions",
+                        "emergencyContact",
+                        "name",
+                        "email"
+                    ])
+                }
             }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value1`.
-            public var value1: Components.Schemas.CheckoutRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value2`.
-            public var value2: Components.Schemas.CheckoutRequest.Value2Payload?
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value3`.
-            public struct Value3Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value3Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value3`.
-            public var value3: Components.Schemas.CheckoutRequest.Value3Payload?
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value4`.
-            public struct Value4Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value4Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/value4`.
-            public var value4: Components.Schemas.CheckoutRequest.Value4Payload?
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/attendees`.
+            public typealias AttendeesPayload = [Components.Schemas.CheckoutRequest.AttendeesPayloadPayload]
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/attendees`.
+            public var attendees: Components.Schemas.CheckoutRequest.AttendeesPayload?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/lockId`.
+            public var lockId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/holdId`.
+            public var holdId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/notes`.
+            public var notes: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/categoryId`.
+            public var categoryId: Swift.String?
+            /// offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/paymentMethod`.
+            public var paymentMethod: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/eventId`.
+            public var eventId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CheckoutRequest/buyerEmail`.
+            public var buyerEmail: Swift.String?
             /// Creates a new `CheckoutRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
-            ///   - value3:
-            ///   - value4:
+            ///   - paymentToken: A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///   - buyerName:
+            ///   - quantity:
+            ///   - attendees: The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///   - lockId:
+            ///   - ticketTypeId:
+            ///   - holdId:
+            ///   - notes:
+            ///   - categoryId:
+            ///   - paymentMethod: offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///   - eventId:
+            ///   - buyerEmail:
             public init(
-                value1: Components.Schemas.CheckoutRequest.Value1Payload? = nil,
-                value2: Components.Schemas.CheckoutRequest.Value2Payload? = nil,
-                value3: Components.Schemas.CheckoutRequest.Value3Payload? = nil,
-                value4: Components.Schemas.CheckoutRequest.Value4Payload? = nil
+                paymentToken: Swift.String? = nil,
+                buyerName: Swift.String? = nil,
+                quantity: Swift.Int? = nil,
+                attendees: Components.Schemas.CheckoutRequest.AttendeesPayload? = nil,
+                lockId: Swift.String? = nil,
+                ticketTypeId: Swift.String? = nil,
+                holdId: Swift.String? = nil,
+                notes: Swift.String? = nil,
+                categoryId: Swift.String? = nil,
+                paymentMethod: Swift.String? = nil,
+                eventId: Swift.String? = nil,
+                buyerEmail: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
-                self.value3 = value3
-                self.value4 = value4
+                self.paymentToken = paymentToken
+                self.buyerName = buyerName
+                self.quantity = quantity
+                self.attendees = attendees
+                self.lockId = lockId
+                self.ticketTypeId = ticketTypeId
+                self.holdId = holdId
+                self.notes = notes
+                self.categoryId = categoryId
+                self.paymentMethod = paymentMethod
+                self.eventId = eventId
+                self.buyerEmail = buyerEmail
+            }
+            public enum CodingKeys: String, CodingKey {
+                case paymentToken
+                case buyerName
+                case quantity
+                case attendees
+                case lockId
+                case ticketTypeId
+                case holdId
+                case notes
+                case categoryId
+                case paymentMethod
+                case eventId
+                case buyerEmail
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value3 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value4 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2,
-                        self.value3,
-                        self.value4
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.paymentToken = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentToken
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
-                try self.value3?.encode(to: encoder)
-                try self.value4?.encode(to: encoder)
+                self.buyerName = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerName
+                )
+                self.quantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantity
+                )
+                self.attendees = try container.decodeIfPresent(
+                    Components.Schemas.CheckoutRequest.AttendeesPayload.self,
+                    forKey: .attendees
+                )
+                self.lockId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lockId
+                )
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
+                )
+                self.holdId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .holdId
+                )
+                self.notes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .notes
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.paymentMethod = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentMethod
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                self.buyerEmail = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerEmail
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "paymentToken",
+                    "buyerName",
+                    "quantity",
+                    "attendees",
+                    "lockId",
+                    "ticketTypeId",
+                    "holdId",
+                    "notes",
+                    "categoryId",
+                    "paymentMethod",
+                    "eventId",
+                    "buyerEmail"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/CreateEventRequest`.
@@ -1723,6 +1888,8 @@ extension Components {
             public var language: Components.Schemas.EmailSettingsRequest.LanguagePayload?
             /// - Remark: Generated from `#/components/schemas/EmailSettingsRequest/primaryColor`.
             public var primaryColor: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/EmailSettingsRequest/replyTo`.
+            public var replyTo: Swift.String?
             /// Creates a new `EmailSettingsRequest`.
             ///
             /// - Parameters:
@@ -1731,18 +1898,21 @@ extension Components {
             ///   - backgroundColor:
             ///   - language:
             ///   - primaryColor:
+            ///   - replyTo:
             public init(
                 timeZone: Swift.String? = nil,
                 footerAddress: Swift.String? = nil,
                 backgroundColor: Swift.String? = nil,
                 language: Components.Schemas.EmailSettingsRequest.LanguagePayload? = nil,
-                primaryColor: Swift.String? = nil
+                primaryColor: Swift.String? = nil,
+                replyTo: Swift.String? = nil
             ) {
                 self.timeZone = timeZone
                 self.footerAddress = footerAddress
                 self.backgroundColor = backgroundColor
                 self.language = language
                 self.primaryColor = primaryColor
+                self.replyTo = replyTo
             }
             public enum CodingKeys: String, CodingKey {
                 case timeZone
@@ -1750,6 +1920,7 @@ extension Components {
                 case backgroundColor
                 case language
                 case primaryColor
+                case replyTo
             }
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -1773,12 +1944,17 @@ extension Components {
                     Swift.String.self,
                     forKey: .primaryColor
                 )
+                self.replyTo = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .replyTo
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "timeZone",
                     "footerAddress",
                     "backgroundColor",
                     "language",
-                    "primaryColor"
+                    "primaryColor",
+                    "replyTo"
                 ])
             }
         }
@@ -2496,57 +2672,220 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest`.
         public struct HoldCheckoutRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
+            /// A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/paymentToken`.
+            public var paymentToken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/buyerName`.
+            public var buyerName: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/quantity`.
+            public var quantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload`.
+            public struct AttendeesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/name`.
+                public var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/dietaryRestrictions`.
+                public var dietaryRestrictions: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/email`.
+                public var email: Swift.String
+                /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/AttendeesPayload/emergencyContact`.
+                public var emergencyContact: Swift.String?
+                /// Creates a new `AttendeesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - name:
+                ///   - dietaryRestrictions:
+                ///   - email:
+                ///   - emergencyContact:
+                public init(
+                    name: Swift.String,
+                    dietaryRestrictions: Swift.String? = nil,
+                    email: Swift.String,
+                    emergencyContact: Swift.String? = nil
+                ) {
+                    self.name = name
+                    self.dietaryRestrictions = dietaryRestrictions
+                    self.email = email
+                    self.emergencyContact = emergencyContact
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case name
+                    case dietaryRestrictions
+                    case email
+                    case emergencyContact
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.dietaryRestrictions = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .dietaryRestrictions
+                    )
+                    self.email = try container.decode(
+                        Swift.String.self,
+                        forKey: .email
+                    )
+                    self.emergencyContact = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .emergencyContact
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "name",
+                        "dietaryRestrictions",
+                        "email",
+                        "emergencyContact"
+                    ])
+                }
             }
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value1`.
-            public var value1: Components.Schemas.HoldCheckoutRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/value2`.
-            public var value2: Components.Schemas.HoldCheckoutRequest.Value2Payload?
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/attendees`.
+            public typealias AttendeesPayload = [Components.Schemas.HoldCheckoutRequest.AttendeesPayloadPayload]
+            /// The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/attendees`.
+            public var attendees: Components.Schemas.HoldCheckoutRequest.AttendeesPayload?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/lockId`.
+            public var lockId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/categoryId`.
+            public var categoryId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/holdId`.
+            public var holdId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/notes`.
+            public var notes: Swift.String?
+            /// offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/paymentMethod`.
+            public var paymentMethod: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/eventId`.
+            public var eventId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HoldCheckoutRequest/buyerEmail`.
+            public var buyerEmail: Swift.String?
             /// Creates a new `HoldCheckoutRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - paymentToken: A payment method from the processor's card form (Stripe: pm_…), only with a card method (422 otherwise); handed to the processor, stored and logged nowhere
+            ///   - buyerName:
+            ///   - quantity:
+            ///   - attendees: The holders of the first tickets (the buyer holds the rest); more than the tickets is a 409
+            ///   - lockId:
+            ///   - ticketTypeId:
+            ///   - categoryId:
+            ///   - holdId:
+            ///   - notes:
+            ///   - paymentMethod: offline (default), transfer, door, cash, invoice; card or CreditCard through the configured processor
+            ///   - eventId:
+            ///   - buyerEmail:
             public init(
-                value1: Components.Schemas.HoldCheckoutRequest.Value1Payload? = nil,
-                value2: Components.Schemas.HoldCheckoutRequest.Value2Payload? = nil
+                paymentToken: Swift.String? = nil,
+                buyerName: Swift.String? = nil,
+                quantity: Swift.Int? = nil,
+                attendees: Components.Schemas.HoldCheckoutRequest.AttendeesPayload? = nil,
+                lockId: Swift.String? = nil,
+                ticketTypeId: Swift.String? = nil,
+                categoryId: Swift.String? = nil,
+                holdId: Swift.String? = nil,
+                notes: Swift.String? = nil,
+                paymentMethod: Swift.String? = nil,
+                eventId: Swift.String? = nil,
+                buyerEmail: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.paymentToken = paymentToken
+                self.buyerName = buyerName
+                self.quantity = quantity
+                self.attendees = attendees
+                self.lockId = lockId
+                self.ticketTypeId = ticketTypeId
+                self.categoryId = categoryId
+                self.holdId = holdId
+                self.notes = notes
+                self.paymentMethod = paymentMethod
+                self.eventId = eventId
+                self.buyerEmail = buyerEmail
+            }
+            public enum CodingKeys: String, CodingKey {
+                case paymentToken
+                case buyerName
+                case quantity
+                case attendees
+                case lockId
+                case ticketTypeId
+                case categoryId
+                case holdId
+                case notes
+                case paymentMethod
+                case eventId
+                case buyerEmail
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.paymentToken = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentToken
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.buyerName = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerName
+                )
+                self.quantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantity
+                )
+                self.attendees = try container.decodeIfPresent(
+                    Components.Schemas.HoldCheckoutRequest.AttendeesPayload.self,
+                    forKey: .attendees
+                )
+                self.lockId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lockId
+                )
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.holdId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .holdId
+                )
+                self.notes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .notes
+                )
+                self.paymentMethod = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paymentMethod
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                self.buyerEmail = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buyerEmail
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "paymentToken",
+                    "buyerName",
+                    "quantity",
+                    "attendees",
+                    "lockId",
+                    "ticketTypeId",
+                    "categoryId",
+                    "holdId",
+                    "notes",
+                    "paymentMethod",
+                    "eventId",
+                    "buyerEmail"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/HoldList`.
@@ -2566,57 +2905,69 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/HoldRequest`.
         public struct HoldRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value1`.
-            public var value1: Components.Schemas.HoldRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/HoldRequest/value2`.
-            public var value2: Components.Schemas.HoldRequest.Value2Payload?
+            /// 1 when left out
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/quantity`.
+            public var quantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// The ticket type's ID under the name the live-updates protocol gives it (ticket categories)
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/categoryId`.
+            @available(*, deprecated)
+            public var categoryId: Swift.String?
+            /// Sent by older clients and not read (the ticket type names its event)
+            ///
+            /// - Remark: Generated from `#/components/schemas/HoldRequest/eventId`.
+            public var eventId: Swift.String?
             /// Creates a new `HoldRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - quantity: 1 when left out
+            ///   - ticketTypeId:
+            ///   - categoryId: The ticket type's ID under the name the live-updates protocol gives it (ticket categories)
+            ///   - eventId: Sent by older clients and not read (the ticket type names its event)
             public init(
-                value1: Components.Schemas.HoldRequest.Value1Payload? = nil,
-                value2: Components.Schemas.HoldRequest.Value2Payload? = nil
+                quantity: Swift.Int? = nil,
+                ticketTypeId: Swift.String? = nil,
+                categoryId: Swift.String? = nil,
+                eventId: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.quantity = quantity
+                self.ticketTypeId = ticketTypeId
+                self.categoryId = categoryId
+                self.eventId = eventId
+            }
+            public enum CodingKeys: String, CodingKey {
+                case quantity
+                case ticketTypeId
+                case categoryId
+                case eventId
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.quantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantity
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "quantity",
+                    "ticketTypeId",
+                    "categoryId",
+                    "eventId"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/KioskSelf`.
@@ -2833,57 +3184,66 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/LoginRequest`.
         public struct LoginRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value1`.
-            public var value1: Components.Schemas.LoginRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/LoginRequest/value2`.
-            public var value2: Components.Schemas.LoginRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/LoginRequest/password`.
+            public var password: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LoginRequest/username`.
+            public var username: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/LoginRequest/email`.
+            public var email: Swift.String?
             /// Creates a new `LoginRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - password:
+            ///   - username:
+            ///   - email:
             public init(
-                value1: Components.Schemas.LoginRequest.Value1Payload? = nil,
-                value2: Components.Schemas.LoginRequest.Value2Payload? = nil
+                password: Swift.String,
+                username: Swift.String? = nil,
+                email: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.password = password
+                self.username = username
+                self.email = email
+            }
+            public enum CodingKeys: String, CodingKey {
+                case password
+                case username
+                case email
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.password = try container.decode(
+                    Swift.String.self,
+                    forKey: .password
                 )
+                self.username = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .username
+                )
+                self.email = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "password",
+                    "username",
+                    "email"
+                ])
             }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+        }
+        /// - Remark: Generated from `#/components/schemas/MemberList`.
+        public struct MemberList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MemberList/members`.
+            public var members: [Components.Schemas.Member]
+            /// Creates a new `MemberList`.
+            ///
+            /// - Parameters:
+            ///   - members:
+            public init(members: [Components.Schemas.Member]) {
+                self.members = members
+            }
+            public enum CodingKeys: String, CodingKey {
+                case members
             }
         }
         /// - Remark: Generated from `#/components/schemas/Member`.
@@ -3058,7 +3418,12 @@ extension Components {
                 public var checkinClosesAt: Foundation.Date
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/SessionsPayload/startsAt`.
                 public var startsAt: Foundation.Date
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/OfflineBundle/SessionsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/SessionsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// Creates a new `SessionsPayloadPayload`.
                 ///
@@ -3069,6 +3434,7 @@ extension Components {
                 ///   - sessionCode:
                 ///   - checkinClosesAt:
                 ///   - startsAt:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 public init(
                     checkinOpensAt: Foundation.Date,
@@ -3077,6 +3443,7 @@ extension Components {
                     sessionCode: Swift.String,
                     checkinClosesAt: Foundation.Date,
                     startsAt: Foundation.Date,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String
                 ) {
                     self.checkinOpensAt = checkinOpensAt
@@ -3085,6 +3452,7 @@ extension Components {
                     self.sessionCode = sessionCode
                     self.checkinClosesAt = checkinClosesAt
                     self.startsAt = startsAt
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                 }
                 public enum CodingKeys: String, CodingKey {
@@ -3094,6 +3462,7 @@ extension Components {
                     case sessionCode
                     case checkinClosesAt
                     case startsAt
+                    case sessionUuid
                     case sessionId
                 }
             }
@@ -3148,26 +3517,35 @@ extension Components {
                 public var name: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/TicketTypesPayload/ticketTypeId`.
                 public var ticketTypeId: Swift.String
+                /// The sessions' UUIDs (named apart from the catalog's session codes)
+                ///
+                /// - Remark: Generated from `#/components/schemas/OfflineBundle/TicketTypesPayload/sessionUuids`.
+                public var sessionUuids: [Swift.String]
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/TicketTypesPayload/sessionIds`.
+                @available(*, deprecated)
                 public var sessionIds: [Swift.String]
                 /// Creates a new `TicketTypesPayloadPayload`.
                 ///
                 /// - Parameters:
                 ///   - name:
                 ///   - ticketTypeId:
+                ///   - sessionUuids: The sessions' UUIDs (named apart from the catalog's session codes)
                 ///   - sessionIds:
                 public init(
                     name: Swift.String,
                     ticketTypeId: Swift.String,
+                    sessionUuids: [Swift.String],
                     sessionIds: [Swift.String]
                 ) {
                     self.name = name
                     self.ticketTypeId = ticketTypeId
+                    self.sessionUuids = sessionUuids
                     self.sessionIds = sessionIds
                 }
                 public enum CodingKeys: String, CodingKey {
                     case name
                     case ticketTypeId
+                    case sessionUuids
                     case sessionIds
                 }
             }
@@ -3187,7 +3565,12 @@ extension Components {
             public struct AdmittedPayloadPayload: Codable, Hashable, Sendable {
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/ticketId`.
                 public var ticketId: Swift.String
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/sessionUuid`.
+                public var sessionUuid: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String
                 /// - Remark: Generated from `#/components/schemas/OfflineBundle/AdmittedPayload/checkedInAt`.
                 public var checkedInAt: Foundation.Date
@@ -3195,19 +3578,23 @@ extension Components {
                 ///
                 /// - Parameters:
                 ///   - ticketId:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 ///   - checkedInAt:
                 public init(
                     ticketId: Swift.String,
+                    sessionUuid: Swift.String,
                     sessionId: Swift.String,
                     checkedInAt: Foundation.Date
                 ) {
                     self.ticketId = ticketId
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                     self.checkedInAt = checkedInAt
                 }
                 public enum CodingKeys: String, CodingKey {
                     case ticketId
+                    case sessionUuid
                     case sessionId
                     case checkedInAt
                 }
@@ -3293,7 +3680,14 @@ extension Components {
             public var paymentDeadline: Foundation.Date?
             /// - Remark: Generated from `#/components/schemas/Order/currency`.
             public var currency: Swift.String
+            /// Lets a guest read the order (send it as X-Order-Token or ?orderToken=); only in the answer that created the order
+            ///
+            /// - Remark: Generated from `#/components/schemas/Order/orderToken`.
+            public var orderToken: Swift.String?
+            /// The same token as orderToken, under its first name
+            ///
             /// - Remark: Generated from `#/components/schemas/Order/accessToken`.
+            @available(*, deprecated)
             public var accessToken: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Order/ItemsPayload`.
             public struct ItemsPayloadPayload: Codable, Hashable, Sendable {
@@ -3442,7 +3836,8 @@ extension Components {
             ///   - notes:
             ///   - paymentDeadline:
             ///   - currency:
-            ///   - accessToken:
+            ///   - orderToken: Lets a guest read the order (send it as X-Order-Token or ?orderToken=); only in the answer that created the order
+            ///   - accessToken: The same token as orderToken, under its first name
             ///   - items:
             ///   - provider: free, offline, or the card processor's name (stripe)
             ///   - tickets:
@@ -3461,6 +3856,7 @@ extension Components {
                 notes: Swift.String? = nil,
                 paymentDeadline: Foundation.Date? = nil,
                 currency: Swift.String,
+                orderToken: Swift.String? = nil,
                 accessToken: Swift.String? = nil,
                 items: Components.Schemas.Order.ItemsPayload,
                 provider: Swift.String,
@@ -3480,6 +3876,7 @@ extension Components {
                 self.notes = notes
                 self.paymentDeadline = paymentDeadline
                 self.currency = currency
+                self.orderToken = orderToken
                 self.accessToken = accessToken
                 self.items = items
                 self.provider = provider
@@ -3500,6 +3897,7 @@ extension Components {
                 case notes
                 case paymentDeadline
                 case currency
+                case orderToken
                 case accessToken
                 case items
                 case provider
@@ -3678,8 +4076,27 @@ extension Components {
                 case ticketId
             }
         }
+        /// - Remark: Generated from `#/components/schemas/OrganizationList`.
+        public struct OrganizationList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OrganizationList/organizations`.
+            public var organizations: [Components.Schemas.Organization]
+            /// Creates a new `OrganizationList`.
+            ///
+            /// - Parameters:
+            ///   - organizations:
+            public init(organizations: [Components.Schemas.Organization]) {
+                self.organizations = organizations
+            }
+            public enum CodingKeys: String, CodingKey {
+                case organizations
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Organization`.
         public struct Organization: Codable, Hashable, Sendable {
+            /// The organization's ID, named as other objects name theirs (venueId, eventId)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Organization/organizationId`.
+            public var organizationId: Swift.String
             /// - Remark: Generated from `#/components/schemas/Organization/slug`.
             public var slug: Swift.String
             /// - Remark: Generated from `#/components/schemas/Organization/name`.
@@ -3690,7 +4107,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Organization/logoUrl`.
             public var logoUrl: Swift.String?
+            /// The same ID as organizationId, under its first name
+            ///
             /// - Remark: Generated from `#/components/schemas/Organization/id`.
+            @available(*, deprecated)
             public var id: Swift.String
             /// - Remark: Generated from `#/components/schemas/Organization/role`.
             @frozen public enum RolePayload: String, Codable, Hashable, Sendable, CaseIterable {
@@ -3704,13 +4124,15 @@ extension Components {
             /// Creates a new `Organization`.
             ///
             /// - Parameters:
+            ///   - organizationId: The organization's ID, named as other objects name theirs (venueId, eventId)
             ///   - slug:
             ///   - name:
             ///   - createdAt:
             ///   - logoUrl: GET it for the logo (a redirect to a short-lived link)
-            ///   - id:
+            ///   - id: The same ID as organizationId, under its first name
             ///   - role:
             public init(
+                organizationId: Swift.String,
                 slug: Swift.String,
                 name: Swift.String,
                 createdAt: Foundation.Date,
@@ -3718,6 +4140,7 @@ extension Components {
                 id: Swift.String,
                 role: Components.Schemas.Organization.RolePayload? = nil
             ) {
+                self.organizationId = organizationId
                 self.slug = slug
                 self.name = name
                 self.createdAt = createdAt
@@ -3726,6 +4149,7 @@ extension Components {
                 self.role = role
             }
             public enum CodingKeys: String, CodingKey {
+                case organizationId
                 case slug
                 case name
                 case createdAt
@@ -4020,6 +4444,21 @@ extension Components {
                 case attempts
                 case topic
                 case deliveredAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PartnerKeyList`.
+        public struct PartnerKeyList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PartnerKeyList/partnerKeys`.
+            public var partnerKeys: [Components.Schemas.PartnerKey]
+            /// Creates a new `PartnerKeyList`.
+            ///
+            /// - Parameters:
+            ///   - partnerKeys:
+            public init(partnerKeys: [Components.Schemas.PartnerKey]) {
+                self.partnerKeys = partnerKeys
+            }
+            public enum CodingKeys: String, CodingKey {
+                case partnerKeys
             }
         }
         /// - Remark: Generated from `#/components/schemas/PartnerKey`.
@@ -4454,57 +4893,40 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/RefreshRequest`.
         public struct RefreshRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value1`.
-            public var value1: Components.Schemas.RefreshRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RefreshRequest/value2`.
-            public var value2: Components.Schemas.RefreshRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/RefreshRequest/refreshToken`.
+            public var refreshToken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RefreshRequest/refresh_token`.
+            public var refresh_token: Swift.String?
             /// Creates a new `RefreshRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - refreshToken:
+            ///   - refresh_token:
             public init(
-                value1: Components.Schemas.RefreshRequest.Value1Payload? = nil,
-                value2: Components.Schemas.RefreshRequest.Value2Payload? = nil
+                refreshToken: Swift.String? = nil,
+                refresh_token: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.refreshToken = refreshToken
+                self.refresh_token = refresh_token
+            }
+            public enum CodingKeys: String, CodingKey {
+                case refreshToken
+                case refresh_token
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.refreshToken = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .refreshToken
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.refresh_token = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .refresh_token
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "refreshToken",
+                    "refresh_token"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/Refund`.
@@ -4648,57 +5070,64 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/RegisterRequest`.
         public struct RegisterRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value1`.
-            public var value1: Components.Schemas.RegisterRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/RegisterRequest/value2`.
-            public var value2: Components.Schemas.RegisterRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/password`.
+            public var password: Swift.String
+            /// Some clients' name for email, accepted on purpose
+            ///
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/username`.
+            public var username: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/email`.
+            public var email: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RegisterRequest/displayName`.
+            public var displayName: Swift.String?
             /// Creates a new `RegisterRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - password:
+            ///   - username: Some clients' name for email, accepted on purpose
+            ///   - email:
+            ///   - displayName:
             public init(
-                value1: Components.Schemas.RegisterRequest.Value1Payload? = nil,
-                value2: Components.Schemas.RegisterRequest.Value2Payload? = nil
+                password: Swift.String,
+                username: Swift.String? = nil,
+                email: Swift.String? = nil,
+                displayName: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.password = password
+                self.username = username
+                self.email = email
+                self.displayName = displayName
+            }
+            public enum CodingKeys: String, CodingKey {
+                case password
+                case username
+                case email
+                case displayName
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.password = try container.decode(
+                    Swift.String.self,
+                    forKey: .password
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.username = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .username
+                )
+                self.email = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.displayName = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .displayName
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "password",
+                    "username",
+                    "email",
+                    "displayName"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/RegistrationList`.
@@ -4799,57 +5228,40 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/ReleaseRequest`.
         public struct ReleaseRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value1`.
-            public var value1: Components.Schemas.ReleaseRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/value2`.
-            public var value2: Components.Schemas.ReleaseRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/lockId`.
+            public var lockId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReleaseRequest/holdId`.
+            public var holdId: Swift.String?
             /// Creates a new `ReleaseRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - lockId:
+            ///   - holdId:
             public init(
-                value1: Components.Schemas.ReleaseRequest.Value1Payload? = nil,
-                value2: Components.Schemas.ReleaseRequest.Value2Payload? = nil
+                lockId: Swift.String? = nil,
+                holdId: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.lockId = lockId
+                self.holdId = holdId
+            }
+            public enum CodingKeys: String, CodingKey {
+                case lockId
+                case holdId
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.lockId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lockId
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.holdId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .holdId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "lockId",
+                    "holdId"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/ReleaseResponse`.
@@ -4948,57 +5360,62 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/ReserveRequest`.
         public struct ReserveRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value1`.
-            public var value1: Components.Schemas.ReserveRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/ReserveRequest/value2`.
-            public var value2: Components.Schemas.ReserveRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/ticketTypeId`.
+            public var ticketTypeId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/quantity`.
+            public var quantity: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/categoryId`.
+            public var categoryId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReserveRequest/eventId`.
+            public var eventId: Swift.String?
             /// Creates a new `ReserveRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - ticketTypeId:
+            ///   - quantity:
+            ///   - categoryId:
+            ///   - eventId:
             public init(
-                value1: Components.Schemas.ReserveRequest.Value1Payload? = nil,
-                value2: Components.Schemas.ReserveRequest.Value2Payload? = nil
+                ticketTypeId: Swift.String? = nil,
+                quantity: Swift.Int,
+                categoryId: Swift.String? = nil,
+                eventId: Swift.String? = nil
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.ticketTypeId = ticketTypeId
+                self.quantity = quantity
+                self.categoryId = categoryId
+                self.eventId = eventId
+            }
+            public enum CodingKeys: String, CodingKey {
+                case ticketTypeId
+                case quantity
+                case categoryId
+                case eventId
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.ticketTypeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .ticketTypeId
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.quantity = try container.decode(
+                    Swift.Int.self,
+                    forKey: .quantity
+                )
+                self.categoryId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .categoryId
+                )
+                self.eventId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "ticketTypeId",
+                    "quantity",
+                    "categoryId",
+                    "eventId"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/ReserveResponse`.
@@ -5099,33 +5516,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/ScanRequest/nonce`.
             public var nonce: Swift.String?
             /// - Remark: Generated from `#/components/schemas/ScanRequest/secret`.
-            public struct SecretPayload: Codable, Hashable, Sendable {
-                /// - Remark: Generated from `#/components/schemas/ScanRequest/secret/value1`.
-                public var value1: Swift.String
-                /// - Remark: Generated from `#/components/schemas/ScanRequest/secret/value2`.
-                public var value2: Swift.String
-                /// Creates a new `SecretPayload`.
-                ///
-                /// - Parameters:
-                ///   - value1:
-                ///   - value2:
-                public init(
-                    value1: Swift.String,
-                    value2: Swift.String
-                ) {
-                    self.value1 = value1
-                    self.value2 = value2
-                }
-                public init(from decoder: any Swift.Decoder) throws {
-                    self.value1 = try decoder.decodeFromSingleValueContainer()
-                    self.value2 = try decoder.decodeFromSingleValueContainer()
-                }
-                public func encode(to encoder: any Swift.Encoder) throws {
-                    try encoder.encodeToSingleValueContainer(self.value1)
-                }
-            }
-            /// - Remark: Generated from `#/components/schemas/ScanRequest/secret`.
-            public var secret: Components.Schemas.ScanRequest.SecretPayload
+            public var secret: Swift.String
             /// Creates a new `ScanRequest`.
             ///
             /// - Parameters:
@@ -5139,7 +5530,7 @@ extension Components {
                 eventId: Swift.String? = nil,
                 gate: Swift.String? = nil,
                 nonce: Swift.String? = nil,
-                secret: Components.Schemas.ScanRequest.SecretPayload
+                secret: Swift.String
             ) {
                 self.sessionId = sessionId
                 self.eventId = eventId
@@ -5173,7 +5564,7 @@ extension Components {
                     forKey: .nonce
                 )
                 self.secret = try container.decode(
-                    Components.Schemas.ScanRequest.SecretPayload.self,
+                    Swift.String.self,
                     forKey: .secret
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
@@ -5348,7 +5739,7 @@ extension Components {
             public var isActive: Swift.Bool?
             /// - Remark: Generated from `#/components/schemas/SessionRequest/endsAt`.
             public var endsAt: Foundation.Date
-            /// Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            /// Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///
             /// - Remark: Generated from `#/components/schemas/SessionRequest/name`.
             public var name: Swift.String?
@@ -5365,7 +5756,7 @@ extension Components {
             /// - Parameters:
             ///   - isActive:
             ///   - endsAt:
-            ///   - name: Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            ///   - name: Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///   - startsAt:
             ///   - capacity: At most SESSION_CAPACITY_MAX (default 500)
             ///   - sessionName:
@@ -5440,7 +5831,7 @@ extension Components {
             public var capacity: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/SessionUpdate/sessionName`.
             public var sessionName: Swift.String?
-            /// Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            /// Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///
             /// - Remark: Generated from `#/components/schemas/SessionUpdate/name`.
             public var name: Swift.String?
@@ -5453,7 +5844,7 @@ extension Components {
             ///   - isActive:
             ///   - capacity: At most SESSION_CAPACITY_MAX (default 500)
             ///   - sessionName:
-            ///   - name: Seed 002's name for sessionName, accepted on purpose; sessionName wins when both are sent
+            ///   - name: Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///   - endsAt:
             public init(
                 startsAt: Foundation.Date? = nil,
@@ -5813,7 +6204,12 @@ extension Components {
                 public var checkinId: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/firstCheckedInAt`.
                 public var firstCheckedInAt: Foundation.Date?
+                /// The session's UUID (named apart from the catalog's sessionId, the code S1)
+                ///
+                /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/sessionUuid`.
+                public var sessionUuid: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/sessionId`.
+                @available(*, deprecated)
                 public var sessionId: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/SyncResponse/ResultsPayload/nonce`.
                 public var nonce: Swift.String
@@ -5835,6 +6231,7 @@ extension Components {
                 ///   - firstGate:
                 ///   - checkinId:
                 ///   - firstCheckedInAt:
+                ///   - sessionUuid: The session's UUID (named apart from the catalog's sessionId, the code S1)
                 ///   - sessionId:
                 ///   - nonce:
                 ///   - outcome:
@@ -5844,6 +6241,7 @@ extension Components {
                     firstGate: Swift.String? = nil,
                     checkinId: Swift.String? = nil,
                     firstCheckedInAt: Foundation.Date? = nil,
+                    sessionUuid: Swift.String? = nil,
                     sessionId: Swift.String? = nil,
                     nonce: Swift.String,
                     outcome: Components.Schemas.SyncResponse.ResultsPayloadPayload.OutcomePayload,
@@ -5853,6 +6251,7 @@ extension Components {
                     self.firstGate = firstGate
                     self.checkinId = checkinId
                     self.firstCheckedInAt = firstCheckedInAt
+                    self.sessionUuid = sessionUuid
                     self.sessionId = sessionId
                     self.nonce = nonce
                     self.outcome = outcome
@@ -5863,6 +6262,7 @@ extension Components {
                     case firstGate
                     case checkinId
                     case firstCheckedInAt
+                    case sessionUuid
                     case sessionId
                     case nonce
                     case outcome
@@ -6243,57 +6643,172 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/TicketTypeRequest`.
         public struct TicketTypeRequest: Codable, Hashable, Sendable {
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value1`.
-            public struct Value1Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value1Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value1`.
-            public var value1: Components.Schemas.TicketTypeRequest.Value1Payload?
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value2`.
-            public struct Value2Payload: Codable, Hashable, Sendable {
-                /// Creates a new `Value2Payload`.
-                public init() {}
-            }
-            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/value2`.
-            public var value2: Components.Schemas.TicketTypeRequest.Value2Payload?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/description`.
+            public var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/memberPrice`.
+            public var memberPrice: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/maxQuantity`.
+            public var maxQuantity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/memberPriceMinor`.
+            public var memberPriceMinor: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/priceMinor`.
+            public var priceMinor: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/quantityLimit`.
+            public var quantityLimit: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/includedSessions`.
+            public var includedSessions: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/sortOrder`.
+            public var sortOrder: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/salesStartDate`.
+            public var salesStartDate: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/isHidden`.
+            public var isHidden: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/isActive`.
+            public var isActive: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/price`.
+            public var price: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/TicketTypeRequest/salesEndDate`.
+            public var salesEndDate: Foundation.Date
             /// Creates a new `TicketTypeRequest`.
             ///
             /// - Parameters:
-            ///   - value1:
-            ///   - value2:
+            ///   - name:
+            ///   - description:
+            ///   - memberPrice:
+            ///   - maxQuantity:
+            ///   - memberPriceMinor:
+            ///   - priceMinor:
+            ///   - quantityLimit:
+            ///   - includedSessions:
+            ///   - sortOrder:
+            ///   - salesStartDate:
+            ///   - isHidden:
+            ///   - isActive:
+            ///   - price:
+            ///   - salesEndDate:
             public init(
-                value1: Components.Schemas.TicketTypeRequest.Value1Payload? = nil,
-                value2: Components.Schemas.TicketTypeRequest.Value2Payload? = nil
+                name: Swift.String,
+                description: Swift.String? = nil,
+                memberPrice: Swift.Double? = nil,
+                maxQuantity: Swift.Int? = nil,
+                memberPriceMinor: Swift.Int? = nil,
+                priceMinor: Swift.Int? = nil,
+                quantityLimit: Swift.Int? = nil,
+                includedSessions: [Swift.String],
+                sortOrder: Swift.Int? = nil,
+                salesStartDate: Foundation.Date? = nil,
+                isHidden: Swift.Bool? = nil,
+                isActive: Swift.Bool? = nil,
+                price: Swift.Double? = nil,
+                salesEndDate: Foundation.Date
             ) {
-                self.value1 = value1
-                self.value2 = value2
+                self.name = name
+                self.description = description
+                self.memberPrice = memberPrice
+                self.maxQuantity = maxQuantity
+                self.memberPriceMinor = memberPriceMinor
+                self.priceMinor = priceMinor
+                self.quantityLimit = quantityLimit
+                self.includedSessions = includedSessions
+                self.sortOrder = sortOrder
+                self.salesStartDate = salesStartDate
+                self.isHidden = isHidden
+                self.isActive = isActive
+                self.price = price
+                self.salesEndDate = salesEndDate
+            }
+            public enum CodingKeys: String, CodingKey {
+                case name
+                case description
+                case memberPrice
+                case maxQuantity
+                case memberPriceMinor
+                case priceMinor
+                case quantityLimit
+                case includedSessions
+                case sortOrder
+                case salesStartDate
+                case isHidden
+                case isActive
+                case price
+                case salesEndDate
             }
             public init(from decoder: any Swift.Decoder) throws {
-                var errors: [any Swift.Error] = []
-                do {
-                    self.value1 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                do {
-                    self.value2 = try .init(from: decoder)
-                } catch {
-                    errors.append(error)
-                }
-                try Swift.DecodingError.verifyAtLeastOneSchemaIsNotNil(
-                    [
-                        self.value1,
-                        self.value2
-                    ],
-                    type: Self.self,
-                    codingPath: decoder.codingPath,
-                    errors: errors
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
                 )
-            }
-            public func encode(to encoder: any Swift.Encoder) throws {
-                try self.value1?.encode(to: encoder)
-                try self.value2?.encode(to: encoder)
+                self.description = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.memberPrice = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .memberPrice
+                )
+                self.maxQuantity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .maxQuantity
+                )
+                self.memberPriceMinor = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .memberPriceMinor
+                )
+                self.priceMinor = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .priceMinor
+                )
+                self.quantityLimit = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quantityLimit
+                )
+                self.includedSessions = try container.decode(
+                    [Swift.String].self,
+                    forKey: .includedSessions
+                )
+                self.sortOrder = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .sortOrder
+                )
+                self.salesStartDate = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .salesStartDate
+                )
+                self.isHidden = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .isHidden
+                )
+                self.isActive = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .isActive
+                )
+                self.price = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .price
+                )
+                self.salesEndDate = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .salesEndDate
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "description",
+                    "memberPrice",
+                    "maxQuantity",
+                    "memberPriceMinor",
+                    "priceMinor",
+                    "quantityLimit",
+                    "includedSessions",
+                    "sortOrder",
+                    "salesStartDate",
+                    "isHidden",
+                    "isActive",
+                    "price",
+                    "salesEndDate"
+                ])
             }
         }
         /// A ticket type's changes; a field left out keeps its value.
@@ -6471,9 +6986,13 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/TokenResponse`.
         public struct TokenResponse: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/TokenResponse/refresh_token`.
-            public var refreshToken: Swift.String
+            public var refresh_token: Swift.String
             /// - Remark: Generated from `#/components/schemas/TokenResponse/token_type`.
-            public var tokenType: OpenAPIRuntime.OpenAPIValueContainer
+            @frozen public enum TokenTypePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case bearer = "Bearer"
+            }
+            /// - Remark: Generated from `#/components/schemas/TokenResponse/token_type`.
+            public var tokenType: Components.Schemas.TokenResponse.TokenTypePayload
             /// - Remark: Generated from `#/components/schemas/TokenResponse/user`.
             public var user: Components.Schemas.User
             /// - Remark: Generated from `#/components/schemas/TokenResponse/access_token`.
@@ -6483,26 +7002,26 @@ extension Components {
             /// Creates a new `TokenResponse`.
             ///
             /// - Parameters:
-            ///   - refreshToken:
+            ///   - refresh_token:
             ///   - tokenType:
             ///   - user:
             ///   - accessToken:
             ///   - expiresIn:
             public init(
-                refreshToken: Swift.String,
-                tokenType: OpenAPIRuntime.OpenAPIValueContainer,
+                refresh_token: Swift.String,
+                tokenType: Components.Schemas.TokenResponse.TokenTypePayload,
                 user: Components.Schemas.User,
                 accessToken: Swift.String,
                 expiresIn: Swift.Int
             ) {
-                self.refreshToken = refreshToken
+                self.refresh_token = refresh_token
                 self.tokenType = tokenType
                 self.user = user
                 self.accessToken = accessToken
                 self.expiresIn = expiresIn
             }
             public enum CodingKeys: String, CodingKey {
-                case refreshToken = "refresh_token"
+                case refresh_token
                 case tokenType = "token_type"
                 case user
                 case accessToken = "access_token"
