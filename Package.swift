@@ -165,7 +165,7 @@ let package = Package(
             name: "Accounts",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "RateLimiting", "Outbox", "Storage", "Mail",
-                "Messaging", "WireTypes",
+                "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -213,11 +213,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The mail seam: one message out, as MIME; the file transport of a laptop install; the templates and catalog.
+        // The mail seam: one message out, as MIME; the file transport of a laptop install; the templates and catalog;
+        // `MailComposing`, what features compose and send their mail through (Messaging's `MailComposer` is the live one).
         .target(
             name: "Mail",
             dependencies: [
-                "Domain", "Outbox",
+                "Domain",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -282,12 +283,12 @@ let package = Package(
         ),
         // Feature: checkout, orders and the changes people ask of them, tickets after checkout, registrations, the
         // buyer's mail about orders, reminders before sessions. What it asks of payments is `OrderPayments`, which the
-        // composition root hands in: Orders never imports Payments.
+        // composition root hands in: Orders never imports Payments. Its mail goes through `MailComposing` (Mail's) the
+        // same way, so it never imports Messaging.
         .target(
             name: "Orders",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Messaging",
-                "Tickets",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -301,8 +302,7 @@ let package = Package(
             name: "Payments",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Orders", "Audit", "Outbox", "Mail",
-                "WireTypes",
-                "Messaging", "PaymentGateway", "Tickets",
+                "WireTypes", "PaymentGateway", "Tickets",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

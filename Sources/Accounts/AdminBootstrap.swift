@@ -3,7 +3,6 @@ import Domain
 public import FluentKit
 import Foundation
 import HTTPCore
-import Messaging
 public import Persistence
 
 /// Makes platform admins outside the API: the first one at start-up, or any from the shell.
@@ -55,7 +54,7 @@ public struct AdminBootstrap: Sendable {
                 if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
                 user.updatedAt = now
                 try await user.update(on: db)
-                try await MailConsent.confirm(user.email, now: now, on: db)
+                try await MailAddresses.confirm(user.email, now: now, on: db)
                 outcome = .promoted(try user.requireID())
             } else {
                 let name = String(email.value.prefix { $0 != "@" })
@@ -64,7 +63,7 @@ public struct AdminBootstrap: Sendable {
                     now: now)
                 user.emailVerifiedAt = now
                 try await user.create(on: db)
-                try await MailConsent.confirm(user.email, now: now, on: db)
+                try await MailAddresses.confirm(user.email, now: now, on: db)
                 outcome = .created(try user.requireID())
             }
             let id: UUID =

@@ -5,7 +5,6 @@ public import Foundation
 public import HTTPCore
 import Identity
 public import Mail
-public import Messaging
 public import Outbox
 public import Persistence
 import SQLKit
@@ -65,7 +64,7 @@ extension AuthService {
                 WHERE id = \(bind: pending.id) AND email_verified_at IS NULL
                 """
             ).run()
-            try await MailConsent.confirm(pending.email, now: now, on: db)
+            try await MailAddresses.confirm(pending.email, now: now, on: db)
             try await audit.record(
                 AuditEntry(
                     actor: .user(pending.id), action: "user.email_verified", targetType: "user",
@@ -101,10 +100,10 @@ public struct RegistrationMailHandler: MessageHandler {
 
     let store: DatabaseStore
     let mailer: any Mailer
-    let composer: MailComposer
+    let composer: any MailComposing
     let clock: AppClock
 
-    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer, clock: AppClock) {
+    public init(store: DatabaseStore, mailer: any Mailer, composer: any MailComposing, clock: AppClock) {
         self.store = store
         self.mailer = mailer
         self.composer = composer

@@ -5,7 +5,6 @@ public import Foundation
 public import HTTPCore
 import Identity
 public import Mail
-public import Messaging
 public import Outbox
 public import Persistence
 import SQLKit
@@ -63,7 +62,7 @@ extension AuthService {
             if user.emailVerifiedAt == nil { user.emailVerifiedAt = now }
             user.updatedAt = now
             try await user.update(on: db)
-            try await MailConsent.confirm(user.email, now: now, on: db)
+            try await MailAddresses.confirm(user.email, now: now, on: db)
             try await sql.raw(
                 "UPDATE password_resets SET used_at = \(bind: now) WHERE user_id = \(bind: userID) AND used_at IS NULL"
             ).run()
@@ -86,10 +85,10 @@ public struct PasswordResetMail: MessageHandler {
 
     let store: DatabaseStore
     let mailer: any Mailer
-    let composer: MailComposer
+    let composer: any MailComposing
     let clock: AppClock
 
-    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer, clock: AppClock) {
+    public init(store: DatabaseStore, mailer: any Mailer, composer: any MailComposing, clock: AppClock) {
         self.store = store
         self.mailer = mailer
         self.composer = composer
@@ -138,7 +137,7 @@ enum AccountLink {
     }
 
     /// A new link for the account, its token made now.
-    func make(for userID: UUID, store: DatabaseStore, composer: MailComposer, now: Date) async throws -> String {
+    func make(for userID: UUID, store: DatabaseStore, composer: any MailComposing, now: Date) async throws -> String {
         let token = OpaqueToken.generate()
         try await store.sql().raw(
             """

@@ -47,7 +47,8 @@ struct DoorReports: Sendable {
             sessions: try sessions.map {
                 let id = try $0.requireID()
                 return SessionDoorCountDTO(
-                    sessionId: id, sessionUuid: id, sessionCode: "S\($0.number)", name: $0.name, sold: sold[id] ?? 0,
+                    sessionId: id, sessionUuid: id, sessionCode: SessionCode(number: $0.number).description,
+                    name: $0.name, sold: sold[id] ?? 0,
                     admitted: admitted[id] ?? 0)
             },
             gates: gates.sorted { $0.key < $1.key }.map { GateCountDTO(gate: $0.key, admitted: $0.value) },

@@ -37,7 +37,7 @@ struct KioskService: Sendable {
             .map { session in
                 OfflineSessionDTO(
                     sessionId: try session.requireID(), sessionUuid: try session.requireID(),
-                    sessionCode: "S\(session.number)", number: session.number,
+                    sessionCode: SessionCode(number: session.number).description, number: session.number,
                     name: session.name,
                     startsAt: session.startsAt, checkinOpensAt: session.startsAt.addingTimeInterval(-opens),
                     checkinClosesAt: session.startsAt.addingTimeInterval(closes))

@@ -11,7 +11,7 @@ struct TicketAtDoor: Sendable {
         var number: Int
         var name: String
         var startsAt: Date
-        var code: String { "S\(number)" }
+        var code: String { SessionCode(number: number).description }
     }
 
     var id: UUID

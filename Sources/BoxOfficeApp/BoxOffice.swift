@@ -319,7 +319,8 @@ public struct BoxOffice: Sendable {
     }
 
     /// Every message is composed by one composer: the sender (`MAIL_FROM`), where the installation's pages are reached
-    /// (`PUBLIC_URL`, for the links in mail), the installation's language (`MAIL_LANGUAGE`).
+    /// (`PUBLIC_URL`, for the links in mail), the installation's language (`MAIL_LANGUAGE`). Messaging's own mail uses
+    /// it as it is; the features' mail (orders, payments, accounts) is handed it as their `MailComposing`.
     private var composer: MailComposer { Self.composer(config, store: store) }
 
     private static func composer(_ config: AppConfig, store: DatabaseStore) -> MailComposer {

@@ -61,7 +61,7 @@ struct SessionRow: Sendable, Decodable {
     var held: Int
     var active: Bool
 
-    var code: String { "S\(number)" }
+    var code: String { SessionCode(number: number).description }
 
     static let columns = "id, event_id, number, name, starts_at, ends_at, capacity, sold, held, active"
 

@@ -14,7 +14,7 @@ struct EventBundle: Sendable {
     var inclusions: [UUID: [UUID]]
 
     var eventID: UUID { event.id }
-    var currency: Currency { Currency(event.currency) ?? Currency("EUR")! }
+    var currency: Currency { Currency.stored(event.currency) }
     var isPublished: Bool { event.status == EventStatus.published.rawValue }
 
     /// Reads the event with its venue, its sessions, its ticket types with their sessions, the expired holds not yet

@@ -175,7 +175,7 @@ struct EventListing: Sendable {
         return events.map { event in
             let eventSessions = sessions[event.id] ?? []
             let eventPrices = prices[event.id] ?? []
-            let currency = Currency(event.currency) ?? Currency("EUR")!
+            let currency = Currency.stored(event.currency)
             return EventSummaryDTO(
                 eventId: event.id, title: event.title, shortDescription: event.shortDescription,
                 eventType: event.eventType,

@@ -168,7 +168,7 @@ struct SessionService: Sendable {
 
     /// A session by its code (`S2`) within an event.
     static func find(_ code: String, in eventID: UUID, on db: any Database) async throws -> SessionRecord {
-        guard let number = SessionCode.number(code),
+        guard let number = SessionCode(code)?.number,
             let session = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).filter(
                 \.$number == number
             ).first()
@@ -186,16 +186,6 @@ struct SessionService: Sendable {
             WHERE id = \(bind: eventID)
             """
         ).run()
-    }
-}
-
-/// Session codes: `S` and a positive number.
-enum SessionCode {
-    static func number(_ code: String) -> Int? {
-        guard code.hasPrefix("S") || code.hasPrefix("s"), let number = Int(code.dropFirst()), number > 0 else {
-            return nil
-        }
-        return number
     }
 }
 

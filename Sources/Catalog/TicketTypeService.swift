@@ -43,7 +43,7 @@ struct TicketTypeService: Sendable {
     {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
-        let currency = Currency(event.currency) ?? Currency("EUR")!
+        let currency = Currency.stored(event.currency)
         var problems = FieldProblems()
         var conflicts = FieldProblems()
         let fields = validate(request, currency: currency, creating: true, into: &problems, conflicts: &conflicts)
@@ -88,7 +88,7 @@ struct TicketTypeService: Sendable {
     ) async throws -> TicketTypeDTO {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
-        let currency = Currency(event.currency) ?? Currency("EUR")!
+        let currency = Currency.stored(event.currency)
         var problems = FieldProblems()
         var conflicts = FieldProblems()
         let fields = validate(request, currency: currency, creating: false, into: &problems, conflicts: &conflicts)
@@ -250,11 +250,11 @@ struct TicketTypeService: Sendable {
     private func resolveSessions(_ codes: [String], in eventID: UUID, on db: any Database) async throws
         -> [SessionRecord]
     {
-        let numbers = codes.compactMap(SessionCode.number)
+        let numbers = codes.compactMap { SessionCode($0)?.number }
         let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).filter(\.$number ~~ numbers)
             .all()
         let found = Set(sessions.map(\.code))
-        let unknown = codes.filter { code in !found.contains(SessionCode.number(code).map { "S\($0)" } ?? code) }
+        let unknown = codes.filter { code in !found.contains(SessionCode(code)?.description ?? code) }
         guard unknown.isEmpty else {
             throw HTTPFailure.unprocessable(
                 FieldProblems(

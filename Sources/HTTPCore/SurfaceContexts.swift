@@ -3,7 +3,8 @@ public import Hummingbird
 import Logging
 
 /// The signed-in bearer API: made from the parent context once authentication has run, so every handler on this
-/// surface has its user, and a request without one is refused (401, or 403 for a kiosk token) before any handler.
+/// surface has its user, and a request without one is refused (`SurfaceGate.people`: 401, or 403 for a kiosk token)
+/// before any handler.
 public struct UserRequestContext: ChildRequestContext, APIRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var maxUploadSize: Int
@@ -13,14 +14,8 @@ public struct UserRequestContext: ChildRequestContext, APIRequestContext {
     public var identity: Principal { .user(user) }
 
     public init(context: AppRequestContext) throws {
-        switch context.identity {
-        case .user(let user): self.user = user
-        case .kiosk: throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
-        case .system: throw HTTPFailure.forbidden("The system does not sign in.")
-        case .partner: throw HTTPFailure.forbidden("A partner key works on the partner routes (/api/partner/…) only.")
-        case .anonymous:
-            throw HTTPFailure.unauthorized("Sign in first: send an access token as `Authorization: Bearer <token>`.")
-        }
+        guard case .user(let user) = context.identity else { throw SurfaceGate.people.refusal(of: context.identity) }
+        self.user = user
         self.coreContext = context.coreContext
         self.maxUploadSize = context.maxUploadSize
         self.requestID = context.requestID
@@ -29,7 +24,8 @@ public struct UserRequestContext: ChildRequestContext, APIRequestContext {
 
 }
 
-/// The door kiosks' surface: every handler has its kiosk; anyone else is refused (401, or 403 for a person's token).
+/// The door kiosks' surface: every handler has its kiosk; anyone else is refused (`SurfaceGate.kiosks`: 401, or 403
+/// for a person's token).
 public struct KioskRequestContext: ChildRequestContext, APIRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var maxUploadSize: Int
@@ -39,13 +35,10 @@ public struct KioskRequestContext: ChildRequestContext, APIRequestContext {
     public var identity: Principal { .kiosk(kiosk) }
 
     public init(context: AppRequestContext) throws {
-        switch context.identity {
-        case .kiosk(let kiosk): self.kiosk = kiosk
-        case .user, .system, .partner:
-            throw HTTPFailure.forbidden(
-                "Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
-        case .anonymous: throw HTTPFailure.unauthorized("Send a kiosk token as `Authorization: Bearer kiosk_…`.")
+        guard case .kiosk(let kiosk) = context.identity else {
+            throw SurfaceGate.kiosks.refusal(of: context.identity)
         }
+        self.kiosk = kiosk
         self.coreContext = context.coreContext
         self.maxUploadSize = context.maxUploadSize
         self.requestID = context.requestID
@@ -54,7 +47,8 @@ public struct KioskRequestContext: ChildRequestContext, APIRequestContext {
 
 }
 
-/// The door: where staff (signed in) and kiosks scan tickets. Anyone else is refused before any handler.
+/// The door: where staff (signed in) and kiosks scan tickets. Anyone else is refused (`SurfaceGate.peopleAndKiosks`)
+/// before any handler.
 public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var maxUploadSize: Int
@@ -64,12 +58,10 @@ public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
     public let identity: Principal
 
     public init(context: AppRequestContext) throws {
-        switch context.identity {
-        case .user, .kiosk: self.identity = context.identity
-        case .anonymous, .system:
-            throw HTTPFailure.unauthorized("Sign in, or send a kiosk token as `Authorization: Bearer kiosk_…`.")
-        case .partner: throw HTTPFailure.forbidden("A partner key works on the partner routes (/api/partner/…) only.")
+        guard SurfaceGate.peopleAndKiosks.serves(.init(context.identity)) else {
+            throw SurfaceGate.peopleAndKiosks.refusal(of: context.identity)
         }
+        self.identity = context.identity
         self.coreContext = context.coreContext
         self.maxUploadSize = context.maxUploadSize
         self.requestID = context.requestID
@@ -80,7 +72,7 @@ public struct DoorRequestContext: ChildRequestContext, APIRequestContext {
 
 /// The partner surface (`/api/partner/…`): partner apps, each with a key its organization made
 /// (`POST /api/organizations/{id}/partner-keys`), read what the organization publishes. Every handler has its partner;
-/// anyone else is refused (401, or 403 for a person's or kiosk's token) before any handler.
+/// anyone else is refused (`SurfaceGate.partners`: 401, or 403 for a person's or kiosk's token) before any handler.
 public struct PartnerRequestContext: ChildRequestContext, APIRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var maxUploadSize: Int
@@ -90,13 +82,10 @@ public struct PartnerRequestContext: ChildRequestContext, APIRequestContext {
     public var identity: Principal { .partner(partner) }
 
     public init(context: AppRequestContext) throws {
-        switch context.identity {
-        case .partner(let partner): self.partner = partner
-        case .user, .kiosk, .system:
-            throw HTTPFailure.forbidden(
-                "Only a partner key can use the partner routes; an organization owner makes one.")
-        case .anonymous: throw HTTPFailure.unauthorized("Send the partner key as `Authorization: Bearer pk_…`.")
+        guard case .partner(let partner) = context.identity else {
+            throw SurfaceGate.partners.refusal(of: context.identity)
         }
+        self.partner = partner
         self.coreContext = context.coreContext
         self.maxUploadSize = context.maxUploadSize
         self.requestID = context.requestID

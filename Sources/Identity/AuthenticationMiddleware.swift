@@ -8,20 +8,16 @@ import SQLKit
 /// Turns a bearer token into the request's principal, for the surface it is added to. No token means anonymous; a
 /// bad one is a 401, even on public routes, so a client never mistakes a broken session for a signed-out one.
 ///
-/// Each surface says whose tokens it takes: people's access tokens (the public and bearer API), kiosk tokens
-/// (`kiosk_…`, checked in the database; the kiosk surface), both (the door routes, where staff and kiosks scan), or
-/// partner keys (`pk_…`, checked in the database; the partner surface). A token of another kind is refused with 403,
-/// so a lost kiosk cannot browse, buy or administer, and a partner key works nowhere but on its own surface.
+/// Each surface says whose tokens it takes (`SurfaceGate`, which words every refusal): people's access tokens (the
+/// public and bearer API), kiosk tokens (`kiosk_…`, checked in the database; the kiosk surface), both (the door routes,
+/// where staff and kiosks scan), or partner keys (`pk_…`, checked in the database; the partner surface). A token of
+/// another kind is refused with 403, so a lost kiosk cannot browse, buy or administer, and a partner key works nowhere
+/// but on its own surface.
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
     /// Whose tokens a surface takes.
-    public enum Accepts: Sendable {
-        case people
-        case kiosks
-        case peopleAndKiosks
-        case partners
-    }
+    public typealias Accepts = SurfaceGate
 
     let tokens: AccessTokens
     let clock: AppClock
@@ -53,24 +49,21 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             guard let partner = try await PartnerKeys.verify(token, on: store.database()) else {
                 throw HTTPFailure.unauthorized("The partner key is unknown or revoked.")
             }
-            guard accepts == .partners else {
-                throw HTTPFailure.forbidden("A partner key works on the partner routes (/api/partner/…) only.")
-            }
+            guard accepts.serves(.partner) else { throw accepts.refusal(of: .partner) }
             context.identity = .partner(partner)
             context.logger[metadataKey: "partner.key"] = .string(partner.keyID.uuidString)
             return try await next(request, context)
         }
-        guard accepts != .partners else {
-            throw HTTPFailure.forbidden("Only a partner key can use the partner routes: `Authorization: Bearer pk_…`.")
+        // A surface that takes neither people's nor kiosks' tokens refuses them unread.
+        guard accepts.serves(.person) || accepts.serves(.kiosk) else {
+            throw accepts.refusal(of: KioskTokens.isKioskToken(token) ? .kiosk : .person)
         }
         if KioskTokens.isKioskToken(token), let store {
             guard let kiosk = try await KioskTokens.verify(token, now: clock.now(), on: store.database()) else {
                 throw HTTPFailure.unauthorized(
                     "The kiosk token is invalid, expired or revoked; ask the organizer for a new one.")
             }
-            guard accepts != .people else {
-                throw HTTPFailure.forbidden("A kiosk token can only do check-in work on its own event.")
-            }
+            guard accepts.serves(.kiosk) else { throw accepts.refusal(of: .kiosk) }
             context.identity = .kiosk(kiosk)
             context.logger[metadataKey: "kiosk.id"] = .string(kiosk.id.uuidString)
             return try await next(request, context)
@@ -81,10 +74,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         } catch {
             throw HTTPFailure.unauthorized("The access token is invalid or expired; refresh it or sign in again.")
         }
-        guard accepts != .kiosks else {
-            throw HTTPFailure.forbidden(
-                "Only a kiosk token can use the kiosk routes; create one under /api/events/{eventId}/kiosk-tokens.")
-        }
+        guard accepts.serves(.person) else { throw accepts.refusal(of: .person) }
         // Tokens are verified without the database, so one can outlive its account for its few minutes. A write is
         // about to touch the database anyway: it checks that the account is still there, so a gone account's token is a
         // stale sign-in (401) rather than a conflict with the data.

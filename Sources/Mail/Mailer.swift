@@ -1,5 +1,5 @@
+public import Domain
 public import Foundation
-public import Outbox
 
 /// Sends one email. The live transport is chosen in the composition root from configuration (`MAIL_DIR`'s file
 /// transport today; SMTP with the email issue); tests use a recording double. Mail is only ever sent by outbox

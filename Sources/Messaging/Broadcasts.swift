@@ -275,7 +275,7 @@ public struct BroadcastMail: MessageHandler {
             values["eventTitle"] = event.title
             let sessions = try await SessionRecord.query(on: store.database()).filter(\.$eventID == eventID)
                 .filter(\.$id ~~ broadcast.sessionIDs).sort(\.$number).all()
-            values["sessions"] = sessions.map { "S\($0.number) \($0.name)" }.joined(separator: ", ")
+            values["sessions"] = sessions.map { "\(SessionCode(number: $0.number)) \($0.name)" }.joined(separator: ", ")
             content = MailContent(.organizerMessage, values: values, body: broadcast.body)
         case .eventChanged:
             guard let eventID = broadcast.eventID,
@@ -310,7 +310,7 @@ public struct BroadcastMail: MessageHandler {
         let common = MailCatalog.common(in: brand.language)
         if let sessionID = change.sessionId, let start = change.startsAt, let end = change.endsAt {
             let session = try await SessionRecord.find(sessionID, on: store.database())
-            let label = session.map { "S\($0.number) \($0.name)" } ?? ""
+            let label = session.map { "\(SessionCode(number: $0.number)) \($0.name)" } ?? ""
             lines.append(
                 MailRenderer.fill(
                     common.changedSession,

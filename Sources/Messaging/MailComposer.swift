@@ -2,34 +2,13 @@ import Domain
 import FluentKit
 public import Foundation
 public import Mail
-public import Outbox
 public import Persistence
-
-/// An organization's mail as it reads it: language, layout and reply-to address.
-public struct MailBrand: Sendable, Equatable {
-    public var language: MailLanguage
-    public var layout: MailLayout
-    public var replyTo: MailAddress?
-    /// The zone its mail shows times in (events carry none of their own yet).
-    public var timeZone: TimeZone
-
-    public init(
-        language: MailLanguage, layout: MailLayout, replyTo: MailAddress? = nil,
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!
-    ) {
-        self.language = language
-        self.layout = layout
-        self.replyTo = replyTo
-        self.timeZone = timeZone
-    }
-
-    public var format: MailFormat { MailFormat(language, timeZone: timeZone) }
-}
 
 /// Makes every message BoxOffice sends: reads the organization's brand (language, layout, reply-to), renders the
 /// message's words through the catalog and layout, and addresses it from the installation's sender (`MAIL_FROM`).
 /// Built once in the composition root; every mail worker composes through it, so all mail looks and reads alike.
-public struct MailComposer: Sendable {
+/// Features outside Messaging see it as `MailComposing` (the Mail seam's), which the composition root hands them.
+public struct MailComposer: MailComposing {
     let store: DatabaseStore
     public let sender: MailAddress
     /// Where the installation's pages are reached from outside (`PUBLIC_URL`), without a trailing slash.
@@ -121,10 +100,4 @@ public struct MailComposer: Sendable {
 
     /// An address of the installation's pages: `link("/account")`.
     public func link(_ path: String) -> String { publicURL + path }
-}
-
-extension RetryPolicy {
-    /// Email retries: up to five tries, 30 seconds apart at first, then longer; a permanent refusal (no
-    /// such mailbox) fails at once.
-    public static let mail = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800))
 }

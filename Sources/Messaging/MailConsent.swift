@@ -3,6 +3,7 @@ public import FluentKit
 import Foundation
 import Identity
 public import Mail
+import Persistence
 import SQLKit
 
 /// Mail goes only to addresses that asked for it. An address is confirmed when its owner followed a link mailed to it
@@ -11,22 +12,8 @@ import SQLKit
 /// "not me" (a link in every message's footer) gets nothing more from this installation until it confirms itself again
 /// on that page. Every message passes `admit` just before it is sent, whoever wrote it.
 public struct MailConsent: Sendable {
-    /// What a message is, for the rule above.
-    public enum Kind: Sendable, Equatable {
-        /// A link that confirms the address or acts on its account (verification, reset, a guest's order confirmation,
-        /// a newsletter's double opt-in, an existing account's notice of a registration): unconfirmed addresses get it
-        /// within the hourly bound.
-        case link
-        /// Mail about a buyer's own order: to a confirmed address; to an unconfirmed one only when nobody was asked to
-        /// confirm it (a card payment, or an installation that turned guest confirmation off), within the hourly bound.
-        case order(confirmationAsked: Bool)
-        /// Mail whose recipients the caller chose because their order vouches for their address (a signed-in buyer's
-        /// account address, a guest who followed their order's link, a card payer): organizers' messages and event
-        /// changes (`Broadcasts.audience`). Only a "not me" stops it.
-        case vouched
-        /// Everything else (campaigns, organizers' notices): confirmed addresses only.
-        case confirmedOnly
-    }
+    /// What a message is, for the rule above (the Mail seam's, so that features say it without importing Messaging).
+    public typealias Kind = MailKind
 
     /// Confirmation links (and unconfirmed order mail) one address may be sent per hour (`MAIL_LINKS_PER_HOUR`).
     public let linksPerHour: Int
@@ -109,16 +96,10 @@ public struct MailConsent: Sendable {
         ).run()
     }
 
-    /// `email`'s owner followed a link mailed to it: confirmed from now on (and no longer refusing mail).
+    /// `email`'s owner followed a link mailed to it: confirmed from now on (and no longer refusing mail). Features
+    /// outside Messaging write it with `MailAddresses.confirm` (Persistence's) directly.
     public static func confirm(_ email: String, now: Date, on db: any Database) async throws {
-        try await db.sql.raw(
-            """
-            INSERT INTO mail_addresses (email, confirmed_at, links_in_window, refusal_token, created_at)
-            VALUES (\(bind: normalized(email)), \(bind: now), 0, \(bind: OpaqueToken.generate()), \(bind: now))
-            ON CONFLICT (email) DO UPDATE SET confirmed_at = COALESCE(mail_addresses.confirmed_at, EXCLUDED.confirmed_at),
-              refused_at = NULL
-            """
-        ).run()
+        try await MailAddresses.confirm(email, now: now, on: db)
     }
 
     /// The address behind a "not me" link, and whether it refuses mail now.
@@ -168,8 +149,8 @@ public struct MailConsent: Sendable {
         return Set(rows.map(\.email))
     }
 
-    /// Addresses are compared as accounts spell them: trimmed, NFC, lowercased.
-    static func normalized(_ email: String) -> String { EmailAddress(email)?.value ?? email.lowercased() }
+    /// Addresses are compared as accounts spell them (`MailAddresses.normalized`).
+    static func normalized(_ email: String) -> String { MailAddresses.normalized(email) }
 }
 
 /// Where an address stands: confirmed, refusing, and its "not me" token.

@@ -148,7 +148,7 @@ struct OrganizerMessages: Sendable {
         for (index, reference) in references.enumerated() {
             let match = sessions.first {
                 $0.id?.uuidString.caseInsensitiveCompare(reference) == .orderedSame
-                    || "S\($0.number)".caseInsensitiveCompare(reference) == .orderedSame
+                    || SessionCode(number: $0.number).description.caseInsensitiveCompare(reference) == .orderedSame
             }
             if let match {
                 chosen.insert(try match.requireID())

@@ -158,21 +158,10 @@ public struct CheckoutService: Sendable {
         }
         let locked = try await LockedSales.lock([hold.ticketTypeID], on: db)
         guard let type = locked.types[hold.ticketTypeID] else { throw SalesError.ticketTypeNotFound }
-        let price = Pricing(
-            priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
-            memberBuyer: valid.buyer.userID != nil)
-        let method = methods.method(totalMinor: price.unitMinor * hold.quantity, card: valid.paysByCard)
-        let guests = GuestConfirmationRule(window: settings.guestConfirmWindow)
-        let start = guests.start(
-            method.start(totalMinor: price.unitMinor * hold.quantity, now: now), buyer: valid.buyer,
-            provider: method.name, now: now)
-        let paid = start == .paid
-        var deadline: Date = if case .awaiting(let deadline) = start { deadline } else { hold.expiresAt }
-        var confirmation: String?
-        if !paid {
-            (deadline, confirmation) = guests.apply(
-                buyer: valid.buyer, provider: method.name, deadline: deadline, now: now)
-        }
+        let terms = SaleTerms(
+            type, quantity: hold.quantity, for: valid, methods: methods,
+            guests: GuestConfirmationRule(window: settings.guestConfirmWindow), now: now)
+        let paid = terms.paidAtOnce
         let sql = db.sql
         // Decided on the hold row: a hold that expired, or that another order took a moment ago, cannot become an order.
         // The order takes the hold from its owner (no owner left), so the same hold can never back a second order.
@@ -182,7 +171,7 @@ public struct CheckoutService: Sendable {
             }
         let claimed = try await sql.raw(
             """
-            UPDATE holds SET expires_at = \(bind: paid ? hold.expiresAt : deadline), user_id = NULL, cart_token_hash = NULL
+            UPDATE holds SET expires_at = \(bind: terms.deadline ?? hold.expiresAt), user_id = NULL, cart_token_hash = NULL
             WHERE id = \(bind: holdID) AND status = \(bind: HoldStatus.active.rawValue) AND expires_at > \(bind: now) AND
             """ + " " + ownerCondition + " RETURNING id"
         ).first()
@@ -191,12 +180,11 @@ public struct CheckoutService: Sendable {
         var order = valid
         order.quantity = hold.quantity
         return try await OrderDraft(
-            order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity, price: price,
-            provider: method.name,
-            holdID: paid ? nil : holdID, deadline: paid ? nil : deadline,
+            order, ticketTypeID: hold.ticketTypeID, eventID: hold.eventID, quantity: hold.quantity,
+            price: terms.price, provider: terms.provider, holdID: paid ? nil : holdID, deadline: terms.deadline,
             accessTokenHash: OpaqueToken.hash(accessToken),
             secrets: try await ticketKeys.issue(count: hold.quantity, on: db), now: now,
-            emailConfirmationToken: confirmation
+            emailConfirmationToken: terms.confirmation
         )
         .write(on: db)
     }

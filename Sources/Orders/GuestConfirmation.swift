@@ -3,7 +3,6 @@ import FluentKit
 public import Foundation
 import HTTPCore
 import Identity
-import Messaging
 import Persistence
 import SQLKit
 import Sales
@@ -67,7 +66,7 @@ public struct GuestConfirmations: Sendable {
     /// confirmation with the QR codes owed); an offline order's deadline and its hold's expiry move to the order's
     /// creation plus the payment window. Either is conditional on a pending order before its deadline; the expiry is
     /// conditional on the deadline having passed (`OrderLifecycle.move`), so of a confirmation and a sweep at the same
-    /// moment exactly one wins. The buyer's address counts as confirmed from now on (`MailConsent`).
+    /// moment exactly one wins. The buyer's address counts as confirmed from now on (`MailAddresses.confirm`).
     public func confirm(token: String, now: Date) async throws -> Confirmed {
         try await store.transaction { db in
             let sql = db.sql
@@ -98,7 +97,7 @@ public struct GuestConfirmations: Sendable {
                     throw Self.gone
                 }
             }
-            try await MailConsent.confirm(row.buyerEmail, now: now, on: db)
+            try await MailAddresses.confirm(row.buyerEmail, now: now, on: db)
             try await sql.raw(
                 "UPDATE guest_confirmations SET confirmed_at = \(bind: now) WHERE order_id = \(bind: orderID)"
             ).run()
@@ -121,7 +120,7 @@ public struct GuestConfirmations: Sendable {
     }
 
     /// Who pays a guest's free order when its buyer confirms their email.
-    static let actor = Principal.system("email-confirmation")
+    static let actor = Principal.system(.emailConfirmation)
 
     static let gone = HTTPFailure.notFound(
         "This link is not valid any more: the order was released, cancelled, paid, or the link is wrong.")

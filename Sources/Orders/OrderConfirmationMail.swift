@@ -3,7 +3,6 @@ import FluentKit
 public import Foundation
 import HTTPCore
 public import Mail
-public import Messaging
 public import Outbox
 public import Persistence
 
@@ -20,13 +19,15 @@ public struct OrderConfirmationMail: MessageHandler {
 
     let buyer: BuyerMail
     var store: DatabaseStore { buyer.store }
-    var composer: MailComposer { buyer.composer }
+    var composer: any MailComposing { buyer.composer }
     /// The QR code of each valid ticket of an order, as a PNG (the code the kiosk reads): the door's, handed in by the
     /// composition root; nil sends the words alone.
     public typealias TicketImages =
         @Sendable (_ orderID: UUID, _ now: Date) async throws -> [(ticketID: UUID, png: [UInt8])]
 
-    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer, ticketImages: TicketImages? = nil) {
+    public init(
+        store: DatabaseStore, mailer: any Mailer, composer: any MailComposing, ticketImages: TicketImages? = nil
+    ) {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
     }
 

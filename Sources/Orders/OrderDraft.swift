@@ -225,9 +225,14 @@ struct OrderDraft: Sendable {
               secret_hash, secret_sealed)),
         new_outbox AS (
           INSERT INTO \(Outbox.columns)
-          SELECT id, topic, payload, at, at, 0
+          SELECT id, topic, payload, at, at, 0, CAST(NULLIF(order_id, '') AS uuid), CAST(NULLIF(broadcast_id, '') AS uuid),
+            CAST(NULLIF(subscriber_id, '') AS uuid)
           FROM unnest(\(s.bind(outbox.map { $0.1.id }))::uuid[], \(s.bind(outbox.map { $0.1.topic.rawValue }))::text[],
-            \(s.bind(outbox.map { $0.1.payload }))::text[], \(s.bind(outbox.map { $0.0.now }))::timestamptz[]) AS m(id, topic, payload, at))
+            \(s.bind(outbox.map { $0.1.payload }))::text[], \(s.bind(outbox.map { $0.0.now }))::timestamptz[],
+            \(s.bind(outbox.map { $0.1.indexedIDs.orderID?.uuidString ?? "" }))::text[],
+            \(s.bind(outbox.map { $0.1.indexedIDs.broadcastID?.uuidString ?? "" }))::text[],
+            \(s.bind(outbox.map { $0.1.indexedIDs.subscriberID?.uuidString ?? "" }))::text[])
+            AS m(id, topic, payload, at, order_id, broadcast_id, subscriber_id))
         """ + (try confirmationClause(drafts, on: statement))
     }
 
@@ -246,7 +251,7 @@ struct OrderDraft: Sendable {
     }
 
     func dto() -> OrderDTO {
-        let currency = Currency(price.currency) ?? Currency("EUR")!
+        let currency = Currency.stored(price.currency)
         return OrderDTO(
             orderId: orderID, orderNumber: number, eventId: eventID, status: status.rawValue,
             buyerName: valid.buyer.name,

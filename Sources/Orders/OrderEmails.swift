@@ -91,16 +91,16 @@ struct OrderEmails: Sendable {
         }
         var conditions: [SQLQueryString] = ["topic LIKE 'email.%'"]
         if let organizationID = filter.organizationID {
-            conditions.append(Self.ofOrganization(organizationID, kind: store.kind))
+            conditions.append(Self.ofOrganization(organizationID))
         }
-        if let orderID = filter.orderID { conditions.append("payload LIKE \(bind: "%\(orderID.uuidString)%")") }
+        if let orderID = filter.orderID { conditions.append("order_id = \(bind: orderID)") }
         if let topic = filter.topic { conditions.append("topic = \(bind: topic)") }
         if let recipient = filter.recipient {
             // The buyer's orders, and password resets asked for the address.
             let orders = try await store.sql().raw(
                 "SELECT id FROM orders WHERE buyer_email = \(bind: recipient) ORDER BY created_at DESC LIMIT 100"
             ).all(decoding: OrderIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.id)
-            var any: [SQLQueryString] = orders.map { "payload LIKE \(bind: "%\($0.uuidString)%")" }
+            var any: [SQLQueryString] = orders.isEmpty ? [] : ["order_id IN (\(binds: orders))"]
             // Mail addressed by the payload itself: password resets, sign-up mail, a broadcast's copies.
             any.append("payload LIKE \(bind: "%\"email\":\"\(recipient)\"%")")
             conditions.append("(" + any.joined(separator: " OR ") + ")")
@@ -115,7 +115,8 @@ struct OrderEmails: Sendable {
         }
         let rows = try await store.sql().raw(
             """
-            SELECT id, topic, state, attempts, last_error, created_at, delivered_at, failed_at, lease_until, payload FROM outbox
+            SELECT id, topic, state, attempts, last_error, created_at, delivered_at, failed_at, lease_until, payload, order_id
+            FROM outbox
             WHERE
             """ + " " + conditions.joined(separator: " AND ") + """
                  ORDER BY created_at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
@@ -125,14 +126,14 @@ struct OrderEmails: Sendable {
             (try? JSONSerialization.jsonObject(with: Data($0.payload.utf8))) as? [String: Any] ?? [:]
         }
         // The buyers of the page's orders, in one query.
-        let orderIDs = Set(payloads.compactMap { ($0["orderId"] as? String).flatMap(UUID.init(uuidString:)) })
+        let orderIDs = Set(rows.compactMap(\.orderId))
         let buyers = Dictionary(
             uniqueKeysWithValues: try await OrderRecord.query(on: db).filter(\.$id ~~ Array(orderIDs)).all().map {
                 ($0.id!, $0.buyerEmail)
             })
         var emails: [EmailDTO] = []
         for (row, fields) in zip(rows, payloads) {
-            let orderID = (fields["orderId"] as? String).flatMap(UUID.init(uuidString:))
+            let orderID = row.orderId
             var recipient: String?
             if fields["recipient"] as? String == "organizers" {
                 recipient = "organizers"
@@ -158,24 +159,14 @@ struct OrderEmails: Sendable {
         return EmailPageDTO(emails: emails, page: filter.page, perPage: filter.perPage)
     }
 
-    /// The organization's mail, by the IDs its messages carry: its events' orders, its broadcasts (organizers' messages,
-    /// events' changes, campaigns), its newsletter's subscribers. Read from the JSON payload in each dialect.
-    static func ofOrganization(_ id: UUID, kind: DatabaseKind) -> SQLQueryString {
-        func field(_ key: String) -> SQLQueryString {
-            switch kind {
-            case .postgres: "(payload::jsonb->>'\(unsafeRaw: key)')::uuid"
-            case .sqlite: "json_extract(payload, '$.\(unsafeRaw: key)')"
-            }
-        }
-        return "(" + field("orderId") + """
-             IN (SELECT o.id FROM orders o JOIN events e ON e.id = o.event_id WHERE e.organization_id = \(bind: id))
-              OR
-            """ + " " + field("broadcastId") + """
-                 IN (SELECT b.id FROM mail_broadcasts b WHERE b.organization_id = \(bind: id))
-                  OR
-                """ + " " + field("subscriberId") + """
-                 IN (SELECT s.id FROM newsletter_subscribers s WHERE s.organization_id = \(bind: id)))
-                """
+    /// The organization's mail, by the IDs its messages carry (the outbox's indexed columns, `OutboxIndexedIDs`): its
+    /// events' orders, its broadcasts (organizers' messages, events' changes, campaigns), its newsletter's subscribers.
+    static func ofOrganization(_ id: UUID) -> SQLQueryString {
+        """
+        (order_id IN (SELECT o.id FROM orders o JOIN events e ON e.id = o.event_id WHERE e.organization_id = \(bind: id))
+          OR broadcast_id IN (SELECT b.id FROM mail_broadcasts b WHERE b.organization_id = \(bind: id))
+          OR subscriber_id IN (SELECT s.id FROM newsletter_subscribers s WHERE s.organization_id = \(bind: id)))
+        """
     }
 
     /// The order's confirmation again (as the order stands now), queued like the first.
@@ -211,4 +202,5 @@ private struct MailRow: Decodable {
     var failedAt: Date?
     var leaseUntil: Date?
     var payload: String
+    var orderId: UUID?
 }

@@ -2,7 +2,6 @@ import Domain
 import FluentKit
 package import Foundation
 package import Mail
-import Messaging
 package import Persistence
 import SQLKit
 
@@ -71,7 +70,9 @@ package struct OrderMailFacts {
     func ticketLines(_ tickets: [Ticket], _ format: MailFormat, withSessions: Bool) -> [String] {
         tickets.map { ticket in
             guard withSessions, !ticket.sessions.isEmpty else { return ticket.label }
-            let sessions = ticket.sessions.map { "S\($0.number) \($0.name) (\(format.dateTime($0.startsAt)))" }
+            let sessions = ticket.sessions.map {
+                "\(SessionCode(number: $0.number)) \($0.name) (\(format.dateTime($0.startsAt)))"
+            }
             return "\(ticket.label) — " + sessions.joined(separator: ", ")
         }
     }
@@ -83,7 +84,7 @@ package struct OrderMailFacts {
 struct BuyerMail: Sendable {
     let store: DatabaseStore
     let mailer: any Mailer
-    let composer: MailComposer
+    let composer: any MailComposing
     let ticketImages: OrderConfirmationMail.TicketImages?
 
     func send(
@@ -108,7 +109,7 @@ struct BuyerMail: Sendable {
             try await store.sql().raw(
                 "SELECT 1 AS asked FROM guest_confirmations WHERE order_id = \(bind: facts.order.id!)"
             ).first() != nil
-        let kind: MailConsent.Kind =
+        let kind: MailKind =
             content.template == .orderReserved && content.link != nil ? .link : .order(confirmationAsked: asked)
         try await composer.send(
             content, to: [facts.buyer], as: kind, brand: brand, via: mailer, inline: inline, now: now)

@@ -2,7 +2,6 @@ public import Domain
 import FluentKit
 import Foundation
 public import Mail
-public import Messaging
 public import Outbox
 public import Persistence
 import SQLKit
@@ -18,10 +17,10 @@ public struct OrderNoticeMail: MessageHandler {
 
     let buyer: BuyerMail
     var store: DatabaseStore { buyer.store }
-    var composer: MailComposer { buyer.composer }
+    var composer: any MailComposing { buyer.composer }
 
     public init(
-        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
+        store: DatabaseStore, mailer: any Mailer, composer: any MailComposing,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
@@ -67,7 +66,7 @@ public struct OrderNoticeMail: MessageHandler {
         switch notice.to {
         case .paid: return .paymentReceived
         case .expired: return .orderExpired
-        case .cancelled: return notice.system == "payments" ? .paymentFailed : .orderCancelled
+        case .cancelled: return notice.system == .payments ? .paymentFailed : .orderCancelled
         case .refunded:
             // A card refund is told when the processor has made it (`refund_issued`).
             let card = try await store.sql().raw(
@@ -86,10 +85,10 @@ public struct TicketReissuedMail: MessageHandler {
 
     let buyer: BuyerMail
     var store: DatabaseStore { buyer.store }
-    var composer: MailComposer { buyer.composer }
+    var composer: any MailComposing { buyer.composer }
 
     public init(
-        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
+        store: DatabaseStore, mailer: any Mailer, composer: any MailComposing,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)

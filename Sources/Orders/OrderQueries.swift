@@ -137,7 +137,9 @@ public struct OrderQueries: Sendable {
                     attendeeEmail: row.attendeeEmail, dietaryRestrictions: row.dietaryRestrictions,
                     emergencyContact: row.emergencyContact))
         }
-        return RegistrationListDTO(sessionId: "S\(session.number)", eventId: event.id!, registrations: registrations)
+        return RegistrationListDTO(
+            sessionId: SessionCode(number: session.number).description, eventId: event.id!, registrations: registrations
+        )
     }
 }
 

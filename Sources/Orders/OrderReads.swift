@@ -20,7 +20,7 @@ package enum OrderReads {
             grouping: try await TicketRecord.query(on: db).filter(\.$orderID ~~ ids).sort(\.$createdAt).all(),
             by: \.orderID)
         return orders.map { order in
-            let currency = Currency(order.currency) ?? Currency("EUR")!
+            let currency = Currency.stored(order.currency)
             let status = effectiveStatus(order, now: now)
             return OrderDTO(
                 orderId: order.id!, orderNumber: order.number, eventId: order.eventID, status: status.rawValue,

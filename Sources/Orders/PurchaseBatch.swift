@@ -156,40 +156,28 @@ enum PurchaseBatch {
                     return .refuse(error)
                 }
             }
-            var price: Pricing?
-            var method: (any PaymentMethod)?
-            var start = PaymentStart.paid
+            var terms: SaleTerms?
             do {
                 let type = try locked.decide(
                     purchase.valid.ticketTypeID, quantity: quantity, eventID: purchase.eventID, now: purchase.now,
                     guest: purchase.valid.buyer.userID == nil
                 ) { type in
-                    let unit = Pricing(
-                        priceMinor: type.priceMinor, memberPriceMinor: type.memberPriceMinor, currency: type.currency,
-                        memberBuyer: purchase.valid.buyer.userID != nil)
-                    let chosen = methods.method(
-                        totalMinor: unit.unitMinor * quantity, card: purchase.valid.paysByCard)
-                    (price, method) = (unit, chosen)
-                    start = guests.start(
-                        chosen.start(totalMinor: unit.unitMinor * quantity, now: purchase.now),
-                        buyer: purchase.valid.buyer, provider: chosen.name, now: purchase.now)
-                    return start == .paid ? .sold : .held
+                    let decided = SaleTerms(
+                        type, quantity: quantity, for: purchase.valid, methods: methods, guests: guests,
+                        now: purchase.now)
+                    terms = decided
+                    return decided.counter
                 }
-                var deadline: Date? = if case .awaiting(let deadline) = start { deadline } else { nil }
-                var confirmation: String?
+                guard let terms else { throw SalesError.ticketTypeNotFound }
                 quotas = quotasAfter
-                if let due = deadline {
-                    (deadline, confirmation) = guests.apply(
-                        buyer: purchase.valid.buyer, provider: method!.name, deadline: due, now: purchase.now)
-                }
                 return .sell(
                     try OrderDraft(
                         purchase.valid, ticketTypeID: type.context.ticketTypeID, eventID: type.context.eventID,
-                        quantity: quantity, price: price!,
-                        provider: method!.name, holdID: deadline == nil ? nil : UUID.random(),
-                        newHold: deadline != nil, deadline: deadline,
+                        quantity: quantity, price: terms.price,
+                        provider: terms.provider, holdID: terms.paidAtOnce ? nil : UUID.random(),
+                        newHold: !terms.paidAtOnce, deadline: terms.deadline,
                         accessTokenHash: purchase.accessTokenHash, secrets: purchase.secrets, now: purchase.now,
-                        emailConfirmationToken: confirmation, orderID: purchase.orderID))
+                        emailConfirmationToken: terms.confirmation, orderID: purchase.orderID))
             } catch {
                 return .refuse(error)
             }

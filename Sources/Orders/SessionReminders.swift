@@ -3,7 +3,6 @@ import FluentKit
 import Foundation
 public import Logging
 public import Mail
-public import Messaging
 public import Outbox
 public import Persistence
 import SQLKit
@@ -128,10 +127,10 @@ public struct SessionReminderMail: MessageHandler {
 
     let buyer: BuyerMail
     var store: DatabaseStore { buyer.store }
-    var composer: MailComposer { buyer.composer }
+    var composer: any MailComposing { buyer.composer }
 
     public init(
-        store: DatabaseStore, mailer: any Mailer, composer: MailComposer,
+        store: DatabaseStore, mailer: any Mailer, composer: any MailComposing,
         ticketImages: OrderConfirmationMail.TicketImages? = nil
     ) {
         buyer = BuyerMail(store: store, mailer: mailer, composer: composer, ticketImages: ticketImages)
@@ -145,7 +144,7 @@ public struct SessionReminderMail: MessageHandler {
         guard !tickets.isEmpty else { return }
         let brand = try await composer.brand(organizationID: facts.event.organizationID)
         var values = facts.values(brand.format)
-        values["sessionLabel"] = "S\(session.number) \(session.name)"
+        values["sessionLabel"] = "\(SessionCode(number: session.number)) \(session.name)"
         values["startsAt"] = brand.format.dateTime(session.startsAt)
         values["lead"] = brand.format.lead(minutes: reminder.offsetMinutes)
         let content = MailContent(

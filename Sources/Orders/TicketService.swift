@@ -59,7 +59,7 @@ struct TicketService: Sendable {
                 WHERE tts.ticket_type_id IN (\(binds: Array(types))) ORDER BY s.number
                 """
             ).all(decoding: SessionNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
-                codes[row.ticketTypeId, default: []].append("S\(row.number)")
+                codes[row.ticketTypeId, default: []].append(SessionCode(number: row.number).description)
             }
         }
         return UserTicketListDTO(
@@ -123,7 +123,7 @@ struct TicketService: Sendable {
                         actor: TransitionActor(viewer.principal), now: now, on: db)
                 }
             }
-            let currency = Currency(order.currency) ?? Currency("EUR")!
+            let currency = Currency.stored(order.currency)
             return TicketCancellationDTO(
                 ticketId: ticketID, status: status.rawValue,
                 refundAmount: Money(minorUnits: refund, currency: currency).decimal,

@@ -15,13 +15,15 @@ public enum Outbox {
         public var topic: OutboxTopic
         public var payload: String
         public var subjects: [UUID]
+        /// Written to the row's indexed columns (`order_id`, `broadcast_id`, `subscriber_id`).
+        public var indexedIDs: OutboxIndexedIDs
     }
 
     public static func row<Message: OutboxMessage>(_ message: Message) throws -> Row {
         Row(
             id: UUID.random(), topic: Message.topic,
             payload: String(decoding: try encoder.encode(message), as: UTF8.self),
-            subjects: message.subjects)
+            subjects: message.subjects, indexedIDs: message.indexedIDs)
     }
 
     /// Writes `message` in the caller's transaction and announces it on the change feed at commit.
@@ -34,7 +36,10 @@ public enum Outbox {
     public static func enqueue(_ rows: [Row], now: Date, on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         let values = rows.map { row -> SQLQueryString in
-            "(\(bind: row.id), \(bind: row.topic.rawValue), \(bind: row.payload), \(bind: now), \(bind: now), 0)"
+            """
+            (\(bind: row.id), \(bind: row.topic.rawValue), \(bind: row.payload), \(bind: now), \(bind: now), 0,
+              \(bind: row.indexedIDs.orderID), \(bind: row.indexedIDs.broadcastID), \(bind: row.indexedIDs.subscriberID))
+            """
         }
         try await db.sql.raw(
             "INSERT INTO \(unsafeRaw: columns) VALUES " + values.joined(separator: ", ")
@@ -64,7 +69,8 @@ public enum Outbox {
         }
     }
 
-    public static let columns = "outbox (id, topic, payload, created_at, available_at, attempts)"
+    public static let columns =
+        "outbox (id, topic, payload, created_at, available_at, attempts, order_id, broadcast_id, subscriber_id)"
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

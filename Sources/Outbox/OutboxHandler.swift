@@ -31,12 +31,6 @@ extension MessageHandler {
     }
 }
 
-/// An error that may say trying again cannot help (a mailbox that does not exist, a card declined for good): the
-/// message is then marked failed at once instead of being retried up to its topic's limit.
-public protocol PermanentDeliveryFailure: Error {
-    var isPermanent: Bool { get }
-}
-
 /// A message as a worker hands it to its handler.
 public struct OutboxDelivery: Sendable {
     public var id: UUID
@@ -75,6 +69,10 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// Eight tries over about an hour and a half: a mail server or partner down for a while still gets the message.
     public static let standard = RetryPolicy(maxAttempts: 8, baseDelay: .seconds(30), maxDelay: .seconds(3600))
+
+    /// Email retries: up to five tries, 30 seconds apart at first, then longer; a permanent refusal (no
+    /// such mailbox) fails at once.
+    public static let mail = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), maxDelay: .seconds(1800))
 
     /// Seconds to wait after failed attempt `attempt` (1-based); `unitRandom` is in 0..<1.
     public func delay(afterAttempt attempt: Int, unitRandom: Double) -> TimeInterval {

@@ -4,7 +4,6 @@ import Foundation
 import HTTPCore
 import HTTPTypes
 public import Logging
-import Messaging
 import Orders
 import Outbox
 public import PaymentGateway
@@ -26,7 +25,7 @@ public struct CardPayments: Sendable {
     let gateway: any PaymentGateway
     let ticketKeys: TicketKeys
     let logger: Logger
-    let words: GroupCommit<Prepared>
+    let words: GroupCommit<Prepared, Void>
 
     public init(store: DatabaseStore, gateway: any PaymentGateway, ticketKeys: TicketKeys, logger: Logger) {
         self.store = store
@@ -39,7 +38,7 @@ public struct CardPayments: Sendable {
     /// Whether a processor is configured (card payment methods are refused otherwise).
     var available: Bool { !(gateway is UnconfiguredGateway) }
 
-    static let actor = Principal.system("payments")
+    static let actor = Principal.system(.payments)
 
     /// The card payments (PaymentIntents at the processor) one order may have at most, the checkout's included. A buyer
     /// asking again without a card while one is open gets that one back, and a declined card may be retried a few
@@ -115,7 +114,7 @@ public struct CardPayments: Sendable {
     /// The order's card payment still open at the processor: not final, not failed, with its PaymentIntent, of the
     /// order's total.
     private func openPayment(of order: OrderRecord) async throws -> PaymentRow? {
-        try await PaymentRow.of(order: order.id!, on: store.sql()).last {
+        try await PaymentRow.of(order: try order.requireID(), on: store.sql()).last {
             $0.method == "card" && $0.provider == gateway.name && $0.providerRef != nil
                 && ($0.status == .pending || $0.status == .requiresAction) && $0.amountMinor == order.totalMinor
                 && $0.currency.uppercased() == order.currency.uppercased()
@@ -182,7 +181,11 @@ public struct CardPayments: Sendable {
         guard let prepared = try await prepare(paymentID, word, now: now) else { return }
         if prepared.revival != nil { return try await applyAlone(prepared) }
         try await words.submit(
-            prepared, batch: { batch in try await store.transaction { db in try await applyLocked(batch, on: db) } },
+            prepared,
+            batch: { batch in
+                try await store.transaction { db in try await applyLocked(batch, on: db) }
+                return batch.map { _ in () }
+            },
             alone: { one in try await applyAlone(one) })
     }
 
@@ -220,13 +223,14 @@ public struct CardPayments: Sendable {
         let status = OrderReads.effectiveStatus(order, now: now)
         guard status.isRevivedByLatePayment else { return false }
         guard status == .cancelled else { return true }
+        let orderID = try order.requireID()
         let last = try await store.sql().raw(
             """
-            SELECT actor_kind, reason FROM order_transitions WHERE order_id = \(bind: order.id!) AND to_status = 'cancelled'
+            SELECT system_actor FROM order_transitions WHERE order_id = \(bind: orderID) AND to_status = 'cancelled'
             ORDER BY occurred_at DESC LIMIT 1
             """
         ).first(decoding: CancellationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return last?.actorKind == "system" && (last?.reason ?? "").hasPrefix("payments:")
+        return last?.systemActor.flatMap(SystemActor.init(rawValue:)) == .payments
     }
 
     /// One word in a transaction of its own; a revival refused (the places are gone) is recorded again as a refund.
@@ -255,7 +259,9 @@ public struct CardPayments: Sendable {
         var others: [Prepared] = []
         // The batch's orders in one query (a payment's row changes nothing of its order).
         let records = Dictionary(
-            uniqueKeysWithValues: try await OrderRecord.query(on: db).filter(\.$id ~~ orders).all().map { ($0.id!, $0) }
+            uniqueKeysWithValues: try await OrderRecord.query(on: db).filter(\.$id ~~ orders).all().map {
+                (try $0.requireID(), $0)
+            }
         )
         for prepared in words {
             guard try await record(prepared, on: sql) else { continue }
@@ -273,7 +279,7 @@ public struct CardPayments: Sendable {
             let paid = try await OrderLifecycle.pay(
                 Array(paying.keys), by: Self.actor, reason: "card payment succeeded", now: now, locked: seats, on: db)
             // An order that stopped waiting a moment ago is moved as any other, after the others of this batch.
-            others += paying.values.filter { !paid.contains($0.order.id!) }.map(\.word)
+            others += paying.values.filter { !paid.contains($0.word.orderID) }.map(\.word)
         }
         for prepared in others { try await moveOrder(prepared, seats: seats, on: db) }
     }
@@ -323,7 +329,7 @@ public struct CardPayments: Sendable {
         _ paymentID: UUID, order: OrderRecord, status: OrderStatus, revival: [(hash: String, sealed: String)]?,
         seats: LockedSales, now: Date, on db: any Database
     ) async throws {
-        let orderID = order.id!
+        let orderID = try order.requireID()
         switch status {
         case .pending:
             try await OrderLifecycle.move(
@@ -368,7 +374,7 @@ public struct CardPayments: Sendable {
         async throws
     {
         let made = try await Refunds.create(
-            order: orderID, amountMinor: nil, reason: reason, actor: .system("payments"), payment: paymentID, now: now,
+            order: orderID, amountMinor: nil, reason: reason, actor: .system(.payments), payment: paymentID, now: now,
             on: db)
         try await Outbox.enqueue(
             [
@@ -405,7 +411,7 @@ struct PaymentAttemptsExhausted: APIError {
 }
 
 /// Who cancelled an order last, and why.
+/// Who cancelled an order: the worker, when BoxOffice itself did.
 private struct CancellationRow: Decodable {
-    var actorKind: String
-    var reason: String?
+    var systemActor: String?
 }

@@ -23,7 +23,7 @@ public struct EventCancellationCascade: MessageHandler {
         self.clock = clock
     }
 
-    static let actor = Principal.system("event-cancellation")
+    static let actor = Principal.system(.eventCancellation)
 
     /// Orders one delivery cancels at most, well within the outbox lease; a larger event continues in a message of its
     /// own, so that no second worker claims a delivery still at work.
@@ -69,7 +69,7 @@ public struct EventCancellationCascade: MessageHandler {
                 do {
                     refunded =
                         !(try await Refunds.create(
-                            order: orderID, amountMinor: nil, reason: reason, actor: .system("event-cancellation"),
+                            order: orderID, amountMinor: nil, reason: reason, actor: .system(.eventCancellation),
                             now: now,
                             on: db
                         ).isEmpty)

@@ -2,7 +2,6 @@ public import Domain
 import FluentKit
 import Foundation
 public import Mail
-public import Messaging
 import Orders
 public import Outbox
 public import Persistence
@@ -16,9 +15,9 @@ public struct PaymentNoticeMail: MessageHandler {
 
     let store: DatabaseStore
     let mailer: any Mailer
-    let composer: MailComposer
+    let composer: any MailComposing
 
-    public init(store: DatabaseStore, mailer: any Mailer, composer: MailComposer) {
+    public init(store: DatabaseStore, mailer: any Mailer, composer: any MailComposing) {
         self.store = store
         self.mailer = mailer
         self.composer = composer

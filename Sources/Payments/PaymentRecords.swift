@@ -40,7 +40,7 @@ public struct RefundListDTO: Codable, Sendable, Equatable, ResponseEncodable {
 }
 
 /// A payment row as BoxOffice keeps it.
-struct PaymentRow: Sendable {
+struct PaymentRow: Sendable, Decodable {
     var id: UUID
     var orderID: UUID
     var provider: String
@@ -61,44 +61,36 @@ struct PaymentRow: Sendable {
         refunded_minor, created_at, updated_at, succeeded_at
         """
 
-    /// The columns as stored; a status BoxOffice does not know reads as pending.
-    private struct Stored: Decodable {
-        var id: UUID
-        var orderId: UUID
-        var provider: String
-        var method: String
-        var providerRef: String?
-        var amountMinor: Int
-        var currency: String
-        var status: String
-        var clientSecret: String?
-        var failureReason: String?
-        var refundedMinor: Int
-        var createdAt: Date
-        var updatedAt: Date
-        var succeededAt: Date?
+    /// The columns, named for `.convertFromSnakeCase` (`orderId` reads `order_id`).
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case orderID = "orderId"
+        case provider, method, providerRef, amountMinor, currency, status, clientSecret, failureReason, refundedMinor
+        case createdAt, updatedAt, succeededAt
     }
 
-    private init(_ row: Stored) {
-        id = row.id
-        orderID = row.orderId
-        provider = row.provider
-        method = row.method
-        providerRef = row.providerRef
-        amountMinor = row.amountMinor
-        currency = row.currency
-        status = PaymentStatus(rawValue: row.status) ?? .pending
-        clientSecret = row.clientSecret
-        failureReason = row.failureReason
-        refundedMinor = row.refundedMinor
-        createdAt = row.createdAt
-        updatedAt = row.updatedAt
-        succeededAt = row.succeededAt
+    /// A row as stored; a status BoxOffice does not know reads as pending.
+    init(from decoder: any Decoder) throws {
+        let row = try decoder.container(keyedBy: CodingKeys.self)
+        id = try row.decode(UUID.self, forKey: .id)
+        orderID = try row.decode(UUID.self, forKey: .orderID)
+        provider = try row.decode(String.self, forKey: .provider)
+        method = try row.decode(String.self, forKey: .method)
+        providerRef = try row.decodeIfPresent(String.self, forKey: .providerRef)
+        amountMinor = try row.decode(Int.self, forKey: .amountMinor)
+        currency = try row.decode(String.self, forKey: .currency)
+        status = PaymentStatus(rawValue: try row.decode(String.self, forKey: .status)) ?? .pending
+        clientSecret = try row.decodeIfPresent(String.self, forKey: .clientSecret)
+        failureReason = try row.decodeIfPresent(String.self, forKey: .failureReason)
+        refundedMinor = try row.decode(Int.self, forKey: .refundedMinor)
+        createdAt = try row.decode(Date.self, forKey: .createdAt)
+        updatedAt = try row.decode(Date.self, forKey: .updatedAt)
+        succeededAt = try row.decodeIfPresent(Date.self, forKey: .succeededAt)
     }
 
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> PaymentRow? {
         try await sql.raw("SELECT \(unsafeRaw: columns) FROM payments WHERE id = \(bind: id)")
-            .first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(PaymentRow.init)
+            .first(decoding: PaymentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     static func find(provider: String, reference: String, on sql: any SQLDatabase) async throws -> PaymentRow? {
@@ -106,7 +98,7 @@ struct PaymentRow: Sendable {
             """
             SELECT \(unsafeRaw: columns) FROM payments WHERE provider = \(bind: provider) AND provider_ref = \(bind: reference)
             """
-        ).first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(PaymentRow.init)
+        ).first(decoding: PaymentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     /// What the succeeded payments of an order still allow refunding.
@@ -119,7 +111,7 @@ struct PaymentRow: Sendable {
             """
             SELECT \(unsafeRaw: columns) FROM payments WHERE order_id = \(bind: orderID) ORDER BY created_at, id
             """
-        ).all(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(PaymentRow.init)
+        ).all(decoding: PaymentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     /// Writes a new payment in the caller's transaction.
@@ -138,7 +130,7 @@ struct PaymentRow: Sendable {
     }
 
     func dto(showSecret: Bool, nextAction: String? = nil) -> PaymentDTO {
-        let currency = Currency(currency) ?? Currency("EUR")!
+        let currency = Currency.stored(currency)
         return PaymentDTO(
             paymentId: id, orderId: orderID, provider: provider, method: method, status: status.rawValue,
             amount: Money(minorUnits: amountMinor, currency: currency).decimal, amountMinor: amountMinor,
@@ -150,7 +142,7 @@ struct PaymentRow: Sendable {
 }
 
 /// A refund row as BoxOffice keeps it.
-struct RefundRow: Sendable {
+struct RefundRow: Sendable, Decodable {
     var id: UUID
     var orderID: UUID
     var paymentID: UUID?
@@ -167,55 +159,50 @@ struct RefundRow: Sendable {
         id, order_id, payment_id, amount_minor, currency, reason, status, provider_ref, failure_reason, created_at, updated_at
         """
 
-    /// The columns as stored; a status BoxOffice does not know reads as pending.
-    private struct Stored: Decodable {
-        var id: UUID
-        var orderId: UUID
-        var paymentId: UUID?
-        var amountMinor: Int
-        var currency: String
-        var reason: String
-        var status: String
-        var providerRef: String?
-        var failureReason: String?
-        var createdAt: Date
-        var updatedAt: Date
+    /// The columns, named for `.convertFromSnakeCase` (`orderId` reads `order_id`).
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case orderID = "orderId"
+        case paymentID = "paymentId"
+        case amountMinor, currency, reason, status, providerRef, failureReason, createdAt, updatedAt
     }
 
-    private init(_ row: Stored) {
-        id = row.id
-        orderID = row.orderId
-        paymentID = row.paymentId
-        amountMinor = row.amountMinor
-        currency = row.currency
-        reason = row.reason
-        status = RefundStatus(rawValue: row.status) ?? .pending
-        providerRef = row.providerRef
-        failureReason = row.failureReason
-        createdAt = row.createdAt
-        updatedAt = row.updatedAt
+    /// A row as stored; a status BoxOffice does not know reads as pending.
+    init(from decoder: any Decoder) throws {
+        let row = try decoder.container(keyedBy: CodingKeys.self)
+        id = try row.decode(UUID.self, forKey: .id)
+        orderID = try row.decode(UUID.self, forKey: .orderID)
+        paymentID = try row.decodeIfPresent(UUID.self, forKey: .paymentID)
+        amountMinor = try row.decode(Int.self, forKey: .amountMinor)
+        currency = try row.decode(String.self, forKey: .currency)
+        reason = try row.decode(String.self, forKey: .reason)
+        status = RefundStatus(rawValue: try row.decode(String.self, forKey: .status)) ?? .pending
+        providerRef = try row.decodeIfPresent(String.self, forKey: .providerRef)
+        failureReason = try row.decodeIfPresent(String.self, forKey: .failureReason)
+        createdAt = try row.decode(Date.self, forKey: .createdAt)
+        updatedAt = try row.decode(Date.self, forKey: .updatedAt)
     }
 
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> RefundRow? {
         try await sql.raw("SELECT \(unsafeRaw: columns) FROM refunds WHERE id = \(bind: id)")
-            .first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(RefundRow.init)
+            .first(decoding: RefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     /// The refund the processor knows by `reference` (its `re_…`).
     static func find(reference: String, on sql: any SQLDatabase) async throws -> RefundRow? {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM refunds WHERE provider_ref = \(bind: reference)"
-        ).first(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(RefundRow.init)
+        ).first(decoding: RefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     static func of(order orderID: UUID, on sql: any SQLDatabase) async throws -> [RefundRow] {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM refunds WHERE order_id = \(bind: orderID) ORDER BY created_at, id"
-        ).all(decoding: Stored.self, keyDecodingStrategy: .convertFromSnakeCase).map(RefundRow.init)
+        ).all(decoding: RefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     var dto: RefundDTO {
-        let currency = Currency(currency) ?? Currency("EUR")!
+        let currency = Currency.stored(currency)
         return RefundDTO(
             refundId: id, orderId: orderID, paymentId: paymentID,
             amount: Money(minorUnits: amountMinor, currency: currency).decimal, amountMinor: amountMinor,

@@ -185,7 +185,7 @@ struct RefundService: Sendable {
             let event = try await EventRecord.find(order.eventID, on: db)
         else { throw OrdersError.orderNotFound }
         try await authorizer.require(
-            .eventManage, on: .event(organizationID: event.organizationID, eventID: event.id!), by: principal,
+            .eventManage, on: .event(organizationID: event.organizationID, eventID: order.eventID), by: principal,
             database: db)
         let reason = body.reason.flatMap { $0.isEmpty ? nil : $0 } ?? "refunded by the organizer"
         return try await store.transaction { db in

@@ -50,5 +50,7 @@ public enum SchemaMigrations {
         M0041_AddEmailSettings(),
         M0042_CreateNewsletterAndBroadcasts(),
         M0043_AddPlacesByPeopleAndMailConsent(),
+        M0044_AddTransitionSystemActor(),
+        M0045_AddOutboxIndexedIDs(),
     ]
 }

@@ -65,12 +65,13 @@ public struct HoldService: Sendable {
                 [
                     try Outbox.row(
                         HoldChanged(
-                            holdId: hold.id!, eventId: hold.eventID, ticketTypeId: ticketTypeID, status: .active)),
+                            holdId: try hold.requireID(), eventId: hold.eventID, ticketTypeId: ticketTypeID,
+                            status: .active)),
                     try Outbox.row(AvailabilityChanged(eventId: hold.eventID)),
                 ],
                 now: now, on: db)
             return (
-                Components.Schemas.Hold(hold, sessions: type.context.sessionCodesInOrder),
+                try Components.Schemas.Hold(hold, sessions: type.context.sessionCodesInOrder),
                 locked.remaining(ticketTypeID)
             )
         }
@@ -102,13 +103,13 @@ public struct HoldService: Sendable {
             .all()
         let numbers = Dictionary(
             try await SessionRecord.query(on: db).filter(\.$id ~~ links.map(\.sessionID)).all().map {
-                ($0.id!, $0.number)
+                (try $0.requireID(), $0.number)
             },
             uniquingKeysWith: { first, _ in first })
         let codes = Dictionary(grouping: links, by: \.ticketTypeID).mapValues { links in
-            links.compactMap { numbers[$0.sessionID] }.sorted().map { "S\($0)" }
+            links.compactMap { numbers[$0.sessionID] }.sorted().map { SessionCode(number: $0).description }
         }
-        return holds.map { Components.Schemas.Hold($0, sessions: codes[$0.ticketTypeID] ?? []) }
+        return try holds.map { try Components.Schemas.Hold($0, sessions: codes[$0.ticketTypeID] ?? []) }
     }
 }
 

@@ -30,27 +30,20 @@ package enum OrderLifecycle {
         on db: any Database
     ) async throws -> OrderStatus? {
         let actor = TransitionActor(principal)
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard
             let order = try await sql.raw(
                 """
                 SELECT status, hold_id, payment_deadline, event_id FROM orders WHERE id = \(bind: orderID)
                 """
-            ).first()
+            ).first(decoding: MovingOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        var items: [(typeID: UUID, quantity: Int)] = []
-        for row in try await sql.raw(
+        let items = try await sql.raw(
             "SELECT ticket_type_id, quantity FROM order_items WHERE order_id = \(bind: orderID)"
-        ).all() {
-            items.append(
-                (
-                    try row.decode(column: "ticket_type_id", as: UUID.self),
-                    try row.decode(column: "quantity", as: Int.self)
-                ))
-        }
-        var seats = try await LockedSales.covering(items.map(\.typeID), locked, on: db)
-        var stored = OrderStatus(rawValue: try order.decode(column: "status", as: String.self)) ?? .pending
-        let effective = stored.effective(paymentDeadline: try order.optional("payment_deadline", Date.self), now: now)
+        ).all(decoding: OrderItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var seats = try await LockedSales.covering(items.map(\.ticketTypeId), locked, on: db)
+        var stored = OrderStatus(rawValue: order.status) ?? .pending
+        let effective = stored.effective(paymentDeadline: order.paymentDeadline, now: now)
         let reviving = next == .paid && revival != nil && effective.isRevivedByLatePayment
         if reviving, stored == .pending {
             // Past its deadline but not swept yet: expired first (its hold gave the places back), then revived.
@@ -59,17 +52,29 @@ package enum OrderLifecycle {
             )
             stored = .expired
             // Read again (the locks are held already): the places the expiry gave back count for the revival.
-            seats = try await LockedSales.lock(items.map(\.typeID), on: db)
+            seats = try await LockedSales.lock(items.map(\.ticketTypeId), on: db)
         }
         // Expiry is the one move made from what is stored: a pending order past its deadline reads as expired already.
         let from = (next == .expired && stored == .pending) || reviving ? stored : effective
         guard from.canMove(to: next) || reviving else {
             throw SalesError.invalidTransition(from: effective.rawValue, to: next.rawValue)
         }
+        if next == .paid, from == .pending, !reviving {
+            // A payment is written by its batch form, for one order: one writer of pending → paid.
+            do {
+                let paid = try await pay([orderID], by: principal, reason: reason, now: now, locked: seats, on: db)
+                guard paid.contains(orderID) else {
+                    throw SalesError.invalidTransition(from: effective.rawValue, to: next.rawValue)
+                }
+            } catch SalesError.holdExpired {
+                throw SalesError.holdExpired(expiredAt: order.paymentDeadline ?? now)
+            }
+            return from
+        }
         if reviving {
             // Sold again like any sale, or not at all: a refusal leaves the caller to refund the payment.
             for item in items {
-                _ = try seats.decide(item.typeID, quantity: item.quantity, eventID: nil, now: now) { _ in .sold }
+                _ = try seats.decide(item.ticketTypeId, quantity: item.quantity, eventID: nil, now: now) { _ in .sold }
             }
         }
         let paidAt: SQLQueryString = next == .paid ? "\(bind: now)" : "paid_at"
@@ -87,14 +92,14 @@ package enum OrderLifecycle {
         else { throw SalesError.invalidTransition(from: effective.rawValue, to: next.rawValue) }
 
         var moves = reviving ? seats.places.moves : PlaceMoves()
-        if let end = next.endOfHold, from == .pending, let holdID = try order.optional("hold_id", UUID.self) {
+        if let end = next.endOfHold, from == .pending, let holdID = order.holdId {
             // The hold kept the order's places: ending it makes them sold, or gives them back.
             let ended = try await HoldLifecycle.end([holdID], as: end, now: now, locked: seats, on: db)
             if end == .converted, ended == 0 {
-                throw SalesError.holdExpired(expiredAt: try order.optional("payment_deadline", Date.self) ?? now)
+                throw SalesError.holdExpired(expiredAt: order.paymentDeadline ?? now)
             }
         }
-        let eventID = try order.decode(column: "event_id", as: UUID.self)
+        let eventID = order.eventId
         let tickets = try await TicketLifecycle.move(.order(orderID), to: next.ticketStatus, now: now, on: db)
         if reviving, let revival {
             try await TicketLifecycle.reissue(tickets.map(\.id), secrets: revival, on: db)
@@ -119,34 +124,29 @@ package enum OrderLifecycle {
         return from
     }
 
-    /// `move(_:to: .paid)` for many pending orders at once (a batch of card payments that succeeded), in a fixed number
-    /// of statements however many orders: one conditional update from `pending` before the deadline, their holds
-    /// converted (held places become sold, `HoldLifecycle.end`), their tickets valid, the transitions and outbox rows
-    /// written. Returns the orders paid; those that were not pending before their deadline any more are left as they
-    /// are, for the caller to move one by one. The seats must be locked already (`locked`).
+    /// The one writer of pending → paid, for many orders at once (a batch of card payments that succeeded) or one (`move`
+    /// to `.paid` from `pending`), in a fixed number of statements however many orders: one conditional update from
+    /// `pending` before the deadline, their holds converted (held places become sold, `HoldLifecycle.end`), their
+    /// tickets valid, the transitions and outbox rows written. Returns the orders paid; those that were not pending
+    /// before their deadline any more are left as they are, for the caller to move one by one. The seats must be locked
+    /// already (`locked`).
     package static func pay(
-        _ orderIDs: [UUID], by principal: Principal, reason: String, now: Date, locked: LockedSales,
+        _ orderIDs: [UUID], by principal: Principal, reason: String?, now: Date, locked: LockedSales,
         on db: any Database
     ) async throws -> Set<UUID> {
         guard !orderIDs.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
-        let paid = try await sql.raw(
+        let paid = try await db.sql.raw(
             """
             UPDATE orders SET status = \(bind: OrderStatus.paid.rawValue), updated_at = \(bind: now), paid_at = \(bind: now)
             WHERE id IN (\(binds: orderIDs)) AND status = \(bind: OrderStatus.pending.rawValue)
               AND (payment_deadline IS NULL OR payment_deadline > \(bind: now))
             RETURNING id, hold_id, event_id
             """
-        ).all()
+        ).all(decoding: PaidOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         guard !paid.isEmpty else { return [] }
-        var ids: [UUID] = []
-        var holds: [UUID] = []
-        var events: Set<UUID> = []
-        for row in paid {
-            ids.append(try row.decode(column: "id", as: UUID.self))
-            if let hold = try row.optional("hold_id", UUID.self) { holds.append(hold) }
-            events.insert(try row.decode(column: "event_id", as: UUID.self))
-        }
+        let ids = paid.map(\.id)
+        let holds = paid.compactMap(\.holdId)
+        let events = Set(paid.map(\.eventId))
         // Each hold expires with its order's deadline, which was checked above: every one converts, or nothing does.
         let converted = try await HoldLifecycle.end(holds, as: .converted, now: now, locked: locked, on: db)
         guard converted == holds.count else {
@@ -157,19 +157,17 @@ package enum OrderLifecycle {
         try await record(
             ids.map { Transition(orderID: $0, from: .pending, to: .paid, actor: actor, reason: reason, at: now) },
             on: db)
-        let eventOf = Dictionary(
-            uniqueKeysWithValues: try paid.map {
-                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "event_id", as: UUID.self))
-            })
+        // In the order a single move writes them: the status, the availability, the buyer's notice.
+        let owed = OrderNotice.isOwed(from: .pending, to: .paid, actor: actor)
         try await Outbox.enqueue(
-            try ids.flatMap {
-                [
-                    try Outbox.row(
-                        OrderStatusChanged(
-                            orderId: $0, eventId: eventOf[$0]!, from: .pending, to: .paid, actor: actor.kind)),
-                    try Outbox.row(OrderNotice(orderId: $0, from: .pending, to: .paid, actor: actor, reason: reason)),
-                ]
-            } + events.map { try Outbox.row(AvailabilityChanged(eventId: $0)) },
+            try paid.map {
+                try Outbox.row(
+                    OrderStatusChanged(
+                        orderId: $0.id, eventId: $0.eventId, from: .pending, to: .paid, actor: actor.kind))
+            } + events.map { try Outbox.row(AvailabilityChanged(eventId: $0)) }
+                + (owed ? paid : []).map {
+                    try Outbox.row(OrderNotice(orderId: $0.id, from: .pending, to: .paid, actor: actor, reason: reason))
+                },
             now: now, on: db)
         return Set(ids)
     }
@@ -201,24 +199,21 @@ package enum OrderLifecycle {
     package static func record(_ transitions: [Transition], on db: any Database) async throws {
         guard !transitions.isEmpty else { return }
         let rows = transitions.map { t -> SQLQueryString in
-            // The system has no ID: the worker's name leads the reason instead.
-            let reason = t.actor.systemName.map { name in t.reason.map { "\(name): \($0)" } ?? name } ?? t.reason
+            // The system has no ID: the worker is named in `system_actor`, and its name leads the reason for readers.
+            let worker = t.actor.systemActor?.rawValue
+            let reason = worker.map { name in t.reason.map { "\(name): \($0)" } ?? name } ?? t.reason
             return """
                 (\(bind: t.id), \(bind: t.orderID), \(bind: t.from?.rawValue), \(bind: t.to.rawValue), \(bind: t.actor.kind),
-                 \(bind: t.actor.id), \(bind: reason), \(bind: t.at))
+                 \(bind: t.actor.id), \(bind: worker), \(bind: reason), \(bind: t.at))
                 """
         }
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
-            INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, reason, occurred_at) VALUES
+            INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_kind, actor_id, system_actor, reason,
+              occurred_at) VALUES
             """ + " " + rows.joined(separator: ", ")
         ).run()
     }
-}
-
-extension TransitionActor {
-    /// The system names itself (which worker) where a person would have an ID.
-    fileprivate var systemName: String? { if case .system(let name) = self { name } else { nil } }
 }
 
 /// The one writer of ticket status (a ticket's creation aside). Tickets move with their order, or one at a time when a
@@ -247,28 +242,18 @@ package enum TicketLifecycle {
             case .orders(let ids): "order_id IN (\(binds: ids))"
             case .ticket(let id): "id = \(bind: id)"
             }
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             "UPDATE tickets SET status = \(bind: next.rawValue) WHERE " + condition + """
                  AND status IN (\(binds: from)) RETURNING id, ticket_type_id, event_id, secret_version
                 """
-        ).all()
-        var moved: [Moved] = []
-        var revoked: [TicketRevocations.Revoked] = []
-        for row in rows {
-            let ticket = Moved(
-                id: try row.decode(column: "id", as: UUID.self),
-                typeID: try row.decode(column: "ticket_type_id", as: UUID.self),
-                eventID: try row.decode(column: "event_id", as: UUID.self))
-            revoked.append(
-                .init(
-                    ticketID: ticket.id, eventID: ticket.eventID,
-                    version: try row.decode(column: "secret_version", as: Int.self)))
-            moved.append(ticket)
-        }
+        ).all(decoding: MovedTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         if next == .cancelled || next == .refunded {
+            let revoked = rows.map {
+                TicketRevocations.Revoked(ticketID: $0.id, eventID: $0.eventId, version: $0.secretVersion)
+            }
             try await TicketRevocations.revoke(revoked, reason: next.rawValue, now: now, on: db)
         }
-        return moved
+        return rows.map { Moved(id: $0.id, typeID: $0.ticketTypeId, eventID: $0.eventId) }
     }
 
     /// New secrets for `tickets` (a late payment revived them): each gets the next version, so the versions revoked
@@ -279,7 +264,7 @@ package enum TicketLifecycle {
             throw SalesError.invalidTransition(from: "tickets", to: "valid")
         }
         for (ticket, secret) in zip(tickets, secrets) {
-            try await (db as! any SQLDatabase).raw(
+            try await db.sql.raw(
                 """
                 UPDATE tickets SET secret_hash = \(bind: secret.hash), secret_sealed = \(bind: secret.sealed),
                   secret_version = secret_version + 1 WHERE id = \(bind: ticket)
@@ -298,14 +283,14 @@ package enum TicketLifecycle {
         _ ticketID: UUID, to next: TicketStatus, by principal: Principal, reason: String, unlessAdmitted: Bool = false,
         now: Date, on db: any Database
     ) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard
             let ticket = try await sql.raw(
                 "SELECT order_id, ticket_type_id, status FROM tickets WHERE id = \(bind: ticketID)"
-            ).first()
+            ).first(decoding: CancellingTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { throw SalesError.invalidTransition(from: "ticket missing", to: next.rawValue) }
-        let orderID = try ticket.decode(column: "order_id", as: UUID.self)
-        let seats = try await LockedSales.lock([try ticket.decode(column: "ticket_type_id", as: UUID.self)], on: db)
+        let orderID = ticket.orderId
+        let seats = try await LockedSales.lock([ticket.ticketTypeId], on: db)
         if unlessAdmitted {
             // The ticket row is locked (after the seats: the lock order) against an admission being written meanwhile:
             // its insert takes a key-share lock on the ticket, which this lock waits for, and then this read sees it.
@@ -321,7 +306,7 @@ package enum TicketLifecycle {
         let moved = try await move(.ticket(ticketID), to: next, now: now, on: db)
         guard let one = moved.first else {
             throw SalesError.invalidTransition(
-                from: "ticket \(try ticket.decode(column: "status", as: String.self))", to: next.rawValue)
+                from: "ticket \(ticket.status)", to: next.rawValue)
         }
         var moves = PlaceMoves()
         moves.add(.releaseSold, 1, of: try seats.target(one.typeID))
@@ -332,9 +317,9 @@ package enum TicketLifecycle {
                    SUM(CASE WHEN status = \(bind: TicketStatus.refunded.rawValue) THEN 1 ELSE 0 END) AS refunded
             FROM tickets WHERE order_id = \(bind: orderID)
             """
-        ).first()
-        if (try left?.optional("valid", Int.self) ?? 0) == 0 {
-            let refunded = (try left?.optional("refunded", Int.self) ?? 0) > 0
+        ).first(decoding: TicketsLeftRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        if (left?.valid ?? 0) == 0 {
+            let refunded = (left?.refunded ?? 0) > 0
             try await OrderLifecycle.move(
                 orderID, to: refunded ? .refunded : .cancelled, by: principal,
                 reason: "every ticket cancelled (the last: \(reason))", now: now, locked: seats, on: db)
@@ -357,9 +342,9 @@ package enum HoldLifecycle {
         on db: any Database
     ) async throws -> Int {
         guard !holds.isEmpty, status != .active else { return 0 }
-        let sql = db as! any SQLDatabase
-        let types = try await sql.raw("SELECT DISTINCT ticket_type_id FROM holds WHERE id IN (\(binds: holds))").all()
-            .map { try $0.decode(column: "ticket_type_id", as: UUID.self) }
+        let sql = db.sql
+        let types = try await sql.raw("SELECT DISTINCT ticket_type_id FROM holds WHERE id IN (\(binds: holds))")
+            .all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
         let seats = try await LockedSales.covering(types, locked, on: db)
         let timing: SQLQueryString =
             switch status {
@@ -378,20 +363,16 @@ package enum HoldLifecycle {
             UPDATE holds SET status = \(bind: status.rawValue), ended_at = \(bind: now)
             WHERE id IN (\(binds: holds)) AND status = \(bind: HoldStatus.active.rawValue)
             """ + timing + ownerCondition + expiry + " RETURNING id, event_id, ticket_type_id, quantity"
-        ).all()
+        ).all(decoding: EndedHoldRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var moves = PlaceMoves()
         var messages: [Outbox.Row] = []
-        for row in ended {
-            let typeID = try row.decode(column: "ticket_type_id", as: UUID.self)
-            moves.add(
-                status.placeEffect, try row.decode(column: "quantity", as: Int.self), of: try seats.target(typeID))
-            let eventID = try row.decode(column: "event_id", as: UUID.self)
+        for hold in ended {
+            moves.add(status.placeEffect, hold.quantity, of: try seats.target(hold.ticketTypeId))
             messages.append(
                 try Outbox.row(
                     HoldChanged(
-                        holdId: try row.decode(column: "id", as: UUID.self), eventId: eventID,
-                        ticketTypeId: typeID, status: status)))
-            messages.append(try Outbox.row(AvailabilityChanged(eventId: eventID)))
+                        holdId: hold.id, eventId: hold.eventId, ticketTypeId: hold.ticketTypeId, status: status)))
+            messages.append(try Outbox.row(AvailabilityChanged(eventId: hold.eventId)))
         }
         try await PlaceLedger.apply(moves, on: db)
         try await Outbox.enqueue(messages, now: now, on: db)
@@ -411,4 +392,54 @@ extension LockedSales {
         guard let type = types[ticketTypeID] else { throw SalesError.ticketTypeNotFound }
         return type.context.target
     }
+}
+
+/// The order `OrderLifecycle.move` decides on.
+private struct MovingOrderRow: Decodable {
+    var status: String
+    var holdId: UUID?
+    var paymentDeadline: Date?
+    var eventId: UUID
+}
+
+private struct OrderItemRow: Decodable {
+    var ticketTypeId: UUID
+    var quantity: Int
+}
+
+/// An order `OrderLifecycle.pay` paid.
+private struct PaidOrderRow: Decodable {
+    var id: UUID
+    var holdId: UUID?
+    var eventId: UUID
+}
+
+private struct MovedTicketRow: Decodable {
+    var id: UUID
+    var ticketTypeId: UUID
+    var eventId: UUID
+    var secretVersion: Int
+}
+
+private struct CancellingTicketRow: Decodable {
+    var orderId: UUID
+    var ticketTypeId: UUID
+    var status: String
+}
+
+/// The tickets of an order still valid and those refunded: NULL sums when it has none.
+private struct TicketsLeftRow: Decodable {
+    var valid: Int?
+    var refunded: Int?
+}
+
+private struct TicketTypeIDRow: Decodable {
+    var ticketTypeId: UUID
+}
+
+private struct EndedHoldRow: Decodable {
+    var id: UUID
+    var eventId: UUID
+    var ticketTypeId: UUID
+    var quantity: Int
 }

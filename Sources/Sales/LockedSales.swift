@@ -35,14 +35,14 @@ package struct LockedSales: Sendable {
 
     /// Locks the sessions of `ticketTypeIDs`, then the types themselves, and reads what a sale decides on.
     package static func lock(_ ticketTypeIDs: some Collection<UUID>, on db: any Database) async throws -> LockedSales {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard !ticketTypeIDs.isEmpty else {
             return LockedSales(types: [:], places: PlacesLeft(sessions: [:], types: [:]))
         }
         let ids = Array(Set(ticketTypeIDs))
         let postgres = sql.dialect.name == "postgresql"
         // One statement locks every included session and says which type includes which.
-        var sessions: [UUID: (code: String, room: Int, active: Bool, capacity: Int)] = [:]
+        var sessions: [UUID: LockedSessionRow] = [:]
         var included: [UUID: [UUID]] = [:]
         for row in try await sql.raw(
             """
@@ -50,13 +50,9 @@ package struct LockedSales: Sendable {
             FROM sessions s JOIN ticket_type_sessions x ON x.session_id = s.id WHERE x.ticket_type_id IN (\(binds: ids))
             ORDER BY s.id
             """ + (postgres ? " FOR NO KEY UPDATE OF s" : "")
-        ).all() {
-            let id = try row.decode(column: "id", as: UUID.self)
-            sessions[id] = (
-                "S\(try row.decode(column: "number", as: Int.self))", try row.decode(column: "room", as: Int.self),
-                try row.decode(column: "active", as: Bool.self), try row.decode(column: "capacity", as: Int.self)
-            )
-            included[try row.decode(column: "ticket_type_id", as: UUID.self), default: []].append(id)
+        ).all(decoding: LockedSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            sessions[row.id] = row
+            included[row.ticketTypeId, default: []].append(row.id)
         }
         let rows = try await sql.raw(
             """
@@ -66,34 +62,27 @@ package struct LockedSales: Sendable {
             FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id IN (\(binds: ids))
             ORDER BY t.id
             """ + (postgres ? " FOR NO KEY UPDATE OF t" : "")
-        ).all()
+        ).all(decoding: LockedTypeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var types: [UUID: TicketType] = [:]
         var ownRoom: [UUID: Int] = [:]
         for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = row.id
             let sessionIDs = (included[id] ?? []).sorted { $0.uuidString < $1.uuidString }
             let context = SaleContext(
-                ticketTypeID: id, eventID: try row.decode(column: "event_id", as: UUID.self),
-                eventStatus: try row.decode(column: "status", as: String.self),
-                active: try row.decode(column: "active", as: Bool.self),
-                salesStart: try row.optional("sales_start", Date.self),
-                salesEnd: try row.decode(column: "sales_end", as: Date.self),
-                maxPerOrder: try row.decode(column: "max_per_order", as: Int.self),
+                ticketTypeID: id, eventID: row.eventId, eventStatus: row.status, active: row.active,
+                salesStart: row.salesStart, salesEnd: row.salesEnd, maxPerOrder: row.maxPerOrder,
                 target: .init(
                     ticketTypeID: id, sessionIDs: sessionIDs,
                     sessionCodes: sessionIDs.reduce(into: [:]) { codes, session in
-                        codes[session] = sessions[session]?.code
+                        codes[session] = sessions[session].map { SessionCode(number: $0.number).description }
                     }))
             types[id] = TicketType(
-                context: context, priceMinor: try row.decode(column: "price_minor", as: Int.self),
-                memberPriceMinor: try row.optional("member_price_minor", Int.self),
-                currency: try row.decode(column: "currency", as: String.self),
-                buyerPlacesLimit: try row.optional("buyer_places_limit", Int.self),
-                addressPlacesLimit: try row.optional("address_places_limit", Int.self),
-                addressPlacesShare: try row.optional("address_places_share", Int.self),
+                context: context, priceMinor: row.priceMinor, memberPriceMinor: row.memberPriceMinor,
+                currency: row.currency, buyerPlacesLimit: row.buyerPlacesLimit,
+                addressPlacesLimit: row.addressPlacesLimit, addressPlacesShare: row.addressPlacesShare,
                 smallestCapacity: sessionIDs.compactMap { sessions[$0]?.capacity }.min(),
-                guestCheckout: try row.optional("guest_checkout", Bool.self) ?? true)
-            if let room = try row.optional("own_room", Int.self) { ownRoom[id] = room }
+                guestCheckout: row.guestCheckout ?? true)
+            if let room = row.ownRoom { ownRoom[id] = room }
         }
         let room = sessions.compactMapValues { $0.active ? $0.room : nil }
         return LockedSales(types: types, places: PlacesLeft(sessions: room, types: ownRoom))
@@ -141,4 +130,36 @@ extension LockedSales {
             ).resolved(smallestCapacity: smallest[type.context.eventID])
         }
     }
+}
+
+/// A session `LockedSales.lock` locked, once per ticket type that includes it.
+private struct LockedSessionRow: Decodable {
+    var id: UUID
+    var number: Int
+    var active: Bool
+    var capacity: Int
+    /// Places neither sold nor held.
+    var room: Int
+    var ticketTypeId: UUID
+}
+
+/// A ticket type `LockedSales.lock` locked, with what its event decides.
+private struct LockedTypeRow: Decodable {
+    var id: UUID
+    var eventId: UUID
+    var active: Bool
+    var salesStart: Date?
+    var salesEnd: Date
+    var maxPerOrder: Int
+    var priceMinor: Int
+    var memberPriceMinor: Int?
+    /// Under the type's own quantity limit; nil when it has none.
+    var ownRoom: Int?
+    /// The event's status.
+    var status: String
+    var currency: String
+    var buyerPlacesLimit: Int?
+    var addressPlacesLimit: Int?
+    var addressPlacesShare: Int?
+    var guestCheckout: Bool?
 }

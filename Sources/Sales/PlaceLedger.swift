@@ -1,4 +1,4 @@
-import Domain
+package import Domain
 package import FluentKit
 import Foundation
 package import Persistence
@@ -30,7 +30,7 @@ package enum PlaceLedger {
     /// Writes `moves` in the caller's transaction, whose rows it has locked through `LockedSales`.
     package static func apply(_ moves: PlaceMoves, on db: any Database) async throws {
         guard !moves.isEmpty else { return }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         if sql.dialect.name == "postgresql" {
             let statement = PostgresStatement()
             statement.append("WITH " + (try clauses(moves, on: statement)) + " SELECT 1 AS written")
@@ -70,10 +70,10 @@ package enum PlaceLedger {
     /// Returns the number of holds ended.
     @discardableResult
     package static func reclaimExpired(
-        sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 100, by worker: String = "hold-sweeper",
+        sharingSessionsWith typeIDs: [UUID]? = nil, now: Date, limit: Int = 100, by worker: SystemActor = .holdSweeper,
         on db: any Database
     ) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let scope: SQLQueryString =
             if let typeIDs, !typeIDs.isEmpty {
                 """
@@ -87,15 +87,14 @@ package enum PlaceLedger {
               LEFT JOIN orders o ON o.hold_id = h.id AND o.status = \(bind: OrderStatus.pending.rawValue)
             WHERE h.status = \(bind: HoldStatus.active.rawValue) AND h.expires_at <= \(bind: now)
             """ + scope + " ORDER BY h.expires_at LIMIT \(literal: limit)"
-        ).all()
+        ).all(decoding: ExpiredHoldRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         guard !candidates.isEmpty else { return 0 }
-        let locked = try await LockedSales.lock(
-            Set(try candidates.map { try $0.decode(column: "ticket_type_id", as: UUID.self) }), on: db)
+        let locked = try await LockedSales.lock(Set(candidates.map(\.ticketTypeId)), on: db)
         var ended = 0
         var plain: [UUID] = []
-        for row in candidates {
-            guard let order = try row.optional("order_id", UUID.self) else {
-                plain.append(try row.decode(column: "id", as: UUID.self))
+        for hold in candidates {
+            guard let order = hold.orderId else {
+                plain.append(hold.id)
                 continue
             }
             // The order's move ends its hold and gives the places back; one changed a moment ago is left as it is now.
@@ -131,7 +130,7 @@ package enum PlaceLedger {
             default: throw error
             }
             let reclaimed = try await store.transaction { db in
-                try await reclaimExpired(sharingSessionsWith: typeIDs, now: now, by: "sale-reclaim", on: db)
+                try await reclaimExpired(sharingSessionsWith: typeIDs, now: now, by: .saleReclaim, on: db)
             }
             guard reclaimed > 0 || error is ExpiredHoldsInTheWay else { throw error }
             return try await store.transaction { db in try await work(db, false) }
@@ -148,7 +147,7 @@ package enum PlaceLedger {
     /// Whether an expired hold, not yet reclaimed, keeps places of a session one of `typeIDs` includes.
     package static func expiredHoldsInTheWay(of typeIDs: [UUID], now: Date, on db: any Database) async throws -> Bool {
         guard !typeIDs.isEmpty else { return false }
-        return try await (db as! any SQLDatabase).raw(
+        return try await db.sql.raw(
             """
             SELECT 1 AS found FROM holds h WHERE h.status = \(bind: HoldStatus.active.rawValue) AND h.expires_at <= \(bind: now) AND h.ticket_type_id IN (
               SELECT b.ticket_type_id FROM ticket_type_sessions a JOIN ticket_type_sessions b ON b.session_id = a.session_id
@@ -156,4 +155,11 @@ package enum PlaceLedger {
             """
         ).first() != nil
     }
+}
+
+/// An active hold past its expiry, with the pending order it keeps places for (if any).
+private struct ExpiredHoldRow: Decodable {
+    var id: UUID
+    var ticketTypeId: UUID
+    var orderId: UUID?
 }

@@ -15,7 +15,7 @@ package enum PlaceQuotas {
         events eventIDs: Set<UUID>, takers: Set<PlaceTaker>, limits: [UUID: PlaceLimits], now: Date, on db: any Database
     ) async throws -> PlaceQuotaLedger {
         guard !eventIDs.isEmpty, !takers.isEmpty else { return PlaceQuotaLedger(used: [], limits: [:]) }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let limited = eventIDs.filter { !(limits[$0] ?? .none).isNone }.sorted { $0.uuidString < $1.uuidString }
         guard !limited.isEmpty else { return PlaceQuotaLedger(used: [], limits: limits) }
         let keys = Set(takers.flatMap(\.quotaKeys)).sorted()
@@ -50,13 +50,16 @@ package enum PlaceQuotas {
         var parts = usage("buyer", "buyer_key", Array(Set(takers.map(\.buyerKey))))
         let addresses = Array(Set(takers.compactMap(\.address)))
         if !addresses.isEmpty { parts += usage("address", "client_address", addresses) }
-        let used = try await sql.raw(parts.joined(separator: " UNION ALL ")).all().map { row in
-            (
-                eventID: try row.decode(column: "event_id", as: UUID.self),
-                quotaKey: try row.decode(column: "quota_key", as: String.self),
-                places: try row.decode(column: "places", as: Int.self)
-            )
-        }
+        let used = try await sql.raw(parts.joined(separator: " UNION ALL "))
+            .all(decoding: QuotaUsageRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .map { (eventID: $0.eventId, quotaKey: $0.quotaKey, places: $0.places) }
         return PlaceQuotaLedger(used: used, limits: limits)
     }
+}
+
+/// The places one buyer or address has for an event, keyed as the ledger keys them.
+private struct QuotaUsageRow: Decodable {
+    var eventId: UUID
+    var quotaKey: String
+    var places: Int
 }

@@ -1,4 +1,5 @@
 public import Crypto
+import Domain
 public import Foundation
 import Identity
 

@@ -11,7 +11,7 @@ public enum Principal: Sendable, Equatable {
     case kiosk(KioskIdentity)
     /// BoxOffice itself: a worker (the hold sweeper, a payment confirmation), named by what it is. It never arrives with a
     /// request; the access policy grants it nothing, and its changes are recorded as the system's.
-    case system(String)
+    case system(SystemActor)
     /// A partner app, by its organization's partner key: reads what its organization publishes, on the partner surface.
     case partner(PartnerIdentity)
 }

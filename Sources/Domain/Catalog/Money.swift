@@ -27,6 +27,18 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         self.code = upper
     }
 
+    /// A code as stored (an event's, an order's, a payment's): every stored code is valid, and one that somehow is not
+    /// reads as euros rather than failing the read.
+    public static func stored(_ code: String) -> Currency {
+        Currency(code) ?? euro
+    }
+
+    private static let euro = Currency(code: "EUR")
+
+    private init(code: String) {
+        self.code = code
+    }
+
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(String.self)
         guard let currency = Currency(raw) else {

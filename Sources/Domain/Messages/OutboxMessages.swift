@@ -266,8 +266,8 @@ public struct OrderNotice: OutboxMessage, Equatable {
     /// `user`, `anonymous`, `system`, …: who moved it.
     public var actor: String
     public var actorId: UUID?
-    /// The worker that moved it, when the system did (`payments`, `hold-sweeper`, `event-cancellation`).
-    public var system: String?
+    /// The worker that moved it, when the system did.
+    public var system: SystemActor?
     public var reason: String?
     public var subjects: [UUID] { [orderId] }
 
@@ -276,12 +276,12 @@ public struct OrderNotice: OutboxMessage, Equatable {
     /// The lifecycle writes a notice only for these; the mail worker still passes over a refund the card processor
     /// makes (told when it is made).
     public static func isOwed(from: OrderStatus, to: OrderStatus, actor: TransitionActor) -> Bool {
-        let system: String? = if case .system(let name) = actor { name } else { nil }
-        if system == "event-cancellation" { return false }
+        let system = actor.systemActor
+        if system == .eventCancellation { return false }
         switch (from, to) {
         case (.pending, .paid): return true
         case (_, .paid): return false
-        case (_, .expired): return system != "payments"
+        case (_, .expired): return system != .payments
         case (_, .cancelled), (_, .refunded): return true
         default: return false
         }
@@ -295,7 +295,7 @@ public struct OrderNotice: OutboxMessage, Equatable {
         self.to = to
         self.actor = actor.kind
         self.actorId = actor.id
-        if case .system(let name) = actor { self.system = name }
+        self.system = actor.systemActor
         self.reason = reason
     }
 }

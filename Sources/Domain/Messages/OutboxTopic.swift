@@ -59,4 +59,7 @@ public enum OutboxTopic: String, Sendable, Codable, CaseIterable {
 public protocol OutboxMessage: Codable, Sendable {
     static var topic: OutboxTopic { get }
     var subjects: [UUID] { get }
+    /// The order, broadcast or subscriber the message concerns, kept in indexed columns of its row
+    /// (`OutboxIndexedIDs`); none unless the message says.
+    var indexedIDs: OutboxIndexedIDs { get }
 }

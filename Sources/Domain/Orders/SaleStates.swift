@@ -121,7 +121,7 @@ public enum TransitionActor: Sendable, Equatable {
     case anonymous
     case user(UUID)
     case kiosk(UUID)
-    case system(String)
+    case system(SystemActor)
     case partner(UUID)
 
     public init(_ principal: Principal) {
@@ -145,11 +145,16 @@ public enum TransitionActor: Sendable, Equatable {
         }
     }
 
-    /// `actor_id` of a transition row; the system is named in the reason instead.
+    /// `actor_id` of a transition row; the system has none (`systemActor` names it).
     public var id: UUID? {
         switch self {
         case .user(let id), .kiosk(let id), .partner(let id): id
         case .anonymous, .system: nil
         }
+    }
+
+    /// The worker, when BoxOffice itself made the change: `system_actor` of a transition row.
+    public var systemActor: SystemActor? {
+        if case .system(let worker) = self { worker } else { nil }
     }
 }

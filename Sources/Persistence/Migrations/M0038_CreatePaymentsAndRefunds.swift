@@ -65,7 +65,9 @@ struct M0038_CreatePaymentsAndRefunds: AsyncMigration {
         ).all()
         for row in paid {
             let amount = try row.decode(column: "total_minor", as: Int.self)
-            let at = try row.optional("paid_at", Date.self) ?? row.decode(column: "updated_at", as: Date.self)
+            let at =
+                try row.decodeNil(column: "paid_at")
+                ? row.decode(column: "updated_at", as: Date.self) : row.decode(column: "paid_at", as: Date.self)
             let refunded = try row.decode(column: "status", as: String.self) == "refunded" ? amount : 0
             try await sql.raw(
                 """

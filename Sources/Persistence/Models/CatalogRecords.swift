@@ -151,7 +151,7 @@ public final class SessionRecord: Model, @unchecked Sendable {
         self.updatedAt = now
     }
 
-    public var code: String { "S\(number)" }
+    public var code: String { SessionCode(number: number).description }
 }
 
 /// What a buyer buys: a price for one or more sessions of one event, with its own counters.
