@@ -153,7 +153,7 @@ let package = Package(
         .target(
             name: "Messaging",
             dependencies: [
-                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "Outbox", "Mail", "RateLimiting",
+                "Domain", "HTTPCore", "Persistence", "Identity", "Audit", "Outbox", "Mail", "RateLimiting", "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -289,6 +289,7 @@ let package = Package(
             name: "Orders",
             dependencies: [
                 "Domain", "HTTPCore", "Persistence", "Identity", "Sales", "Audit", "Outbox", "Mail", "Tickets",
+                "WireTypes",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

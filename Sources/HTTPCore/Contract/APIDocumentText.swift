@@ -13026,6 +13026,79 @@ extension APIContract {
     "operationId": "listPartnerEvents",
     "parameters": [
      {
+      "description": "Only this kind of event",
+      "in": "query",
+      "name": "eventType",
+      "required": false,
+      "schema": {
+       "enum": [
+        "Class",
+        "SocialEvent"
+       ],
+       "type": "string"
+      }
+     },
+     {
+      "description": "Only this category (case-insensitive)",
+      "in": "query",
+      "name": "category",
+      "required": false,
+      "schema": {
+       "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+       "type": "string"
+      }
+     },
+     {
+      "description": "Only events this user organizes",
+      "in": "query",
+      "name": "organizerId",
+      "required": false,
+      "schema": {
+       "format": "uuid",
+       "type": "string"
+      }
+     },
+     {
+      "description": "Only events of this organization (ID or slug)",
+      "in": "query",
+      "name": "organization",
+      "required": false,
+      "schema": {
+       "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+       "type": "string"
+      }
+     },
+     {
+      "description": "Events starting at or after",
+      "in": "query",
+      "name": "from",
+      "required": false,
+      "schema": {
+       "format": "date-time",
+       "type": "string"
+      }
+     },
+     {
+      "description": "Events starting before",
+      "in": "query",
+      "name": "to",
+      "required": false,
+      "schema": {
+       "format": "date-time",
+       "type": "string"
+      }
+     },
+     {
+      "description": "Free text in title or short description",
+      "in": "query",
+      "name": "q",
+      "required": false,
+      "schema": {
+       "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+       "type": "string"
+      }
+     },
+     {
       "in": "query",
       "name": "page",
       "required": false,
