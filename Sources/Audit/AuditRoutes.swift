@@ -66,8 +66,8 @@ struct AuditFilter {
         targetID = reader.string("targetId")
         from = reader.date("from")
         to = reader.date("to")
-        page = reader.integer("page") ?? 1
-        perPage = reader.integer("perPage") ?? 50
+        page = reader.integerOrDefault("page")
+        perPage = reader.integerOrDefault("perPage")
         try reader.throwIfAny()
     }
 

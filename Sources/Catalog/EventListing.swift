@@ -40,8 +40,8 @@ struct EventFilter: Sendable {
                 reader.report("status", "must be draft, published, cancelled or archived (comma-separated)")
             }
         }
-        page = reader.integer("page") ?? 1
-        perPage = reader.integer("perPage") ?? 20
+        page = reader.integerOrDefault("page")
+        perPage = reader.integerOrDefault("perPage")
         try reader.throwIfAny()
     }
 }

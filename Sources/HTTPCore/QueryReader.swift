@@ -13,6 +13,8 @@ public struct QueryReader {
     public private(set) var problems = FieldProblems()
     /// Parameters read that the document does not describe.
     private var undocumented: [String] = []
+    /// Parameters read by their default that the document states none for.
+    private var missingDefaults: [String] = []
 
     public init(_ request: Request, context: some RequestContext) {
         parameters = request.uri.queryParameters
@@ -64,6 +66,14 @@ public struct QueryReader {
         return value
     }
 
+    /// The whole number sent, or the document's default for it: a parameter read this way must state one (a list's
+    /// `page` and `perPage`), or the read is refused as this server's defect.
+    public mutating func integerOrDefault(_ name: String) -> Int {
+        if let value = integer(name) { return value }
+        if parameters.get(name) == nil { missingDefaults.append(name) }
+        return 0
+    }
+
     /// `true` or `false` as sent, or the document's default for it (false when it states none).
     public mutating func boolean(_ name: String) -> Bool {
         guard let raw = read(name) else {
@@ -88,7 +98,9 @@ public struct QueryReader {
     }
 
     public func throwIfAny() throws {
-        guard undocumented.isEmpty else { throw UndocumentedParameters(names: undocumented) }
+        guard undocumented.isEmpty, missingDefaults.isEmpty else {
+            throw UndocumentedParameters(names: undocumented + missingDefaults.map { "\($0) (its default)" })
+        }
         try problems.throwIfAny()
     }
 

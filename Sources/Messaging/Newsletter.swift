@@ -180,8 +180,8 @@ public struct Newsletter: Sendable {
     {
         var query = query
         let status = query.choice("status", as: SubscriberStatus.self)
-        let page = query.integer("page") ?? 1
-        let perPage = query.integer("perPage") ?? 100
+        let page = query.integerOrDefault("page")
+        let perPage = query.integerOrDefault("perPage")
         try query.throwIfAny()
         try await manage(organizationID, by: principal)
         let filter: SQLQueryString =

@@ -71,8 +71,8 @@ struct OrderEmails: Sendable {
             if let topic, !(OutboxTopic(rawValue: topic)?.rawValue.hasPrefix("email.") ?? false) {
                 reader.report("topic", "must be an email topic (email.order_confirmation, …)")
             }
-            page = reader.integer("page") ?? 1
-            perPage = reader.integer("perPage") ?? 50
+            page = reader.integerOrDefault("page")
+            perPage = reader.integerOrDefault("perPage")
             try reader.throwIfAny()
         }
     }

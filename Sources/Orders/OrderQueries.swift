@@ -15,8 +15,8 @@ struct OrderPage: Sendable {
 
     init(_ query: QueryReader) throws {
         var reader = query
-        number = reader.integer("page") ?? 1
-        perPage = reader.integer("perPage") ?? 50
+        number = reader.integerOrDefault("page")
+        perPage = reader.integerOrDefault("perPage")
         status = reader.choice("status", as: OrderStatus.self)?.rawValue
         try reader.throwIfAny()
     }

@@ -54,7 +54,7 @@ public struct OutboxAdminRoutes: Sendable {
             var reader = QueryReader(request, context: context)
             let topic = reader.choice("topic", as: OutboxTopic.self)
             let state = reader.choice("state", as: OutboxAdministration.OutboxState.self)
-            let limit = reader.integer("limit") ?? 100
+            let limit = reader.integerOrDefault("limit")
             try reader.throwIfAny()
             return try await service.list(
                 topic: topic?.rawValue, state: state?.rawValue, limit: limit, by: context.identity)

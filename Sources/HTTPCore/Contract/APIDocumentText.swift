@@ -5956,17 +5956,19 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 1000000,
        "minimum": 1,
        "type": "integer"
       }
      },
      {
-      "description": "Records per page (default 50)",
+      "description": "Records per page",
       "in": "query",
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 50,
        "maximum": 200,
        "minimum": 1,
        "type": "integer"
@@ -6229,6 +6231,7 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 1000000,
        "minimum": 1,
        "type": "integer"
@@ -6239,6 +6242,7 @@ extension APIContract {
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 50,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -6325,11 +6329,12 @@ extension APIContract {
       }
      },
      {
-      "description": "Include events that have ended (default false)",
+      "description": "Include events that have ended",
       "in": "query",
       "name": "showPast",
       "required": false,
       "schema": {
+       "default": false,
        "type": "boolean"
       }
      },
@@ -6389,17 +6394,19 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 100000,
        "minimum": 1,
        "type": "integer"
       }
      },
      {
-      "description": "Events per page (default 20)",
+      "description": "Events per page",
       "in": "query",
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 20,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -6665,11 +6672,12 @@ extension APIContract {
       }
      },
      {
-      "description": "At most this many (default 100)",
+      "description": "At most this many",
       "in": "query",
       "name": "limit",
       "required": false,
       "schema": {
+       "default": 100,
        "maximum": 500,
        "minimum": 1,
        "type": "integer"
@@ -7481,11 +7489,12 @@ extension APIContract {
       }
      },
      {
-      "description": "Include events that have ended (default false)",
+      "description": "Include events that have ended",
       "in": "query",
       "name": "showPast",
       "required": false,
       "schema": {
+       "default": false,
        "type": "boolean"
       }
      },
@@ -7545,17 +7554,19 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 100000,
        "minimum": 1,
        "type": "integer"
       }
      },
      {
-      "description": "Events per page (default 20)",
+      "description": "Events per page",
       "in": "query",
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 20,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -7686,11 +7697,12 @@ extension APIContract {
       }
      },
      {
-      "description": "Include events that have ended (default false)",
+      "description": "Include events that have ended",
       "in": "query",
       "name": "showPast",
       "required": false,
       "schema": {
+       "default": false,
        "type": "boolean"
       }
      },
@@ -7750,17 +7762,19 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 100000,
        "minimum": 1,
        "type": "integer"
       }
      },
      {
-      "description": "Events per page (default 20)",
+      "description": "Events per page",
       "in": "query",
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 20,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -7972,11 +7986,12 @@ extension APIContract {
       }
      },
      {
-      "description": "Include events that have ended (default false)",
+      "description": "Include events that have ended",
       "in": "query",
       "name": "showPast",
       "required": false,
       "schema": {
+       "default": false,
        "type": "boolean"
       }
      },
@@ -8036,17 +8051,19 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 100000,
        "minimum": 1,
        "type": "integer"
       }
      },
      {
-      "description": "Events per page (default 20)",
+      "description": "Events per page",
       "in": "query",
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 20,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -10674,6 +10691,7 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 1000000,
        "minimum": 1,
        "type": "integer"
@@ -10684,6 +10702,7 @@ extension APIContract {
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 50,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -10765,6 +10784,7 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 1000000,
        "minimum": 1,
        "type": "integer"
@@ -10775,6 +10795,7 @@ extension APIContract {
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 50,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -12521,6 +12542,7 @@ extension APIContract {
       "in": "query",
       "name": "page",
       "schema": {
+       "default": 1,
        "maximum": 1000000,
        "minimum": 1,
        "type": "integer"
@@ -12530,6 +12552,7 @@ extension APIContract {
       "in": "query",
       "name": "perPage",
       "schema": {
+       "default": 100,
        "maximum": 500,
        "minimum": 1,
        "type": "integer"
@@ -13103,6 +13126,7 @@ extension APIContract {
       "name": "page",
       "required": false,
       "schema": {
+       "default": 1,
        "maximum": 100000,
        "minimum": 1,
        "type": "integer"
@@ -13113,6 +13137,7 @@ extension APIContract {
       "name": "perPage",
       "required": false,
       "schema": {
+       "default": 20,
        "maximum": 100,
        "minimum": 1,
        "type": "integer"
@@ -13123,6 +13148,7 @@ extension APIContract {
       "name": "showPast",
       "required": false,
       "schema": {
+       "default": false,
        "type": "boolean"
       }
      }
