@@ -39,9 +39,8 @@ public struct OrderNoticeMail: MessageHandler {
             tickets = facts.validTickets
             content.items = facts.ticketLines(tickets, brand.format, withSessions: true)
         case .paymentFailed:
-            // The lifecycle's reason reads `card payment failed: <the processor's words>`.
-            if let words = notice.reason?.split(separator: ":", maxSplits: 1).last {
-                values["reason"] = words.trimmingCharacters(in: .whitespaces)
+            if case .cardPaymentFailed(let processorSays)? = notice.cause {
+                values["reason"] = processorSays ?? "no reason given"
             }
             content.link = composer.link("/embed/events/\(facts.event.id!.uuidString.lowercased())")
         case .orderExpired:

@@ -318,7 +318,7 @@ public struct CardPayments: Sendable {
                 try await OrderLifecycle.move(
                     orderID, to: .cancelled, by: Self.actor,
                     reason: "card payment \(word.status.rawValue): \(word.failureReason ?? "no reason given")",
-                    now: now, locked: seats, on: db)
+                    now: now, cause: .cardPaymentFailed(processorSays: word.failureReason), locked: seats, on: db)
             }
         case .pending, .requiresAction:
             break

@@ -26,7 +26,7 @@ package enum OrderLifecycle {
     @discardableResult
     package static func move(
         _ orderID: UUID, to next: OrderStatus, by principal: Principal, reason: String?, now: Date,
-        locked: LockedSales? = nil, revival: [(hash: String, sealed: String)]? = nil,
+        cause: TransitionCause? = nil, locked: LockedSales? = nil, revival: [(hash: String, sealed: String)]? = nil,
         on db: any Database
     ) async throws -> OrderStatus? {
         let actor = TransitionActor(principal)
@@ -118,7 +118,8 @@ package enum OrderLifecycle {
         ]
         if OrderNotice.isOwed(from: from, to: next, actor: actor) {
             messages.append(
-                try Outbox.row(OrderNotice(orderId: orderID, from: from, to: next, actor: actor, reason: reason)))
+                try Outbox.row(
+                    OrderNotice(orderId: orderID, from: from, to: next, actor: actor, reason: reason, cause: cause)))
         }
         try await Outbox.enqueue(messages, now: now, on: db)
         return from

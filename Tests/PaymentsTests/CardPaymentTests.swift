@@ -61,6 +61,13 @@ import Testing
             #expect(refused.status == "cancelled" && refused.payment?.status == "failed")
             #expect(refused.payment?.failureReason == "Your card was declined.")
             #expect(try await Self.held(app, type) == [2, 0], "a declined card's places are released at once")
+            // The buyer's notice carries why as a fact, the processor's words, which its mail shows; no text is parsed.
+            let notice = try #require(
+                try await app.store.sql().raw(
+                    "SELECT payload FROM outbox WHERE topic = 'email.order_notice' AND order_id = \(bind: refused.orderId)"
+                ).first(decoding: PayloadRow.self))
+            let cause = try JSONDecoder().decode(OrderNotice.self, from: Data(notice.payload.utf8)).cause
+            #expect(cause == .cardPaymentFailed(processorSays: "Your card was declined."))
 
             let secure = try await app.client.send(.post, "/api/orders", json: Self.card(type, 1, token: "pm_card_3ds"))
             let waiting = try secure.decode(OrderDTO.self)
@@ -248,4 +255,8 @@ import Testing
             #expect(counters == 0)
         }
     }
+}
+
+private struct PayloadRow: Decodable {
+    var payload: String
 }

@@ -269,6 +269,8 @@ public struct OrderNotice: OutboxMessage, Equatable {
     /// The worker that moved it, when the system did.
     public var system: SystemActor?
     public var reason: String?
+    /// Why it moved, when a reader of the notice needs more than `reason`'s text (absent in notices written before).
+    public var cause: TransitionCause?
     public var subjects: [UUID] { [orderId] }
 
     /// Whether a move owes the buyer a message of its own: not a late payment's revival (its payment notice tells), nor
@@ -288,7 +290,8 @@ public struct OrderNotice: OutboxMessage, Equatable {
     }
 
     public init(
-        orderId: UUID, from: OrderStatus, to: OrderStatus, actor: TransitionActor, reason: String? = nil
+        orderId: UUID, from: OrderStatus, to: OrderStatus, actor: TransitionActor, reason: String? = nil,
+        cause: TransitionCause? = nil
     ) {
         self.orderId = orderId
         self.from = from
@@ -297,6 +300,7 @@ public struct OrderNotice: OutboxMessage, Equatable {
         self.actorId = actor.id
         self.system = actor.systemActor
         self.reason = reason
+        self.cause = cause
     }
 }
 
