@@ -21,9 +21,15 @@ if [ -z "$before_bin" ]; then
   (cd "$tree" && swift build -c release --product boxoffice >/dev/null)
   before_bin="$tree/.build/release/boxoffice"
 fi
-swift build -c release --product boxoffice >/dev/null
-after_bin="$PWD/.build/release/boxoffice"
-after=$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- Sources Package.swift)" ] || echo "+changes")
+# And a prebuilt AFTER server as BENCH_AFTER_BIN, named by BENCH_AFTER_LABEL (the commit it was built from).
+after_bin=${BENCH_AFTER_BIN:-}
+if [ -z "$after_bin" ]; then
+  swift build -c release --product boxoffice >/dev/null
+  after_bin="$PWD/.build/release/boxoffice"
+  after=$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- Sources Package.swift)" ] || echo "+changes")
+else
+  after=${BENCH_AFTER_LABEL:-prebuilt}
+fi
 
 flash=$out/flash.tsv read=$out/read.tsv
 run() { # label binary round
