@@ -7,7 +7,9 @@ public import Hummingbird
 /// problem), and a parameter left out reads as the schema's `default`. A list endpoint answers one 400 naming each bad
 /// parameter. Reading a parameter the document does not describe is this server's defect, refused as such.
 public struct QueryReader {
-    let parameters: Parameters
+    /// The query string's fields, read as HTML forms and `URLSearchParams` write them: `+` is a space, then
+    /// percent-decoding (`%2B` is a plus); the first of a repeated name counts.
+    let parameters: [String: String]
     /// The operation's documented query parameters' schemas, by name.
     let documented: [String: JSONValue]
     public private(set) var problems = FieldProblems()
@@ -17,13 +19,13 @@ public struct QueryReader {
     private var missingDefaults: [String] = []
 
     public init(_ request: Request, context: some RequestContext) {
-        parameters = request.uri.queryParameters
+        parameters = Self.fields(of: request.uri.query)
         documented =
             context.endpointPath.map {
                 APIContract.shared.parameters(in: "query", method: request.method.rawValue, path: $0)
             } ?? [:]
         for (name, schema) in documented.sorted(by: { $0.key < $1.key }) {
-            guard let raw = parameters.get(name) else { continue }
+            guard let raw = parameters[name] else { continue }
             for (field, problem) in APIContract.shared.problems(ofParameter: name, raw: raw, schema: schema).byField {
                 problems.add(field, problem)
             }
@@ -70,7 +72,7 @@ public struct QueryReader {
     /// `page` and `perPage`), or the read is refused as this server's defect.
     public mutating func integerOrDefault(_ name: String) -> Int {
         if let value = integer(name) { return value }
-        if parameters.get(name) == nil { missingDefaults.append(name) }
+        if parameters[name] == nil { missingDefaults.append(name) }
         return 0
     }
 
@@ -104,9 +106,23 @@ public struct QueryReader {
         try problems.throwIfAny()
     }
 
+    static func fields(of query: String?) -> [String: String] {
+        func decoded(_ text: Substring) -> String {
+            let spaced = text.replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        var fields: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decoded(parts[0])
+            if fields[name] == nil { fields[name] = parts.count > 1 ? decoded(parts[1]) : "" }
+        }
+        return fields
+    }
+
     private mutating func read(_ name: String) -> String? {
         if documented[name] == nil { undocumented.append(name) }
-        return parameters.get(name)
+        return parameters[name]
     }
 }
 
