@@ -77,8 +77,9 @@ struct SessionChanges: Sendable {
     }
 }
 
-/// A ticket type's fields as a request gives them: all of them to create (`TicketTypeRequest`), the changed ones to
-/// update (`TicketTypeUpdate`), with each clearable field's three states.
+/// A ticket type's fields as a request gives them: all of them to create (checked as `TicketTypeRequest`), the changed
+/// ones to update, both read as `TicketTypeUpdate` (the same fields, each optional), with each clearable field's three
+/// states.
 struct TicketTypeChanges: Sendable {
     var name: String?
     var description: String?
@@ -94,23 +95,6 @@ struct TicketTypeChanges: Sendable {
     var isActive: Bool?
     var isHidden: Bool?
     var sortOrder: Int?
-
-    init(_ body: Components.Schemas.TicketTypeRequest, sent: SentFields) {
-        name = body.name
-        description = body.description
-        includedSessions = body.includedSessions
-        price = body.price
-        priceMinor = body.priceMinor
-        memberPrice = sent.nullable(body.memberPrice, "memberPrice")
-        memberPriceMinor = sent.nullable(body.memberPriceMinor, "memberPriceMinor")
-        quantityLimit = sent.nullable(body.quantityLimit, "quantityLimit")
-        maxQuantity = body.maxQuantity
-        salesStartDate = sent.nullable(body.salesStartDate, "salesStartDate")
-        salesEndDate = body.salesEndDate
-        isActive = body.isActive
-        isHidden = body.isHidden
-        sortOrder = body.sortOrder
-    }
 
     init(_ body: Components.Schemas.TicketTypeUpdate, sent: SentFields) {
         name = body.name

@@ -142,8 +142,10 @@ public struct CatalogRoutes: Sendable {
         }
         users.post("/api/events/:eventId/ticket-types") { request, context in
             let id = try context.pathUUID("eventId")
+            // Checked against the create's schema (name, sessions and sales end required), then read as the update's
+            // type, which has the same fields, each optional: one reading of a ticket type's fields.
             let (body, sent) = try await request.decodePartial(
-                as: Components.Schemas.TicketTypeRequest.self, context: context)
+                as: Components.Schemas.TicketTypeUpdate.self, context: context)
             let type = try await ticketTypes.create(
                 id, TicketTypeChanges(body, sent: sent), by: context.identity, now: clock.now(),
                 meta: clientAddress.metadata(request, context))

@@ -59,7 +59,7 @@ public enum DemoCatalog {
             _ = try await ticketTypes.create(
                 event.eventId,
                 TicketTypeChanges(
-                    try request(body) as Components.Schemas.TicketTypeRequest, sent: SentFields(names: Set(body.keys))),
+                    try request(body) as Components.Schemas.TicketTypeUpdate, sent: SentFields(names: Set(body.keys))),
                 by: principal, now: now, meta: meta)
         }
         _ = try await events.update(

@@ -2,9 +2,9 @@ import Foundation
 import HTTPCore
 import WireTypes
 
-/// What a buyer asks to buy, read from either checkout body (the event's purchase and the order send
-/// `CheckoutRequest`, the with-lock order `HoldCheckoutRequest`): one value for the checkout to decide on, with the
-/// IDs read as UUIDs.
+/// What a buyer asks to buy, read from any checkout body (the with-lock order's `HoldCheckoutRequest` has the fields
+/// of `CheckoutRequest` and is read as it, after its own schema's check): one value for the checkout to decide on,
+/// with the IDs read as UUIDs.
 struct CheckoutOrder: Sendable {
     var eventId: UUID?
     var ticketTypeId: UUID?
@@ -21,25 +21,6 @@ struct CheckoutOrder: Sendable {
     var lockId: UUID?
 
     init(_ body: Components.Schemas.CheckoutRequest) throws {
-        eventId = try Self.id(body.eventId, "eventId")
-        ticketTypeId = try Self.id(body.ticketTypeId, "ticketTypeId")
-        categoryId = try Self.id(body.categoryId, "categoryId")
-        quantity = body.quantity
-        attendees = body.attendees?.map {
-            AttendeeDetails(
-                name: $0.name, email: $0.email, dietaryRestrictions: $0.dietaryRestrictions,
-                emergencyContact: $0.emergencyContact)
-        }
-        paymentMethod = body.paymentMethod
-        paymentToken = body.paymentToken
-        notes = body.notes
-        buyerName = body.buyerName
-        buyerEmail = body.buyerEmail
-        holdId = try Self.id(body.holdId, "holdId")
-        lockId = try Self.id(body.lockId, "lockId")
-    }
-
-    init(_ body: Components.Schemas.HoldCheckoutRequest) throws {
         eventId = try Self.id(body.eventId, "eventId")
         ticketTypeId = try Self.id(body.ticketTypeId, "ticketTypeId")
         categoryId = try Self.id(body.categoryId, "categoryId")

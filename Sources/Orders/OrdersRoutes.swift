@@ -140,14 +140,11 @@ public struct OrdersRoutes: Sendable {
         let raw = try await request.body.collect(upTo: context.maxUploadSize)
         var replayable = request
         replayable.body = .init(buffer: raw)
-        // The with-lock order's document requires its hold (holdId or lockId); the others' require a ticket type and
-        // quantity or a hold.
-        let body =
-            requireHold
-            ? try CheckoutOrder(
-                try await replayable.decode(as: Components.Schemas.HoldCheckoutRequest.self, context: context))
-            : try CheckoutOrder(
-                try await replayable.decode(as: Components.Schemas.CheckoutRequest.self, context: context))
+        // Each route's body is checked against its own operation's schema (the with-lock order's requires its hold,
+        // holdId or lockId; the others' a ticket type and quantity or a hold); the two schemas have the same fields,
+        // so one generated type reads both.
+        let body = try CheckoutOrder(
+            try await replayable.decode(as: Components.Schemas.CheckoutRequest.self, context: context))
         let cart = request.headers[.cartToken].map(OpaqueToken.hash)
         let (order, created) = try await checkout.checkout(
             body, pathEventID: eventID, by: context.identity, cartTokenHash: cart,
