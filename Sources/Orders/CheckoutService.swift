@@ -197,32 +197,20 @@ public struct CheckoutService: Sendable {
             problems.require(typeID != nil, "ticketTypeId", "is required")
             problems.require(request.quantity != nil, "quantity", "is required")
         }
-        if let quantity = request.quantity {
-            problems.require((1...10).contains(quantity), "quantity", "must be from 1 to 10")
-        }
         if let attendees = request.attendees {
             // Attendees name the holders of the first tickets; the buyer holds the rest (a purchase of two tickets may
             // name one attendee). More attendees than tickets contradicts the request itself.
             if let quantity = request.quantity, attendees.count > quantity {
                 throw HTTPFailure.conflict("More attendees (\(attendees.count)) than tickets (\(quantity)).")
             }
+            // Lengths, the name's non-blank text and the email's shape are the document's, checked before this; the
+            // address is read here as the accounts read one.
             for (index, attendee) in attendees.enumerated() {
-                problems.require(
-                    (1...100).contains(attendee.name?.count ?? 0)
-                        && !(attendee.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                    "attendees[\(index)].name", "must be 1 to 100 characters, not only spaces")
                 problems.require(
                     attendee.email.flatMap(EmailAddress.init) != nil, "attendees[\(index)].email",
                     "is not a valid email address")
-                problems.require(
-                    (attendee.dietaryRestrictions ?? "").count <= 500, "attendees[\(index)].dietaryRestrictions",
-                    "is too long")
-                problems.require(
-                    (attendee.emergencyContact ?? "").count <= 200, "attendees[\(index)].emergencyContact",
-                    "is too long")
             }
         }
-        problems.require((request.notes ?? "").count <= 1000, "notes", "must be at most 1000 characters")
         var paysByCard = false
         if let method = request.paymentMethod {
             if PaymentMethodName.isCard(method) {
@@ -232,9 +220,9 @@ public struct CheckoutService: Sendable {
                 throw OrdersError.paymentMethodUnavailable(method)
             }
         }
-        if let token = request.paymentToken {
-            problems.require((1...255).contains(token.count), "paymentToken", "must be 1 to 255 characters")
-            // Well formed, but meaningless without a card method: 422, as every such contradiction.
+        if request.paymentToken != nil {
+            // Well formed (the document bounds it), but meaningless without a card method: 422, as every such
+            // contradiction.
             if !paysByCard, problems.isEmpty {
                 throw HTTPFailure.unprocessable(FieldProblems("paymentToken", "is only for a card payment method"))
             }
