@@ -227,7 +227,7 @@ public struct AuthService: Sendable {
                   AND kind = 'api'
                 RETURNING user_id, family_id
                 """
-            ).first(decoding: ClaimedRefreshTokenRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: ClaimedRefreshTokenRow.self)
             if let claimed {
                 guard let user = try await UserRecord.find(claimed.userId, on: db) else { return .invalid }
                 let next = try await issueRefreshToken(

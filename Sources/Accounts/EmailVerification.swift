@@ -42,7 +42,7 @@ extension AuthService {
                 SELECT u.id, u.email, u.password_hash FROM email_verifications v JOIN users u ON u.id = v.user_id
                 WHERE v.token_hash = \(bind: OpaqueToken.hash(token)) AND v.used_at IS NULL AND v.expires_at > \(bind: now)
                 """
-            ).first(decoding: PendingVerification.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: PendingVerification.self)
         else { throw AccountsError.invalidVerificationToken }
         guard try await hasher.verify(password ?? "", against: pending.passwordHash) else {
             throw AccountsError.verificationPasswordWrong

@@ -53,7 +53,7 @@ extension AuthService {
                     WHERE token_hash = \(bind: OpaqueToken.hash(token ?? "")) AND used_at IS NULL AND expires_at > \(bind: now)
                     RETURNING user_id
                     """
-                ).first(decoding: UsedResetRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                ).first(row: UsedResetRow.self),
                 let user = try await UserRecord.find(row.userId, on: db)
             else { throw AccountsError.invalidResetToken }
             let userID = try user.requireID()

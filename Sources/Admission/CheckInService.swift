@@ -213,7 +213,7 @@ struct CheckInService: Sendable {
         // Several windows open at once: the first session this ticket has not entered yet.
         let entered = Set(
             try await sql.raw("SELECT session_id FROM checkins WHERE ticket_id = \(bind: ticket.id)")
-                .all(decoding: EnteredSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.sessionId))
+                .all(rows: EnteredSessionRow.self).map(\.sessionId))
         return open.first { !entered.contains($0.id) } ?? open[0]
     }
 

@@ -85,7 +85,7 @@ struct DoorManagementService: Sendable {
                 """
                 SELECT signed_tickets, signing_public_key, checkin_opens_minutes, checkin_closes_minutes, door_code FROM events WHERE id = \(bind: eventID)
                 """
-            ).first(decoding: DoorSettingsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: DoorSettingsRow.self)
         else { throw AdmissionError.eventNotFound }
         return DoorSettingsDTO(
             eventId: eventID, signedTickets: row.signedTickets, publicKey: row.signingPublicKey,
@@ -176,7 +176,7 @@ struct DoorManagementService: Sendable {
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         for _ in 0..<5 {
             if let code = try await sql.raw("SELECT door_code FROM events WHERE id = \(bind: eventID)")
-                .first(decoding: DoorCodeRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.doorCode
+                .first(row: DoorCodeRow.self)?.doorCode
             {
                 return code
             }

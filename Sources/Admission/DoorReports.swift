@@ -25,7 +25,7 @@ struct DoorReports: Sendable {
             JOIN orders o ON o.id = t.order_id
             WHERE t.event_id = \(bind: eventID) AND t.status = 'valid' AND o.status = 'paid' GROUP BY tts.session_id
             """
-        ).all(decoding: SoldRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).all(rows: SoldRow.self) {
             sold[row.sessionId] = row.sold
         }
         var admitted: [UUID: Int] = [:]
@@ -33,14 +33,14 @@ struct DoorReports: Sendable {
         var intervals: [Int: Int] = [:]
         for row in try await sql.raw(
             "SELECT session_id, gate, scanned_at FROM checkins WHERE event_id = \(bind: eventID)"
-        ).all(decoding: AdmissionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).all(rows: AdmissionRow.self) {
             admitted[row.sessionId, default: 0] += 1
             gates[row.gate ?? "", default: 0] += 1
             intervals[Int((row.scannedAt.timeIntervalSince1970 / Self.interval).rounded(.down)), default: 0] += 1
         }
         let doubles =
             try await sql.raw("SELECT COUNT(*) AS n FROM checkin_conflicts WHERE event_id = \(bind: eventID)")
-            .first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
+            .first(row: CountRow.self)?.n ?? 0
         let sessions = try await SessionRecord.query(on: db).filter(\.$eventID == eventID).sort(\.$number).all()
         return CheckinStatsDTO(
             eventId: eventID,
@@ -67,7 +67,7 @@ struct DoorReports: Sendable {
             SELECT id, ticket_id, session_id, gate, station, scanned_at, first_scanned_at, first_gate, recorded_at FROM checkin_conflicts
             WHERE event_id = \(bind: eventID) ORDER BY recorded_at DESC, id
             """
-        ).all(decoding: ConflictRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: ConflictRow.self)
         return ConflictListDTO(
             conflicts: rows.map { row in
                 ConflictDTO(

@@ -48,7 +48,7 @@ struct KioskService: Sendable {
             SELECT tts.ticket_type_id, tts.session_id FROM ticket_type_sessions tts JOIN ticket_types tt ON tt.id = tts.ticket_type_id
             WHERE tt.event_id = \(bind: kiosk.eventID)
             """
-        ).all(decoding: InclusionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).all(rows: InclusionRow.self) {
             typeSessions[row.ticketTypeId, default: []].append(row.sessionId)
         }
         let types = try await TicketTypeRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map { type in
@@ -61,7 +61,7 @@ struct KioskService: Sendable {
             """
             SELECT ticket_id, secret_version, reason, revoked_at FROM ticket_revocations WHERE event_id = \(bind: kiosk.eventID) ORDER BY revoked_at
             """
-        ).all(decoding: RevocationRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+        ).all(rows: RevocationRow.self).map { row in
             RevokedTicketDTO(
                 ticketId: row.ticketId, version: row.secretVersion, reason: row.reason, revokedAt: row.revokedAt)
         }
@@ -75,7 +75,7 @@ struct KioskService: Sendable {
                 WHERE t.event_id = \(bind: kiosk.eventID) AND t.status = 'valid' AND o.status = 'paid' AND t.secret_hash IS NOT NULL
                 ORDER BY t.id
                 """
-            ).all(decoding: OfflineTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+            ).all(rows: OfflineTicketRow.self).map { row in
                 OfflineTicketDTO(ticketId: row.id, ticketTypeId: row.ticketTypeId, secretHash: row.secretHash)
             }
         let admitted = try await CheckinRecord.query(on: db).filter(\.$eventID == kiosk.eventID).all().map {
@@ -121,7 +121,7 @@ struct KioskService: Sendable {
               AND (LOWER(t.attendee_name) LIKE \(bind: pattern) OR LOWER(t.attendee_email) LIKE \(bind: pattern) OR LOWER(o.number) LIKE \(bind: pattern))
             ORDER BY t.attendee_name, t.id LIMIT 50
             """
-        ).all(decoding: AttendeeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: AttendeeRow.self)
         let ids = rows.map(\.id)
         var entered: [UUID: [UUID]] = [:]
         if !ids.isEmpty {
@@ -179,7 +179,7 @@ struct KioskService: Sendable {
             """
             SELECT ticket_id, session_id, first_scanned_at, first_gate FROM checkin_conflicts WHERE event_id = \(bind: kiosk.eventID) AND nonce = \(bind: nonce)
             """
-        ).first(decoding: KnownScanRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).first(row: KnownScanRow.self) {
             return SyncResultDTO(
                 nonce: nonce, outcome: "duplicate", code: "ALREADY_CHECKED_IN", checkinId: nil,
                 ticketId: known.ticketId, sessionId: known.sessionId, sessionUuid: known.sessionId,

@@ -52,14 +52,14 @@ struct TicketAtDoor: Sendable {
                   JOIN ticket_types tt ON tt.id = t.ticket_type_id
                 WHERE \(condition)
                 """
-            ).first(decoding: DoorTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: DoorTicketRow.self)
         else { return nil }
         let sessions = try await sql.raw(
             """
             SELECT s.id, s.number, s.name, s.starts_at FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
             WHERE tts.ticket_type_id = \(bind: row.ticketTypeId) ORDER BY s.starts_at, s.number
             """
-        ).all(decoding: Session.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: Session.self)
         let orderStatus = OrderStatus(rawValue: row.orderStatus) ?? .pending
         return TicketAtDoor(
             id: row.id, eventID: row.eventId, organizationID: row.organizationId, ticketTypeID: row.ticketTypeId,

@@ -71,7 +71,7 @@ struct TicketPassService: Sendable {
                 ticketID: ticketID, eventID: row.eventID, version: row.version, reason: "reissued", now: now, on: db)
             // The buyer gets the new code by mail: whoever asked for it, the old one no longer opens the door.
             let orderID = try await sql.raw("SELECT order_id FROM tickets WHERE id = \(bind: ticketID)")
-                .first(decoding: TicketOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.orderId
+                .first(row: TicketOrderRow.self)?.orderId
             if let orderID {
                 try await Outbox.enqueue(TicketReissued(ticketId: ticketID, orderId: orderID), now: now, on: db)
             }
@@ -99,7 +99,7 @@ struct TicketPassService: Sendable {
                        o.payment_deadline, o.user_id, o.access_token_hash, e.signed_tickets, e.signing_key_sealed
                 FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id WHERE t.id = \(bind: ticketID)
                 """
-            ).first(decoding: PassRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: PassRow.self)
         else { throw AdmissionError.ticketNotFound }
         let userID = row.userId
         let tokenHash = row.accessTokenHash
@@ -130,7 +130,7 @@ struct TicketPassService: Sendable {
             FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id
             WHERE t.order_id = \(bind: orderID) AND t.status = 'valid' ORDER BY t.created_at, t.id
             """
-        ).all(decoding: PassRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: PassRow.self)
         var codes: [(ticketID: UUID, qrText: String)] = []
         for passRow in rows {
             let row = Self.row(passRow, now: now)
@@ -147,7 +147,7 @@ struct TicketPassService: Sendable {
                 SELECT s.number FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
                 WHERE tts.ticket_type_id = \(bind: row.ticketTypeID) ORDER BY s.number
                 """
-            ).all(decoding: SessionNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.number)
+            ).all(rows: SessionNumberRow.self).map(\.number)
             let signed = try SignedTicket(
                 ticketID: row.ticketID, eventID: row.eventID, ticketTypeID: row.ticketTypeID, version: row.version,
                 sessionNumbers: numbers

@@ -2,8 +2,8 @@ import Domain
 import Foundation
 import Persistence
 
-// Read models of the catalog's hot paths. Reads decode SQL rows straight into these plain values (with
-// `.convertFromSnakeCase`, so `event_id` is `eventId`) instead of Fluent models: Fluent finds a model's fields by
+// Read models of the catalog's hot paths. Reads decode SQL rows straight into these plain values (`all(rows:)`,
+// so `event_id` is `eventId`) instead of Fluent models: Fluent finds a model's fields by
 // reflection on every row, which measured as a quarter of the server's CPU on the availability endpoint
 // (docs/benchmarks.md). Writes keep using Fluent.
 

@@ -29,24 +29,24 @@ struct EventBundle: Sendable {
                 """
                 SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = \(bind: eventID)
                 """
-            ).first(decoding: EventRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: EventRow.self)
         else { return nil }
         let sessions = try await sql.raw(
             "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id = \(bind: eventID) ORDER BY number"
-        ).all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: SessionRow.self)
         let types = try await sql.raw(
             """
             SELECT \(unsafeRaw: TicketTypeRow.columns) FROM ticket_types WHERE event_id = \(bind: eventID)
             ORDER BY sort_order, created_at, id
             """
-        ).all(decoding: TicketTypeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: TicketTypeRow.self)
         var inclusions: [UUID: [UUID]] = [:]
         for row in try await sql.raw(
             """
             SELECT tts.ticket_type_id, tts.session_id FROM ticket_type_sessions tts
             JOIN ticket_types tt ON tt.id = tts.ticket_type_id WHERE tt.event_id = \(bind: eventID)
             """
-        ).all(decoding: InclusionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).all(rows: InclusionRow.self) {
             inclusions[row.ticketTypeId, default: []].append(row.sessionId)
         }
         let organizers = withOrganizers ? try await Self.organizers(of: eventID, on: sql) : []
@@ -65,7 +65,7 @@ struct EventBundle: Sendable {
             SELECT ticket_type_id, CAST(SUM(quantity) AS BIGINT) AS quantity FROM holds
             WHERE event_id = \(bind: eventID) AND status = 'active' AND expires_at <= \(bind: now) GROUP BY ticket_type_id
             """
-        ).all(decoding: StaleHoldsRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).all(rows: StaleHoldsRow.self) {
             stale[row.ticketTypeId] = row.quantity
         }
         guard !stale.isEmpty else { return }
@@ -87,7 +87,7 @@ struct EventBundle: Sendable {
             SELECT eo.user_id, eo.role, u.display_name FROM event_organizers eo JOIN users u ON u.id = eo.user_id
             WHERE eo.event_id = \(bind: eventID) ORDER BY eo.created_at, eo.id
             """
-        ).all(decoding: OrganizerRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+        ).all(rows: OrganizerRow.self).map { row in
             OrganizerDTO(userId: row.userId, displayName: row.displayName, role: row.role)
         }
     }

@@ -81,14 +81,14 @@ struct EventListing: Sendable {
             conditions.isEmpty ? SQLQueryString("") : SQLQueryString(" WHERE ") + conditions.joined(separator: " AND ")
         let total =
             try await sql.raw("SELECT COUNT(*) AS total FROM events e" + whereClause)
-            .first(decoding: EventCountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.total ?? 0
+            .first(row: EventCountRow.self)?.total ?? 0
         let rows = try await sql.raw(
             """
             SELECT \(unsafeRaw: EventRow.columns) FROM events e LEFT JOIN venues v ON v.id = e.venue_id
             """ + whereClause + """
                  ORDER BY (e.starts_at IS NULL), e.starts_at, e.title, e.id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
                 """
-        ).all(decoding: EventRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: EventRow.self)
         return EventListDTO(
             events: try await summaries(rows, includeHidden: !audienceIsPublic(audience), now: now, on: sql),
             page: filter.page, perPage: filter.perPage, total: total)
@@ -158,7 +158,7 @@ struct EventListing: Sendable {
         let sessions = Dictionary(
             grouping: try await sql.raw(
                 "SELECT \(unsafeRaw: SessionRow.columns) FROM sessions WHERE event_id IN (\(binds: ids))"
-            ).all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { session in
+            ).all(rows: SessionRow.self).map { session in
                 var session = session
                 session.held -= stale[session.id] ?? 0
                 return session
@@ -168,7 +168,7 @@ struct EventListing: Sendable {
             """
             SELECT event_id, price_minor, hidden FROM ticket_types WHERE event_id IN (\(binds: ids)) AND active = \(bind: true)
             """
-        ).all(decoding: PriceRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).all(rows: PriceRow.self) {
             if !includeHidden, row.hidden { continue }
             prices[row.eventId, default: []].append(row.priceMinor)
         }
@@ -200,7 +200,7 @@ struct EventListing: Sendable {
             JOIN ticket_type_sessions tts ON tts.ticket_type_id = h.ticket_type_id
             WHERE h.event_id IN (\(binds: events)) AND h.status = 'active' AND h.expires_at <= \(bind: now)
             """
-        ).all(decoding: ExpiredHoldRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: ExpiredHoldRow.self)
         var perSession: [UUID: Int] = [:]
         for row in rows {
             perSession[row.sessionId, default: 0] += row.quantity

@@ -299,7 +299,7 @@ public struct EventService: Sendable {
             """
             SELECT o.embed_origins FROM events e JOIN organizations o ON o.id = e.organization_id WHERE e.id = \(bind: eventID)
             """
-        ).first(decoding: EmbedOriginsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(row: EmbedOriginsRow.self)
         return EmbedOrigins.list(row?.embedOrigins)
     }
 

@@ -44,7 +44,7 @@ struct SessionService: Sendable {
                 UPDATE events SET next_session_number = next_session_number + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: eventID) RETURNING next_session_number
                 """
-            ).first(decoding: NextSessionNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: NextSessionNumberRow.self)
             guard let next = row?.nextSessionNumber else {
                 throw CatalogError.eventNotFound
             }

@@ -48,7 +48,7 @@ enum Broadcasts {
 
         static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> Row? {
             try await sql.raw("SELECT * FROM mail_broadcasts WHERE id = \(bind: id)")
-                .first(decoding: Columns.self, keyDecodingStrategy: .convertFromSnakeCase).map(Row.init)
+                .first(row: Columns.self).map(Row.init)
         }
     }
 
@@ -79,7 +79,7 @@ enum Broadcasts {
             SELECT COUNT(*) AS sent FROM mail_broadcasts WHERE event_id = \(bind: eventID)
               AND kind = \(bind: kind.rawValue) AND created_at > \(bind: now.addingTimeInterval(-86_400))
             """
-        ).first(decoding: SentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.sent ?? 0
+        ).first(row: SentRow.self)?.sent ?? 0
     }
 
     /// Writes a broadcast and queues its fan-out, in the caller's transaction.
@@ -147,7 +147,7 @@ enum Broadcasts {
     static func count(_ audience: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {
         try await sql.raw(
             "SELECT COUNT(DISTINCT a.email) AS n FROM (" + audience + ") a WHERE a.email <> ''"
-        ).first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
+        ).first(row: CountRow.self)?.n ?? 0
     }
 
     private struct SentRow: Decodable {
@@ -195,7 +195,7 @@ public struct BroadcastFanOut: MessageHandler {
                      GROUP BY a.email ORDER BY a.email LIMIT \(literal: Broadcasts.pageSize)
                     ON CONFLICT DO NOTHING RETURNING email
                     """
-            ).all(decoding: WrittenRecipientRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.email)
+            ).all(rows: WrittenRecipientRow.self).map(\.email)
             try await Outbox.enqueue(
                 try written.map { try Outbox.row(BroadcastCopy(broadcastId: broadcast.id, email: $0)) }, now: now,
                 on: db)
@@ -240,7 +240,7 @@ public struct BroadcastMail: MessageHandler {
                 SELECT email, name FROM mail_broadcast_recipients
                 WHERE broadcast_id = \(bind: copy.broadcastId) AND email = \(bind: copy.email)
                 """
-            ).first(decoding: RecipientRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: RecipientRow.self)
         else { return }
         let name = recipient.name
         let brand = try await composer.brand(organizationID: broadcast.organizationID)
@@ -258,7 +258,7 @@ public struct BroadcastMail: MessageHandler {
                     WHERE organization_id = \(bind: broadcast.organizationID) AND lower(email) = \(bind: copy.email)
                       AND status = 'subscribed'
                     """
-                ).first(decoding: UnsubscribeTokenRow.self, keyDecodingStrategy: .convertFromSnakeCase)?
+                ).first(row: UnsubscribeTokenRow.self)?
                 .unsubscribeToken
             else { return }
             let page = composer.link("/newsletter/unsubscribe?token=\(token)")
@@ -290,7 +290,7 @@ public struct BroadcastMail: MessageHandler {
                   OR EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND lower(t.attendee_email) = \(bind: copy.email)))
                 ORDER BY o.created_at, o.id LIMIT 1
                 """
-            ).first(decoding: OrderNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.number {
+            ).first(row: OrderNumberRow.self)?.number {
                 values["orderNumber"] = number
             }
             content = MailContent(

@@ -46,7 +46,7 @@ public struct MailConsent: Sendable {
                 """
                 SELECT confirmed_at, refused_at, refusal_token FROM mail_addresses WHERE email = \(bind: address)
                 """
-            ).first(decoding: AddressStateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: AddressStateRow.self)
         else { return false }
         if row.refusedAt != nil { return false }
         let confirmed = row.confirmedAt != nil
@@ -109,7 +109,7 @@ public struct MailConsent: Sendable {
         guard !token.isEmpty,
             let row = try await db.sql.raw(
                 "SELECT email, refused_at FROM mail_addresses WHERE refusal_token = \(bind: token)"
-            ).first(decoding: RefusalRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: RefusalRow.self)
         else { return nil }
         return (row.email, row.refusedAt != nil)
     }
@@ -124,7 +124,7 @@ public struct MailConsent: Sendable {
                 UPDATE mail_addresses SET refused_at = \(bind: now)
                 WHERE refusal_token = \(bind: token) RETURNING email
                 """
-            ).first(decoding: EmailRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: EmailRow.self)
         else { return false }
         try await sql.raw("DELETE FROM users WHERE email = \(bind: row.email) AND email_verified_at IS NULL").run()
         return true
@@ -145,7 +145,7 @@ public struct MailConsent: Sendable {
             SELECT email FROM mail_addresses WHERE email IN (\(binds: emails.map(normalized)))
               AND confirmed_at IS NOT NULL AND refused_at IS NULL
             """
-        ).all(decoding: EmailRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: EmailRow.self)
         return Set(rows.map(\.email))
     }
 

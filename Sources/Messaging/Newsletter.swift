@@ -89,7 +89,7 @@ public struct Newsletter: Sendable {
                 SELECT id, status FROM newsletter_subscribers
                 WHERE organization_id = \(bind: organizationID) AND email = \(bind: email.value)
                 """
-            ).first(decoding: SubscriptionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: SubscriptionRow.self)
             let id: UUID
             if let existing {
                 id = existing.id
@@ -137,7 +137,7 @@ public struct Newsletter: Sendable {
                       AND confirm_expires_at > \(bind: now)
                     RETURNING organization_id, email
                     """
-                ).first(decoding: ConfirmedRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                ).first(row: ConfirmedRow.self),
                 let organization = try await OrganizationRecord.find(row.organizationId, on: db)
             else { throw MessagingError.invalidNewsletterToken }
             try await MailConsent.confirm(row.email, now: now, on: db)
@@ -157,7 +157,7 @@ public struct Newsletter: Sendable {
             guard
                 let row = try await sql.raw(
                     "SELECT id, organization_id, status FROM newsletter_subscribers WHERE unsubscribe_token = \(bind: token)"
-                ).first(decoding: UnsubscribingRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                ).first(row: UnsubscribingRow.self),
                 let organization = try await OrganizationRecord.find(row.organizationId, on: db)
             else { throw MessagingError.invalidNewsletterToken }
             if row.status != "unsubscribed" {
@@ -189,11 +189,11 @@ public struct Newsletter: Sendable {
         let sql = store.sql()
         let total =
             try await sql.raw("SELECT COUNT(*) AS n FROM newsletter_subscribers WHERE " + filter)
-            .first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
+            .first(row: CountRow.self)?.n ?? 0
         let rows = try await sql.raw(
             "SELECT * FROM newsletter_subscribers WHERE " + filter
                 + " ORDER BY created_at, id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)"
-        ).all(decoding: SubscriberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: SubscriberRow.self)
         return SubscriberPageDTO(
             subscribers: rows.map(\.dto), total: total, page: page, perPage: perPage)
     }
@@ -206,7 +206,7 @@ public struct Newsletter: Sendable {
             SELECT * FROM newsletter_subscribers WHERE organization_id = \(bind: organizationID)
             ORDER BY created_at, id
             """
-        ).all(decoding: SubscriberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: SubscriberRow.self)
         var lines = ["email,name,status,subscribed_at,confirmed_at,consent_ip,unsubscribed_at"]
         for row in rows {
             let fields: [String?] = [
@@ -289,7 +289,7 @@ public struct Newsletter: Sendable {
             SELECT * FROM mail_broadcasts WHERE organization_id = \(bind: organizationID) AND kind = 'campaign'
             ORDER BY created_at DESC, id LIMIT 200
             """
-        ).all(decoding: Broadcasts.Columns.self, keyDecodingStrategy: .convertFromSnakeCase).map(Broadcasts.Row.init)
+        ).all(rows: Broadcasts.Columns.self).map(Broadcasts.Row.init)
         return CampaignListDTO(
             campaigns: rows.map {
                 CampaignDTO(
@@ -413,7 +413,7 @@ public struct NewsletterConfirmationMail: MessageHandler {
                 WHERE id = \(bind: subscribed.subscriberId) AND status = 'pending'
                 RETURNING email, name, organization_id
                 """
-            ).first(decoding: PendingSubscriberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: PendingSubscriberRow.self)
         else { return }
         let name = row.name
         let brand = try await composer.brand(organizationID: row.organizationId)

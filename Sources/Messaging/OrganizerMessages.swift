@@ -117,7 +117,7 @@ struct OrganizerMessages: Sendable {
             SELECT * FROM mail_broadcasts WHERE event_id = \(bind: eventID) AND kind = 'organizer_message'
             ORDER BY created_at DESC, id LIMIT 200
             """
-        ).all(decoding: Broadcasts.Columns.self, keyDecodingStrategy: .convertFromSnakeCase).map(Broadcasts.Row.init)
+        ).all(rows: Broadcasts.Columns.self).map(Broadcasts.Row.init)
         return OrganizerMessageListDTO(
             messages: rows.map {
                 OrganizerMessageDTO(

@@ -40,7 +40,7 @@ struct AttendeeService: Sendable {
                       dietary_restrictions = \(bind: body.dietaryRestrictions), emergency_contact = \(bind: body.emergencyContact)
                     WHERE id = \(bind: ticketID) AND status IN ('pending', 'valid') RETURNING status
                     """
-                ).first(decoding: RenamedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).first(row: RenamedRow.self)
             else { throw OrdersError.invalidTransition(from: "ticket \(ticket.status)", to: "renamed") }
             if !buyer, let event = try await EventRecord.find(order.eventID, on: db) {
                 try await audit.record(

@@ -55,7 +55,7 @@ public struct GuestConfirmations: Sendable {
                 SELECT o.number, o.status, o.payment_deadline, g.confirmed_at FROM guest_confirmations g
                 JOIN orders o ON o.id = g.order_id WHERE g.token_hash = \(bind: OpaqueToken.hash(token))
                 """
-            ).first(decoding: PendingRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+            ).first(row: PendingRow.self),
             row.status == OrderStatus.pending.rawValue,
             row.paymentDeadline.map({ $0 > now }) ?? false
         else { throw Self.gone }
@@ -78,7 +78,7 @@ public struct GuestConfirmations: Sendable {
                     FROM guest_confirmations g JOIN orders o ON o.id = g.order_id
                     WHERE g.token_hash = \(bind: OpaqueToken.hash(token))
                     """
-                ).first(decoding: ConfirmationRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                ).first(row: ConfirmationRow.self),
                 row.status == OrderStatus.pending.rawValue,
                 let deadline = row.paymentDeadline, deadline > now
             else { throw Self.gone }

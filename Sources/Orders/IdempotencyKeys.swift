@@ -37,7 +37,7 @@ struct IdempotencyKey: Sendable {
                 """
                 SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
                 """
-            ).first(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: KeyRow.self)
         else { return .claimed }
         guard row.requestHash == requestHash, let orderId = row.orderId, let order = UUID(uuidString: orderId)
         else { throw HTTPFailure.conflict("This Idempotency-Key was used with a different request.") }
@@ -52,7 +52,7 @@ struct IdempotencyKey: Sendable {
                 """
                 SELECT request_hash, order_id FROM idempotency_keys WHERE scope = \(bind: scope) AND idempotency_key = \(bind: key)
                 """
-            ).first(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: KeyRow.self)
         else { return nil }
         guard row.requestHash == requestHash else {
             throw HTTPFailure.conflict("This Idempotency-Key was used with a different request.")
@@ -92,7 +92,7 @@ struct IdempotencyKey: Sendable {
             """ + " " + rows.joined(separator: ", ") + """
                  ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING scope, idempotency_key
                 """
-        ).all(decoding: ClaimedKeyRow.self, keyDecodingStrategy: .convertFromSnakeCase).map {
+        ).all(rows: ClaimedKeyRow.self).map {
             "\($0.scope)\u{0}\($0.idempotencyKey)"
         }
         return Set(claimed.compactMap { first[$0]?.index })

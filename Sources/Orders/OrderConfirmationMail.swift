@@ -43,7 +43,7 @@ public struct OrderConfirmationMail: MessageHandler {
                 """
                 SELECT to_status FROM order_transitions WHERE order_id = \(bind: notice.orderId) AND from_status IS NULL
                 """
-            ).first(decoding: CreatedRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.toStatus
+            ).first(row: CreatedRow.self)?.toStatus
             status = created.flatMap(OrderStatus.init(rawValue:)) ?? now
             if status == .pending, now != .pending { return }
         }

@@ -99,7 +99,7 @@ struct OrderEmails: Sendable {
             // The buyer's orders, and password resets asked for the address.
             let orders = try await store.sql().raw(
                 "SELECT id FROM orders WHERE buyer_email = \(bind: recipient) ORDER BY created_at DESC LIMIT 100"
-            ).all(decoding: OrderIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.id)
+            ).all(rows: OrderIDRow.self).map(\.id)
             var any: [SQLQueryString] = orders.isEmpty ? [] : ["order_id IN (\(binds: orders))"]
             // Mail addressed by the payload itself: password resets, sign-up mail, a broadcast's copies.
             any.append("payload LIKE \(bind: "%\"email\":\"\(recipient)\"%")")
@@ -121,7 +121,7 @@ struct OrderEmails: Sendable {
             """ + " " + conditions.joined(separator: " AND ") + """
                  ORDER BY created_at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: (filter.page - 1) * filter.perPage)
                 """
-        ).all(decoding: MailRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: MailRow.self)
         let payloads = rows.map {
             (try? JSONSerialization.jsonObject(with: Data($0.payload.utf8))) as? [String: Any] ?? [:]
         }

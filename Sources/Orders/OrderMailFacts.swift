@@ -36,7 +36,7 @@ package struct OrderMailFacts {
             WHERE t.order_id = \(bind: orderID)
             ORDER BY t.created_at, t.id, s.number
             """
-        ).all(decoding: TicketSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: TicketSessionRow.self)
         var tickets: [Ticket] = []
         for row in rows {
             if tickets.last?.id != row.id {

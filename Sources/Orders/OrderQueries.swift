@@ -123,7 +123,7 @@ public struct OrderQueries: Sendable {
             WHERE tts.session_id = \(bind: sessionID) AND t.status IN ('valid', 'pending')
             ORDER BY t.attendee_name, t.id
             """
-        ).all(decoding: RegistrationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: RegistrationRow.self)
         var registrations: [RegistrationDTO] = []
         for row in rows {
             let orderStatus = OrderStatus(rawValue: row.orderStatus) ?? .pending

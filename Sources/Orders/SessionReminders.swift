@@ -62,7 +62,7 @@ public struct SessionReminders: Service {
               AND s.starts_at <= \(bind: now.addingTimeInterval(TimeInterval(longest * 60)))
             ORDER BY s.starts_at
             """
-        ).all(decoding: UpcomingSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: UpcomingSessionRow.self)
         var queued = 0
         for row in sessions {
             let sessionID = row.id
@@ -73,7 +73,7 @@ public struct SessionReminders: Service {
             // Most rounds find the due offsets recorded already: a read says so without a write transaction.
             let recorded = try await store.sql().raw(
                 "SELECT offset_minutes FROM session_reminders WHERE session_id = \(bind: sessionID)"
-            ).all(decoding: RecordedOffsetRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.offsetMinutes)
+            ).all(rows: RecordedOffsetRow.self).map(\.offsetMinutes)
             if Set(due).isSubset(of: recorded) { continue }
             queued += try await store.transaction { db -> Int in
                 let sql = db.sql
@@ -101,7 +101,7 @@ public struct SessionReminders: Service {
                     SELECT DISTINCT t.order_id FROM tickets t JOIN ticket_type_sessions x ON x.ticket_type_id = t.ticket_type_id
                     WHERE x.session_id = \(bind: sessionID) AND t.status = 'valid'
                     """
-                ).all(decoding: ReminderOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.orderId)
+                ).all(rows: ReminderOrderRow.self).map(\.orderId)
                 try await Outbox.enqueue(
                     try orders.map {
                         try Outbox.row(SessionReminder(orderId: $0, sessionId: sessionID, offsetMinutes: nearest))

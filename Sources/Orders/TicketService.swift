@@ -49,7 +49,7 @@ struct TicketService: Sendable {
             FROM tickets t JOIN orders o ON o.id = t.order_id JOIN events e ON e.id = t.event_id JOIN ticket_types tt ON tt.id = t.ticket_type_id
             WHERE o.user_id = \(bind: userID) ORDER BY t.created_at DESC, t.id
             """
-        ).all(decoding: UserTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: UserTicketRow.self)
         var codes: [UUID: [String]] = [:]
         let types = Set(rows.map(\.ticketTypeId))
         if !types.isEmpty {
@@ -58,7 +58,7 @@ struct TicketService: Sendable {
                 SELECT tts.ticket_type_id, s.number FROM ticket_type_sessions tts JOIN sessions s ON s.id = tts.session_id
                 WHERE tts.ticket_type_id IN (\(binds: Array(types))) ORDER BY s.number
                 """
-            ).all(decoding: SessionNumberRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+            ).all(rows: SessionNumberRow.self) {
                 codes[row.ticketTypeId, default: []].append(SessionCode(number: row.number).description)
             }
         }
@@ -95,7 +95,7 @@ struct TicketService: Sendable {
                 SELECT MIN(s.starts_at) AS starts_at FROM sessions s JOIN ticket_type_sessions tts ON tts.session_id = s.id
                 WHERE tts.ticket_type_id = \(bind: ticket.ticketTypeID)
                 """
-            ).first(decoding: FirstStartRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.startsAt
+            ).first(row: FirstStartRow.self)?.startsAt
             let unit =
                 try await OrderItemRecord.query(on: db).filter(\.$orderID == order.id!).filter(
                     \.$ticketTypeID == ticket.ticketTypeID

@@ -139,7 +139,7 @@ public struct OutboxWorker: Service {
               ORDER BY available_at, id LIMIT \(literal: settings.batchSize)\(unsafeRaw: skipLocked))
             RETURNING id, topic, payload, attempts, created_at
             """
-        ).all(decoding: ClaimedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: ClaimedRow.self)
         return rows.compactMap { row in
             guard let topic = OutboxTopic(rawValue: row.topic) else { return nil }
             let message = OutboxDelivery(

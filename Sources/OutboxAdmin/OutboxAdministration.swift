@@ -39,10 +39,10 @@ public struct OutboxAdministration: Sendable {
             "SELECT \(unsafeRaw: Self.columns) FROM outbox" + filter + """
                  ORDER BY created_at DESC, id LIMIT \(literal: limit)
                 """
-        ).all(decoding: OutboxMessageRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: OutboxMessageRow.self)
         let counts = try await sql.raw(
             "SELECT topic, state, COUNT(*) AS n FROM outbox GROUP BY topic, state ORDER BY topic, state"
-        ).all(decoding: OutboxCountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: OutboxCountRow.self)
         return OutboxListDTO(
             items: rows.map(\.dto),
             counts: counts.map { OutboxCountDTO(topic: $0.topic, state: $0.state, count: $0.n) })
@@ -61,7 +61,7 @@ public struct OutboxAdministration: Sendable {
                       claim_token = NULL, lease_until = NULL
                     WHERE id = \(bind: id) AND state = 'failed' RETURNING \(unsafeRaw: Self.columns)
                     """
-                ).first(decoding: OutboxMessageRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).first(row: OutboxMessageRow.self)
             else { return nil }
             let message = row.dto
             if let topic = OutboxTopic(rawValue: message.topic) { try await Outbox.announceDue(topic, on: db) }
@@ -78,7 +78,7 @@ public struct OutboxAdministration: Sendable {
         if let requeued { return requeued }
         guard
             let current = try await store.sql().raw("SELECT state FROM outbox WHERE id = \(bind: id)")
-                .first(decoding: OutboxStateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(row: OutboxStateRow.self)
         else {
             throw HTTPFailure.notFound("No such outbox message.")
         }

@@ -75,7 +75,7 @@ public struct CardPayments: Sendable {
             let attempts =
                 try await sql.raw(
                     "SELECT COUNT(*) AS n FROM payments WHERE order_id = \(bind: orderID) AND method = 'card'"
-                ).first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
+                ).first(row: CountRow.self)?.n ?? 0
             guard attempts < Self.maxAttemptsPerOrder else {
                 throw PaymentAttemptsExhausted(limit: Self.maxAttemptsPerOrder)
             }
@@ -211,7 +211,7 @@ public struct CardPayments: Sendable {
         {
             let tickets =
                 try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE order_id = \(bind: before.orderID)")
-                .first(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.n ?? 0
+                .first(row: CountRow.self)?.n ?? 0
             revival = try await ticketKeys.issue(count: tickets).map { (hash: $0.hash, sealed: $0.sealed) }
         }
         return Prepared(paymentID: paymentID, orderID: before.orderID, word: word, revival: revival, now: now)
@@ -229,7 +229,7 @@ public struct CardPayments: Sendable {
             SELECT system_actor FROM order_transitions WHERE order_id = \(bind: orderID) AND to_status = 'cancelled'
             ORDER BY occurred_at DESC LIMIT 1
             """
-        ).first(decoding: CancellationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(row: CancellationRow.self)
         return last?.systemActor.flatMap(SystemActor.init(rawValue:)) == .payments
     }
 
@@ -253,7 +253,7 @@ public struct CardPayments: Sendable {
         let orders = Array(Set(words.map(\.orderID)))
         let types = try await sql.raw(
             "SELECT DISTINCT ticket_type_id FROM order_items WHERE order_id IN (\(binds: orders))"
-        ).all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
+        ).all(rows: TicketTypeIDRow.self).map(\.ticketTypeId)
         let seats = try await LockedSales.lock(types, on: db)
         var paying: [UUID: (order: OrderRecord, word: Prepared)] = [:]
         var others: [Prepared] = []

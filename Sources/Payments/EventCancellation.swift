@@ -37,7 +37,7 @@ public struct EventCancellationCascade: MessageHandler {
                 SELECT id FROM orders WHERE event_id = \(bind: notice.eventId) AND status IN ('pending', 'paid')
                 ORDER BY created_at, id LIMIT 50
                 """
-            ).all(decoding: OrderIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.id)
+            ).all(rows: OrderIDRow.self).map(\.id)
             if orders.isEmpty { return }
             for order in orders { try await cancel(order) }
             done += orders.count
@@ -63,7 +63,7 @@ public struct EventCancellationCascade: MessageHandler {
             case .paid:
                 let types = try await sql.raw(
                     "SELECT ticket_type_id FROM order_items WHERE order_id = \(bind: orderID)"
-                ).all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
+                ).all(rows: TicketTypeIDRow.self).map(\.ticketTypeId)
                 let seats = try await LockedSales.lock(types, on: db)
                 let refunded: Bool
                 do {

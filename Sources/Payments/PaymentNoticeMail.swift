@@ -71,7 +71,7 @@ enum OrganizerRecipients {
             SELECT u.email, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id
             WHERE m.organization_id = \(bind: organizationID) AND m.role IN ('owner', 'organizer') ORDER BY u.email
             """
-        ).all(decoding: OrganizerRow.self, keyDecodingStrategy: .convertFromSnakeCase).map {
+        ).all(rows: OrganizerRow.self).map {
             MailAddress($0.email, name: $0.displayName)
         }
     }

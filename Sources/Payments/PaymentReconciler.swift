@@ -65,7 +65,7 @@ public struct PaymentReconciler: Service {
               AND o.status = 'pending' AND o.payment_deadline <= \(bind: soon)
             ORDER BY o.payment_deadline LIMIT 200
             """
-        ).all(decoding: ReferenceRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: ReferenceRow.self)
         let late = try await sql.raw(
             """
             SELECT p.id, p.provider_ref FROM payments p JOIN orders o ON o.id = p.order_id
@@ -74,7 +74,7 @@ public struct PaymentReconciler: Service {
               AND o.status IN ('expired', 'cancelled') AND o.updated_at > \(bind: now.addingTimeInterval(-86_400))
             ORDER BY p.updated_at LIMIT 50
             """
-        ).all(decoding: ReferenceRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: ReferenceRow.self)
         let rows = due + late
         var asked = 0
         for row in rows {
@@ -94,7 +94,7 @@ public struct PaymentReconciler: Service {
             SELECT id, provider_ref FROM refunds WHERE status = 'pending' AND provider_ref IS NOT NULL
             ORDER BY created_at LIMIT 100
             """
-        ).all(decoding: ReferenceRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: ReferenceRow.self)
         for row in refunds {
             let id = row.id
             do {

@@ -61,7 +61,7 @@ struct PaymentRow: Sendable, Decodable {
         refunded_minor, created_at, updated_at, succeeded_at
         """
 
-    /// The columns, named for `.convertFromSnakeCase` (`orderId` reads `order_id`).
+    /// The columns, named as row types name them (`orderId` reads `order_id`).
     private enum CodingKeys: String, CodingKey {
         case id
         case orderID = "orderId"
@@ -90,7 +90,7 @@ struct PaymentRow: Sendable, Decodable {
 
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> PaymentRow? {
         try await sql.raw("SELECT \(unsafeRaw: columns) FROM payments WHERE id = \(bind: id)")
-            .first(decoding: PaymentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(row: PaymentRow.self)
     }
 
     static func find(provider: String, reference: String, on sql: any SQLDatabase) async throws -> PaymentRow? {
@@ -98,7 +98,7 @@ struct PaymentRow: Sendable, Decodable {
             """
             SELECT \(unsafeRaw: columns) FROM payments WHERE provider = \(bind: provider) AND provider_ref = \(bind: reference)
             """
-        ).first(decoding: PaymentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(row: PaymentRow.self)
     }
 
     /// What the succeeded payments of an order still allow refunding.
@@ -111,7 +111,7 @@ struct PaymentRow: Sendable, Decodable {
             """
             SELECT \(unsafeRaw: columns) FROM payments WHERE order_id = \(bind: orderID) ORDER BY created_at, id
             """
-        ).all(decoding: PaymentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: PaymentRow.self)
     }
 
     /// Writes a new payment in the caller's transaction.
@@ -159,7 +159,7 @@ struct RefundRow: Sendable, Decodable {
         id, order_id, payment_id, amount_minor, currency, reason, status, provider_ref, failure_reason, created_at, updated_at
         """
 
-    /// The columns, named for `.convertFromSnakeCase` (`orderId` reads `order_id`).
+    /// The columns, named as row types name them (`orderId` reads `order_id`).
     private enum CodingKeys: String, CodingKey {
         case id
         case orderID = "orderId"
@@ -185,20 +185,20 @@ struct RefundRow: Sendable, Decodable {
 
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> RefundRow? {
         try await sql.raw("SELECT \(unsafeRaw: columns) FROM refunds WHERE id = \(bind: id)")
-            .first(decoding: RefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(row: RefundRow.self)
     }
 
     /// The refund the processor knows by `reference` (its `re_…`).
     static func find(reference: String, on sql: any SQLDatabase) async throws -> RefundRow? {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM refunds WHERE provider_ref = \(bind: reference)"
-        ).first(decoding: RefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(row: RefundRow.self)
     }
 
     static func of(order orderID: UUID, on sql: any SQLDatabase) async throws -> [RefundRow] {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM refunds WHERE order_id = \(bind: orderID) ORDER BY created_at, id"
-        ).all(decoding: RefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: RefundRow.self)
     }
 
     var dto: RefundDTO {

@@ -95,7 +95,7 @@ enum Refunds {
                     WHERE id = \(bind: refundID) AND status = \(bind: RefundStatus.pending.rawValue)
                     RETURNING order_id, payment_id, amount_minor
                     """
-                ).first(decoding: RecordedRefundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).first(row: RecordedRefundRow.self)
             else { return }
             let orderID = row.orderId
             switch status {
@@ -192,7 +192,7 @@ struct RefundService: Sendable {
             let sql = db.sql
             let types = try await sql.raw(
                 "SELECT ticket_type_id FROM order_items WHERE order_id = \(bind: orderID)"
-            ).all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
+            ).all(rows: TicketTypeIDRow.self).map(\.ticketTypeId)
             // The seats first (the lock order), in case the refund is whole and the order gives its places back.
             let seats = try await LockedSales.lock(types, on: db)
             // A paid order; or one refunded or cancelled with money still refundable (a refund the processor failed).

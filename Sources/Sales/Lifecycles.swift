@@ -36,11 +36,11 @@ package enum OrderLifecycle {
                 """
                 SELECT status, hold_id, payment_deadline, event_id FROM orders WHERE id = \(bind: orderID)
                 """
-            ).first(decoding: MovingOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: MovingOrderRow.self)
         else { return nil }
         let items = try await sql.raw(
             "SELECT ticket_type_id, quantity FROM order_items WHERE order_id = \(bind: orderID)"
-        ).all(decoding: OrderItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: OrderItemRow.self)
         var seats = try await LockedSales.covering(items.map(\.ticketTypeId), locked, on: db)
         var stored = OrderStatus(rawValue: order.status) ?? .pending
         let effective = stored.effective(paymentDeadline: order.paymentDeadline, now: now)
@@ -143,7 +143,7 @@ package enum OrderLifecycle {
               AND (payment_deadline IS NULL OR payment_deadline > \(bind: now))
             RETURNING id, hold_id, event_id
             """
-        ).all(decoding: PaidOrderRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: PaidOrderRow.self)
         guard !paid.isEmpty else { return [] }
         let ids = paid.map(\.id)
         let holds = paid.compactMap(\.holdId)
@@ -247,7 +247,7 @@ package enum TicketLifecycle {
             "UPDATE tickets SET status = \(bind: next.rawValue) WHERE " + condition + """
                  AND status IN (\(binds: from)) RETURNING id, ticket_type_id, event_id, secret_version
                 """
-        ).all(decoding: MovedTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: MovedTicketRow.self)
         if next == .cancelled || next == .refunded {
             let revoked = rows.map {
                 TicketRevocations.Revoked(ticketID: $0.id, eventID: $0.eventId, version: $0.secretVersion)
@@ -288,7 +288,7 @@ package enum TicketLifecycle {
         guard
             let ticket = try await sql.raw(
                 "SELECT order_id, ticket_type_id, status FROM tickets WHERE id = \(bind: ticketID)"
-            ).first(decoding: CancellingTicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(row: CancellingTicketRow.self)
         else { throw SalesError.invalidTransition(from: "ticket missing", to: next.rawValue) }
         let orderID = ticket.orderId
         let seats = try await LockedSales.lock([ticket.ticketTypeId], on: db)
@@ -318,7 +318,7 @@ package enum TicketLifecycle {
                    SUM(CASE WHEN status = \(bind: TicketStatus.refunded.rawValue) THEN 1 ELSE 0 END) AS refunded
             FROM tickets WHERE order_id = \(bind: orderID)
             """
-        ).first(decoding: TicketsLeftRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(row: TicketsLeftRow.self)
         if (left?.valid ?? 0) == 0 {
             let refunded = (left?.refunded ?? 0) > 0
             try await OrderLifecycle.move(
@@ -345,7 +345,7 @@ package enum HoldLifecycle {
         guard !holds.isEmpty, status != .active else { return 0 }
         let sql = db.sql
         let types = try await sql.raw("SELECT DISTINCT ticket_type_id FROM holds WHERE id IN (\(binds: holds))")
-            .all(decoding: TicketTypeIDRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.ticketTypeId)
+            .all(rows: TicketTypeIDRow.self).map(\.ticketTypeId)
         let seats = try await LockedSales.covering(types, locked, on: db)
         let timing: SQLQueryString =
             switch status {
@@ -364,7 +364,7 @@ package enum HoldLifecycle {
             UPDATE holds SET status = \(bind: status.rawValue), ended_at = \(bind: now)
             WHERE id IN (\(binds: holds)) AND status = \(bind: HoldStatus.active.rawValue)
             """ + timing + ownerCondition + expiry + " RETURNING id, event_id, ticket_type_id, quantity"
-        ).all(decoding: EndedHoldRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: EndedHoldRow.self)
         var moves = PlaceMoves()
         var messages: [Outbox.Row] = []
         for hold in ended {

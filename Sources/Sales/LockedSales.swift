@@ -50,7 +50,7 @@ package struct LockedSales: Sendable {
             FROM sessions s JOIN ticket_type_sessions x ON x.session_id = s.id WHERE x.ticket_type_id IN (\(binds: ids))
             ORDER BY s.id
             """ + (postgres ? " FOR NO KEY UPDATE OF s" : "")
-        ).all(decoding: LockedSessionRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+        ).all(rows: LockedSessionRow.self) {
             sessions[row.id] = row
             included[row.ticketTypeId, default: []].append(row.id)
         }
@@ -62,7 +62,7 @@ package struct LockedSales: Sendable {
             FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id IN (\(binds: ids))
             ORDER BY t.id
             """ + (postgres ? " FOR NO KEY UPDATE OF t" : "")
-        ).all(decoding: LockedTypeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: LockedTypeRow.self)
         var types: [UUID: TicketType] = [:]
         var ownRoom: [UUID: Int] = [:]
         for row in rows {

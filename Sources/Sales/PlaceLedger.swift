@@ -87,7 +87,7 @@ package enum PlaceLedger {
               LEFT JOIN orders o ON o.hold_id = h.id AND o.status = \(bind: OrderStatus.pending.rawValue)
             WHERE h.status = \(bind: HoldStatus.active.rawValue) AND h.expires_at <= \(bind: now)
             """ + scope + " ORDER BY h.expires_at LIMIT \(literal: limit)"
-        ).all(decoding: ExpiredHoldRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(rows: ExpiredHoldRow.self)
         guard !candidates.isEmpty else { return 0 }
         let locked = try await LockedSales.lock(Set(candidates.map(\.ticketTypeId)), on: db)
         var ended = 0

@@ -51,7 +51,7 @@ package enum PlaceQuotas {
         let addresses = Array(Set(takers.compactMap(\.address)))
         if !addresses.isEmpty { parts += usage("address", "client_address", addresses) }
         let used = try await sql.raw(parts.joined(separator: " UNION ALL "))
-            .all(decoding: QuotaUsageRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(rows: QuotaUsageRow.self)
             .map { (eventID: $0.eventId, quotaKey: $0.quotaKey, places: $0.places) }
         return PlaceQuotaLedger(used: used, limits: limits)
     }

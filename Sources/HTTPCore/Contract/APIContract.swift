@@ -12,6 +12,9 @@ public struct APIContract: Sendable {
     public let document: JSONValue
     /// "POST /api/holds" to the body schema of that operation.
     private let requestSchemas: [String: JSONValue]
+    /// Each operation's parameters (`parameterKey`) and each path template's path parameters, by name.
+    let parameterSchemas: [String: [String: JSONValue]]
+    let pathParameterSchemas: [String: [String: JSONValue]]
     let validator: SchemaValidator
 
     init(json: Data) {
@@ -30,6 +33,7 @@ public struct APIContract: Sendable {
             }
         }
         requestSchemas = schemas
+        (parameterSchemas, pathParameterSchemas) = Self.parameterIndex(of: document)
         validator = SchemaValidator(document: document)
     }
 

@@ -14,7 +14,7 @@ public enum InstallationSecrets {
         ).run()
         guard
             let row = try await sql.raw("SELECT value FROM installation_secrets WHERE name = \(bind: name)")
-                .first(decoding: SecretRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(row: SecretRow.self)
         else {
             throw DatabaseUnavailable(reason: "installation secret \(name) vanished")
         }

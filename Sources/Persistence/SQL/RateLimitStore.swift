@@ -26,7 +26,7 @@ public struct RateLimitStore: Sendable {
                           ELSE rate_limit_windows.window_start_ms END
             RETURNING hits, window_start_ms
             """
-        ).first(decoding: WindowRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(row: WindowRow.self)
         guard let row else { throw DatabaseUnavailable(reason: "rate limit upsert returned no row") }
         return (row.hits, Date(timeIntervalSince1970: Double(row.windowStartMs) / 1000))
     }
@@ -39,7 +39,7 @@ public struct RateLimitStore: Sendable {
             """
             SELECT hits FROM rate_limit_windows WHERE bucket = \(bind: bucket) AND window_start_ms > \(bind: cutoff)
             """
-        ).first(decoding: HitsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(row: HitsRow.self)
         return row?.hits ?? 0
     }
 
