@@ -48,7 +48,7 @@ import Testing
         #expect(once(ours.asked) == expected)
         #expect(expected.contains("event_id") && expected.contains("event_iD") && expected.contains("starts_at"))
         for key in Names.CodingKeys.allCases {
-            #expect(expected.contains(SnakeCaseRowDecoder.column(for: key.stringValue)), "\(key)")
+            #expect(expected.contains(SnakeCaseRowDecoder.snakeCase(key.stringValue)), "\(key)")
         }
     }
 

@@ -1,4 +1,5 @@
 package import SQLKit
+import Synchronization
 
 /// Reads rows into `Decodable` row types: a property `eventId` reads the column `event_id`.
 ///
@@ -52,9 +53,21 @@ struct SnakeCaseRowDecoder: Decoder {
             Any.self, .init(codingPath: [], debugDescription: "a row is read by column names, not as one value"))
     }
 
-    /// `event_id` for `eventId`: SQLKit's snake-case rule (a word starts at a capital; a run of capitals followed by a
-    /// lowercase letter ends one letter early; each word's first letter is lowered), over ASCII bytes.
+    /// The columns of the names seen so far: a row type's few names recur on every row of every query.
+    private static let columns = Mutex<[String: String]>([:])
+
+    /// `event_id` for `eventId`, worked out once per name (`snakeCase(_:)`); a name without capitals is its column.
     static func column(for key: String) -> String {
+        guard key.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return key }
+        if let known = columns.withLock({ $0[key] }) { return known }
+        let column = snakeCase(key)
+        columns.withLock { $0[key] = column }
+        return column
+    }
+
+    /// SQLKit's snake-case rule (a word starts at a capital; a run of capitals followed by a lowercase letter ends one
+    /// letter early; each word's first letter is lowered), over ASCII bytes.
+    static func snakeCase(_ key: String) -> String {
         let name = Array(key.utf8)
         guard !name.isEmpty else { return key }
         func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
@@ -97,12 +110,8 @@ struct SnakeCaseRowDecoder: Decoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            let column = SnakeCaseRowDecoder.column(for: key.stringValue)
-            guard row.contains(column: column) else {
-                throw DecodingError.keyNotFound(
-                    key, .init(codingPath: [], debugDescription: "the row has no column \(column)"))
-            }
-            return try row.decode(column: column, as: T.self)
+            // The drivers refuse a column the row does not have (no separate `contains` lookup first).
+            try row.decode(column: SnakeCaseRowDecoder.column(for: key.stringValue), as: T.self)
         }
 
         /// A column that is absent or NULL reads as nil; one lookup for the NULL, one for the value.
