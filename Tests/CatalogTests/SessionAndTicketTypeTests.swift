@@ -49,7 +49,8 @@ import Testing
                     "endsAt": .string(CatalogFixture.day(2, hour: 18)), "capacity": 10,
                 ] as [String: JSONValue])
             #expect(try backwards.json()["error"]?["details"]?["fields"]?["endsAt"] == "must be after startsAt")
-            for capacity in [0, 501] {
+            // Below one is the document's rule; above the installation's SESSION_CAPACITY_MAX (500 here) the server's.
+            for (capacity, problem) in [(0, "must be of at least 1"), (501, "must be from 1 to 500")] {
                 let response = try await app.client.send(
                     .post, path, headers: fixture.headers,
                     json: [
@@ -58,11 +59,33 @@ import Testing
                         "capacity": .int(capacity),
                     ] as [String: JSONValue])
                 #expect(response.status == .badRequest)
-                #expect(try response.json()["error"]?["details"]?["fields"]?["capacity"] == "must be from 1 to 500")
+                #expect(try response.json()["error"]?["details"]?["fields"]?["capacity"]?.stringValue == problem)
             }
             #expect(try await SessionRecord.query(on: app.store.database()).count() == 0)
             let unknown = try await app.client.send(.put, "\(path)/S9", headers: fixture.headers, json: ["capacity": 5])
             #expect(unknown.errorCode == "SESSION_NOT_FOUND")
+        }
+    }
+
+    /// The installation sets how large a session may be (SESSION_CAPACITY_MAX); the document states no maximum of its
+    /// own, so an installation that allows 5,000 places takes 4,000.
+    @Test(arguments: TestDatabase.all)
+    func theInstallationSetsTheLargestSession(_ database: TestDatabase) async throws {
+        try await withApp(database, configure: { $0.catalog.maximumSessionCapacity = 5000 }) { app in
+            let fixture = try await CatalogFixture.make(app)
+            let event = try await fixture.createEvent()
+            func session(_ capacity: Int) async throws -> TestResponse {
+                try await app.client.send(
+                    .post, "/api/events/\(event.eventId)/sessions", headers: fixture.headers,
+                    json: [
+                        "sessionName": "Big night", "startsAt": .string(CatalogFixture.day(2)),
+                        "endsAt": .string(CatalogFixture.day(2, hour: 21)), "capacity": .int(capacity),
+                    ] as [String: JSONValue])
+            }
+            #expect(try await session(4000).status == .created)
+            let tooLarge = try await session(5001)
+            #expect(tooLarge.status == .badRequest)
+            #expect(try tooLarge.json()["error"]?["details"]?["fields"]?["capacity"] == "must be from 1 to 5000")
         }
     }
 

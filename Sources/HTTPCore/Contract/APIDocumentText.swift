@@ -4174,8 +4174,7 @@ extension APIContract {
     "additionalProperties": false,
     "properties": {
      "capacity": {
-      "description": "At most SESSION_CAPACITY_MAX (default 500)",
-      "maximum": 500,
+      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500), which the server checks (each installation sets its own)",
       "minimum": 1,
       "type": "integer"
      },
@@ -4222,8 +4221,7 @@ extension APIContract {
     "additionalProperties": false,
     "properties": {
      "capacity": {
-      "description": "At most SESSION_CAPACITY_MAX (default 500)",
-      "maximum": 500,
+      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500), which the server checks (each installation sets its own)",
       "minimum": 1,
       "type": [
        "integer",
