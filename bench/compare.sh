@@ -50,5 +50,5 @@ cut -f1-2,7-10,12 "$flash" >"$out/flash-cut.tsv"
 python3 bench/write_results.py compare-flash-sale "$out/flash-cut.tsv" "bench/compare.sh $before $duration" \
   "round|build|purchases/s|purchase p50 / p95 / p99 ms|refusals/s after sell-out|refusal p50 / p95 / p99 ms|verified"
 python3 bench/write_results.py compare-read "$read" "bench/compare.sh $before $duration" \
-  "round|build|database|endpoint|requests/s|p50|p99|non-2xx"
+  "round|build|database|endpoint|requests/s|p50|p99|non-2xx|server CPU ms a request"
 cat "$flash" "$read"
