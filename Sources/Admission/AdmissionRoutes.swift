@@ -77,21 +77,21 @@ public struct AdmissionRoutes: Sendable {
 
     private func registerHolderRoutes(on router: some RouterMethods<AppRequestContext>) {
         router.get("/api/tickets/:ticketId/pass") { request, context in
-            try await passes.pass(context.pathUUID("ticketId"), holder: holder(request, context), now: clock.now())
+            try await passes.pass(context.pathUUID("ticketId"), holder: try holder(request, context), now: clock.now())
         }
         router.get("/api/tickets/:ticketId/qr.svg") { request, context in
             let pass = try await passes.pass(
-                context.pathUUID("ticketId"), holder: holder(request, context), now: clock.now())
+                context.pathUUID("ticketId"), holder: try holder(request, context), now: clock.now())
             return image(Array(try QRCode(text: pass.qrText).svg().utf8), type: "image/svg+xml")
         }
         router.get("/api/tickets/:ticketId/qr.png") { request, context in
             let pass = try await passes.pass(
-                context.pathUUID("ticketId"), holder: holder(request, context), now: clock.now())
+                context.pathUUID("ticketId"), holder: try holder(request, context), now: clock.now())
             return image(try QRCode(text: pass.qrText).png(), type: "image/png")
         }
         router.post("/api/tickets/:ticketId/reissue") { request, context in
             try await passes.reissue(
-                context.pathUUID("ticketId"), holder: holder(request, context), now: clock.now(),
+                context.pathUUID("ticketId"), holder: try holder(request, context), now: clock.now(),
                 meta: clientAddress.metadata(request, context))
         }
     }
@@ -173,9 +173,11 @@ public struct AdmissionRoutes: Sendable {
                 context.kiosk, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
         router.get("/api/kiosk/attendees") { request, context in
-            try await kiosks.search(
-                context.kiosk, query: request.uri.queryParameters.get("q") ?? "", now: clock.now(),
-                meta: clientAddress.metadata(request, context))
+            var query = QueryReader(request, context: context)
+            let text = query.string("q") ?? ""
+            try query.throwIfAny()
+            return try await kiosks.search(
+                context.kiosk, query: text, now: clock.now(), meta: clientAddress.metadata(request, context))
         }
         router.post("/api/kiosk/sync") { request, context in
             let kiosk = context.kiosk
@@ -186,8 +188,12 @@ public struct AdmissionRoutes: Sendable {
 
     // MARK: - Helpers
 
-    private func holder(_ request: Request, _ context: AppRequestContext) -> TicketPassService.Holder {
-        let token = request.headers[.orderToken] ?? request.uri.queryParameters.get("orderToken")
+    /// Who asks for a ticket's pass: the signed-in caller, or a guest by the order's token (the `X-Order-Token` header,
+    /// or `?orderToken=` where a link cannot send a header, as an `<img src>` of the QR code).
+    private func holder(_ request: Request, _ context: AppRequestContext) throws -> TicketPassService.Holder {
+        var query = QueryReader(request, context: context)
+        let token = request.headers[.orderToken] ?? query.string("orderToken")
+        try query.throwIfAny()
         return .init(principal: context.identity, orderTokenHash: token.map(OpaqueToken.hash))
     }
 

@@ -66,7 +66,7 @@ public struct CatalogRoutes: Sendable {
         }
         router.get("/api/events/category/:category") { request, context in
             var filter = try EventFilter(QueryReader(request, context: context))
-            filter.category = context.parameters.get("category")
+            filter.category = try context.pathString("category")
             return try await listing.list(filter, for: .everyone, now: clock.now())
         }
         users.get("/api/admin/events") { request, context in
@@ -120,7 +120,7 @@ public struct CatalogRoutes: Sendable {
         }
         users.put("/api/events/:eventId/sessions/:sessionId") { request, context in
             let id = try context.pathUUID("eventId")
-            let code = try context.parameters.require("sessionId")
+            let code = try context.pathString("sessionId")
             let body = try await request.decode(as: Components.Schemas.SessionUpdate.self, context: context)
             return try await sessions.update(
                 id, code, SessionChanges(body), by: context.identity, now: clock.now(),
@@ -128,7 +128,7 @@ public struct CatalogRoutes: Sendable {
         }
         users.delete("/api/events/:eventId/sessions/:sessionId") { request, context in
             try await sessions.delete(
-                context.pathUUID("eventId"), try context.parameters.require("sessionId"), by: context.identity,
+                context.pathUUID("eventId"), try context.pathString("sessionId"), by: context.identity,
                 now: clock.now(),
                 meta: clientAddress.metadata(request, context))
             return HTTPResponse.Status.noContent

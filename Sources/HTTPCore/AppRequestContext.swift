@@ -51,14 +51,23 @@ extension RequestContext {
     /// A UUID path parameter, checked as the API document describes it (`format: uuid`), or 400 naming it. A
     /// parameter the document does not describe for this path is this server's defect (500, logged).
     public func pathUUID(_ name: String) throws -> UUID {
+        let raw = try pathString(name)
+        guard let id = UUID(uuidString: raw) else {
+            throw HTTPFailure.validationFailed(FieldProblems(name, "must be a UUID"))
+        }
+        return id
+    }
+
+    /// A path parameter's text (a session's code `S1`, a template's name), checked as the API document describes it
+    /// (pattern, length, enumeration), or 400 naming it. A parameter the document does not describe for this path is
+    /// this server's defect (500, logged).
+    public func pathString(_ name: String) throws -> String {
         let raw = parameters.get(name) ?? ""
         guard let path = endpointPath, let schema = APIContract.shared.pathParameter(name, path: path) else {
             throw UndocumentedParameters(names: [name])
         }
         let problems = APIContract.shared.problems(ofParameter: name, raw: raw, schema: schema)
-        guard problems.isEmpty, let id = UUID(uuidString: raw) else {
-            throw HTTPFailure.validationFailed(problems.isEmpty ? FieldProblems(name, "must be a UUID") : problems)
-        }
-        return id
+        guard problems.isEmpty else { throw HTTPFailure.validationFailed(problems) }
+        return raw
     }
 }

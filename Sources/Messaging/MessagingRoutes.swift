@@ -55,7 +55,7 @@ public struct MessagingRoutes: Sendable {
         }
         users.get("/api/admin/email-templates/:name/preview") { request, context in
             try await services.previews.preview(
-                context.parameters.get("name") ?? "", query: QueryReader(request, context: context),
+                try context.pathString("name"), query: QueryReader(request, context: context),
                 by: context.identity)
         }
         users.get("/api/events/:eventId/reminders") { _, context in
@@ -68,9 +68,11 @@ public struct MessagingRoutes: Sendable {
                 request: clientAddress.metadata(request, context))
         }
         users.get("/api/events/:eventId/messages/recipients") { request, context in
-            try await services.messages.recipients(
-                try context.pathUUID("eventId"), sessions: request.uri.queryParameters.get("sessionIds"),
-                by: context.identity)
+            var query = QueryReader(request, context: context)
+            let sessions = query.string("sessionIds")
+            try query.throwIfAny()
+            return try await services.messages.recipients(
+                try context.pathUUID("eventId"), sessions: sessions, by: context.identity)
         }
         users.get("/api/events/:eventId/messages") { _, context in
             try await services.messages.list(try context.pathUUID("eventId"), by: context.identity)
@@ -105,7 +107,9 @@ public struct MessagingRoutes: Sendable {
         // RFC 8058: a mail client's one-click POST carries the token in the URL and `List-Unsubscribe=One-Click` as a
         // form body; an app may send `{"token": …}` instead.
         router.post("/api/newsletter/unsubscribe") { request, context in
-            var token = request.uri.queryParameters.get("token").map { String($0) }
+            var query = QueryReader(request, context: context)
+            var token = query.string("token")
+            try query.throwIfAny()
             if request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
                 token =
                     try await request.decode(as: Components.Schemas.NewsletterUnsubscribeRequest.self, context: context)

@@ -88,9 +88,11 @@ public struct OrdersRoutes: Sendable {
                 by: context.identity, now: clock.now())
         }
         router.get("/api/orders/:orderId") { request, context in
-            try await queries.order(
-                try context.parameters.require("orderId"), viewer: viewer(request, context),
-                email: request.uri.queryParameters.get("email"), now: clock.now())
+            var query = QueryReader(request, context: context)
+            let email = query.string("email")
+            try query.throwIfAny()
+            return try await queries.order(
+                try context.pathString("orderId"), viewer: viewer(request, context), email: email, now: clock.now())
         }
         users.get("/api/users/:userId/tickets") { _, context in
             try await queries.tickets(of: try context.pathUUID("userId"), by: context.user, now: clock.now())

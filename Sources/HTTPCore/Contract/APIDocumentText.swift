@@ -6060,35 +6060,12 @@ extension APIContract {
     "operationId": "previewEmailTemplate",
     "parameters": [
      {
+      "description": "The template: `order-confirmation`, `order-reserved`, `payment-received`, `payment-failed`, `order-expired`, `order-cancelled`, `order-refunded`, `refund-issued`, `refund-failed`, `late-payment-accepted`, `late-payment-accepted-organizers`, `late-payment-refunded`, `late-payment-refunded-organizers`, `ticket-reissued`, `event-changed`, `event-cancelled`, `session-reminder`, `organizer-message`, `password-reset`, `email-verification`, `registration-existing`, `newsletter-confirmation`, `newsletter-campaign` (another name is 404, TEMPLATE_NOT_FOUND)",
       "in": "path",
       "name": "name",
       "required": true,
       "schema": {
-       "enum": [
-        "order-confirmation",
-        "order-reserved",
-        "payment-received",
-        "payment-failed",
-        "order-expired",
-        "order-cancelled",
-        "order-refunded",
-        "refund-issued",
-        "refund-failed",
-        "late-payment-accepted",
-        "late-payment-accepted-organizers",
-        "late-payment-refunded",
-        "late-payment-refunded-organizers",
-        "ticket-reissued",
-        "event-changed",
-        "event-cancelled",
-        "session-reminder",
-        "organizer-message",
-        "password-reset",
-        "email-verification",
-        "registration-existing",
-        "newsletter-confirmation",
-        "newsletter-campaign"
-       ],
+       "pattern": "^[a-z][a-z-]{0,63}$",
        "type": "string"
       }
      },
@@ -13901,6 +13878,15 @@ extension APIContract {
       "name": "X-Order-Token",
       "required": false,
       "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "in": "query",
+      "name": "orderToken",
+      "required": false,
+      "schema": {
+       "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
        "type": "string"
       }
      }
