@@ -148,29 +148,15 @@ struct VenueChanges: Sendable {
 
 /// The rules every event field obeys, shared by create and update.
 enum EventRules {
-    /// An event's own limits on places per buyer and per client address: 0 (no limit) to 10,000.
-    static func checkPlaceLimits(
-        _ buyer: Int?, _ address: Int?, share: Int? = nil, into problems: inout FieldProblems
-    ) {
-        if let share { problems.require((0...100).contains(share), "addressPlacesShare", "must be from 0 to 100") }
-        if let buyer { problems.require((0...10_000).contains(buyer), "buyerPlacesLimit", "must be from 0 to 10000") }
-        if let address {
-            problems.require((0...10_000).contains(address), "addressPlacesLimit", "must be from 0 to 10000")
-        }
-    }
-
     static let titleLengths = 3...200
-    static let shortDescriptionMaximum = 500
-    static let fullDescriptionMaximum = 50_000
-    static let organizerRoles: Set<String> = ["Primary", "CoOrganizer", "Assistant"]
 
     static func checkTitle(_ title: String?, required: Bool, into problems: inout FieldProblems) {
         guard let title else {
             if required { problems.add("title", "is required") }
             return
         }
+        // The document states the length and that it is one line without markup; trimming is the server's.
         problems.requireText(title, "title", lengths: titleLengths, singleLine: true)
-        problems.requirePlainText(title, "title")
     }
 
     static func checkImageURL(_ url: String?, into problems: inout FieldProblems) {

@@ -116,15 +116,10 @@ public struct EventService: Sendable {
         let db = store.database()
         let event = try await access.manageable(eventID, by: principal, on: db)
         var problems = FieldProblems()
+        // The document states every field's length, range, pattern and enumeration (checked before this is called);
+        // left are a title that trimming leaves too short, the enumerations as the domain reads them, a currency that
+        // ISO 4217 knows and an image URL that parses.
         EventRules.checkTitle(request.title, required: false, into: &problems)
-        if let short = request.shortDescription {
-            problems.require(
-                short.count <= EventRules.shortDescriptionMaximum, "shortDescription",
-                "must be at most \(EventRules.shortDescriptionMaximum) characters")
-        }
-        if let full = request.fullDescription {
-            problems.require(full.count <= EventRules.fullDescriptionMaximum, "fullDescription", "is too long")
-        }
         let type = request.eventType.map(EventType.init(rawValue:))
         problems.require(type != .some(nil), "eventType", "must be Class or SocialEvent")
         let currency = request.currency.map(Currency.init)
@@ -132,25 +127,6 @@ public struct EventService: Sendable {
         let status = request.status.map(EventStatus.init(rawValue:))
         problems.require(status != .some(nil), "status", "must be one of draft, published, cancelled, archived")
         if case .value(let url) = request.imageUrl { EventRules.checkImageURL(url, into: &problems) }
-        problems.requirePlainText(request.shortDescription, "shortDescription")
-        if case .value(let category) = request.category {
-            problems.requirePlainText(category, "category")
-            problems.require(category.count <= 100, "category", "must be at most 100 characters")
-        }
-        if case .value(let policies) = request.policiesProcedures {
-            problems.requirePlainText(policies, "policiesProcedures")
-        }
-        if case .value(let hours) = request.refundCutoffHours {
-            problems.require((0...8760).contains(hours), "refundCutoffHours", "must be from 0 to 8760")
-        }
-        EventRules.checkPlaceLimits(
-            request.buyerPlacesLimit.value, request.addressPlacesLimit.value, share: request.addressPlacesShare.value,
-            into: &problems)
-        for (index, organizer) in (request.organizers ?? []).enumerated() {
-            problems.require(
-                EventRules.organizerRoles.contains(organizer.role ?? "CoOrganizer"), "organizers[\(index)].role",
-                "must be one of Primary, CoOrganizer, Assistant")
-        }
         try problems.throwIfAny()
 
         try await store.transaction { db in

@@ -207,16 +207,11 @@ struct TicketTypeService: Sendable {
     )
         -> ValidFields
     {
+        // The document states the lengths, patterns and ranges (checked before this is called); left are a name that
+        // trimming leaves blank, what a creation needs, prices in the event's currency and the sale dates' order.
         let name = request.name.map { problems.requireText($0, "name", lengths: 1...100, singleLine: true) }
         if creating && name == nil { problems.add("name", "is required") }
-        problems.require((request.description ?? "").count <= 2000, "description", "must be at most 2000 characters")
-        problems.requirePlainText(name, "name")
-        problems.requirePlainText(request.description, "description")
-        if let sessions = request.includedSessions {
-            problems.require(!sessions.isEmpty, "includedSessions", "must name at least one session")
-        } else if creating {
-            problems.add("includedSessions", "is required")
-        }
+        if creating && request.includedSessions == nil { problems.add("includedSessions", "is required") }
         let price = request.minorUnits(
             major: request.price, minor: request.priceMinor, field: "price", currency: currency, into: &problems,
             conflicts: &conflicts)
@@ -233,14 +228,6 @@ struct TicketTypeService: Sendable {
             conflicts: &conflicts)
         {
             memberPrice = .value(value)
-        }
-        if case .value(let limit) = request.quantityLimit {
-            problems.require(limit >= 1, "quantityLimit", "must be at least 1")
-        }
-        if let maximum = request.maxQuantity {
-            problems.require(
-                (1...Self.perOrderMaximum).contains(maximum), "maxQuantity", "must be from 1 to \(Self.perOrderMaximum)"
-            )
         }
         if creating { problems.require(request.salesEndDate != nil, "salesEndDate", "is required") }
         return ValidFields(name: name, price: price, memberPrice: memberPrice)
