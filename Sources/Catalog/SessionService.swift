@@ -27,8 +27,9 @@ struct SessionService: Sendable {
         var problems = FieldProblems()
         let name = problems.requireText(request.sessionName ?? "", "sessionName", lengths: 1...200, singleLine: true)
         problems.requirePlainText(name, "sessionName")
-        checkCapacity(request.capacity, required: true, into: &problems)
+        if request.capacity == nil { problems.add("capacity", "is required") }
         try problems.throwIfAny()
+        try checkInstallationCapacity(request.capacity)
         if let start = request.startsAt, let end = request.endsAt, start >= end {
             throw HTTPFailure.unprocessable(FieldProblems("endsAt", "must be after startsAt"))
         }
@@ -79,8 +80,8 @@ struct SessionService: Sendable {
             problems.requireText(name, "sessionName", lengths: 1...200, singleLine: true)
             problems.requirePlainText(name, "sessionName")
         }
-        checkCapacity(request.capacity, required: false, into: &problems)
         try problems.throwIfAny()
+        try checkInstallationCapacity(request.capacity)
 
         let session = try await store.transaction { db in
             let session = try await Self.find(code, in: eventID, on: db)
@@ -158,12 +159,12 @@ struct SessionService: Sendable {
         }
     }
 
-    private func checkCapacity(_ capacity: Int?, required: Bool, into problems: inout FieldProblems) {
-        guard let capacity else {
-            if required { problems.add("capacity", "is required") }
-            return
-        }
-        problems.require((1...maximumCapacity).contains(capacity), "capacity", "must be from 1 to \(maximumCapacity)")
+    /// The installation's largest session (`SESSION_CAPACITY_MAX`): a rule of this installation, which the document
+    /// (the same for every installation) cannot state, so a larger capacity is 422 rather than a malformed request.
+    private func checkInstallationCapacity(_ capacity: Int?) throws {
+        guard let capacity, capacity > maximumCapacity else { return }
+        throw HTTPFailure.unprocessable(
+            FieldProblems("capacity", "must be at most \(maximumCapacity), this installation's largest session"))
     }
 
     /// A session by its code (`S2`) within an event.

@@ -49,8 +49,12 @@ import Testing
                     "endsAt": .string(CatalogFixture.day(2, hour: 18)), "capacity": 10,
                 ] as [String: JSONValue])
             #expect(try backwards.json()["error"]?["details"]?["fields"]?["endsAt"] == "must be after startsAt")
-            // Below one is the document's rule; above the installation's SESSION_CAPACITY_MAX (500 here) the server's.
-            for (capacity, problem) in [(0, "must be of at least 1"), (501, "must be from 1 to 500")] {
+            // Below one is the document's rule (400); above the installation's SESSION_CAPACITY_MAX (500 here) the
+            // server's (422).
+            for (capacity, status, problem) in [
+                (0, HTTPResponse.Status.badRequest, "must be of at least 1"),
+                (501, .unprocessableContent, "must be at most 500, this installation's largest session"),
+            ] {
                 let response = try await app.client.send(
                     .post, path, headers: fixture.headers,
                     json: [
@@ -58,7 +62,7 @@ import Testing
                         "endsAt": .string(CatalogFixture.day(2, hour: 21)),
                         "capacity": .int(capacity),
                     ] as [String: JSONValue])
-                #expect(response.status == .badRequest)
+                #expect(response.status == status)
                 #expect(try response.json()["error"]?["details"]?["fields"]?["capacity"]?.stringValue == problem)
             }
             #expect(try await SessionRecord.query(on: app.store.database()).count() == 0)
@@ -84,8 +88,10 @@ import Testing
             }
             #expect(try await session(4000).status == .created)
             let tooLarge = try await session(5001)
-            #expect(tooLarge.status == .badRequest)
-            #expect(try tooLarge.json()["error"]?["details"]?["fields"]?["capacity"] == "must be from 1 to 5000")
+            #expect(tooLarge.status == .unprocessableContent)
+            #expect(
+                try tooLarge.json()["error"]?["details"]?["fields"]?["capacity"]
+                    == "must be at most 5000, this installation's largest session")
         }
     }
 

@@ -4174,7 +4174,7 @@ extension APIContract {
     "additionalProperties": false,
     "properties": {
      "capacity": {
-      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500), which the server checks (each installation sets its own)",
+      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)",
       "minimum": 1,
       "type": "integer"
      },
@@ -4221,7 +4221,7 @@ extension APIContract {
     "additionalProperties": false,
     "properties": {
      "capacity": {
-      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500), which the server checks (each installation sets its own)",
+      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)",
       "minimum": 1,
       "type": [
        "integer",
