@@ -82,7 +82,7 @@ public struct CapturedMail: Decodable, Sendable {
         process.arguments = ["python3", "-c", script, maildir.path, recipient]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try ProcessLaunch.run(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {

@@ -61,7 +61,7 @@ public enum ZBar {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = errors ? pipe : FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
