@@ -415,7 +415,8 @@ final class OneMessagePerConnectionServer: @unchecked Sendable {
             ]
             server.standardOutput = FileHandle.nullDevice
             server.standardError = FileHandle.nullDevice
-            try ProcessLaunch.run(server)
+            // Foundation's Process, for its signals and wait; one launch in the suite (see ChildProcess for its flaw).
+            try server.run()
             // SIGTERM, which the server takes even from a parent that blocks or ignores it (as this test process may);
             // SIGKILL if it is still there after 10 s; and waited for, so that none outlives the test.
             defer {

@@ -77,17 +77,10 @@ public struct CapturedMail: Decodable, Sendable {
                                        for p in msg.walk() if p.get_content_maintype() == "image"]})
             print(json.dumps(out))
             """#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, maildir.path, recipient]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try ProcessLaunch.run(process)
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CapturedMailError(
-                reason: "the captured mail could not be read (python exited \(process.terminationStatus))")
+        let (status, data) = try ChildProcess.run(
+            "/usr/bin/env", ["python3", "-c", script, maildir.path, recipient], errors: false)
+        guard status == 0 else {
+            throw CapturedMailError(reason: "the captured mail could not be read (python exited \(status))")
         }
         return try JSONDecoder().decode([CapturedMail].self, from: data)
     }

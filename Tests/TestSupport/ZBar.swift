@@ -55,15 +55,7 @@ public enum ZBar {
 
     /// The command's output; with `errors: false` standard error is dropped (zbarimg writes D-Bus noise there).
     private static func run(_ path: String, _ arguments: [String], errors: Bool = true) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = errors ? pipe : FileHandle.nullDevice
-        try ProcessLaunch.run(process)
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let (status, data) = try ChildProcess.run(path, arguments, errors: errors)
+        return (status, String(decoding: data, as: UTF8.self))
     }
 }
