@@ -40,7 +40,7 @@ public struct OrderNoticeMail: MessageHandler {
             content.items = facts.ticketLines(tickets, brand.format, withSessions: true)
         case .paymentFailed:
             if case .cardPaymentFailed(let processorSays)? = notice.cause {
-                values["reason"] = processorSays ?? "no reason given"
+                values["reason"] = QuotedClause.inSentence(processorSays ?? "no reason given")
             }
             content.link = composer.link("/embed/events/\(facts.event.id!.uuidString.lowercased())")
         case .orderExpired:

@@ -41,7 +41,7 @@ public struct PaymentNoticeMail: MessageHandler {
             values["amount"] = brand.format.money(
                 minorUnits: refund.amountMinor, currency: facts.order.currency,
                 minorDigits: Currency(facts.order.currency)?.minorDigits ?? 2)
-            if let failure = refund.failureReason { values["reason"] = failure }
+            if let failure = refund.failureReason { values["reason"] = QuotedClause.inSentence(failure) }
         }
         // Organizers are greeted without a name: the message goes to all of them.
         if notice.recipient == .organizers { values["name"] = nil }

@@ -134,3 +134,12 @@ import Testing
         }
     }
 }
+
+/// A processor's sentence quoted in ours keeps no full stop of its own ("declined: Your card was declined.").
+@Suite struct QuotedClauseTests {
+    @Test func aQuotedSentenceLosesItsClosingFullStop() {
+        #expect(QuotedClause.inSentence("Your card was declined.") == "Your card was declined")
+        #expect(QuotedClause.inSentence(" insufficient funds ") == "insufficient funds")
+        #expect(QuotedClause.inSentence("no reason given") == "no reason given")
+    }
+}

@@ -10,7 +10,7 @@ extension MailTemplate {
             "total": format.money(minorUnits: 4_900, currency: "EUR"),
             "amount": format.money(minorUnits: 2_450, currency: "EUR"),
             "deadline": format.dateTime(start.addingTimeInterval(-86_400)), "buyerName": "Ada Lovelace",
-            "reason": "Your card was declined.", "ticketLabel": "Day pass: Ada Lovelace",
+            "reason": QuotedClause.inSentence("Your card was declined."), "ticketLabel": "Day pass: Ada Lovelace",
             "sessionLabel": "S1 Opening night", "startsAt": format.dateTime(start), "lead": format.lead(minutes: 1440),
             "subject": "Doors open at 18:30", "sessions": "S1 Opening night", "days": "7", "byOrganizer": "yes",
             "paid": "yes",
