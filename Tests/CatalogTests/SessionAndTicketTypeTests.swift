@@ -52,7 +52,7 @@ import Testing
             // Below one is the document's rule (400); above the installation's SESSION_CAPACITY_MAX (500 here) the
             // server's (422).
             for (capacity, status, problem) in [
-                (0, HTTPResponse.Status.badRequest, "must be of at least 1"),
+                (0, HTTPResponse.Status.badRequest, "must be from 1 to 1000000"),
                 (501, .unprocessableContent, "must be at most 500, this installation's largest session"),
             ] {
                 let response = try await app.client.send(

@@ -4174,7 +4174,8 @@ extension APIContract {
     "additionalProperties": false,
     "properties": {
      "capacity": {
-      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)",
+      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500, at most 1,000,000; each installation sets its own, so a capacity above its own is refused as a rule, 422)",
+      "maximum": 1000000,
       "minimum": 1,
       "type": "integer"
      },
@@ -4221,7 +4222,8 @@ extension APIContract {
     "additionalProperties": false,
     "properties": {
      "capacity": {
-      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)",
+      "description": "At most the installation's SESSION_CAPACITY_MAX (default 500, at most 1,000,000; each installation sets its own, so a capacity above its own is refused as a rule, 422)",
+      "maximum": 1000000,
       "minimum": 1,
       "type": [
        "integer",

@@ -5745,7 +5745,7 @@ extension Components {
             public var name: Swift.String?
             /// - Remark: Generated from `#/components/schemas/SessionRequest/startsAt`.
             public var startsAt: Foundation.Date
-            /// At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)
+            /// At most the installation's SESSION_CAPACITY_MAX (default 500, at most 1,000,000; each installation sets its own, so a capacity above its own is refused as a rule, 422)
             ///
             /// - Remark: Generated from `#/components/schemas/SessionRequest/capacity`.
             public var capacity: Swift.Int
@@ -5758,7 +5758,7 @@ extension Components {
             ///   - endsAt:
             ///   - name: Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///   - startsAt:
-            ///   - capacity: At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)
+            ///   - capacity: At most the installation's SESSION_CAPACITY_MAX (default 500, at most 1,000,000; each installation sets its own, so a capacity above its own is refused as a rule, 422)
             ///   - sessionName:
             public init(
                 isActive: Swift.Bool? = nil,
@@ -5825,7 +5825,7 @@ extension Components {
             public var startsAt: Foundation.Date?
             /// - Remark: Generated from `#/components/schemas/SessionUpdate/isActive`.
             public var isActive: Swift.Bool?
-            /// At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)
+            /// At most the installation's SESSION_CAPACITY_MAX (default 500, at most 1,000,000; each installation sets its own, so a capacity above its own is refused as a rule, 422)
             ///
             /// - Remark: Generated from `#/components/schemas/SessionUpdate/capacity`.
             public var capacity: Swift.Int?
@@ -5842,7 +5842,7 @@ extension Components {
             /// - Parameters:
             ///   - startsAt:
             ///   - isActive:
-            ///   - capacity: At most the installation's SESSION_CAPACITY_MAX (default 500; each installation sets its own, so a larger capacity is refused as a rule, 422)
+            ///   - capacity: At most the installation's SESSION_CAPACITY_MAX (default 500, at most 1,000,000; each installation sets its own, so a capacity above its own is refused as a rule, 422)
             ///   - sessionName:
             ///   - name: Some clients' name for sessionName, accepted on purpose; sessionName wins when both are sent
             ///   - endsAt:
